@@ -1,0 +1,61 @@
+import {Args, Flags} from '@oclif/core'
+import {BaseCommand} from '../src/cli/base-command.js'
+import {UsageError} from '../src/errors.js'
+import '../src/schema/all-kinds.js'
+import {formatGithub, formatJson, formatJunit, formatSarif, formatText, REPORT_FORMATS, type Report} from '../src/schema/report.js'
+import {validatePaths} from '../src/schema/run-validate.js'
+import {locateWorkspace} from '../src/workspace/index.js'
+
+export default class Validate extends BaseCommand<typeof Validate> {
+  static override description = 'Check community.yaml, playbooks and other commops files against their schemas, with file:line:col for every problem'
+
+  static override examples = [
+    {command: '<%= config.bin %> validate', description: 'Check the current workspace (community.yaml, playbooks/ and every other *.yaml in it)'},
+    {command: '<%= config.bin %> validate configs/ --format sarif > results.sarif', description: 'In CI: check a folder of community configs and upload the SARIF report'},
+    {command: '<%= config.bin %> validate community.yaml playbooks/launch.yaml --format github', description: 'GitHub Actions annotations on the pull request'},
+    {command: '<%= config.bin %> validate --format junit > junit.xml', description: 'A JUnit report for CI dashboards'},
+  ]
+
+  static override args = {
+    paths: Args.string({description: 'Files or folders to check (folders are searched for *.yaml / *.yml); default: the workspace'}),
+  }
+
+  static override strict = false
+
+  static override flags = {
+    format: Flags.option({char: 'f', default: 'text' as const, description: 'Output format', options: REPORT_FORMATS})(),
+  }
+
+  async run(): Promise<Report> {
+    const {argv} = await this.parse(Validate)
+    let inputs = argv as string[]
+    const cwd = process.cwd()
+    if (inputs.length === 0) {
+      const root = locateWorkspace({flag: this.flags.workspace})
+      if (!root) throw new UsageError({key: 'workspace.notFound', params: {dir: cwd}}, {hint: {key: 'workspace.notFound.hint'}})
+      inputs = [root]
+    }
+    const report = await validatePaths(inputs, {cwd, locale: this.locale})
+    if (report.files.length === 0) {
+      throw new UsageError({key: 'validate.noFiles', params: {path: inputs.join(', ')}}, {hint: {key: 'validate.noFiles.hint'}})
+    }
+    const format = this.jsonEnabled() ? 'json' : this.flags.format
+    const bad = new Set(report.problems.map((p) => p.file)).size
+    switch (format) {
+      case 'json': if (!this.jsonEnabled() || !report.valid) this.log(formatJson(report)); break
+      case 'github': if (report.problems.length) this.log(formatGithub(report)); break
+      case 'junit': this.log(formatJunit(report)); break
+      case 'sarif': this.log(formatSarif(report, {version: this.config.version, baseDir: cwd})); break
+      default: {
+        if (report.problems.length) this.log(formatText(report, {hint: this.t('error.hint')}))
+        const summary = report.valid
+          ? this.t('validate.ok', {files: report.files.length})
+          : this.t('validate.summary', {problems: report.problems.length, bad, files: report.files.length})
+        if (report.problems.length) this.log('')
+        this.log(summary)
+      }
+    }
+    if (!report.valid) this.exit(1)
+    return report
+  }
+}

@@ -1,0 +1,56 @@
+// npm run bench: median wall time of common commands as a ratio to `node -e 0`, all measured in this run.
+// Usage: node scripts/bench.mjs [--runs N] [--check]   (--check exits 1 when a ratio is over the target)
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {bin, buildIfNeeded, root} from './lib.mjs'
+
+const args = process.argv.slice(2)
+const runs = Number(args[args.indexOf('--runs') + 1]) || 15
+const check = args.includes('--check')
+const TARGET = 2.0
+
+buildIfNeeded()
+const ws = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-'))
+const env = {...process.env, CI: '1', NODE_ENV: 'production'}
+spawnSync(process.execPath, [bin, 'init', ws, '--sample', '--locale', 'zh-CN', '--yes'], {env, stdio: 'ignore'})
+
+function median(cmd, argv, cwd = root) {
+  const times = []
+  for (let i = 0; i < runs + 2; i++) {
+    const start = process.hrtime.bigint()
+    const r = spawnSync(cmd, argv, {cwd, env, stdio: 'ignore'})
+    const ms = Number(process.hrtime.bigint() - start) / 1e6
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}`)
+    if (i >= 2) times.push(ms) // the first two warm the file cache
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]
+}
+
+const baseline = median(process.execPath, ['-e', '0'])
+const cases = [
+  ['commops --help', [bin, '--help']],
+  ['commops --version', [bin, '--version']],
+  ['commops validate (sample workspace)', [bin, 'validate'], ws],
+  ['commops playbook list', [bin, 'playbook', 'list'], ws],
+]
+const rows = [{name: 'node -e 0 (baseline)', ms: baseline, ratio: 1}]
+for (const [name, argv, cwd] of cases) {
+  const probe = spawnSync(process.execPath, argv, {cwd: cwd ?? root, env, stdio: 'ignore'})
+  if (probe.status === 2 && name.includes('playbook')) continue // command not built yet
+  const ms = median(process.execPath, argv, cwd)
+  rows.push({name, ms, ratio: ms / baseline})
+}
+rmSync(ws, {recursive: true, force: true})
+
+console.log(`commops bench — ${runs} runs each, median wall time, node ${process.version}, ${os.cpus().length} cpu(s)`)
+console.log(`${'command'.padEnd(40)} ${'median ms'.padStart(10)} ${'ratio'.padStart(7)}  target ≤ ${TARGET.toFixed(1)}×`)
+let over = 0
+for (const r of rows) {
+  const ok = r.ratio <= TARGET
+  if (!ok) over++
+  console.log(`${r.name.padEnd(40)} ${r.ms.toFixed(1).padStart(10)} ${(r.ratio.toFixed(2) + '×').padStart(7)}  ${r.ratio === 1 ? '' : ok ? 'ok' : 'OVER'}`)
+}
+if (check && over > 0) process.exit(1)

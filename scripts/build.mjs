@@ -1,0 +1,15 @@
+// Build: clean dist/, compile TypeScript, then write oclif.manifest.json so commands load without scanning.
+import {execFileSync} from 'node:child_process'
+import {rmSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const require = createRequire(import.meta.url)
+const run = (file, args) => execFileSync(process.execPath, [file, ...args], {cwd: root, stdio: 'inherit'})
+
+rmSync(path.join(root, 'dist'), {recursive: true, force: true})
+rmSync(path.join(root, 'oclif.manifest.json'), {force: true})
+run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json'])
+run(path.join(root, 'node_modules', 'oclif', 'bin', 'run.js'), ['manifest'])

@@ -1,0 +1,30 @@
+// npm run demo [-- DIR]: build if needed, create a workspace from the bundled sample, validate it, and run what exists.
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, rmSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {bin, buildIfNeeded} from './lib.mjs'
+
+buildIfNeeded()
+const given = process.argv[2]
+const dir = given ? path.resolve(given) : path.join(mkdtempSync(path.join(os.tmpdir(), 'commops-demo-')), 'acme')
+if (given && existsSync(path.join(dir, 'community.yaml'))) rmSync(dir, {recursive: true, force: true})
+const env = {...process.env, CI: process.env.CI ?? '1'}
+
+function step(title, argv, {allowFail = false} = {}) {
+  console.log(`\n\x1b[1m▶ ${title}\x1b[0m\n$ commops ${argv.join(' ')}`)
+  const r = spawnSync(process.execPath, [bin, ...argv], {cwd: dir, env, stdio: 'inherit'})
+  if (r.status !== 0 && !allowFail) {
+    console.error(`demo: "commops ${argv.join(' ')}" exited ${r.status}`)
+    process.exit(r.status ?? 1)
+  }
+  return r.status
+}
+
+console.log(`commops demo — workspace: ${dir}`)
+spawnSync('mkdir', ['-p', dir])
+step('Create a workspace from the bundled sample (Acme 米粉俱乐部)', ['init', '.', '--sample', '--locale', 'zh-CN', '--yes'])
+step('Validate community.yaml and playbooks', ['validate'])
+step('Schemas shipped for editors and CI', ['schema'])
+for (const [title, argv] of (await import('./demo-steps.mjs')).steps) step(title, argv)
+console.log(`\nDone. Explore: cd ${dir} && commops --help`)

@@ -1,0 +1,125 @@
+import {Command, Flags, type Interfaces} from '@oclif/core'
+import {CommopsError, formatLocation, type Msg} from '../errors.js'
+import {type Locale, LOCALES, resolveLocale, translator, type Translate} from '../i18n/index.js'
+import {locateWorkspace, openWorkspace, peekLocale, type Workspace} from '../workspace/index.js'
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
+
+/** Every commops command: --workspace, --lang, --json, translated messages, and errors as one located message with an exit code. */
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static override baseFlags = {
+    lang: Flags.option({
+      description: 'Language of messages and outputs (default: the workspace locale, then LANG)',
+      helpGroup: 'GLOBAL',
+      options: LOCALES,
+    })(),
+    workspace: Flags.string({
+      description: 'Workspace folder (default: the nearest folder with community.yaml)',
+      env: 'COMMOPS_WORKSPACE',
+      helpGroup: 'GLOBAL',
+    }),
+  }
+
+  static override enableJsonFlag = true
+
+  protected flags!: BaseFlags<T>
+  protected args!: BaseArgs<T>
+  protected locale: Locale = 'en'
+  protected t: Translate = translator('en')
+
+  public override async init(): Promise<void> {
+    await super.init()
+    this.locale = await this.guessLocale()
+    this.t = translator(this.locale)
+    const {args, flags} = await this.parse({
+      args: this.ctor.args,
+      baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
+      enableJsonFlag: this.ctor.enableJsonFlag,
+      flags: this.ctor.flags,
+      strict: this.ctor.strict,
+    })
+    this.flags = flags as BaseFlags<T>
+    this.args = args as BaseArgs<T>
+    this.locale = await this.guessLocale()
+    this.t = translator(this.locale)
+  }
+
+  /** The --lang flag (even before parsing succeeds), then the workspace's locale, then LANG. */
+  private async guessLocale(): Promise<Locale> {
+    const flag = (this.flags as {lang?: string} | undefined)?.lang ?? argValue(this.argv, '--lang')
+    let wsLocale: string | undefined
+    try {
+      wsLocale = await peekLocale(locateWorkspace({flag: (this.flags as {workspace?: string} | undefined)?.workspace ?? argValue(this.argv, '--workspace')}))
+    } catch {
+      wsLocale = undefined
+    }
+    return resolveLocale(flag, wsLocale)
+  }
+
+  /** Opens the workspace named by --workspace / COMMOPS_WORKSPACE / discovery. */
+  protected async workspace(): Promise<Workspace> {
+    const ws = await openWorkspace({flag: (this.flags as {workspace?: string}).workspace, lang: (this.flags as {lang?: string}).lang})
+    this.locale = ws.locale
+    this.t = translator(this.locale)
+    return ws
+  }
+
+  /** Writes a progress or status line to stderr, unless --json is on. */
+  protected note(line: string): void {
+    if (!this.jsonEnabled()) process.stderr.write(line + '\n')
+  }
+
+  public override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
+    const t = this.t
+    let out: {code: string; message: string; location?: string; hint?: string; exit: number; details?: unknown}
+    if (err instanceof CommopsError) {
+      out = {
+        code: err.code,
+        message: t(err.msg),
+        location: err.location ? formatLocation(err.location) : undefined,
+        hint: err.hint ? t(err.hint) : undefined,
+        exit: err.exitCode,
+        details: err.details,
+      }
+    } else if (err.oclif?.exit === 0 || (err as {code?: string}).code === 'EEXIT') {
+      throw err
+    } else if (isParseError(err)) {
+      out = {
+        code: 'usage',
+        message: err.message.replace(/\nSee more help with --help$/, ''),
+        hint: t('error.usage.hint', {command: this.id?.replace(/:/g, ' ') ?? ''}),
+        exit: 2,
+      }
+    } else {
+      out = {code: 'unexpected', message: t('error.unexpected', {message: err.message}), hint: t('error.unexpected.hint'), exit: 1}
+      if (process.env.DEBUG) process.stderr.write((err.stack ?? '') + '\n')
+    }
+    if (this.jsonEnabled()) {
+      this.logJson({error: {code: out.code, message: out.message, location: out.location, hint: out.hint, exitCode: out.exit, details: out.details}})
+    } else {
+      const where = out.location ? `${out.location}: ` : ''
+      const lines = [`${t('error.label')}: ${where}${out.message}`]
+      if (out.hint) lines.push(`  ${t('error.hint')}: ${out.hint}`)
+      process.stderr.write(lines.join('\n') + '\n')
+    }
+    return this.exit(out.exit)
+  }
+
+  /** Translates a message or a key. */
+  protected tr(msg: Msg | string, params?: Record<string, unknown>): string {
+    return this.t(msg, params)
+  }
+}
+
+function isParseError(err: Error): boolean {
+  const name = err.constructor?.name ?? ''
+  return /ParseError|ArgsError|FlagError|FlagValidation|NonExistentFlags|UnexpectedArgs|RequiredArgs|Constraint/i.test(name) || 'parse' in err
+}
+
+function argValue(argv: string[], flag: string): string | undefined {
+  const at = argv.indexOf(flag)
+  if (at >= 0) return argv[at + 1]
+  const eq = argv.find((a) => a.startsWith(flag + '='))
+  return eq?.slice(flag.length + 1)
+}

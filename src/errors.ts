@@ -1,0 +1,71 @@
+/** Typed, expected failures. Each becomes one message with a location and a hint, never a stack trace. */
+
+export interface SourceLocation {
+  file: string
+  line?: number
+  col?: number
+}
+
+/** A message that is translated when it is shown: a key in the i18n catalogue and its parameters. */
+export interface Msg {
+  key: string
+  params?: Record<string, unknown>
+}
+
+export interface CommopsErrorOptions {
+  code?: string
+  hint?: Msg
+  location?: SourceLocation
+  exitCode?: 1 | 2
+  details?: unknown
+}
+
+export class CommopsError extends Error {
+  readonly msg: Msg
+  readonly code: string
+  readonly hint?: Msg
+  readonly location?: SourceLocation
+  readonly exitCode: 1 | 2
+  readonly details?: unknown
+
+  constructor(msg: Msg, options: CommopsErrorOptions = {}) {
+    super(msg.key)
+    this.name = new.target.name
+    this.msg = msg
+    this.code = options.code ?? msg.key
+    this.hint = options.hint
+    this.location = options.location
+    this.exitCode = options.exitCode ?? 1
+    this.details = options.details
+  }
+}
+
+/** Input that is well-formed as a command line but wrong as data (exit 1). */
+export class ValidationError extends CommopsError {
+  constructor(msg: Msg, options: CommopsErrorOptions = {}) {
+    super(msg, {exitCode: 1, ...options})
+  }
+}
+
+/** The command line itself is wrong (exit 2). */
+export class UsageError extends CommopsError {
+  constructor(msg: Msg, options: CommopsErrorOptions = {}) {
+    super(msg, {...options, exitCode: 2})
+  }
+}
+
+/** The store cannot be read or written safely (exit 1). */
+export class StoreError extends CommopsError {
+  constructor(msg: Msg, options: CommopsErrorOptions = {}) {
+    super(msg, {exitCode: 1, ...options})
+  }
+}
+
+/** `file:line:col`, or as much of it as is known. */
+export function formatLocation(location: SourceLocation | undefined): string {
+  if (!location) return ''
+  let out = location.file
+  if (location.line !== undefined) out += `:${location.line}`
+  if (location.line !== undefined && location.col !== undefined) out += `:${location.col}`
+  return out
+}

@@ -1,0 +1,58 @@
+import type {Msg} from '../errors.js'
+import {catalogue} from './messages/index.js'
+
+export const LOCALES = ['zh-CN', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+/** One message in both languages. */
+export type Entry = Record<Locale, string>
+export type Messages = Record<string, Entry>
+
+export type Translate = (key: string | Msg, params?: Record<string, unknown>) => string
+
+/** Picks a locale from a `LANG`-style value (`zh_CN.UTF-8`, `en_US`), or undefined. */
+export function localeFromEnv(value: string | undefined): Locale | undefined {
+  if (!value) return undefined
+  const v = value.toLowerCase()
+  if (v.startsWith('zh')) return 'zh-CN'
+  if (v.startsWith('en') || v === 'c' || v.startsWith('c.') || v === 'posix') return 'en'
+  return undefined
+}
+
+/** The flag, then the workspace, then the environment, then English. */
+export function resolveLocale(flag?: string, workspace?: string, env: NodeJS.ProcessEnv = process.env): Locale {
+  for (const candidate of [flag, workspace]) {
+    if (candidate && isLocale(candidate)) return candidate
+  }
+  return localeFromEnv(env.LC_ALL) ?? localeFromEnv(env.LC_MESSAGES) ?? localeFromEnv(env.LANG) ?? 'en'
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+}
+
+function interpolate(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  )
+}
+
+/** A translator bound to a locale; unknown keys come back as the key so a missing string is visible, not fatal. */
+export function translator(locale: Locale): Translate {
+  return (key, params) => {
+    const msg: Msg = typeof key === 'string' ? {key, params} : key
+    const entry = catalogue[msg.key]
+    const template = entry ? entry[locale] ?? entry.en : msg.key
+    return interpolate(template, {...msg.params, ...params})
+  }
+}
+
+/** A text given in both languages in a data file: a plain string, or `{zh-CN: .., en: ..}`. */
+export type LocalizedText = string | Partial<Record<Locale, string>>
+
+/** Picks the locale's text from a localized value, falling back to the other language. */
+export function pick(text: LocalizedText | undefined, locale: Locale): string {
+  if (text === undefined) return ''
+  if (typeof text === 'string') return text
+  return text[locale] ?? text.en ?? text['zh-CN'] ?? Object.values(text)[0] ?? ''
+}

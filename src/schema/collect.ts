@@ -1,0 +1,33 @@
+import {readdir, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {UsageError} from '../errors.js'
+
+const SKIP_DIRS = new Set(['node_modules', 'out', 'data', 'dist'])
+const YAML_RE = /\.ya?ml$/i
+
+/** Expands files and folders into the YAML files to validate, sorted; folders recurse, skipping dot-folders, data/ and out/. */
+export async function collectYamlFiles(inputs: string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>()
+  async function walk(dir: string): Promise<void> {
+    const entries = await readdir(dir, {withFileTypes: true})
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith('.') || SKIP_DIRS.has(entry.name)) continue
+        await walk(full)
+      } else if (entry.isFile() && YAML_RE.test(entry.name)) {
+        found.add(full)
+      }
+    }
+  }
+  for (const input of inputs) {
+    const full = path.resolve(cwd, input)
+    const info = await stat(full).catch(() => undefined)
+    if (!info) {
+      throw new UsageError({key: 'file.notFound', params: {path: input}}, {hint: {key: 'file.notFound.hint'}})
+    }
+    if (info.isDirectory()) await walk(full)
+    else found.add(full)
+  }
+  return [...found].sort()
+}

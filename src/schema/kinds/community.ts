@@ -1,0 +1,267 @@
+import {EVENT_TYPES, LOCALE_ENUM, METRICS, header, id, isoDate, localizedText} from './common.js'
+
+export const PLATFORM_TYPES = ['wechat', 'qq', 'discord', 'slack', 'discourse', 'telegram', 'github', 'feishu', 'dingtalk', 'weibo', 'xiaohongshu', 'forum', 'other'] as const
+export const CONTENT_FORMATS = ['text', 'image', 'video', 'audio', 'live', 'event', 'article', 'poll'] as const
+export const ACTIVITY_TYPES = ['qa', 'discussion', 'contest', 'lottery', 'meetup', 'course', 'expert-talk'] as const
+export const COMMUNITY_TYPES = ['brand', 'knowledge', 'interest', 'open-source', 'other'] as const
+
+const stringList = {type: 'array', items: {type: 'string', minLength: 1}} as const
+const textList = {type: 'array', items: localizedText} as const
+
+const cadence = {
+  type: 'string',
+  minLength: 1,
+  description: 'How often: `daily`, `weekly on tue 20:00`, `2/week`, `monthly on 1st`, or an RRULE (FREQ=WEEKLY;BYDAY=TU)',
+} as const
+
+const channel = {
+  type: 'object',
+  required: ['id'],
+  additionalProperties: false,
+  properties: {
+    id,
+    name: localizedText,
+    purpose: localizedText,
+    url: {type: 'string'},
+  },
+} as const
+
+const platform = {
+  type: 'object',
+  required: ['id', 'type'],
+  additionalProperties: false,
+  properties: {
+    id,
+    type: {enum: PLATFORM_TYPES},
+    name: localizedText,
+    channels: {type: 'array', items: channel},
+  },
+} as const
+
+const persona = {
+  type: 'object',
+  required: ['id', 'name'],
+  additionalProperties: false,
+  properties: {
+    id,
+    name: localizedText,
+    share: {type: 'number', minimum: 0, maximum: 1, description: 'Share of the membership, 0–1'},
+    ageRange: {
+      type: 'array',
+      items: {type: 'integer', minimum: 0, maximum: 120},
+      minItems: 2,
+      maxItems: 2,
+      description: '[min, max] age',
+      'x-hint': {en: 'Write ageRange: [22, 35].', 'zh-CN': '请写成 ageRange: [22, 35]。'},
+    },
+    genderMix: {
+      type: 'object',
+      additionalProperties: {type: 'number', minimum: 0, maximum: 1},
+      description: 'Shares per gender, 0–1, e.g. {female: 0.6, male: 0.4}',
+    },
+    regions: textList,
+    occupations: textList,
+    interests: textList,
+    needs: textList,
+    painPoints: textList,
+    channels: {type: 'array', items: {type: 'string'}, description: 'Where this persona is reached'},
+  },
+} as const
+
+const pillar = {
+  type: 'object',
+  required: ['id', 'name', 'cadence'],
+  additionalProperties: false,
+  properties: {
+    id,
+    name: localizedText,
+    description: localizedText,
+    formats: {type: 'array', items: {enum: CONTENT_FORMATS}, minItems: 1},
+    cadence,
+    channel: {type: 'string', description: 'A channel id from platforms[].channels'},
+    owner: {type: 'string'},
+    quality: textList,
+    titles: {type: 'array', items: localizedText, description: 'Title templates; {n}, {date} and {week} are filled in'},
+  },
+} as const
+
+const activity = {
+  type: 'object',
+  required: ['id', 'type'],
+  additionalProperties: false,
+  properties: {
+    id,
+    type: {enum: ACTIVITY_TYPES},
+    name: localizedText,
+    description: localizedText,
+    cadence,
+    channel: {type: 'string'},
+    owner: {type: 'string'},
+    durationMinutes: {type: 'integer', minimum: 1},
+  },
+} as const
+
+const pointsByEvent = Object.fromEntries(EVENT_TYPES.map((e) => [e, {type: 'number'}]))
+
+const incentives = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    points: {
+      type: 'object',
+      additionalProperties: false,
+      properties: pointsByEvent,
+      description: 'Points per canonical event type',
+    },
+    levels: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['level', 'threshold', 'title'],
+        additionalProperties: false,
+        properties: {
+          level: {type: 'integer', minimum: 0},
+          threshold: {type: 'number', minimum: 0, description: 'Points needed'},
+          title: localizedText,
+          perks: textList,
+        },
+      },
+    },
+    badges: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name'],
+        additionalProperties: false,
+        properties: {
+          id,
+          name: localizedText,
+          description: localizedText,
+          criteria: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              event: {enum: EVENT_TYPES},
+              count: {type: 'integer', minimum: 1},
+              withinDays: {type: 'integer', minimum: 1},
+              points: {type: 'number', minimum: 0},
+            },
+          },
+        },
+      },
+    },
+    honours: {
+      type: 'array',
+      description: 'Honour titles awarded by the team',
+      items: {
+        type: 'object',
+        required: ['id', 'title'],
+        additionalProperties: false,
+        properties: {id, title: localizedText, description: localizedText},
+      },
+    },
+  },
+} as const
+
+const goal = {
+  type: 'object',
+  required: ['metric', 'target'],
+  additionalProperties: false,
+  properties: {
+    metric: {enum: METRICS},
+    target: {type: 'number'},
+    direction: {enum: ['up', 'down'], default: 'up'},
+    weight: {type: 'number', minimum: 0},
+    dimension: {enum: ['activity', 'satisfaction', 'value', 'growth']},
+    note: localizedText,
+  },
+} as const
+
+/** JSON Schema of community.yaml (kind Community). */
+export const communitySchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://commops.dev/schemas/v1/community.json',
+  title: 'commops Community',
+  description: 'The community profile: positioning, audience, platforms, content, activities, incentives, goals',
+  type: 'object',
+  required: ['apiVersion', 'kind', 'name', 'locale', 'timezone'],
+  additionalProperties: false,
+  properties: {
+    ...header('Community'),
+    name: {type: 'string', minLength: 1},
+    description: localizedText,
+    type: {enum: COMMUNITY_TYPES, default: 'interest'},
+    locale: {enum: LOCALE_ENUM},
+    timezone: {
+      type: 'string',
+      format: 'iana-timezone',
+      'x-hint': {
+        en: 'Use an IANA timezone name such as Asia/Shanghai or America/New_York.',
+        'zh-CN': '请使用 IANA 时区名，例如 Asia/Shanghai 或 America/New_York。',
+      },
+    },
+    founded: isoDate,
+    platforms: {type: 'array', items: platform},
+    positioning: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        theme: localizedText,
+        mission: localizedText,
+        valueProposition: localizedText,
+        targetUsers: localizedText,
+        differentiation: localizedText,
+        stage: {enum: ['planning', 'launch', 'growth', 'mature', 'renewal']},
+      },
+    },
+    audience: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        size: {type: 'integer', minimum: 0, description: 'Members today'},
+        personas: {type: 'array', items: persona},
+      },
+    },
+    culture: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {values: textList, tone: localizedText, traditions: textList},
+    },
+    content: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        pillars: {type: 'array', items: pillar},
+        blackouts: {type: 'array', items: isoDate, description: 'Dates with no planned content'},
+        holidays: {enum: ['zh-CN', 'none'], description: 'Public-holiday calendar to avoid'},
+      },
+    },
+    activities: {type: 'array', items: activity},
+    incentives,
+    goals: {type: 'array', items: goal},
+    promotion: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        channels: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['name'],
+            additionalProperties: false,
+            properties: {name: localizedText, type: {type: 'string'}, notes: localizedText},
+          },
+        },
+      },
+    },
+    team: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {name: {type: 'string'}, role: localizedText, contact: {type: 'string'}},
+      },
+    },
+  },
+} as const

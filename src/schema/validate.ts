@@ -1,0 +1,204 @@
+import {readFile} from 'node:fs/promises'
+import type {ErrorObject} from 'ajv'
+import type {Msg} from '../errors.js'
+import {type Locale, pick, translator, type LocalizedText} from '../i18n/index.js'
+import {compile} from './ajv.js'
+import {allKinds, findKind} from './kinds/index.js'
+import type {Problem} from './problem.js'
+import {closest} from './suggest.js'
+import {parseYaml, type Position, type SourceDoc} from './yaml-source.js'
+
+/** A problem found by a check, before it is located and translated. */
+export interface RawProblem {
+  path: string
+  rule: string
+  msg: Msg
+  hint?: Msg | LocalizedText
+  /** Point at the key of the map entry rather than its value. */
+  key?: boolean
+  /** An exact position, e.g. inside a string; otherwise the node at `path`. */
+  position?: Position
+  severity?: 'error' | 'warning'
+}
+
+/** A semantic check run after the schema passes, e.g. step references in a playbook. */
+export type DocCheck = (value: Record<string, unknown>, doc: SourceDoc) => RawProblem[]
+
+const checks = new Map<string, DocCheck[]>()
+
+/** Adds a semantic check for a kind. */
+export function registerCheck(kind: string, check: DocCheck): void {
+  checks.set(kind, [...(checks.get(kind) ?? []), check])
+}
+
+/** A validated document of a file. */
+export interface CheckedDoc {
+  kind?: string
+  value: unknown
+  source: SourceDoc
+  valid: boolean
+}
+
+export interface TextResult {
+  problems: Problem[]
+  docs: CheckedDoc[]
+}
+
+const typeOf = (v: unknown): string =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v
+
+function suggestion(value: unknown, candidates: readonly unknown[]): Msg | undefined {
+  if (typeof value !== 'string') return undefined
+  const best = closest(value, candidates.map(String))
+  return best ? {key: 'suggest.didYouMean', params: {value: best}} : undefined
+}
+
+/** Turns one ajv error into a raw problem with a message key and a hint. */
+function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
+  const parent = (e.parentSchema ?? {}) as {'x-hint'?: LocalizedText; description?: string; properties?: object}
+  const ownHint = parent['x-hint']
+  const seeHint: Msg = {key: 'schema.hint.see', params: {kind}}
+  const p = e.params as Record<string, unknown>
+  const base = {path: e.instancePath}
+  switch (e.keyword) {
+    case 'required': {
+      const property = String(p.missingProperty)
+      return {...base, rule: 'schema.required', msg: {key: 'schema.required', params: {property}}, hint: {key: 'schema.required.hint', params: {property}}}
+    }
+    case 'additionalProperties': {
+      const property = String(p.additionalProperty)
+      const allowed = Object.keys(parent.properties ?? {})
+      const suggest = suggestion(property, allowed)
+      return {
+        path: `${e.instancePath}/${property}`,
+        key: true,
+        rule: 'schema.additionalProperties',
+        msg: {key: 'schema.additionalProperties', params: {property}},
+        hint: {key: 'schema.additionalProperties.hint', params: {allowed: allowed.join(', ') || '—', suggest: suggest ? {$msg: suggest} : ''}},
+      }
+    }
+    case 'type':
+      return {...base, rule: 'schema.type', msg: {key: 'schema.type', params: {expected: {$key: `type.${String(p.type).split(',')[0]}`}, actual: {$key: `type.${typeOf(e.data)}`}}}, hint: ownHint ?? seeHint}
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]) ?? []
+      const suggest = suggestion(e.data, allowed)
+      return {...base, rule: 'schema.enum', msg: {key: 'schema.enum', params: {allowed: allowed.join(', ')}}, hint: suggest ?? ownHint ?? undefined}
+    }
+    case 'const':
+      return {...base, rule: 'schema.const', msg: {key: 'schema.const', params: {allowed: String(p.allowedValue)}}, hint: ownHint}
+    case 'format': {
+      const suggest = p.format === 'iana-timezone' ? suggestion(e.data, Intl.supportedValuesOf('timeZone')) : undefined
+      return {...base, rule: 'schema.format', msg: {key: 'schema.format', params: {value: String(e.data), format: {$key: `format.${String(p.format)}`}}}, hint: suggest ?? ownHint ?? seeHint}
+    }
+    case 'pattern':
+      return {...base, rule: 'schema.pattern', msg: {key: 'schema.pattern', params: {value: String(e.data)}}, hint: ownHint ?? parent.description}
+    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+      return {...base, rule: `schema.${e.keyword}`, msg: {key: 'schema.minimum', params: {comparison: p.comparison, limit: p.limit}}, hint: ownHint ?? parent.description}
+    case 'minItems': case 'maxItems': case 'minLength': case 'maxLength': case 'minProperties':
+      return {...base, rule: `schema.${e.keyword}`, msg: {key: `schema.${e.keyword}`, params: {limit: p.limit}}, hint: ownHint ?? parent.description}
+    case 'uniqueItems':
+      return {...base, rule: 'schema.uniqueItems', msg: {key: 'schema.uniqueItems', params: {i: Number(p.j) + 1, j: Number(p.i) + 1}}}
+    case 'anyOf': case 'oneOf':
+      return {...base, rule: 'schema.anyOf', msg: {key: 'schema.anyOf'}, hint: ownHint ?? parent.description ?? seeHint}
+    case 'if': case 'not': case 'then': case 'else':
+      return undefined
+    default:
+      return {...base, rule: `schema.${e.keyword}`, msg: {key: 'schema.other', params: {detail: e.message ?? e.keyword}}, hint: seeHint}
+  }
+}
+
+/** Drops the branch errors beneath an anyOf/oneOf so one wrong value gives one problem. */
+function collapse(errors: ErrorObject[]): ErrorObject[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath + '/')
+  return errors.filter((e) => !unions.some((u) => e.schemaPath.startsWith(u)))
+}
+
+/** Translates a message whose params may themselves be message keys. */
+function render(t: ReturnType<typeof translator>, m: Msg | string | LocalizedText, locale: Locale): string {
+  if (typeof m === 'string') return m
+  if ('key' in m && typeof m.key === 'string') {
+    const params: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries((m as Msg).params ?? {})) {
+      if (v && typeof v === 'object' && '$key' in v) params[k] = t(String((v as {$key: string}).$key))
+      else if (v && typeof v === 'object' && '$msg' in v) params[k] = render(t, (v as {$msg: Msg}).$msg, locale)
+      else params[k] = v
+    }
+    return t((m as Msg).key, params)
+  }
+  return pick(m as LocalizedText, locale)
+}
+
+/** Validates one document against its kind's schema and checks. */
+function checkDoc(source: SourceDoc, locale: Locale): {raw: RawProblem[]; kind?: string; valid: boolean} {
+  const value = source.value
+  const kinds = allKinds().map((k) => k.kind)
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return {raw: [{path: '', rule: 'kind.notObject', msg: {key: 'kind.notObject'}, hint: {key: 'kind.missing.hint', params: {kinds: kinds.join(', ')}}}], valid: false}
+  }
+  const kindValue = (value as Record<string, unknown>).kind
+  if (kindValue === undefined) {
+    return {raw: [{path: '', rule: 'kind.missing', msg: {key: 'kind.missing'}, hint: {key: 'kind.missing.hint', params: {kinds: kinds.join(', ')}}}], valid: false}
+  }
+  const def = typeof kindValue === 'string' ? allKinds().find((k) => k.kind === kindValue) : undefined
+  if (!def) {
+    const suggest = suggestion(kindValue, kinds)
+    return {
+      raw: [{path: '/kind', rule: 'kind.unknown', msg: {key: 'kind.unknown', params: {kind: String(kindValue)}}, hint: {key: 'kind.unknown.hint', params: {kinds: kinds.join(', '), suggest: suggest ? {$msg: suggest} : ''}}}],
+      valid: false,
+    }
+  }
+  const validateFn = compile(def.schema)
+  const raw: RawProblem[] = []
+  if (!validateFn(value)) {
+    for (const e of collapse(validateFn.errors ?? [])) {
+      const r = fromAjv(e, def.kind)
+      if (r) raw.push(r)
+    }
+  }
+  if (raw.length === 0) {
+    for (const check of checks.get(def.kind) ?? []) raw.push(...check(value as Record<string, unknown>, source))
+  }
+  void locale
+  return {raw, kind: def.kind, valid: raw.every((r) => r.severity === 'warning')}
+}
+
+/** Parses and validates the text of one YAML file: syntax, duplicate keys, kind, schema, semantic checks. */
+export function validateText(text: string, file: string, locale: Locale): TextResult {
+  const t = translator(locale)
+  const parsed = parseYaml(text, file)
+  const problems: Problem[] = parsed.problems.map((p) => {
+    const rule = p.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : 'yaml.syntax'
+    return {file, ...p.position, path: '', rule, message: t(rule, {detail: p.message}), hint: t(`${rule}.hint`), severity: 'error'}
+  })
+  const docs: CheckedDoc[] = []
+  for (const source of parsed.docs) {
+    const {raw, kind, valid} = checkDoc(source, locale)
+    docs.push({kind, value: source.value, source, valid})
+    const seen = new Set<string>()
+    for (const r of raw) {
+      const id = `${r.rule} ${r.path} ${JSON.stringify(r.msg.params ?? {})}`
+      if (seen.has(id)) continue
+      seen.add(id)
+      const position = r.position ?? source.locate(r.path, {key: r.key})
+      problems.push({
+        file,
+        ...position,
+        path: r.path,
+        rule: r.rule,
+        message: render(t, r.msg, locale),
+        hint: r.hint === undefined ? undefined : render(t, r.hint, locale).trim() || undefined,
+        severity: r.severity ?? 'error',
+        ...(parsed.docs.length > 1 ? {document: source.index + 1} : {}),
+      })
+    }
+  }
+  return {problems, docs}
+}
+
+/** Reads and validates one file. */
+export async function validateFile(file: string, displayName: string, locale: Locale): Promise<TextResult> {
+  const text = await readFile(file, 'utf8')
+  return validateText(text, displayName, locale)
+}
+
+export {findKind}

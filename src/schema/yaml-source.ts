@@ -1,0 +1,104 @@
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+  type YAMLError,
+} from 'yaml'
+
+/** A 1-based position in a text file. */
+export interface Position {
+  line: number
+  col: number
+}
+
+/** One YAML document of a file, with its value and a way back from JSON pointers to positions. */
+export interface SourceDoc {
+  file: string
+  index: number
+  doc: Document.Parsed
+  value: unknown
+  lineCounter: LineCounter
+  /** Position of the node at a JSON pointer; `key` points at the key of a map entry instead of its value. */
+  locate(pointer: string, options?: {key?: boolean}): Position
+  /** Position of a character offset in the file. */
+  positionOf(offset: number): Position
+}
+
+export interface YamlProblem {
+  code: string
+  message: string
+  position: Position
+}
+
+export interface ParsedYaml {
+  docs: SourceDoc[]
+  problems: YamlProblem[]
+}
+
+/** Splits a JSON pointer into unescaped segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '' || pointer === '/') return []
+  return pointer
+    .replace(/^\//, '')
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+/** Builds a JSON pointer from segments. */
+export function toPointer(segments: Array<string | number>): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+}
+
+/** Finds the deepest node along a pointer; returns it and whether the whole path was found. */
+function walk(root: unknown, segments: string[], wantKey: boolean): Node | undefined {
+  let node = root as Node | undefined
+  let last: Node | undefined = node
+  for (const [i, segment] of segments.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment)
+      if (!pair) return last
+      if (wantKey && i === segments.length - 1 && pair.key) return pair.key as Node
+      node = (pair.value as Node | null) ?? (pair.key as Node)
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined
+      if (!item) return last
+      node = item
+    } else {
+      return last
+    }
+    last = node
+  }
+  return node
+}
+
+/** Parses every document of a YAML file, collecting syntax errors and duplicate keys with positions. */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter()
+  const parsed = parseAllDocuments(text, {lineCounter, uniqueKeys: true, prettyErrors: false, strict: true})
+  const problems: YamlProblem[] = []
+  const positionOf = (offset: number): Position => {
+    const {line, col} = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)))
+    return {line, col}
+  }
+  const pushError = (e: YAMLError) => {
+    problems.push({code: e.code, message: e.message.split('\n')[0], position: positionOf(e.pos[0])})
+  }
+  const docList = Array.isArray(parsed) ? parsed : [parsed]
+  const docs: SourceDoc[] = []
+  for (const [index, doc] of docList.entries()) {
+    for (const e of doc.errors) pushError(e)
+    if (doc.errors.length > 0) continue
+    if (doc.contents === null && docList.length > 1) continue
+    const locate = (pointer: string, options: {key?: boolean} = {}): Position => {
+      const node = walk(doc.contents, pointerSegments(pointer), options.key ?? false)
+      const offset = node?.range?.[0] ?? doc.range?.[0] ?? 0
+      return positionOf(offset)
+    }
+    docs.push({file, index, doc, value: doc.toJS({maxAliasCount: 100}), lineCounter, locate, positionOf})
+  }
+  return {docs, problems}
+}

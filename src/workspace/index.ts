@@ -1,0 +1,51 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {ValidationError, formatLocation} from '../errors.js'
+import {type Locale, resolveLocale} from '../i18n/index.js'
+import {validateText} from '../schema/validate.js'
+import type {Community} from './community.js'
+import {COMMUNITY_FILE, requireWorkspaceRoot} from './find.js'
+
+export * from './find.js'
+export type * from './community.js'
+
+/** An opened workspace: its folder and its validated community profile. */
+export interface Workspace {
+  root: string
+  communityFile: string
+  community: Community
+  locale: Locale
+  timezone: string
+}
+
+/** Reads the locale from a community.yaml without validating it, so messages can be in the community's language. */
+export async function peekLocale(root: string | undefined): Promise<string | undefined> {
+  if (!root) return undefined
+  const text = await readFile(path.join(root, COMMUNITY_FILE), 'utf8').catch(() => '')
+  return /^locale:\s*["']?(zh-CN|en)["']?\s*$/m.exec(text)?.[1]
+}
+
+/** Finds, reads and validates the workspace; an invalid community.yaml stops with its first problem located. */
+export async function openWorkspace(options: {flag?: string; cwd?: string; lang?: string} = {}): Promise<Workspace> {
+  const root = requireWorkspaceRoot({flag: options.flag, cwd: options.cwd})
+  const communityFile = path.join(root, COMMUNITY_FILE)
+  const text = await readFile(communityFile, 'utf8')
+  const locale = resolveLocale(options.lang, await peekLocale(root))
+  const {problems, docs} = validateText(text, communityFile, locale)
+  const errors = problems.filter((p) => p.severity === 'error')
+  if (errors.length > 0 || docs.length !== 1 || docs[0].kind !== 'Community') {
+    const first = errors[0]
+    throw new ValidationError(
+      {key: 'workspace.invalid', params: {file: COMMUNITY_FILE, count: errors.length || 1, first: first ? first.message : 'kind: Community'}},
+      {
+        hint: {key: 'workspace.invalid.hint'},
+        location: first ? {file: first.file, line: first.line, col: first.col} : {file: communityFile},
+        details: {problems: errors},
+      },
+    )
+  }
+  const community = docs[0].value as Community
+  return {root, communityFile, community, locale: resolveLocale(options.lang, community.locale), timezone: community.timezone}
+}
+
+export {formatLocation}

@@ -1,0 +1,101 @@
+import {existsSync} from 'node:fs'
+import {appendFile, mkdir, readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {CommopsError, ValidationError} from '../errors.js'
+import type {Locale} from '../i18n/index.js'
+import {allKinds} from '../schema/all-kinds.js'
+import {writeSchemas} from '../schema/export.js'
+import {validateText} from '../schema/validate.js'
+import {writeFileAtomic} from '../util/fs.js'
+import {templatesDir} from '../util/paths.js'
+import {COMMUNITY_FILE} from './find.js'
+
+export interface InitOptions {
+  dir: string
+  name: string
+  description?: string
+  locale: Locale
+  timezone: string
+  platforms: string[]
+  type: string
+  /** Start from the full bundled sample instead of the generic starter. */
+  sample?: boolean
+  force?: boolean
+}
+
+export interface InitResult {
+  root: string
+  created: string[]
+  kept: string[]
+}
+
+export const GITIGNORE_ENTRIES = ['.commops/db.json', '.commops/db.json.lock', '.commops/backups/', '.commops/events/', 'out/']
+
+const CHANNEL_NAMES: Record<Locale, string> = {'zh-CN': '主群', en: 'Main'}
+
+const yamlString = (s: string) => JSON.stringify(s)
+
+/** The platforms block of the starter: one platform per type with a main channel. */
+function platformsBlock(platforms: string[], locale: Locale): string {
+  if (platforms.length === 0) return '  []'
+  return platforms
+    .map((p) => `  - id: ${p}\n    type: ${p}\n    channels:\n      - id: ${p}-main\n        name: ${yamlString(CHANNEL_NAMES[locale])}`)
+    .join('\n')
+}
+
+/** Renders the starter community.yaml for the answers given. */
+export async function renderCommunity(o: InitOptions): Promise<string> {
+  if (o.sample) {
+    const text = await readFile(templatesDir('community', `sample.${o.locale}.yaml`), 'utf8')
+    return `# yaml-language-server: $schema=.commops/schemas/community.schema.json\n${text}`
+  }
+  const template = await readFile(templatesDir('init', `community.${o.locale}.yaml`), 'utf8')
+  const values: Record<string, string> = {
+    name: yamlString(o.name),
+    description: yamlString(o.description ?? ''),
+    timezone: yamlString(o.timezone),
+    type: o.type,
+  }
+  return template
+    .replace(/^\{\{platforms\}\}$/m, () => platformsBlock(o.platforms, o.locale))
+    .replace(/\{\{(name|description|timezone|type)\}\}/g, (_, k: string) => values[k])
+}
+
+/** Creates a workspace: community.yaml, playbooks/, data/, .commops/schemas and .gitignore entries. */
+export async function initWorkspace(o: InitOptions): Promise<InitResult> {
+  const root = path.resolve(o.dir)
+  const communityFile = path.join(root, COMMUNITY_FILE)
+  if (existsSync(communityFile) && !o.force) {
+    throw new CommopsError({key: 'init.exists', params: {dir: root}}, {hint: {key: 'init.exists.hint'}, location: {file: communityFile}})
+  }
+  const text = await renderCommunity(o)
+  const {problems} = validateText(text, communityFile, o.locale)
+  if (problems.length > 0) {
+    const p = problems[0]
+    throw new ValidationError({key: 'workspace.invalid', params: {file: COMMUNITY_FILE, count: problems.length, first: p.message}}, {location: {file: p.file, line: p.line, col: p.col}})
+  }
+  const created: string[] = []
+  const kept: string[] = []
+  for (const sub of ['playbooks', 'data', '.commops']) {
+    const dir = path.join(root, sub)
+    if (existsSync(dir)) kept.push(sub + '/')
+    else {
+      await mkdir(dir, {recursive: true})
+      created.push(sub + '/')
+    }
+  }
+  await writeFileAtomic(communityFile, text)
+  created.push(COMMUNITY_FILE)
+  await writeSchemas(allKinds(), path.join(root, '.commops', 'schemas'))
+  created.push('.commops/schemas/')
+  const gitignore = path.join(root, '.gitignore')
+  const existing = existsSync(gitignore) ? await readFile(gitignore, 'utf8') : ''
+  const missing = GITIGNORE_ENTRIES.filter((e) => !existing.split(/\r?\n/).includes(e))
+  if (missing.length > 0) {
+    const block = `${existing && !existing.endsWith('\n') ? '\n' : ''}# commops\n${missing.join('\n')}\n`
+    if (existing) await appendFile(gitignore, block)
+    else await writeFile(gitignore, block)
+    created.push('.gitignore')
+  }
+  return {root, created, kept}
+}
