@@ -73,10 +73,12 @@ export default class Init extends BaseCommand<typeof Init> {
     })
     if (!this.jsonEnabled()) {
       const t = translator(locale)
-      this.log(t('init.created', {dir: path.relative(process.cwd(), dir) || '.'}))
+      const shown = path.relative(process.cwd(), dir)
+      const where = shown === '' ? '.' : shown.startsWith('..') ? dir : shown
+      this.log(t('init.created', {dir: where}))
       for (const f of result.created) this.log(`  + ${f}`)
       for (const f of result.kept) this.log(`  = ${f}`)
-      this.log(t('init.next', {dir: path.relative(process.cwd(), dir) || '.'}))
+      this.log(t('init.next', {dir: where}))
     }
     return result
   }

@@ -54,7 +54,7 @@ function suggestion(value: unknown, candidates: readonly unknown[]): Msg | undef
 }
 
 /** Turns one ajv error into a raw problem with a message key and a hint. */
-function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
+export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
   const parent = (e.parentSchema ?? {}) as {'x-hint'?: LocalizedText; description?: string; properties?: object}
   const ownHint = parent['x-hint']
   const seeHint: Msg = {key: 'schema.hint.see', params: {kind}}
@@ -155,9 +155,8 @@ function checkDoc(source: SourceDoc, locale: Locale): {raw: RawProblem[]; kind?:
       if (r) raw.push(r)
     }
   }
-  if (raw.length === 0) {
-    for (const check of checks.get(def.kind) ?? []) raw.push(...check(value as Record<string, unknown>, source))
-  }
+  // Checks run even when the schema failed, so every problem is reported at once; they must tolerate any shape.
+  for (const check of checks.get(def.kind) ?? []) raw.push(...check(value as Record<string, unknown>, source))
   void locale
   return {raw, kind: def.kind, valid: raw.every((r) => r.severity === 'warning')}
 }

@@ -26,6 +26,8 @@ export interface SourceDoc {
   locate(pointer: string, options?: {key?: boolean}): Position
   /** Position of a character offset in the file. */
   positionOf(offset: number): Position
+  /** Position of a character inside the string scalar at a pointer (quotes accounted for). */
+  locateInString(pointer: string, offset: number): Position
 }
 
 export interface YamlProblem {
@@ -98,7 +100,16 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       const offset = node?.range?.[0] ?? doc.range?.[0] ?? 0
       return positionOf(offset)
     }
-    docs.push({file, index, doc, value: doc.toJS({maxAliasCount: 100}), lineCounter, locate, positionOf})
+    const locateInString = (pointer: string, offset: number): Position => {
+      const node = walk(doc.contents, pointerSegments(pointer), false)
+      if (!isScalar(node) || !node.range) return locate(pointer)
+      const start = node.range[0]
+      if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return positionOf(start + 1 + offset)
+      if (node.type === 'PLAIN') return positionOf(start + offset)
+      const body = text.indexOf('\n', start)
+      return positionOf(body >= 0 ? body + 1 + offset : start)
+    }
+    docs.push({file, index, doc, value: doc.toJS({maxAliasCount: 100}), lineCounter, locate, positionOf, locateInString})
   }
   return {docs, problems}
 }

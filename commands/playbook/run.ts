@@ -1,0 +1,79 @@
+import {Args, Flags} from '@oclif/core'
+import {BaseCommand} from '../../src/cli/base-command.js'
+import {CommopsError, UsageError} from '../../src/errors.js'
+import {formatRunSummary, formatStepPlain} from '../../src/playbook/format.js'
+import {loadPlaybook} from '../../src/playbook/load.js'
+import {runPlaybook, type StepEvent, type StepStart} from '../../src/playbook/runner.js'
+import {normalizeVars, resolveVars} from '../../src/playbook/vars.js'
+import {Store, type RunRecord} from '../../src/store/index.js'
+
+export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
+  static override description = 'Run a playbook: plan every step, show what changes, and record the run (--dry-run writes nothing)'
+
+  static override examples = [
+    {command: '<%= config.bin %> playbook run launch --var start=2026-12-01 --dry-run', description: 'The plan and the diff; writes nothing'},
+    {command: '<%= config.bin %> playbook run launch --var start=2026-12-01', description: 'Run it; every step reports ok, changed, skipped or failed'},
+    {command: '<%= config.bin %> playbook run playbooks/weekly.yaml --only calendar --json', description: 'One step (and what it needs), the run record as JSON'},
+  ]
+
+  static override args = {
+    playbook: Args.string({description: 'Playbook name (see `commops playbook list`) or path to a .yaml file', required: true}),
+  }
+
+  static override flags = {
+    diff: Flags.boolean({description: 'Show the diff of changed steps (always shown with --dry-run)'}),
+    'dry-run': Flags.boolean({char: 'n', description: 'Plan and show the diff; write nothing (no store, no files, no lock)'}),
+    force: Flags.boolean({description: 'Overwrite files in the workspace that commops did not write'}),
+    only: Flags.string({description: 'Run only this step and the steps it depends on (repeatable)', multiple: true}),
+    var: Flags.string({char: 'v', description: 'Set a playbook variable, NAME=VALUE (repeatable; typed by the playbook)', multiple: true}),
+    yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation'}),
+  }
+
+  async run(): Promise<RunRecord> {
+    const ws = await this.workspace()
+    const {playbook} = await loadPlaybook(this.args.playbook, {root: ws.root, locale: this.locale})
+    const vars = resolveVars(normalizeVars(playbook.vars ?? {}).decls, this.flags.var ?? [], this.locale)
+    for (const id of this.flags.only ?? []) {
+      if (!playbook.steps.some((s) => s.id === id)) {
+        throw new UsageError({key: 'run.unknownOnly', params: {id, playbook: playbook.name}}, {hint: {key: 'playbook.stepsHint', params: {steps: playbook.steps.map((s) => s.id).join(', '), suggest: ''}}})
+      }
+    }
+    const dryRun = this.flags['dry-run']
+    const showDiff = dryRun || this.flags.diff
+    const live = !this.jsonEnabled() && process.stderr.isTTY && !process.env.CI
+    const view = live ? (await import('../../src/ui/run-view.js')).startRunView(this.t, showDiff) : undefined
+    if (dryRun && !this.jsonEnabled()) this.log(this.t('pb.plan', {playbook: playbook.name}))
+    const runner = runPlaybook({playbook, ws, store: Store.at(ws.root), vars, only: this.flags.only, dryRun, force: this.flags.force, locale: this.locale})
+    let record: RunRecord | undefined
+    let firstFailure: StepEvent | undefined
+    try {
+      for (;;) {
+        const next = await runner.next()
+        if (next.done) {
+          record = next.value
+          break
+        }
+        const event: StepEvent | StepStart = next.value
+        if (view) view.feed.push(event)
+        if ('starting' in event) continue
+        if (event.status === 'failed') firstFailure ??= event
+        if (!view && !this.jsonEnabled()) this.log(formatStepPlain(event, this.t, showDiff))
+      }
+    } finally {
+      await view?.finish()
+    }
+    if (!this.jsonEnabled()) {
+      this.log(formatRunSummary(record, this.t))
+      if (dryRun) this.log(this.t('run.dryRun'))
+    }
+    if (firstFailure) {
+      const failure = {key: 'run.failed', params: {step: firstFailure.id, message: firstFailure.error?.message ?? ''}}
+      if (this.jsonEnabled()) {
+        this.logJson({...record, error: {code: 'run.failed', message: this.t(failure), hint: firstFailure.error?.hint, exitCode: 1}})
+        this.exit(1)
+      }
+      throw new CommopsError(failure, {hint: firstFailure.error?.hint ? {key: 'error.usage', params: {message: firstFailure.error.hint}} : undefined})
+    }
+    return record
+  }
+}

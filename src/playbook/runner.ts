@@ -1,0 +1,239 @@
+import {createHash} from 'node:crypto'
+import {existsSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import os from 'node:os'
+import {pick, type Locale, translator} from '../i18n/index.js'
+import {compile} from '../schema/ajv.js'
+import {nextId, type Db, type RunRecord, type Store} from '../store/index.js'
+import {getStepType} from '../steps/registry.js'
+import {StepFailure, type DesiredArtifact, type DesiredState, type StepContext} from '../steps/types.js'
+import {canonicalJson, dateIn, stableHash} from '../steps/util.js'
+import {resolveInside, writeFileAtomic} from '../util/fs.js'
+import type {Workspace} from '../workspace/index.js'
+import {lineDiff, summarize} from './diff.js'
+import {ExprError, isTruthy, referencesIn, resolveDeep} from './expr.js'
+import type {Playbook, PlaybookStep} from './types.js'
+
+export type EventStatus = 'ok' | 'changed' | 'skipped' | 'failed'
+
+/** One step's result, as the runner yields it. */
+export interface StepEvent {
+  id: string
+  uses: string
+  name: string
+  description: string
+  status: EventStatus
+  diff?: string[]
+  outputs: Record<string, unknown>
+  messages?: string[]
+  error?: {message: string; hint?: string}
+  durationMs: number
+}
+
+/** Emitted just before a step starts, so a live view can show it as running. */
+export interface StepStart {
+  id: string
+  uses: string
+  name: string
+  description: string
+  starting: true
+}
+
+export interface RunOptions {
+  playbook: Playbook
+  ws: Workspace
+  store: Store
+  vars: Record<string, unknown>
+  only?: string[]
+  dryRun?: boolean
+  force?: boolean
+  now?: Date
+  user?: string
+  locale?: Locale
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** Ids of the steps a step depends on: its `needs` and the steps its expressions read. */
+export function dependencies(step: PlaybookStep): string[] {
+  const deps = new Set([...(step.needs ?? []), ...(getStepType(step.uses)?.needs?.(step.with ?? {}) ?? [])])
+  for (const ref of referencesIn({with: step.with, when: step.when, name: step.name}, () => undefined)) {
+    if (ref.root === 'steps' && ref.path[0]) deps.add(ref.path[0])
+  }
+  return [...deps]
+}
+
+/** The steps selected by --only plus everything they depend on. */
+function selection(playbook: Playbook, only: string[] | undefined): Set<string> | undefined {
+  if (!only || only.length === 0) return undefined
+  const byId = new Map(playbook.steps.map((s) => [s.id, s]))
+  const chosen = new Set<string>()
+  const add = (id: string) => {
+    if (chosen.has(id) || !byId.has(id)) return
+    chosen.add(id)
+    for (const dep of dependencies(byId.get(id)!)) add(dep)
+  }
+  for (const id of only) add(id)
+  return chosen
+}
+
+/** Compares a step's desired state with the store and the workspace; returns the diff lines and the files to write. */
+async function diffState(state: DesiredState, db: Db, root: string, force: boolean, t: ReturnType<typeof translator>): Promise<{diff: string[]; files: Array<{path: string; full: string; content: string; hash: string}>}> {
+  const diff: string[] = []
+  for (const a of state.artifacts ?? []) {
+    const old = db.artifacts[a.id]
+    if (!old) diff.push(`+ ${a.kind} ${a.id} (${summarize(a.data)})`)
+    else if (canonicalJson(old.data) !== canonicalJson(a.data)) diff.push(`~ ${a.kind} ${a.id} (${summarize(old.data)} → ${summarize(a.data)})`)
+  }
+  for (const task of state.tasks ?? []) {
+    const old = db.tasks.find((x) => x.key === task.key)
+    if (!old) diff.push(`+ task "${task.title}"${task.owner ? ` @${task.owner}` : ''}${task.due ? ` due ${task.due}` : ''}`)
+    else if (old.status === 'open' && (old.owner !== task.owner || old.due !== task.due)) diff.push(`~ task ${old.id} "${task.title}" ${old.owner ?? '-'}/${old.due ?? '-'} → ${task.owner ?? '-'}/${task.due ?? '-'}`)
+  }
+  const files = []
+  for (const f of state.files ?? []) {
+    const full = resolveInside(root, f.path)
+    const hash = sha(f.content)
+    const current = existsSync(full) ? await readFile(full, 'utf8') : undefined
+    if (current === f.content) continue
+    if (current !== undefined && !force) {
+      const owned = db.files[f.path]
+      if (!owned || owned.hash !== sha(current)) throw new StepFailure(t('run.notOwned', {path: f.path}), t('run.notOwned.hint'))
+    }
+    if (current === undefined) diff.push(`+ file ${f.path} (${Buffer.byteLength(f.content)} bytes)`)
+    else diff.push(`~ file ${f.path}`, ...lineDiff(current, f.content).map((l) => `    ${l}`))
+    files.push({path: f.path, full, content: f.content, hash})
+  }
+  return {diff, files}
+}
+
+/** Writes a step's desired state: files first, then one store update for artifacts, tasks and file ownership. */
+async function applyState(state: DesiredState, files: Array<{path: string; full: string; content: string; hash: string}>, store: Store, meta: {playbook: string; step: string; stepType: string; inputHash: string; run: string}): Promise<void> {
+  for (const f of files) await writeFileAtomic(f.full, f.content)
+  await store.update((db) => {
+    const now = new Date().toISOString()
+    for (const a of state.artifacts ?? []) {
+      const old = db.artifacts[a.id]
+      db.artifacts[a.id] = {id: a.id, kind: a.kind, title: a.title, stepType: meta.stepType, playbook: meta.playbook, step: meta.step, inputHash: meta.inputHash, data: a.data, createdAt: old?.createdAt ?? now, updatedAt: old && canonicalJson(old.data) === canonicalJson(a.data) ? old.updatedAt : now}
+    }
+    for (const task of state.tasks ?? []) {
+      const old = db.tasks.find((x) => x.key === task.key)
+      if (!old) db.tasks.push({id: nextId(db, 'T'), key: task.key, title: task.title, owner: task.owner, due: task.due, status: 'open', source: {playbook: meta.playbook, run: meta.run, step: meta.step}, createdAt: now})
+      else if (old.status === 'open') Object.assign(old, {owner: task.owner, due: task.due})
+    }
+    for (const f of files) db.files[f.path] = {hash: f.hash, writtenAt: now, run: meta.run}
+  })
+}
+
+/** Runs a playbook step by step, yielding a start and a result event per step; returns the run record. */
+export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | StepStart, RunRecord> {
+  const {playbook, ws, store} = o
+  const locale = o.locale ?? ws.locale
+  const t = translator(locale)
+  const now = o.now ?? new Date()
+  const started = Date.now()
+  let db = await store.read()
+  const runId = o.dryRun ? 'dry-run' : `R${(db.counters.R ?? 0) + 1}`
+  const run = {id: runId, date: dateIn(now, ws.timezone), playbook: playbook.name}
+  const scope: Record<string, unknown> = {vars: o.vars, community: ws.community, run, steps: {}}
+  const stepsScope = scope.steps as Record<string, {outputs: Record<string, unknown>; status: EventStatus}>
+  const chosen = selection(playbook, o.only)
+  const produced: Record<string, DesiredArtifact[]> = {}
+  const events: StepEvent[] = []
+  const inputHashes: Record<string, string> = {}
+
+  for (const step of playbook.steps) {
+    const type = getStepType(step.uses)
+    const name = pick(step.name, locale) || step.id
+    const t0 = Date.now()
+    const finish = (status: EventStatus, extra: Partial<StepEvent> = {}): StepEvent => {
+      const event: StepEvent = {id: step.id, uses: step.uses, name, description: extra.description ?? '', status, outputs: {}, durationMs: Date.now() - t0, ...extra}
+      stepsScope[step.id] = {outputs: event.outputs, status}
+      events.push(event)
+      return event
+    }
+    if (chosen && !chosen.has(step.id)) {
+      yield finish('skipped', {messages: [t('run.skippedOnly')]})
+      continue
+    }
+    const blocked = dependencies(step).find((d) => stepsScope[d] && (stepsScope[d].status === 'failed' || stepsScope[d].status === 'skipped'))
+    if (blocked) {
+      yield finish('skipped', {messages: [t('run.skippedBecause', {need: blocked, status: t(`status.${stepsScope[blocked].status}`)})]})
+      continue
+    }
+    try {
+      if (step.when !== undefined && !isTruthy(resolveDeep(step.when, scope))) {
+        yield finish('skipped', {messages: [t('run.skippedWhen')]})
+        continue
+      }
+      if (!type) throw new StepFailure(t('playbook.unknownStep', {uses: step.uses}))
+      const input = resolveDeep(step.with ?? {}, scope) as Record<string, unknown>
+      const validateInput = compile(type.schema)
+      if (!validateInput(input)) {
+        const e = validateInput.errors![0]
+        throw new StepFailure(`with${e.instancePath.replace(/\//g, '.')} ${e.message ?? ''}: ${JSON.stringify(e.data)}`)
+      }
+      const description = type.describe(input, t, locale)
+      yield {id: step.id, uses: step.uses, name, description, starting: true}
+      const inputHash = stableHash({uses: step.uses, input, deps: dependencies(step).map((d) => stepsScope[d]?.outputs)})
+      inputHashes[step.id] = inputHash
+      const ctx: StepContext = {
+        root: ws.root, community: ws.community, locale, timezone: ws.timezone, t, now, run, playbook, db,
+        step: {id: step.id, uses: step.uses},
+        artifactId: `${playbook.name}.${step.id}.${inputHash.slice(0, 8)}`,
+        inputHash, produced,
+      }
+      const state = await type.plan(input, ctx)
+      produced[step.id] = state.artifacts ?? []
+      const {diff, files} = await diffState(state, db, ws.root, o.force ?? false, t)
+      if (!o.dryRun && diff.length > 0) {
+        await applyState(state, files, store, {playbook: playbook.name, step: step.id, stepType: step.uses, inputHash, run: runId})
+        db = await store.read()
+      }
+      yield finish(diff.length > 0 ? 'changed' : 'ok', {description, diff, outputs: state.outputs ?? {}, messages: state.messages})
+    } catch (error) {
+      yield finish('failed', {error: describeError(error, t)})
+    }
+  }
+
+  const failed = events.some((e) => e.status === 'failed')
+  const record: RunRecord = {
+    id: runId,
+    playbook: playbook.name,
+    phase: playbook.phase,
+    vars: o.vars,
+    inputHashes,
+    status: failed ? 'failed' : events.some((e) => e.status === 'changed') ? 'changed' : 'ok',
+    steps: events.map((e) => ({id: e.id, uses: e.uses, status: e.status, durationMs: e.durationMs, error: e.error?.message, outputs: e.outputs})),
+    user: o.user ?? safeUser(),
+    startedAt: now.toISOString(),
+    finishedAt: new Date().toISOString(),
+    durationMs: Date.now() - started,
+  }
+  if (!o.dryRun) {
+    record.id = await store.update((d) => {
+      const id = nextId(d, 'R')
+      d.runs.push({...record, id})
+      return id
+    })
+  }
+  return record
+}
+
+function describeError(error: unknown, t: ReturnType<typeof translator>): {message: string; hint?: string} {
+  if (error instanceof StepFailure) return {message: error.message, hint: error.hint}
+  if (error instanceof ExprError) return {message: `${t(error.msg)}${error.pointer ? ` (${error.pointer})` : ''}`, hint: t('playbook.expr.hint')}
+  if (error && typeof error === 'object' && 'msg' in error && 'hint' in error) {
+    const e = error as {msg: {key: string; params?: Record<string, unknown>}; hint?: {key: string; params?: Record<string, unknown>}}
+    return {message: t(e.msg), hint: e.hint ? t(e.hint) : undefined}
+  }
+  return {message: error instanceof Error ? error.message : String(error)}
+}
+
+function safeUser(): string {
+  try {
+    return process.env.COMMOPS_USER ?? os.userInfo().username
+  } catch {
+    return 'unknown'
+  }
+}

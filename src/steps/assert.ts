@@ -1,0 +1,30 @@
+import {pick, type LocalizedText} from '../i18n/index.js'
+import {isTruthy} from '../playbook/expr.js'
+import {localizedText} from '../schema/kinds/common.js'
+import {StepFailure, type StepType} from './types.js'
+
+interface AssertInput {
+  that: unknown
+  message?: LocalizedText
+}
+
+/** `assert`: fails the run when a condition on earlier outputs is false. */
+export const assertStep: StepType<AssertInput> = {
+  type: 'assert',
+  schema: {
+    type: 'object',
+    required: ['that'],
+    additionalProperties: false,
+    properties: {
+      that: {description: 'A condition, e.g. "${{ steps.calendar.outputs.items > 0 }}"'},
+      message: localizedText,
+    },
+  },
+  produces: {en: 'nothing; fails the run when the condition is false', 'zh-CN': '不产生内容；条件不成立时使运行失败'},
+  describe: (input, t, locale) => t('step.assert.describe', {message: pick(input.message, locale) || String(input.that)}),
+  plan(input, ctx) {
+    const message = pick(input.message, ctx.locale) || ctx.step.id
+    if (!isTruthy(input.that)) throw new StepFailure(ctx.t('step.assert.failed', {message}))
+    return {outputs: {passed: true}}
+  },
+}

@@ -1,0 +1,70 @@
+import {pick, type LocalizedText} from '../i18n/index.js'
+import {localizedText} from '../schema/kinds/common.js'
+import {registerRenderer, mdCell} from '../artifacts/render.js'
+import {translator} from '../i18n/index.js'
+import {StepFailure, type DesiredTask, type StepType} from './types.js'
+import {relativeDate, stableHash} from './util.js'
+
+interface TasksInput {
+  title?: LocalizedText
+  tasks: Array<{title: LocalizedText; owner?: string; due?: string}>
+}
+
+interface ChecklistData {
+  title: string
+  tasks: Array<{title: string; owner?: string; due?: string}>
+}
+
+/** `tasks.create`: a checklist of manual work (invite seed users, pin the rules…) added to the task list. */
+export const tasksCreate: StepType<TasksInput> = {
+  type: 'tasks.create',
+  schema: {
+    type: 'object',
+    required: ['tasks'],
+    additionalProperties: false,
+    properties: {
+      title: localizedText,
+      tasks: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['title'],
+          additionalProperties: false,
+          properties: {
+            title: localizedText,
+            owner: {type: 'string'},
+            due: {type: 'string', description: 'Relative to the run (+3d, +2w) or a date (YYYY-MM-DD)'},
+          },
+        },
+      },
+    },
+  },
+  produces: {en: 'a checklist of manual tasks, added to `commops task list`', 'zh-CN': '人工任务清单，加入 `commops task list`'},
+  describe: (input, t, locale) =>
+    t('step.tasks.describe', {count: input.tasks.length, titles: input.tasks.map((x) => pick(x.title, locale)).join('; ')}),
+  plan(input, ctx) {
+    const tasks: DesiredTask[] = input.tasks.map((task) => {
+      const title = pick(task.title, ctx.locale)
+      let due: string | undefined
+      if (task.due !== undefined) {
+        due = relativeDate(String(task.due), ctx.run.date)
+        if (!due) throw new StepFailure(ctx.t('step.tasks.badDue', {title, due: task.due}))
+      }
+      return {key: stableHash([ctx.playbook.name, ctx.step.id, title]), title, owner: task.owner, due}
+    })
+    const data: ChecklistData = {title: pick(input.title, ctx.locale) || ctx.t('step.tasks.checklist'), tasks: tasks.map(({title, owner, due}) => ({title, owner, due}))}
+    return {
+      artifacts: [{id: ctx.artifactId, kind: 'checklist', title: data.title, data}],
+      tasks,
+      outputs: {count: tasks.length},
+    }
+  },
+}
+
+registerRenderer('checklist', 'md', (artifact, locale) => {
+  const t = translator(locale)
+  const data = artifact.data as ChecklistData
+  const rows = data.tasks.map((x) => `| [ ] ${mdCell(x.title)} | ${mdCell(x.owner ?? '')} | ${mdCell(x.due ?? '')} |`)
+  return [`# ${data.title}`, '', `| ${t('md.task')} | ${t('md.owner')} | ${t('md.due')} |`, '|---|---|---|', ...rows, ''].join('\n')
+})

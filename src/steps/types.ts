@@ -1,0 +1,78 @@
+import type {Locale, Translate} from '../i18n/index.js'
+import type {Playbook} from '../playbook/types.js'
+import type {Db} from '../store/index.js'
+import type {Community} from '../workspace/community.js'
+
+/** An artifact a step wants to exist, keyed by a stable id. */
+export interface DesiredArtifact {
+  id: string
+  kind: string
+  title: string
+  data: unknown
+}
+
+/** A manual task a step wants on the list; `key` is stable across runs so reruns do not duplicate it. */
+export interface DesiredTask {
+  key: string
+  title: string
+  owner?: string
+  due?: string
+}
+
+/** A file a step wants in the workspace (path relative to the workspace root). */
+export interface DesiredFile {
+  path: string
+  content: string
+}
+
+/** What a step's plan returns: the state it wants, its outputs for later steps, and lines to show. */
+export interface DesiredState {
+  artifacts?: DesiredArtifact[]
+  tasks?: DesiredTask[]
+  files?: DesiredFile[]
+  outputs?: Record<string, unknown>
+  messages?: string[]
+}
+
+/** Everything a step may read; it never writes: the runner applies the desired state. */
+export interface StepContext {
+  root: string
+  community: Community
+  locale: Locale
+  timezone: string
+  t: Translate
+  now: Date
+  run: {id: string; date: string; playbook: string}
+  playbook: Playbook
+  step: {id: string; uses: string}
+  /** A snapshot of the store, read-only. */
+  db: Db
+  /** Stable id for this step's artifact: playbook, step id and resolved inputs. */
+  artifactId: string
+  inputHash: string
+  /** Artifacts planned by earlier steps of this run, by step id. */
+  produced: Record<string, DesiredArtifact[]>
+}
+
+/** A step failed for a reason the user can act on. */
+export class StepFailure extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message)
+    this.name = 'StepFailure'
+  }
+}
+
+/** One step type: its `with:` schema, a one-line description, and a pure plan of the state it wants. */
+export interface StepType<I = Record<string, unknown>> {
+  type: string
+  schema: Record<string, unknown>
+  /** What a step of this type produces, for `playbook show`. */
+  produces: {en: string; 'zh-CN': string}
+  describe(input: I, t: Translate, locale: Locale): string
+  /** Earlier steps this step reads besides `needs` and `${{ steps.* }}` references (e.g. export's `artifacts`). */
+  needs?(input: I): string[]
+  plan(input: I, ctx: StepContext): DesiredState | Promise<DesiredState>
+}

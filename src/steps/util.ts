@@ -1,0 +1,33 @@
+import {createHash} from 'node:crypto'
+import {DateTime} from 'luxon'
+
+/** A short stable hash of any JSON value (keys sorted), for ids and input hashes. */
+export function stableHash(value: unknown, length = 12): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, length)
+}
+
+/** JSON with object keys sorted, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}
+
+/** Resolves `+3d`, `+2w`, `-1d` or `YYYY-MM-DD` against a base date; undefined when the form is wrong. */
+export function relativeDate(spec: string, base: string): string | undefined {
+  const rel = /^([+-])(\d{1,4})([dw])$/.exec(spec.trim())
+  if (rel) {
+    const n = Number(rel[2]) * (rel[1] === '-' ? -1 : 1)
+    const d = DateTime.fromISO(base, {zone: 'utc'}).plus(rel[3] === 'w' ? {weeks: n} : {days: n})
+    return d.toISODate() ?? undefined
+  }
+  const d = DateTime.fromISO(spec.trim(), {zone: 'utc'})
+  return /^\d{4}-\d{2}-\d{2}$/.test(spec.trim()) && d.isValid ? d.toISODate()! : undefined
+}
+
+/** Today's date in a timezone, YYYY-MM-DD. */
+export function dateIn(now: Date, timezone: string): string {
+  return DateTime.fromJSDate(now).setZone(timezone).toISODate()!
+}

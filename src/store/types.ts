@@ -1,0 +1,74 @@
+/** The shape of `.commops/db.json`: plain data, serialisable as JSON. */
+
+/** A generated thing (rule set, calendar, survey, scorecard…), keyed by a stable id. */
+export interface Artifact {
+  id: string
+  kind: string
+  stepType?: string
+  playbook?: string
+  step?: string
+  inputHash: string
+  title?: string
+  data: unknown
+  createdAt: string
+  updatedAt: string
+}
+
+/** A follow-up for a person, created by hand or by a playbook step. */
+export interface Task {
+  /** 'T1', 'T2', … from `nextId(db, 'T')`. */
+  id: string
+  /** Stable key of a playbook-created task, so reruns update it instead of adding another. */
+  key?: string
+  title: string
+  owner?: string
+  /** ISO date, `YYYY-MM-DD`. */
+  due?: string
+  status: 'open' | 'done'
+  source?: {playbook: string; run: string; step: string}
+  createdAt: string
+  doneAt?: string
+}
+
+export type StepStatus = 'ok' | 'changed' | 'skipped' | 'failed'
+
+export interface StepRecord {
+  id: string
+  uses: string
+  status: StepStatus
+  durationMs: number
+  error?: string
+  outputs?: Record<string, unknown>
+}
+
+/** One playbook run: who, when, inputs' hashes and every step's result. */
+export interface RunRecord {
+  id: string
+  playbook: string
+  phase?: string
+  vars: Record<string, unknown>
+  inputHashes: Record<string, string>
+  status: 'ok' | 'changed' | 'failed'
+  steps: StepRecord[]
+  user: string
+  startedAt: string
+  finishedAt: string
+  durationMs: number
+}
+
+export interface Db {
+  version: number
+  artifacts: Record<string, Artifact>
+  runs: RunRecord[]
+  tasks: Task[]
+  /** Last number handed out per id prefix, see `nextId`. */
+  counters: Record<string, number>
+  /** Files commops wrote in the workspace (relative path → content hash), so it never overwrites a file it did not write. */
+  files: Record<string, WrittenFile>
+}
+
+export interface WrittenFile {
+  hash: string
+  writtenAt: string
+  run?: string
+}
