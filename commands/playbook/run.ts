@@ -31,7 +31,7 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
 
   async run(): Promise<RunRecord> {
     const ws = await this.workspace()
-    const {playbook} = await loadPlaybook(this.args.playbook, {root: ws.root, locale: this.locale})
+    const {playbook, locate} = await loadPlaybook(this.args.playbook, {root: ws.root, locale: this.locale})
     const vars = resolveVars(normalizeVars(playbook.vars ?? {}).decls, this.flags.var ?? [], this.locale)
     for (const id of this.flags.only ?? []) {
       if (!playbook.steps.some((s) => s.id === id)) {
@@ -43,7 +43,7 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
     const live = !this.jsonEnabled() && process.stderr.isTTY && !process.env.CI
     const view = live ? (await import('../../src/ui/run-view.js')).startRunView(this.t, showDiff) : undefined
     if (dryRun && !this.jsonEnabled()) this.log(this.t('pb.plan', {playbook: playbook.name}))
-    const runner = runPlaybook({playbook, ws, store: Store.at(ws.root), vars, only: this.flags.only, dryRun, force: this.flags.force, locale: this.locale})
+    const runner = runPlaybook({playbook, ws, store: Store.at(ws.root), vars, only: this.flags.only, dryRun, force: this.flags.force, locale: this.locale, locate})
     let record: RunRecord | undefined
     let firstFailure: StepEvent | undefined
     try {
@@ -72,7 +72,10 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
         this.logJson({...record, error: {code: 'run.failed', message: this.t(failure), hint: firstFailure.error?.hint, exitCode: 1}})
         this.exit(1)
       }
-      throw new CommopsError(failure, {hint: firstFailure.error?.hint ? {key: 'error.usage', params: {message: firstFailure.error.hint}} : undefined})
+      throw new CommopsError(failure, {
+        hint: firstFailure.error?.hint ? {key: 'error.usage', params: {message: firstFailure.error.hint}} : undefined,
+        location: firstFailure.error?.location,
+      })
     }
     return record
   }

@@ -3,7 +3,7 @@
  * whitelist of pure functions. Our own lexer, parser and tree-walking evaluator: no eval, no Function,
  * no vm, and a property path reads only own, enumerable data properties of plain objects and arrays.
  */
-import type {Msg} from '../errors.js'
+import {CommopsError} from '../errors.js'
 import {expr as messages} from '../i18n/messages/expr.js'
 import {closest} from '../schema/suggest.js'
 import {FUNCTIONS, FunctionError, arityText, deepEqual, isPlainObject, isTruthy, toText, typeName} from './expr-functions.js'
@@ -39,9 +39,8 @@ function english(code: string, params: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole))
 }
 
-/** Base of both expression errors: a stable `code`, its `params`, and where in the source it happened. */
-export class ExprError extends Error {
-  readonly code: string
+/** Base of both expression errors: a stable `code` (the i18n key), its `params`, and where in the source it happened. */
+export class ExprError extends CommopsError {
   readonly params: Params
   readonly offset: number
   readonly length: number
@@ -49,17 +48,12 @@ export class ExprError extends Error {
   pointer?: string
 
   constructor(code: string, params: Params, offset: number, length: number) {
-    super(english(code, params))
-    this.name = new.target.name
-    this.code = code
+    const hint = Object.hasOwn(messages, `${code}.hint`) ? {key: `${code}.hint`, params} : undefined
+    super({key: code, params}, {code, hint, exitCode: 1, details: {offset, length}})
+    this.message = english(code, params)
     this.params = params
     this.offset = offset
     this.length = length
-  }
-
-  /** The message as an i18n key and parameters, for the CLI to translate. */
-  get msg(): Msg {
-    return {key: this.code, params: this.params}
   }
 }
 

@@ -1,3 +1,4 @@
+import {formatLocation} from '../errors.js'
 import type {Translate} from '../i18n/index.js'
 import type {RunRecord} from '../store/index.js'
 import type {StepEvent} from './runner.js'
@@ -8,7 +9,7 @@ const ICON = {ok: '✔', changed: '✚', skipped: '↷', failed: '✖'} as const
 export function formatStepPlain(event: StepEvent, t: Translate, showDiff: boolean): string {
   const lines = [`${ICON[event.status]} ${event.id}  ${t(`status.${event.status}`)}${event.description ? `  ${event.description}` : ''}  (${event.durationMs} ms)`]
   for (const m of event.messages ?? []) lines.push(`    ${m}`)
-  if (event.error) lines.push(`    ${event.error.message}`, ...(event.error.hint ? [`    ${event.error.hint}`] : []))
+  if (event.error) lines.push(`    ${event.error.location ? `${formatLocation(event.error.location)}: ` : ''}${event.error.message}`, ...(event.error.hint ? [`    ${event.error.hint}`] : []))
   if (showDiff) for (const d of event.diff ?? []) lines.push(`    ${d}`)
   return lines.join('\n')
 }

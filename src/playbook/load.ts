@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {UsageError, ValidationError} from '../errors.js'
+import {type SourceLocation, UsageError, ValidationError} from '../errors.js'
 import {pick, type Locale} from '../i18n/index.js'
 import '../schema/all-kinds.js'
 import {closest} from '../schema/suggest.js'
@@ -57,7 +57,15 @@ export async function listPlaybooks(root: string | undefined, locale: Locale): P
 }
 
 /** Loads a playbook by name or path and validates it; any problem stops here, before anything runs. */
-export async function loadPlaybook(ref: string, options: {root?: string; cwd?: string; locale: Locale}): Promise<{playbook: Playbook; file: string; text: string}> {
+export interface LoadedPlaybook {
+  playbook: Playbook
+  file: string
+  text: string
+  /** Where a JSON pointer in the playbook is, for run-time errors. */
+  locate(pointer: string): SourceLocation
+}
+
+export async function loadPlaybook(ref: string, options: {root?: string; cwd?: string; locale: Locale}): Promise<LoadedPlaybook> {
   const cwd = options.cwd ?? process.cwd()
   let file: string | undefined
   if (/[\\/]/.test(ref) || /\.ya?ml$/i.test(ref)) {
@@ -86,5 +94,9 @@ export async function loadPlaybook(ref: string, options: {root?: string; cwd?: s
       {hint: {key: 'playbook.invalid.hint', params: {file: shown}}, location: first ? {file: first.file, line: first.line, col: first.col} : {file: shown}, details: {problems: errors}},
     )
   }
-  return {playbook: doc.value as Playbook, file, text}
+  const locate = (pointer: string) => {
+    const {line, col} = doc.source.locate(pointer)
+    return {file: shown, line, col}
+  }
+  return {playbook: doc.value as Playbook, file, text, locate}
 }

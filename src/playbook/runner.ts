@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import os from 'node:os'
+import type {SourceLocation} from '../errors.js'
 import {pick, type Locale, translator} from '../i18n/index.js'
 import {compile} from '../schema/ajv.js'
 import {nextId, type Db, type RunRecord, type Store} from '../store/index.js'
@@ -26,7 +27,7 @@ export interface StepEvent {
   diff?: string[]
   outputs: Record<string, unknown>
   messages?: string[]
-  error?: {message: string; hint?: string}
+  error?: {message: string; hint?: string; location?: SourceLocation}
   durationMs: number
 }
 
@@ -50,6 +51,8 @@ export interface RunOptions {
   now?: Date
   user?: string
   locale?: Locale
+  /** Maps a JSON pointer in the playbook to `file:line:col`, so run-time failures are located. */
+  locate?: (pointer: string) => SourceLocation
 }
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex')
@@ -142,7 +145,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
   const events: StepEvent[] = []
   const inputHashes: Record<string, string> = {}
 
-  for (const step of playbook.steps) {
+  for (const [index, step] of playbook.steps.entries()) {
     const type = getStepType(step.uses)
     const name = pick(step.name, locale) || step.id
     const t0 = Date.now()
@@ -192,7 +195,8 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
       }
       yield finish(diff.length > 0 ? 'changed' : 'ok', {description, diff, outputs: state.outputs ?? {}, messages: state.messages})
     } catch (error) {
-      yield finish('failed', {error: describeError(error, t)})
+      const pointer = error instanceof ExprError && error.pointer !== undefined ? `/steps/${index}/${error.pointer === '' ? 'when' : `with${error.pointer}`}` : `/steps/${index}/uses`
+      yield finish('failed', {error: {...describeError(error, t), location: o.locate?.(pointer)}})
     }
   }
 
@@ -222,7 +226,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
 
 function describeError(error: unknown, t: ReturnType<typeof translator>): {message: string; hint?: string} {
   if (error instanceof StepFailure) return {message: error.message, hint: error.hint}
-  if (error instanceof ExprError) return {message: `${t(error.msg)}${error.pointer ? ` (${error.pointer})` : ''}`, hint: t('playbook.expr.hint')}
+  if (error instanceof ExprError) return {message: `${t(error.msg)}${error.pointer ? ` (with${error.pointer})` : ''}`, hint: t('playbook.expr.hint')}
   if (error && typeof error === 'object' && 'msg' in error && 'hint' in error) {
     const e = error as {msg: {key: string; params?: Record<string, unknown>}; hint?: {key: string; params?: Record<string, unknown>}}
     return {message: t(e.msg), hint: e.hint ? t(e.hint) : undefined}

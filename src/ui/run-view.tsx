@@ -1,3 +1,4 @@
+import {formatLocation} from '../errors.js'
 import {Box, render, Static, Text} from 'ink'
 import {useEffect, useState} from 'react'
 import type {Translate} from '../i18n/index.js'
@@ -47,7 +48,7 @@ export function StepLine({event, t, showDiff}: {event: StepEvent; t: Translate; 
       {(event.messages ?? []).map((m, i) => (
         <Text key={`m${i}`} dimColor>{`    ${m}`}</Text>
       ))}
-      {event.error ? <Text color="red">{`    ${event.error.message}`}</Text> : null}
+      {event.error ? <Text color="red">{`    ${event.error.location ? `${formatLocation(event.error.location)}: ` : ''}${event.error.message}`}</Text> : null}
       {event.error?.hint ? <Text color="red" dimColor>{`    ${event.error.hint}`}</Text> : null}
       {showDiff
         ? (event.diff ?? []).map((d, i) => (

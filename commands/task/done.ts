@@ -1,0 +1,50 @@
+import {Args, Flags} from '@oclif/core'
+import {BaseCommand} from '../../src/cli/base-command.js'
+import {UsageError} from '../../src/errors.js'
+import {Store, type Task} from '../../src/store/index.js'
+
+export default class TaskDone extends BaseCommand<typeof TaskDone> {
+  static override description = 'Mark tasks done (or reopen them with --undo)'
+
+  static override examples = [
+    {command: '<%= config.bin %> task done T12', description: 'One task'},
+    {command: '<%= config.bin %> task done T3 T4 T5', description: 'Several at once'},
+    {command: '<%= config.bin %> task done T12 --undo', description: 'Reopen a task'},
+  ]
+
+  static override args = {
+    ids: Args.string({description: 'Task ids, e.g. T12', required: true}),
+  }
+
+  static override strict = false
+
+  static override flags = {
+    undo: Flags.boolean({description: 'Reopen the tasks instead'}),
+  }
+
+  async run(): Promise<{tasks: Task[]}> {
+    const {argv} = await this.parse(TaskDone)
+    const ids = (argv as string[]).map((id) => id.toUpperCase())
+    const ws = await this.workspace()
+    const changed = await Store.at(ws.root).update((db) => {
+      const found = ids.map((id) => db.tasks.find((x) => x.id === id))
+      const missing = ids.find((_, i) => !found[i])
+      if (missing) throw new UsageError({key: 'task.notFound', params: {id: missing}}, {hint: {key: 'task.notFound.hint'}})
+      const now = new Date().toISOString()
+      for (const task of found as Task[]) {
+        if (this.flags.undo) {
+          task.status = 'open'
+          delete task.doneAt
+        } else if (task.status !== 'done') {
+          task.status = 'done'
+          task.doneAt = now
+        }
+      }
+      return structuredClone(found as Task[])
+    })
+    if (!this.jsonEnabled()) {
+      for (const task of changed) this.log(this.t(this.flags.undo ? 'task.reopened' : 'task.done', {id: task.id, title: task.title}))
+    }
+    return {tasks: changed}
+  }
+}
