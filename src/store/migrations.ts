@@ -30,6 +30,10 @@ const COLLECTIONS: Record<CollectionName, Collection> = {
   tasks: {make: () => [], type: 'array'},
   counters: {make: () => ({}), type: 'object'},
   files: {make: () => ({}), type: 'object'},
+  calendar: {make: () => [], type: 'array'},
+  incidents: {make: () => [], type: 'array'},
+  surveys: {make: () => ({}), type: 'object'},
+  responses: {make: () => [], type: 'array'},
 }
 
 /** Why a parsed file cannot be used: not our shape (`foreign`) or written by a newer commops (`newer`). */

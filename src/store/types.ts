@@ -1,3 +1,6 @@
+import type {CalendarItem} from '../calendar/types.js'
+import type {Incident} from '../rules/types.js'
+import type {StoredSurvey, SurveyResponse} from '../survey/types.js'
 /** The shape of `.commops/db.json`: plain data, serialisable as JSON. */
 
 /** A generated thing (rule set, calendar, survey, scorecard…), keyed by a stable id. */
@@ -65,6 +68,14 @@ export interface Db {
   counters: Record<string, number>
   /** Files commops wrote in the workspace (relative path → content hash), so it never overwrites a file it did not write. */
   files: Record<string, WrittenFile>
+  /** Content calendar items (src/calendar). */
+  calendar: CalendarItem[]
+  /** Moderation incidents per member (src/rules). */
+  incidents: Incident[]
+  /** Surveys by id (src/survey). */
+  surveys: Record<string, StoredSurvey>
+  /** Survey responses (src/survey). */
+  responses: SurveyResponse[]
 }
 
 export interface WrittenFile {
