@@ -12,4 +12,5 @@ const run = (file, args) => execFileSync(process.execPath, [file, ...args], {cwd
 rmSync(path.join(root, 'dist'), {recursive: true, force: true})
 rmSync(path.join(root, 'oclif.manifest.json'), {force: true})
 run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json'])
+run(path.join(root, 'scripts', 'precompile-schemas.mjs'), [])
 run(path.join(root, 'node_modules', 'oclif', 'bin', 'run.js'), ['manifest'])

@@ -1,0 +1,41 @@
+// Build step: compile every kind's schema and every step type's `with:` schema into standalone validators
+// (dist/src/schema/precompiled.cjs), so commands do not pay for ajv's code generation at start-up.
+import {writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const dist = path.join(root, 'dist', 'src')
+const require = createRequire(import.meta.url)
+const {Ajv2020} = require('ajv/dist/2020')
+const addFormats = require('ajv-formats')
+const standalone = require('ajv/dist/standalone').default
+const {_} = require('ajv')
+
+const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href)
+const {AJV_OPTIONS, schemaKey, isTimezone} = await load('schema/ajv.js')
+const {allKinds} = await load('schema/all-kinds.js')
+const {allStepTypes} = await load('steps/registry.js')
+
+const ajv = new Ajv2020({...AJV_OPTIONS, code: {source: true, formats: _`require("./precompiled-formats.cjs")`}})
+addFormats(ajv)
+ajv.addFormat('iana-timezone', {type: 'string', validate: isTimezone})
+ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
+
+const schemas = [...allKinds().map((k) => k.schema), ...allStepTypes().map((s) => s.schema)]
+const refs = {}
+for (const [i, schema] of schemas.entries()) {
+  const key = schemaKey(schema)
+  if (Object.values(refs).includes(key)) continue
+  const id = `s${i}`
+  ajv.addSchema({...schema, $id: schema.$id ?? `urn:commops:${key}`}, `urn:commops:key:${key}`)
+  refs[key] = `urn:commops:key:${key}`
+}
+writeFileSync(path.join(dist, 'schema', 'precompiled.cjs'), standalone(ajv, refs))
+writeFileSync(
+  path.join(dist, 'schema', 'precompiled-formats.cjs'),
+  `"use strict";\nconst {fullFormats} = require("ajv-formats/dist/formats");\nconst {IANAZone} = require("luxon");\n` +
+    `module.exports = {...fullFormats, "iana-timezone": {type: "string", validate: (s) => IANAZone.isValidZone(s)}};\n`,
+)
+console.log(`precompiled ${Object.keys(refs).length} schema validators`)
