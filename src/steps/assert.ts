@@ -2,6 +2,7 @@ import {pick, type LocalizedText} from '../i18n/index.js'
 import {isTruthy} from '../playbook/expr.js'
 import {localizedText} from '../schema/kinds/common.js'
 import {StepFailure, type StepType} from './types.js'
+import {headline} from './util.js'
 
 interface AssertInput {
   that: unknown
@@ -21,7 +22,7 @@ export const assertStep: StepType<AssertInput> = {
     },
   },
   produces: {en: 'nothing; fails the run when the condition is false', 'zh-CN': '不产生内容；条件不成立时使运行失败'},
-  describe: (input, t, locale) => t('step.assert.describe', {message: pick(input.message, locale) || String(input.that)}),
+  describe: (input, t, locale) => t('step.assert.describe', {message: headline(pick(input.message, locale) || String(input.that))}),
   plan(input, ctx) {
     const message = pick(input.message, ctx.locale) || ctx.step.id
     if (!isTruthy(input.that)) throw new StepFailure(ctx.t('step.assert.failed', {message}))

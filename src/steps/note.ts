@@ -2,6 +2,7 @@ import {registerRenderer} from '../artifacts/render.js'
 import {pick, type LocalizedText} from '../i18n/index.js'
 import {localizedText} from '../schema/kinds/common.js'
 import type {StepType} from './types.js'
+import {headline} from './util.js'
 
 interface NoteInput {
   message: LocalizedText
@@ -18,7 +19,7 @@ export const noteStep: StepType<NoteInput> = {
     properties: {message: localizedText, title: localizedText},
   },
   produces: {en: 'a note shown in the run and the report', 'zh-CN': '在运行过程和报告中显示的备注'},
-  describe: (input, t, locale) => t('step.note.describe', {message: pick(input.message, locale)}),
+  describe: (input, t, locale) => t('step.note.describe', {message: headline(pick(input.message, locale))}),
   plan(input, ctx) {
     const message = pick(input.message, ctx.locale)
     const title = pick(input.title, ctx.locale) || ctx.step.id

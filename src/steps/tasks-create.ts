@@ -3,7 +3,7 @@ import {localizedText} from '../schema/kinds/common.js'
 import {registerRenderer, mdCell} from '../artifacts/render.js'
 import {translator} from '../i18n/index.js'
 import {StepFailure, type DesiredTask, type StepType} from './types.js'
-import {relativeDate, stableHash} from './util.js'
+import {headline, relativeDate, stableHash} from './util.js'
 
 interface TasksInput {
   title?: LocalizedText
@@ -42,7 +42,7 @@ export const tasksCreate: StepType<TasksInput> = {
   },
   produces: {en: 'a checklist of manual tasks, added to `commops task list`', 'zh-CN': '人工任务清单，加入 `commops task list`'},
   describe: (input, t, locale) =>
-    t('step.tasks.describe', {count: input.tasks.length, titles: input.tasks.map((x) => pick(x.title, locale)).join('; ')}),
+    t('step.tasks.describe', {count: input.tasks.length, titles: headline(input.tasks.map((x) => pick(x.title, locale)).join('; '))}),
   plan(input, ctx) {
     const tasks: DesiredTask[] = input.tasks.map((task) => {
       const title = pick(task.title, ctx.locale)
