@@ -44,7 +44,8 @@ export default class Init extends BaseCommand<typeof Init> {
     let platforms: string[] | undefined = flags.platform
     if (ask) {
       const {input, select, checkbox, confirm} = await loadPrompts()
-      locale ??= (await select({message: this.t('init.q.locale'), choices: LOCALES.map((l) => ({value: l, name: l})), default: defaultLocale})) as Locale
+      locale ??= (await select({message: this.t('init.q.locale'), choices: LOCALES.map((l) => ({value: l, name: l === 'zh-CN' ? '简体中文 (zh-CN)' : 'English (en)'})), default: defaultLocale})) as Locale
+      this.t = translator(locale) // the rest of the questions in the chosen language
       name ??= await input({message: this.t('init.q.name'), default: path.basename(dir), required: true})
       description ??= await input({message: this.t('init.q.description')})
       timezone ??= await input({message: this.t('init.q.timezone'), default: defaultTz, validate: (v) => isTimezone(v) || this.t('init.badTimezone', {tz: v})})
