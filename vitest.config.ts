@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // oclif prints through console.log; without this, in-process command tests see empty stdout (oclif/test#655)
+    disableConsoleIntercept: true,
   },
 })

@@ -42,7 +42,10 @@ export default class Validate extends BaseCommand<typeof Validate> {
     const format = this.jsonEnabled() ? 'json' : this.flags.format
     const bad = new Set(report.problems.map((p) => p.file)).size
     switch (format) {
-      case 'json': if (!this.jsonEnabled() || !report.valid) this.log(formatJson(report)); break
+      case 'json':
+        if (!this.jsonEnabled()) this.log(formatJson(report))
+        else if (!report.valid) this.logJson(report)
+        break
       case 'github': if (report.problems.length) this.log(formatGithub(report)); break
       case 'junit': this.log(formatJunit(report)); break
       case 'sarif': this.log(formatSarif(report, {version: this.config.version, baseDir: cwd})); break

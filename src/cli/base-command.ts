@@ -32,13 +32,21 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     await super.init()
     this.locale = await this.guessLocale()
     this.t = translator(this.locale)
-    const {args, flags} = await this.parse({
-      args: this.ctor.args,
-      baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
-      enableJsonFlag: this.ctor.enableJsonFlag,
-      flags: this.ctor.flags,
-      strict: this.ctor.strict,
-    })
+    let parsed
+    try {
+      parsed = await this.parse({
+        args: this.ctor.args,
+        baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
+        enableJsonFlag: this.ctor.enableJsonFlag,
+        flags: this.ctor.flags,
+        strict: this.ctor.strict,
+      })
+    } catch (error) {
+      // anything the parser rejects is a usage error (exit 2), whatever class oclif used for it
+      if (error instanceof Error && !(error instanceof CommopsError)) Object.assign(error, {commopsUsage: true})
+      throw error
+    }
+    const {args, flags} = parsed
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
     this.locale = await this.guessLocale()
@@ -84,7 +92,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       }
     } else if (err.oclif?.exit === 0 || (err as {code?: string}).code === 'EEXIT') {
       throw err
-    } else if (isParseError(err)) {
+    } else if ((err as {commopsUsage?: boolean}).commopsUsage || isParseError(err)) {
       out = {
         code: 'usage',
         message: err.message.replace(/\nSee more help with --help$/, ''),

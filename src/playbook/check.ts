@@ -43,7 +43,8 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc)
       } else {
         const validateWith = compile(type.schema)
         const input = step.with ?? {}
-        if (!validateWith(input)) {
+        const isObject = typeof input === 'object' && input !== null && !Array.isArray(input)
+        if (isObject && !validateWith(input)) {
           for (const e of validateWith.errors ?? []) {
             if (isTemplated(e)) continue
             const raw = fromAjv({...e, instancePath: `${base}/with${e.instancePath}`}, 'Playbook')

@@ -166,9 +166,14 @@ export function validateText(text: string, file: string, locale: Locale): TextRe
   const t = translator(locale)
   const parsed = parseYaml(text, file)
   const problems: Problem[] = parsed.problems.map((p) => {
-    const rule = p.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : 'yaml.syntax'
-    return {file, ...p.position, path: '', rule, message: t(rule, {detail: p.message}), hint: t(`${rule}.hint`), severity: 'error'}
+    const rule = p.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : p.code === 'ALIAS_COUNT' ? 'yaml.aliases' : 'yaml.syntax'
+    const detail = rule === 'yaml.duplicateKey' ? keyAt(text, p.position) ?? p.message : p.message
+    return {file, ...p.position, path: '', rule, message: t(rule, {detail}), hint: t(`${rule}.hint`), severity: 'error'}
   })
+  if (parsed.docs.length === 0 && problems.length === 0) {
+    const kinds = allKinds().map((k) => k.kind).join(', ')
+    problems.push({file, line: 1, col: 1, path: '', rule: 'kind.missing', message: t('kind.missing'), hint: t('kind.missing.hint', {kinds}), severity: 'error'})
+  }
   const docs: CheckedDoc[] = []
   for (const source of parsed.docs) {
     const {raw, kind, valid} = checkDoc(source, locale)
@@ -192,6 +197,13 @@ export function validateText(text: string, file: string, locale: Locale): TextRe
     }
   }
   return {problems, docs}
+}
+
+/** The key written at a position (for duplicate-key messages), e.g. `name` in `name: x`. */
+function keyAt(text: string, position: Position): string | undefined {
+  const line = text.split(/\r?\n/)[position.line - 1] ?? ''
+  const m = /^\s*(?:-\s+)?(["']?)([^:"']+)\1\s*:/.exec(line.slice(Math.max(0, position.col - 1)))
+  return m ? `\`${m[2].trim()}\`` : undefined
 }
 
 /** Reads and validates one file. */

@@ -94,7 +94,15 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   for (const [index, doc] of docList.entries()) {
     for (const e of doc.errors) pushError(e)
     if (doc.errors.length > 0) continue
-    if (doc.contents === null && docList.length > 1) continue
+    const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range?.[0] === doc.contents.range?.[1])
+    if (empty && docList.length > 1) continue
+    let value: unknown
+    try {
+      value = doc.toJS({maxAliasCount: 100})
+    } catch (error) {
+      problems.push({code: 'ALIAS_COUNT', message: (error as Error).message.split('\n')[0], position: positionOf(doc.range?.[0] ?? 0)})
+      continue
+    }
     const locate = (pointer: string, options: {key?: boolean} = {}): Position => {
       const node = walk(doc.contents, pointerSegments(pointer), options.key ?? false)
       const offset = node?.range?.[0] ?? doc.range?.[0] ?? 0
@@ -103,13 +111,48 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const locateInString = (pointer: string, offset: number): Position => {
       const node = walk(doc.contents, pointerSegments(pointer), false)
       if (!isScalar(node) || !node.range) return locate(pointer)
-      const start = node.range[0]
-      if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') return positionOf(start + 1 + offset)
-      if (node.type === 'PLAIN') return positionOf(start + offset)
-      const body = text.indexOf('\n', start)
-      return positionOf(body >= 0 ? body + 1 + offset : start)
+      return positionOf(sourceOffset(text, node.range[0], node.range[1], String(node.type), offset))
     }
-    docs.push({file, index, doc, value: doc.toJS({maxAliasCount: 100}), lineCounter, locate, positionOf, locateInString})
+    docs.push({file, index, doc, value, lineCounter, locate, positionOf, locateInString})
   }
   return {docs, problems}
+}
+
+const ESCAPE_LENGTH: Record<string, number> = {x: 4, u: 6, U: 10}
+
+/** Maps an offset in a scalar's value back to the file: quotes, escapes, folded lines and block indentation. */
+export function sourceOffset(text: string, start: number, end: number, type: string, valueOffset: number): number {
+  let i = start
+  let v = 0
+  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') i++
+  if (type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED') {
+    const headerEnd = text.indexOf('\n', start)
+    if (headerEnd < 0) return start
+    i = headerEnd + 1
+    const indent = /^ */.exec(text.slice(i))![0].length
+    i += indent
+    while (i < end && v < valueOffset) {
+      if (text[i] === '\n') {
+        i++
+        let skip = 0
+        while (skip < indent && text[i] === ' ') {
+          i++
+          skip++
+        }
+      } else i++
+      v++
+    }
+    return i
+  }
+  while (i < end && v < valueOffset) {
+    const c = text[i]
+    if (c === '\\' && type === 'QUOTE_DOUBLE') i += ESCAPE_LENGTH[text[i + 1]] ?? 2
+    else if (c === "'" && type === 'QUOTE_SINGLE' && text[i + 1] === "'") i += 2
+    else if (c === '\n') {
+      i++
+      while (i < end && (text[i] === ' ' || text[i] === '\t')) i++
+    } else i++
+    v++
+  }
+  return i
 }

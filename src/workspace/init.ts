@@ -1,7 +1,7 @@
-import {existsSync} from 'node:fs'
+import {existsSync, statSync} from 'node:fs'
 import {appendFile, mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {CommopsError, ValidationError} from '../errors.js'
+import {CommopsError, UsageError, ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
 import {allKinds} from '../schema/all-kinds.js'
 import {writeSchemas} from '../schema/export.js'
@@ -65,6 +65,9 @@ export async function renderCommunity(o: InitOptions): Promise<string> {
 export async function initWorkspace(o: InitOptions): Promise<InitResult> {
   const root = path.resolve(o.dir)
   const communityFile = path.join(root, COMMUNITY_FILE)
+  if (existsSync(root) && !statSync(root).isDirectory()) {
+    throw new UsageError({key: 'init.notDir', params: {path: o.dir}}, {hint: {key: 'init.notDir.hint'}})
+  }
   if (existsSync(communityFile) && !o.force) {
     throw new CommopsError({key: 'init.exists', params: {dir: root}}, {hint: {key: 'init.exists.hint'}, location: {file: communityFile}})
   }

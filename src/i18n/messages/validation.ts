@@ -11,6 +11,8 @@ export const validation: Messages = {
     en: 'Each key may appear once in a mapping; remove or merge the repeated one.',
     'zh-CN': '同一层级的键只能出现一次；请删除或合并重复的键。',
   },
+  'yaml.aliases': {en: 'Too many YAML aliases: {detail}', 'zh-CN': 'YAML 别名过多：{detail}'},
+  'yaml.aliases.hint': {en: 'Expand the aliases (*name) into plain values; commops limits them to keep validation safe.', 'zh-CN': '请把别名（*name）展开为普通值；为保证校验安全，commops 限制了别名数量。'},
   'kind.missing': {en: 'The document has no `kind`', 'zh-CN': '文档缺少 `kind`'},
   'kind.missing.hint': {
     en: 'Start the file with `apiVersion: commops/v1` and `kind:` one of {kinds}.',
@@ -30,7 +32,7 @@ export const validation: Messages = {
   'schema.type': {en: 'Must be {expected}, not {actual}', 'zh-CN': '应为{expected}，而不是{actual}'},
   'schema.enum': {en: 'Must be one of: {allowed}', 'zh-CN': '必须是以下之一：{allowed}'},
   'schema.const': {en: 'Must be `{allowed}`', 'zh-CN': '必须为 `{allowed}`'},
-  'schema.format': {en: '`{value}` is not a valid {format}', 'zh-CN': '`{value}` 不是有效的{format}'},
+  'schema.format': {en: '`{value}` is not a valid {format}', 'zh-CN': '`{value}` 不是有效的 {format}'},
   'schema.pattern': {en: '`{value}` has the wrong form', 'zh-CN': '`{value}` 的格式不正确'},
   'schema.minimum': {en: 'Must be {comparison} {limit}', 'zh-CN': '必须 {comparison} {limit}'},
   'schema.minItems': {en: 'Must have at least {limit} item(s)', 'zh-CN': '至少需要 {limit} 项'},

@@ -29,6 +29,8 @@ export const workspace: Messages = {
     en: 'Pass --force to overwrite community.yaml; the store and your data are kept.',
     'zh-CN': '加上 --force 可覆盖 community.yaml；存储与数据文件会保留。',
   },
+  'init.notDir': {en: '{path} is a file, not a folder', 'zh-CN': '{path} 是文件，不是文件夹'},
+  'init.notDir.hint': {en: 'Give a new or existing folder for the workspace.', 'zh-CN': '请为工作区指定一个新的或已有的文件夹。'},
   'init.created': {en: 'Created workspace {dir}', 'zh-CN': '已创建工作区 {dir}'},
   'init.next': {
     en: 'Next: cd {dir} && commops validate',
