@@ -1,14 +1,14 @@
 import {existsSync, statSync} from 'node:fs'
-import {appendFile, mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {CommopsError, UsageError, ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
-import {allKinds} from '../schema/all-kinds.js'
-import {writeSchemas} from '../schema/export.js'
+import '../schema/all-kinds.js'
 import {validateText} from '../schema/validate.js'
 import {writeFileAtomic} from '../util/fs.js'
 import {templatesDir} from '../util/paths.js'
 import {COMMUNITY_FILE} from './find.js'
+import {gitignoreWithEntries, SCHEMAS_DIR, schemaFiles} from './skeleton.js'
 
 export interface InitOptions {
   dir: string
@@ -29,7 +29,6 @@ export interface InitResult {
   kept: string[]
 }
 
-export const GITIGNORE_ENTRIES = ['.commops/db.json', '.commops/db.json.lock', '.commops/backups/', '.commops/events/', 'out/']
 
 const CHANNEL_NAMES: Record<Locale, string> = {'zh-CN': '主群', en: 'Main'}
 
@@ -89,15 +88,12 @@ export async function initWorkspace(o: InitOptions): Promise<InitResult> {
   }
   await writeFileAtomic(communityFile, text)
   created.push(COMMUNITY_FILE)
-  await writeSchemas(allKinds(), path.join(root, '.commops', 'schemas'))
-  created.push('.commops/schemas/')
+  for (const f of schemaFiles()) await writeFileAtomic(path.join(root, f.path), f.content)
+  created.push(`${SCHEMAS_DIR}/`)
   const gitignore = path.join(root, '.gitignore')
-  const existing = existsSync(gitignore) ? await readFile(gitignore, 'utf8') : ''
-  const missing = GITIGNORE_ENTRIES.filter((e) => !existing.split(/\r?\n/).includes(e))
-  if (missing.length > 0) {
-    const block = `${existing && !existing.endsWith('\n') ? '\n' : ''}# commops\n${missing.join('\n')}\n`
-    if (existing) await appendFile(gitignore, block)
-    else await writeFile(gitignore, block)
+  const updated = gitignoreWithEntries(existsSync(gitignore) ? await readFile(gitignore, 'utf8') : '')
+  if (updated !== undefined) {
+    await writeFileAtomic(gitignore, updated)
     created.push('.gitignore')
   }
   return {root, created, kept}
