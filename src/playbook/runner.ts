@@ -93,6 +93,7 @@ async function diffState(state: DesiredState, db: Db, root: string, force: boole
     if (!old) diff.push(`+ task "${task.title}"${task.owner ? ` @${task.owner}` : ''}${task.due ? ` due ${task.due}` : ''}`)
     else if (old.status === 'open' && (old.owner !== task.owner || old.due !== task.due)) diff.push(`~ task ${old.id} "${task.title}" ${old.owner ?? '-'}/${old.due ?? '-'} → ${task.owner ?? '-'}/${task.due ?? '-'}`)
   }
+  diff.push(...(state.diff ?? []))
   const files = []
   for (const f of state.files ?? []) {
     const full = resolveInside(root, f.path)
@@ -111,7 +112,7 @@ async function diffState(state: DesiredState, db: Db, root: string, force: boole
 }
 
 /** Writes a step's desired state: files first, then one store update for artifacts, tasks and file ownership. */
-async function applyState(state: DesiredState, files: Array<{path: string; full: string; content: string; hash: string}>, store: Store, meta: {playbook: string; step: string; stepType: string; inputHash: string; run: string}): Promise<void> {
+async function applyState(state: DesiredState, files: Array<{path: string; full: string; content: string; hash: string}>, store: Store, meta: {playbook: string; step: string; stepType: string; inputHash: string; run: string}, hook?: (db: Db) => void): Promise<void> {
   for (const f of files) await writeFileAtomic(f.full, f.content)
   await store.update((db) => {
     const now = new Date().toISOString()
@@ -125,6 +126,7 @@ async function applyState(state: DesiredState, files: Array<{path: string; full:
       else if (old.status === 'open') Object.assign(old, {owner: task.owner, due: task.due})
     }
     for (const f of files) db.files[f.path] = {hash: f.hash, writtenAt: now, run: meta.run}
+    hook?.(db)
   })
 }
 
@@ -190,7 +192,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
       produced[step.id] = state.artifacts ?? []
       const {diff, files} = await diffState(state, db, ws.root, o.force ?? false, t)
       if (!o.dryRun && diff.length > 0) {
-        await applyState(state, files, store, {playbook: playbook.name, step: step.id, stepType: step.uses, inputHash, run: runId})
+        await applyState(state, files, store, {playbook: playbook.name, step: step.id, stepType: step.uses, inputHash, run: runId}, type.apply ? (d) => type.apply!(state, d) : undefined)
         db = await store.read()
       }
       yield finish(diff.length > 0 ? 'changed' : 'ok', {description, diff, outputs: state.outputs ?? {}, messages: state.messages})

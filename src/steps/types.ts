@@ -32,6 +32,10 @@ export interface DesiredState {
   files?: DesiredFile[]
   outputs?: Record<string, unknown>
   messages?: string[]
+  /** Diff lines the step computed itself, for changes the runner cannot see (e.g. calendar items); non-empty means changed. */
+  diff?: string[]
+  /** Step-private data for the step type's `apply` hook. */
+  payload?: unknown
 }
 
 /** Everything a step may read; it never writes: the runner applies the desired state. */
@@ -75,4 +79,6 @@ export interface StepType<I = Record<string, unknown>> {
   /** Earlier steps this step reads besides `needs` and `${{ steps.* }}` references (e.g. export's `artifacts`). */
   needs?(input: I): string[]
   plan(input: I, ctx: StepContext): DesiredState | Promise<DesiredState>
+  /** Extra writes of a changed step: mutates the store inside the runner's one update (pure, no I/O); skipped on dry runs. */
+  apply?(state: DesiredState, db: Db): void
 }

@@ -1,0 +1,34 @@
+/** `commops validate` for the calendar parts of community.yaml: cadences that parse, title templates with known fields. */
+import type {RawProblem} from '../schema/validate.js'
+import type {SourceDoc} from '../schema/yaml-source.js'
+import {CadenceError, parseCadence} from './cadence.js'
+
+const asArray = (v: unknown): Array<Record<string, unknown>> =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => Boolean(x) && typeof x === 'object' && !Array.isArray(x)) : []
+
+/** A problem, located inside the string, for every cadence that cannot be read; a warning for unknown `{fields}` in titles. */
+export function checkCadences(value: Record<string, unknown>, doc: SourceDoc): RawProblem[] {
+  const problems: RawProblem[] = []
+  const cadence = (pointer: string, text: unknown) => {
+    if (typeof text !== 'string') return
+    try {
+      parseCadence(text)
+    } catch (error) {
+      if (!(error instanceof CadenceError)) throw error
+      problems.push({path: pointer, rule: 'calendar.cadence', msg: error.msg, hint: error.hint, position: doc.locateInString(pointer, error.offset)})
+    }
+  }
+  const content = (value.content ?? {}) as Record<string, unknown>
+  asArray(content.pillars).forEach((p, i) => {
+    cadence(`/content/pillars/${i}/cadence`, p.cadence)
+    ;(Array.isArray(p.titles) ? p.titles : []).forEach((title, j) => {
+      const texts = typeof title === 'string' ? [title] : title && typeof title === 'object' ? Object.values(title as Record<string, unknown>) : []
+      for (const text of texts) {
+        const unknown = typeof text === 'string' ? [...text.matchAll(/\{(\w+)\}/g)].find((m) => !['n', 'date', 'week'].includes(m[1])) : undefined
+        if (unknown) problems.push({path: `/content/pillars/${i}/titles/${j}`, rule: 'calendar.titleField', severity: 'warning', msg: {key: 'cal.titleField', params: {field: unknown[0]}}, hint: {key: 'cal.titleField.hint'}})
+      }
+    })
+  })
+  asArray(value.activities).forEach((a, i) => cadence(`/activities/${i}/cadence`, a.cadence))
+  return problems
+}

@@ -1,0 +1,35 @@
+/** The calendar's edge: reading community.yaml's text for error positions, today's date and owned-file checks. */
+import {createHash} from 'node:crypto'
+import {existsSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {parseYaml} from '../schema/yaml-source.js'
+import type {Workspace} from '../workspace/index.js'
+import {dateIn} from '../steps/util.js'
+import type {Locate} from './generate.js'
+
+/** Maps JSON pointers of the workspace's community.yaml to `community.yaml:line:col` (relative to the current folder). */
+export async function communityLocator(ws: Workspace, cwd = process.cwd()): Promise<Locate> {
+  const text = await readFile(ws.communityFile, 'utf8')
+  const doc = parseYaml(text, ws.communityFile).docs[0]
+  const file = path.relative(cwd, ws.communityFile) || ws.communityFile
+  return (pointer, offset) => {
+    if (!doc) return {file}
+    const at = offset === undefined ? doc.locate(pointer) : doc.locateInString(pointer, offset)
+    return {file, line: at.line, col: at.col}
+  }
+}
+
+/** Today in the workspace's timezone. */
+export function todayIn(ws: Workspace, now = new Date()): string {
+  return dateIn(now, ws.timezone)
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** Whether commops may write `full`: it does not exist, or its content is what commops last wrote there. */
+export async function mayOverwrite(full: string, owned: {hash: string} | undefined): Promise<boolean> {
+  if (!existsSync(full)) return true
+  if (!owned) return false
+  return sha256(await readFile(full, 'utf8')) === owned.hash
+}

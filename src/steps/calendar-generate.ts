@@ -1,0 +1,103 @@
+import {registerRenderer} from '../artifacts/render.js'
+import {CommopsError} from '../errors.js'
+import {resolveRange} from '../calendar/dates.js'
+import {calendarDoc} from '../calendar/doc.js'
+import {CALENDAR_FORMATS, renderCalendar} from '../calendar/export.js'
+import {generateCalendar} from '../calendar/generate.js'
+import {calendarCounts, itemsIn, mergeCalendar, type MergeResult} from '../calendar/merge.js'
+import type {CalendarDoc, CalendarDraft, CalendarFilter, DateRange} from '../calendar/types.js'
+import {nextId} from '../store/ids.js'
+import {StepFailure, type StepType} from './types.js'
+
+interface CalendarInput {
+  from: string
+  weeks?: number
+  to?: string
+  pillars?: string[]
+  channels?: string[]
+}
+
+/** What the apply hook needs to merge again under the store lock. */
+interface CalendarPayload {
+  drafts: CalendarDraft[]
+  scope: DateRange & CalendarFilter
+  now: string
+}
+
+const DIFF_LINES = 12
+
+function diffLines(r: MergeResult, range: DateRange): string[] {
+  if (r.added.length + r.updated.length + r.removed.length === 0) return []
+  const lines = [
+    ...r.added.map((i) => `+ calendar ${i.id} ${i.date} ${i.time} ${i.title}`),
+    ...r.updated.map((i) => `~ calendar ${i.id} ${i.date} ${i.time} ${i.title}`),
+    ...r.removed.map((i) => `- calendar ${i.id} ${i.date} ${i.time} ${i.title}`),
+  ]
+  const head = `~ calendar ${range.from}…${range.to}: +${r.added.length} ~${r.updated.length} -${r.removed.length} =${r.kept.length}`
+  return [head, ...lines.slice(0, DIFF_LINES), ...(lines.length > DIFF_LINES ? [`  … (${lines.length - DIFF_LINES} more)`] : [])]
+}
+
+/** `calendar.generate`: content items from the community's pillars and activities for a period, kept in the store. */
+export const calendarGenerate: StepType<CalendarInput> = {
+  type: 'calendar.generate',
+  schema: {
+    type: 'object',
+    required: ['from'],
+    additionalProperties: false,
+    properties: {
+      from: {type: 'string', description: 'First day, YYYY-MM-DD (in the community timezone)'},
+      weeks: {type: 'integer', minimum: 1, maximum: 53, description: 'Number of weeks (default 4); or give `to`'},
+      to: {type: 'string', description: 'Last day, YYYY-MM-DD, inclusive; instead of `weeks`'},
+      pillars: {type: 'array', items: {type: 'string'}, description: 'Only these pillars or activities (ids)'},
+      channels: {type: 'array', items: {type: 'string'}, description: 'Only these channels (ids)'},
+    },
+  },
+  produces: {
+    en: 'a content calendar: items in `commops calendar show`, exportable as md, csv, ics, json',
+    'zh-CN': '内容日历：写入 `commops calendar show`，可导出为 md、csv、ics、json',
+  },
+  describe: (input, t) =>
+    t('step.calendar.describe', {
+      from: input.from,
+      until: input.to ?? t('cal.weeks', {weeks: input.weeks ?? 4}),
+      filter: input.pillars?.length || input.channels?.length ? t('step.calendar.only', {ids: [...(input.pillars ?? []), ...(input.channels ?? [])].join(', ')}) : '',
+    }),
+  plan(input, ctx) {
+    let range: DateRange
+    let generated: ReturnType<typeof generateCalendar>
+    try {
+      range = resolveRange({from: input.from, to: input.to, weeks: input.to === undefined ? (input.weeks ?? 4) : input.weeks}, ctx.run.date)
+      generated = generateCalendar(ctx.community, {...range, pillars: input.pillars, channels: input.channels, locale: ctx.community.locale})
+    } catch (error) {
+      if (error instanceof CommopsError) throw new StepFailure(ctx.t(error.msg), error.hint ? ctx.t(error.hint) : undefined)
+      throw error
+    }
+    const scope = {...range, pillars: input.pillars, channels: input.channels}
+    const now = ctx.now.toISOString()
+    let counter = ctx.db.counters.C ?? 0
+    const merged = mergeCalendar(ctx.db.calendar, generated.drafts, scope, {nextId: () => `C${++counter}`, now})
+    const items = itemsIn(merged.items, scope)
+    const doc = calendarDoc(items, ctx.community, ctx.locale, range)
+    const counts = calendarCounts(items)
+    const payload: CalendarPayload = {drafts: generated.drafts, scope, now}
+    return {
+      artifacts: [{id: ctx.artifactId, kind: 'calendar', title: doc.title, data: doc}],
+      // Only what the period holds, not what this run changed: later steps' input hashes read these outputs.
+      outputs: {items: items.length, skipped: generated.skipped.length, ...counts},
+      messages: [
+        ctx.t('cal.gen.summary', {added: merged.added.length, updated: merged.updated.length, kept: merged.kept.length, removed: merged.removed.length, skipped: generated.skipped.length, from: range.from, to: range.to}),
+        ...generated.warnings.map((w) => ctx.t(w)),
+      ],
+      diff: diffLines(merged, range),
+      payload,
+    }
+  },
+  apply(state, db) {
+    const p = state.payload as CalendarPayload
+    db.calendar = mergeCalendar(db.calendar, p.drafts, p.scope, {nextId: () => nextId(db, 'C'), now: p.now}).items
+  },
+}
+
+for (const format of CALENDAR_FORMATS) {
+  registerRenderer('calendar', format, (artifact, locale) => renderCalendar(artifact.data as CalendarDoc, format, locale))
+}

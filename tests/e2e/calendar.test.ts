@@ -1,0 +1,56 @@
+/** The calendar commands as a user runs them: `node bin/run.js calendar …` in a temp workspace made from the zh-CN sample. */
+import {spawn} from 'node:child_process'
+import path from 'node:path'
+import stringWidth from 'string-width'
+import {describe, expect, it} from 'vitest'
+import type {CalendarItem} from '../../src/calendar/types.js'
+import {Store} from '../../src/store/index.js'
+import {baseEnv, hasStackTrace, ROOT, type CliResult} from '../helpers/cli.js'
+import {sampleWorkspace} from '../helpers/workspace.js'
+
+const CLI = path.join(ROOT, 'bin', 'run.js')
+
+/** Spawns the compiled CLI (bin/run.js); npm test builds dist/ first. */
+function commops(args: string[], cwd: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {cwd, env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code: code ?? 1, stdout, stderr}))
+  })
+}
+
+describe('commops calendar (end to end)', () => {
+  it('generate --json → show (CJK-aligned) → check exits 1 on an item moved to a blackout date', async () => {
+    const ws = await sampleWorkspace('zh-CN')
+    const gen = await commops(['calendar', 'generate', '--from', '2026-12-01', '--weeks', '4', '--json'], ws.root)
+    expect(gen.code, gen.stderr).toBe(0)
+    const generated = JSON.parse(gen.stdout) as {added: CalendarItem[]; byPillar: Record<string, number>}
+    expect(generated.added).toHaveLength(59)
+    expect(generated.byPillar['daily-topic']).toBe(28)
+
+    const show = await commops(['calendar', 'show', '--from', '2026-12-01', '--to', '2026-12-07'], ws.root)
+    expect(show.code, show.stderr).toBe(0)
+    const lines = show.stdout.split('\n')
+    expect(lines[0]).toMatch(/^编号\s+日期\s+时间\s+标题\s+支柱\/活动\s+形式\s+频道\s+负责人\s+状态$/)
+    // CJK-aligned: the channel column starts at the same display column on every row.
+    const column = (line: string, token: string) => stringWidth(line.slice(0, line.indexOf(token)))
+    const rows = lines.filter((l) => /^C\d+ /.test(l))
+    expect(rows).toHaveLength(16)
+    const channelAt = column(lines[0], '频道')
+    for (const row of rows) expect(column(row, row.match(/(wechat|forum)-[a-z]+/)![0])).toBe(channelAt)
+
+    await Store.at(ws.root).update((db) => {
+      Object.assign(db.calendar.find((i) => i.id === 'C5')!, {date: '2026-12-31'})
+    })
+    const check = await commops(['calendar', 'check', '--from', '2026-12-01', '--to', '2026-12-31', '--json'], ws.root)
+    expect(check.code).toBe(1)
+    const result = JSON.parse(check.stdout) as {ok: boolean; problems: Array<{type: string; items: string[]}>}
+    expect(result.ok).toBe(false)
+    expect(result.problems.find((p) => p.type === 'blackout')?.items).toEqual(['C5'])
+    expect(hasStackTrace(check.stderr + show.stderr + gen.stderr)).toBe(false)
+  })
+})
