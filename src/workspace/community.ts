@@ -1,5 +1,6 @@
 /** The typed shape of community.yaml (see src/schema/kinds/community.ts for the schema). */
 import type {Locale, LocalizedText} from '../i18n/index.js'
+import type {RulesOverrides} from '../rules/types.js'
 
 export interface Channel { id: string; name?: LocalizedText; purpose?: LocalizedText; url?: string }
 export interface Platform { id: string; type: string; name?: LocalizedText; channels?: Channel[] }
@@ -75,6 +76,7 @@ export interface Community {
     honours?: Array<{id: string; title: LocalizedText; description?: LocalizedText}>
   }
   goals?: Goal[]
+  rules?: RulesOverrides
   promotion?: {channels?: Array<{name: LocalizedText; type?: string; notes?: LocalizedText}>}
   team?: Array<{name: string; role?: LocalizedText; contact?: string}>
 }

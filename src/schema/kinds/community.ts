@@ -1,4 +1,5 @@
 import {EVENT_TYPES, LOCALE_ENUM, METRICS, header, id, isoDate, localizedText} from './common.js'
+import {rulesOverridesSchema} from './ruleset.js'
 
 export const PLATFORM_TYPES = ['wechat', 'qq', 'discord', 'slack', 'discourse', 'telegram', 'github', 'feishu', 'dingtalk', 'weibo', 'xiaohongshu', 'forum', 'other'] as const
 export const CONTENT_FORMATS = ['text', 'image', 'video', 'audio', 'live', 'event', 'article', 'poll'] as const
@@ -239,6 +240,7 @@ export const communitySchema = {
     activities: {type: 'array', items: activity},
     incentives,
     goals: {type: 'array', items: goal},
+    rules: rulesOverridesSchema,
     promotion: {
       type: 'object',
       additionalProperties: false,

@@ -1,0 +1,42 @@
+/** Loading rule-set documents: the bundled templates and files written by hand, validated as kind RuleSet. */
+import {readFile} from 'node:fs/promises'
+import {UsageError, ValidationError} from '../errors.js'
+import type {Locale} from '../i18n/index.js'
+import '../schema/all-kinds.js'
+import {closest} from '../schema/suggest.js'
+import {validateText} from '../schema/validate.js'
+import {suggestHint} from './problems.js'
+import {isRuleTemplate, ruleTemplateDisplay, ruleTemplateFile} from './templates.js'
+import {RULE_TEMPLATES, type RuleSetDoc, type RuleTemplate} from './types.js'
+
+/** Parses and validates the text of a rule-set file; the first problem becomes a located ValidationError. */
+export function parseRuleSetText(text: string, file: string, locale: Locale): RuleSetDoc {
+  const {problems, docs} = validateText(text, file, locale)
+  const errors = problems.filter((p) => p.severity === 'error')
+  if (errors.length > 0) {
+    const first = errors[0]
+    throw new ValidationError(
+      {key: 'rules.invalid', params: {file, count: errors.length, first: first.message}},
+      {code: 'rules.invalid', hint: first.hint ? {key: 'error.usage', params: {message: first.hint}} : undefined, location: {file: first.file, line: first.line, col: first.col}, details: {problems: errors}},
+    )
+  }
+  const sets = docs.filter((d) => d.kind === 'RuleSet')
+  if (sets.length !== 1) throw new ValidationError({key: 'rules.notRuleSet', params: {file, count: sets.length}}, {code: 'rules.notRuleSet', location: {file}})
+  return sets[0].value as RuleSetDoc
+}
+
+/** The template name, or a usage error with the closest name. */
+export function requireTemplateName(name: string): RuleTemplate {
+  if (isRuleTemplate(name)) return name
+  const best = closest(name, [...RULE_TEMPLATES])
+  throw new UsageError({key: 'rules.unknownTemplate', params: {name}}, {
+    code: 'rules.unknownTemplate',
+    hint: suggestHint('rules.unknownTemplate.hint', best, {names: RULE_TEMPLATES.join(', ')}),
+  })
+}
+
+/** A bundled template by name, validated. */
+export async function loadRuleTemplate(name: string, locale: Locale): Promise<RuleSetDoc> {
+  const template = requireTemplateName(name)
+  return parseRuleSetText(await readFile(ruleTemplateFile(template), 'utf8'), ruleTemplateDisplay(template), locale)
+}

@@ -1,0 +1,38 @@
+/** The bundled rule-set templates (templates/rules/<name>.yaml): names, paths, and the default per community type. */
+import {readFileSync} from 'node:fs'
+import {parse} from 'yaml'
+import {templatesDir} from '../util/paths.js'
+import {RULE_TEMPLATES, type RuleSetDoc, type RuleTemplate} from './types.js'
+
+/** True for a bundled template name. */
+export function isRuleTemplate(name: unknown): name is RuleTemplate {
+  return typeof name === 'string' && (RULE_TEMPLATES as readonly string[]).includes(name)
+}
+
+/** The template that fits a community type: brand → brand, open-source → open-source, knowledge → strict, others → standard. */
+export function defaultTemplateFor(type: string | undefined): RuleTemplate {
+  if (type === 'brand' || type === 'open-source') return type
+  if (type === 'knowledge') return 'strict'
+  return 'standard'
+}
+
+/** Absolute path of a bundled template. */
+export const ruleTemplateFile = (name: string): string => templatesDir('rules', `${name}.yaml`)
+
+/** Path of a bundled template as messages show it. */
+export const ruleTemplateDisplay = (name: string): string => `templates/rules/${name}.yaml`
+
+const raw = new Map<string, RuleSetDoc | undefined>()
+
+/** A bundled template parsed but not validated (cached), for checks that only need its rule and rung ids. */
+export function rawRuleTemplate(name: string): RuleSetDoc | undefined {
+  if (!isRuleTemplate(name)) return undefined
+  if (!raw.has(name)) {
+    try {
+      raw.set(name, parse(readFileSync(ruleTemplateFile(name), 'utf8')) as RuleSetDoc)
+    } catch {
+      raw.set(name, undefined)
+    }
+  }
+  return raw.get(name)
+}

@@ -1,0 +1,121 @@
+import {spawn} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {sampleWorkspace} from '../helpers/workspace.js'
+
+// The rules commands end to end: `node bin/run.js` (the compiled CLI; npm test builds first) in a fresh sample workspace.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const cli = path.join(root, 'bin', 'run.js')
+
+interface Spawned {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function cli(args: string[], cwd: string): Promise<Spawned> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = {...process.env, CI: '1', LANG: 'en_US.UTF-8', NO_COLOR: '1'}
+    for (const name of ['LC_ALL', 'LC_MESSAGES', 'COMMOPS_WORKSPACE', 'DEBUG']) delete env[name]
+    const child = spawn(process.execPath, [cli, ...args], {cwd, env})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code, stdout, stderr}))
+  })
+}
+
+const json = <T>(r: Spawned): T => {
+  try {
+    return JSON.parse(r.stdout) as T
+  } catch {
+    throw new Error(`not JSON (exit ${r.code}):\n${r.stdout}\n${r.stderr}`)
+  }
+}
+
+let ws: string
+
+beforeAll(async () => {
+  ws = (await sampleWorkspace('zh-CN')).root
+})
+
+describe('commops rules (end to end)', {timeout: 120_000}, () => {
+  it('generate --dry-run writes nothing; generate stores the rule set', async () => {
+    const dry = await cli(['rules', 'generate', '--template', 'brand', '--dry-run', '--json'], ws)
+    expect(dry.code).toBe(0)
+    expect(json<{dryRun: boolean; rules: unknown[]}>(dry)).toMatchObject({dryRun: true, template: 'brand'})
+    expect(existsSync(path.join(ws, '.commops', 'db.json'))).toBe(false)
+
+    const r = await cli(['rules', 'generate', '--template', 'brand'], ws)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('已保存群规')
+    expect(r.stdout).toMatch(/no-ads\s+不发广告\s+一般\s+提醒/)
+    const db = JSON.parse(await readFile(path.join(ws, '.commops', 'db.json'), 'utf8')) as {artifacts: Record<string, {kind: string}>}
+    expect(db.artifacts.rules.kind).toBe('ruleset')
+  })
+
+  it('incident add prints the rung and the message to send, records it, and the next one climbs the ladder', async () => {
+    const first = await cli(['rules', 'incident', 'add', '--member', 'u42', '--rule', 'no-ads', '--note', '广告刷屏'], ws)
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('已记录 I1')
+    expect(first.stdout).toContain('第 1/5 级「提醒」')
+    expect(first.stdout).toContain('发给成员的话')
+    expect(first.stdout).toContain('「不发广告」')
+
+    const second = await cli(['rules', 'incident', 'add', '--member', 'u42', '--rule', 'no-ads', '--lang', 'en', '--json'], ws)
+    expect(second.code).toBe(0)
+    const result = json<{id: string; rung: {id: string; name: string}; reason: string; counted: string[]}>(second)
+    expect(result).toMatchObject({id: 'I2', rung: {id: 'warning', name: 'Warning'}, counted: ['I1']})
+    expect(result.reason).toContain('one rung up')
+
+    const list = await cli(['rules', 'incidents', '--member', 'u42', '--json'], ws)
+    const listed = json<{incidents: Array<{id: string; note?: string; status: string}>; standing: {next: Record<string, string>}}>(list)
+    expect(listed.incidents.map((i) => [i.id, i.status])).toEqual([['I2', 'counts'], ['I1', 'counts']])
+    expect(listed.incidents[1].note).toBe('广告刷屏')
+    expect(listed.standing.next).toEqual({low: 'mute', medium: 'mute', high: 'mute', severe: 'removal'})
+
+    const text = await cli(['rules', 'incidents'], ws)
+    expect(text.code).toBe(0)
+    expect(text.stdout).toMatch(/I1\s+\S+ \S+\s+u42\s+no-ads\s+提醒/)
+  })
+
+  it('an unknown rule id is a usage error with did-you-mean', async () => {
+    const r = await cli(['rules', 'incident', 'add', '--member', 'u42', '--rule', 'no-adds', '--json'], ws)
+    expect(r.code).toBe(2)
+    const {error} = json<{error: {code: string; hint: string}}>(r)
+    expect(error.code).toBe('rules.unknownRule')
+    expect(error.hint).toContain('`no-ads`')
+  })
+
+  it('export writes CODE_OF_CONDUCT.md inside the workspace, with the ladder table and every rule; never outside', async () => {
+    const r = await cli(['rules', 'export', '--format', 'md', '--out', 'CODE_OF_CONDUCT.md', '--lang', 'en'], ws)
+    expect(r.code).toBe(0)
+    const md = await readFile(path.join(ws, 'CODE_OF_CONDUCT.md'), 'utf8')
+    expect(md).toContain('| # | Step | What happens | How long | Who decides | Appeal or repair |')
+    for (const id of ['be-respectful', 'complaints', 'no-ads', 'privacy', 'no-scams']) expect(md).toContain(`\`${id}\``)
+    const outside = await cli(['rules', 'export', '--out', '../outside.md'], ws)
+    expect(outside.code).toBe(2)
+    expect(existsSync(path.join(ws, '..', 'outside.md'))).toBe(false)
+  })
+
+  it('schema RuleSet prints the schema, and validate locates problems in a RuleSet file', async () => {
+    const schema = await cli(['schema', 'RuleSet'], ws)
+    expect(schema.code).toBe(0)
+    expect(JSON.parse(schema.stdout)).toMatchObject({title: 'commops RuleSet', properties: {kind: {const: 'RuleSet'}}})
+
+    const file = path.join(ws, 'bad-rules.yaml')
+    const template = await readFile(path.join(root, 'templates', 'rules', 'standard.yaml'), 'utf8')
+    await writeFile(file, template.replace('  - id: no-flooding\n', '  - id: no-ads\n').replace('    high: warning\n', '    high: warnin\n'))
+    const r = await cli(['validate', 'bad-rules.yaml', '--lang', 'en'], ws)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/bad-rules\.yaml:\d+:\d+\s+error\s+Rule id `no-ads` is used twice/)
+    expect(r.stdout).toMatch(/No rung `warnin` in the enforcement ladder \(\/ladder\/start\/high\)/)
+    expect(r.stdout).toContain('Did you mean `warning`?')
+  })
+})
