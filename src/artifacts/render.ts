@@ -7,7 +7,7 @@ export type Renderer = (artifact: DesiredArtifact, locale: Locale) => string
 const renderers = new Map<string, Map<string, Renderer>>()
 
 /** File extension per export format. */
-export const FORMAT_EXT: Record<string, string> = {md: 'md', json: 'json', csv: 'csv', ics: 'ics', html: 'html', yaml: 'yaml', txt: 'txt'}
+export const FORMAT_EXT: Record<string, string> = {md: 'md', json: 'json', csv: 'csv', ics: 'ics', html: 'html', yaml: 'yaml', txt: 'txt', surveyjs: 'surveyjs.json', 'github-issue-form': 'yml'}
 
 /** Registers how an artifact kind is written in a format. */
 export function registerRenderer(kind: string, format: string, render: Renderer): void {

@@ -1,0 +1,64 @@
+import {Args, Flags} from '@oclif/core'
+import {createHash} from 'node:crypto'
+import {existsSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {BaseCommand} from '../../src/cli/base-command.js'
+import {UsageError} from '../../src/errors.js'
+import {Store} from '../../src/store/index.js'
+import {EXPORT_FORMATS, exportSurvey} from '../../src/survey/export.js'
+import {requireSurvey} from '../../src/survey/lookup.js'
+import {resolveInside, writeFileAtomic} from '../../src/util/fs.js'
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+
+export default class SurveyExport extends BaseCommand<typeof SurveyExport> {
+  static override description = 'Export a survey as a GitHub issue form, SurveyJS JSON, a self-contained HTML page, Markdown, or our own JSON'
+
+  static override examples = [
+    {command: '<%= config.bin %> survey export S3 --format github-issue-form --out .github/ISSUE_TEMPLATE/feedback.yml', description: 'A GitHub issue form (likert and NPS as dropdowns, ids kept)'},
+    {command: '<%= config.bin %> survey export S3 --format surveyjs --out out/q4.json', description: 'SurveyJS JSON for survey-core / the SurveyJS form library'},
+    {command: '<%= config.bin %> survey export S3 --format html --out out/q4.html', description: 'One page to open offline or print; no external requests'},
+    {command: '<%= config.bin %> survey export S3 --format md', description: 'Markdown on stdout, to paste into a group chat or a doc'},
+  ]
+
+  static override args = {
+    survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)', required: true}),
+  }
+
+  static override flags = {
+    force: Flags.boolean({description: 'Overwrite a file commops did not write'}),
+    format: Flags.option({char: 'f', description: 'Export format', options: EXPORT_FORMATS, default: 'md' as const})(),
+    out: Flags.string({char: 'o', description: 'Write to this file inside the workspace (default: print to stdout)'}),
+  }
+
+  async run(): Promise<{survey: string; format: string; locale: string; path?: string; bytes: number; content?: string}> {
+    const ws = await this.workspace()
+    const store = Store.at(ws.root)
+    const db = await store.read()
+    const ref = requireSurvey(db, this.args.survey)
+    const locale = this.flags.lang ?? ref.locale
+    const content = exportSurvey(ref.doc, this.flags.format, locale, {id: ref.id})
+    const base = {survey: ref.id, format: this.flags.format, locale, bytes: Buffer.byteLength(content)}
+    if (!this.flags.out) {
+      if (!this.jsonEnabled()) process.stdout.write(content)
+      return {...base, content}
+    }
+    const relFromRoot = path.relative(ws.root, path.resolve(this.flags.out)).split(path.sep).join('/')
+    const full = resolveInside(ws.root, relFromRoot.startsWith('..') || path.isAbsolute(relFromRoot) ? this.flags.out : relFromRoot)
+    const rel = path.relative(ws.root, full).split(path.sep).join('/')
+    if (existsSync(full) && !this.flags.force) {
+      const current = await readFile(full, 'utf8')
+      const owned = db.files[rel]
+      if (current !== content && (!owned || owned.hash !== sha(current))) {
+        throw new UsageError({key: 'file.exists', params: {path: this.flags.out}}, {code: 'file.exists', hint: {key: 'survey.export.notOwned.hint'}})
+      }
+    }
+    await writeFileAtomic(full, content)
+    await store.update((d) => {
+      d.files[rel] = {hash: sha(content), writtenAt: new Date().toISOString()}
+    })
+    if (!this.jsonEnabled()) this.log(this.t('survey.export.written', {id: ref.id, format: this.flags.format, path: rel}))
+    return {...base, path: rel}
+  }
+}

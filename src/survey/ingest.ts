@@ -1,0 +1,191 @@
+/** Turning a response export (Google Forms, 问卷星, 腾讯问卷 or any CSV) into responses: column mapping, answers, row hashes. */
+import {createHash} from 'node:crypto'
+import type {Msg} from '../errors.js'
+import {normalizeLabel, optionChosen, parseAnswer} from './answers.js'
+import type {ParsedCsv} from './csv.js'
+import {bothTexts, conditionHolds, optionsOf} from './text.js'
+import type {Answer, Question, SurveyDoc, SurveyResponse} from './types.js'
+
+/** What one column of the file holds. */
+export interface ColumnMapping {
+  index: number
+  header: string
+  /** A question id, or for a multi question exported one column per option, its id and the option. */
+  question?: string
+  option?: string
+  meta?: 'submittedAt' | 'member' | 'ignore'
+  /** How it was matched: by id, by question text, by --map, or kept as a field for --segment. */
+  how: 'id' | 'text' | 'map' | 'meta' | 'field'
+}
+
+export interface RejectedRow {
+  line: number
+  reason: Msg
+}
+
+export interface IngestResult {
+  columns: ColumnMapping[]
+  responses: SurveyResponse[]
+  rejected: RejectedRow[]
+  duplicates: number
+  rows: number
+}
+
+const TIMESTAMP_HEADERS = ['timestamp', 'submitted at', 'submission time', 'submit time', 'completed at', 'end time', 'date submitted', '时间戳记', '时间戳', '提交答卷时间', '提交时间', '结束答题时间', '完成时间', '答题结束时间'].map(normalizeLabel)
+const MEMBER_HEADERS = ['member', 'member id', 'memberid', 'user', 'user id', 'userid', 'uid', 'username', '用户id', '用户 id', '用户编号', '成员', '成员id', '成员编号', '会员id', '会员编号', '社群id', '昵称id'].map(normalizeLabel)
+
+/** A column header reduced to the question it names: numbering (1、 Q3: 第3题), required marks and trailing punctuation removed. */
+export function normalizeHeader(header: string): string {
+  let h = header.normalize('NFKC').trim()
+  h = h.replace(/^(?:q\s*\d+|第\s*\d+\s*题|\d+)\s*[.、:：)\]\-–—]*\s*/iu, '')
+  h = h.replace(/[([【](?:必填|必答|必选|单选|多选|单选题|多选题|填空|填空题|量表题|required|optional|multiple choice)[)\]】]/giu, '')
+  h = h.replace(/\s*\*+\s*$/u, '')
+  return normalizeLabel(h)
+}
+
+/** Parses `--map "列名=question_id"` values; the special targets @member, @submittedAt and @ignore name metadata. */
+export function parseMaps(maps: string[]): {pairs: Array<{column: string; target: string}>; bad?: string} {
+  const pairs: Array<{column: string; target: string}> = []
+  for (const m of maps) {
+    const at = m.lastIndexOf('=')
+    if (at <= 0 || at === m.length - 1) return {pairs, bad: m}
+    pairs.push({column: m.slice(0, at).trim(), target: m.slice(at + 1).trim()})
+  }
+  return {pairs}
+}
+
+function questionByText(doc: SurveyDoc, header: string): Question | undefined {
+  const key = normalizeHeader(header)
+  if (key === '') return undefined
+  const exact = doc.questions.filter((q) => q.id.toLowerCase() === header.trim().toLowerCase() || bothTexts(q.text).some((t) => normalizeHeader(t) === key))
+  if (exact.length === 1) return exact[0]
+  return undefined
+}
+
+/** "问题:选项", "问题 - 选项", "问题 [选项]", "问题(选项)": a multi question exported one column per option. */
+function optionColumn(doc: SurveyDoc, header: string): {question: Question; option: string} | undefined {
+  const text = header.normalize('NFKC').trim()
+  const splits = [/^(.*)[[(【](.+)[\])】]\s*$/su, /^(.*?)\s*[:：—–]\s*(.+)$/su, /^(.*?)\s+-\s+(.+)$/su]
+  for (const re of splits) {
+    const m = re.exec(text)
+    if (!m) continue
+    const question = questionByText(doc, m[1])
+    if (!question || question.type !== 'multi') continue
+    const key = normalizeLabel(m[2])
+    const option = optionsOf(question).find((o) => o.id === m[2].trim() || bothTexts(o.label).some((l) => normalizeLabel(l) === key))
+    if (option) return {question, option: option.id}
+    if (question.other && ['other', '其他', '其它'].some((w) => key.startsWith(w))) return {question, option: 'other'}
+  }
+  return undefined
+}
+
+/** Maps every column to a question, an option of a multi question, metadata, or a field kept for --segment. */
+export function mapColumns(doc: SurveyDoc, header: string[], maps: Array<{column: string; target: string}> = []): {columns: ColumnMapping[]; unknownTargets: string[]; unknownColumns: string[]} {
+  const ids = new Set(doc.questions.map((q) => q.id))
+  const unknownTargets = maps.filter((m) => !ids.has(m.target) && !['@member', '@submittedAt', '@ignore'].includes(m.target)).map((m) => m.target)
+  const unknownColumns = maps.filter((m) => !header.some((h) => h === m.column || normalizeLabel(h) === normalizeLabel(m.column))).map((m) => m.column)
+  const columns = header.map((h, index): ColumnMapping => {
+    const mapped = maps.find((m) => m.column === h) ?? maps.find((m) => normalizeLabel(m.column) === normalizeLabel(h))
+    if (mapped) {
+      if (mapped.target === '@member') return {index, header: h, meta: 'member', how: 'map'}
+      if (mapped.target === '@submittedAt') return {index, header: h, meta: 'submittedAt', how: 'map'}
+      if (mapped.target === '@ignore') return {index, header: h, meta: 'ignore', how: 'map'}
+      if (ids.has(mapped.target)) return {index, header: h, question: mapped.target, how: 'map'}
+    }
+    if (ids.has(h.trim())) return {index, header: h, question: h.trim(), how: 'id'}
+    const byText = questionByText(doc, h)
+    if (byText) return {index, header: h, question: byText.id, how: 'text'}
+    const byOption = optionColumn(doc, h)
+    if (byOption) return {index, header: h, question: byOption.question.id, option: byOption.option, how: 'text'}
+    const key = normalizeLabel(h)
+    if (TIMESTAMP_HEADERS.includes(key)) return {index, header: h, meta: 'submittedAt', how: 'meta'}
+    if (MEMBER_HEADERS.includes(key)) return {index, header: h, meta: 'member', how: 'meta'}
+    return {index, header: h, how: 'field'}
+  })
+  // A question mapped by two whole columns keeps the first; the other becomes a field.
+  const taken = new Set<string>()
+  for (const c of columns) {
+    if (!c.question || c.option) continue
+    if (taken.has(c.question)) {
+      delete c.question
+      c.how = 'field'
+    } else taken.add(c.question)
+  }
+  return {columns, unknownTargets, unknownColumns}
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16)
+
+/** Reads every row into a response; unreadable rows are rejected with their line, rows already stored are counted as duplicates. */
+export function ingestRows(doc: SurveyDoc, csv: ParsedCsv, columns: ColumnMapping[], o: {survey: string; file: string; now: Date; known: Set<string>}): IngestResult {
+  const byId = new Map(doc.questions.map((q) => [q.id, q]))
+  const rejected: RejectedRow[] = [...csv.problems]
+  const responses: SurveyResponse[] = []
+  const seenInFile = new Map<string, number>()
+  let duplicates = 0
+  for (const row of csv.rows) {
+    const key = JSON.stringify(row.cells)
+    const occurrence = (seenInFile.get(key) ?? 0) + 1
+    seenInFile.set(key, occurrence)
+    const rowHash = sha(JSON.stringify([o.survey, row.cells, occurrence]))
+    const answers: Record<string, Answer> = {}
+    const others: Record<string, string> = {}
+    const fields: Record<string, string> = {}
+    let member: string | undefined
+    let submittedAt: string | undefined
+    let reason: Msg | undefined
+    for (const c of columns) {
+      const cell = row.cells[c.index] ?? ''
+      if (c.meta === 'ignore') continue
+      if (c.meta === 'member') member = cell.trim() || member
+      else if (c.meta === 'submittedAt') submittedAt ??= cell.trim() || undefined
+      else if (c.question && c.option) {
+        if (!optionChosen(cell)) continue
+        const list = (answers[c.question] ??= []) as string[]
+        if (!list.includes(c.option)) list.push(c.option)
+        if (c.option === 'other' && !/^(1|true|yes|是|✓|√|x)$/iu.test(cell.trim())) others[c.question] = cell.trim()
+      } else if (c.question) {
+        const q = byId.get(c.question)!
+        const parsed = parseAnswer(q, cell)
+        if (!parsed.ok) {
+          reason = {...parsed.reason, params: {...parsed.reason.params, column: c.header}}
+          break
+        }
+        if (parsed.value !== undefined) answers[q.id] = parsed.value
+        if (parsed.other) others[q.id] = parsed.other
+      } else if (cell.trim() !== '' && c.header !== '') fields[c.header] = cell.trim()
+    }
+    if (!reason) {
+      // An answer to a question its showIf hides is kept out of the scores, as the form would have hidden it.
+      for (const q of doc.questions) {
+        if (q.showIf && answers[q.id] !== undefined && !conditionHolds(q.showIf, answers[q.showIf.question])) {
+          delete answers[q.id]
+          delete others[q.id]
+        }
+      }
+      if (Object.keys(answers).length === 0) reason = {key: 'survey.ingest.noAnswers'}
+    }
+    if (reason) {
+      rejected.push({line: row.line, reason})
+      continue
+    }
+    if (o.known.has(rowHash)) {
+      duplicates++
+      continue
+    }
+    o.known.add(rowHash)
+    responses.push({
+      survey: o.survey,
+      rowHash,
+      source: {file: o.file, line: row.line},
+      ...(submittedAt ? {submittedAt} : {}),
+      ...(member ? {member} : {}),
+      answers,
+      ...(Object.keys(others).length ? {others} : {}),
+      fields,
+      ingestedAt: o.now.toISOString(),
+    })
+  }
+  rejected.sort((a, b) => a.line - b.line)
+  return {columns, responses, rejected, duplicates, rows: csv.rows.length + csv.problems.length}
+}

@@ -1,0 +1,114 @@
+/**
+ * The survey commands end to end, as a user runs them in a workspace. They spawn `bin/run.js`, the compiled
+ * CLI that `npm test` builds first.
+ */
+import {spawn} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import iconv from 'iconv-lite'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {parse} from 'yaml'
+import {nextId, Store} from '../../src/store/index.js'
+import {loadSurveyTemplate} from '../../src/survey/load.js'
+import {initWorkspace} from '../../src/workspace/init.js'
+import {baseEnv, hasStackTrace, makeTempDir, removeDir, ROOT, type CliResult} from '../helpers/cli.js'
+
+const CLI = path.join(ROOT, 'bin', 'run.js')
+
+function commops(args: string[], cwd: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {cwd, env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({code: code ?? 1, stdout, stderr}))
+  })
+}
+
+let tmp: string
+let ws: string
+
+beforeAll(async () => {
+  tmp = await makeTempDir()
+  ws = path.join(tmp, 'acme')
+  await initWorkspace({dir: ws, name: 'Acme', locale: 'zh-CN', timezone: 'Asia/Shanghai', platforms: [], type: 'brand', sample: true})
+})
+
+afterAll(async () => {
+  await removeDir(tmp)
+})
+
+const CSV = [
+  '序号,提交答卷时间,1、提问或求助后，你对得到回应的速度满意吗？,2、你对内容的更新频率满意吗？,3、你有多大可能向朋友或同事推荐这个社群？,4、你加入社群多久了？,地区',
+  '1,2026/12/1 10:00,非常满意,比较满意,10,1 年以上,华东',
+  '2,2026/12/1 10:05,不太满意,一般,4,不到 1 个月,华南',
+  '3,2026/12/1 10:07,说不清,一般,4,不到 1 个月,华南',
+  '4,2026/12/1 10:09,比较满意',
+  '5,2026/12/1 10:10,比较满意,非常满意,9,6–12 个月,华东',
+].join('\r\n')
+
+describe('commops survey', () => {
+  // The CLI's start-up dominates, so S1 is stored in-process first and independent commands run side by side.
+  it('create; export (confined, never over a file it did not write); ingest GBK twice; results; errors are located', async () => {
+    const doc = await loadSurveyTemplate('satisfaction', 'zh-CN')
+    await Store.at(ws).update((db) => {
+      const id = nextId(db, 'S')
+      db.surveys[id] = {id, name: doc.name, locale: 'zh-CN', template: 'satisfaction', doc, createdAt: new Date().toISOString()}
+    })
+    await writeFile(path.join(ws, 'mine.html'), 'hand-written')
+    await writeFile(path.join(ws, 'data', 'empty.csv'), '')
+    await writeFile(path.join(ws, 'data', 'wjx.csv'), iconv.encode(CSV, 'gbk'))
+
+    const [created, exported, refused, outside, empty, ingested] = await Promise.all([
+      commops(['survey', 'create', '--template', 'nps', '--lang', 'en', '--json'], ws),
+      commops(['survey', 'export', 'S1', '--format', 'github-issue-form', '--out', '.github/ISSUE_TEMPLATE/feedback.yml'], ws),
+      commops(['survey', 'export', 'S1', '--format', 'html', '--out', 'mine.html'], ws),
+      commops(['survey', 'export', 'S1', '--format', 'md', '--out', '../escape.md'], ws),
+      commops(['survey', 'ingest', 'S1', 'data/empty.csv', '--lang', 'en'], ws),
+      commops(['survey', 'ingest', 'S1', 'data/wjx.csv', '--json'], ws),
+    ])
+    expect(created.code, created.stderr).toBe(0)
+    expect(JSON.parse(created.stdout)).toMatchObject({id: 'S2', name: 'nps', locale: 'en', title: 'Would you recommend us?'})
+
+    expect(exported.code, exported.stderr).toBe(0)
+    const form = parse(await readFile(path.join(ws, '.github/ISSUE_TEMPLATE/feedback.yml'), 'utf8')) as {body: Array<{id?: string}>}
+    expect(form.body.map((b) => b.id)).toContain('nps')
+    // A file someone else wrote is refused without --force; a path outside the workspace is refused.
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/mine\.html/)
+    expect(await readFile(path.join(ws, 'mine.html'), 'utf8')).toBe('hand-written')
+    expect(outside.code).toBe(2)
+    expect(existsSync(path.join(tmp, 'escape.md'))).toBe(false)
+    expect(empty.code).toBe(1)
+    expect(empty.stderr).toMatch(/data\/empty\.csv:1: data\/empty\.csv is empty/)
+
+    expect(ingested.code, ingested.stderr).toBe(0)
+    const report = JSON.parse(ingested.stdout) as {encoding: string; added: number; rejected: Array<{location: string; reason: string}>}
+    expect(report.encoding).toBe('gb18030')
+    expect(report.added).toBe(3)
+    expect(report.rejected.map((r) => r.location)).toEqual(['data/wjx.csv:4', 'data/wjx.csv:5'])
+    expect(report.rejected[0].reason).toMatch(/说不清/)
+
+    const [again, reingested, results] = await Promise.all([
+      commops(['survey', 'export', 'S1', '--format', 'github-issue-form', '--out', '.github/ISSUE_TEMPLATE/feedback.yml'], ws),
+      commops(['survey', 'ingest', 'S1', 'data/wjx.csv'], ws),
+      commops(['survey', 'results', 'S1', '--segment', '地区', '--json'], ws),
+    ])
+    // Writing again over a file commops wrote needs no --force.
+    expect(again.code, again.stderr).toBe(0)
+    expect(reingested.code).toBe(0)
+    expect(reingested.stdout).toMatch(/已向 S1 添加 0 份答卷/)
+    expect(reingested.stderr).toMatch(/data\/wjx\.csv:4: /)
+    expect(hasStackTrace(reingested.stdout + reingested.stderr)).toBe(false)
+    expect(results.code, results.stderr).toBe(0)
+    const r = JSON.parse(results.stdout) as {n: number; nps: {score: number}; csat: {score: number}; segments: {groups: Array<{value: string; n: number}>}}
+    // NPS over 10, 4, 9: two promoters, one detractor → 33.3. CSAT over 5, 2, 4 (speed) and 4, 3, 5 (frequency): 4 of 6.
+    expect(r.n).toBe(3)
+    expect(r.nps.score).toBe(33.3)
+    expect(r.csat.score).toBe(0.6667)
+    expect(r.segments.groups.map((g) => [g.value, g.n])).toEqual([['华东', 2], ['华南', 1]])
+  })
+})
