@@ -1,12 +1,16 @@
 import type {Messages} from '../index.js'
+import {calendar} from './calendar.js'
 import {common} from './common.js'
 import {expr} from './expr.js'
 import {playbook} from './playbook.js'
+import {rules} from './rules.js'
 import {steps} from './steps.js'
+import {survey} from './survey.js'
 import {store} from './store.js'
+import {template} from './template.js'
 import {tasks} from './tasks.js'
 import {validation} from './validation.js'
 import {workspace} from './workspace.js'
 
 /** Every message, by key. Each area keeps its own file so work in one area does not collide with another. */
-export const catalogue: Messages = {...common, ...validation, ...workspace, ...store, ...expr, ...playbook, ...steps, ...tasks}
+export const catalogue: Messages = {...common, ...validation, ...workspace, ...store, ...expr, ...playbook, ...steps, ...tasks, ...template, ...calendar, ...survey, ...rules}
