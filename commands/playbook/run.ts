@@ -5,6 +5,7 @@ import {formatRunSummary, formatStepPlain} from '../../src/playbook/format.js'
 import {loadPlaybook} from '../../src/playbook/load.js'
 import {runPlaybook, type StepEvent, type StepStart} from '../../src/playbook/runner.js'
 import {normalizeVars, resolveVars} from '../../src/playbook/vars.js'
+import {dateIn} from '../../src/steps/util.js'
 import {Store, type RunRecord} from '../../src/store/index.js'
 
 export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
@@ -32,7 +33,8 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
   async run(): Promise<RunRecord> {
     const ws = await this.workspace()
     const {playbook, locate} = await loadPlaybook(this.args.playbook, {root: ws.root, locale: this.locale})
-    const vars = resolveVars(normalizeVars(playbook.vars ?? {}).decls, this.flags.var ?? [], this.locale)
+    const run = {date: dateIn(new Date(), ws.timezone), id: 'pending', playbook: playbook.name}
+    const vars = resolveVars(normalizeVars(playbook.vars ?? {}).decls, this.flags.var ?? [], this.locale, {run, community: ws.community})
     for (const id of this.flags.only ?? []) {
       if (!playbook.steps.some((s) => s.id === id)) {
         throw new UsageError({key: 'run.unknownOnly', params: {id, playbook: playbook.name}}, {hint: {key: 'playbook.stepsHint', params: {steps: playbook.steps.map((s) => s.id).join(', '), suggest: ''}}})

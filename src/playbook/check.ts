@@ -28,6 +28,18 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc)
   for (const vp of varProblems) problems.push({path: `/vars/${vp.name}`, rule: 'playbook.badDefault', msg: {key: 'playbook.badDefault', params: vp}})
   const varNames = Object.keys(decls)
   const types = stepTypeNames()
+  // a var's default may read run.* and community.* (not other vars, so there is no order to get wrong)
+  for (const [name, decl] of Object.entries(decls)) {
+    const raw = asObject(value.vars)[name]
+    const pointer = raw && typeof raw === 'object' ? `/vars/${name}/default` : `/vars/${name}`
+    const refs = referencesIn(decl.default, (error: ExprSyntaxError) => {
+      problems.push({path: pointer, rule: 'playbook.expr', msg: error.msg, hint: {key: 'playbook.expr.hint'}, position: source.locateInString(pointer, error.offset)})
+    })
+    for (const ref of refs) {
+      if (ref.root === 'run' || ref.root === 'community') continue
+      problems.push({path: pointer, position: source.locateInString(pointer, ref.offset), rule: 'playbook.unknownRef', msg: {key: 'playbook.varDefaultRef', params: {ref: [ref.root, ...ref.path].join('.')}}})
+    }
+  }
 
   const seen = new Map<string, number>()
   for (const [i, step] of steps.entries()) {

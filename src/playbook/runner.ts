@@ -161,7 +161,8 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
       yield finish('skipped', {messages: [t('run.skippedOnly')]})
       continue
     }
-    const blocked = dependencies(step).find((d) => stepsScope[d] && (stepsScope[d].status === 'failed' || stepsScope[d].status === 'skipped'))
+    const soft = new Set(type?.softNeeds?.(step.with ?? {}) ?? [])
+    const blocked = dependencies(step).find((d) => !soft.has(d) && stepsScope[d] && (stepsScope[d].status === 'failed' || stepsScope[d].status === 'skipped'))
     if (blocked) {
       yield finish('skipped', {messages: [t('run.skippedBecause', {need: blocked, status: t(`status.${stepsScope[blocked].status}`)})]})
       continue

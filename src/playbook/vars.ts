@@ -1,6 +1,7 @@
 import {UsageError} from '../errors.js'
 import {pick, type Locale} from '../i18n/index.js'
 import {closest} from '../schema/suggest.js'
+import {resolveDeep} from './expr.js'
 import type {VarDecl, VarType} from './types.js'
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/
@@ -38,7 +39,8 @@ export function normalizeVars(raw: Record<string, unknown>): {decls: Record<stri
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       const decl = value as VarDecl
       decls[name] = decl
-      if (decl.default !== undefined && decl.type && !hasType(decl.default, decl.type)) problems.push({name, type: decl.type})
+      const templated = typeof decl.default === 'string' && decl.default.includes('${{')
+      if (decl.default !== undefined && decl.type && !templated && !hasType(decl.default, decl.type)) problems.push({name, type: decl.type})
     } else {
       decls[name] = {type: inferType(value), default: value}
     }
@@ -65,10 +67,19 @@ export function coerce(text: string, type: VarType): unknown {
   }
 }
 
-/** The run's vars: defaults overridden by `--var k=v`, typed by declaration; every mistake is a usage error. */
-export function resolveVars(decls: Record<string, VarDecl>, given: string[], locale: Locale): Record<string, unknown> {
+/** The run's vars: defaults (which may read `run.*` and `community.*`) overridden by `--var k=v`, typed by declaration; every mistake is a usage error. */
+export function resolveVars(decls: Record<string, VarDecl>, given: string[], locale: Locale, scope: Record<string, unknown> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {}
-  for (const [name, decl] of Object.entries(decls)) if (decl.default !== undefined) values[name] = decl.default
+  for (const [name, decl] of Object.entries(decls)) {
+    if (decl.default === undefined) continue
+    let value: unknown = decl.default
+    if (typeof value === 'string' && value.includes('${{')) {
+      value = resolveDeep(value, scope)
+      if (typeof value === 'string' && decl.type !== 'string') value = coerce(value, decl.type) ?? value
+      if (!hasType(value, decl.type)) throw new UsageError({key: 'var.badValue', params: {name, value: String(value), type: decl.type}})
+    }
+    values[name] = value
+  }
   const names = Object.keys(decls)
   for (const pair of given) {
     const eq = pair.indexOf('=')

@@ -7,7 +7,7 @@ import {headline, relativeDate, stableHash} from './util.js'
 
 interface TasksInput {
   title?: LocalizedText
-  tasks: Array<{title: LocalizedText; owner?: string; due?: string}>
+  tasks: Array<{title: LocalizedText; owner?: LocalizedText; due?: string; key?: string}>
 }
 
 interface ChecklistData {
@@ -33,8 +33,9 @@ export const tasksCreate: StepType<TasksInput> = {
           additionalProperties: false,
           properties: {
             title: localizedText,
-            owner: {type: 'string'},
+            owner: localizedText,
             due: {type: 'string', description: 'Relative to the run (+3d, +2w) or a date (YYYY-MM-DD)'},
+            key: {type: 'string', minLength: 1, description: 'A stable identity for the task across runs and languages (default: from the title)'},
           },
         },
       },
@@ -51,7 +52,8 @@ export const tasksCreate: StepType<TasksInput> = {
         due = relativeDate(String(task.due), ctx.run.date)
         if (!due) throw new StepFailure(ctx.t('step.tasks.badDue', {title, due: task.due}))
       }
-      return {key: stableHash([ctx.playbook.name, ctx.step.id, title]), title, owner: task.owner, due}
+      const owner = pick(task.owner, ctx.locale) || undefined
+      return {key: stableHash([ctx.playbook.name, ctx.step.id, task.key ?? title]), title, owner, due}
     })
     const data: ChecklistData = {title: pick(input.title, ctx.locale) || ctx.t('step.tasks.checklist'), tasks: tasks.map(({title, owner, due}) => ({title, owner, due}))}
     return {

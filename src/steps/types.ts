@@ -78,6 +78,8 @@ export interface StepType<I = Record<string, unknown>> {
   describe(input: I, t: Translate, locale: Locale): string
   /** Earlier steps this step reads besides `needs` and `${{ steps.* }}` references (e.g. export's `artifacts`). */
   needs?(input: I): string[]
+  /** Of those, the ones whose failure or skip does not block this step (it copes with their absence). */
+  softNeeds?(input: I): string[]
   plan(input: I, ctx: StepContext): DesiredState | Promise<DesiredState>
   /** Extra writes of a changed step: mutates the store inside the runner's one update (pure, no I/O); skipped on dry runs. */
   apply?(state: DesiredState, db: Db): void

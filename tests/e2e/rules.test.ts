@@ -9,7 +9,7 @@ import {sampleWorkspace} from '../helpers/workspace.js'
 // The rules commands end to end: `node bin/run.js` (the compiled CLI; npm test builds first) in a fresh sample workspace.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const cli = path.join(root, 'bin', 'run.js')
+const BIN = path.join(root, 'bin', 'run.js')
 
 interface Spawned {
   code: number | null
@@ -21,7 +21,7 @@ function cli(args: string[], cwd: string): Promise<Spawned> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = {...process.env, CI: '1', LANG: 'en_US.UTF-8', NO_COLOR: '1'}
     for (const name of ['LC_ALL', 'LC_MESSAGES', 'COMMOPS_WORKSPACE', 'DEBUG']) delete env[name]
-    const child = spawn(process.execPath, [cli, ...args], {cwd, env})
+    const child = spawn(process.execPath, [BIN, ...args], {cwd, env})
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))

@@ -201,4 +201,40 @@ steps:
     expect(byId.t.status).toBe('failed')
     expect(byId.t.error?.message).toContain('/tasks/0/due')
   })
+
+  it('export with ifMissing: skip exports what exists; a task key keeps one task across languages', async () => {
+    const ws = await sampleWorkspace()
+    const p = pb(`
+steps:
+  - id: a
+    uses: tasks.create
+    with: {tasks: [{title: {zh-CN: 周复盘, en: Weekly review}, owner: {zh-CN: 版主, en: moderator}, key: weekly-review}]}
+  - id: b
+    uses: note
+    when: false
+    with: {message: never}
+  - id: e
+    uses: export
+    with: {artifacts: [a, b], ifMissing: skip}
+`)
+    const {byId} = await run(ws, p)
+    expect(byId.e.status).toBe('changed')
+    expect(byId.e.outputs.files).toEqual(['out/t-a.md'])
+    const gen = runPlaybook({playbook: p, ws, store: Store.at(ws.root), vars: {}, locale: 'zh-CN', now: NOW})
+    for (let next = await gen.next(); !next.done; next = await gen.next()) void next
+    const db = await Store.at(ws.root).read()
+    expect(db.tasks).toHaveLength(1)
+    expect(db.tasks[0]).toMatchObject({id: 'T1', title: 'Weekly review'})
+  })
+})
+
+describe('playbook vars', () => {
+  it('defaults may read run.* and are typed; --var values are coerced; mistakes are usage errors', async () => {
+    const {resolveVars} = await import('../../src/playbook/vars.js')
+    const decls = normalizeVars({start: {type: 'date', default: '${{ addDays(run.date, 1) }}'}, weeks: 4, live: {type: 'boolean', default: false}}).decls
+    expect(resolveVars(decls, [], 'en', {run: {date: '2026-11-30'}})).toEqual({start: '2026-12-01', weeks: 4, live: false})
+    expect(resolveVars(decls, ['weeks=6', 'live=yes'], 'en', {run: {date: '2026-11-30'}})).toMatchObject({weeks: 6, live: true})
+    expect(() => resolveVars(decls, ['weeks=six'], 'en', {run: {date: '2026-11-30'}})).toThrow(expect.objectContaining({exitCode: 2}))
+    expect(() => resolveVars(decls, ['wekks=6'], 'en', {run: {date: '2026-11-30'}})).toThrow(expect.objectContaining({exitCode: 2, code: 'var.unknown'}))
+  })
 })

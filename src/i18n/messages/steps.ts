@@ -13,6 +13,7 @@ export const steps: Messages = {
   'step.export.describe': {en: 'Export {artifacts} as {formats} into {out}', 'zh-CN': '将 {artifacts} 导出为 {formats}，写入 {out}'},
   'step.export.produces': {en: 'files in out/ (or the folder given)', 'zh-CN': 'out/（或指定文件夹）中的文件'},
   'step.export.noArtifacts': {en: 'Step `{step}` produced no artifact to export (was it skipped or failed?)', 'zh-CN': '步骤 `{step}` 没有可导出的产出（是否被跳过或失败？）'},
+  'step.export.skippedMissing': {en: 'Step `{step}` produced nothing (skipped or failed); exporting the rest', 'zh-CN': '步骤 `{step}` 没有产出（被跳过或失败），其余照常导出'},
   'step.export.noFormat': {en: 'No artifact of {steps} can be written as {format}; available: {available}', 'zh-CN': '{steps} 的产出都不能导出为 {format}；可用格式：{available}'},
   'step.export.partial': {en: '{title}: no {format} export for {kind}; skipped', 'zh-CN': '{title}：{kind} 不支持 {format} 导出，已跳过'},
   'step.positioning.describe': {en: 'Check positioning, audience and plan in community.yaml', 'zh-CN': '检查 community.yaml 中的定位、受众与规划'},
