@@ -28,8 +28,8 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc)
   for (const vp of varProblems) problems.push({path: `/vars/${vp.name}`, rule: 'playbook.badDefault', msg: {key: 'playbook.badDefault', params: vp}})
   const varNames = Object.keys(decls)
   const types = stepTypeNames()
-  // a var's default may read run.* and community.* (not other vars, so there is no order to get wrong)
-  for (const [name, decl] of Object.entries(decls)) {
+  // a var's default may read run.*, community.* and the vars declared before it
+  for (const [index, [name, decl]] of Object.entries(decls).entries()) {
     const raw = asObject(value.vars)[name]
     const pointer = raw && typeof raw === 'object' ? `/vars/${name}/default` : `/vars/${name}`
     const refs = referencesIn(decl.default, (error: ExprSyntaxError) => {
@@ -37,6 +37,7 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc)
     })
     for (const ref of refs) {
       if (ref.root === 'run' || ref.root === 'community') continue
+      if (ref.root === 'vars' && ref.path[0] !== undefined && varNames.slice(0, index).includes(ref.path[0])) continue
       problems.push({path: pointer, position: source.locateInString(pointer, ref.offset), rule: 'playbook.unknownRef', msg: {key: 'playbook.varDefaultRef', params: {ref: [ref.root, ...ref.path].join('.')}}})
     }
   }

@@ -67,19 +67,9 @@ export function coerce(text: string, type: VarType): unknown {
   }
 }
 
-/** The run's vars: defaults (which may read `run.*` and `community.*`) overridden by `--var k=v`, typed by declaration; every mistake is a usage error. */
+/** The run's vars: `--var k=v` typed by declaration, then defaults in order (a default may read run.*, community.* and earlier vars); every mistake is a usage error. */
 export function resolveVars(decls: Record<string, VarDecl>, given: string[], locale: Locale, scope: Record<string, unknown> = {}): Record<string, unknown> {
   const values: Record<string, unknown> = {}
-  for (const [name, decl] of Object.entries(decls)) {
-    if (decl.default === undefined) continue
-    let value: unknown = decl.default
-    if (typeof value === 'string' && value.includes('${{')) {
-      value = resolveDeep(value, scope)
-      if (typeof value === 'string' && decl.type !== 'string') value = coerce(value, decl.type) ?? value
-      if (!hasType(value, decl.type)) throw new UsageError({key: 'var.badValue', params: {name, value: String(value), type: decl.type}})
-    }
-    values[name] = value
-  }
   const names = Object.keys(decls)
   for (const pair of given) {
     const eq = pair.indexOf('=')
@@ -101,7 +91,17 @@ export function resolveVars(decls: Record<string, VarDecl>, given: string[], loc
     values[name] = value
   }
   for (const [name, decl] of Object.entries(decls)) {
+    if (name in values || decl.default === undefined) continue
+    let value: unknown = decl.default
+    if (typeof value === 'string' && value.includes('${{')) {
+      value = resolveDeep(value, {...scope, vars: {...values}})
+      if (typeof value === 'string' && decl.type !== 'string') value = coerce(value, decl.type) ?? value
+      if (!hasType(value, decl.type)) throw new UsageError({key: 'var.badValue', params: {name, value: String(value), type: decl.type}})
+    }
+    values[name] = value
+  }
+  for (const [name, decl] of Object.entries(decls)) {
     if (decl.required && values[name] === undefined) throw new UsageError({key: 'var.required', params: {name}})
   }
-  return values
+  return Object.fromEntries(Object.keys(decls).filter((n) => n in values).map((n) => [n, values[n]]))
 }

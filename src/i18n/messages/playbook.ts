@@ -15,7 +15,7 @@ export const playbook: Messages = {
   'playbook.unknownVar.hint': {en: 'Declare it under `vars:`. Declared: {vars}.{suggest}', 'zh-CN': '请在 `vars:` 中声明。已声明：{vars}。{suggest}'},
   'playbook.unknownRef': {en: 'Unknown reference `{ref}`', 'zh-CN': '未知的引用 `{ref}`'},
   'playbook.unknownRef.hint': {en: 'References start with vars., community., steps.ID.outputs. or run. (date, id, playbook).{suggest}', 'zh-CN': '引用须以 vars.、community.、steps.步骤ID.outputs. 或 run.（date、id、playbook）开头。{suggest}'},
-  'playbook.varDefaultRef': {en: 'A variable default may only read run.* and community.*, not `{ref}`', 'zh-CN': '变量默认值只能引用 run.* 和 community.*，不能引用 `{ref}`'},
+  'playbook.varDefaultRef': {en: 'A variable default may only read run.*, community.* and variables declared before it, not `{ref}`', 'zh-CN': '变量默认值只能引用 run.*、community.* 和在它之前声明的变量，不能引用 `{ref}`'},
   'playbook.stepRefShape': {en: '`steps.{step}` must be followed by `.outputs.NAME`', 'zh-CN': '`steps.{step}` 后面应为 `.outputs.名称`'},
   'playbook.badDefault': {en: 'Default of `{name}` is not a valid {type}', 'zh-CN': '变量 `{name}` 的默认值不是有效的 {type}'},
   'playbook.expr.hint': {en: 'Expressions are `${{ vars.name }}`, comparisons (==, !=, <, >), &&, ||, ! and functions such as addDays(date, n).', 'zh-CN': '表达式写法如 `${{ vars.name }}`，支持比较（==、!=、<、>）、&&、||、! 以及 addDays(date, n) 等函数。'},
