@@ -5,12 +5,11 @@ import {resolveRange} from '../../src/calendar/dates.js'
 import {calendarDoc} from '../../src/calendar/doc.js'
 import {CALENDAR_FORMATS, renderCalendar, type CalendarFormat} from '../../src/calendar/export.js'
 import {checkFilter} from '../../src/calendar/generate.js'
-import {mayOverwrite, sha256, todayIn} from '../../src/calendar/io.js'
+import {todayIn} from '../../src/calendar/io.js'
 import {itemsIn} from '../../src/calendar/merge.js'
 import type {DateRange} from '../../src/calendar/types.js'
-import {CommopsError} from '../../src/errors.js'
 import {Store} from '../../src/store/index.js'
-import {resolveInside, writeFileAtomic} from '../../src/util/fs.js'
+import {outputPath, writeOwnedFile} from '../../src/util/owned-file.js'
 
 interface ExportResult {
   format: CalendarFormat
@@ -44,7 +43,7 @@ export default class CalendarExport extends BaseCommand<typeof CalendarExport> {
     const {out} = this.flags
     const ext = out ? path.extname(out).slice(1).toLowerCase() : ''
     const format: CalendarFormat = this.flags.format ?? ((CALENDAR_FORMATS as readonly string[]).includes(ext) ? (ext as CalendarFormat) : 'md')
-    const full = out === undefined ? undefined : resolveInside(ws.root, out)
+    if (out !== undefined) outputPath(ws.root, out) // refuse a path outside the workspace before any work
     checkFilter(ws.community, {pillars: this.flags.pillar, channels: this.flags.channel})
     const {from, to, weeks} = this.flags
     const range: Partial<DateRange> = from === undefined && to === undefined && weeks === undefined ? {} : resolveRange({from, to, weeks}, todayIn(ws))
@@ -52,20 +51,12 @@ export default class CalendarExport extends BaseCommand<typeof CalendarExport> {
     const db = await store.read()
     const items = itemsIn(db.calendar, {...range, pillars: this.flags.pillar, channels: this.flags.channel})
     const text = renderCalendar(calendarDoc(items, ws.community, this.locale, range), format, this.locale)
-    if (!full) {
+    if (out === undefined) {
       if (this.jsonEnabled()) return {format, items: items.length, content: text}
       process.stdout.write(text)
       return {format, items: items.length}
     }
-    const rel = path.relative(ws.root, full).split(path.sep).join('/')
-    const shown = path.relative(process.cwd(), full) || full
-    if (!this.flags.force && !(await mayOverwrite(full, db.files[rel]))) {
-      throw new CommopsError({key: 'run.notOwned', params: {path: shown}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}})
-    }
-    await writeFileAtomic(full, text)
-    await store.update((d) => {
-      d.files[rel] = {hash: sha256(text), writtenAt: new Date().toISOString()}
-    })
+    const {path: rel, shown} = await writeOwnedFile(store, out, text, {force: this.flags.force})
     if (!this.jsonEnabled()) this.log(this.t('cal.export.wrote', {count: items.length, file: shown, format}))
     return {format, items: items.length, out: rel}
   }

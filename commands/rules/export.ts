@@ -1,16 +1,9 @@
 import {Flags} from '@oclif/core'
-import {createHash} from 'node:crypto'
-import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
-import path from 'node:path'
 import {BaseCommand} from '../../src/cli/base-command.js'
-import {UsageError} from '../../src/errors.js'
 import {exportRuleSet, RULES_FORMATS} from '../../src/rules/export.js'
 import {requireRuleSet} from '../../src/rules/lookup.js'
 import {Store} from '../../src/store/index.js'
-import {resolveInside, writeFileAtomic} from '../../src/util/fs.js'
-
-const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+import {writeOwnedFile} from '../../src/util/owned-file.js'
 
 export default class RulesExport extends BaseCommand<typeof RulesExport> {
   static override description = 'Export the rule set: Markdown for CODE_OF_CONDUCT.md or a 群规 page, plain text for a group announcement, or JSON'
@@ -39,20 +32,7 @@ export default class RulesExport extends BaseCommand<typeof RulesExport> {
       if (!this.jsonEnabled()) process.stdout.write(content)
       return {...base, content}
     }
-    const fromRoot = path.relative(ws.root, path.resolve(this.flags.out)).split(path.sep).join('/')
-    const full = resolveInside(ws.root, fromRoot.startsWith('..') || path.isAbsolute(fromRoot) ? this.flags.out : fromRoot)
-    const rel = path.relative(ws.root, full).split(path.sep).join('/')
-    if (existsSync(full) && !this.flags.force) {
-      const current = await readFile(full, 'utf8')
-      const owned = db.files[rel]
-      if (current !== content && (!owned || owned.hash !== sha(current))) {
-        throw new UsageError({key: 'file.exists', params: {path: this.flags.out}}, {code: 'file.exists', hint: {key: 'rules.export.notOwned.hint'}})
-      }
-    }
-    await writeFileAtomic(full, content)
-    await store.update((d) => {
-      d.files[rel] = {hash: sha(content), writtenAt: new Date().toISOString()}
-    })
+    const {path: rel} = await writeOwnedFile(store, this.flags.out, content, {force: this.flags.force})
     if (!this.jsonEnabled()) this.log(this.t('rules.export.written', {format: this.flags.format, path: rel, locale}))
     return {...base, path: rel}
   }

@@ -1,16 +1,9 @@
 import {Args, Flags} from '@oclif/core'
-import {createHash} from 'node:crypto'
-import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
-import path from 'node:path'
 import {BaseCommand} from '../../src/cli/base-command.js'
-import {UsageError} from '../../src/errors.js'
 import {Store} from '../../src/store/index.js'
 import {EXPORT_FORMATS, exportSurvey} from '../../src/survey/export.js'
 import {requireSurvey} from '../../src/survey/lookup.js'
-import {resolveInside, writeFileAtomic} from '../../src/util/fs.js'
-
-const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+import {writeOwnedFile} from '../../src/util/owned-file.js'
 
 export default class SurveyExport extends BaseCommand<typeof SurveyExport> {
   static override description = 'Export a survey as a GitHub issue form, SurveyJS JSON, a self-contained HTML page, Markdown, or our own JSON'
@@ -44,20 +37,7 @@ export default class SurveyExport extends BaseCommand<typeof SurveyExport> {
       if (!this.jsonEnabled()) process.stdout.write(content)
       return {...base, content}
     }
-    const relFromRoot = path.relative(ws.root, path.resolve(this.flags.out)).split(path.sep).join('/')
-    const full = resolveInside(ws.root, relFromRoot.startsWith('..') || path.isAbsolute(relFromRoot) ? this.flags.out : relFromRoot)
-    const rel = path.relative(ws.root, full).split(path.sep).join('/')
-    if (existsSync(full) && !this.flags.force) {
-      const current = await readFile(full, 'utf8')
-      const owned = db.files[rel]
-      if (current !== content && (!owned || owned.hash !== sha(current))) {
-        throw new UsageError({key: 'file.exists', params: {path: this.flags.out}}, {code: 'file.exists', hint: {key: 'survey.export.notOwned.hint'}})
-      }
-    }
-    await writeFileAtomic(full, content)
-    await store.update((d) => {
-      d.files[rel] = {hash: sha(content), writtenAt: new Date().toISOString()}
-    })
+    const {path: rel} = await writeOwnedFile(store, this.flags.out, content, {force: this.flags.force})
     if (!this.jsonEnabled()) this.log(this.t('survey.export.written', {id: ref.id, format: this.flags.format, path: rel}))
     return {...base, path: rel}
   }

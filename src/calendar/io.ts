@@ -1,6 +1,4 @@
 /** The calendar's edge: reading community.yaml's text for error positions, today's date and owned-file checks. */
-import {createHash} from 'node:crypto'
-import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseYaml} from '../schema/yaml-source.js'
@@ -25,11 +23,3 @@ export function todayIn(ws: Workspace, now = new Date()): string {
   return dateIn(now, ws.timezone)
 }
 
-export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
-
-/** Whether commops may write `full`: it does not exist, or its content is what commops last wrote there. */
-export async function mayOverwrite(full: string, owned: {hash: string} | undefined): Promise<boolean> {
-  if (!existsSync(full)) return true
-  if (!owned) return false
-  return sha256(await readFile(full, 'utf8')) === owned.hash
-}

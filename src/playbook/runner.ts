@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import os from 'node:os'
@@ -10,6 +9,7 @@ import {getStepType} from '../steps/registry.js'
 import {StepFailure, type DesiredArtifact, type DesiredState, type StepContext} from '../steps/types.js'
 import {canonicalJson, dateIn, stableHash} from '../steps/util.js'
 import {resolveInside, writeFileAtomic} from '../util/fs.js'
+import {contentHash} from '../util/owned-file.js'
 import type {Workspace} from '../workspace/index.js'
 import {lineDiff, summarize} from './diff.js'
 import {ExprError, isTruthy, referencesIn, resolveDeep} from './expr.js'
@@ -55,7 +55,6 @@ export interface RunOptions {
   locate?: (pointer: string) => SourceLocation
 }
 
-const sha = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** Ids of the steps a step depends on: its `needs` and the steps its expressions read. */
 export function dependencies(step: PlaybookStep): string[] {
@@ -97,12 +96,12 @@ async function diffState(state: DesiredState, db: Db, root: string, force: boole
   const files = []
   for (const f of state.files ?? []) {
     const full = resolveInside(root, f.path)
-    const hash = sha(f.content)
+    const hash = contentHash(f.content)
     const current = existsSync(full) ? await readFile(full, 'utf8') : undefined
     if (current === f.content) continue
     if (current !== undefined && !force) {
       const owned = db.files[f.path]
-      if (!owned || owned.hash !== sha(current)) throw new StepFailure(t('run.notOwned', {path: f.path}), t('run.notOwned.hint'))
+      if (!owned || owned.hash !== contentHash(current)) throw new StepFailure(t('run.notOwned', {path: f.path}), t('run.notOwned.hint'))
     }
     if (current === undefined) diff.push(`+ file ${f.path} (${Buffer.byteLength(f.content)} bytes)`)
     else diff.push(`~ file ${f.path}`, ...lineDiff(current, f.content).map((l) => `    ${l}`))

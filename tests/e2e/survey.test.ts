@@ -76,8 +76,8 @@ describe('commops survey', () => {
     expect(exported.code, exported.stderr).toBe(0)
     const form = parse(await readFile(path.join(ws, '.github/ISSUE_TEMPLATE/feedback.yml'), 'utf8')) as {body: Array<{id?: string}>}
     expect(form.body.map((b) => b.id)).toContain('nps')
-    // A file someone else wrote is refused without --force; a path outside the workspace is refused.
-    expect(refused.code).toBe(2)
+    // A file someone else wrote is refused without --force (exit 1); a path outside the workspace is a usage error (exit 2).
+    expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(/mine\.html/)
     expect(await readFile(path.join(ws, 'mine.html'), 'utf8')).toBe('hand-written')
     expect(outside.code).toBe(2)
