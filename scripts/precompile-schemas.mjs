@@ -39,3 +39,14 @@ writeFileSync(
     `module.exports = {...fullFormats, "iana-timezone": {type: "string", validate: (s) => IANAZone.isValidZone(s)}};\n`,
 )
 console.log(`precompiled ${Object.keys(refs).length} schema validators`)
+
+// The built-in playbooks' headers, validated once here, so `playbook list` does not parse them on every run.
+const {indexPlaybook} = await load('playbook/load.js')
+const {readdirSync} = await import('node:fs')
+const index = {}
+for (const name of readdirSync(path.join(root, 'playbooks')).filter((f) => /\.ya?ml$/i.test(f)).sort()) {
+  const entry = await indexPlaybook(path.join(root, 'playbooks', name))
+  if (entry) index[name] = entry
+}
+writeFileSync(path.join(root, 'dist', 'playbooks-index.json'), JSON.stringify(index, null, 2) + '\n')
+console.log(`indexed ${Object.keys(index).length} built-in playbooks`)

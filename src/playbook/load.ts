@@ -1,12 +1,12 @@
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {type SourceLocation, UsageError, ValidationError} from '../errors.js'
-import {pick, type Locale} from '../i18n/index.js'
+import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import '../schema/all-kinds.js'
 import {closest} from '../schema/suggest.js'
 import {validateText} from '../schema/validate.js'
-import {builtinPlaybooksDir} from '../util/paths.js'
+import {builtinPlaybooksDir, packageRoot} from '../util/paths.js'
 import type {Playbook} from './types.js'
 
 export interface PlaybookEntry {
@@ -24,27 +24,53 @@ async function yamlFiles(dir: string): Promise<string[]> {
 }
 
 /** Reads the header of a playbook file without failing on errors, for listings. */
-async function entryOf(file: string, source: PlaybookEntry['source'], locale: Locale): Promise<PlaybookEntry | undefined> {
+/** What a listing needs of a playbook file, in both languages; `size` tells whether an index entry is still current. */
+export interface IndexedPlaybook {
+  size: number
+  name: string
+  phase?: string
+  description?: LocalizedText
+  valid: boolean
+}
+
+/** Reads and validates a playbook file for a listing; undefined when it is another kind of document. */
+export async function indexPlaybook(file: string): Promise<IndexedPlaybook | undefined> {
   const text = await readFile(file, 'utf8')
-  const {docs, problems} = validateText(text, file, locale)
+  const {docs, problems} = validateText(text, file, 'en')
   const doc = docs.find((d) => d.kind === 'Playbook')
   if (!doc && docs.length > 0) return undefined
   const value = (doc?.value ?? {}) as Partial<Playbook>
   return {
+    size: Buffer.byteLength(text),
     name: typeof value.name === 'string' ? value.name : path.basename(file).replace(/\.ya?ml$/i, ''),
     phase: value.phase,
-    description: pick(value.description, locale),
-    source,
-    file,
+    description: value.description,
     valid: problems.every((p) => p.severity !== 'error'),
   }
+}
+
+/** The build's index of the built-in playbooks (dist/playbooks-index.json), so listing them does not parse 150 kB of YAML. */
+function builtinIndex(): Record<string, IndexedPlaybook> {
+  try {
+    return JSON.parse(readFileSync(path.join(packageRoot(), 'dist', 'playbooks-index.json'), 'utf8')) as Record<string, IndexedPlaybook>
+  } catch {
+    return {}
+  }
+}
+
+async function entryOf(file: string, source: PlaybookEntry['source'], locale: Locale, index: Record<string, IndexedPlaybook> = {}): Promise<PlaybookEntry | undefined> {
+  const cached = index[path.basename(file)]
+  const indexed = cached && cached.size === statSync(file).size ? cached : await indexPlaybook(file)
+  if (!indexed) return undefined
+  return {name: indexed.name, phase: indexed.phase, description: pick(indexed.description, locale), source, file, valid: indexed.valid}
 }
 
 /** Built-in and workspace playbooks; a workspace playbook hides a built-in one of the same name. */
 export async function listPlaybooks(root: string | undefined, locale: Locale): Promise<PlaybookEntry[]> {
   const byName = new Map<string, PlaybookEntry>()
+  const index = builtinIndex()
   for (const file of await yamlFiles(builtinPlaybooksDir())) {
-    const e = await entryOf(file, 'builtin', locale)
+    const e = await entryOf(file, 'builtin', locale, index)
     if (e) byName.set(e.name, e)
   }
   if (root) {
