@@ -1,27 +1,13 @@
 /** The calendar commands as a user runs them: `node bin/run.js calendar …` in a temp workspace made from the zh-CN sample. */
-import {spawn} from 'node:child_process'
-import path from 'node:path'
 import stringWidth from 'string-width'
 import {describe, expect, it} from 'vitest'
 import type {CalendarItem} from '../../src/calendar/types.js'
 import {Store} from '../../src/store/index.js'
-import {baseEnv, hasStackTrace, ROOT, type CliResult} from '../helpers/cli.js'
+import {hasStackTrace, type CliResult, runCli} from '../helpers/cli.js'
 import {sampleWorkspace} from '../helpers/workspace.js'
 
-const CLI = path.join(ROOT, 'bin', 'run.js')
-
-/** Spawns the compiled CLI (bin/run.js); npm test builds dist/ first. */
-function commops(args: string[], cwd: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {cwd, env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code: code ?? 1, stdout, stderr}))
-  })
-}
+/** Spawns the compiled CLI (bin/run.js; npm test builds dist/ first) in a workspace. */
+const commops = (args: string[], cwd: string): Promise<CliResult> => runCli(args, {cwd})
 
 describe('commops calendar (end to end)', () => {
   it('generate --json → show (CJK-aligned) → check exits 1 on an item moved to a blackout date', async () => {

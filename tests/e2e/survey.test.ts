@@ -2,7 +2,6 @@
  * The survey commands end to end, as a user runs them in a workspace. They spawn `bin/run.js`, the compiled
  * CLI that `npm test` builds first.
  */
-import {spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -12,21 +11,10 @@ import {parse} from 'yaml'
 import {nextId, Store} from '../../src/store/index.js'
 import {loadSurveyTemplate} from '../../src/survey/load.js'
 import {initWorkspace} from '../../src/workspace/init.js'
-import {baseEnv, hasStackTrace, makeTempDir, removeDir, ROOT, type CliResult} from '../helpers/cli.js'
+import {hasStackTrace, makeTempDir, removeDir, type CliResult, runCli} from '../helpers/cli.js'
 
-const CLI = path.join(ROOT, 'bin', 'run.js')
-
-function commops(args: string[], cwd: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {cwd, env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code: code ?? 1, stdout, stderr}))
-  })
-}
+/** Spawns the compiled CLI (bin/run.js; npm test builds dist/ first) in a workspace. */
+const commops = (args: string[], cwd: string): Promise<CliResult> => runCli(args, {cwd})
 
 let tmp: string
 let ws: string
