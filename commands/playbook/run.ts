@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
+import {canPrompt, loadPrompts} from '../../src/cli/prompt.js'
 import {CommopsError, UsageError} from '../../src/errors.js'
 import {formatRunSummary, formatStepPlain} from '../../src/playbook/format.js'
 import {loadPlaybook} from '../../src/playbook/load.js'
@@ -27,7 +28,7 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
     force: Flags.boolean({description: 'Overwrite files in the workspace that commops did not write'}),
     only: Flags.string({description: 'Run only this step and the steps it depends on (repeatable)', multiple: true}),
     var: Flags.string({char: 'v', description: 'Set a playbook variable, NAME=VALUE (repeatable; typed by the playbook)', multiple: true}),
-    yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation'}),
+    yes: Flags.boolean({char: 'y', description: 'Do not ask before writing (on a terminal commops shows the changes and asks first)'}),
   }
 
   async run(): Promise<RunRecord> {
@@ -42,28 +43,23 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
     }
     const dryRun = this.flags['dry-run']
     const showDiff = dryRun || this.flags.diff
-    const live = !this.jsonEnabled() && process.stderr.isTTY && !process.env.CI
-    const view = live ? (await import('../../src/ui/run-view.js')).startRunView(this.t, showDiff) : undefined
-    if (dryRun && !this.jsonEnabled()) this.log(this.t('pb.plan', {playbook: playbook.name}))
-    const runner = runPlaybook({playbook, ws, store: Store.at(ws.root), vars, only: this.flags.only, dryRun, force: this.flags.force, locale: this.locale, locate})
-    let record: RunRecord | undefined
-    let firstFailure: StepEvent | undefined
-    try {
-      for (;;) {
-        const next = await runner.next()
-        if (next.done) {
-          record = next.value
-          break
+    const options = {playbook, ws, store: Store.at(ws.root), vars, only: this.flags.only, force: this.flags.force, locale: this.locale, locate}
+    if (!dryRun && !this.jsonEnabled() && canPrompt({yes: this.flags.yes})) {
+      // on a terminal, show what would change and ask before writing (--yes skips this)
+      const plan = await this.execute(runPlaybook({...options, dryRun: true}), {live: false, quiet: true, showDiff: true})
+      const changes = plan.events.filter((e) => e.status === 'changed')
+      if (changes.length > 0) {
+        for (const e of changes) this.log(formatStepPlain(e, this.t, true))
+        const {confirm} = await loadPrompts()
+        if (!(await confirm({message: this.t('run.confirm', {count: changes.length}), default: true}))) {
+          this.log(this.t('run.dryRun'))
+          return plan.record
         }
-        const event: StepEvent | StepStart = next.value
-        if (view) view.feed.push(event)
-        if ('starting' in event) continue
-        if (event.status === 'failed') firstFailure ??= event
-        if (!view && !this.jsonEnabled()) this.log(formatStepPlain(event, this.t, showDiff))
       }
-    } finally {
-      await view?.finish()
     }
+    if (dryRun && !this.jsonEnabled()) this.log(this.t('pb.plan', {playbook: playbook.name}))
+    const live = !this.jsonEnabled() && Boolean(process.stderr.isTTY) && !process.env.CI
+    const {record, firstFailure} = await this.execute(runPlaybook({...options, dryRun}), {live, quiet: this.jsonEnabled(), showDiff})
     if (!this.jsonEnabled()) {
       this.log(formatRunSummary(record, this.t))
       if (dryRun) this.log(this.t('run.dryRun'))
@@ -80,5 +76,24 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
       })
     }
     return record
+  }
+
+  /** Drains the runner: a live Ink view on a terminal, one plain line per step otherwise, nothing when quiet. */
+  private async execute(runner: AsyncGenerator<StepEvent | StepStart, RunRecord>, o: {live: boolean; quiet: boolean; showDiff: boolean}): Promise<{record: RunRecord; events: StepEvent[]; firstFailure?: StepEvent}> {
+    const view = o.live ? (await import('../../src/ui/run-view.js')).startRunView(this.t, o.showDiff) : undefined
+    const events: StepEvent[] = []
+    try {
+      for (;;) {
+        const next = await runner.next()
+        if (next.done) return {record: next.value, events, firstFailure: events.find((e) => e.status === 'failed')}
+        const event = next.value
+        view?.feed.push(event)
+        if ('starting' in event) continue
+        events.push(event)
+        if (!view && !o.quiet) this.log(formatStepPlain(event, this.t, o.showDiff))
+      }
+    } finally {
+      await view?.finish()
+    }
   }
 }

@@ -39,6 +39,7 @@ export const playbook: Messages = {
   'run.notOwned.hint': {en: 'Move it away, or pass --force to overwrite it.', 'zh-CN': '请移走该文件，或加上 --force 覆盖。'},
   'run.failed': {en: 'The run failed at step `{step}`: {message}', 'zh-CN': '运行在步骤 `{step}` 失败：{message}'},
   'run.summary': {en: '{playbook}: {ok} ok, {changed} changed, {skipped} skipped, {failed} failed in {ms} ms (run {id})', 'zh-CN': '{playbook}：{ok} 项无变化，{changed} 项已更新，{skipped} 项跳过，{failed} 项失败，用时 {ms} 毫秒（运行 {id}）'},
+  'run.confirm': {en: 'Apply these {count} changed step(s)?', 'zh-CN': '应用以上 {count} 个步骤的变更？'},
   'run.dryRun': {en: 'Dry run: nothing was written.', 'zh-CN': '演练模式：没有写入任何内容。'},
   'status.ok': {en: 'ok', 'zh-CN': '无变化'},
   'status.changed': {en: 'changed', 'zh-CN': '已更新'},
