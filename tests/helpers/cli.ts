@@ -98,7 +98,7 @@ export interface TtyResult {
  * Runs `node bin/run.js ...args` on a pseudo-terminal (via `script`), so stdin and stdout are TTYs as for a person
  * at a terminal. Stops the run (by its pid) as soon as the output matches `stopWhen`, e.g. a prompt.
  */
-export function runCliOnTty(args: string[], options: Omit<CliOptions, 'input'> & {stopWhen?: RegExp} = {}): Promise<TtyResult> {
+export function runCliOnTty(args: string[], options: Omit<CliOptions, 'input'> & {stopWhen?: RegExp; reply?: {when: RegExp; text: string}} = {}): Promise<TtyResult> {
   assertBuilt()
   if (!SCRIPT) throw new Error('`script` is not installed')
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
@@ -111,9 +111,14 @@ export function runCliOnTty(args: string[], options: Omit<CliOptions, 'input'> &
       stopped = true
       child.kill('SIGTERM') // script ends its command when it is terminated
     }
+    let replied = false
     const onData = (d: string) => {
       output += d.replace(ANSI, '')
       if (!stopped && options.stopWhen?.test(output)) stop()
+      if (!replied && options.reply?.when.test(output)) {
+        replied = true
+        child.stdin.write(options.reply.text) // typed at the prompt, as a person would
+      }
     }
     child.stdout.setEncoding('utf8').on('data', onData)
     child.stderr.setEncoding('utf8').on('data', onData)
