@@ -3,14 +3,15 @@
  * `monthly on last thu`, `every 2 weeks on mon`, `每周二 20:00`…) and raw RRULEs, parsed into one shape and
  * expanded with the `rrule` package in floating local time, so 20:00 stays 20:00 whatever the UTC offset.
  */
-import rrulePkg, {type Options, type Weekday} from 'rrule'
+import type {Options, RRule as RRuleClass, Weekday} from 'rrule'
+import {lazyRequire} from '../util/lazy.js'
 import {DateTime} from 'luxon'
 import {CadenceError, DAY_CODES, FREQS, parseFriendly, parseRule, type Freq, type Parts} from './cadence-parse.js'
 import {parseChinese} from './cadence-zh.js'
 
 export {CadenceError, FREQS, type Freq}
 
-const {RRule} = rrulePkg
+const rrule = lazyRequire<{RRule: typeof RRuleClass}>('rrule')
 
 /** A weekday (0 = Monday … 6 = Sunday), with an ordinal in the month or year (2 = second, -1 = last) or none. */
 export interface ByDay {
@@ -131,8 +132,11 @@ function periodStart(c: Cadence, from: string): string {
   }
 }
 
-const RRULE_FREQ = {DAILY: RRule.DAILY, WEEKLY: RRule.WEEKLY, MONTHLY: RRule.MONTHLY, YEARLY: RRule.YEARLY}
-const WEEKDAYS: Weekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU]
+const RRULE_FREQ = {DAILY: 3, WEEKLY: 2, MONTHLY: 1, YEARLY: 0} as const // RRule.DAILY … RRule.YEARLY (RFC 5545 Frequency enum)
+const weekdays = (): Weekday[] => {
+  const {RRule} = rrule()
+  return [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU]
+}
 
 /** Every local date and time of the cadence from `from` to `to` (local dates, inclusive), in order. */
 export function expandCadence(c: Cadence, from: string, to: string): LocalOccurrence[] {
@@ -142,7 +146,7 @@ export function expandCadence(c: Cadence, from: string, to: string): LocalOccurr
     freq: RRULE_FREQ[c.freq],
     interval: c.interval,
     dtstart: floating(periodStart(c, from)),
-    byweekday: c.byday?.map((d) => (d.n ? WEEKDAYS[d.day].nth(d.n) : WEEKDAYS[d.day])) ?? null,
+    byweekday: c.byday?.map((d) => (d.n ? weekdays()[d.day].nth(d.n) : weekdays()[d.day])) ?? null,
     bymonthday: c.bymonthday ?? null,
     bymonth: c.bymonth ?? null,
     bysetpos: c.bysetpos ?? null,
@@ -153,7 +157,7 @@ export function expandCadence(c: Cadence, from: string, to: string): LocalOccurr
     bysecond: [0],
     wkst: c.wkst ?? 0,
   }
-  const dates = new RRule(options).between(floating(from), floating(last, 23, 59, 59), true)
+  const dates = new (rrule().RRule)(options).between(floating(from), floating(last, 23, 59, 59), true)
   return dates.map((d) => {
     const iso = d.toISOString()
     return {date: iso.slice(0, 10), time: iso.slice(11, 16)}

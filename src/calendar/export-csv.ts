@@ -1,5 +1,8 @@
 /** The calendar as CSV: UTF-8 with a byte-order mark so Excel shows Chinese text, one row per item. */
-import {stringify} from 'csv-stringify/sync'
+import type {stringify as Stringify} from 'csv-stringify/sync'
+import {lazyRequire} from '../util/lazy.js'
+
+const csv = lazyRequire<{stringify: typeof Stringify}>('csv-stringify/sync')
 import {byTime} from './merge.js'
 import type {CalendarDoc} from './types.js'
 
@@ -12,5 +15,5 @@ export function calendarToCsv(doc: CalendarDoc): string {
     i.id, i.date, i.time, i.title, i.pillar ?? '', i.activity ?? '', i.activityType ?? '', i.format ?? '', i.channel ?? '', i.owner ?? '',
     i.status, i.notes ?? '', i.start, i.timezone, i.durationMinutes, i.key,
   ])
-  return stringify(rows, {header: true, columns: [...CSV_COLUMNS], bom: true})
+  return csv().stringify(rows, {header: true, columns: [...CSV_COLUMNS], bom: true})
 }

@@ -9,12 +9,15 @@
  * years covered, so clients without that zone built in (ical.js, Outlook) place the events correctly.
  */
 import {createHash} from 'node:crypto'
-import ical, {ICalEventStatus} from 'ical-generator'
+import type {default as icalGenerator, ICalEventStatus} from 'ical-generator'
 import {DateTime} from 'luxon'
 import {translator, type Locale} from '../i18n/index.js'
+import {lazyRequire} from '../util/lazy.js'
 import {formatLabel, sourceLabel, statusLabel} from './doc.js'
 import {byTime} from './merge.js'
 import type {CalendarDoc, CalendarItem} from './types.js'
+
+const icalModule = lazyRequire<{default: typeof icalGenerator}>('ical-generator')
 
 /** The UID of an item's VEVENT: stable for a community and an item key. */
 export function itemUid(community: string, item: Pick<CalendarItem, 'key'>): string {
@@ -22,15 +25,15 @@ export function itemUid(community: string, item: Pick<CalendarItem, 'key'>): str
 }
 
 const STATUS: Record<string, ICalEventStatus> = {
-  published: ICalEventStatus.CONFIRMED,
-  scheduled: ICalEventStatus.CONFIRMED,
-  cancelled: ICalEventStatus.CANCELLED,
+  published: 'CONFIRMED' as ICalEventStatus,
+  scheduled: 'CONFIRMED' as ICalEventStatus,
+  cancelled: 'CANCELLED' as ICalEventStatus,
 }
 
 /** ICS text with one VEVENT per item and a VTIMEZONE for the community's zone. */
 export function calendarToIcs(doc: CalendarDoc, locale: Locale): string {
   const t = translator(locale)
-  const cal = ical({name: doc.title, prodId: {company: 'commops', product: 'commops', language: locale === 'zh-CN' ? 'ZH' : 'EN'}})
+  const cal = icalModule().default({name: doc.title, prodId: {company: 'commops', product: 'commops', language: locale === 'zh-CN' ? 'ZH' : 'EN'}})
   cal.x('X-WR-TIMEZONE', doc.timezone)
   const items = [...doc.items].sort(byTime)
   for (const item of items) {
@@ -53,7 +56,7 @@ export function calendarToIcs(doc: CalendarDoc, locale: Locale): string {
       description: description.join('\n'),
       location: item.channel ? (doc.names.channels[item.channel] ?? item.channel) : undefined,
       categories: [{name: sourceLabel(item, doc, t)}],
-      status: STATUS[item.status] ?? ICalEventStatus.TENTATIVE,
+      status: STATUS[item.status] ?? 'TENTATIVE' as ICalEventStatus,
       sequence: item.rev,
       stamp,
       lastModified: stamp,

@@ -1,6 +1,10 @@
 /** Response files: decoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GBK/GB18030) and CSV records with their line numbers. */
-import {parse} from 'csv-parse/sync'
-import iconv from 'iconv-lite'
+import type {parse as Parse} from 'csv-parse/sync'
+import type Iconv from 'iconv-lite'
+import {lazyRequire} from '../util/lazy.js'
+
+const csvParse = lazyRequire<{parse: typeof Parse}>('csv-parse/sync')
+const iconvLite = lazyRequire<typeof Iconv>('iconv-lite')
 import type {Msg} from '../errors.js'
 
 export interface Decoded {
@@ -14,21 +18,21 @@ export function decodeCsv(data: Uint8Array, encoding?: string): Decoded {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
   if (encoding) {
     const name = encoding.toLowerCase().replace(/^utf-?8$/, 'utf8')
-    if (!iconv.encodingExists(name)) throw new RangeError(encoding)
-    return {text: iconv.decode(buf, name, {stripBOM: true}), encoding: name}
+    if (!iconvLite().encodingExists(name)) throw new RangeError(encoding)
+    return {text: iconvLite().decode(buf, name, {stripBOM: true}), encoding: name}
   }
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return {text: buf.subarray(3).toString('utf8'), encoding: 'utf8-bom'}
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return {text: iconv.decode(buf.subarray(2), 'utf16le'), encoding: 'utf16le'}
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return {text: iconv.decode(buf.subarray(2), 'utf16be'), encoding: 'utf16be'}
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return {text: iconvLite().decode(buf.subarray(2), 'utf16le'), encoding: 'utf16le'}
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return {text: iconvLite().decode(buf.subarray(2), 'utf16be'), encoding: 'utf16be'}
   try {
     return {text: new TextDecoder('utf-8', {fatal: true}).decode(buf), encoding: 'utf8'}
   } catch {
-    return {text: iconv.decode(buf, 'gb18030'), encoding: 'gb18030'}
+    return {text: iconvLite().decode(buf, 'gb18030'), encoding: 'gb18030'}
   }
 }
 
 /** True when the name is an encoding iconv-lite can decode. */
-export const isEncoding = (name: string): boolean => iconv.encodingExists(name.toLowerCase().replace(/^utf-?8$/, 'utf8'))
+export const isEncoding = (name: string): boolean => iconvLite().encodingExists(name.toLowerCase().replace(/^utf-?8$/, 'utf8'))
 
 export interface CsvRow {
   /** 1-based line where the record starts. */
@@ -68,7 +72,7 @@ const startLine = (end: number, raw: string | undefined) => end - ((raw ?? '').r
 export function parseCsv(text: string): ParsedCsv {
   const delimiter = sniffDelimiter(text)
   const skipped: Array<{line: number; code?: string; got?: number; message: string}> = []
-  const records = parse(text, {
+  const records = csvParse().parse(text, {
     delimiter,
     info: true,
     raw: true,
