@@ -167,7 +167,8 @@ export function validateText(text: string, file: string, locale: Locale): TextRe
   const parsed = parseYaml(text, file)
   const problems: Problem[] = parsed.problems.map((p) => {
     const rule = p.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : p.code === 'ALIAS_COUNT' ? 'yaml.aliases' : 'yaml.syntax'
-    const detail = rule === 'yaml.duplicateKey' ? keyAt(text, p.position) ?? p.message : p.message
+    const known = `yaml.code.${p.code}`
+    const detail = rule === 'yaml.duplicateKey' ? keyAt(text, p.position) ?? p.message : t(known) !== known ? t(known) : p.message
     return {file, ...p.position, path: '', rule, message: t(rule, {detail}), hint: t(`${rule}.hint`), severity: 'error'}
   })
   if (parsed.docs.length === 0 && problems.length === 0) {

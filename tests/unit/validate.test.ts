@@ -287,3 +287,14 @@ describe('validatePaths: files and folders', () => {
     expect((error as UsageError).msg).toEqual({key: 'file.notFound', params: {path: 'nope/'}})
   })
 })
+
+describe('YAML syntax errors in the reader\'s language', () => {
+  it('explains a tab used for indentation in zh-CN and en, at the tab', () => {
+    const text = 'apiVersion: commops/v1\nkind: Community\nplatforms:\n\t- id: x\n'
+    const zh = validateText(text, 'c.yaml', 'zh-CN').problems[0]
+    const en = validateText(text, 'c.yaml', 'en').problems[0]
+    expect([zh.line, zh.col, zh.rule]).toEqual([4, 1, 'yaml.syntax'])
+    expect(zh.message).toContain('Tab 缩进')
+    expect(en.message).toContain('a tab is used for indentation')
+  })
+})
