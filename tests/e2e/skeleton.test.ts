@@ -211,3 +211,16 @@ describe.sequential('walking skeleton, spawned', () => {
     }
   })
 })
+
+describe('unknown commands', () => {
+  it('are usage errors (exit 2) with a did-you-mean, in the LANG language, without a stack trace', async () => {
+    const en = await runCli(['calender', 'show'])
+    expect(en.code).toBe(2)
+    expect(en.stderr).toContain('`calender show` is not a commops command')
+    expect(en.stderr).toContain('Did you mean `commops calendar show`?')
+    expect(hasStackTrace(en.stderr)).toBe(false)
+    const zh = await runCli(['playbok', 'list'], {env: {LANG: 'zh_CN.UTF-8'}})
+    expect(zh.code).toBe(2)
+    expect(zh.stderr).toContain('你是不是想运行 `commops playbook list`')
+  })
+})

@@ -34,6 +34,9 @@ export const common: Messages = {
     en: 'Use a relative path inside the workspace; `..`, absolute paths and symlinks leading out are refused.',
     'zh-CN': '请使用工作区内的相对路径；不允许 `..`、绝对路径或指向工作区外的符号链接。',
   },
+  'cli.unknownCommand': {en: '`{command}` is not a commops command', 'zh-CN': '`{command}` 不是 commops 命令'},
+  'cli.unknownCommand.suggest': {en: 'Did you mean `commops {command}`? ', 'zh-CN': '你是不是想运行 `commops {command}`？'},
+  'cli.unknownCommand.hint': {en: 'Run `commops help` for the list of commands.', 'zh-CN': '运行 `commops help` 查看所有命令。'},
   'prompt.missing': {
     en: 'Missing value for --{flag}',
     'zh-CN': '缺少 --{flag} 的值',
