@@ -11,7 +11,8 @@ const hook: Hook<'command_not_found'> = async function (options) {
   const t = translator(resolveLocale(undefined, undefined))
   const typed = options.id.replace(/:/g, ' ')
   const ids = options.config.commandIDs.map((id) => id.replace(/:/g, ' ')).filter((id) => !id.startsWith('autocomplete'))
-  const best = closest(typed, ids)
+  const topics = [...new Set(ids.filter((id) => id.includes(' ')).map((id) => id.split(' ')[0]))]
+  const best = closest(typed, [...ids, ...topics])
   process.stderr.write(`${t('error.label')}: ${t('cli.unknownCommand', {command: typed})}\n`)
   process.stderr.write(`  ${t('error.hint')}: ${best ? t('cli.unknownCommand.suggest', {command: best}) : ''}${t('cli.unknownCommand.hint')}\n`)
   this.exit(2)
