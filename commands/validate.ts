@@ -4,7 +4,9 @@ import {UsageError} from '../src/errors.js'
 import '../src/schema/all-kinds.js'
 import {formatGithub, formatJson, formatJunit, formatSarif, formatText, REPORT_FORMATS, type Report} from '../src/schema/report.js'
 import {validatePaths} from '../src/schema/run-validate.js'
-import {locateWorkspace} from '../src/workspace/index.js'
+import {findWorkspaceRoot, locateWorkspace, peekLocale} from '../src/workspace/index.js'
+import {type Locale, resolveLocale} from '../src/i18n/index.js'
+import path from 'node:path'
 
 export default class Validate extends BaseCommand<typeof Validate> {
   static override description = 'Check community.yaml, playbooks and other commops files against their schemas, with file:line:col for every problem'
@@ -35,7 +37,10 @@ export default class Validate extends BaseCommand<typeof Validate> {
       if (!root) throw new UsageError({key: 'workspace.notFound', params: {dir: cwd}}, {hint: {key: 'workspace.notFound.hint'}})
       inputs = [root]
     }
-    const report = await validatePaths(inputs, {cwd, locale: this.locale})
+    // each file's messages in its own community's language, unless --lang says otherwise
+    const fallback = this.locale
+    const perFile = async (file: string): Promise<Locale> => resolveLocale(undefined, await peekLocale(findWorkspaceRoot(path.dirname(file))), {LANG: fallback})
+    const report = await validatePaths(inputs, {cwd, locale: this.flags.lang ? this.locale : perFile})
     if (report.files.length === 0) {
       throw new UsageError({key: 'validate.noFiles', params: {path: inputs.join(', ')}}, {hint: {key: 'validate.noFiles.hint'}})
     }

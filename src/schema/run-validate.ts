@@ -5,8 +5,8 @@ import {sortProblems} from './problem.js'
 import type {Report} from './report.js'
 import {validateFile} from './validate.js'
 
-/** Validates files and folders; paths in the report are relative to `cwd` when inside it. */
-export async function validatePaths(inputs: string[], options: {cwd: string; locale: Locale}): Promise<Report> {
+/** Validates files and folders; paths in the report are relative to `cwd` when inside it. `locale` may differ per file. */
+export async function validatePaths(inputs: string[], options: {cwd: string; locale: Locale | ((file: string) => Promise<Locale>)}): Promise<Report> {
   const files = await collectYamlFiles(inputs, options.cwd)
   const display = (f: string) => {
     const rel = path.relative(options.cwd, f)
@@ -14,7 +14,8 @@ export async function validatePaths(inputs: string[], options: {cwd: string; loc
   }
   const problems = []
   for (const file of files) {
-    const result = await validateFile(file, display(file), options.locale)
+    const locale = typeof options.locale === 'function' ? await options.locale(file) : options.locale
+    const result = await validateFile(file, display(file), locale)
     problems.push(...result.problems)
   }
   return {files: files.map(display), problems: sortProblems(problems), valid: problems.every((p) => p.severity !== 'error')}

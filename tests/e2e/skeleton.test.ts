@@ -224,3 +224,24 @@ describe('unknown commands', () => {
     expect(zh.stderr).toContain('你是不是想运行 `commops playbook list`')
   })
 })
+
+describe('validate over several client workspaces', () => {
+  it("reports each file in its own community's language, unless --lang is given", async () => {
+    const dir = await makeTempDir()
+    try {
+      for (const locale of ['zh-CN', 'en']) {
+        expect((await runCli(['init', path.join(dir, locale), '--locale', locale, '--yes'])).code).toBe(0)
+        const file = path.join(dir, locale, 'community.yaml')
+        await writeFile(file, (await readFile(file, 'utf8')).replace(/^timezone: .*$/m, 'timezone: Mars/Base'))
+      }
+      const mixed = await runCli(['validate', dir])
+      expect(mixed.code).toBe(1)
+      expect(mixed.stdout).toMatch(/zh-CN\/community\.yaml:\d+:\d+ +error +`Mars\/Base` 不是有效的 IANA 时区/)
+      expect(mixed.stdout).toMatch(/en\/community\.yaml:\d+:\d+ +error +`Mars\/Base` is not a valid IANA timezone/)
+      const forced = await runCli(['validate', dir, '--lang', 'en'])
+      expect(forced.stdout.match(/is not a valid IANA timezone/g)).toHaveLength(2)
+    } finally {
+      await removeDir(dir)
+    }
+  })
+})
