@@ -39,7 +39,12 @@ export default class Validate extends BaseCommand<typeof Validate> {
     }
     // each file's messages in its own community's language, unless --lang says otherwise
     const fallback = this.locale
-    const perFile = async (file: string): Promise<Locale> => resolveLocale(undefined, await peekLocale(findWorkspaceRoot(path.dirname(file))), {LANG: fallback})
+    const byRoot = new Map<string | undefined, Promise<Locale>>()
+    const perFile = (file: string): Promise<Locale> => {
+      const root = findWorkspaceRoot(path.dirname(file))
+      if (!byRoot.has(root)) byRoot.set(root, peekLocale(root).then((l) => resolveLocale(undefined, l, {LANG: fallback})))
+      return byRoot.get(root)!
+    }
     const report = await validatePaths(inputs, {cwd, locale: this.flags.lang ? this.locale : perFile})
     if (report.files.length === 0) {
       throw new UsageError({key: 'validate.noFiles', params: {path: inputs.join(', ')}}, {hint: {key: 'validate.noFiles.hint'}})

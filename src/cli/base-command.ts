@@ -1,5 +1,5 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
-import {CommopsError, formatLocation, type Msg} from '../errors.js'
+import {CommopsError, formatLocation} from '../errors.js'
 import {type Locale, LOCALES, resolveLocale, translator, type Translate} from '../i18n/index.js'
 import {locateWorkspace, openWorkspace, peekLocale, type Workspace} from '../workspace/index.js'
 
@@ -113,11 +113,6 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       process.stderr.write(lines.join('\n') + '\n')
     }
     return this.exit(out.exit)
-  }
-
-  /** Translates a message or a key. */
-  protected tr(msg: Msg | string, params?: Record<string, unknown>): string {
-    return this.t(msg, params)
   }
 }
 

@@ -3,7 +3,7 @@ import {compile} from '../schema/ajv.js'
 import {communitySchema} from '../schema/kinds/community.js'
 import {closest} from '../schema/suggest.js'
 import {fromAjv, type RawProblem} from '../schema/validate.js'
-import {toPointer, type SourceDoc} from '../schema/yaml-source.js'
+import type {SourceDoc} from '../schema/yaml-source.js'
 import {getStepType, stepTypeNames} from '../steps/registry.js'
 import {ExprSyntaxError, referencesIn} from './expr.js'
 import {normalizeVars} from './vars.js'
@@ -116,7 +116,6 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc)
     const at = ids.indexOf(cycle[0])
     problems.push({path: `/steps/${at}/needs`, rule: 'playbook.cycle', msg: {key: 'playbook.cycle', params: {cycle: cycle.join(' → ')}}, hint: {key: 'playbook.cycle.hint'}})
   }
-  void toPointer
   return problems
 }
 

@@ -129,7 +129,7 @@ function render(t: ReturnType<typeof translator>, m: Msg | string | LocalizedTex
 }
 
 /** Validates one document against its kind's schema and checks. */
-function checkDoc(source: SourceDoc, locale: Locale): {raw: RawProblem[]; kind?: string; valid: boolean} {
+function checkDoc(source: SourceDoc): {raw: RawProblem[]; kind?: string; valid: boolean} {
   const value = source.value
   const kinds = allKinds().map((k) => k.kind)
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -157,7 +157,6 @@ function checkDoc(source: SourceDoc, locale: Locale): {raw: RawProblem[]; kind?:
   }
   // Checks run even when the schema failed, so every problem is reported at once; they must tolerate any shape.
   for (const check of checks.get(def.kind) ?? []) raw.push(...check(value as Record<string, unknown>, source))
-  void locale
   return {raw, kind: def.kind, valid: raw.every((r) => r.severity === 'warning')}
 }
 
@@ -177,7 +176,7 @@ export function validateText(text: string, file: string, locale: Locale): TextRe
   }
   const docs: CheckedDoc[] = []
   for (const source of parsed.docs) {
-    const {raw, kind, valid} = checkDoc(source, locale)
+    const {raw, kind, valid} = checkDoc(source)
     docs.push({kind, value: source.value, source, valid})
     const seen = new Set<string>()
     for (const r of raw) {

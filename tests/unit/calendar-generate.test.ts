@@ -3,22 +3,14 @@ import {describe, expect, it} from 'vitest'
 import {resolveRange} from '../../src/calendar/dates.js'
 import {generateCalendar} from '../../src/calendar/generate.js'
 import {mergeCalendar} from '../../src/calendar/merge.js'
-import {CommopsError, UsageError, ValidationError} from '../../src/errors.js'
+import {UsageError, ValidationError} from '../../src/errors.js'
 import type {Community} from '../../src/workspace/community.js'
 import {community} from './calendar-helpers.js'
+import {thrown} from '../helpers/errors.js'
 
 const run = (c: Community, from: string, to: string, extra: {pillars?: string[]; channels?: string[]; locale?: 'en' | 'zh-CN'} = {}) =>
   generateCalendar(c, {from, to, locale: extra.locale ?? 'en', pillars: extra.pillars, channels: extra.channels})
 
-function thrown(fn: () => unknown): CommopsError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof CommopsError) return error
-    throw error
-  }
-  throw new Error('no error')
-}
 
 describe('generateCalendar', () => {
   it('is deterministic: the same inputs give the same items, keys and ids', () => {

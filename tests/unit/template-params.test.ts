@@ -1,9 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {CommopsError, UsageError} from '../../src/errors.js'
+import {UsageError} from '../../src/errors.js'
 import '../../src/schema/all-kinds.js'
 import {validateText} from '../../src/schema/validate.js'
 import {completeParams, parseParamValue, parseSets} from '../../src/template/params.js'
 import type {TemplateDoc, TemplateParam} from '../../src/template/schema.js'
+import {thrown} from '../helpers/errors.js'
 
 const prompt = {'zh-CN': '问', en: 'Ask'}
 const doc: TemplateDoc = {
@@ -27,15 +28,6 @@ const doc: TemplateDoc = {
 
 const p = (name: string): TemplateParam => doc.parameters[name]
 
-function thrown(fn: () => unknown): CommopsError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof CommopsError) return error
-    throw error
-  }
-  throw new Error('expected an error')
-}
 
 describe('parseParamValue', () => {
   it('types values', () => {

@@ -6,7 +6,6 @@ export const CONTENT_FORMATS = ['text', 'image', 'video', 'audio', 'live', 'even
 export const ACTIVITY_TYPES = ['qa', 'discussion', 'contest', 'lottery', 'meetup', 'course', 'expert-talk'] as const
 export const COMMUNITY_TYPES = ['brand', 'knowledge', 'interest', 'open-source', 'other'] as const
 
-const stringList = {type: 'array', items: {type: 'string', minLength: 1}} as const
 const textList = {type: 'array', items: localizedText} as const
 
 const cadence = {
