@@ -1,5 +1,5 @@
+import {FAILSAFE_SCHEMA, loadAll, Type} from 'js-yaml'
 import {
-  type Document,
   isMap,
   isScalar,
   isSeq,
@@ -19,9 +19,7 @@ export interface Position {
 export interface SourceDoc {
   file: string
   index: number
-  doc: Document.Parsed
   value: unknown
-  lineCounter: LineCounter
   /** Position of the node at a JSON pointer; `key` points at the key of a map entry instead of its value. */
   locate(pointer: string, options?: {key?: boolean}): Position
   /** Position of a character offset in the file. */
@@ -77,8 +75,117 @@ function walk(root: unknown, segments: string[], wantKey: boolean): Node | undef
   return node
 }
 
-/** Parses every document of a YAML file, collecting syntax errors and duplicate keys with positions. */
+/**
+ * Parses every document of a YAML file, collecting syntax errors and duplicate keys with positions.
+ *
+ * Most files are one valid document, and positions are needed only to report a problem. Such files are read by
+ * js-yaml, about five times faster than yaml's full parse, and yaml parses them again, with positions, only when
+ * something asks where a node is. Anything else (several documents, anchors and aliases, tags, complex keys, any
+ * error) goes straight to the full parse, so syntax errors, duplicate keys and alias bombs are reported as before.
+ */
 export function parseYaml(text: string, file: string): ParsedYaml {
+  return parseFast(text, file) ?? parseWithPositions(text, file)
+}
+
+// The YAML 1.2 core schema's scalars (yaml's default), which js-yaml's own types exceed (0b…, 1_000, timestamps).
+const core = (tag: string, pattern: RegExp, construct: (s: string) => unknown) =>
+  new Type(`tag:yaml.org,2002:${tag}`, {kind: 'scalar', resolve: (s: string | null) => pattern.test(s ?? ''), construct: (s: string | null) => construct(s ?? '')})
+const CORE_1_2 = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    core('null', /^(?:~|null|Null|NULL)?$/, () => null),
+    core('bool', /^(?:true|True|TRUE|false|False|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
+    // one type per tag: js-yaml keeps only the last of several types with the same tag
+    core('int', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) =>
+      s.startsWith('0o') ? Number.parseInt(s.slice(2), 8) : s.startsWith('0x') ? Number.parseInt(s.slice(2), 16) : Number(s),
+    ),
+    core('float', /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/, (s) =>
+      /n/i.test(s.slice(-1)) ? Number.NaN : /f$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : Number(s),
+    ),
+  ],
+})
+/**
+ * Left to the full parse: document markers and directives, anchors and aliases, tags, explicit keys, list items that
+ * start on the next line (js-yaml nests empty ones wrongly) and tabs (yaml is stricter about them).
+ */
+const NOT_PLAIN = /^(?:---|\.\.\.|%)|(?:^|[\s,[{])(?:[&*]\S|!|\?(?:\s|$))|(?:^|[ \t])-[ \t]*(?:#.*)?$|\t/m
+
+/** The offset of the first character of a node that starts at or after `from`: past spaces, line breaks and comments. */
+function firstToken(text: string, from: number): number {
+  let i = from
+  for (;;) {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++
+    if (text[i] !== '#') return i
+    while (i < text.length && text[i] !== '\n') i++
+  }
+}
+
+/** yaml rejects implicit keys over 1024 characters; js-yaml takes them. */
+function hasLongKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasLongKey)
+  if (value === null || typeof value !== 'object') return false
+  return Object.entries(value).some(([k, v]) => k.length > 1024 || hasLongKey(v))
+}
+
+export function parseFast(text: string, file: string): ParsedYaml | undefined {
+  if (NOT_PLAIN.test(text)) return undefined
+  let values: unknown[]
+  let unlike = false
+  const opened: number[] = []
+  // Where js-yaml and yaml part ways, the file is left to the full parse:
+  // - multi-line flow scalars and collections, which js-yaml takes even when indented less than the spec requires;
+  // - collections used as keys (`[a, b]: 1`, `{{ x }}`), which the two turn into different strings;
+  // - keys that are not strings (`~: x`, `1.0: y`);
+  // - a comment right after a closing quote or bracket.
+  // Block scalars (| and >) and block collections are fine.
+  const listener = (event: string, state: {kind: string | null; position: number; result: unknown}) => {
+    if (event === 'open') {
+      opened.push(state.position)
+      return
+    }
+    const start = firstToken(text, opened.pop() ?? 0)
+    const first = text[start]
+    // yaml wants white space between a closing quote or bracket and a comment; js-yaml does not
+    if ((first === '"' || first === "'" || first === '[' || first === '{') && text[state.position] === '#') unlike = true
+    const after = /^[ \t]*(.)/.exec(text.slice(state.position, state.position + 80))?.[1]
+    if (state.kind === 'scalar') {
+      if (first !== '|' && first !== '>' && text.slice(start, state.position).includes('\n')) unlike = true
+      // a key that is null, a number or a boolean: the two spell it differently as a property name
+      if (after === ':' && typeof state.result !== 'string') unlike = true
+      return
+    }
+    if (first !== '[' && first !== '{') return
+    if (text.slice(start, state.position).includes('\n')) unlike = true
+    const before = /(.)[ \t]*$/.exec(text.slice(Math.max(0, start - 80), start))?.[1]
+    const parent = opened.length > 0 ? text[firstToken(text, opened.at(-1)!)] : undefined
+    if (after === ':' || (parent === '{' && (before === '{' || before === ','))) unlike = true
+  }
+  try {
+    values = loadAll(text, null, {schema: CORE_1_2, listener})
+  } catch {
+    return undefined
+  }
+  // one mapping, as every commops file is (a scalar or list at the top is for the full parse to explain)
+  const root = values.length === 1 ? values[0] : undefined
+  if (unlike || root === null || typeof root !== 'object' || Array.isArray(root) || hasLongKey(root)) return undefined
+  let full: SourceDoc | undefined
+  const positions = (): SourceDoc => (full ??= parseWithPositions(text, file).docs[0])
+  return {
+    problems: [],
+    docs: [
+      {
+        file,
+        index: 0,
+        value: root,
+        locate: (pointer, options) => positions().locate(pointer, options),
+        positionOf: (offset) => positions().positionOf(offset),
+        locateInString: (pointer, offset) => positions().locateInString(pointer, offset),
+      },
+    ],
+  }
+}
+
+/** The full parse (yaml): every document with its nodes' positions, syntax errors and duplicate keys located. */
+export function parseWithPositions(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter()
   const parsed = parseAllDocuments(text, {lineCounter, uniqueKeys: true, prettyErrors: false, strict: true})
   const problems: YamlProblem[] = []
@@ -113,7 +220,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       if (!isScalar(node) || !node.range) return locate(pointer)
       return positionOf(sourceOffset(text, node.range[0], node.range[1], String(node.type), offset))
     }
-    docs.push({file, index, doc, value, lineCounter, locate, positionOf, locateInString})
+    docs.push({file, index, value, locate, positionOf, locateInString})
   }
   return {docs, problems}
 }

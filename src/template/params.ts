@@ -1,7 +1,7 @@
 import {DateTime} from 'luxon'
 import {UsageError, type Msg} from '../errors.js'
 import {isLocale, LOCALES} from '../i18n/index.js'
-import {isTimezone} from '../schema/ajv.js'
+import {isTimezone} from '../schema/timezone.js'
 import {closest} from '../schema/suggest.js'
 import type {ParamValue, TemplateDoc, TemplateParam} from './schema.js'
 
