@@ -11,7 +11,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
   process.stdout.write(`${pjson.name}/${pjson.version} ${process.platform}-${process.arch} node-${process.version}\n`)
 } else {
-  const {execute, settings} = await import('@oclif/core')
+  // @oclif/core from its bundle (scripts/bundle.mjs); a command's stub in dist/commands loads commops' own bundle.
+  const {execute, settings} = module.createRequire(import.meta.url)('../dist/oclif.cjs')
   // Always the compiled dist/, even under NODE_ENV=test or development (bin/dev.js is for the sources).
   settings.enableAutoTranspile = false
   await execute({dir: import.meta.url})

@@ -14,7 +14,8 @@ const standalone = require('ajv/dist/standalone').default
 const {_} = require('ajv')
 
 const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href)
-const {AJV_OPTIONS, schemaKey, isTimezone} = await load('schema/ajv.js')
+const {AJV_OPTIONS, schemaKey} = await load('schema/ajv.js')
+const {isTimezone} = await load('schema/timezone.js')
 const {allKinds} = await load('schema/all-kinds.js')
 const {allStepTypes} = await load('steps/registry.js')
 
@@ -35,8 +36,9 @@ for (const [i, schema] of schemas.entries()) {
 writeFileSync(path.join(dist, 'schema', 'precompiled.cjs'), standalone(ajv, refs))
 writeFileSync(
   path.join(dist, 'schema', 'precompiled-formats.cjs'),
-  `"use strict";\nconst {fullFormats} = require("ajv-formats/dist/formats");\nconst {IANAZone} = require("luxon");\n` +
-    `module.exports = {...fullFormats, "iana-timezone": {type: "string", validate: (s) => IANAZone.isValidZone(s)}};\n`,
+  // required only inside the bundle, which takes ./timezone.js (an ES module) with the rest of commops' code
+  `"use strict";\nconst {fullFormats} = require("ajv-formats/dist/formats");\nconst {isTimezone} = require("./timezone.js");\n` +
+    `module.exports = {...fullFormats, "iana-timezone": {type: "string", validate: isTimezone}};\n`,
 )
 console.log(`precompiled ${Object.keys(refs).length} schema validators`)
 

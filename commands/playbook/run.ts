@@ -8,6 +8,7 @@ import {runPlaybook, type StepEvent, type StepStart} from '../../src/playbook/ru
 import {normalizeVars, resolveVars} from '../../src/playbook/vars.js'
 import {dateIn} from '../../src/steps/util.js'
 import {Store, type RunRecord} from '../../src/store/index.js'
+import {loadRunView} from '../../src/ui/load.js'
 
 export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
   static override description = 'Run a playbook: plan every step, show what changes, and record the run (--dry-run writes nothing)'
@@ -80,7 +81,7 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
 
   /** Drains the runner: a live Ink view on a terminal, one plain line per step otherwise, nothing when quiet. */
   private async execute(runner: AsyncGenerator<StepEvent | StepStart, RunRecord>, o: {live: boolean; quiet: boolean; showDiff: boolean}): Promise<{record: RunRecord; events: StepEvent[]; firstFailure?: StepEvent}> {
-    const view = o.live ? (await import('../../src/ui/run-view.js')).startRunView(this.t, o.showDiff) : undefined
+    const view = o.live ? (await loadRunView()).startRunView(this.t, o.showDiff) : undefined
     const events: StepEvent[] = []
     try {
       for (;;) {

@@ -1,0 +1,169 @@
+// Build step: bundle commops' compiled code with @oclif/core, yaml and ajv into dist/commops.bundle.cjs, so a command
+// loads one file instead of a few hundred modules. oclif still discovers commands by pattern in dist/commands: each
+// file there becomes a two-line stub that takes its class from the bundle, so there is one copy of oclif and of our code.
+// Packages that are ES modules with top-level await (Ink, inquirer) or loaded on first use (rrule, csv…) stay outside.
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {build} from 'esbuild'
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+const dist = path.join(root, 'dist')
+const pjson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
+const toPosix = (p) => p.split(path.sep).join('/')
+
+function files(dir) {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : [],
+  )
+}
+
+const STUB_MARK = '// Made by scripts/bundle.mjs'
+// command id → compiled file, as oclif's pattern discovery sees them
+const commands = files(path.join(dist, 'commands')).map((file) => ({
+  id: toPosix(path.relative(path.join(dist, 'commands'), file)).replace(/\.js$/, '').replace(/\//g, ':'),
+  file,
+}))
+// hook name → compiled file, from package.json
+const hooks = Object.entries(pjson.oclif.hooks ?? {}).map(([event, rel]) => ({
+  event,
+  file: path.join(root, `${rel}.js`),
+}))
+
+for (const {file} of [...commands, ...hooks]) {
+  if (readFileSync(file, 'utf8').startsWith(STUB_MARK)) throw new Error(`${file} is already a stub: run the whole build (npm run build)`)
+}
+
+const importPath = (file) => `./${toPosix(path.relative(dist, file))}`
+const entry = [
+  `import {providePrecompiled} from './src/schema/ajv.js'`,
+  `providePrecompiled(() => require('./src/schema/precompiled.cjs'))`,
+  ...hooks.map((h, i) => `import h${i} from '${importPath(h.file)}'`),
+  // a getter per command: only the command that runs (and what it imports) is evaluated
+  `export const commands = {${commands.map((c) => `get ${JSON.stringify(c.id)}() { return require('${importPath(c.file)}').default }`).join(', ')}}`,
+  `export const hooks = {${hooks.map((h, i) => `${JSON.stringify(h.event)}: h${i}`).join(', ')}}`,
+].join('\n')
+
+// Each of our modules keeps its own import.meta.url (the path of its compiled file in dist/), so relative lookups work.
+const importMetaUrl = {
+  name: 'import-meta-url',
+  setup(b) {
+    b.onLoad({filter: /[\\/]dist[\\/].*\.js$/}, (args) => {
+      const text = readFileSync(args.path, 'utf8')
+      if (!text.includes('import.meta.url')) return undefined
+      const rel = JSON.stringify(toPosix(path.relative(dist, args.path)))
+      return {contents: text.replaceAll('import.meta.url', `__commopsModuleUrl(${rel})`), loader: 'js'}
+    })
+  },
+}
+// One luxon: ESM imports and the CommonJS require in the precompiled formats resolve to the same file.
+const oneLuxon = {
+  name: 'one-luxon',
+  setup(b) {
+    b.onResolve({filter: /^luxon$/}, (args) =>
+      args.kind === 'require-call' ? b.resolve('luxon', {kind: 'import-statement', resolveDir: args.resolveDir}) : undefined,
+    )
+  },
+}
+
+// commops' bundle takes @oclif/core from the oclif bundle (dist/oclif.cjs), so there is one copy of it.
+const oclifBundle = {
+  name: 'oclif-bundle',
+  setup(b) {
+    b.onResolve({filter: /^@oclif\/core$/}, () => ({path: './oclif.cjs', external: true}))
+  },
+}
+
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // ES-module-only packages and what oclif would load only to compile TypeScript
+  external: ['ink', 'react', 'react/*', '@inquirer/prompts', 'typescript', 'ts-node'],
+  // smaller files read faster; names are kept for error messages and class names that code reads
+  minify: true,
+  keepNames: true,
+  logLevel: 'warning',
+  metafile: true,
+}
+// @oclif/core's index evaluates every part of oclif (help, ux, the parser…) and checks its own engines with semver.
+// Exported as getters instead, each part is evaluated when first used: `validate` never loads the help classes.
+const oclifParts = {
+  Args: ['args'],
+  Command: ['command', 'Command'],
+  Config: ['config', 'Config'],
+  Plugin: ['config', 'Plugin'],
+  Errors: ['errors'],
+  execute: ['execute', 'execute'],
+  Flags: ['flags'],
+  flush: ['flush', 'flush'],
+  handle: ['handle', 'handle'],
+  Help: ['help', 'Help'],
+  CommandHelp: ['help', 'CommandHelp'],
+  HelpBase: ['help', 'HelpBase'],
+  loadHelpClass: ['help', 'loadHelpClass'],
+  Interfaces: ['interfaces'],
+  getLogger: ['logger', 'getLogger'],
+  Parser: ['parser'],
+  Performance: ['performance', 'Performance'],
+  run: ['run', 'run'],
+  settings: ['settings', 'settings'],
+  toConfiguredId: ['util/ids', 'toConfiguredId'],
+  toStandardizedId: ['util/ids', 'toStandardizedId'],
+  ux: ['ux', 'ux'],
+}
+const oclifEntry = `module.exports = {${Object.entries(oclifParts)
+  .map(([name, [part, key]]) => `get ${name}() { return require('@oclif/core/${part}')${key ? `.${key}` : ''} }`)
+  .join(',\n')}}`
+const oclif = await build({
+  ...common,
+  stdin: {contents: oclifEntry, resolveDir: root, sourcefile: 'oclif-entry.cjs', loader: 'js'},
+  outfile: path.join(dist, 'oclif.bundle.cjs'),
+})
+const result = await build({
+  ...common,
+  stdin: {contents: entry, resolveDir: dist, sourcefile: 'commops-entry.js', loader: 'js'},
+  outfile: path.join(dist, 'commops.bundle.cjs'),
+  banner: {
+    js: `var __commopsModuleUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;`,
+  },
+  plugins: [importMetaUrl, oneLuxon, oclifBundle],
+})
+// Two rewrites of the output:
+// - What esbuild left as `import(x)` (ES-module-only packages, computed URLs) becomes `__commopsImport(x)`, which
+//   dist/src/cli/bundle-loader.cjs provides: on Node 20 a script compiled from V8's code cache cannot import by itself.
+//   Loaded by plain require (another Node than the build's), a bundle has no __commopsImport and imports by itself.
+//   (`import()` with nothing inside is text in a message.)
+// - esbuild leaves non-ASCII text in regular expressions; escaped, the file reads as a one-byte string, several times
+//   faster than decoding UTF-8. Every non-ASCII character left is in a regular expression or a string, where \uXXXX
+//   means the same; astral characters become surrogate pairs, which both regular expression modes accept.
+const DYNAMIC_IMPORT = /(?<![\w$.])import\((?!\))/g
+const IMPORT_FALLBACK = 'var __commopsImport = typeof __commopsImport === "function" ? __commopsImport : (s) => import(s);\n'
+for (const name of ['oclif', 'commops']) {
+  const file = path.join(dist, `${name}.bundle.cjs`)
+  const text = readFileSync(file, 'utf8')
+    .replace(DYNAMIC_IMPORT, '__commopsImport(')
+    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  writeFileSync(file, IMPORT_FALLBACK + text)
+}
+for (const name of ['oclif', 'commops']) {
+  writeFileSync(path.join(dist, `${name}.cjs`), `module.exports = require('./src/cli/bundle-loader.cjs').loadBundle('${name}')\n`)
+}
+
+// dist/commands/**.js and the hook files become stubs that hand oclif the bundled classes.
+const loader = path.join(dist, 'commops.cjs')
+const stub = (file, expr) =>
+  writeFileSync(
+    file,
+    `${STUB_MARK}: the code is in dist/commops.bundle.cjs.\n` +
+      `import bundle from '${toPosix(path.relative(path.dirname(file), loader)).replace(/^(?!\.)/, './')}'\n` +
+      `export default bundle.${expr}\n`,
+  )
+for (const c of commands) stub(c.file, `commands[${JSON.stringify(c.id)}]`)
+for (const h of hooks) stub(h.file, `hooks[${JSON.stringify(h.event)}]`)
+
+if (process.env.COMMOPS_BUNDLE_META) writeFileSync(process.env.COMMOPS_BUNDLE_META, JSON.stringify(result.metafile))
+const kB = (r) => `${(Object.values(r.metafile.outputs)[0].bytes / 1024).toFixed(0)} kB`
+console.log(`bundled ${commands.length} commands and ${hooks.length} hook(s): dist/commops.bundle.cjs ${kB(result)}, dist/oclif.bundle.cjs ${kB(oclif)}`)
