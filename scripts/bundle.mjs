@@ -1,8 +1,10 @@
-// Build step: bundle commops' compiled code with @oclif/core, yaml and ajv into dist/commops.bundle.cjs, so a command
-// loads one file instead of a few hundred modules. oclif still discovers commands by pattern in dist/commands: each
-// file there becomes a two-line stub that takes its class from the bundle, so there is one copy of oclif and of our code.
-// Packages that are ES modules with top-level await (Ink, inquirer) or loaded on first use (rrule, csv…) stay outside.
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+// Build step: bundle @oclif/core into dist/oclif.bundle.cjs and commops' compiled code (with yaml, ajv and the
+// precompiled validators) into dist/commops.bundle.cjs, so a command loads two files instead of a few hundred modules;
+// dist/src/cli/bundle-loader.cjs loads them through V8's code cache (scripts/warm-code-cache.mjs writes it).
+// oclif still discovers commands by pattern in dist/commands: each file there becomes a stub that takes its class from
+// the bundle, so there is one copy of oclif and of our code. ES-module-only packages (Ink, inquirer) and packages
+// loaded on first use (rrule, csv…) stay outside.
+import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
@@ -14,14 +16,14 @@ const toPosix = (p) => p.split(path.sep).join('/')
 
 function files(dir) {
   return readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
-    e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.js') ? [path.join(dir, e.name)] : [],
+    e.isDirectory() ? files(path.join(dir, e.name)) : /\.c?js$/.test(e.name) ? [path.join(dir, e.name)] : [],
   )
 }
 
 const STUB_MARK = '// Made by scripts/bundle.mjs'
 // command id → compiled file, as oclif's pattern discovery sees them
 const commands = files(path.join(dist, 'commands')).map((file) => ({
-  id: toPosix(path.relative(path.join(dist, 'commands'), file)).replace(/\.js$/, '').replace(/\//g, ':'),
+  id: toPosix(path.relative(path.join(dist, 'commands'), file)).replace(/\.c?js$/, '').replace(/\//g, ':'),
   file,
 }))
 // hook name → compiled file, from package.json
@@ -38,10 +40,9 @@ const importPath = (file) => `./${toPosix(path.relative(dist, file))}`
 const entry = [
   `import {providePrecompiled} from './src/schema/ajv.js'`,
   `providePrecompiled(() => require('./src/schema/precompiled.cjs'))`,
-  ...hooks.map((h, i) => `import h${i} from '${importPath(h.file)}'`),
   // a getter per command: only the command that runs (and what it imports) is evaluated
   `export const commands = {${commands.map((c) => `get ${JSON.stringify(c.id)}() { return require('${importPath(c.file)}').default }`).join(', ')}}`,
-  `export const hooks = {${hooks.map((h, i) => `${JSON.stringify(h.event)}: h${i}`).join(', ')}}`,
+  `export const hooks = {${hooks.map((h) => `get ${JSON.stringify(h.event)}() { return require('${importPath(h.file)}').default }`).join(', ')}}`,
 ].join('\n')
 
 // Each of our modules keeps its own import.meta.url (the path of its compiled file in dist/), so relative lookups work.
@@ -56,13 +57,13 @@ const importMetaUrl = {
     })
   },
 }
-// One luxon: ESM imports and the CommonJS require in the precompiled formats resolve to the same file.
-const oneLuxon = {
-  name: 'one-luxon',
+// oclif logs through `debug`, whose loggers are all off unless DEBUG is set; loading it costs a few milliseconds (tty,
+// supports-color), so without DEBUG the bundles get loggers that do nothing, and with it the real package.
+const debugWhenAsked = {
+  name: 'debug-when-asked',
   setup(b) {
-    b.onResolve({filter: /^luxon$/}, (args) =>
-      args.kind === 'require-call' ? b.resolve('luxon', {kind: 'import-statement', resolveDir: args.resolveDir}) : undefined,
-    )
+    const shim = path.join(root, 'scripts', 'debug-shim.cjs')
+    b.onResolve({filter: /^debug$/}, (args) => (args.importer === shim ? undefined : {path: shim}))
   },
 }
 
@@ -74,7 +75,6 @@ const oclifBundle = {
   },
 }
 
-
 const common = {
   bundle: true,
   platform: 'node',
@@ -83,7 +83,9 @@ const common = {
   // ES-module-only packages and what oclif would load only to compile TypeScript
   external: ['ink', 'react', 'react/*', '@inquirer/prompts', 'typescript', 'ts-node'],
   // smaller files read faster; names are kept for error messages and class names that code reads
-  minify: true,
+  // (COMMOPS_BUNDLE_READABLE=1 keeps identifiers too, for reading a CPU profile)
+  minify: !process.env.COMMOPS_BUNDLE_READABLE,
+  minifyWhitespace: true,
   keepNames: true,
   logLevel: 'warning',
   metafile: true,
@@ -121,6 +123,7 @@ const oclif = await build({
   ...common,
   stdin: {contents: oclifEntry, resolveDir: root, sourcefile: 'oclif-entry.cjs', loader: 'js'},
   outfile: path.join(dist, 'oclif.bundle.cjs'),
+  plugins: [debugWhenAsked],
 })
 const result = await build({
   ...common,
@@ -129,7 +132,7 @@ const result = await build({
   banner: {
     js: `var __commopsModuleUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;`,
   },
-  plugins: [importMetaUrl, oneLuxon, oclifBundle],
+  plugins: [importMetaUrl, oclifBundle, debugWhenAsked],
 })
 // Two rewrites of the output:
 // - What esbuild left as `import(x)` (ES-module-only packages, computed URLs) becomes `__commopsImport(x)`, which
@@ -152,18 +155,19 @@ for (const name of ['oclif', 'commops']) {
   writeFileSync(path.join(dist, `${name}.cjs`), `module.exports = require('./src/cli/bundle-loader.cjs').loadBundle('${name}')\n`)
 }
 
-// dist/commands/**.js and the hook files become stubs that hand oclif the bundled classes.
-const loader = path.join(dist, 'commops.cjs')
-const stub = (file, expr) =>
-  writeFileSync(
-    file,
-    `${STUB_MARK}: the code is in dist/commops.bundle.cjs.\n` +
-      `import bundle from '${toPosix(path.relative(path.dirname(file), loader)).replace(/^(?!\.)/, './')}'\n` +
-      `export default bundle.${expr}\n`,
-  )
-for (const c of commands) stub(c.file, `commands[${JSON.stringify(c.id)}]`)
-for (const h of hooks) stub(h.file, `hooks[${JSON.stringify(h.event)}]`)
+// Each dist/commands file becomes a CommonJS stub (validate.js → validate.cjs) that hands oclif the bundled class:
+// oclif requires it instead of going through the ES module loader. The hook files stay ES modules, as package.json
+// names them without an extension.
+const stub = (file, expr, esm) => {
+  const bundle = toPosix(path.relative(path.dirname(file), path.join(dist, 'commops.cjs'))).replace(/^(?!\.)/, './')
+  const body = esm ? `import bundle from '${bundle}'\nexport default bundle.${expr}\n` : `module.exports = require('${bundle}').${expr}\n`
+  writeFileSync(file, `${STUB_MARK}: the code is in dist/commops.bundle.cjs.\n${body}`)
+}
+for (const c of commands) {
+  rmSync(c.file)
+  stub(c.file.replace(/\.js$/, '.cjs'), `commands[${JSON.stringify(c.id)}]`, false)
+}
+for (const h of hooks) stub(h.file, `hooks[${JSON.stringify(h.event)}]`, true)
 
-if (process.env.COMMOPS_BUNDLE_META) writeFileSync(process.env.COMMOPS_BUNDLE_META, JSON.stringify(result.metafile))
 const kB = (r) => `${(Object.values(r.metafile.outputs)[0].bytes / 1024).toFixed(0)} kB`
 console.log(`bundled ${commands.length} commands and ${hooks.length} hook(s): dist/commops.bundle.cjs ${kB(result)}, dist/oclif.bundle.cjs ${kB(oclif)}`)

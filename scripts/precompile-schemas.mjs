@@ -14,7 +14,7 @@ const standalone = require('ajv/dist/standalone').default
 const {_} = require('ajv')
 
 const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href)
-const {AJV_OPTIONS, schemaKey} = await load('schema/ajv.js')
+const {AJV_OPTIONS, validatorName} = await load('schema/ajv.js')
 const {isTimezone} = await load('schema/timezone.js')
 const {allKinds} = await load('schema/all-kinds.js')
 const {allStepTypes} = await load('steps/registry.js')
@@ -24,14 +24,12 @@ addFormats(ajv)
 ajv.addFormat('iana-timezone', {type: 'string', validate: isTimezone})
 ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
 
-const schemas = [...allKinds().map((k) => k.schema), ...allStepTypes().map((s) => s.schema)]
+// exported by name (validatorName), so looking one up needs no hashing of the schema at run time
 const refs = {}
-for (const [i, schema] of schemas.entries()) {
-  const key = schemaKey(schema)
-  if (Object.values(refs).includes(key)) continue
-  const id = `s${i}`
-  ajv.addSchema({...schema, $id: schema.$id ?? `urn:commops:${key}`}, `urn:commops:key:${key}`)
-  refs[key] = `urn:commops:key:${key}`
+for (const [owner, name, schema] of [...allKinds().map((k) => ['kind', k.kind, k.schema]), ...allStepTypes().map((s) => ['step', s.type, s.schema])]) {
+  const id = schema.$id ?? `urn:commops:${owner}:${name}`
+  ajv.addSchema({...schema, $id: id}, id)
+  refs[validatorName(owner, name)] = id
 }
 writeFileSync(path.join(dist, 'schema', 'precompiled.cjs'), standalone(ajv, refs))
 writeFileSync(

@@ -54,7 +54,7 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc)
       if (!type) {
         problems.push({path: `${base}/uses`, rule: 'playbook.unknownStep', msg: {key: 'playbook.unknownStep', params: {uses: step.uses}}, hint: {key: 'playbook.unknownStep.hint', params: {types: types.join(', '), suggest: didYouMean(step.uses, types)}}})
       } else {
-        const validateWith = compile(type.schema)
+        const validateWith = compile(type.schema, 'step', type.type)
         const input = step.with ?? {}
         const isObject = typeof input === 'object' && input !== null && !Array.isArray(input)
         if (isObject && !validateWith(input)) {

@@ -173,7 +173,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
       }
       if (!type) throw new StepFailure(t('playbook.unknownStep', {uses: step.uses}))
       const input = resolveDeep(step.with ?? {}, scope) as Record<string, unknown>
-      const validateInput = compile(type.schema)
+      const validateInput = compile(type.schema, 'step', type.type)
       if (!validateInput(input)) {
         const e = validateInput.errors![0]
         throw new StepFailure(`with${e.instancePath.replace(/\//g, '.')} ${e.message ?? ''}: ${JSON.stringify(e.data)}`)

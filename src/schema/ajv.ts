@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto'
 import {createRequire} from 'node:module'
 import type {Ajv2020} from 'ajv/dist/2020.js'
 import type {ValidateFunction} from 'ajv'
@@ -12,9 +11,9 @@ const compiled = new Map<object, ValidateFunction>()
 let precompiled: Record<string, ValidateFunction> | null | undefined
 let precompiledLoader: (() => Record<string, ValidateFunction>) | undefined
 
-/** A stable key for a schema: the hash of its JSON text. */
-export function schemaKey(schema: object): string {
-  return createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 20)
+/** The name a schema's precompiled validator is exported under: `kind_Community`, `step_tasks_create`. */
+export function validatorName(owner: 'kind' | 'step', name: string): string {
+  return `${owner}_${name.replace(/[^A-Za-z0-9]/g, '_')}`
 }
 
 /**
@@ -45,11 +44,11 @@ export function getAjv(): Ajv2020 {
   return ajv
 }
 
-/** A validator for a schema: the precompiled one when the build made it, else compiled once and kept. */
-export function compile(schema: object): ValidateFunction {
+/** A validator for a kind's or a step type's schema: the precompiled one when the build made it, else compiled once and kept. */
+export function compile(schema: object, owner: 'kind' | 'step', name: string): ValidateFunction {
   let fn = compiled.get(schema)
   if (!fn) {
-    fn = loadPrecompiled()?.[schemaKey(schema)] ?? getAjv().compile(schema)
+    fn = loadPrecompiled()?.[validatorName(owner, name)] ?? getAjv().compile(schema)
     compiled.set(schema, fn)
   }
   return fn

@@ -147,7 +147,7 @@ function checkDoc(source: SourceDoc): {raw: RawProblem[]; kind?: string; valid: 
       valid: false,
     }
   }
-  const validateFn = compile(def.schema)
+  const validateFn = compile(def.schema, 'kind', def.kind)
   const raw: RawProblem[] = []
   if (!validateFn(value)) {
     for (const e of collapse(validateFn.errors ?? [])) {
