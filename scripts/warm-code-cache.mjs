@@ -5,9 +5,15 @@ import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import v8 from 'node:v8'
 
 if (process.env.COMMOPS_WRITE_CODE_CACHE !== '1') throw new Error('run with COMMOPS_WRITE_CODE_CACHE=1 (scripts/build.mjs does)')
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+// V8 drops the bytecode of functions that have not run for a while; over several commands that would leave the
+// first ones out of the cache. The flag goes back to its default before the cache is written (the first exit
+// handler), as a cache records the flags it was made with and V8 rejects it under different ones.
+v8.setFlagsFromString('--no-flush-bytecode')
+process.on('exit', () => v8.setFlagsFromString('--flush-bytecode'))
 const cli = createRequire(import.meta.url)(path.join(root, 'dist', 'oclif.cjs'))
 cli.settings.enableAutoTranspile = false
 
