@@ -8,9 +8,9 @@
  * Times carry `TZID=<community timezone>`, described by a VTIMEZONE built from the IANA rules (luxon) for the
  * years covered, so clients without that zone built in (ical.js, Outlook) place the events correctly.
  */
-import {createHash} from 'node:crypto'
 import type {default as icalGenerator, ICalEventStatus} from 'ical-generator'
 import {DateTime} from 'luxon'
+import {sha256Hex} from '../util/hash.js'
 import {translator, type Locale} from '../i18n/index.js'
 import {lazyRequire} from '../util/lazy.js'
 import {formatLabel, sourceLabel, statusLabel} from './doc.js'
@@ -21,7 +21,7 @@ const icalModule = lazyRequire<{default: typeof icalGenerator}>('ical-generator'
 
 /** The UID of an item's VEVENT: stable for a community and an item key. */
 export function itemUid(community: string, item: Pick<CalendarItem, 'key'>): string {
-  return `${createHash('sha256').update(`${community}\n${item.key}`).digest('hex').slice(0, 24)}@commops`
+  return `${sha256Hex(`${community}\n${item.key}`).slice(0, 24)}@commops`
 }
 
 const STATUS: Record<string, ICalEventStatus> = {

@@ -1,9 +1,9 @@
-import {createHash} from 'node:crypto'
 import {DateTime} from 'luxon'
+import {sha256Hex} from '../util/hash.js'
 
 /** A short stable hash of any JSON value (keys sorted), for ids and input hashes. */
 export function stableHash(value: unknown, length = 12): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, length)
+  return sha256Hex(canonicalJson(value)).slice(0, length)
 }
 
 /** JSON with object keys sorted, so equal values give equal text. */

@@ -1,9 +1,9 @@
 /** The store file on disk: parse and check on read, fsync'd atomic replace on write, backups of bad files. */
-import {randomBytes} from 'node:crypto'
 import {mkdir, open, readdir, readFile, rename, rm, stat, writeFile} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import type {Adapter} from 'lowdb'
 import {StoreError} from '../errors.js'
+import {randomHex} from '../util/hash.js'
 import {CURRENT_VERSION, ShapeProblem, upgradeDb} from './migrations.js'
 import type {Db} from './types.js'
 
@@ -73,7 +73,7 @@ export function serialize(db: Db): string {
 /** Writes a temp file beside `file`, fsyncs it, renames it over `file`, then fsyncs the folder. */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const dir = dirname(file)
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomHex(4)}.tmp`)
   try {
     const handle = await open(temp, 'wx')
     try {

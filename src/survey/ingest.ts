@@ -1,7 +1,7 @@
 /** Turning a response export (Google Forms, 问卷星, 腾讯问卷 or any CSV) into responses: column mapping, answers, row hashes. */
-import {createHash} from 'node:crypto'
 import type {Msg} from '../errors.js'
 import {normalizeLabel, optionChosen, parseAnswer} from './answers.js'
+import {sha256Hex} from '../util/hash.js'
 import type {ParsedCsv} from './csv.js'
 import {bothTexts, conditionHolds, optionsOf} from './text.js'
 import type {Answer, Question, SurveyDoc, SurveyResponse} from './types.js'
@@ -114,7 +114,7 @@ export function mapColumns(doc: SurveyDoc, header: string[], maps: Array<{column
   return {columns, unknownTargets, unknownColumns}
 }
 
-const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16)
+const sha = (s: string) => sha256Hex(s).slice(0, 16)
 
 /** Reads every row into a response; unreadable rows are rejected with their line, rows already stored are counted as duplicates. */
 export function ingestRows(doc: SurveyDoc, csv: ParsedCsv, columns: ColumnMapping[], o: {survey: string; file: string; now: Date; known: Set<string>}): IngestResult {

@@ -1,13 +1,13 @@
-import {randomBytes} from 'node:crypto'
 import {existsSync, realpathSync} from 'node:fs'
 import {mkdir, open, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {UsageError} from '../errors.js'
+import {randomHex} from './hash.js'
 
 /** Writes a file so readers see either the old or the new content: temp file in the same folder, fsync, rename. */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), {recursive: true})
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`)
   const handle = await open(tmp, 'w')
   try {
     await handle.writeFile(data)

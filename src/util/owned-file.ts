@@ -1,14 +1,14 @@
-import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {CommopsError} from '../errors.js'
 import type {Store, WrittenFile} from '../store/index.js'
 import {resolveInside, writeFileAtomic} from './fs.js'
+import {sha256Hex} from './hash.js'
 
 /** The hash commops records for a file it wrote. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex')
+  return sha256Hex(text)
 }
 
 /** True when commops may write over `full`: it is absent, already holds `content`, or was last written by commops. */

@@ -1,0 +1,14 @@
+import {lazyRequire} from './lazy.js'
+
+/** node:crypto on first use: loading it costs a few milliseconds that commands which never hash would pay at start-up. */
+const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto')
+
+/** SHA-256 of a text, as hex. */
+export function sha256Hex(text: string): string {
+  return crypto().createHash('sha256').update(text).digest('hex')
+}
+
+/** `bytes` random bytes as hex, for temporary file names. */
+export function randomHex(bytes: number): string {
+  return crypto().randomBytes(bytes).toString('hex')
+}
