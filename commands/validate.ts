@@ -19,7 +19,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
   ]
 
   static override args = {
-    paths: Args.string({description: 'Files or folders to check (folders are searched for *.yaml / *.yml); default: the workspace'}),
+    paths: Args.string({description: 'Files or folders to check (folders are searched for *.yaml / *.yml); default: the workspace', ignoreStdin: true}),
   }
 
   static override strict = false

@@ -19,7 +19,7 @@ export default class CalendarSet extends BaseCommand<typeof CalendarSet> {
   ]
 
   static override args = {
-    ids: Args.string({description: 'Item ids, e.g. C17', required: true}),
+    ids: Args.string({description: 'Item ids, e.g. C17', required: true, ignoreStdin: true}),
   }
 
   static override strict = false

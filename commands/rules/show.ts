@@ -19,7 +19,7 @@ export default class RulesShow extends BaseCommand<typeof RulesShow> {
   ]
 
   static override args = {
-    rule: Args.string({description: 'A rule id, to show that rule only'}),
+    rule: Args.string({description: 'A rule id, to show that rule only', ignoreStdin: true}),
   }
 
   async run(): Promise<unknown> {

@@ -13,7 +13,7 @@ export default class TaskDone extends BaseCommand<typeof TaskDone> {
   ]
 
   static override args = {
-    ids: Args.string({description: 'Task ids, e.g. T12', required: true}),
+    ids: Args.string({description: 'Task ids, e.g. T12', required: true, ignoreStdin: true}),
   }
 
   static override strict = false

@@ -66,6 +66,13 @@ describe.sequential('walking skeleton, spawned', () => {
     expect(r.stdout).toContain('没有发现问题') // the workspace is zh-CN
   })
 
+  it('never takes piped input for a missing argument (oclif would read stdin for it)', async () => {
+    const piped = await runCli(['runs'], {cwd: acme, input: 'R99\n'})
+    expect(piped.code, piped.stderr).toBe(0)
+    // the control: given as an argument, R99 is looked up and is not there
+    expect((await runCli(['runs', 'R99'], {cwd: acme})).code).toBe(2)
+  })
+
   it('a broken community.yaml exits 1 and names community.yaml:LINE:COL for every problem', async () => {
     expect(pristine).toContain('timezone: "Asia/Shanghai"\n')
     broken = pristine.replace('timezone: "Asia/Shanghai"\n', 'timezone: Asia/Shanghi\ncolour: red\n')
