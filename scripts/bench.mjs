@@ -16,34 +16,37 @@ const ws = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-'))
 const env = {...process.env, CI: '1', NODE_ENV: 'production'}
 spawnSync(process.execPath, [bin, 'init', ws, '--sample', '--locale', 'zh-CN', '--yes'], {env, stdio: 'ignore'})
 
-function median(cmd, argv, cwd = root) {
-  const times = []
-  for (let i = 0; i < runs + 2; i++) {
-    const start = process.hrtime.bigint()
-    const r = spawnSync(cmd, argv, {cwd, env, stdio: 'ignore'})
-    const ms = Number(process.hrtime.bigint() - start) / 1e6
-    // a command that fails fast would look fast: every run must succeed
-    if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}`)
-    if (i >= 2) times.push(ms) // the first two warm the file cache
-  }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]
+/** Wall time of one run; a command that fails fast would look fast, so every run must succeed. */
+function time(argv, cwd) {
+  const start = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, argv, {cwd, env, stdio: 'ignore'})
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}`)
+  return ms
 }
 
-const baseline = median(process.execPath, ['-e', '0'])
 const cases = [
+  ['node -e 0 (baseline)', ['-e', '0']],
   ['commops --help', [bin, '--help']],
   ['commops --version', [bin, '--version']],
   ['commops validate (sample workspace)', [bin, 'validate'], ws],
   ['commops playbook list', [bin, 'playbook', 'list'], ws],
 ]
-const rows = [{name: 'node -e 0 (baseline)', ms: baseline, ratio: 1}]
 for (const [name, argv, cwd] of cases) {
   const probe = spawnSync(process.execPath, argv, {cwd: cwd ?? root, env, encoding: 'utf8'})
   if (probe.status !== 0 || probe.stderr) throw new Error(`${name} failed (exit ${probe.status}):\n${probe.stderr}`)
-  const ms = median(process.execPath, argv, cwd)
-  rows.push({name, ms, ratio: ms / baseline})
 }
+// Rounds take every command in turn, so a slow spell of a shared machine weighs on the baseline as on the rest.
+const samples = cases.map(() => [])
+for (let round = 0; round < runs + 2; round++) {
+  for (const [i, [, argv, cwd]] of cases.entries()) {
+    const ms = time(argv, cwd ?? root)
+    if (round >= 2) samples[i].push(ms) // the first two rounds warm the file cache
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const baseline = median(samples[0])
+const rows = cases.map(([name], i) => ({name, ms: median(samples[i]), ratio: median(samples[i]) / baseline}))
 rmSync(ws, {recursive: true, force: true})
 
 console.log(`commops bench — ${runs} runs each, median wall time, node ${process.version}, ${os.cpus().length} cpu(s)`)

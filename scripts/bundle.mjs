@@ -164,6 +164,8 @@ for (const name of ['oclif', 'commops']) {
   const text = readFileSync(file, 'utf8')
     .replace(DYNAMIC_IMPORT, '__commopsImport(')
     .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  // bundle-loader.cjs reads the bundles as latin1, which is right only for ASCII
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`${file} is not ASCII after escaping`)
   writeFileSync(file, IMPORT_FALLBACK + text)
 }
 for (const name of ['oclif', 'commops']) {

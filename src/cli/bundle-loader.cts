@@ -19,7 +19,8 @@ const writing = process.env.COMMOPS_WRITE_CODE_CACHE === '1'
 const dynamicImport = (specifier: string): Promise<unknown> => import(specifier)
 
 function compile(file: string, cachedData: Buffer | undefined): vm.Script {
-  const source = fs.readFileSync(file, 'utf8')
+  // The build leaves only ASCII in the bundles, so latin1 reads them right, and faster than decoding UTF-8.
+  const source = fs.readFileSync(file, 'latin1')
   return new vm.Script(`(function (exports, require, module, __filename, __dirname, __commopsImport) {${source}\n})`, {filename: file, cachedData})
 }
 
