@@ -39,19 +39,23 @@ async function main() {
     process.stdout.write(`${pjson.name}/${pjson.version} ${process.platform}-${process.arch} node-${process.version}\n`)
     return
   }
+  const own = ownCommand()
+  // One of our commands: commops' bundle is read on the thread pool while the main thread loads oclif.
+  const commops = own ? require('../dist/src/cli/bundle-loader.cjs').prefetch('commops') : undefined
   // @oclif/core from its bundle (scripts/bundle.mjs); a command's stub in dist/commands loads commops' own bundle.
   const {execute, handle, Plugin, settings} = require('../dist/oclif.cjs')
   // Always the compiled dist/, even under NODE_ENV=test or development (bin/dev.js is for the sources).
   settings.enableAutoTranspile = false
-  if (!ownCommand()) {
+  if (!own) {
     await execute({loadOptions: {pjson, root}})
     return
   }
-  // One of our commands: oclif needs only our own plugin. The core plugins add the `help` and `autocomplete`
-  // commands and the did-you-mean for unknown commands, none of which this run uses, so they are not loaded.
+  // oclif needs only our own plugin: the core plugins add the `help` and `autocomplete` commands and the
+  // did-you-mean for unknown commands, none of which this run uses, so they are not loaded.
   try {
     const plugin = new Plugin({isRoot: true, pjson, root})
     await plugin.load()
+    await commops
     await execute({loadOptions: {pjson, plugins: new Map([[plugin.name, plugin]]), root}})
   } catch (error) {
     await handle(error)

@@ -148,6 +148,8 @@ const result = await build({
     js: `var __commopsModuleUrl = (rel) => require("node:url").pathToFileURL(require("node:path").join(__dirname, rel)).href;`,
   },
   plugins: [importMetaUrl, oclifBundle, debugWhenAsked],
+  // see src/schema/timezone.ts
+  define: {__COMMOPS_TIMEZONES__: JSON.stringify({node: process.versions.node, zones: Intl.supportedValuesOf('timeZone')})},
 })
 // Two rewrites of the output:
 // - What esbuild left as `import(x)` (ES-module-only packages, computed URLs) becomes `__commopsImport(x)`, which

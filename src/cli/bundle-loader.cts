@@ -18,29 +18,52 @@ const writing = process.env.COMMOPS_WRITE_CODE_CACHE === '1'
  */
 const dynamicImport = (specifier: string): Promise<unknown> => import(specifier)
 
-function compile(file: string, cachedData: Buffer | undefined): vm.Script {
-  // The build leaves only ASCII in the bundles, so latin1 reads them right, and faster than decoding UTF-8.
-  const source = fs.readFileSync(file, 'latin1')
+type Name = 'commops' | 'oclif'
+const bundleFile = (name: Name) => path.join(dist, `${name}.bundle.cjs`)
+const cacheFile = (name: Name) => path.join(dist, `${name}.bundle.${process.versions.v8}.cache`)
+
+/** The files of a bundle, read ahead by prefetch(). */
+const ready = new Map<Name, {source: string; cachedData: Buffer}>()
+
+/**
+ * Reads a bundle and its code cache on libuv's thread pool, so the reading overlaps what the main thread does
+ * meanwhile (loading oclif). Resolves when the files are in memory; loadBundle then uses them. Never rejects: without
+ * the files, loadBundle reads (or fails) as usual.
+ */
+export async function prefetch(name: Name): Promise<void> {
+  if (writing) return
+  try {
+    const [source, cachedData] = await Promise.all([fs.promises.readFile(bundleFile(name), 'latin1'), fs.promises.readFile(cacheFile(name))])
+    ready.set(name, {source, cachedData})
+  } catch {
+    // loadBundle will say what is wrong, or fall back to require
+  }
+}
+
+function compile(file: string, source: string, cachedData: Buffer | undefined): vm.Script {
   return new vm.Script(`(function (exports, require, module, __filename, __dirname, __commopsImport) {${source}\n})`, {filename: file, cachedData})
 }
 
-export function loadBundle(name: 'commops' | 'oclif'): unknown {
-  const file = path.join(dist, `${name}.bundle.cjs`)
-  const cacheFile = path.join(dist, `${name}.bundle.${process.versions.v8}.cache`)
+export function loadBundle(name: Name): unknown {
+  const file = bundleFile(name)
   let cachedData: Buffer | undefined
-  if (!writing) {
+  let source = ready.get(name)?.source
+  if (source) cachedData = ready.get(name)?.cachedData
+  else if (!writing) {
     try {
-      cachedData = fs.readFileSync(cacheFile)
+      cachedData = fs.readFileSync(cacheFile(name))
     } catch {
       // Another Node than the one that built: plain require (Node 22 has its own compile cache; bin/run.js turns it on).
       return require(file) as unknown
     }
   }
-  const script = compile(file, cachedData)
+  // The build leaves only ASCII in the bundles, so latin1 reads them right, and faster than decoding UTF-8.
+  source ??= fs.readFileSync(file, 'latin1')
+  const script = compile(file, source, cachedData)
   const mod = {exports: {}}
   const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string, i: typeof dynamicImport) => void
   wrapper.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, dist, dynamicImport)
   // Written after the run, so the cache holds every function the run compiled, not only the top level.
-  if (writing) process.once('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()))
+  if (writing) process.once('exit', () => fs.writeFileSync(cacheFile(name), script.createCachedData()))
   return mod.exports
 }
