@@ -1,5 +1,5 @@
 import type {Msg} from '../errors.js'
-import {catalogue} from './messages/index.js'
+import {messageFor} from './messages/index.js'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -41,7 +41,7 @@ function interpolate(template: string, params: Record<string, unknown> = {}): st
 export function translator(locale: Locale): Translate {
   return (key, params) => {
     const msg: Msg = typeof key === 'string' ? {key, params} : key
-    const entry = catalogue[msg.key]
+    const entry = messageFor(msg.key)
     const template = entry ? entry[locale] ?? entry.en : msg.key
     return interpolate(template, {...msg.params, ...params})
   }

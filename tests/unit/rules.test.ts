@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {getRenderer} from '../../src/artifacts/render.js'
 import {CommopsError, UsageError, ValidationError} from '../../src/errors.js'
 import {translator, type Locale} from '../../src/i18n/index.js'
-import {catalogue} from '../../src/i18n/messages/index.js'
+import {allMessages} from '../../src/i18n/messages/index.js'
 import {compose} from '../../src/rules/compose.js'
 import {addDuration, humanDuration, normalizeDuration, parseDuration} from '../../src/rules/duration.js'
 import {exportRuleSet, localizeRuleSet, ruleSetMarkdown, ruleSetText} from '../../src/rules/export.js'
@@ -292,6 +292,7 @@ describe('registration', () => {
   })
 
   it('every rules message exists in both languages', () => {
+    const catalogue = allMessages()
     const keys = Object.keys(catalogue).filter((k) => k.startsWith('rules.'))
     expect(keys.length).toBeGreaterThan(80)
     for (const key of keys) {
