@@ -4,7 +4,8 @@ const {existsSync, readFileSync} = require('node:fs')
 const {enableCompileCache} = require('node:module')
 const path = require('node:path')
 
-// Node 22+ keeps compiled code between runs; on Node 20 the bundles bring their own code cache (scripts/bundle.mjs).
+// Node 22+ keeps compiled code of what loads outside the bundles (Ink, inquirer, rrule…) between runs; the bundles
+// bring their own code cache (scripts/bundle.mjs).
 enableCompileCache?.()
 
 const root = path.join(__dirname, '..')

@@ -168,16 +168,17 @@ const result = await build({
   // see src/schema/timezone.ts
   define: {__COMMOPS_TIMEZONES__: JSON.stringify({node: process.versions.node, zones: Intl.supportedValuesOf('timeZone')})},
 })
-// Two rewrites of the output:
+// Three rewrites of the output:
 // - What esbuild left as `import(x)` (ES-module-only packages, computed URLs) becomes `__commopsImport(x)`, which
 //   dist/src/cli/bundle-loader.cjs provides: on Node 20 a script compiled from V8's code cache cannot import by itself.
-//   Loaded by plain require (another Node than the build's), a bundle has no __commopsImport and imports by itself.
 //   (`import()` with nothing inside is text in a message.)
 // - esbuild leaves non-ASCII text in regular expressions; escaped, the file reads as a one-byte string, several times
 //   faster than decoding UTF-8. Every non-ASCII character left is in a regular expression or a string, where \uXXXX
 //   means the same; astral characters become surrogate pairs, which both regular expression modes accept.
+// - The file is the function the loader calls (with `__commopsImport` beside CommonJS's five parameters), so the
+//   loader compiles the text as read, without building a copy that wraps it.
 const DYNAMIC_IMPORT = /(?<![\w$.])import\((?!\))/g
-const IMPORT_FALLBACK = 'var __commopsImport = typeof __commopsImport === "function" ? __commopsImport : (s) => import(s);\n'
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname, __commopsImport) {', '\n})']
 for (const name of ['oclif', 'commops']) {
   const file = path.join(dist, `${name}.bundle.cjs`)
   const text = readFileSync(file, 'utf8')
@@ -185,7 +186,7 @@ for (const name of ['oclif', 'commops']) {
     .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
   // bundle-loader.cjs reads the bundles as latin1, which is right only for ASCII
   if (/[^\x00-\x7f]/.test(text)) throw new Error(`${file} is not ASCII after escaping`)
-  writeFileSync(file, IMPORT_FALLBACK + text)
+  writeFileSync(file, WRAPPER[0] + text + WRAPPER[1])
 }
 for (const name of ['oclif', 'commops']) {
   writeFileSync(path.join(dist, `${name}.cjs`), `module.exports = require('./src/cli/bundle-loader.cjs').loadBundle('${name}')\n`)

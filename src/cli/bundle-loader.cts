@@ -1,7 +1,7 @@
 // Loads the bundles that scripts/bundle.mjs makes: dist/oclif.bundle.cjs (@oclif/core) and dist/commops.bundle.cjs
-// (commops' code with yaml and ajv), each one file instead of a hundred modules. On Node 20, which has no compile cache
-// of its own, they go through the V8 code cache that the build wrote for this V8 version, so start-up skips parsing
-// and compiling them. `commops --help` needs only the first; a command's stub in dist/commands loads the second.
+// (commops' code with yaml and ajv), each one file instead of a hundred modules, through the V8 code cache that the
+// build wrote for its own V8 version, so start-up skips parsing and compiling them. Another Node (another V8) just
+// compiles them. `commops --help` needs only the first; a command's stub in dist/commands loads the second.
 import fs = require('node:fs')
 import Module = require('node:module')
 import path = require('node:path')
@@ -33,35 +33,37 @@ const ready = new Map<Name, {source: string; cachedData: Buffer}>()
 export async function prefetch(name: Name): Promise<void> {
   if (writing) return
   try {
-    const [source, cachedData] = await Promise.all([fs.promises.readFile(bundleFile(name), 'latin1'), fs.promises.readFile(cacheFile(name))])
-    ready.set(name, {source, cachedData})
+    const [source, cachedData] = await Promise.all([fs.promises.readFile(bundleFile(name)), fs.promises.readFile(cacheFile(name))])
+    // latin1 (the bundles are ASCII), decoded in one go: readFile(…, 'latin1') would go through a stream decoder
+    ready.set(name, {source: source.toString('latin1'), cachedData})
   } catch {
-    // loadBundle will say what is wrong, or fall back to require
+    // loadBundle reads the files itself, and says what is wrong
   }
 }
 
-function compile(file: string, source: string, cachedData: Buffer | undefined): vm.Script {
-  return new vm.Script(`(function (exports, require, module, __filename, __dirname, __commopsImport) {${source}\n})`, {filename: file, cachedData})
-}
+type Wrapper = (e: object, r: NodeJS.Require, m: object, f: string, d: string, i: typeof dynamicImport) => void
 
+/**
+ * Runs a bundle: the file is a function expression (scripts/bundle.mjs) called with CommonJS's parameters and the
+ * dynamic import. On the Node that built it, V8's code cache skips parsing and compiling; elsewhere (or with a
+ * damaged cache, which V8 rejects) it is compiled as usual.
+ */
 export function loadBundle(name: Name): unknown {
   const file = bundleFile(name)
-  let cachedData: Buffer | undefined
-  let source = ready.get(name)?.source
-  if (source) cachedData = ready.get(name)?.cachedData
-  else if (!writing) {
+  const prefetched = ready.get(name)
+  let cachedData = prefetched?.cachedData
+  if (!prefetched && !writing) {
     try {
       cachedData = fs.readFileSync(cacheFile(name))
     } catch {
-      // Another Node than the one that built: plain require (Node 22 has its own compile cache; bin/run.js turns it on).
-      return require(file) as unknown
+      // another Node than the one that built
     }
   }
   // The build leaves only ASCII in the bundles, so latin1 reads them right, and faster than decoding UTF-8.
-  source ??= fs.readFileSync(file, 'latin1')
-  const script = compile(file, source, cachedData)
+  const source = prefetched?.source ?? fs.readFileSync(file, 'latin1')
+  const script = new vm.Script(source, {filename: file, cachedData})
   const mod = {exports: {}}
-  const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: object, f: string, d: string, i: typeof dynamicImport) => void
+  const wrapper = script.runInThisContext() as Wrapper
   wrapper.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, dist, dynamicImport)
   // Written after the run, so the cache holds every function the run compiled, not only the top level.
   if (writing) process.once('exit', () => fs.writeFileSync(cacheFile(name), script.createCachedData()))
