@@ -30,8 +30,9 @@ try {
   for (const argv of runs) {
     try {
       await cli.run(argv, {root})
-    } catch {
-      // a command's own exit (help, a validation problem) is not a build failure
+    } catch (error) {
+      // an exit with code 0 is a normal end; anything else means the build's own commands fail on the sample
+      if (error?.oclif?.exit !== 0) throw new Error(`warm-up: commops ${argv.join(' ')} failed: ${error?.message}`)
     }
   }
 } finally {
