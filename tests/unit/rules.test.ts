@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {describe, expect, it} from 'vitest'
 import {getRenderer} from '../../src/artifacts/render.js'
-import {CommopsError, UsageError, ValidationError} from '../../src/errors.js'
+import {UsageError, ValidationError} from '../../src/errors.js'
 import {translator, type Locale} from '../../src/i18n/index.js'
 import {allMessages} from '../../src/i18n/messages/index.js'
 import {compose} from '../../src/rules/compose.js'
@@ -15,16 +15,7 @@ import {RULE_TEMPLATES, RUNG_IDS, SEVERITIES, type Incident, type Ladder, type R
 import {findKind} from '../../src/schema/all-kinds.js'
 import {validateText} from '../../src/schema/validate.js'
 import {getStepType} from '../../src/steps/registry.js'
-
-const errorOf = (fn: () => unknown): CommopsError => {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof CommopsError) return error
-    throw error
-  }
-  throw new Error('expected an error')
-}
+import {thrown} from '../helpers/errors.js'
 
 /** Every {zh-CN, en} object in a document, with its JSON pointer. */
 function localizedTexts(value: unknown, at = ''): Array<[string, Record<string, unknown>]> {
@@ -95,7 +86,7 @@ describe('rule-set templates', () => {
 
   it('picks a template per community type, and an unknown name is a usage error with did-you-mean', () => {
     expect([defaultTemplateFor('brand'), defaultTemplateFor('open-source'), defaultTemplateFor('knowledge'), defaultTemplateFor('interest'), defaultTemplateFor(undefined)]).toEqual(['brand', 'open-source', 'strict', 'standard', 'standard'])
-    const error = errorOf(() => requireTemplateName('stanard'))
+    const error = thrown(() => requireTemplateName('stanard'))
     expect(error).toBeInstanceOf(UsageError)
     expect(error.exitCode).toBe(2)
     expect(translator('en')(error.hint!)).toContain('Did you mean `standard`?')
@@ -136,13 +127,13 @@ describe('compose', () => {
   })
 
   it('an unknown rule id is an error with did-you-mean and the pointer to it', async () => {
-    const error = errorOf(() => compose(LADDER_DOC, {remove: ['no-adds']}))
+    const error = thrown(() => compose(LADDER_DOC, {remove: ['no-adds']}))
     expect(error.code).toBe('rules.unknownRule')
     expect(error.details).toEqual({path: '/rules/remove/0'})
     expect(translator('en')(error.hint!)).toContain('Did you mean `no-ads`?')
-    expect(errorOf(() => compose(LADDER_DOC, {ladder: {mute: {duration: 'three days'}}})).code).toBe('rules.badDuration')
-    expect(errorOf(() => compose(LADDER_DOC, {ladder: {mutee: {duration: 'P3D'}}})).code).toBe('rules.unknownRung')
-    expect(errorOf(() => compose(LADDER_DOC, {add: [{id: 'no-ads', title: 'x', description: 'y', severity: 'low'}]})).code).toBe('rules.duplicateRule')
+    expect(thrown(() => compose(LADDER_DOC, {ladder: {mute: {duration: 'three days'}}})).code).toBe('rules.badDuration')
+    expect(thrown(() => compose(LADDER_DOC, {ladder: {mutee: {duration: 'P3D'}}})).code).toBe('rules.unknownRung')
+    expect(thrown(() => compose(LADDER_DOC, {add: [{id: 'no-ads', title: 'x', description: 'y', severity: 'low'}]})).code).toBe('rules.duplicateRule')
   })
 
   it('in lenient mode (overrides written for another template) skips unknown ids with a note', async () => {
@@ -225,11 +216,11 @@ describe('incidents', () => {
 
   it('an unknown rule or rung is a usage error with did-you-mean', async () => {
     const ruleset = await template('brand')
-    const error = errorOf(() => planIncident(ruleset, [], {member: 'u42', rule: 'no-adds', at: '2026-11-20T12:00:00Z'}, {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'}))
+    const error = thrown(() => planIncident(ruleset, [], {member: 'u42', rule: 'no-adds', at: '2026-11-20T12:00:00Z'}, {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'}))
     expect(error).toBeInstanceOf(UsageError)
     expect(error.code).toBe('rules.unknownRule')
     expect(translator('en')(error.hint!)).toMatch(/^Did you mean `no-ads`\? Rule ids: be-respectful, /)
-    const rung = errorOf(() => planIncident(ruleset, [], {member: 'u42', rule: 'no-ads', at: '2026-11-20T12:00:00Z', rung: 'mutte'}, {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'}))
+    const rung = thrown(() => planIncident(ruleset, [], {member: 'u42', rule: 'no-ads', at: '2026-11-20T12:00:00Z', rung: 'mutte'}, {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'}))
     expect(translator('zh-CN')(rung.hint!)).toContain('你是不是想写 `mute`？')
   })
 
