@@ -18,6 +18,11 @@ export interface Workspace {
   timezone: string
 }
 
+/** The `locale:` line of a community.yaml's text, read without parsing or validating it. */
+function localeLine(text: string): string | undefined {
+  return /^locale:\s*["']?(zh-CN|en)["']?\s*$/m.exec(text)?.[1]
+}
+
 /** Reads the locale from a community.yaml without validating it, so messages can be in the community's language. */
 export async function peekLocale(root: string | undefined): Promise<string | undefined> {
   if (!root) return undefined
@@ -28,7 +33,7 @@ export async function peekLocale(root: string | undefined): Promise<string | und
   } catch {
     return undefined
   }
-  return /^locale:\s*["']?(zh-CN|en)["']?\s*$/m.exec(text)?.[1]
+  return localeLine(text)
 }
 
 /** Finds, reads and validates the workspace; an invalid community.yaml stops with its first problem located. */
@@ -36,7 +41,7 @@ export async function openWorkspace(options: {flag?: string; cwd?: string; lang?
   const root = requireWorkspaceRoot({flag: options.flag, cwd: options.cwd})
   const communityFile = path.join(root, COMMUNITY_FILE)
   const text = readFileSync(communityFile, 'utf8')
-  const locale = resolveLocale(options.lang, await peekLocale(root))
+  const locale = resolveLocale(options.lang, localeLine(text))
   const {problems, docs} = validateText(text, communityFile, locale)
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0 || docs.length !== 1 || docs[0].kind !== 'Community') {
