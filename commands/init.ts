@@ -19,7 +19,7 @@ export default class Init extends BaseCommand<typeof Init> {
   ]
 
   static override args = {
-    dir: Args.string({description: 'Folder to create the workspace in', default: '.', ignoreStdin: true}),
+    dir: Args.string({description: 'Folder to create the workspace in', default: '.'}),
   }
 
   static override flags = {

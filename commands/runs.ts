@@ -15,7 +15,7 @@ export default class Runs extends BaseCommand<typeof Runs> {
   ]
 
   static override args = {
-    id: Args.string({description: 'A run id, e.g. R3', ignoreStdin: true}),
+    id: Args.string({description: 'A run id, e.g. R3'}),
   }
 
   static override flags = {

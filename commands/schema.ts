@@ -15,7 +15,7 @@ export default class Schema extends BaseCommand<typeof Schema> {
   ]
 
   static override args = {
-    kind: Args.string({description: 'Kind name (Community, Playbook, ...), case-insensitive', ignoreStdin: true}),
+    kind: Args.string({description: 'Kind name (Community, Playbook, ...), case-insensitive'}),
   }
 
   static override flags = {

@@ -19,7 +19,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
   ]
 
   static override args = {
-    paths: Args.string({description: 'Files or folders to check (folders are searched for *.yaml / *.yml); default: the workspace', ignoreStdin: true}),
+    paths: Args.string({description: 'Files or folders to check (folders are searched for *.yaml / *.yml); default: the workspace'}),
   }
 
   static override strict = false
@@ -29,8 +29,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
   }
 
   async run(): Promise<Report> {
-    const {argv} = await this.parse(Validate)
-    let inputs = argv as string[]
+    let inputs = this.positional
     const cwd = process.cwd()
     if (inputs.length === 0) {
       const root = locateWorkspace({flag: this.flags.workspace})

@@ -19,7 +19,7 @@ export default class CalendarSet extends BaseCommand<typeof CalendarSet> {
   ]
 
   static override args = {
-    ids: Args.string({description: 'Item ids, e.g. C17', required: true, ignoreStdin: true}),
+    ids: Args.string({description: 'Item ids, e.g. C17', required: true}),
   }
 
   static override strict = false
@@ -34,8 +34,7 @@ export default class CalendarSet extends BaseCommand<typeof CalendarSet> {
   }
 
   async run(): Promise<{items: CalendarItem[]}> {
-    const {argv} = await this.parse(CalendarSet)
-    const ids = (argv as string[]).map((id) => id.toUpperCase())
+    const ids = this.positional.map((id) => id.toUpperCase())
     const changes: Partial<Record<Field, string>> = {}
     for (const field of ['status', 'owner', 'title', 'notes', 'date', 'time'] as const) if (this.flags[field] !== undefined) changes[field] = this.flags[field]
     if (Object.keys(changes).length === 0) throw new UsageError({key: 'cal.set.nothing'}, {hint: {key: 'cal.set.nothing.hint'}})

@@ -41,7 +41,7 @@ export default class PlaybookNew extends BaseCommand<typeof PlaybookNew> {
   ]
 
   static override args = {
-    name: Args.string({description: 'Name of the new playbook (lowercase, digits, -)', required: true, ignoreStdin: true}),
+    name: Args.string({description: 'Name of the new playbook (lowercase, digits, -)', required: true}),
   }
 
   static override flags = {

@@ -20,7 +20,7 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
   ]
 
   static override args = {
-    playbook: Args.string({description: 'Playbook name (see `commops playbook list`) or path to a .yaml file', required: true, ignoreStdin: true}),
+    playbook: Args.string({description: 'Playbook name (see `commops playbook list`) or path to a .yaml file', required: true}),
   }
 
   static override flags = {

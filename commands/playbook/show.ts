@@ -17,7 +17,7 @@ export default class PlaybookShow extends BaseCommand<typeof PlaybookShow> {
   ]
 
   static override args = {
-    playbook: Args.string({description: 'Playbook name or path to a .yaml file', required: true, ignoreStdin: true}),
+    playbook: Args.string({description: 'Playbook name or path to a .yaml file', required: true}),
   }
 
   async run(): Promise<unknown> {

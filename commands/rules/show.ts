@@ -19,7 +19,7 @@ export default class RulesShow extends BaseCommand<typeof RulesShow> {
   ]
 
   static override args = {
-    rule: Args.string({description: 'A rule id, to show that rule only', ignoreStdin: true}),
+    rule: Args.string({description: 'A rule id, to show that rule only'}),
   }
 
   async run(): Promise<unknown> {

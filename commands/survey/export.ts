@@ -16,7 +16,7 @@ export default class SurveyExport extends BaseCommand<typeof SurveyExport> {
   ]
 
   static override args = {
-    survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)', required: true, ignoreStdin: true}),
+    survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)', required: true}),
   }
 
   static override flags = {

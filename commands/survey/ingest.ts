@@ -33,8 +33,8 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
   ]
 
   static override args = {
-    survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)', required: true, ignoreStdin: true}),
-    file: Args.string({description: 'The CSV file of responses', required: true, ignoreStdin: true}),
+    survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)', required: true}),
+    file: Args.string({description: 'The CSV file of responses', required: true}),
   }
 
   static override flags = {

@@ -20,7 +20,7 @@ export default class SurveyResults extends BaseCommand<typeof SurveyResults> {
   ]
 
   static override args = {
-    survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)', required: true, ignoreStdin: true}),
+    survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)', required: true}),
   }
 
   static override flags = {

@@ -15,7 +15,7 @@ export default class SurveyShow extends BaseCommand<typeof SurveyShow> {
   ]
 
   static override args = {
-    survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)', ignoreStdin: true}),
+    survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)'}),
   }
 
   async run(): Promise<unknown> {

@@ -13,7 +13,7 @@ export default class TaskDone extends BaseCommand<typeof TaskDone> {
   ]
 
   static override args = {
-    ids: Args.string({description: 'Task ids, e.g. T12', required: true, ignoreStdin: true}),
+    ids: Args.string({description: 'Task ids, e.g. T12', required: true}),
   }
 
   static override strict = false
@@ -23,8 +23,7 @@ export default class TaskDone extends BaseCommand<typeof TaskDone> {
   }
 
   async run(): Promise<{tasks: Task[]}> {
-    const {argv} = await this.parse(TaskDone)
-    const ids = (argv as string[]).map((id) => id.toUpperCase())
+    const ids = this.positional.map((id) => id.toUpperCase())
     const ws = await this.workspace()
     const changed = await Store.at(ws.root).update((db) => {
       const found = ids.map((id) => db.tasks.find((x) => x.id === id))

@@ -21,7 +21,7 @@ export default class TemplateApply extends BaseCommand<typeof TemplateApply> {
   ]
 
   static override args = {
-    template: Args.string({description: 'A bundled template name (see `commops template list`) or the path of a folder holding template.yaml', required: true, ignoreStdin: true}),
+    template: Args.string({description: 'A bundled template name (see `commops template list`) or the path of a folder holding template.yaml', required: true}),
   }
 
   static override flags = {

@@ -15,7 +15,7 @@ export default class TemplateList extends BaseCommand<typeof TemplateList> {
   ]
 
   static override args = {
-    dir: Args.string({description: 'A folder of templates (one subfolder with template.yaml each); default: the bundled templates', ignoreStdin: true}),
+    dir: Args.string({description: 'A folder of templates (one subfolder with template.yaml each); default: the bundled templates'}),
   }
 
   async run(): Promise<{templates: TemplateEntry[]}> {

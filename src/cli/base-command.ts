@@ -26,6 +26,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   protected flags!: BaseFlags<T>
   protected args!: BaseArgs<T>
   protected locale: Locale = 'en'
+  /** Every positional argument as given, for commands that take several (`task done T1 T2`). */
+  protected positional: string[] = []
   protected t: Translate = translator('en')
 
   public override async init(): Promise<void> {
@@ -35,7 +37,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     let parsed
     try {
       parsed = await this.parse({
-        args: this.ctor.args,
+        // oclif would read stdin for a missing argument (waiting 10 ms when nothing is piped); ours never come from it
+        args: Object.fromEntries(Object.entries(this.ctor.args ?? {}).map(([name, arg]) => [name, {...arg, ignoreStdin: true}])),
         baseFlags: (super.ctor as typeof BaseCommand).baseFlags,
         enableJsonFlag: this.ctor.enableJsonFlag,
         flags: this.ctor.flags,
@@ -46,9 +49,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       if (error instanceof Error && !(error instanceof CommopsError)) Object.assign(error, {commopsUsage: true})
       throw error
     }
-    const {args, flags} = parsed
+    const {args, argv, flags} = parsed
     this.flags = flags as BaseFlags<T>
     this.args = args as BaseArgs<T>
+    this.positional = argv as string[]
     this.locale = await this.guessLocale()
     this.t = translator(this.locale)
   }
