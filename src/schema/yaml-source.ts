@@ -119,13 +119,6 @@ function firstToken(text: string, from: number): number {
   }
 }
 
-/** yaml rejects implicit keys over 1024 characters; js-yaml takes them. */
-function hasLongKey(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasLongKey)
-  if (value === null || typeof value !== 'object') return false
-  return Object.entries(value).some(([k, v]) => k.length > 1024 || hasLongKey(v))
-}
-
 export function parseFast(text: string, file: string): ParsedYaml | undefined {
   if (NOT_PLAIN.test(text)) return undefined
   let values: unknown[]
@@ -149,8 +142,9 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
     const after = /^[ \t]*(.)/.exec(text.slice(state.position, state.position + 80))?.[1]
     if (state.kind === 'scalar') {
       if (first !== '|' && first !== '>' && text.slice(start, state.position).includes('\n')) unlike = true
-      // a key that is null, a number or a boolean: the two spell it differently as a property name
-      if (after === ':' && typeof state.result !== 'string') unlike = true
+      // a key that is null, a number or a boolean (the two spell it differently as a property name), or one over 1024
+      // characters (yaml rejects such implicit keys, js-yaml takes them)
+      if (after === ':' && (typeof state.result !== 'string' || state.result.length > 1024)) unlike = true
       return
     }
     if (first !== '[' && first !== '{') return
@@ -166,7 +160,7 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
   }
   // one mapping, as every commops file is (a scalar or list at the top is for the full parse to explain)
   const root = values.length === 1 ? values[0] : undefined
-  if (unlike || root === null || typeof root !== 'object' || Array.isArray(root) || hasLongKey(root)) return undefined
+  if (unlike || root === null || typeof root !== 'object' || Array.isArray(root)) return undefined
   let full: SourceDoc | undefined
   const positions = (): SourceDoc => (full ??= parseWithPositions(text, file).docs[0])
   return {
