@@ -57,12 +57,17 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     this.t = translator(this.locale)
   }
 
+  /** The workspace locale last peeked at, by workspace folder: init guesses before and after parsing. */
+  private peeked?: {root: string | undefined; locale: string | undefined}
+
   /** The --lang flag (even before parsing succeeds), then the workspace's locale, then LANG. */
   private async guessLocale(): Promise<Locale> {
     const flag = (this.flags as {lang?: string} | undefined)?.lang ?? argValue(this.argv, '--lang')
     let wsLocale: string | undefined
     try {
-      wsLocale = await peekLocale(locateWorkspace({flag: (this.flags as {workspace?: string} | undefined)?.workspace ?? argValue(this.argv, '--workspace')}))
+      const root = locateWorkspace({flag: (this.flags as {workspace?: string} | undefined)?.workspace ?? argValue(this.argv, '--workspace')})
+      if (!this.peeked || this.peeked.root !== root) this.peeked = {root, locale: await peekLocale(root)}
+      wsLocale = this.peeked.locale
     } catch {
       wsLocale = undefined
     }
