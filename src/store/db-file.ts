@@ -39,6 +39,10 @@ export class DbFile implements Adapter<Db> {
       if (error.kind === 'newer') {
         throw await this.refuse(bytes, 'store.newer', {version: error.version, current: CURRENT_VERSION})
       }
+      if (error.kind === 'item') {
+        const {item, fields, got} = error.item!
+        throw await this.refuse(bytes, fields ? 'store.badItem' : 'store.badCounter', {item, fields, got}, 'store.badItem.hint')
+      }
       throw await this.refuse(bytes, 'store.foreign', {reason: error.reason})
     }
   }
@@ -51,7 +55,7 @@ export class DbFile implements Adapter<Db> {
     this.lastText = text
   }
 
-  private async refuse(bytes: Buffer, key: string, params: Record<string, unknown>): Promise<StoreError> {
+  private async refuse(bytes: Buffer, key: string, params: Record<string, unknown>, hint = `${key}.hint`): Promise<StoreError> {
     let backup: string
     try {
       backup = await backupOnce(this.file, bytes)
@@ -60,7 +64,7 @@ export class DbFile implements Adapter<Db> {
     }
     return new StoreError(
       {key, params: {file: this.file, ...params}},
-      {hint: {key: `${key}.hint`, params: {backup}}, location: {file: this.file}, details: {file: this.file, backup, ...params}},
+      {hint: {key: hint, params: {backup}}, location: {file: this.file}, details: {file: this.file, backup, ...params}},
     )
   }
 }

@@ -22,26 +22,45 @@ type CollectionName = Exclude<keyof Db, 'version'>
 interface Collection {
   make(): unknown
   type: 'object' | 'array'
+  /** The cheap check of every item's essential fields, and their names for the refusal (none: a counter). */
+  item: {fields?: string; ok(value: unknown): boolean}
+}
+
+/** An item check: a plain object whose `strings` are strings and whose `objects` are plain objects. */
+function fields(strings: string[], objects: string[] = []): Collection['item'] {
+  const all = [...strings, ...objects]
+  return {
+    fields: all.join(', '),
+    ok: (v) => isPlainObject(v) && strings.every((k) => typeof v[k] === 'string') && objects.every((k) => isPlainObject(v[k]) || (k === 'steps' && Array.isArray(v[k]))),
+  }
 }
 
 const COLLECTIONS: Record<CollectionName, Collection> = {
-  artifacts: {make: () => ({}), type: 'object'},
-  runs: {make: () => [], type: 'array'},
-  tasks: {make: () => [], type: 'array'},
-  counters: {make: () => ({}), type: 'object'},
-  files: {make: () => ({}), type: 'object'},
-  calendar: {make: () => [], type: 'array'},
-  incidents: {make: () => [], type: 'array'},
-  surveys: {make: () => ({}), type: 'object'},
-  responses: {make: () => [], type: 'array'},
+  artifacts: {make: () => ({}), type: 'object', item: fields(['id', 'kind'])},
+  runs: {make: () => [], type: 'array', item: fields(['id', 'playbook', 'status', 'startedAt'], ['steps'])},
+  tasks: {make: () => [], type: 'array', item: fields(['id', 'title', 'status'])},
+  counters: {make: () => ({}), type: 'object', item: {ok: (v) => Number.isInteger(v) && (v as number) >= 0}},
+  files: {make: () => ({}), type: 'object', item: fields(['hash'])},
+  calendar: {make: () => [], type: 'array', item: fields(['id', 'key', 'date', 'title'])},
+  incidents: {make: () => [], type: 'array', item: fields(['id', 'member', 'rule'])},
+  surveys: {make: () => ({}), type: 'object', item: fields(['id', 'name'], ['doc'])},
+  responses: {make: () => [], type: 'array', item: fields(['survey', 'rowHash'], ['answers'])},
 }
 
-/** Why a parsed file cannot be used: not our shape (`foreign`) or written by a newer commops (`newer`). */
+/** One bad item: where it is (`tasks[0]`), the fields it must have (none: a whole number), a short JSON of what it is. */
+export interface ItemProblem {
+  item: string
+  fields?: string
+  got: string
+}
+
+/** Why a parsed file cannot be used: not our shape (`foreign`), written by a newer commops (`newer`), or a bad `item`. */
 export class ShapeProblem extends Error {
   constructor(
-    readonly kind: 'foreign' | 'newer',
+    readonly kind: 'foreign' | 'newer' | 'item',
     readonly reason: string,
     readonly version?: unknown,
+    readonly item?: ItemProblem,
   ) {
     super(reason)
     this.name = 'ShapeProblem'
@@ -75,6 +94,31 @@ export function shapeProblem(value: unknown): string | undefined {
   return undefined
 }
 
+/** The first item of a well-shaped store that lacks its essential fields, or undefined; one pass, no allocation per item. */
+export function itemProblem(db: Record<string, unknown>): ItemProblem | undefined {
+  for (const [name, collection] of Object.entries(COLLECTIONS)) {
+    const items = db[name] as Record<string, unknown> | unknown[]
+    if (Array.isArray(items)) {
+      for (let i = 0; i < items.length; i++) if (!collection.item.ok(items[i])) return bad(`${name}[${i}]`, collection, items[i])
+    } else {
+      for (const key in items) {
+        if (!collection.item.ok(items[key])) return bad(/^[A-Za-z_$][\w$-]*$/.test(key) ? `${name}.${key}` : `${name}[${JSON.stringify(key)}]`, collection, items[key])
+      }
+    }
+  }
+  return undefined
+}
+
+function bad(item: string, collection: Collection, value: unknown): ItemProblem {
+  const json = JSON.stringify(value) ?? String(value)
+  return {item, fields: collection.item.fields, got: json.length > 60 ? `${json.slice(0, 60)}…` : json}
+}
+
+/** The problem in plain English, for errors that are not shown translated. */
+export function describeItemProblem(p: ItemProblem): string {
+  return `${p.item} must be ${p.fields ? `an object with ${p.fields}` : 'a whole number ≥ 0'} (got ${p.got})`
+}
+
 /** Checks a parsed file, applies pending migrations and fills missing collections; throws `ShapeProblem`. */
 export function upgradeDb(raw: unknown, migrations: readonly Migration[] = MIGRATIONS, current = CURRENT_VERSION): Db {
   if (!isPlainObject(raw)) throw new ShapeProblem('foreign', 'the top level is not a JSON object')
@@ -93,6 +137,8 @@ export function upgradeDb(raw: unknown, migrations: readonly Migration[] = MIGRA
   }
   const problem = shapeProblem(db)
   if (problem) throw new ShapeProblem('foreign', problem, version)
+  const item = itemProblem(db)
+  if (item) throw new ShapeProblem('item', describeItemProblem(item), version, item)
   return db as unknown as Db
 }
 

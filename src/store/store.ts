@@ -4,7 +4,7 @@ import {dirname, join, resolve} from 'node:path'
 import {Low} from 'lowdb'
 import {DbFile} from './db-file.js'
 import {withLock} from './lock.js'
-import {CURRENT_VERSION, defaultDb, shapeProblem} from './migrations.js'
+import {CURRENT_VERSION, defaultDb, describeItemProblem, itemProblem, shapeProblem} from './migrations.js'
 import type {Db} from './types.js'
 
 export interface StoreOptions {
@@ -51,7 +51,8 @@ export class Store {
       const low = new Low<Db>(new DbFile(this.file), defaultDb())
       await low.read()
       const result = await fn(low.data)
-      const problem = shapeProblem(low.data)
+      const item = itemProblem(low.data as unknown as Record<string, unknown>)
+      const problem = shapeProblem(low.data) ?? (item && describeItemProblem(item))
       if (problem) throw new Error(`Store.update: the update function left the store malformed: ${problem}`)
       low.data.version = CURRENT_VERSION
       assertHeld()

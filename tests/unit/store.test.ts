@@ -302,3 +302,41 @@ describe('nextId', () => {
     expect(db.counters).toEqual({T: 3, R: 1})
   })
 })
+
+describe('items of the store', () => {
+  const sampleRun = {id: 'R1', playbook: 'launch', vars: {}, inputHashes: {}, status: 'ok', steps: [], user: 'u', startedAt: '2026-11-02T10:00:00Z', finishedAt: '2026-11-02T10:00:01Z', durationMs: 1}
+
+  it.each([
+    ['tasks', {tasks: [null]}, 'tasks[0]', 'null'],
+    ['tasks', {tasks: [{id: 'T1', title: 'ok', status: 'open', createdAt: 'x'}, {id: 2, title: 'bad', status: 'open'}]}, 'tasks[1]', '{"id":2'],
+    ['runs', {runs: [sampleRun, 'R2']}, 'runs[1]', '"R2"'],
+    ['artifacts', {artifacts: {a: {id: 'a', kind: 'rules', data: {}}, b: []}}, 'artifacts.b', '[]'],
+    ['files', {files: {'out/x.md': {writtenAt: 'x'}}}, 'files["out/x.md"]', '{"writtenAt":"x"}'],
+    ['counters', {counters: {T: 'three'}}, 'counters.T', '"three"'],
+    ['calendar', {calendar: [{id: 'C1', key: 'k'}]}, 'calendar[0]', '{"id":"C1"'],
+    ['incidents', {incidents: [{id: 'I1', member: 7}]}, 'incidents[0]', '{"id":"I1"'],
+    ['surveys', {surveys: {S1: {id: 'S1', name: 'n'}}}, 'surveys.S1', '{"id":"S1"'],
+    ['responses', {responses: [{survey: 'S1'}]}, 'responses[0]', '{"survey":"S1"}'],
+  ])('refuses a bad item in %s with one message naming the file and the item', async (_, fields, item, got) => {
+    const text = JSON.stringify({...defaultDb(), ...fields})
+    const file = await writeDb(text)
+    const store = Store.at(root)
+    for (const attempt of [store.read(), store.update(() => 1)]) {
+      const error = await caught(attempt)
+      expect(error.msg.key).toBe(item.startsWith('counters') ? 'store.badCounter' : 'store.badItem')
+      expect(error.exitCode).toBe(1)
+      const shown = render(error.msg)
+      expect(shown).toContain(file)
+      expect(shown).toContain(`${item} must be`)
+      expect(shown).toContain(`(got ${got}`)
+      expect(render(error.hint!)).toContain(String(error.hint!.params!.backup))
+    }
+    expect(await readFile(file, 'utf8')).toBe(text)
+  })
+
+  it('accepts a store whose items all have their essential fields', async () => {
+    await writeDb(JSON.stringify({...defaultDb(), runs: [sampleRun], tasks: [{id: 'T1', title: 't', status: 'done', createdAt: 'x'}], counters: {T: 1, R: 1}}))
+    const db = await Store.at(root).read()
+    expect(db.tasks[0].id).toBe('T1')
+  })
+})

@@ -17,6 +17,18 @@ export const store: Messages = {
     en: 'commops will not overwrite it. A copy is kept at {backup}; move the file away, then run again.',
     'zh-CN': 'commops 不会覆盖该文件，已备份到 {backup}；请移走该文件后重试。',
   },
+  'store.badItem': {
+    en: '{file}: {item} must be an object with {fields} (got {got})',
+    'zh-CN': '{file}：{item} 应为包含 {fields} 的对象（实际为 {got}）',
+  },
+  'store.badCounter': {
+    en: '{file}: {item} must be a whole number ≥ 0 (got {got})',
+    'zh-CN': '{file}：{item} 应为大于等于 0 的整数（实际为 {got}）',
+  },
+  'store.badItem.hint': {
+    en: 'commops will not overwrite it. A copy is kept at {backup}; fix or remove that item (or restore an earlier copy of the file), then run again.',
+    'zh-CN': 'commops 不会覆盖该文件，已备份到 {backup}；请修正或删除该条目（或恢复该文件的早先副本）后重试。',
+  },
   'store.newer': {
     en: 'The store {file} was written by a newer commops (store version {version}; this one reads up to {current})',
     'zh-CN': '存储文件 {file} 由更新版本的 commops 写入（存储版本 {version}，当前版本最高支持 {current}）',
