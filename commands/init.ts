@@ -37,7 +37,7 @@ export default class Init extends BaseCommand<typeof Init> {
   async run(): Promise<InitResult> {
     const {flags} = this
     const dir = path.resolve(this.args.dir)
-    const ask = canPrompt({yes: flags.yes})
+    const ask = canPrompt({yes: flags.yes, json: this.jsonEnabled()})
     const defaultLocale: Locale = flags.lang && isLocale(flags.lang) ? flags.lang : this.locale
     const defaultTz = defaultLocale === 'zh-CN' ? 'Asia/Shanghai' : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
     let {name, description, locale, timezone, type, sample} = flags

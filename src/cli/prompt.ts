@@ -2,11 +2,13 @@
 
 export interface PromptContext {
   yes?: boolean
+  /** --json: the output is for a program, which cannot answer a question. */
+  json?: boolean
 }
 
-/** True when we may ask: a terminal on both ends, no --yes, no CI. */
+/** True when we may ask: a terminal on both ends, no --yes, no --json, no CI. */
 export function canPrompt(ctx: PromptContext, env: NodeJS.ProcessEnv = process.env): boolean {
-  return !ctx.yes && !env.CI && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY)
+  return !ctx.yes && !ctx.json && !env.CI && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY)
 }
 
 type Prompts = typeof import('@inquirer/prompts')
