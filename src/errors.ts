@@ -1,4 +1,5 @@
 /** Typed, expected failures. Each becomes one message with a location and a hint, never a stack trace. */
+import path from 'node:path'
 
 export interface SourceLocation {
   file: string
@@ -68,4 +69,33 @@ export function formatLocation(location: SourceLocation | undefined): string {
   if (location.line !== undefined) out += `:${location.line}`
   if (location.line !== undefined && location.col !== undefined) out += `:${location.col}`
   return out
+}
+
+/** Node system error codes that come from the machine or the user's paths, not from a bug, with their message key. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOSPC: 'fs.noSpace',
+  EDQUOT: 'fs.noSpace',
+  EACCES: 'fs.denied',
+  EPERM: 'fs.denied',
+  ENOENT: 'file.notFound',
+  EROFS: 'fs.readOnly',
+  EMFILE: 'fs.tooManyFiles',
+  ENFILE: 'fs.tooManyFiles',
+  ENOTDIR: 'fs.notDir',
+  EISDIR: 'fs.isDir',
+}
+
+/**
+ * A Node system error (disk full, permission denied, a missing path…) as an expected error naming the path, or
+ * undefined when it is none. A missing file inside `ownRoot` (commops' own package) stays a bug: a broken install.
+ */
+export function fromSystemError(error: unknown, ownRoot?: string): CommopsError | undefined {
+  if (!(error instanceof Error)) return undefined
+  const {code, path: file, syscall} = error as NodeJS.ErrnoException
+  const key = code ? SYSTEM_ERRORS[code] : undefined
+  if (!key) return undefined
+  const inside = file && ownRoot ? !path.relative(ownRoot, file).startsWith('..') && !path.isAbsolute(path.relative(ownRoot, file)) : false
+  if (code === 'ENOENT' && (!file || inside)) return undefined
+  const shown = file ?? syscall ?? code
+  return new CommopsError({key, params: {path: shown}}, {code: `fs.${code}`, hint: {key: `${key}.hint`, params: {path: shown}}, details: {code, syscall, path: file}})
 }

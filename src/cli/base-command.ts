@@ -1,6 +1,7 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
-import {CommopsError, formatLocation} from '../errors.js'
+import {CommopsError, formatLocation, fromSystemError} from '../errors.js'
 import {type Locale, LOCALES, resolveLocale, translator, type Translate} from '../i18n/index.js'
+import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
 import {locateWorkspace, openWorkspace, peekLocale, type Workspace} from '../workspace/index.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
@@ -90,6 +91,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   public override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     const t = this.t
     let out: {code: string; message: string; location?: string; hint?: string; exit: number; details?: unknown}
+    // a full disk, a denied permission or a wrong path is the machine's or the user's, never a bug
+    if (!(err instanceof CommopsError)) err = fromSystemError(err, productInfo().root) ?? err
     if (err instanceof CommopsError) {
       out = {
         code: err.code,
@@ -110,8 +113,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
         exit: 2,
       }
     } else {
-      out = {code: 'unexpected', message: t('error.unexpected', {message: err.message}), hint: t('error.unexpected.hint'), exit: 1}
-      if (process.env.DEBUG) process.stderr.write((err.stack ?? '') + '\n')
+      out = {code: 'unexpected', ...describeBug(err, t), exit: 1}
+      debugStack(err)
     }
     if (this.jsonEnabled()) {
       this.logJson({error: {code: out.code, message: out.message, location: out.location, hint: out.hint, exitCode: out.exit, details: out.details}})

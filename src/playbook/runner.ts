@@ -1,13 +1,14 @@
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import os from 'node:os'
-import type {SourceLocation} from '../errors.js'
+import {CommopsError, fromSystemError, type SourceLocation} from '../errors.js'
 import {pick, type Locale, translator} from '../i18n/index.js'
 import {compile} from '../schema/ajv.js'
 import {nextId, type Db, type RunRecord, type Store} from '../store/index.js'
 import {getStepType} from '../steps/registry.js'
 import {StepFailure, type DesiredArtifact, type DesiredState, type StepContext} from '../steps/types.js'
 import {canonicalJson, dateIn, stableHash} from '../steps/util.js'
+import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
 import {resolveInside, writeFileAtomic} from '../util/fs.js'
 import {contentHash} from '../util/owned-file.js'
 import type {Workspace} from '../workspace/index.js'
@@ -27,7 +28,8 @@ export interface StepEvent {
   diff?: string[]
   outputs: Record<string, unknown>
   messages?: string[]
-  error?: {message: string; hint?: string; location?: SourceLocation}
+  /** `bug`: an unexpected error (a programming error in commops), not something the user can fix. */
+  error?: {message: string; hint?: string; location?: SourceLocation; bug?: boolean}
   durationMs: number
 }
 
@@ -226,14 +228,19 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
   return record
 }
 
-function describeError(error: unknown, t: ReturnType<typeof translator>): {message: string; hint?: string} {
+/** The message and hint of a step's failure: expected failures as they are, system errors named, anything else a bug. */
+function describeError(error: unknown, t: ReturnType<typeof translator>): {message: string; hint?: string; bug?: boolean} {
   if (error instanceof StepFailure) return {message: error.message, hint: error.hint}
   if (error instanceof ExprError) return {message: `${t(error.msg)}${error.pointer ? ` (with${error.pointer})` : ''}`, hint: t('playbook.expr.hint')}
-  if (error && typeof error === 'object' && 'msg' in error && 'hint' in error) {
-    const e = error as {msg: {key: string; params?: Record<string, unknown>}; hint?: {key: string; params?: Record<string, unknown>}}
-    return {message: t(e.msg), hint: e.hint ? t(e.hint) : undefined}
-  }
-  return {message: error instanceof Error ? error.message : String(error)}
+  const expected = error instanceof CommopsError ? error : (fromSystemError(error, productInfo().root) ?? (isCommopsLike(error) ? error : undefined))
+  if (expected) return {message: t(expected.msg), hint: expected.hint ? t(expected.hint) : undefined}
+  debugStack(error)
+  return {...describeBug(error, t), bug: true}
+}
+
+/** A CommopsError from another copy of the errors module (same shape, other class). */
+function isCommopsLike(error: unknown): error is {msg: {key: string; params?: Record<string, unknown>}; hint?: {key: string; params?: Record<string, unknown>}} {
+  return Boolean(error && typeof error === 'object' && 'msg' in error && 'hint' in error)
 }
 
 function safeUser(): string {

@@ -3,14 +3,37 @@ import type {Messages} from '../index.js'
 export const common: Messages = {
   'error.label': {en: 'Error', 'zh-CN': '错误'},
   'error.hint': {en: 'Hint', 'zh-CN': '提示'},
-  'error.unexpected': {
-    en: 'Unexpected error: {message}',
-    'zh-CN': '意外错误：{message}',
+  'error.bug': {
+    en: 'Unexpected error, this is a commops bug: {error}',
+    'zh-CN': '意外错误，这是 commops 的缺陷：{error}',
   },
-  'error.unexpected.hint': {
-    en: 'This is a bug in commops. Run again with DEBUG=commops to see the stack trace and report it.',
-    'zh-CN': '这是 commops 的缺陷。请加上环境变量 DEBUG=commops 重新运行以查看调用栈，并反馈给我们。',
+  'error.bug.hint': {
+    en: 'Please report it at {where} with the versions ({versions}); run again with DEBUG=commops to include the stack trace.',
+    'zh-CN': '请到 {where} 反馈，并附上版本信息（{versions}）；加上环境变量 DEBUG=commops 重新运行，可一并附上调用栈。',
   },
+  'error.bug.hintDebug': {
+    en: 'Please report it at {where} with the versions ({versions}) and the stack trace above.',
+    'zh-CN': '请到 {where} 反馈，并附上版本信息（{versions}）和上面的调用栈。',
+  },
+  'error.bug.tracker': {en: 'the commops issue tracker', 'zh-CN': 'commops 的问题跟踪页'},
+  'fs.noSpace': {en: 'No space left on the disk for {path}', 'zh-CN': '磁盘空间不足，无法写入 {path}'},
+  'fs.noSpace.hint': {en: 'Free some disk space, then run the command again.', 'zh-CN': '请清理出一些磁盘空间后重新运行该命令。'},
+  'fs.denied': {en: 'Permission denied: {path}', 'zh-CN': '没有权限访问：{path}'},
+  'fs.denied.hint': {
+    en: 'Check the permissions and owner of {path} and of its folder, or use another folder.',
+    'zh-CN': '请检查 {path} 及其所在文件夹的权限和所有者，或改用其他文件夹。',
+  },
+  'fs.readOnly': {en: '{path} is on a read-only file system', 'zh-CN': '{path} 位于只读文件系统上'},
+  'fs.readOnly.hint': {en: 'Use a folder on a writable disk.', 'zh-CN': '请改用可写磁盘上的文件夹。'},
+  'fs.tooManyFiles': {en: 'Too many open files (at {path})', 'zh-CN': '打开的文件过多（于 {path}）'},
+  'fs.tooManyFiles.hint': {
+    en: 'Close other programs or raise the limit of open files (e.g. `ulimit -n 4096`), then run again.',
+    'zh-CN': '请关闭其他程序或提高打开文件数上限（例如 `ulimit -n 4096`）后重试。',
+  },
+  'fs.notDir': {en: 'A part of {path} is a file, not a folder', 'zh-CN': '{path} 的某一级是文件而不是文件夹'},
+  'fs.notDir.hint': {en: 'Check the path; move or rename the file that is in the way.', 'zh-CN': '请检查路径；移走或重命名挡路的文件。'},
+  'fs.isDir': {en: '{path} is a folder, not a file', 'zh-CN': '{path} 是文件夹而不是文件'},
+  'fs.isDir.hint': {en: 'Give the path of a file.', 'zh-CN': '请给出文件的路径。'},
   'error.usage': {en: '{message}', 'zh-CN': '{message}'},
   'error.usage.hint': {
     en: 'See `commops {command} --help` for usage and examples.',
