@@ -3,7 +3,7 @@ import {DateTime} from 'luxon'
 import {BaseCommand} from '../src/cli/base-command.js'
 import {table} from '../src/cli/table.js'
 import {UsageError} from '../src/errors.js'
-import {Store, type RunRecord} from '../src/store/index.js'
+import {Store, runStatus, type RunRecord} from '../src/store/index.js'
 
 export default class Runs extends BaseCommand<typeof Runs> {
   static override description = 'History of playbook runs with their results; give a run id for its steps'
@@ -26,6 +26,7 @@ export default class Runs extends BaseCommand<typeof Runs> {
   async run(): Promise<{runs: RunRecord[]} | RunRecord> {
     const ws = await this.workspace()
     const db = await Store.at(ws.root).read()
+    for (const r of db.runs) r.status = runStatus(r) // a run whose process died shows as interrupted
     if (this.args.id) {
       const run = db.runs.find((r) => r.id.toUpperCase() === this.args.id!.toUpperCase())
       if (!run) throw new UsageError({key: 'runs.notFound', params: {id: this.args.id}})

@@ -4,7 +4,7 @@ import os from 'node:os'
 import {CommopsError, fromSystemError, type SourceLocation} from '../errors.js'
 import {pick, type Locale, translator} from '../i18n/index.js'
 import {compile} from '../schema/ajv.js'
-import {nextId, type Db, type RunRecord, type Store} from '../store/index.js'
+import {finishRun, nextId, reserveRun, type Db, type RunRecord, type Store} from '../store/index.js'
 import {getStepType} from '../steps/registry.js'
 import {StepFailure, type DesiredArtifact, type DesiredState, type StepContext} from '../steps/types.js'
 import {canonicalJson, dateIn, stableHash} from '../steps/util.js'
@@ -138,8 +138,10 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
   const t = translator(locale)
   const now = o.now ?? new Date()
   const started = Date.now()
+  const user = o.user ?? safeUser()
+  // the id is reserved before any step runs, so what the steps write names a run that exists
+  const runId = o.dryRun ? 'dry-run' : await reserveRun(store, {playbook: playbook.name, phase: playbook.phase, vars: o.vars, user, startedAt: now.toISOString()})
   let db = await store.read()
-  const runId = o.dryRun ? 'dry-run' : `R${(db.counters.R ?? 0) + 1}`
   const run = {id: runId, date: dateIn(now, ws.timezone), playbook: playbook.name}
   const scope: Record<string, unknown> = {vars: o.vars, community: ws.community, run, steps: {}}
   const stepsScope = scope.steps as Record<string, {outputs: Record<string, unknown>; status: EventStatus}>
@@ -213,18 +215,12 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
     inputHashes,
     status: failed ? 'failed' : events.some((e) => e.status === 'changed') ? 'changed' : 'ok',
     steps: events.map((e) => ({id: e.id, uses: e.uses, status: e.status, durationMs: e.durationMs, error: e.error?.message, outputs: e.outputs})),
-    user: o.user ?? safeUser(),
+    user,
     startedAt: now.toISOString(),
     finishedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
   }
-  if (!o.dryRun) {
-    record.id = await store.update((d) => {
-      const id = nextId(d, 'R')
-      d.runs.push({...record, id})
-      return id
-    })
-  }
+  if (!o.dryRun) await finishRun(store, record)
   return record
 }
 

@@ -1,6 +1,8 @@
 export {Store} from './store.js'
 export type {StoreOptions} from './store.js'
 export {nextId} from './ids.js'
+export {finishRun, reserveRun, runStatus} from './runs.js'
+export type {RunStart} from './runs.js'
 export {CURRENT_VERSION, MIGRATIONS, defaultDb, upgradeDb} from './migrations.js'
 export type {Migration} from './migrations.js'
 export type {Artifact, Db, RunRecord, StepRecord, StepStatus, Task, WrittenFile} from './types.js'

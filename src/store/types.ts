@@ -51,12 +51,17 @@ export interface RunRecord {
   phase?: string
   vars: Record<string, unknown>
   inputHashes: Record<string, string>
-  status: 'ok' | 'changed' | 'failed'
+  /** `running` from the start of the run until it finishes; `interrupted` when its process died first. */
+  status: 'ok' | 'changed' | 'failed' | 'running' | 'interrupted'
   steps: StepRecord[]
   user: string
   startedAt: string
-  finishedAt: string
+  /** Absent while the run runs (and after it was interrupted). */
+  finishedAt?: string
   durationMs: number
+  /** The process and machine of a `running` record, to tell a live run from a killed one. */
+  pid?: number
+  host?: string
 }
 
 export interface Db {

@@ -46,6 +46,7 @@ export const playbook: Messages = {
   'status.skipped': {en: 'skipped', 'zh-CN': '跳过'},
   'status.failed': {en: 'failed', 'zh-CN': '失败'},
   'status.running': {en: 'running', 'zh-CN': '运行中'},
+  'status.interrupted': {en: 'interrupted', 'zh-CN': '已中断'},
   'pb.col.name': {en: 'Name', 'zh-CN': '名称'},
   'pb.col.phase': {en: 'Phase', 'zh-CN': '阶段'},
   'pb.col.source': {en: 'Source', 'zh-CN': '来源'},
