@@ -9,8 +9,8 @@ import {getStepType} from '../steps/registry.js'
 import {StepFailure, type DesiredArtifact, type DesiredState, type StepContext} from '../steps/types.js'
 import {canonicalJson, dateIn, stableHash} from '../steps/util.js'
 import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
-import {resolveInside, writeFileAtomic} from '../util/fs.js'
-import {contentHash} from '../util/owned-file.js'
+import {resolveInside} from '../util/fs.js'
+import {contentHash, owns, writeOwnedFiles} from '../util/owned-file.js'
 import type {Workspace} from '../workspace/index.js'
 import {lineDiff, summarize} from './diff.js'
 import {ExprError, isTruthy, referencesIn, resolveDeep} from './expr.js'
@@ -102,8 +102,7 @@ async function diffState(state: DesiredState, db: Db, root: string, force: boole
     const current = existsSync(full) ? await readFile(full, 'utf8') : undefined
     if (current === f.content) continue
     if (current !== undefined && !force) {
-      const owned = db.files[f.path]
-      if (!owned || owned.hash !== contentHash(current)) throw new StepFailure(t('run.notOwned', {path: f.path}), t('run.notOwned.hint'))
+      if (!owns(db.files[f.path], current)) throw new StepFailure(t('run.notOwned', {path: f.path}), t('run.notOwned.hint'))
     }
     if (current === undefined) diff.push(`+ file ${f.path} (${Buffer.byteLength(f.content)} bytes)`)
     else diff.push(`~ file ${f.path}`, ...lineDiff(current, f.content).map((l) => `    ${l}`))
@@ -112,10 +111,10 @@ async function diffState(state: DesiredState, db: Db, root: string, force: boole
   return {diff, files}
 }
 
-/** Writes a step's desired state: files first, then one store update for artifacts, tasks and file ownership. */
-async function applyState(state: DesiredState, files: Array<{path: string; full: string; content: string; hash: string}>, store: Store, meta: {playbook: string; step: string; stepType: string; inputHash: string; run: string}, hook?: (db: Db) => void): Promise<void> {
-  for (const f of files) await writeFileAtomic(f.full, f.content)
-  await store.update((db) => {
+/** Writes a step's desired state: the files, checked and recorded under the store lock (see writeOwnedFiles), with the artifacts and tasks in the same update. */
+async function applyState(state: DesiredState, files: Array<{path: string; full: string; content: string; hash: string}>, store: Store, meta: {playbook: string; step: string; stepType: string; inputHash: string; run: string; force: boolean}, hook?: (db: Db) => void): Promise<void> {
+  const writes = files.map((f) => ({rel: f.path, full: f.full, content: f.content}))
+  await writeOwnedFiles(store, writes, {force: meta.force, run: meta.run, record: (db) => {
     const now = new Date().toISOString()
     for (const a of state.artifacts ?? []) {
       const old = db.artifacts[a.id]
@@ -126,9 +125,8 @@ async function applyState(state: DesiredState, files: Array<{path: string; full:
       if (!old) db.tasks.push({id: nextId(db, 'T'), key: task.key, title: task.title, owner: task.owner, due: task.due, status: 'open', source: {playbook: meta.playbook, run: meta.run, step: meta.step}, createdAt: now})
       else if (old.status === 'open') Object.assign(old, {owner: task.owner, due: task.due})
     }
-    for (const f of files) db.files[f.path] = {hash: f.hash, writtenAt: now, run: meta.run}
     hook?.(db)
-  })
+  }})
 }
 
 /** Runs a playbook step by step, yielding a start and a result event per step; returns the run record. */
@@ -196,7 +194,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
       produced[step.id] = state.artifacts ?? []
       const {diff, files} = await diffState(state, db, ws.root, o.force ?? false, t)
       if (!o.dryRun && diff.length > 0) {
-        await applyState(state, files, store, {playbook: playbook.name, step: step.id, stepType: step.uses, inputHash, run: runId}, type.apply ? (d) => type.apply!(state, d) : undefined)
+        await applyState(state, files, store, {playbook: playbook.name, step: step.id, stepType: step.uses, inputHash, run: runId, force: o.force ?? false}, type.apply ? (d) => type.apply!(state, d) : undefined)
         db = await store.read()
       }
       yield finish(diff.length > 0 ? 'changed' : 'ok', {description, diff, outputs: state.outputs ?? {}, messages: state.messages})

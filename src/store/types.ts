@@ -87,4 +87,6 @@ export interface WrittenFile {
   hash: string
   writtenAt: string
   run?: string
+  /** Hash of content commops is about to write: until confirmed, a file holding it is commops' too (see util/owned-file). */
+  pending?: string
 }

@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {CommopsError} from '../errors.js'
-import type {Store, WrittenFile} from '../store/index.js'
+import type {Db, Store, WrittenFile} from '../store/index.js'
 import {resolveInside, writeFileAtomic} from './fs.js'
 import {sha256Hex} from './hash.js'
 
@@ -11,11 +11,72 @@ export function contentHash(text: string): string {
   return sha256Hex(text)
 }
 
+/** True when a file holding `current` (undefined: absent) is commops' to replace: absent, or its last or intended content. */
+export function owns(owned: WrittenFile | undefined, current: string | undefined): boolean {
+  if (current === undefined) return true
+  const hash = contentHash(current)
+  return owned !== undefined && (owned.hash === hash || owned.pending === hash)
+}
+
 /** True when commops may write over `full`: it is absent, already holds `content`, or was last written by commops. */
 export async function mayOverwrite(full: string, content: string, owned: WrittenFile | undefined): Promise<boolean> {
-  if (!existsSync(full)) return true
-  const current = await readFile(full, 'utf8')
-  return current === content || (owned !== undefined && owned.hash === contentHash(current))
+  const current = existsSync(full) ? await readFile(full, 'utf8') : undefined
+  return current === content || owns(owned, current)
+}
+
+/** A file to write inside the workspace: its path relative to the root (the store's key), its absolute path, its text. */
+export interface OwnedWrite {
+  rel: string
+  full: string
+  content: string
+}
+
+export interface OwnedWriteOptions<T> {
+  /** Write even over files commops did not write. */
+  force?: boolean
+  /** The run that writes them, recorded with each file. */
+  run?: string
+  /** The error for a file commops does not own (default: `run.notOwned` naming its relative path). */
+  refused?: (file: OwnedWrite) => Error
+  /** The caller's other changes, made in the same update that records the files. */
+  record?: (db: Db) => T
+}
+
+/**
+ * Writes files commops owns so that the files and the store never disagree about who owns them, in two short updates:
+ * 1. under the lock, check ownership against the fresh store and the file on disk, and record the intent (`pending`:
+ *    the hash of the new content; a new file is recorded as owned with it);
+ * 2. under the lock again, check again, write each file (temp + rename) and record its hash, dropping `pending`,
+ *    with the caller's `record` changes.
+ * A crash after 1 leaves the old content, still owned; a crash inside 2 after a file was written leaves the new
+ * content, owned through `pending`. The checks and the writes happen under the lock, so concurrent writers take turns.
+ */
+export async function writeOwnedFiles<T>(store: Store, files: OwnedWrite[], o: OwnedWriteOptions<T> = {}): Promise<T | undefined> {
+  const refused = o.refused ?? ((f) => new CommopsError({key: 'run.notOwned', params: {path: f.rel}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}}))
+  /** The file's current text (undefined: absent), after checking commops may replace it. */
+  const check = async (db: Db, f: OwnedWrite): Promise<string | undefined> => {
+    const current = existsSync(f.full) ? await readFile(f.full, 'utf8') : undefined
+    if (!o.force && current !== f.content && !owns(db.files[f.rel], current)) throw refused(f)
+    return current
+  }
+  const stamp = (hash: string, pending?: string): WrittenFile => ({hash, writtenAt: new Date().toISOString(), ...(o.run ? {run: o.run} : {}), ...(pending && pending !== hash ? {pending} : {})})
+  if (files.length > 0) {
+    await store.update(async (db) => {
+      for (const f of files) {
+        const current = await check(db, f)
+        // what is there now is commops' (checked, or forced): own it, and the content about to be written
+        db.files[f.rel] = current === undefined ? stamp(contentHash(f.content)) : stamp(contentHash(current), contentHash(f.content))
+      }
+    })
+  }
+  return store.update(async (db) => {
+    for (const f of files) {
+      await check(db, f)
+      await writeFileAtomic(f.full, f.content)
+      db.files[f.rel] = stamp(contentHash(f.content))
+    }
+    return o.record?.(db)
+  })
 }
 
 /** A user's `--out` (relative to the current folder) as a path inside the workspace; `..`, absolute paths outside and symlinks out are refused. */
@@ -28,13 +89,7 @@ export function outputPath(root: string, out: string, cwd = process.cwd()): {ful
 /** Writes an export inside the workspace: confined, never over a file commops did not write (unless forced), recorded in the store. */
 export async function writeOwnedFile(store: Store, out: string, content: string, options: {force?: boolean; cwd?: string} = {}): Promise<{path: string; shown: string}> {
   const {full, rel, shown} = outputPath(store.root, out, options.cwd)
-  const db = await store.read()
-  if (!options.force && !(await mayOverwrite(full, content, db.files[rel]))) {
-    throw new CommopsError({key: 'run.notOwned', params: {path: shown}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}})
-  }
-  await writeFileAtomic(full, content)
-  await store.update((d) => {
-    d.files[rel] = {hash: contentHash(content), writtenAt: new Date().toISOString()}
-  })
+  const refused = () => new CommopsError({key: 'run.notOwned', params: {path: shown}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}})
+  await writeOwnedFiles(store, [{rel, full, content}], {force: options.force, refused})
   return {path: rel, shown}
 }
