@@ -83,6 +83,7 @@ const SYSTEM_ERRORS: Record<string, string> = {
   ENFILE: 'fs.tooManyFiles',
   ENOTDIR: 'fs.notDir',
   EISDIR: 'fs.isDir',
+  EEXIST: 'fs.inTheWay',
 }
 
 /**

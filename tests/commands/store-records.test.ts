@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -36,5 +36,18 @@ describe('records in the store, through the commands', () => {
     expect(r.stderr).toMatch(/Hint: .*backups/)
     expect(r.stderr).not.toMatch(/bug|Unexpected/i)
     expect(hasStackTrace(r.stderr)).toBe(false)
+  })
+
+  it('a file where the store folder should be is the user\'s to move, not a bug', async () => {
+    const ws = await sampleWorkspace('en')
+    await rm(path.join(ws.root, '.commops'), {recursive: true, force: true})
+    await writeFile(path.join(ws.root, '.commops'), 'not a folder\n')
+    for (const args of [['task', 'list'], ['playbook', 'run', 'launch', '--yes']]) {
+      const r = await runInProcess(args, {cwd: ws.root})
+      expect(r.code, args.join(' ')).toBe(1)
+      expect(r.stderr).toMatch(/\.commops.* (is a file, not a folder|already exists and is in the way)/)
+      expect(r.stderr).not.toMatch(/bug|Unexpected/i)
+      expect(hasStackTrace(r.stderr)).toBe(false)
+    }
   })
 })

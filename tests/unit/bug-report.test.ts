@@ -90,6 +90,8 @@ describe('unexpected errors outside steps (BaseCommand.catch)', () => {
     ['EROFS', /read-only file system/, /writable/],
     ['EMFILE', /Too many open files/, /ulimit/],
     ['ENOENT', /not found: .*\/ws\/out\/report\.md/, /Check the path/],
+    ['ENOTDIR', /A part of .*\/ws\/out\/report\.md is a file/, /Check the path/],
+    ['EEXIST', /\/ws\/out\/report\.md already exists/, /Move or rename/],
   ])('%s is not a bug: one clear message naming the path and a hint, exit 1', async (code, message, hint) => {
     const r = await caught(systemError(code, '/tmp/ws/out/report.md'))
     expect(r.exit).toBe(1)

@@ -32,6 +32,8 @@ export const common: Messages = {
   },
   'fs.notDir': {en: 'A part of {path} is a file, not a folder', 'zh-CN': '{path} 的某一级是文件而不是文件夹'},
   'fs.notDir.hint': {en: 'Check the path; move or rename the file that is in the way.', 'zh-CN': '请检查路径；移走或重命名挡路的文件。'},
+  'fs.inTheWay': {en: '{path} already exists and is in the way', 'zh-CN': '{path} 已存在，挡住了要创建的文件或文件夹'},
+  'fs.inTheWay.hint': {en: 'Move or rename it, then run the command again.', 'zh-CN': '请移走或重命名它，然后重新运行该命令。'},
   'fs.isDir': {en: '{path} is a folder, not a file', 'zh-CN': '{path} 是文件夹而不是文件'},
   'fs.isDir.hint': {en: 'Give the path of a file.', 'zh-CN': '请给出文件的路径。'},
   'error.usage': {en: '{message}', 'zh-CN': '{message}'},
