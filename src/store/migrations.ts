@@ -26,12 +26,18 @@ interface Collection {
   item: {fields?: string; ok(value: unknown): boolean}
 }
 
-/** An item check: a plain object whose `strings` are strings and whose `objects` are plain objects. */
+/** An item check: an object whose `strings` are strings and whose `objects` are objects or arrays; plain loops, it runs per item per read. */
 function fields(strings: string[], objects: string[] = []): Collection['item'] {
   const all = [...strings, ...objects]
   return {
     fields: all.join(', '),
-    ok: (v) => isPlainObject(v) && strings.every((k) => typeof v[k] === 'string') && objects.every((k) => isPlainObject(v[k]) || (k === 'steps' && Array.isArray(v[k]))),
+    ok(v) {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+      const o = v as Record<string, unknown>
+      for (const k of strings) if (typeof o[k] !== 'string') return false
+      for (const k of objects) if (typeof o[k] !== 'object' || o[k] === null) return false
+      return true
+    },
   }
 }
 
