@@ -22,11 +22,16 @@ export function productInfo(): Product {
   try {
     const root = packageRoot()
     const pj = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {version?: string; bugs?: UrlField; repository?: UrlField}
-    product = {version: pj.version ?? 'unknown', reportUrl: urlOf(pj.bugs) ?? issuesOf(urlOf(pj.repository)), root}
+    product = {version: pj.version ?? 'unknown', reportUrl: reportUrl(pj), root}
   } catch {
     product = {version: 'unknown'}
   }
   return product
+}
+
+/** Where a package.json says to report bugs: `bugs`, else its repository's issues (GitHub), else undefined. */
+export function reportUrl(pj: {bugs?: UrlField; repository?: UrlField}): string | undefined {
+  return urlOf(pj.bugs) ?? issuesOf(urlOf(pj.repository))
 }
 
 function urlOf(field: UrlField): string | undefined {

@@ -7,6 +7,7 @@ import {runPlaybook, type StepEvent} from '../../src/playbook/runner.js'
 import type {Playbook} from '../../src/playbook/types.js'
 import {noteStep} from '../../src/steps/note.js'
 import {Store} from '../../src/store/index.js'
+import {debugEnabled, reportUrl} from '../../src/util/bug-report.js'
 import {packageRoot} from '../../src/util/paths.js'
 import {hasStackTrace, ROOT} from '../helpers/cli.js'
 import {sampleWorkspace} from '../helpers/workspace.js'
@@ -152,5 +153,20 @@ describe('unexpected errors inside steps', () => {
     expect(event.error?.message).toMatch(/No space left .*\/tmp\/ws\/out\/t-a\.md/)
     expect(event.error?.hint).toMatch(/disk space/)
     expect(`${event.error?.message} ${event.error?.hint}`).not.toMatch(/bug/i)
+  })
+})
+
+describe('where to report and when to show stacks', () => {
+  it('reads package.json bugs, else the repository\'s issues, else nothing (the message then names the issue tracker)', () => {
+    expect(reportUrl({bugs: {url: 'https://example.org/bugs'}, repository: 'github:acme/commops'})).toBe('https://example.org/bugs')
+    expect(reportUrl({bugs: 'https://example.org/b'})).toBe('https://example.org/b')
+    expect(reportUrl({repository: {url: 'git+https://github.com/acme/commops.git'}})).toBe('https://github.com/acme/commops/issues')
+    expect(reportUrl({repository: 'acme/commops'})).toBe('https://github.com/acme/commops/issues')
+    expect(reportUrl({})).toBeUndefined()
+  })
+
+  it('DEBUG shows stacks when it names commops or everything', () => {
+    for (const DEBUG of ['commops', 'commops:*', 'oclif:*,commops', '*']) expect(debugEnabled({DEBUG}), DEBUG).toBe(true)
+    for (const DEBUG of ['', 'oclif:*', '1']) expect(debugEnabled({DEBUG}), DEBUG).toBe(false)
   })
 })
