@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../src/cli/base-command.js'
 import {UsageError} from '../src/errors.js'
-import '../src/schema/all-kinds.js'
 import {formatGithub, formatJson, formatJunit, formatSarif, formatText, REPORT_FORMATS, type Report} from '../src/schema/report.js'
 import {validatePaths} from '../src/schema/run-validate.js'
 import {findWorkspaceRoot, locateWorkspace, peekLocale} from '../src/workspace/index.js'

@@ -10,7 +10,7 @@ import {requireTemplateName} from '../../src/rules/load.js'
 import {RULES_ARTIFACT} from '../../src/rules/lookup.js'
 import {suggestHint} from '../../src/rules/problems.js'
 import {RULE_TEMPLATES, RUNG_IDS, type Severity} from '../../src/rules/types.js'
-import {closest} from '../../src/schema/suggest.js'
+import {closest} from '../../src/util/suggest.js'
 import {canonicalJson, stableHash} from '../../src/steps/util.js'
 import {Store} from '../../src/store/index.js'
 

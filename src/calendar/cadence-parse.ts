@@ -1,7 +1,7 @@
 /** Reading cadences: RRULE text and the English friendly forms, with the offset of any mistake. */
 import {DateTime} from 'luxon'
 import {ValidationError, type Msg} from '../errors.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import type {ByDay, Cadence} from './cadence.js'
 
 export const FREQS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const

@@ -2,7 +2,7 @@
 import {DateTime, IANAZone} from 'luxon'
 import {UsageError, ValidationError, type Msg, type SourceLocation} from '../errors.js'
 import {pick, translator, type Locale} from '../i18n/index.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import type {Community} from '../workspace/community.js'
 import {CadenceError, expandCadence, parseCadence, type Cadence} from './cadence.js'
 import {dateLabel, freeDays, isoWeek} from './dates.js'

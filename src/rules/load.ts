@@ -2,16 +2,16 @@
 import {readFile} from 'node:fs/promises'
 import {UsageError, ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
-import '../schema/all-kinds.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
+import {ruleSetKind} from './kind.js'
 import {suggestHint} from './problems.js'
 import {isRuleTemplate, ruleTemplateDisplay, ruleTemplateFile} from './templates.js'
 import {RULE_TEMPLATES, type RuleSetDoc, type RuleTemplate} from './types.js'
 
 /** Parses and validates the text of a rule-set file; the first problem becomes a located ValidationError. */
 export function parseRuleSetText(text: string, file: string, locale: Locale): RuleSetDoc {
-  const {problems, docs} = validateText(text, file, locale)
+  const {problems, docs} = validateText(text, file, locale, [ruleSetKind])
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) {
     const first = errors[0]

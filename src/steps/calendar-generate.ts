@@ -1,11 +1,9 @@
-import {registerRenderer} from '../artifacts/render.js'
 import {CommopsError} from '../errors.js'
 import {resolveRange} from '../calendar/dates.js'
 import {calendarDoc} from '../calendar/doc.js'
-import {CALENDAR_FORMATS, renderCalendar} from '../calendar/export.js'
 import {generateCalendar} from '../calendar/generate.js'
 import {calendarCounts, itemsIn, mergeCalendar, type MergeResult} from '../calendar/merge.js'
-import type {CalendarDoc, CalendarDraft, CalendarFilter, DateRange} from '../calendar/types.js'
+import type {CalendarDraft, CalendarFilter, DateRange} from '../calendar/types.js'
 import {nextId} from '../store/ids.js'
 import {StepFailure, type StepType} from './types.js'
 
@@ -96,8 +94,4 @@ export const calendarGenerate: StepType<CalendarInput> = {
     const p = state.payload as CalendarPayload
     db.calendar = mergeCalendar(db.calendar, p.drafts, p.scope, {nextId: () => nextId(db, 'C'), now: p.now}).items
   },
-}
-
-for (const format of CALENDAR_FORMATS) {
-  registerRenderer('calendar', format, (artifact, locale) => renderCalendar(artifact.data as CalendarDoc, format, locale))
 }

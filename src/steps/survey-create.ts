@@ -1,8 +1,7 @@
-import {registerRenderer} from '../artifacts/render.js'
 import {isLocale, type Locale, type LocalizedText} from '../i18n/index.js'
 import {localizedText} from '../schema/kinds/common.js'
-import {exportSurvey, type ExportFormat} from '../survey/export.js'
 import type {SurveyArtifactData} from '../survey/lookup.js'
+import {loadSurveyFile, loadSurveyTemplate} from '../survey/load.js'
 import {resolveSurvey} from '../survey/resolve.js'
 import {tx} from '../survey/text.js'
 import {SURVEY_TEMPLATES} from '../survey/types.js'
@@ -35,7 +34,6 @@ export const surveyCreate: StepType<SurveyCreateInput> = {
   describe: (input, t) => t('survey.step.create.describe', {source: input.template ?? input.file ?? ''}),
   async plan(input, ctx) {
     // Loaded here, not at the top: survey/load imports every kind, whose playbook check imports this registry.
-    const {loadSurveyFile, loadSurveyTemplate} = await import('../survey/load.js')
     const raw = input.file
       ? await loadSurveyFile(resolveInside(ctx.root, input.file), input.file, ctx.locale)
       : await loadSurveyTemplate(input.template!, ctx.locale)
@@ -54,11 +52,4 @@ export const surveyCreate: StepType<SurveyCreateInput> = {
       ],
     }
   },
-}
-
-for (const format of ['md', 'html', 'json', 'surveyjs', 'github-issue-form'] as ExportFormat[]) {
-  registerRenderer('survey', format, (artifact, locale) => {
-    const data = artifact.data as SurveyArtifactData
-    return exportSurvey(data.doc, format, data.locale ?? locale, {id: data.key})
-  })
 }

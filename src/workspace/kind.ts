@@ -1,0 +1,13 @@
+/** The Community kind (community.yaml): its schema and the checks the schema cannot express. */
+import {checkCadences} from '../calendar/community-check.js'
+import {checkCommunityRules} from '../rules/check.js'
+import type {KindDef} from '../schema/kind.js'
+import {communitySchema} from '../schema/kinds/community.js'
+import {checkCommunity} from './check.js'
+
+export const communityKind: KindDef = {
+  kind: 'Community',
+  stem: 'community',
+  schema: communitySchema as unknown as Record<string, unknown>,
+  checks: [checkCommunity, checkCadences, checkCommunityRules],
+}
