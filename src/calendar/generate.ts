@@ -112,7 +112,7 @@ function lowerBound(list: string[], value: string): number {
  * `{n}` counts a source's occurrences since `founded` (or since 1 January of the item's year when the community
  * has no founding date or the item comes before it), so it does not depend on the period asked for.
  */
-export function generateCalendar(community: Community, o: GenerateOptions): Generated {
+export function draftCalendar(community: Community, o: GenerateOptions): Generated {
   const zone = checkTimezone(community, o.locate)
   checkFilter(community, o)
   const t = translator(o.locale)
