@@ -1,13 +1,13 @@
 /** Loading rule-set documents: the bundled templates and files written by hand, validated as kind RuleSet. */
 import {readFile} from 'node:fs/promises'
-import {UsageError, ValidationError} from '../errors.js'
+import {ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
-import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
 import {ruleSetKind} from './kind.js'
-import {suggestHint} from './problems.js'
-import {isRuleTemplate, ruleTemplateDisplay, ruleTemplateFile} from './templates.js'
-import {RULE_TEMPLATES, type RuleSetDoc, type RuleTemplate} from './types.js'
+import {requireTemplateName, ruleTemplateDisplay, ruleTemplateFile} from './templates.js'
+import type {RuleSetDoc} from './types.js'
+
+export {requireTemplateName} from './templates.js'
 
 /** Parses and validates the text of a rule-set file; the first problem becomes a located ValidationError. */
 export function parseRuleSetText(text: string, file: string, locale: Locale): RuleSetDoc {
@@ -23,16 +23,6 @@ export function parseRuleSetText(text: string, file: string, locale: Locale): Ru
   const sets = docs.filter((d) => d.kind === 'RuleSet')
   if (sets.length !== 1) throw new ValidationError({key: 'rules.notRuleSet', params: {file, count: sets.length}}, {code: 'rules.notRuleSet', location: {file}})
   return sets[0].value as RuleSetDoc
-}
-
-/** The template name, or a usage error with the closest name. */
-export function requireTemplateName(name: string): RuleTemplate {
-  if (isRuleTemplate(name)) return name
-  const best = closest(name, [...RULE_TEMPLATES])
-  throw new UsageError({key: 'rules.unknownTemplate', params: {name}}, {
-    code: 'rules.unknownTemplate',
-    hint: suggestHint('rules.unknownTemplate.hint', best, {names: RULE_TEMPLATES.join(', ')}),
-  })
 }
 
 /** A bundled template by name, validated. */

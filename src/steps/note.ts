@@ -1,7 +1,7 @@
 import {pick, type LocalizedText} from '../i18n/index.js'
 import {localizedText} from '../schema/kinds/common.js'
 import type {StepType} from './types.js'
-import {headline} from './util.js'
+import {headline} from '../util/text.js'
 
 interface NoteInput {
   message: LocalizedText

@@ -1,6 +1,6 @@
 import {CommopsError} from '../errors.js'
 import {pick, type Locale} from '../i18n/index.js'
-import {generateRuleSet} from '../rules/generate.js'
+import {generateRuleSet} from '../rules/service.js'
 import {rulesStepSchema} from '../schema/kinds/ruleset.js'
 import {StepFailure, type StepType} from './types.js'
 

@@ -1,8 +1,7 @@
 import {isLocale, type Locale, type LocalizedText} from '../i18n/index.js'
 import {localizedText} from '../schema/kinds/common.js'
 import type {SurveyArtifactData} from '../survey/lookup.js'
-import {loadSurveyFile, loadSurveyTemplate} from '../survey/load.js'
-import {resolveSurvey} from '../survey/resolve.js'
+import {buildSurvey} from '../survey/service.js'
 import {tx} from '../survey/text.js'
 import {SURVEY_TEMPLATES} from '../survey/types.js'
 import {resolveInside} from '../util/fs.js'
@@ -34,10 +33,8 @@ export const surveyCreate: StepType<SurveyCreateInput> = {
   describe: (input, t) => t('survey.step.create.describe', {source: input.template ?? input.file ?? ''}),
   async plan(input, ctx) {
     // Loaded here, not at the top: survey/load imports every kind, whose playbook check imports this registry.
-    const raw = input.file
-      ? await loadSurveyFile(resolveInside(ctx.root, input.file), input.file, ctx.locale)
-      : await loadSurveyTemplate(input.template!, ctx.locale)
-    const {doc, notes} = resolveSurvey(raw, ctx.community)
+    const source = input.file ? {file: resolveInside(ctx.root, input.file), display: input.file} : {template: input.template!}
+    const {doc, notes} = await buildSurvey(ctx.community, source, ctx.locale)
     if (input.title !== undefined) doc.title = input.title
     const locale: Locale = input.locale ?? (isLocale(doc.locale) ? doc.locale : ctx.locale)
     const key = `${ctx.playbook.name}.${ctx.step.id}`

@@ -2,7 +2,9 @@ import {pick, type LocalizedText} from '../i18n/index.js'
 import {localizedText} from '../schema/kinds/common.js'
 import type {ChecklistData} from '../artifacts/plain.js'
 import {StepFailure, type DesiredTask, type StepType} from './types.js'
-import {headline, relativeDate, stableHash} from './util.js'
+import {relativeDate} from '../util/dates.js'
+import {stableHash} from '../util/json.js'
+import {headline} from '../util/text.js'
 
 interface TasksInput {
   title?: LocalizedText
