@@ -1,10 +1,12 @@
 /** Loading rule-set documents: the bundled templates and files written by hand, validated as kind RuleSet. */
+import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
+import {parse} from 'yaml'
 import {ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
 import {validateText} from '../schema/validate.js'
 import {ruleSetKind} from './kind.js'
-import {requireTemplateName, ruleTemplateDisplay, ruleTemplateFile} from './templates.js'
+import {isRuleTemplate, requireTemplateName, ruleTemplateDisplay, ruleTemplateFile} from './templates.js'
 import type {RuleSetDoc} from './types.js'
 
 export {requireTemplateName} from './templates.js'
@@ -29,4 +31,19 @@ export function parseRuleSetText(text: string, file: string, locale: Locale): Ru
 export async function loadRuleTemplate(name: string, locale: Locale): Promise<RuleSetDoc> {
   const template = requireTemplateName(name)
   return parseRuleSetText(await readFile(ruleTemplateFile(template), 'utf8'), ruleTemplateDisplay(template), locale)
+}
+
+const raw = new Map<string, RuleSetDoc | undefined>()
+
+/** A bundled template parsed but not validated (cached), for checks that only need its rule and rung ids. */
+export function rawRuleTemplate(name: string): RuleSetDoc | undefined {
+  if (!isRuleTemplate(name)) return undefined
+  if (!raw.has(name)) {
+    try {
+      raw.set(name, parse(readFileSync(ruleTemplateFile(name), 'utf8')) as RuleSetDoc)
+    } catch {
+      raw.set(name, undefined)
+    }
+  }
+  return raw.get(name)
 }
