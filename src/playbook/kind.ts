@@ -1,5 +1,5 @@
 /** The Playbook kind: its schema and its checks against the catalogue of step types. */
-import type {KindDef} from '../schema/kind.js'
+import type {KindDef} from '../schema/kind-def.js'
 import {STEP_TYPES} from '../steps/registry.js'
 import {checkPlaybook} from './check.js'
 import {playbookSchema} from './schema.js'

@@ -1,5 +1,5 @@
 /** The RuleSet kind: a rule set written by hand or bundled as a template. */
-import type {KindDef} from '../schema/kind.js'
+import type {KindDef} from '../schema/kind-def.js'
 import {ruleSetSchema} from '../schema/kinds/ruleset.js'
 import {checkRuleSet} from './check.js'
 

@@ -4,9 +4,9 @@ import {ruleSetKind} from '../rules/kind.js'
 import {surveyKind} from '../survey/kind.js'
 import {templateKind} from '../template/kind.js'
 import {communityKind} from '../workspace/kind.js'
-import type {KindDef} from './kind.js'
+import type {KindDef} from './kind-def.js'
 
-export type {KindDef} from './kind.js'
+export type {KindDef} from './kind-def.js'
 
 /** Every kind, in the order of KIND_NAMES. */
 export const KINDS: readonly KindDef[] = [communityKind, playbookKind, templateKind, surveyKind, ruleSetKind]

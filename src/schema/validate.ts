@@ -3,12 +3,12 @@ import type {ErrorObject} from 'ajv'
 import type {Msg} from '../errors.js'
 import {type Locale, pick, translator, type LocalizedText} from '../i18n/index.js'
 import {compile} from './ajv.js'
-import {KIND_NAMES, type KindDef, type RawProblem} from './kind.js'
+import {KIND_NAMES, type KindDef, type RawProblem} from './kind-def.js'
 import type {Problem} from './problem.js'
 import {closest} from '../util/suggest.js'
 import {parseYaml, type Position, type SourceDoc} from './yaml-source.js'
 
-export type {DocCheck, RawProblem} from './kind.js'
+export type {DocCheck, RawProblem} from './kind-def.js'
 
 /** A validated document of a file. */
 export interface CheckedDoc {

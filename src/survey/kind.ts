@@ -1,5 +1,5 @@
 /** The Survey kind: a survey form written by hand or bundled as a template. */
-import type {KindDef} from '../schema/kind.js'
+import type {KindDef} from '../schema/kind-def.js'
 import {checkSurvey, surveySchema} from '../schema/kinds/survey.js'
 
 export const surveyKind: KindDef = {

@@ -1,5 +1,5 @@
 /** The Template kind (template.yaml of a client template). */
-import type {KindDef} from '../schema/kind.js'
+import type {KindDef} from '../schema/kind-def.js'
 import {checkTemplate} from './check.js'
 import {templateSchema} from './schema.js'
 

@@ -1,4 +1,4 @@
-import type {RawProblem} from '../schema/kind.js'
+import type {RawProblem} from '../schema/kind-def.js'
 import {closest} from '../util/suggest.js'
 
 const asArray = (v: unknown): Array<Record<string, unknown>> =>

@@ -2,7 +2,7 @@
 import {checkCadences} from '../calendar/community-check.js'
 import {checkCommunityRules} from '../rules/check.js'
 import {rawRuleTemplate} from '../rules/load.js'
-import type {KindDef} from '../schema/kind.js'
+import type {KindDef} from '../schema/kind-def.js'
 import {communitySchema} from '../schema/kinds/community.js'
 import {checkCommunity} from './check.js'
 

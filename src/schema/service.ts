@@ -1,3 +1,4 @@
+/** Validating files and folders as `commops validate` does: every kind, every YAML file found. */
 import path from 'node:path'
 import type {Locale} from '../i18n/index.js'
 import {KINDS} from './all-kinds.js'
