@@ -3,11 +3,12 @@ import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {resolveRange} from '../../src/calendar/dates.js'
 import {calendarDoc, sourceLabel} from '../../src/calendar/doc.js'
-import {generateCalendar, type Skipped} from '../../src/calendar/generate.js'
+import type {Skipped} from '../../src/calendar/generate.js'
 import {communityLocator, todayIn} from '../../src/calendar/io.js'
-import {calendarCounts, isEdited, itemsIn, mergeCalendar, type MergeResult} from '../../src/calendar/merge.js'
+import {calendarCounts, isEdited, itemsIn, type MergeResult} from '../../src/calendar/merge.js'
+import {generateCalendar} from '../../src/calendar/service.js'
 import type {CalendarItem} from '../../src/calendar/types.js'
-import {nextId, Store} from '../../src/store/index.js'
+import {Store} from '../../src/store/index.js'
 import type {Community} from '../../src/workspace/index.js'
 
 export interface GenerateResult {
@@ -47,24 +48,9 @@ export default class CalendarGenerate extends BaseCommand<typeof CalendarGenerat
     const ws = await this.workspace()
     const locate = await communityLocator(ws)
     const range = resolveRange({from: this.flags.from, to: this.flags.to, weeks: this.flags.weeks}, todayIn(ws))
-    const scope = {...range, pillars: this.flags.pillar, channels: this.flags.channel}
-    // Titles are content for the community, so they are written in its language whatever --lang says.
-    const generated = generateCalendar(ws.community, {...scope, locale: ws.community.locale, locate})
-    const now = new Date().toISOString()
-    const store = Store.at(ws.root)
     const dryRun = this.flags['dry-run']
-    let merged: MergeResult
-    if (dryRun) {
-      const db = await store.read()
-      let counter = db.counters.C ?? 0
-      merged = mergeCalendar(db.calendar, generated.drafts, scope, {nextId: () => `C${++counter}`, now})
-    } else {
-      merged = await store.update((db) => {
-        const r = mergeCalendar(db.calendar, generated.drafts, scope, {nextId: () => nextId(db, 'C'), now})
-        db.calendar = r.items
-        return r
-      })
-    }
+    const {plan, merged} = await generateCalendar(Store.at(ws.root), ws.community, {...range, pillars: this.flags.pillar, channels: this.flags.channel, locate, now: new Date(), dryRun})
+    const {generated, scope} = plan
     const inPeriod = itemsIn(merged.items, scope)
     const warnings = generated.warnings.map((w) => this.t(w))
     const result: GenerateResult = {

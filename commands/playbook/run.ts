@@ -6,7 +6,7 @@ import {formatRunSummary, formatStepPlain} from '../../src/playbook/format.js'
 import {loadPlaybook} from '../../src/playbook/load.js'
 import {runPlaybook, type StepEvent, type StepStart} from '../../src/playbook/runner.js'
 import {normalizeVars, resolveVars} from '../../src/playbook/vars.js'
-import {dateIn} from '../../src/steps/util.js'
+import {dateIn} from '../../src/util/dates.js'
 import {Store, type RunRecord} from '../../src/store/index.js'
 import {loadRunView} from '../../src/ui/load.js'
 

@@ -4,14 +4,13 @@ import {table} from '../../src/cli/table.js'
 import {UsageError} from '../../src/errors.js'
 import {pick} from '../../src/i18n/index.js'
 import {rungDuration} from '../../src/rules/export.js'
-import {generateRuleSet} from '../../src/rules/generate.js'
 import {startIndex, windowDays} from '../../src/rules/ladder.js'
-import {requireTemplateName} from '../../src/rules/load.js'
+import {requireTemplateName} from '../../src/rules/templates.js'
 import {RULES_ARTIFACT} from '../../src/rules/lookup.js'
+import {generateRules} from '../../src/rules/service.js'
 import {suggestHint} from '../../src/rules/problems.js'
 import {RULE_TEMPLATES, RUNG_IDS, type Severity} from '../../src/rules/types.js'
-import {closest} from '../../src/schema/suggest.js'
-import {canonicalJson, stableHash} from '../../src/steps/util.js'
+import {closest} from '../../src/util/suggest.js'
 import {Store} from '../../src/store/index.js'
 
 export interface RulesGenerateResult {
@@ -55,23 +54,9 @@ export default class RulesGenerate extends BaseCommand<typeof RulesGenerate> {
     }
     const ws = await this.workspace()
     const locale = this.locale
-    const {data, notes} = await generateRuleSet(ws.community, {template, ladder, expireAfterDays: flags['expire-after-days'], locale})
+    const {data, notes, changed} = await generateRules(Store.at(ws.root), ws.community, {template, ladder, expireAfterDays: flags['expire-after-days'], locale, now: new Date(), dryRun: flags['dry-run']})
     const {ruleset} = data
     const title = pick(ruleset.title, locale)
-    const store = Store.at(ws.root)
-    let changed: boolean
-    if (flags['dry-run']) {
-      const old = (await store.read()).artifacts[RULES_ARTIFACT]
-      changed = !old || canonicalJson(old.data) !== canonicalJson(data)
-    } else {
-      changed = await store.update((db) => {
-        const old = db.artifacts[RULES_ARTIFACT]
-        const now = new Date().toISOString()
-        const same = Boolean(old) && canonicalJson(old.data) === canonicalJson(data)
-        db.artifacts[RULES_ARTIFACT] = {id: RULES_ARTIFACT, kind: 'ruleset', stepType: 'rules.generate', inputHash: stableHash(data), title, data, createdAt: old?.createdAt ?? now, updatedAt: now}
-        return !same
-      })
-    }
     const result: RulesGenerateResult = {
       id: RULES_ARTIFACT,
       template: data.template,

@@ -6,7 +6,7 @@ import {entryPoints, rungDuration} from '../../src/rules/export.js'
 import {requireRule} from '../../src/rules/incident.js'
 import {startIndex, windowDays} from '../../src/rules/ladder.js'
 import {requireRuleSet} from '../../src/rules/lookup.js'
-import {headline} from '../../src/steps/util.js'
+import {headline} from '../../src/util/text.js'
 import {Store} from '../../src/store/index.js'
 
 export default class RulesShow extends BaseCommand<typeof RulesShow> {

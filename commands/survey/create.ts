@@ -4,11 +4,10 @@ import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {UsageError} from '../../src/errors.js'
 import {isLocale} from '../../src/i18n/index.js'
-import {nextId, Store} from '../../src/store/index.js'
-import {loadSurveyFile, loadSurveyTemplate, SURVEY_TEMPLATES} from '../../src/survey/load.js'
-import {resolveSurvey} from '../../src/survey/resolve.js'
+import {Store} from '../../src/store/index.js'
+import {createSurvey, type SurveySource} from '../../src/survey/service.js'
 import {tx} from '../../src/survey/text.js'
-import type {StoredSurvey} from '../../src/survey/types.js'
+import {SURVEY_TEMPLATES} from '../../src/survey/types.js'
 
 export default class SurveyCreate extends BaseCommand<typeof SurveyCreate> {
   static override description = 'Create a survey from a bundled template (satisfaction, nps, onboarding, event-feedback, exit) or a kind: Survey file, and keep it in the store'
@@ -31,31 +30,17 @@ export default class SurveyCreate extends BaseCommand<typeof SurveyCreate> {
     if (!flags.template && !flags.from) throw new UsageError({key: 'survey.create.needSource'}, {hint: {key: 'survey.create.needSource.hint', params: {templates: SURVEY_TEMPLATES.join(', ')}}})
     const ws = await this.workspace()
     let from: string | undefined
-    let raw
+    let source: SurveySource
     if (flags.from) {
       const full = path.resolve(flags.from)
       const rel = path.relative(ws.root, full)
       from = rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).join('/')
-      raw = await loadSurveyFile(full, flags.from, this.locale)
+      source = {file: full, display: flags.from}
     } else {
-      raw = await loadSurveyTemplate(flags.template!, this.locale)
+      source = {template: flags.template!}
     }
-    const {doc, notes} = resolveSurvey(raw, ws.community)
-    const locale = isLocale(flags.lang) ? flags.lang : doc.locale ?? ws.locale
-    const store = Store.at(ws.root)
-    const now = new Date().toISOString()
-    const make = (id: string): StoredSurvey => ({id, name: doc.name, locale, ...(flags.template ? {template: flags.template} : {}), ...(from ? {from} : {}), doc, createdAt: now})
-    let id: string
-    if (flags['dry-run']) {
-      const db = await store.read()
-      id = `S${(db.counters.S ?? 0) + 1}`
-    } else {
-      id = await store.update((db) => {
-        const sid = nextId(db, 'S')
-        db.surveys[sid] = make(sid)
-        return sid
-      })
-    }
+    const lang = isLocale(flags.lang) ? flags.lang : undefined
+    const {id, doc, notes, locale} = await createSurvey(Store.at(ws.root), ws.community, {source, from, lang, defaultLocale: ws.locale, locale: this.locale, now: new Date(), dryRun: flags['dry-run']})
     const noteTexts = notes.map((n) => this.t('survey.create.fallback', {question: n.question, source: n.source}))
     const questions = doc.questions.map((q) => ({id: q.id, type: q.type, text: tx(q.text, locale), required: Boolean(q.required), dimension: q.dimension, showIf: q.showIf?.question}))
     const result = {id, name: doc.name, title: tx(doc.title, locale), locale, template: flags.template, from, questions, dryRun: Boolean(flags['dry-run']), notes: noteTexts}

@@ -1,14 +1,11 @@
 import {Args, Flags} from '@oclif/core'
-import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
-import {UsageError, ValidationError} from '../../src/errors.js'
+import {ValidationError} from '../../src/errors.js'
 import {Store} from '../../src/store/index.js'
-import {decodeCsv, isEncoding, parseCsv} from '../../src/survey/csv.js'
-import {ingestRows, mapColumns, parseMaps, type ColumnMapping} from '../../src/survey/ingest.js'
-import {requireSurvey} from '../../src/survey/lookup.js'
+import type {ColumnMapping} from '../../src/survey/ingest.js'
+import {ingestResponses} from '../../src/survey/service.js'
 
 interface IngestOutput {
   survey: string
@@ -47,52 +44,21 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
   async run(): Promise<IngestOutput> {
     const {flags} = this
     const ws = await this.workspace()
-    const store = Store.at(ws.root)
-    const ref = requireSurvey(await store.read(), this.args.survey)
     const display = this.args.file
     const full = path.resolve(display)
-    if (!existsSync(full)) throw new UsageError({key: 'file.notFound', params: {path: display}}, {hint: {key: 'file.notFound.hint'}})
-    if (flags.encoding && !isEncoding(flags.encoding)) throw new UsageError({key: 'survey.ingest.badEncoding', params: {encoding: flags.encoding}}, {hint: {key: 'survey.ingest.badEncoding.hint'}})
-    const {pairs, bad} = parseMaps(flags.map ?? [])
-    if (bad !== undefined) throw new UsageError({key: 'survey.ingest.badMap', params: {value: bad}}, {hint: {key: 'survey.ingest.badMap.hint'}})
-
-    const {text, encoding} = decodeCsv(await readFile(full), flags.encoding)
-    if (text.trim() === '') throw new ValidationError({key: 'survey.ingest.empty', params: {file: display}}, {code: 'survey.ingest.empty', location: {file: display, line: 1}, hint: {key: 'survey.ingest.empty.hint'}})
-    const csv = parseCsv(text)
-    const {columns, unknownTargets, unknownColumns} = mapColumns(ref.doc, csv.header, pairs)
-    if (unknownTargets.length) throw new UsageError({key: 'survey.ingest.unknownTarget', params: {ids: unknownTargets.join(', ')}}, {hint: {key: 'survey.ingest.unknownTarget.hint', params: {ids: ref.doc.questions.map((q) => q.id).join(', ')}}})
-    if (unknownColumns.length) throw new UsageError({key: 'survey.ingest.unknownColumn', params: {columns: unknownColumns.join(', ')}}, {hint: {key: 'survey.ingest.unknownColumn.hint', params: {columns: csv.header.join(', ')}}})
-    if (!columns.some((c) => c.question)) {
-      throw new ValidationError({key: 'survey.ingest.noColumns', params: {file: display, id: ref.id}}, {
-        code: 'survey.ingest.noColumns',
-        location: {file: display, line: csv.headerLine},
-        hint: {key: 'survey.ingest.noColumns.hint', params: {ids: ref.doc.questions.map((q) => q.id).join(', ')}},
-      })
-    }
-
     const rel = path.relative(ws.root, full)
     const source = rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).join('/')
-    const known = (rows: Array<{survey: string; rowHash: string}>) => new Set(rows.filter((r) => r.survey === ref.id).map((r) => r.rowHash))
-    const now = new Date()
-    const preview = ingestRows(ref.doc, csv, columns, {survey: ref.id, file: source, now, known: known((await store.read()).responses)})
+    const ingested = await ingestResponses(Store.at(ws.root), {survey: this.args.survey, file: {full, display, source}, encoding: flags.encoding, maps: flags.map, strict: flags.strict, now: new Date(), dryRun: flags['dry-run']})
+    const {ref, csv, columns, preview, encoding} = ingested
     const rejected = preview.rejected.map((r) => ({line: r.line, location: `${display}:${r.line}`, reason: this.t(r.reason)}))
-    const strictFail = flags.strict && rejected.length > 0
-    let {responses, duplicates} = preview
-    if (!flags['dry-run'] && !strictFail && responses.length > 0) {
-      // Recomputed under the lock, so two ingests of one file at once still add each row once.
-      ;({responses, duplicates} = await store.update((db) => {
-        const result = ingestRows(ref.doc, csv, columns, {survey: ref.id, file: source, now, known: known(db.responses)})
-        db.responses.push(...result.responses)
-        return result
-      }))
-    }
+    const strictFail = ingested.strictFailed
     const output: IngestOutput = {
       survey: ref.id,
       file: display,
       encoding,
       rows: preview.rows,
-      added: strictFail ? 0 : responses.length,
-      duplicates,
+      added: ingested.added.length,
+      duplicates: ingested.duplicates,
       rejected,
       columns: columns.map((c) => describeColumn(c)),
       dryRun: Boolean(flags['dry-run']),

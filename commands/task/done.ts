@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
-import {UsageError} from '../../src/errors.js'
 import {Store, type Task} from '../../src/store/index.js'
+import {completeTasks} from '../../src/tasks/service.js'
 
 export default class TaskDone extends BaseCommand<typeof TaskDone> {
   static override description = 'Mark tasks done (or reopen them with --undo)'
@@ -25,22 +25,7 @@ export default class TaskDone extends BaseCommand<typeof TaskDone> {
   async run(): Promise<{tasks: Task[]}> {
     const ids = this.positional.map((id) => id.toUpperCase())
     const ws = await this.workspace()
-    const changed = await Store.at(ws.root).update((db) => {
-      const found = ids.map((id) => db.tasks.find((x) => x.id === id))
-      const missing = ids.find((_, i) => !found[i])
-      if (missing) throw new UsageError({key: 'task.notFound', params: {id: missing}}, {hint: {key: 'task.notFound.hint'}})
-      const now = new Date().toISOString()
-      for (const task of found as Task[]) {
-        if (this.flags.undo) {
-          task.status = 'open'
-          delete task.doneAt
-        } else if (task.status !== 'done') {
-          task.status = 'done'
-          task.doneAt = now
-        }
-      }
-      return structuredClone(found as Task[])
-    })
+    const changed = await completeTasks(Store.at(ws.root), ids, {undo: this.flags.undo, now: new Date()})
     if (!this.jsonEnabled()) {
       for (const task of changed) this.log(this.t(this.flags.undo ? 'task.reopened' : 'task.done', {id: task.id, title: task.title}))
     }

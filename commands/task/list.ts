@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {UsageError} from '../../src/errors.js'
-import {dateIn} from '../../src/steps/util.js'
+import {dateIn} from '../../src/util/dates.js'
 import {Store, type Task} from '../../src/store/index.js'
 import {dueLimit, selectTasks} from '../../src/tasks/index.js'
 

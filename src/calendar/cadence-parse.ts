@@ -1,11 +1,40 @@
 /** Reading cadences: RRULE text and the English friendly forms, with the offset of any mistake. */
 import {DateTime} from 'luxon'
 import {ValidationError, type Msg} from '../errors.js'
-import {closest} from '../schema/suggest.js'
-import type {ByDay, Cadence} from './cadence.js'
+import {closest} from '../util/suggest.js'
 
 export const FREQS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const
 export type Freq = (typeof FREQS)[number]
+
+/** A weekday (0 = Monday … 6 = Sunday), with an ordinal in the month or year (2 = second, -1 = last) or none. */
+export interface ByDay {
+  day: number
+  n?: number
+}
+
+/** A parsed cadence: the parts of an RRULE, always with a time of day. */
+export interface Cadence {
+  /** The cadence as written. */
+  text: string
+  /** The equivalent RRULE (without DTSTART), e.g. `FREQ=WEEKLY;BYDAY=TU;BYHOUR=20;BYMINUTE=0`. */
+  rule: string
+  freq: Freq
+  interval: number
+  byday?: ByDay[]
+  bymonthday?: number[]
+  bymonth?: number[]
+  bysetpos?: number[]
+  byweekno?: number[]
+  byyearday?: number[]
+  byhour: number[]
+  byminute: number[]
+  wkst?: number
+  /** Last local date, inclusive. */
+  until?: string
+  /** Local date INTERVAL counts from (DTSTART); EPOCH unless the rule sets one. */
+  anchor: string
+}
+
 
 export const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
 const DAY_WORDS: Record<string, number> = {

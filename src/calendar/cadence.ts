@@ -6,41 +6,13 @@
 import type {Options, RRule as RRuleClass, Weekday} from 'rrule'
 import {lazyRequire} from '../util/lazy.js'
 import {DateTime} from 'luxon'
-import {CadenceError, DAY_CODES, FREQS, parseFriendly, parseRule, type Freq, type Parts} from './cadence-parse.js'
+import {CadenceError, DAY_CODES, FREQS, parseFriendly, parseRule, type Cadence, type Freq, type Parts} from './cadence-parse.js'
 import {parseChinese} from './cadence-zh.js'
 
 export {CadenceError, FREQS, type Freq}
+export type {ByDay, Cadence} from './cadence-parse.js'
 
 const rrule = lazyRequire<{RRule: typeof RRuleClass}>('rrule')
-
-/** A weekday (0 = Monday … 6 = Sunday), with an ordinal in the month or year (2 = second, -1 = last) or none. */
-export interface ByDay {
-  day: number
-  n?: number
-}
-
-/** A parsed cadence: the parts of an RRULE, always with a time of day. */
-export interface Cadence {
-  /** The cadence as written. */
-  text: string
-  /** The equivalent RRULE (without DTSTART), e.g. `FREQ=WEEKLY;BYDAY=TU;BYHOUR=20;BYMINUTE=0`. */
-  rule: string
-  freq: Freq
-  interval: number
-  byday?: ByDay[]
-  bymonthday?: number[]
-  bymonth?: number[]
-  bysetpos?: number[]
-  byweekno?: number[]
-  byyearday?: number[]
-  byhour: number[]
-  byminute: number[]
-  wkst?: number
-  /** Last local date, inclusive. */
-  until?: string
-  /** Local date INTERVAL counts from (DTSTART); EPOCH unless the rule sets one. */
-  anchor: string
-}
 
 /** A local date and time produced by a cadence. */
 export interface LocalOccurrence {

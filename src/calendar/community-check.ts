@@ -1,5 +1,5 @@
 /** `commops validate` for the calendar parts of community.yaml: cadences that parse, title templates with known fields. */
-import type {RawProblem} from '../schema/validate.js'
+import type {RawProblem} from '../schema/kind-def.js'
 import type {SourceDoc} from '../schema/yaml-source.js'
 import {CadenceError, parseCadence} from './cadence.js'
 

@@ -1,5 +1,5 @@
 /** The calendar as Markdown: one table per ISO week. */
-import {mdCell} from '../artifacts/render.js'
+import {mdCell} from '../util/markdown.js'
 import {translator, type Locale} from '../i18n/index.js'
 import {dateLabel, isoWeek, weekdayName} from './dates.js'
 import {formatLabel, sourceLabel, statusLabel} from './doc.js'

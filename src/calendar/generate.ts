@@ -2,7 +2,7 @@
 import {DateTime, IANAZone} from 'luxon'
 import {UsageError, ValidationError, type Msg, type SourceLocation} from '../errors.js'
 import {pick, translator, type Locale} from '../i18n/index.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import type {Community} from '../workspace/community.js'
 import {CadenceError, expandCadence, parseCadence, type Cadence} from './cadence.js'
 import {dateLabel, freeDays, isoWeek} from './dates.js'
@@ -112,7 +112,7 @@ function lowerBound(list: string[], value: string): number {
  * `{n}` counts a source's occurrences since `founded` (or since 1 January of the item's year when the community
  * has no founding date or the item comes before it), so it does not depend on the period asked for.
  */
-export function generateCalendar(community: Community, o: GenerateOptions): Generated {
+export function draftCalendar(community: Community, o: GenerateOptions): Generated {
   const zone = checkTimezone(community, o.locate)
   checkFilter(community, o)
   const t = translator(o.locale)

@@ -3,7 +3,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseYaml} from '../schema/yaml-source.js'
 import type {Workspace} from '../workspace/index.js'
-import {dateIn} from '../steps/util.js'
+import {dateIn} from '../util/dates.js'
 import type {Locate} from './generate.js'
 
 /** Maps JSON pointers of the workspace's community.yaml to `community.yaml:line:col` (relative to the current folder). */

@@ -1,10 +1,11 @@
 import type {ErrorObject} from 'ajv'
 import {compile} from '../schema/ajv.js'
 import {communitySchema} from '../schema/kinds/community.js'
-import {closest} from '../schema/suggest.js'
-import {fromAjv, type RawProblem} from '../schema/validate.js'
+import {closest} from '../util/suggest.js'
+import type {RawProblem} from '../schema/kind-def.js'
+import {fromAjv} from '../schema/validate.js'
 import type {SourceDoc} from '../schema/yaml-source.js'
-import {getStepType, stepTypeNames} from '../steps/registry.js'
+import type {StepType} from '../steps/types.js'
 import {ExprSyntaxError, referencesIn} from './expr.js'
 import {normalizeVars} from './vars.js'
 
@@ -19,15 +20,17 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 const asObject = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
 
-/** Semantic checks of a playbook, run before anything executes: step types, `with:`, needs, references, vars. */
-export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc): RawProblem[] {
+/** Semantic checks of a playbook against a catalogue of step types, run before anything executes: `uses`, `with:`, needs, references, vars. */
+export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc, stepTypes: readonly StepType<never>[]): RawProblem[] {
+  const byType = new Map(stepTypes.map((s) => [s.type, s as unknown as StepType]))
+  const getStepType = (type: string) => byType.get(type)
   const problems: RawProblem[] = []
   const steps = asArray(value.steps).map(asObject)
   const ids = steps.map((s) => (typeof s.id === 'string' ? s.id : ''))
   const {decls, problems: varProblems} = normalizeVars(asObject(value.vars))
   for (const vp of varProblems) problems.push({path: `/vars/${vp.name}`, rule: 'playbook.badDefault', msg: {key: 'playbook.badDefault', params: vp}})
   const varNames = Object.keys(decls)
-  const types = stepTypeNames()
+  const types = [...byType.keys()].sort()
   // a var's default may read run.*, community.* and the vars declared before it
   for (const [index, [name, decl]] of Object.entries(decls).entries()) {
     const raw = asObject(value.vars)[name]

@@ -1,4 +1,7 @@
 import {DateTime} from 'luxon'
+import {isTruthy} from '../util/truthy.js'
+
+export {isTruthy}
 
 /** A runtime failure inside a function or a conversion; the evaluator adds the location. */
 export class FunctionError extends Error {
@@ -34,13 +37,6 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const proto: unknown = Object.getPrototypeOf(value)
   return proto === Object.prototype || proto === null
-}
-
-/** GitHub Actions truthiness: false, 0, -0, NaN, '' and null are falsy; everything else, `[]` and `{}` included, is truthy. */
-export function isTruthy(value: unknown): boolean {
-  if (value === null || value === undefined || value === false || value === '') return false
-  if (typeof value === 'number') return value !== 0 && !Number.isNaN(value)
-  return true
 }
 
 /** The text a value interpolates to: null → '', scalars → String, arrays and objects → compact JSON. */

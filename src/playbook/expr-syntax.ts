@@ -4,7 +4,7 @@
  */
 import {CommopsError} from '../errors.js'
 import {expr as messages} from '../i18n/messages/expr.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import {FUNCTIONS, arityText} from './expr-functions.js'
 
 export const MAX_EXPRESSION_LENGTH = 2000

@@ -3,11 +3,11 @@ import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {type SourceLocation, UsageError, ValidationError} from '../errors.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
-import '../schema/all-kinds.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
 import {compareIds} from '../util/compare.js'
 import {builtinPlaybooksDir, packageRoot} from '../util/paths.js'
+import {playbookKind} from './kind.js'
 import type {Playbook} from './types.js'
 
 export interface PlaybookEntry {
@@ -37,7 +37,7 @@ export interface IndexedPlaybook {
 /** Reads and validates a playbook file for a listing; undefined when it is another kind of document. */
 export async function indexPlaybook(file: string): Promise<IndexedPlaybook | undefined> {
   const text = await readFile(file, 'utf8')
-  const {docs, problems} = validateText(text, file, 'en')
+  const {docs, problems} = validateText(text, file, 'en', [playbookKind])
   const doc = docs.find((d) => d.kind === 'Playbook')
   if (!doc && docs.length > 0) return undefined
   const value = (doc?.value ?? {}) as Partial<Playbook>
@@ -111,7 +111,7 @@ export async function loadPlaybook(ref: string, options: {root?: string; cwd?: s
   }
   const text = await readFile(file, 'utf8')
   const shown = path.relative(cwd, file).startsWith('..') ? file : path.relative(cwd, file)
-  const {docs, problems} = validateText(text, shown, options.locale)
+  const {docs, problems} = validateText(text, shown, options.locale, [playbookKind])
   const errors = problems.filter((p) => p.severity === 'error')
   const doc = docs.find((d) => d.kind === 'Playbook')
   if (errors.length > 0 || !doc) {

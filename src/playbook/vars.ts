@@ -1,6 +1,6 @@
 import {UsageError} from '../errors.js'
 import {pick, type Locale} from '../i18n/index.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import {resolveDeep} from './expr.js'
 import type {VarDecl, VarType} from './types.js'
 

@@ -1,7 +1,7 @@
 /** Semantic checks for `commops validate`: a RuleSet's ids and references, and the `rules:` section of community.yaml. */
 import {durationProblem, overrideProblems} from './compose.js'
 import {asObjects, isObject, unknownId, type RulesProblem} from './problems.js'
-import {defaultTemplateFor, isRuleTemplate, rawRuleTemplate} from './templates.js'
+import {defaultTemplateFor, isRuleTemplate} from './templates.js'
 import type {RuleSetDoc} from './types.js'
 
 function duplicates(list: Array<Record<string, unknown>>, base: string, rule: string): RulesProblem[] {
@@ -37,12 +37,12 @@ export function checkRuleSet(value: Record<string, unknown>): RulesProblem[] {
   return problems
 }
 
-/** community.yaml `rules:`: removed, changed and added rule ids and rung ids checked against the template, durations parsed. */
-export function checkCommunityRules(value: Record<string, unknown>): RulesProblem[] {
+/** community.yaml `rules:`: removed, changed and added rule ids and rung ids checked against the template (looked up by `templateOf`), durations parsed. */
+export function checkCommunityRules(value: Record<string, unknown>, templateOf: (name: string) => RuleSetDoc | undefined): RulesProblem[] {
   const rules = value.rules
   if (!isObject(rules)) return []
   if (rules.template !== undefined && !isRuleTemplate(rules.template)) return [] // the schema's enum reports it, with did-you-mean
-  const template = rawRuleTemplate(isRuleTemplate(rules.template) ? rules.template : defaultTemplateFor(typeof value.type === 'string' ? value.type : undefined))
+  const template = templateOf(isRuleTemplate(rules.template) ? rules.template : defaultTemplateFor(typeof value.type === 'string' ? value.type : undefined))
   if (!template) return []
   return overrideProblems(template as RuleSetDoc, rules, '/rules')
 }

@@ -1,5 +1,5 @@
 /** Rule-set exports, in one language: Markdown (CODE_OF_CONDUCT.md / 群规), plain text for a group announcement, JSON. */
-import {mdCell} from '../artifacts/render.js'
+import {mdCell} from '../util/markdown.js'
 import {pick, translator, type Locale, type LocalizedText} from '../i18n/index.js'
 import {humanDuration} from './duration.js'
 import {startIndex, windowDays} from './ladder.js'

@@ -2,7 +2,7 @@
 import {DateTime} from 'luxon'
 import {UsageError} from '../errors.js'
 import {pick, type Locale} from '../i18n/index.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import {addDuration, humanDuration} from './duration.js'
 import {nextRung, windowDays, type NextRung} from './ladder.js'
 import {suggestHint} from './problems.js'

@@ -1,17 +1,19 @@
 /** Loading rule-set documents: the bundled templates and files written by hand, validated as kind RuleSet. */
+import {readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
-import {UsageError, ValidationError} from '../errors.js'
+import {parse} from 'yaml'
+import {ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
-import '../schema/all-kinds.js'
-import {closest} from '../schema/suggest.js'
 import {validateText} from '../schema/validate.js'
-import {suggestHint} from './problems.js'
-import {isRuleTemplate, ruleTemplateDisplay, ruleTemplateFile} from './templates.js'
-import {RULE_TEMPLATES, type RuleSetDoc, type RuleTemplate} from './types.js'
+import {ruleSetKind} from './kind.js'
+import {isRuleTemplate, requireTemplateName, ruleTemplateDisplay, ruleTemplateFile} from './templates.js'
+import type {RuleSetDoc} from './types.js'
+
+export {requireTemplateName} from './templates.js'
 
 /** Parses and validates the text of a rule-set file; the first problem becomes a located ValidationError. */
 export function parseRuleSetText(text: string, file: string, locale: Locale): RuleSetDoc {
-  const {problems, docs} = validateText(text, file, locale)
+  const {problems, docs} = validateText(text, file, locale, [ruleSetKind])
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) {
     const first = errors[0]
@@ -25,18 +27,23 @@ export function parseRuleSetText(text: string, file: string, locale: Locale): Ru
   return sets[0].value as RuleSetDoc
 }
 
-/** The template name, or a usage error with the closest name. */
-export function requireTemplateName(name: string): RuleTemplate {
-  if (isRuleTemplate(name)) return name
-  const best = closest(name, [...RULE_TEMPLATES])
-  throw new UsageError({key: 'rules.unknownTemplate', params: {name}}, {
-    code: 'rules.unknownTemplate',
-    hint: suggestHint('rules.unknownTemplate.hint', best, {names: RULE_TEMPLATES.join(', ')}),
-  })
-}
-
 /** A bundled template by name, validated. */
 export async function loadRuleTemplate(name: string, locale: Locale): Promise<RuleSetDoc> {
   const template = requireTemplateName(name)
   return parseRuleSetText(await readFile(ruleTemplateFile(template), 'utf8'), ruleTemplateDisplay(template), locale)
+}
+
+const raw = new Map<string, RuleSetDoc | undefined>()
+
+/** A bundled template parsed but not validated (cached), for checks that only need its rule and rung ids. */
+export function rawRuleTemplate(name: string): RuleSetDoc | undefined {
+  if (!isRuleTemplate(name)) return undefined
+  if (!raw.has(name)) {
+    try {
+      raw.set(name, parse(readFileSync(ruleTemplateFile(name), 'utf8')) as RuleSetDoc)
+    } catch {
+      raw.set(name, undefined)
+    }
+  }
+  return raw.get(name)
 }

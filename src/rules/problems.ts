@@ -1,6 +1,6 @@
 /** Problems found in rule sets and their overrides, before they are located and translated. */
 import type {Msg} from '../errors.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 
 /** A problem at a JSON pointer (of a RuleSet document, or of community.yaml for `rules:`). */
 export interface RulesProblem {

@@ -1,12 +1,23 @@
-/** The bundled rule-set templates (templates/rules/<name>.yaml): names, paths, and the default per community type. */
-import {readFileSync} from 'node:fs'
-import {parse} from 'yaml'
+/** The bundled rule-set templates (templates/rules/<name>.yaml): names, paths, and the default per community type. Pure. */
+import {UsageError} from '../errors.js'
+import {closest} from '../util/suggest.js'
 import {templatesDir} from '../util/paths.js'
-import {RULE_TEMPLATES, type RuleSetDoc, type RuleTemplate} from './types.js'
+import {suggestHint} from './problems.js'
+import {RULE_TEMPLATES, type RuleTemplate} from './types.js'
 
 /** True for a bundled template name. */
 export function isRuleTemplate(name: unknown): name is RuleTemplate {
   return typeof name === 'string' && (RULE_TEMPLATES as readonly string[]).includes(name)
+}
+
+/** The template name, or a usage error with the closest name. */
+export function requireTemplateName(name: string): RuleTemplate {
+  if (isRuleTemplate(name)) return name
+  const best = closest(name, [...RULE_TEMPLATES])
+  throw new UsageError({key: 'rules.unknownTemplate', params: {name}}, {
+    code: 'rules.unknownTemplate',
+    hint: suggestHint('rules.unknownTemplate.hint', best, {names: RULE_TEMPLATES.join(', ')}),
+  })
 }
 
 /** The template that fits a community type: brand → brand, open-source → open-source, knowledge → strict, others → standard. */
@@ -21,18 +32,3 @@ export const ruleTemplateFile = (name: string): string => templatesDir('rules', 
 
 /** Path of a bundled template as messages show it. */
 export const ruleTemplateDisplay = (name: string): string => `templates/rules/${name}.yaml`
-
-const raw = new Map<string, RuleSetDoc | undefined>()
-
-/** A bundled template parsed but not validated (cached), for checks that only need its rule and rung ids. */
-export function rawRuleTemplate(name: string): RuleSetDoc | undefined {
-  if (!isRuleTemplate(name)) return undefined
-  if (!raw.has(name)) {
-    try {
-      raw.set(name, parse(readFileSync(ruleTemplateFile(name), 'utf8')) as RuleSetDoc)
-    } catch {
-      raw.set(name, undefined)
-    }
-  }
-  return raw.get(name)
-}

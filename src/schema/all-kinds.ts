@@ -1,26 +1,23 @@
-/** Importing this module registers every kind and semantic check, so validate and schema see them all. */
-import {checkCadences} from '../calendar/community-check.js'
-import {checkPlaybook} from '../playbook/check.js'
-import {playbookSchema} from '../playbook/schema.js'
-import {checkTemplate} from '../template/check.js'
-import {templateSchema} from '../template/schema.js'
-import {registerKind} from './kinds/index.js'
-import {ruleSetSchema} from './kinds/ruleset.js'
-import {checkCommunityRules, checkRuleSet} from '../rules/check.js'
-import {checkSurvey, surveySchema} from './kinds/survey.js'
-import {checkCommunity} from '../workspace/check.js'
-import {registerCheck} from './validate.js'
+/** The table of every document kind, for `validate`, `schema` and the schemas written into a workspace. */
+import {playbookKind} from '../playbook/kind.js'
+import {ruleSetKind} from '../rules/kind.js'
+import {surveyKind} from '../survey/kind.js'
+import {templateKind} from '../template/kind.js'
+import {communityKind} from '../workspace/kind.js'
+import type {KindDef} from './kind-def.js'
 
-registerKind({kind: 'Playbook', stem: 'playbook', schema: playbookSchema as unknown as Record<string, unknown>})
-registerCheck('Playbook', checkPlaybook)
-registerKind({kind: 'Template', stem: 'template', schema: templateSchema as unknown as Record<string, unknown>})
-registerCheck('Template', checkTemplate)
-registerCheck('Community', checkCommunity)
-registerCheck('Community', checkCadences)
-registerKind({kind: 'Survey', stem: 'survey', schema: surveySchema as unknown as Record<string, unknown>})
-registerCheck('Survey', checkSurvey)
-registerKind({kind: 'RuleSet', stem: 'ruleset', schema: ruleSetSchema as unknown as Record<string, unknown>})
-registerCheck('RuleSet', checkRuleSet)
-registerCheck('Community', checkCommunityRules)
+export type {KindDef} from './kind-def.js'
 
-export {allKinds, findKind} from './kinds/index.js'
+/** Every kind, in the order of KIND_NAMES. */
+export const KINDS: readonly KindDef[] = [communityKind, playbookKind, templateKind, surveyKind, ruleSetKind]
+
+/** Every kind known to this build. */
+export function allKinds(): KindDef[] {
+  return [...KINDS]
+}
+
+/** A kind by name, case-insensitive (`community` finds Community). */
+export function findKind(name: string): KindDef | undefined {
+  const lower = name.toLowerCase()
+  return KINDS.find((d) => d.kind.toLowerCase() === lower || d.stem === lower)
+}

@@ -1,6 +1,6 @@
 import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import type {KindDef} from './kinds/index.js'
+import type {KindDef} from './kind-def.js'
 
 /** The schema as editors want it: pretty JSON with a trailing newline. */
 export function schemaText(def: KindDef): string {

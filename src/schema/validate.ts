@@ -3,33 +3,12 @@ import type {ErrorObject} from 'ajv'
 import type {Msg} from '../errors.js'
 import {type Locale, pick, translator, type LocalizedText} from '../i18n/index.js'
 import {compile} from './ajv.js'
-import {allKinds, findKind} from './kinds/index.js'
+import {KIND_NAMES, type KindDef, type RawProblem} from './kind-def.js'
 import type {Problem} from './problem.js'
-import {closest} from './suggest.js'
+import {closest} from '../util/suggest.js'
 import {parseYaml, type Position, type SourceDoc} from './yaml-source.js'
 
-/** A problem found by a check, before it is located and translated. */
-export interface RawProblem {
-  path: string
-  rule: string
-  msg: Msg
-  hint?: Msg | LocalizedText
-  /** Point at the key of the map entry rather than its value. */
-  key?: boolean
-  /** An exact position, e.g. inside a string; otherwise the node at `path`. */
-  position?: Position
-  severity?: 'error' | 'warning'
-}
-
-/** A semantic check run after the schema passes, e.g. step references in a playbook. */
-export type DocCheck = (value: Record<string, unknown>, doc: SourceDoc) => RawProblem[]
-
-const checks = new Map<string, DocCheck[]>()
-
-/** Adds a semantic check for a kind. */
-export function registerCheck(kind: string, check: DocCheck): void {
-  checks.set(kind, [...(checks.get(kind) ?? []), check])
-}
+export type {DocCheck, RawProblem} from './kind-def.js'
 
 /** A validated document of a file. */
 export interface CheckedDoc {
@@ -128,10 +107,10 @@ function render(t: ReturnType<typeof translator>, m: Msg | string | LocalizedTex
   return pick(m as LocalizedText, locale)
 }
 
-/** Validates one document against its kind's schema and checks. */
-function checkDoc(source: SourceDoc): {raw: RawProblem[]; kind?: string; valid: boolean} {
+/** Validates one document against its kind's schema and checks; a known kind outside `defs` is returned unchecked. */
+function checkDoc(source: SourceDoc, defs: readonly KindDef[]): {raw: RawProblem[]; kind?: string; valid: boolean} {
   const value = source.value
-  const kinds = allKinds().map((k) => k.kind)
+  const kinds: readonly string[] = KIND_NAMES
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return {raw: [{path: '', rule: 'kind.notObject', msg: {key: 'kind.notObject'}, hint: {key: 'kind.missing.hint', params: {kinds: kinds.join(', ')}}}], valid: false}
   }
@@ -139,7 +118,8 @@ function checkDoc(source: SourceDoc): {raw: RawProblem[]; kind?: string; valid: 
   if (kindValue === undefined) {
     return {raw: [{path: '', rule: 'kind.missing', msg: {key: 'kind.missing'}, hint: {key: 'kind.missing.hint', params: {kinds: kinds.join(', ')}}}], valid: false}
   }
-  const def = typeof kindValue === 'string' ? allKinds().find((k) => k.kind === kindValue) : undefined
+  const def = typeof kindValue === 'string' ? defs.find((k) => k.kind === kindValue) : undefined
+  if (!def && typeof kindValue === 'string' && kinds.includes(kindValue)) return {raw: [], kind: kindValue, valid: false}
   if (!def) {
     const suggest = suggestion(kindValue, kinds)
     return {
@@ -156,12 +136,12 @@ function checkDoc(source: SourceDoc): {raw: RawProblem[]; kind?: string; valid: 
     }
   }
   // Checks run even when the schema failed, so every problem is reported at once; they must tolerate any shape.
-  for (const check of checks.get(def.kind) ?? []) raw.push(...check(value as Record<string, unknown>, source))
+  for (const check of def.checks) raw.push(...check(value as Record<string, unknown>, source))
   return {raw, kind: def.kind, valid: raw.every((r) => r.severity === 'warning')}
 }
 
-/** Parses and validates the text of one YAML file: syntax, duplicate keys, kind, schema, semantic checks. */
-export function validateText(text: string, file: string, locale: Locale): TextResult {
+/** Parses and validates the text of one YAML file against the given kinds: syntax, duplicate keys, kind, schema, checks. */
+export function validateText(text: string, file: string, locale: Locale, kinds: readonly KindDef[]): TextResult {
   const t = translator(locale)
   const parsed = parseYaml(text, file)
   const problems: Problem[] = parsed.problems.map((p) => {
@@ -171,12 +151,11 @@ export function validateText(text: string, file: string, locale: Locale): TextRe
     return {file, ...p.position, path: '', rule, message: t(rule, {detail}), hint: t(`${rule}.hint`), severity: 'error'}
   })
   if (parsed.docs.length === 0 && problems.length === 0) {
-    const kinds = allKinds().map((k) => k.kind).join(', ')
-    problems.push({file, line: 1, col: 1, path: '', rule: 'kind.missing', message: t('kind.missing'), hint: t('kind.missing.hint', {kinds}), severity: 'error'})
+    problems.push({file, line: 1, col: 1, path: '', rule: 'kind.missing', message: t('kind.missing'), hint: t('kind.missing.hint', {kinds: KIND_NAMES.join(', ')}), severity: 'error'})
   }
   const docs: CheckedDoc[] = []
   for (const source of parsed.docs) {
-    const {raw, kind, valid} = checkDoc(source)
+    const {raw, kind, valid} = checkDoc(source, kinds)
     docs.push({kind, value: source.value, source, valid})
     const seen = new Set<string>()
     for (const r of raw) {
@@ -207,9 +186,7 @@ function keyAt(text: string, position: Position): string | undefined {
 }
 
 /** Reads (at once: cheaper than a thread-pool round trip for a config file) and validates one file. */
-export async function validateFile(file: string, displayName: string, locale: Locale): Promise<TextResult> {
+export async function validateFile(file: string, displayName: string, locale: Locale, kinds: readonly KindDef[]): Promise<TextResult> {
   const text = readFileSync(file, 'utf8')
-  return validateText(text, displayName, locale)
+  return validateText(text, displayName, locale, kinds)
 }
-
-export {findKind}

@@ -1,8 +1,8 @@
 import {pick, type LocalizedText} from '../i18n/index.js'
-import {isTruthy} from '../playbook/expr.js'
+import {isTruthy} from '../util/truthy.js'
 import {localizedText} from '../schema/kinds/common.js'
 import {StepFailure, type StepType} from './types.js'
-import {headline} from './util.js'
+import {headline} from '../util/text.js'
 
 interface AssertInput {
   that: unknown

@@ -1,12 +1,9 @@
-import {registerRenderer} from '../artifacts/render.js'
 import {CommopsError} from '../errors.js'
 import {resolveRange} from '../calendar/dates.js'
 import {calendarDoc} from '../calendar/doc.js'
-import {CALENDAR_FORMATS, renderCalendar} from '../calendar/export.js'
-import {generateCalendar} from '../calendar/generate.js'
-import {calendarCounts, itemsIn, mergeCalendar, type MergeResult} from '../calendar/merge.js'
-import type {CalendarDoc, CalendarDraft, CalendarFilter, DateRange} from '../calendar/types.js'
-import {nextId} from '../store/ids.js'
+import {calendarCounts, itemsIn, type MergeResult} from '../calendar/merge.js'
+import {applyCalendar, previewCalendar, planCalendar, type CalendarPlan} from '../calendar/service.js'
+import type {DateRange} from '../calendar/types.js'
 import {StepFailure, type StepType} from './types.js'
 
 interface CalendarInput {
@@ -15,13 +12,6 @@ interface CalendarInput {
   to?: string
   pillars?: string[]
   channels?: string[]
-}
-
-/** What the apply hook needs to merge again under the store lock. */
-interface CalendarPayload {
-  drafts: CalendarDraft[]
-  scope: DateRange & CalendarFilter
-  now: string
 }
 
 const DIFF_LINES = 12
@@ -64,22 +54,19 @@ export const calendarGenerate: StepType<CalendarInput> = {
     }),
   plan(input, ctx) {
     let range: DateRange
-    let generated: ReturnType<typeof generateCalendar>
+    let plan: CalendarPlan
     try {
       range = resolveRange({from: input.from, to: input.to, weeks: input.to === undefined ? (input.weeks ?? 4) : input.weeks}, ctx.run.date)
-      generated = generateCalendar(ctx.community, {...range, pillars: input.pillars, channels: input.channels, locale: ctx.community.locale})
+      plan = planCalendar(ctx.community, {...range, pillars: input.pillars, channels: input.channels}, ctx.now)
     } catch (error) {
       if (error instanceof CommopsError) throw new StepFailure(ctx.t(error.msg), error.hint ? ctx.t(error.hint) : undefined)
       throw error
     }
-    const scope = {...range, pillars: input.pillars, channels: input.channels}
-    const now = ctx.now.toISOString()
-    let counter = ctx.db.counters.C ?? 0
-    const merged = mergeCalendar(ctx.db.calendar, generated.drafts, scope, {nextId: () => `C${++counter}`, now})
+    const {generated, scope} = plan
+    const merged = previewCalendar(ctx.db, plan)
     const items = itemsIn(merged.items, scope)
     const doc = calendarDoc(items, ctx.community, ctx.locale, range)
     const counts = calendarCounts(items)
-    const payload: CalendarPayload = {drafts: generated.drafts, scope, now}
     return {
       artifacts: [{id: ctx.artifactId, kind: 'calendar', title: doc.title, data: doc}],
       // Only what the period holds, not what this run changed: later steps' input hashes read these outputs.
@@ -89,15 +76,10 @@ export const calendarGenerate: StepType<CalendarInput> = {
         ...generated.warnings.map((w) => ctx.t(w)),
       ],
       diff: diffLines(merged, range),
-      payload,
+      payload: plan,
     }
   },
   apply(state, db) {
-    const p = state.payload as CalendarPayload
-    db.calendar = mergeCalendar(db.calendar, p.drafts, p.scope, {nextId: () => nextId(db, 'C'), now: p.now}).items
+    applyCalendar(db, state.payload as CalendarPlan)
   },
-}
-
-for (const format of CALENDAR_FORMATS) {
-  registerRenderer('calendar', format, (artifact, locale) => renderCalendar(artifact.data as CalendarDoc, format, locale))
 }

@@ -1,8 +1,7 @@
-import {registerRenderer} from '../artifacts/render.js'
 import {pick, type LocalizedText} from '../i18n/index.js'
 import {localizedText} from '../schema/kinds/common.js'
 import type {StepType} from './types.js'
-import {headline} from './util.js'
+import {headline} from '../util/text.js'
 
 interface NoteInput {
   message: LocalizedText
@@ -30,8 +29,3 @@ export const noteStep: StepType<NoteInput> = {
     }
   },
 }
-
-registerRenderer('note', 'md', (a) => {
-  const d = a.data as {title: string; message: string}
-  return `## ${d.title}\n\n${d.message}\n`
-})

@@ -1,4 +1,4 @@
-import {mdCell, registerRenderer} from '../artifacts/render.js'
+import type {PositioningCheck as Check, PositioningData} from '../artifacts/plain.js'
 import {pick, translator, type LocalizedText} from '../i18n/index.js'
 import type {Community} from '../workspace/community.js'
 import {StepFailure, type StepType} from './types.js'
@@ -6,19 +6,6 @@ import {StepFailure, type StepType} from './types.js'
 interface PositioningInput {
   minScore?: number
   minPersonas?: number
-}
-
-interface Check {
-  id: string
-  ok: boolean
-  label: string
-}
-
-interface PositioningData {
-  title: string
-  score: number
-  checks: Check[]
-  personas: Array<{name: string; age?: string; needs: string[]; painPoints: string[]}>
 }
 
 const filled = (v: LocalizedText | undefined) => pick(v, 'en').trim() !== '' || pick(v, 'zh-CN').trim() !== ''
@@ -83,15 +70,3 @@ export const positioningCheck: StepType<PositioningInput> = {
     }
   },
 }
-
-registerRenderer('positioning', 'md', (artifact, locale) => {
-  const t = translator(locale)
-  const d = artifact.data as PositioningData
-  const lines = [`# ${d.title}`, '', `**${t('md.score')}: ${d.score}/100**`, '', `| ${t('md.item')} | ${t('md.status')} |`, '|---|---|']
-  for (const c of d.checks) lines.push(`| ${mdCell(c.label)} | ${c.ok ? '✅' : '❌'} |`)
-  if (d.personas.length) {
-    lines.push('', `## ${t('md.personas')}`, '', `| ${t('md.personas')} | ${t('md.age')} | ${t('md.needs')} | ${t('md.painPoints')} |`, '|---|---|---|---|')
-    for (const p of d.personas) lines.push(`| ${mdCell(p.name)} | ${p.age ?? ''} | ${mdCell(p.needs.join('; '))} | ${mdCell(p.painPoints.join('; '))} |`)
-  }
-  return lines.join('\n') + '\n'
-})

@@ -9,23 +9,22 @@ import {surveyResults} from './survey-results.js'
 import {tasksCreate} from './tasks-create.js'
 import type {StepType} from './types.js'
 
-// The one place step types are registered. Artifact issues add theirs here.
-const registry = new Map<string, StepType<never>>()
-for (const step of [tasksCreate, exportStep, noteStep, assertStep, positioningCheck, calendarGenerate, surveyCreate, surveyResults, rulesGenerate] as Array<StepType<never>>) {
-  registry.set(step.type, step)
-}
+/** Every step type a playbook can use: the one place they are listed. Artifact issues add theirs here. */
+export const STEP_TYPES: readonly StepType<never>[] = [tasksCreate, exportStep, noteStep, assertStep, positioningCheck, calendarGenerate, surveyCreate, surveyResults, rulesGenerate] as Array<StepType<never>>
+
+const registry = new Map(STEP_TYPES.map((step) => [step.type, step as unknown as StepType<Record<string, unknown>>]))
 
 /** A step type by name. */
 export function getStepType(type: string): StepType<Record<string, unknown>> | undefined {
-  return registry.get(type) as StepType<Record<string, unknown>> | undefined
+  return registry.get(type)
 }
 
-/** Every registered step type name, sorted. */
+/** Every step type name, sorted. */
 export function stepTypeNames(): string[] {
   return [...registry.keys()].sort()
 }
 
-/** Every registered step type. */
+/** Every step type, sorted by name. */
 export function allStepTypes(): Array<StepType<Record<string, unknown>>> {
-  return stepTypeNames().map((n) => registry.get(n) as StepType<Record<string, unknown>>)
+  return stepTypeNames().map((n) => registry.get(n)!)
 }

@@ -1,9 +1,6 @@
-import {registerRenderer} from '../artifacts/render.js'
 import {CommopsError} from '../errors.js'
 import {pick, type Locale} from '../i18n/index.js'
-import {exportRuleSet, RULES_FORMATS} from '../rules/export.js'
-import {generateRuleSet} from '../rules/generate.js'
-import type {RuleSetArtifactData} from '../rules/types.js'
+import {generateRuleSet} from '../rules/service.js'
 import {rulesStepSchema} from '../schema/kinds/ruleset.js'
 import {StepFailure, type StepType} from './types.js'
 
@@ -39,11 +36,4 @@ export const rulesGenerate: StepType<RulesGenerateInput> = {
       messages: [...notes.map((n) => ctx.t(n)), ctx.t('rules.step.next')],
     }
   },
-}
-
-for (const format of RULES_FORMATS) {
-  registerRenderer('ruleset', format, (artifact, locale) => {
-    const data = artifact.data as RuleSetArtifactData
-    return exportRuleSet(data.ruleset, format, data.locale ?? locale)
-  })
 }

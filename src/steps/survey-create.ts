@@ -1,9 +1,7 @@
-import {registerRenderer} from '../artifacts/render.js'
 import {isLocale, type Locale, type LocalizedText} from '../i18n/index.js'
 import {localizedText} from '../schema/kinds/common.js'
-import {exportSurvey, type ExportFormat} from '../survey/export.js'
 import type {SurveyArtifactData} from '../survey/lookup.js'
-import {resolveSurvey} from '../survey/resolve.js'
+import {buildSurvey} from '../survey/service.js'
 import {tx} from '../survey/text.js'
 import {SURVEY_TEMPLATES} from '../survey/types.js'
 import {resolveInside} from '../util/fs.js'
@@ -35,11 +33,8 @@ export const surveyCreate: StepType<SurveyCreateInput> = {
   describe: (input, t) => t('survey.step.create.describe', {source: input.template ?? input.file ?? ''}),
   async plan(input, ctx) {
     // Loaded here, not at the top: survey/load imports every kind, whose playbook check imports this registry.
-    const {loadSurveyFile, loadSurveyTemplate} = await import('../survey/load.js')
-    const raw = input.file
-      ? await loadSurveyFile(resolveInside(ctx.root, input.file), input.file, ctx.locale)
-      : await loadSurveyTemplate(input.template!, ctx.locale)
-    const {doc, notes} = resolveSurvey(raw, ctx.community)
+    const source = input.file ? {file: resolveInside(ctx.root, input.file), display: input.file} : {template: input.template!}
+    const {doc, notes} = await buildSurvey(ctx.community, source, ctx.locale)
     if (input.title !== undefined) doc.title = input.title
     const locale: Locale = input.locale ?? (isLocale(doc.locale) ? doc.locale : ctx.locale)
     const key = `${ctx.playbook.name}.${ctx.step.id}`
@@ -54,11 +49,4 @@ export const surveyCreate: StepType<SurveyCreateInput> = {
       ],
     }
   },
-}
-
-for (const format of ['md', 'html', 'json', 'surveyjs', 'github-issue-form'] as ExportFormat[]) {
-  registerRenderer('survey', format, (artifact, locale) => {
-    const data = artifact.data as SurveyArtifactData
-    return exportSurvey(data.doc, format, data.locale ?? locale, {id: data.key})
-  })
 }

@@ -1,7 +1,5 @@
-import {registerRenderer} from '../artifacts/render.js'
 import {findSurvey, responsesOf, type SurveyArtifactData} from '../survey/lookup.js'
-import {computeResults, scoreOutputs, type SurveyResults} from '../survey/results.js'
-import {resultsMd} from '../survey/results-md.js'
+import {computeResults, scoreOutputs} from '../survey/results.js'
 import {memberIndex, segmentReader} from '../survey/segment.js'
 import type {SurveyDoc} from '../survey/types.js'
 import {StepFailure, type StepType} from './types.js'
@@ -57,5 +55,3 @@ export const surveyResults: StepType<SurveyResultsInput> = {
     }
   },
 }
-
-registerRenderer('survey-results', 'md', (artifact, locale) => resultsMd(artifact.data as SurveyResults, locale))

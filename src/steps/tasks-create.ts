@@ -1,18 +1,14 @@
 import {pick, type LocalizedText} from '../i18n/index.js'
 import {localizedText} from '../schema/kinds/common.js'
-import {registerRenderer, mdCell} from '../artifacts/render.js'
-import {translator} from '../i18n/index.js'
+import type {ChecklistData} from '../artifacts/plain.js'
 import {StepFailure, type DesiredTask, type StepType} from './types.js'
-import {headline, relativeDate, stableHash} from './util.js'
+import {relativeDate} from '../util/dates.js'
+import {stableHash} from '../util/json.js'
+import {headline} from '../util/text.js'
 
 interface TasksInput {
   title?: LocalizedText
   tasks: Array<{title: LocalizedText; owner?: LocalizedText; due?: string; key?: string}>
-}
-
-interface ChecklistData {
-  title: string
-  tasks: Array<{title: string; owner?: string; due?: string}>
 }
 
 /** `tasks.create`: a checklist of manual work (invite seed users, pin the rules…) added to the task list. */
@@ -63,10 +59,3 @@ export const tasksCreate: StepType<TasksInput> = {
     }
   },
 }
-
-registerRenderer('checklist', 'md', (artifact, locale) => {
-  const t = translator(locale)
-  const data = artifact.data as ChecklistData
-  const rows = data.tasks.map((x) => `| [ ] ${mdCell(x.title)} | ${mdCell(x.owner ?? '')} | ${mdCell(x.due ?? '')} |`)
-  return [`# ${data.title}`, '', `| ${t('md.task')} | ${t('md.owner')} | ${t('md.due')} |`, '|---|---|---|', ...rows, ''].join('\n')
-})

@@ -3,17 +3,17 @@ import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import {UsageError, ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
-import '../schema/all-kinds.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
 import {templatesDir} from '../util/paths.js'
+import {surveyKind} from './kind.js'
 import {SURVEY_TEMPLATES, type SurveyDoc} from './types.js'
 
 export {SURVEY_TEMPLATES} from './types.js'
 
 /** Parses and validates the text of a survey file; the first problem becomes a located ValidationError. */
 export function parseSurveyText(text: string, file: string, locale: Locale): SurveyDoc {
-  const {problems, docs} = validateText(text, file, locale)
+  const {problems, docs} = validateText(text, file, locale, [surveyKind])
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) {
     const first = errors[0]

@@ -1,7 +1,7 @@
 /** Finding surveys in a store snapshot: stored ones (S3) and those playbook steps created (launch.onboarding-survey). */
 import {UsageError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import type {Db} from '../store/types.js'
 import type {SurveyDoc, SurveyRef, SurveyResponse} from './types.js'
 

@@ -28,8 +28,14 @@ export function optionsFromCommunity(source: OptionSource, community: Community 
   return list.filter((o) => ID_RE.test(o.id) && o.id !== 'other' && !seen.has(o.id) && seen.add(o.id))
 }
 
+/** A question whose options fell back to the written ones because community.yaml has none for its source. */
+export interface ResolveNote {
+  question: string
+  source: OptionSource
+}
+
 /** A copy of the survey with `optionsFrom` replaced by concrete options; notes say what fell back. */
-export function resolveSurvey(doc: SurveyDoc, community: Community | undefined): {doc: SurveyDoc; notes: Array<{question: string; source: OptionSource}>} {
+export function resolveSurvey(doc: SurveyDoc, community: Community | undefined): {doc: SurveyDoc; notes: ResolveNote[]} {
   const notes: Array<{question: string; source: OptionSource}> = []
   const questions = doc.questions.map((q): Question => {
     if (!q.optionsFrom) return q

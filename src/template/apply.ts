@@ -2,7 +2,7 @@ import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {CommopsError, UsageError, ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
-import '../schema/all-kinds.js'
+import {KINDS} from '../schema/all-kinds.js'
 import type {Problem} from '../schema/problem.js'
 import {validateText} from '../schema/validate.js'
 import {resolveInside, writeFileAtomic} from '../util/fs.js'
@@ -114,7 +114,7 @@ export function validateRendered(files: RenderedFile[], locale: Locale): Array<P
     if (!/\.ya?ml$/i.test(f.path) || typeof f.content !== 'string') continue
     const dirs = f.path.split('/').slice(0, -1)
     if (dirs.some((d) => d.startsWith('.') || UNVALIDATED_DIRS.has(d))) continue
-    problems.push(...validateText(f.content, f.path, locale).problems.filter((p) => p.severity === 'error').map((p) => ({...p, source: f.source})))
+    problems.push(...validateText(f.content, f.path, locale, KINDS).problems.filter((p) => p.severity === 'error').map((p) => ({...p, source: f.source})))
   }
   return problems
 }

@@ -1,5 +1,5 @@
-import {closest} from '../schema/suggest.js'
-import type {RawProblem} from '../schema/validate.js'
+import {closest} from '../util/suggest.js'
+import type {RawProblem} from '../schema/kind-def.js'
 import {parseParamValue, safeRegExp} from './params.js'
 import {PARAM_TYPES, type TemplateParam} from './schema.js'
 

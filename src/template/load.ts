@@ -3,10 +3,10 @@ import {lstat, readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {UsageError, ValidationError} from '../errors.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
-import '../schema/all-kinds.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
 import {packageRoot, templatesDir} from '../util/paths.js'
+import {templateKind} from './kind.js'
 import type {ParamType, TemplateDoc} from './schema.js'
 
 export const TEMPLATE_FILE = 'template.yaml'
@@ -87,7 +87,7 @@ export async function readTemplateDoc(dir: string, locale: Locale, cwd = process
     throw new ValidationError({key: 'template.symlink', params: {path: display}}, {code: 'template.symlink', location: {file: display}, hint: {key: 'template.symlink.hint'}})
   }
   const text = await readFile(file, 'utf8')
-  const {problems, docs} = validateText(text, display, locale)
+  const {problems, docs} = validateText(text, display, locale, [templateKind])
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) {
     const first = errors[0]

@@ -2,7 +2,7 @@ import {DateTime} from 'luxon'
 import {UsageError, type Msg} from '../errors.js'
 import {isLocale, LOCALES} from '../i18n/index.js'
 import {isTimezone} from '../schema/timezone.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import type {ParamValue, TemplateDoc, TemplateParam} from './schema.js'
 
 export type Parsed = {ok: true; value: ParamValue} | {ok: false; msg: Msg; hint?: Msg}

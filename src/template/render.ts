@@ -13,7 +13,7 @@
  * never rendered again. Nothing else exists: no code, no includes, no helpers.
  */
 import {ValidationError, type Msg} from '../errors.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 import type {ParamValue} from './schema.js'
 
 export const FILTERS = ['yaml', 'json'] as const

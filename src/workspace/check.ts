@@ -1,5 +1,5 @@
-import type {RawProblem} from '../schema/validate.js'
-import {closest} from '../schema/suggest.js'
+import type {RawProblem} from '../schema/kind-def.js'
+import {closest} from '../util/suggest.js'
 
 const asArray = (v: unknown): Array<Record<string, unknown>> =>
   Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => Boolean(x) && typeof x === 'object' && !Array.isArray(x)) : []

@@ -3,6 +3,7 @@ import path from 'node:path'
 import {ValidationError, formatLocation} from '../errors.js'
 import {type Locale, resolveLocale} from '../i18n/index.js'
 import {validateText} from '../schema/validate.js'
+import {communityKind} from './kind.js'
 import type {Community} from './community.js'
 import {COMMUNITY_FILE, requireWorkspaceRoot} from './find.js'
 
@@ -42,7 +43,7 @@ export async function openWorkspace(options: {flag?: string; cwd?: string; lang?
   const communityFile = path.join(root, COMMUNITY_FILE)
   const text = readFileSync(communityFile, 'utf8')
   const locale = resolveLocale(options.lang, localeLine(text))
-  const {problems, docs} = validateText(text, communityFile, locale)
+  const {problems, docs} = validateText(text, communityFile, locale, [communityKind])
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0 || docs.length !== 1 || docs[0].kind !== 'Community') {
     const first = errors[0]

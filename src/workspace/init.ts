@@ -3,11 +3,11 @@ import {mkdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {CommopsError, UsageError, ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
-import '../schema/all-kinds.js'
 import {validateText} from '../schema/validate.js'
 import {writeFileAtomic} from '../util/fs.js'
 import {templatesDir} from '../util/paths.js'
 import {COMMUNITY_FILE} from './find.js'
+import {communityKind} from './kind.js'
 import {gitignoreWithEntries, SCHEMAS_DIR, schemaFiles} from './skeleton.js'
 
 export interface InitOptions {
@@ -71,7 +71,7 @@ export async function initWorkspace(o: InitOptions): Promise<InitResult> {
     throw new CommopsError({key: 'init.exists', params: {dir: root}}, {hint: {key: 'init.exists.hint'}, location: {file: communityFile}})
   }
   const text = await renderCommunity(o)
-  const {problems} = validateText(text, communityFile, o.locale)
+  const {problems} = validateText(text, communityFile, o.locale, [communityKind])
   if (problems.length > 0) {
     const p = problems[0]
     throw new ValidationError({key: 'workspace.invalid', params: {file: COMMUNITY_FILE, count: problems.length, first: p.message}}, {location: {file: p.file, line: p.line, col: p.col}})

@@ -3,7 +3,7 @@ import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {canPrompt} from '../../src/cli/prompt.js'
-import {validateText} from '../../src/schema/validate.js'
+import {validateText} from '../helpers/validate.js'
 import {hasStackTrace, makeTempDir, removeDir, runInProcess} from '../helpers/cli.js'
 
 // In-process tests of the compiled `init` command. The helper sets CI=1, so init must never prompt.

@@ -2,7 +2,6 @@ import {createHash} from 'node:crypto'
 import {mkdtemp, readdir, readFile, lstat, readlink} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import '../../src/schema/all-kinds.js'
 import {openWorkspace, type Workspace} from '../../src/workspace/index.js'
 import {initWorkspace} from '../../src/workspace/init.js'
 

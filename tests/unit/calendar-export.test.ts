@@ -6,7 +6,7 @@ import {calendarDoc} from '../../src/calendar/doc.js'
 import {CSV_COLUMNS} from '../../src/calendar/export-csv.js'
 import {itemUid} from '../../src/calendar/export-ics.js'
 import {renderCalendar} from '../../src/calendar/export.js'
-import {generateCalendar} from '../../src/calendar/generate.js'
+import {draftCalendar} from '../../src/calendar/generate.js'
 import {mergeCalendar} from '../../src/calendar/merge.js'
 import type {CalendarItem} from '../../src/calendar/types.js'
 import type {Community} from '../../src/workspace/community.js'
@@ -14,7 +14,7 @@ import {community} from './calendar-helpers.js'
 
 function items(c: Community, from: string, to: string): CalendarItem[] {
   let n = 0
-  const g = generateCalendar(c, {from, to, locale: 'en'})
+  const g = draftCalendar(c, {from, to, locale: 'en'})
   return mergeCalendar([], g.drafts, {from, to}, {nextId: () => `C${++n}`, now: '2026-11-30T08:00:00.000Z'}).items
 }
 

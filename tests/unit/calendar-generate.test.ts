@@ -1,7 +1,7 @@
 import {DateTime} from 'luxon'
 import {describe, expect, it} from 'vitest'
 import {resolveRange} from '../../src/calendar/dates.js'
-import {generateCalendar} from '../../src/calendar/generate.js'
+import {draftCalendar} from '../../src/calendar/generate.js'
 import {mergeCalendar} from '../../src/calendar/merge.js'
 import {UsageError, ValidationError} from '../../src/errors.js'
 import type {Community} from '../../src/workspace/community.js'
@@ -9,10 +9,10 @@ import {community} from './calendar-helpers.js'
 import {thrown} from '../helpers/errors.js'
 
 const run = (c: Community, from: string, to: string, extra: {pillars?: string[]; channels?: string[]; locale?: 'en' | 'zh-CN'} = {}) =>
-  generateCalendar(c, {from, to, locale: extra.locale ?? 'en', pillars: extra.pillars, channels: extra.channels})
+  draftCalendar(c, {from, to, locale: extra.locale ?? 'en', pillars: extra.pillars, channels: extra.channels})
 
 
-describe('generateCalendar', () => {
+describe('draftCalendar', () => {
   it('is deterministic: the same inputs give the same items, keys and ids', () => {
     const a = run(community(), '2026-12-01', '2026-12-28')
     const b = run(community(), '2026-12-01', '2026-12-28')
@@ -111,12 +111,12 @@ describe('generateCalendar', () => {
 
   it('an unknown timezone or a bad cadence is a located error', () => {
     const locate = (pointer: string, offset?: number) => ({file: 'community.yaml', line: pointer.length, col: offset ?? 0})
-    const tz = thrown(() => generateCalendar(community({timezone: 'Asia/Shanghia'}), {from: '2026-12-01', to: '2026-12-07', locale: 'en', locate}))
+    const tz = thrown(() => draftCalendar(community({timezone: 'Asia/Shanghia'}), {from: '2026-12-01', to: '2026-12-07', locale: 'en', locate}))
     expect(tz).toBeInstanceOf(ValidationError)
     expect(tz.code).toBe('calendar.badTimezone')
     expect(tz.location).toEqual({file: 'community.yaml', line: '/timezone'.length, col: 0})
     const bad = community({pillars: [{id: 'x', name: 'X', cadence: 'weekly on tuesdya'}]})
-    const cad = thrown(() => generateCalendar(bad, {from: '2026-12-01', to: '2026-12-07', locale: 'en', locate}))
+    const cad = thrown(() => draftCalendar(bad, {from: '2026-12-01', to: '2026-12-07', locale: 'en', locate}))
     expect(cad.code).toBe('calendar.cadence')
     expect(cad.location).toEqual({file: 'community.yaml', line: '/content/pillars/0/cadence'.length, col: 10})
   })

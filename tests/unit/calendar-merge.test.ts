@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {checkCalendar} from '../../src/calendar/check.js'
-import {generateCalendar} from '../../src/calendar/generate.js'
+import {draftCalendar} from '../../src/calendar/generate.js'
 import {isEdited, mergeCalendar} from '../../src/calendar/merge.js'
 import type {CalendarItem} from '../../src/calendar/types.js'
 import type {Community} from '../../src/workspace/community.js'
@@ -9,7 +9,7 @@ import {community} from './calendar-helpers.js'
 const RANGE = {from: '2026-12-01', to: '2026-12-14'}
 
 function store(c: Community, existing: CalendarItem[] = [], counter = {n: 0}, range = RANGE, now = '2026-11-30T00:00:00.000Z') {
-  const g = generateCalendar(c, {...range, locale: 'en'})
+  const g = draftCalendar(c, {...range, locale: 'en'})
   return mergeCalendar(existing, g.drafts, range, {nextId: () => `C${++counter.n}`, now})
 }
 
@@ -54,7 +54,7 @@ describe('regenerating a period', () => {
     const counter = {n: 0}
     const december = store(community(), [], counter, {from: '2026-12-01', to: '2026-12-31'}).items
     december.find((i) => i.date === '2026-12-05' && i.pillar === 'topic')!.status = 'cancelled'
-    const g = generateCalendar(community({content: {pillars: []}}), {...RANGE, locale: 'en', pillars: ['qa']})
+    const g = draftCalendar(community({content: {pillars: []}}), {...RANGE, locale: 'en', pillars: ['qa']})
     const r = mergeCalendar(december, g.drafts, {...RANGE, pillars: ['qa']}, {nextId: () => `C${++counter.n}`, now: 'x'})
     expect(r.removed).toEqual([])
     expect(r.items.find((i) => i.date === '2026-12-05' && i.pillar === 'topic')!.status).toBe('cancelled')

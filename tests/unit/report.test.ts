@@ -1,10 +1,9 @@
 import {Ajv} from 'ajv'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import '../../src/schema/all-kinds.js'
 import type {Problem} from '../../src/schema/problem.js'
 import {formatGithub, formatJson, formatJunit, formatSarif, formatText, type Report} from '../../src/schema/report.js'
-import {validateText} from '../../src/schema/validate.js'
+import {validateText} from '../helpers/validate.js'
 import {positionOf, readFixture} from '../fixtures/index.js'
 
 /** A real report: the nested-errors fixture (3 problems) plus a clean file. */

@@ -13,7 +13,7 @@ import {loadRuleTemplate, requireTemplateName} from '../../src/rules/load.js'
 import {defaultTemplateFor, ruleTemplateFile} from '../../src/rules/templates.js'
 import {RULE_TEMPLATES, RUNG_IDS, SEVERITIES, type Incident, type Ladder, type RuleSetDoc} from '../../src/rules/types.js'
 import {findKind} from '../../src/schema/all-kinds.js'
-import {validateText} from '../../src/schema/validate.js'
+import {validateText} from '../helpers/validate.js'
 import {getStepType} from '../../src/steps/registry.js'
 import {thrown} from '../helpers/errors.js'
 

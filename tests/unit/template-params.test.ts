@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {UsageError} from '../../src/errors.js'
-import '../../src/schema/all-kinds.js'
-import {validateText} from '../../src/schema/validate.js'
+import {validateText} from '../helpers/validate.js'
 import {completeParams, parseParamValue, parseSets} from '../../src/template/params.js'
 import type {TemplateDoc, TemplateParam} from '../../src/template/schema.js'
 import {thrown} from '../helpers/errors.js'

@@ -4,10 +4,10 @@ import {UsageError} from '../../../src/errors.js'
 import {pick} from '../../../src/i18n/index.js'
 import {describeReason} from '../../../src/rules/describe.js'
 import {rungDuration} from '../../../src/rules/export.js'
-import {localTime, parseWhen, planIncident, type IncidentPlan} from '../../../src/rules/incident.js'
-import {requireRuleSet, type RuleSetRef} from '../../../src/rules/lookup.js'
+import {localTime} from '../../../src/rules/incident.js'
+import {addIncident} from '../../../src/rules/service.js'
 import type {Incident} from '../../../src/rules/types.js'
-import {nextId, Store} from '../../../src/store/index.js'
+import {Store} from '../../../src/store/index.js'
 
 export interface IncidentAddResult {
   id: string
@@ -46,35 +46,8 @@ export default class RulesIncidentAdd extends BaseCommand<typeof RulesIncidentAd
     const member = flags.member.trim()
     if (!member) throw new UsageError({key: 'rules.incident.noMember'})
     const ws = await this.workspace()
-    const nowIso = new Date().toISOString()
-    let at = nowIso
-    if (flags.at !== undefined) {
-      const parsed = parseWhen(flags.at, ws.timezone)
-      if (!parsed) throw new UsageError({key: 'rules.incident.badAt', params: {value: flags.at}}, {hint: {key: 'rules.incident.badAt.hint'}})
-      if (Date.parse(parsed) > Date.now() + 60_000) throw new UsageError({key: 'rules.incident.future', params: {value: flags.at}})
-      at = parsed
-    }
-    const store = Store.at(ws.root)
-    const snapshot = await store.read()
-    const first = requireRuleSet(snapshot)
-    const locale = this.flags.lang ?? first.data.locale
-    const input = {member, rule: flags.rule, at, note: flags.note, by: flags.by, rung: flags.rung}
-    const plan = (ref: RuleSetRef, incidents: Incident[]) => planIncident(ref.data.ruleset, incidents, input, {locale, timezone: ws.timezone, now: nowIso, rulesetId: ref.id})
-    let id: string
-    let planned: IncidentPlan
-    let ref = first
-    if (flags['dry-run']) {
-      planned = plan(ref, snapshot.incidents)
-      id = `I${(snapshot.counters.I ?? 0) + 1}`
-    } else {
-      ;({id, planned, ref} = await store.update((db) => {
-        const current = requireRuleSet(db)
-        const p = plan(current, db.incidents)
-        const iid = nextId(db, 'I')
-        db.incidents.push({id: iid, ...p.incident})
-        return {id: iid, planned: p, ref: current}
-      }))
-    }
+    const request = {member, rule: flags.rule, at: flags.at, note: flags.note, by: flags.by, rung: flags.rung, lang: flags.lang}
+    const {id, plan: planned, ref, locale} = await addIncident(Store.at(ws.root), request, {timezone: ws.timezone, now: new Date(), dryRun: flags['dry-run']})
     const {ruleset} = ref.data
     const {rung, rule, decision, incident} = planned
     const p = (x: Parameters<typeof pick>[0]) => pick(x, locale)

@@ -1,4 +1,4 @@
-import type {Messages} from '../index.js'
+import type {Messages} from './types.js'
 
 export const common: Messages = {
   'error.label': {en: 'Error', 'zh-CN': '错误'},

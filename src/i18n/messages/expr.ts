@@ -1,4 +1,4 @@
-import type {Messages} from '../index.js'
+import type {Messages} from './types.js'
 
 export const expr: Messages = {
   'expr.empty': {en: 'The expression is empty', 'zh-CN': '表达式为空'},

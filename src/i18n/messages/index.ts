@@ -1,4 +1,4 @@
-import type {Entry, Messages} from '../index.js'
+import type {Entry, Messages} from './types.js'
 import {calendar} from './calendar.js'
 import {common} from './common.js'
 import {expr} from './expr.js'

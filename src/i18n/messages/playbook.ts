@@ -1,4 +1,4 @@
-import type {Messages} from '../index.js'
+import type {Messages} from './types.js'
 
 export const playbook: Messages = {
   'playbook.unknownStep': {en: 'Unknown step type `{uses}`', 'zh-CN': '未知的步骤类型 `{uses}`'},

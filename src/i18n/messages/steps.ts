@@ -1,4 +1,4 @@
-import type {Messages} from '../index.js'
+import type {Messages} from './types.js'
 
 export const steps: Messages = {
   'step.tasks.describe': {en: 'Create {count} task(s): {titles}', 'zh-CN': '创建 {count} 项任务：{titles}'},

@@ -1,4 +1,4 @@
-import type {Messages} from '../index.js'
+import type {Messages} from './types.js'
 
 export const tasks: Messages = {
   'task.col.id': {en: 'ID', 'zh-CN': '编号'},

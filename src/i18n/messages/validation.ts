@@ -1,4 +1,4 @@
-import type {Messages} from '../index.js'
+import type {Messages} from './types.js'
 
 export const validation: Messages = {
   'yaml.syntax': {en: 'YAML syntax error: {detail}', 'zh-CN': 'YAML 语法错误：{detail}'},

@@ -1,5 +1,5 @@
 import {OPTION_SOURCES, QUESTION_TYPES} from '../../survey/types.js'
-import type {RawProblem} from '../validate.js'
+import type {RawProblem} from '../kind-def.js'
 import {LOCALE_ENUM, header, id, localizedText} from './common.js'
 
 const answerValue = {type: ['string', 'number']} as const

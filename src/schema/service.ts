@@ -1,5 +1,7 @@
+/** Validating files and folders as `commops validate` does: every kind, every YAML file found. */
 import path from 'node:path'
 import type {Locale} from '../i18n/index.js'
+import {KINDS} from './all-kinds.js'
 import {collectYamlFiles} from './collect.js'
 import {sortProblems} from './problem.js'
 import type {Report} from './report.js'
@@ -15,7 +17,7 @@ export async function validatePaths(inputs: string[], options: {cwd: string; loc
   const problems = []
   for (const file of files) {
     const locale = typeof options.locale === 'function' ? await options.locale(file) : options.locale
-    const result = await validateFile(file, display(file), locale)
+    const result = await validateFile(file, display(file), locale, KINDS)
     problems.push(...result.problems)
   }
   return {files: files.map(display), problems: sortProblems(problems), valid: problems.every((p) => p.severity !== 'error')}

@@ -1,0 +1,15 @@
+import {sha256Hex} from './hash.js'
+
+/** A short stable hash of any JSON value (keys sorted), for ids and input hashes. */
+export function stableHash(value: unknown, length = 12): string {
+  return sha256Hex(canonicalJson(value)).slice(0, length)
+}
+
+/** JSON with object keys sorted, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  )
+}
