@@ -1,26 +1,12 @@
-import {execFile} from 'node:child_process'
 import {existsSync, realpathSync} from 'node:fs'
 import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-
-const BIN = path.resolve('bin/run.js')
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
+import {type CliResult, runCli} from '../helpers/cli.js'
 
 /** Runs the CLI as a user would, never on a TTY, with CI set so nothing is ever asked. */
-function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], {cwd, env: {...process.env, CI: '1', LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '1', ...env}}, (error, stdout, stderr) => {
-      resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
-    })
-  })
-}
+const cli = (args: string[], cwd: string): Promise<CliResult> => runCli(args, {cwd})
 
 let tmp: string
 beforeEach(async () => {

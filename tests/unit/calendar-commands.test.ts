@@ -10,40 +10,12 @@ import CalendarGenerate from '../../commands/calendar/generate.js'
 import CalendarSet from '../../commands/calendar/set.js'
 import CalendarShow from '../../commands/calendar/show.js'
 import {Store} from '../../src/store/index.js'
-import {hasStackTrace, ROOT} from '../helpers/cli.js'
+import {type CliResult, type CommandClass, hasStackTrace, runCommandClass} from '../helpers/cli.js'
 import {positionOf} from '../fixtures/index.js'
 import {sampleWorkspace, treeHash} from '../helpers/workspace.js'
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 /** Runs a command class as `commops …` would, in `cwd`, capturing stdout, stderr and the exit code. */
-async function cli(cmd: {run(argv: string[], root: string): Promise<unknown>}, argv: string[], cwd: string): Promise<Run> {
-  const out: string[] = []
-  const err: string[] = []
-  const saved = {cwd: process.cwd(), env: {...process.env}}
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (out.push(String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (err.push(String(chunk)), true))
-  Object.assign(process.env, {CI: '1', LANG: 'en_US.UTF-8', NO_COLOR: '1'})
-  for (const name of ['LC_ALL', 'LC_MESSAGES', 'COMMOPS_WORKSPACE']) delete process.env[name]
-  process.chdir(cwd)
-  let code = 0
-  try {
-    await cmd.run(argv, ROOT)
-  } catch (error) {
-    const exit = (error as {oclif?: {exit?: number}}).oclif?.exit
-    if (exit === undefined) throw error
-    code = exit
-  } finally {
-    vi.restoreAllMocks()
-    process.chdir(saved.cwd)
-    process.env = saved.env
-  }
-  return {code, stdout: out.join(''), stderr: err.join('')}
-}
+const cli = (cmd: CommandClass, argv: string[], cwd: string): Promise<CliResult> => runCommandClass(cmd, argv, {cwd})
 
 afterEach(() => vi.restoreAllMocks())
 
