@@ -174,7 +174,7 @@ export async function runInProcess(args: string[], options: Omit<CliOptions, 'in
   try {
     const {stdout, stderr, error, result} = await runCommand(quoted, {root: ROOT})
     const exit = (error as {oclif?: {exit?: number}} | undefined)?.oclif?.exit
-    return {code: error ? (exit ?? 1) : 0, stdout, stderr, result, error: error as InProcessResult['error']}
+    return {code: error ? (exit ?? 1) : 0, stdout, stderr, result, error}
   } finally {
     globalThis.console = savedConsole
     process.chdir(savedCwd)

@@ -136,7 +136,7 @@ describe('calendar show, set, check, export', () => {
     await cli(CalendarExport, ['--out', 'out/calendar.csv', '--from', '2026-12-01', '--weeks', '1'], ws.root)
     const csv = await readFile(path.join(ws.root, 'out', 'calendar.csv'), 'utf8')
     expect(csv.charCodeAt(0)).toBe(0xfeff)
-    expect((parseCsv(csv, {bom: true, columns: true}) as unknown[]).length).toBe(items.filter((i) => i.date <= '2026-12-07').length)
+    expect(parseCsv<unknown>(csv, {bom: true, columns: true}).length).toBe(items.filter((i) => i.date <= '2026-12-07').length)
 
     const md = await cli(CalendarExport, ['--format', 'md', '--pillar', 'play-tips'], ws.root)
     expect(md.stdout.match(/^## /gm)).toHaveLength(4)

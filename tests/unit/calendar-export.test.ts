@@ -106,7 +106,7 @@ describe('CSV export', () => {
     list[1].title = '每日一问：你最喜欢的功能？'
     const csv = renderCalendar(calendarDoc(list, c, 'zh-CN'), 'csv', 'zh-CN')
     expect(csv.charCodeAt(0)).toBe(0xfeff)
-    const rows = parseCsv(csv, {bom: true, columns: true}) as Array<Record<string, string>>
+    const rows = parseCsv<Record<string, string>>(csv, {bom: true, columns: true})
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS])
     expect(rows).toHaveLength(list.length)
     const byId = new Map(rows.map((r) => [r.id, r]))

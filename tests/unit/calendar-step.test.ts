@@ -7,7 +7,7 @@ import {parse} from 'yaml'
 import {runPlaybook, type StepEvent} from '../../src/playbook/runner.js'
 import type {Playbook} from '../../src/playbook/types.js'
 import {validateText} from '../../src/schema/validate.js'
-import {Store, type RunRecord} from '../../src/store/index.js'
+import {Store} from '../../src/store/index.js'
 import type {Workspace} from '../../src/workspace/index.js'
 import {positionOf} from '../fixtures/index.js'
 import {sampleWorkspace, treeHash} from '../helpers/workspace.js'
@@ -37,7 +37,7 @@ async function run(ws: Workspace, playbook: Playbook, options: {dryRun?: boolean
   const gen = runPlaybook({playbook, ws, store: Store.at(ws.root), vars: {start: '2026-12-01', weeks: 4, ...options.vars}, locale: 'zh-CN', dryRun: options.dryRun, now: NOW, user: 'tester'})
   for (;;) {
     const next = await gen.next()
-    if (next.done) return {record: next.value as RunRecord, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
+    if (next.done) return {record: next.value, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
     if (!('starting' in next.value)) events.push(next.value)
   }
 }

@@ -103,7 +103,7 @@ const fixture = {
 }
 
 const truthy = (v: unknown): boolean => !(v === null || v === false || v === 0 || v === '')
-const text = (v: unknown): string => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))
+const text = (v: unknown): string => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)) // eslint-disable-line @typescript-eslint/no-base-to-string -- objects are handled above
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 function quote(s: string, single: boolean): string {

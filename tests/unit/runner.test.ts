@@ -7,7 +7,7 @@ import {parse} from 'yaml'
 import {runPlaybook, type StepEvent} from '../../src/playbook/runner.js'
 import {normalizeVars} from '../../src/playbook/vars.js'
 import type {Playbook} from '../../src/playbook/types.js'
-import {Store, type RunRecord} from '../../src/store/index.js'
+import {Store} from '../../src/store/index.js'
 import type {Workspace} from '../../src/workspace/index.js'
 import {sampleWorkspace, treeHash} from '../helpers/workspace.js'
 
@@ -19,7 +19,7 @@ async function run(ws: Workspace, playbook: Playbook, options: {vars?: Record<st
   const gen = runPlaybook({playbook, ws, store: Store.at(ws.root), vars: {...defaults, ...options.vars}, locale: 'en', dryRun: options.dryRun, only: options.only, force: options.force, now: NOW, user: 'tester'})
   for (;;) {
     const next = await gen.next()
-    if (next.done) return {record: next.value as RunRecord, events, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
+    if (next.done) return {record: next.value, events, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
     if (!('starting' in next.value)) events.push(next.value)
   }
 }

@@ -50,7 +50,7 @@ async function caught(promise: Promise<unknown>): Promise<StoreError> {
   const {msg, hint} = error as StoreError
   for (const m of [msg, hint!]) {
     for (const locale of ['en', 'zh-CN'] as const) {
-      const text = messages[m.key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(m.params?.[name] ?? whole))
+      const text = messages[m.key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(m.params?.[name] ?? whole)) // eslint-disable-line @typescript-eslint/no-base-to-string -- params are strings and numbers
       expect(text).not.toMatch(/\{\w+\}/)
     }
   }
@@ -268,17 +268,17 @@ describe('two processes', () => {
     const children = ['A', 'B'].map((tag) =>
       spawn(process.execPath, ['--import', 'tsx', worker, root, String(count), tag], {stdio: ['pipe', 'pipe', 'inherit']}),
     )
-    const lines = children.map((child) => createInterface({input: child.stdout!})[Symbol.asyncIterator]())
+    const lines = children.map((child) => createInterface({input: child.stdout})[Symbol.asyncIterator]())
     for (const line of lines) expect((await line.next()).value).toBe('ready')
-    for (const child of children) child.stdin!.write('go\n')
+    for (const child of children) child.stdin.write('go\n')
     const results = await Promise.all(
       children.map(
         (child, i) =>
           new Promise<string>((resolve, reject) => {
             child.on('error', reject)
-            child.on('exit', async (code) => {
+            child.on('exit', (code) => {
               if (code !== 0) reject(new Error(`worker ${i} exited with ${code}`))
-              else resolve(String((await lines[i].next()).value))
+              else lines[i].next().then((line) => resolve(String(line.value)), reject)
             })
           }),
       ),

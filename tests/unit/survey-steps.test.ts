@@ -6,7 +6,7 @@ import {parse} from 'yaml'
 import {runPlaybook, type StepEvent} from '../../src/playbook/runner.js'
 import type {Playbook} from '../../src/playbook/types.js'
 import {validateText} from '../../src/schema/validate.js'
-import {Store, type RunRecord} from '../../src/store/index.js'
+import {Store} from '../../src/store/index.js'
 import {listSurveys} from '../../src/survey/lookup.js'
 import type {Workspace} from '../../src/workspace/index.js'
 import {sampleWorkspace} from '../helpers/workspace.js'
@@ -39,7 +39,7 @@ async function run(ws: Workspace, playbook: Playbook) {
   const gen = runPlaybook({playbook, ws, store: Store.at(ws.root), vars: {}, locale: 'en', now: NOW, user: 'tester'})
   for (;;) {
     const next = await gen.next()
-    if (next.done) return {record: next.value as RunRecord, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
+    if (next.done) return {record: next.value, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
     if (!('starting' in next.value)) events.push(next.value)
   }
 }
