@@ -33,7 +33,9 @@ describe('commops template list', () => {
   it('--json prints only JSON with every parameter', async () => {
     const {code, stdout} = await cli(['template', 'list', '--json'], tmp)
     expect(code).toBe(0)
-    const {templates} = JSON.parse(stdout) as {templates: Array<{name: string; communityType: string; parameters: Array<{name: string; type: string}>}>}
+    const {templates} = JSON.parse(stdout) as {
+      templates: Array<{name: string; communityType: string; parameters: Array<{name: string; type: string}>}>
+    }
     expect(templates).toHaveLength(4)
     const brand = templates.find((t) => t.name === 'brand-community')!
     expect(brand.communityType).toBe('brand')
@@ -43,7 +45,10 @@ describe('commops template list', () => {
 
 describe('commops template apply', () => {
   it('creates a workspace that `commops validate` accepts (the README example)', async () => {
-    const {code, stdout, stderr} = await cli(['template', 'apply', 'brand-community', '--into', 'clients/acme', '--set', 'name=Acme', '--set', 'timezone=Asia/Shanghai', '--yes'], tmp)
+    const {code, stdout, stderr} = await cli(
+      ['template', 'apply', 'brand-community', '--into', 'clients/acme', '--set', 'name=Acme', '--set', 'timezone=Asia/Shanghai', '--yes'],
+      tmp,
+    )
     expect(stderr).toBe('')
     expect(code).toBe(0)
     expect(stdout).toContain('+ community.yaml')
@@ -53,7 +58,10 @@ describe('commops template apply', () => {
   })
 
   it('--json returns {template, into, files, dryRun}', async () => {
-    const {code, stdout} = await cli(['template', 'apply', 'knowledge-community', '--into', 'kb', '--set', 'name=Data Q&A', '--set', 'locale=en', '--json'], tmp)
+    const {code, stdout} = await cli(
+      ['template', 'apply', 'knowledge-community', '--into', 'kb', '--set', 'name=Data Q&A', '--set', 'locale=en', '--json'],
+      tmp,
+    )
     expect(code).toBe(0)
     const result = JSON.parse(stdout) as {template: string; into: string; files: Array<{path: string; action: string}>; dryRun: boolean}
     expect(result.template).toBe('knowledge-community')
@@ -84,7 +92,10 @@ describe('commops template apply', () => {
   })
 
   it('a bad value is a usage error with a hint', async () => {
-    const {code, stderr} = await cli(['template', 'apply', 'brand-community', '--into', 'x', '--set', 'name=A', '--set', 'timezone=Asia/Shangai'], tmp)
+    const {code, stderr} = await cli(
+      ['template', 'apply', 'brand-community', '--into', 'x', '--set', 'name=A', '--set', 'timezone=Asia/Shangai'],
+      tmp,
+    )
     expect(code).toBe(2)
     expect(stderr).toContain('Asia/Shanghai')
     const json = await cli(['template', 'apply', 'brand-community', '--into', 'x', '--set', 'name=A', '--set', 'seedUsers=lots', '--json'], tmp)
@@ -115,8 +126,14 @@ describe('commops template apply', () => {
   it('a path escape from a stranger’s template is refused with file.outside', async () => {
     const dir = path.join(tmp, 'evil')
     await mkdir(path.join(dir, 'files'), {recursive: true})
-    await writeFile(path.join(dir, 'template.yaml'), 'apiVersion: commops/v1\nkind: Template\nname: evil\ncommunityType: other\nparameters:\n  name: {type: string, required: true, prompt: {zh-CN: 名称, en: Name}}\n')
-    await writeFile(path.join(dir, 'files', 'community.yaml'), 'apiVersion: commops/v1\nkind: Community\nname: {{name | yaml}}\nlocale: en\ntimezone: UTC\n')
+    await writeFile(
+      path.join(dir, 'template.yaml'),
+      'apiVersion: commops/v1\nkind: Template\nname: evil\ncommunityType: other\nparameters:\n  name: {type: string, required: true, prompt: {zh-CN: 名称, en: Name}}\n',
+    )
+    await writeFile(
+      path.join(dir, 'files', 'community.yaml'),
+      'apiVersion: commops/v1\nkind: Community\nname: {{name | yaml}}\nlocale: en\ntimezone: UTC\n',
+    )
     await writeFile(path.join(dir, 'files', '{{name}}.md'), 'pwned')
     const {code, stdout} = await cli(['template', 'apply', './evil', '--into', 'ws', '--set', 'name=../../x', '--json'], tmp)
     expect(code).toBe(2)

@@ -55,7 +55,10 @@ describe('commops rules (end to end)', {timeout: 120_000}, () => {
 
     const list = await cli(['rules', 'incidents', '--member', 'u42', '--json'], ws)
     const listed = json<{incidents: Array<{id: string; note?: string; status: string}>; standing: {next: Record<string, string>}}>(list)
-    expect(listed.incidents.map((i) => [i.id, i.status])).toEqual([['I2', 'counts'], ['I1', 'counts']])
+    expect(listed.incidents.map((i) => [i.id, i.status])).toEqual([
+      ['I2', 'counts'],
+      ['I1', 'counts'],
+    ])
     expect(listed.incidents[1].note).toBe('广告刷屏')
     expect(listed.standing.next).toEqual({low: 'mute', medium: 'mute', high: 'mute', severe: 'removal'})
 

@@ -103,13 +103,20 @@ export interface TtyResult {
  * Runs `node bin/run.js ...args` on a pseudo-terminal (via `script`), so stdin and stdout are TTYs as for a person
  * at a terminal. Stops the run (by its pid) as soon as the output matches `stopWhen`, e.g. a prompt.
  */
-export function runCliOnTty(args: string[], options: Omit<CliOptions, 'input'> & {stopWhen?: RegExp; reply?: {when: RegExp; text: string}} = {}): Promise<TtyResult> {
+export function runCliOnTty(
+  args: string[],
+  options: Omit<CliOptions, 'input'> & {stopWhen?: RegExp; reply?: {when: RegExp; text: string}} = {},
+): Promise<TtyResult> {
   assertBuilt()
   if (!SCRIPT) throw new Error('`script` is not installed')
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
   const command = [process.execPath, options.bin ?? BIN, ...args].map(quote).join(' ')
   return new Promise((resolve, reject) => {
-    const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {cwd: options.cwd ?? process.cwd(), env: baseEnv(options.env), stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {
+      cwd: options.cwd ?? process.cwd(),
+      env: baseEnv(options.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     let output = ''
     let stopped = false
     const stop = () => {

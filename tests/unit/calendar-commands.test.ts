@@ -36,7 +36,10 @@ describe('calendar generate', () => {
 
     await cli(CalendarSet, ['C3', '--status', 'published', '--owner', '小王'], ws.root)
     const text = await readFile(ws.communityFile, 'utf8')
-    await writeFile(ws.communityFile, text.replace('cadence: weekly on tue 20:00', 'cadence: weekly on thu 20:00').replace('owner: 林晓', 'owner: 小林'))
+    await writeFile(
+      ws.communityFile,
+      text.replace('cadence: weekly on tue 20:00', 'cadence: weekly on thu 20:00').replace('owner: 林晓', 'owner: 小林'),
+    )
     const again = await cli(CalendarGenerate, ['--from', '2026-12-01', '--weeks', '4', '--json'], ws.root)
     const r = JSON.parse(again.stdout)
     expect(r.added.map((i: {date: string}) => i.date)).toEqual(['2026-12-03', '2026-12-10', '2026-12-17', '2026-12-24'])
@@ -84,11 +87,17 @@ describe('calendar show, set, check, export', () => {
   it('show filters; set changes status, owner, notes and time; unknown ids exit 2', async () => {
     const ws = await sampleWorkspace('en')
     await cli(CalendarGenerate, ['--from', '2026-12-01', '--weeks', '2'], ws.root)
-    const shown = JSON.parse((await cli(CalendarShow, ['--from', '2026-12-01', '--weeks', '2', '--channel', 'forum-showcase', '--json'], ws.root)).stdout)
+    const shown = JSON.parse(
+      (await cli(CalendarShow, ['--from', '2026-12-01', '--weeks', '2', '--channel', 'forum-showcase', '--json'], ws.root)).stdout,
+    )
     expect(shown.items.length).toBeGreaterThan(0)
     expect(shown.items.every((i: {channel: string}) => i.channel === 'forum-showcase')).toBe(true)
     const id = shown.items[0].id as string
-    const set = await cli(CalendarSet, [id, '--status', 'scheduled', '--owner', 'Sam', '--notes', 'ask the author', '--time', '18:30', '--json'], ws.root)
+    const set = await cli(
+      CalendarSet,
+      [id, '--status', 'scheduled', '--owner', 'Sam', '--notes', 'ask the author', '--time', '18:30', '--json'],
+      ws.root,
+    )
     const item = JSON.parse(set.stdout).items[0]
     expect(item).toMatchObject({id, status: 'scheduled', owner: 'Sam', notes: 'ask the author', time: '18:30', rev: 1})
     expect(item.start).toMatch(/T18:30:00\+01:00$/)

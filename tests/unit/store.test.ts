@@ -28,7 +28,11 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   for (const entry of await readdir(dir, {recursive: true, withFileTypes: true})) {
     const path = join(entry.parentPath, entry.name)
     const rel = relative(dir, path)
-    out[rel] = entry.isDirectory() ? '/' : createHash('sha256').update(await readFile(path)).digest('hex')
+    out[rel] = entry.isDirectory()
+      ? '/'
+      : createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex')
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)))
 }
@@ -186,7 +190,12 @@ describe('versions and migrations', () => {
     const migrations: Migration[] = [
       {to: 3, up: (db) => void (db.members = Object.fromEntries((db.people as string[]).map((p) => [p, {name: p}])))},
       {to: 2, up: (db) => void (db.people = db.users ?? [])},
-      {to: 4, up: () => {throw new Error('beyond current')}},
+      {
+        to: 4,
+        up: () => {
+          throw new Error('beyond current')
+        },
+      },
     ]
     const db = upgradeDb({version: 1, users: ['ann', 'bo']}, migrations, 3) as unknown as Record<string, unknown>
     expect(db).toMatchObject({version: 3, people: ['ann', 'bo'], members: {ann: {name: 'ann'}, bo: {name: 'bo'}}, tasks: []})
