@@ -1,14 +1,15 @@
 // ESLint: typescript-eslint's type-checked recommended rules over src/, commands/, tests/, bin/ and scripts/.
 // Formatting is Prettier's job (npm run format:check); eslint-config-prettier turns off the rules that would fight it.
 import js from '@eslint/js'
+import {defineConfig} from 'eslint/config'
 import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-export default tseslint.config(
+export default defineConfig(
   {ignores: ['dist/', 'node_modules/', 'coverage/', 'templates/', 'playbooks/', 'demo-workspace/', 'oclif.manifest.json']},
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: globals.node,
@@ -27,6 +28,11 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     rules: {...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off'},
+  },
+  {
+    // CommonJS TypeScript (.cts) loads with require() by design.
+    files: ['**/*.cts'],
+    rules: {'@typescript-eslint/no-require-imports': 'off'},
   },
   {
     // Tests read the CLI's --json output with JSON.parse (typed `any`) and assert on its shape, and hand async
