@@ -16,7 +16,21 @@ afterEach(async () => {
   await removeDir(tmp)
 })
 
-const ACME = ['init', 'acme', '--name', 'Acme 米粉俱乐部', '--locale', 'zh-CN', '--timezone', 'Asia/Shanghai', '--platform', 'wechat', '--platform', 'discord', '--yes']
+const ACME = [
+  'init',
+  'acme',
+  '--name',
+  'Acme 米粉俱乐部',
+  '--locale',
+  'zh-CN',
+  '--timezone',
+  'Asia/Shanghai',
+  '--platform',
+  'wechat',
+  '--platform',
+  'discord',
+  '--yes',
+]
 
 describe('init (in-process)', () => {
   it('creates the workspace from flags alone and says what it created, in the community language', async () => {
@@ -64,7 +78,9 @@ describe('init (in-process)', () => {
     expect(hasStackTrace(again.stderr)).toBe(false)
     expect(await readFile(file, 'utf8')).toBe(before)
 
-    const forced = await runInProcess(['init', 'acme', '--yes', '--force', '--locale', 'en', '--name', 'Renamed', '--timezone', 'Europe/Berlin'], {cwd: tmp})
+    const forced = await runInProcess(['init', 'acme', '--yes', '--force', '--locale', 'en', '--name', 'Renamed', '--timezone', 'Europe/Berlin'], {
+      cwd: tmp,
+    })
     expect(forced.code).toBe(0)
     const after = await readFile(file, 'utf8')
     expect(after).not.toContain('# my edits')

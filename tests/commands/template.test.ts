@@ -1,26 +1,12 @@
-import {execFile} from 'node:child_process'
 import {existsSync, realpathSync} from 'node:fs'
 import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
-
-const BIN = path.resolve('bin/run.js')
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
+import {type CliResult, runCli} from '../helpers/cli.js'
 
 /** Runs the CLI as a user would, never on a TTY, with CI set so nothing is ever asked. */
-function cli(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], {cwd, env: {...process.env, CI: '1', LANG: 'en_US.UTF-8', LC_ALL: '', NO_COLOR: '1', ...env}}, (error, stdout, stderr) => {
-      resolve({code: error ? Number((error as {code?: number}).code ?? 1) : 0, stdout, stderr})
-    })
-  })
-}
+const cli = (args: string[], cwd: string): Promise<CliResult> => runCli(args, {cwd})
 
 let tmp: string
 beforeEach(async () => {
@@ -47,7 +33,9 @@ describe('commops template list', () => {
   it('--json prints only JSON with every parameter', async () => {
     const {code, stdout} = await cli(['template', 'list', '--json'], tmp)
     expect(code).toBe(0)
-    const {templates} = JSON.parse(stdout) as {templates: Array<{name: string; communityType: string; parameters: Array<{name: string; type: string}>}>}
+    const {templates} = JSON.parse(stdout) as {
+      templates: Array<{name: string; communityType: string; parameters: Array<{name: string; type: string}>}>
+    }
     expect(templates).toHaveLength(4)
     const brand = templates.find((t) => t.name === 'brand-community')!
     expect(brand.communityType).toBe('brand')
@@ -57,7 +45,10 @@ describe('commops template list', () => {
 
 describe('commops template apply', () => {
   it('creates a workspace that `commops validate` accepts (the README example)', async () => {
-    const {code, stdout, stderr} = await cli(['template', 'apply', 'brand-community', '--into', 'clients/acme', '--set', 'name=Acme', '--set', 'timezone=Asia/Shanghai', '--yes'], tmp)
+    const {code, stdout, stderr} = await cli(
+      ['template', 'apply', 'brand-community', '--into', 'clients/acme', '--set', 'name=Acme', '--set', 'timezone=Asia/Shanghai', '--yes'],
+      tmp,
+    )
     expect(stderr).toBe('')
     expect(code).toBe(0)
     expect(stdout).toContain('+ community.yaml')
@@ -67,7 +58,10 @@ describe('commops template apply', () => {
   })
 
   it('--json returns {template, into, files, dryRun}', async () => {
-    const {code, stdout} = await cli(['template', 'apply', 'knowledge-community', '--into', 'kb', '--set', 'name=Data Q&A', '--set', 'locale=en', '--json'], tmp)
+    const {code, stdout} = await cli(
+      ['template', 'apply', 'knowledge-community', '--into', 'kb', '--set', 'name=Data Q&A', '--set', 'locale=en', '--json'],
+      tmp,
+    )
     expect(code).toBe(0)
     const result = JSON.parse(stdout) as {template: string; into: string; files: Array<{path: string; action: string}>; dryRun: boolean}
     expect(result.template).toBe('knowledge-community')
@@ -98,7 +92,10 @@ describe('commops template apply', () => {
   })
 
   it('a bad value is a usage error with a hint', async () => {
-    const {code, stderr} = await cli(['template', 'apply', 'brand-community', '--into', 'x', '--set', 'name=A', '--set', 'timezone=Asia/Shangai'], tmp)
+    const {code, stderr} = await cli(
+      ['template', 'apply', 'brand-community', '--into', 'x', '--set', 'name=A', '--set', 'timezone=Asia/Shangai'],
+      tmp,
+    )
     expect(code).toBe(2)
     expect(stderr).toContain('Asia/Shanghai')
     const json = await cli(['template', 'apply', 'brand-community', '--into', 'x', '--set', 'name=A', '--set', 'seedUsers=lots', '--json'], tmp)
@@ -129,8 +126,14 @@ describe('commops template apply', () => {
   it('a path escape from a stranger’s template is refused with file.outside', async () => {
     const dir = path.join(tmp, 'evil')
     await mkdir(path.join(dir, 'files'), {recursive: true})
-    await writeFile(path.join(dir, 'template.yaml'), 'apiVersion: commops/v1\nkind: Template\nname: evil\ncommunityType: other\nparameters:\n  name: {type: string, required: true, prompt: {zh-CN: 名称, en: Name}}\n')
-    await writeFile(path.join(dir, 'files', 'community.yaml'), 'apiVersion: commops/v1\nkind: Community\nname: {{name | yaml}}\nlocale: en\ntimezone: UTC\n')
+    await writeFile(
+      path.join(dir, 'template.yaml'),
+      'apiVersion: commops/v1\nkind: Template\nname: evil\ncommunityType: other\nparameters:\n  name: {type: string, required: true, prompt: {zh-CN: 名称, en: Name}}\n',
+    )
+    await writeFile(
+      path.join(dir, 'files', 'community.yaml'),
+      'apiVersion: commops/v1\nkind: Community\nname: {{name | yaml}}\nlocale: en\ntimezone: UTC\n',
+    )
     await writeFile(path.join(dir, 'files', '{{name}}.md'), 'pwned')
     const {code, stdout} = await cli(['template', 'apply', './evil', '--into', 'ws', '--set', 'name=../../x', '--json'], tmp)
     expect(code).toBe(2)

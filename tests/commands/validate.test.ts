@@ -81,14 +81,26 @@ describe('validate (in-process)', () => {
   it('--format sarif and --format github carry the locations', async () => {
     const sarif = await runInProcess(['validate', '--format', 'sarif'], {cwd: bad})
     expect(sarif.code).toBe(1)
-    const log = JSON.parse(sarif.stdout) as {version: string; runs: Array<{results: Array<{locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: {startLine: number; startColumn: number}}}>}>}>}
+    const log = JSON.parse(sarif.stdout) as {
+      version: string
+      runs: Array<{
+        results: Array<{locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: {startLine: number; startColumn: number}}}>}>
+      }>
+    }
     expect(log.version).toBe('2.1.0')
     const regions = log.runs[0].results.map((r) => r.locations[0].physicalLocation)
-    expect(regions).toEqual([tz, age, colour].map((p) => ({artifactLocation: {uri: 'community.yaml', uriBaseId: 'SRCROOT'}, region: {startLine: p.line, startColumn: p.col}})))
+    expect(regions).toEqual(
+      [tz, age, colour].map((p) => ({
+        artifactLocation: {uri: 'community.yaml', uriBaseId: 'SRCROOT'},
+        region: {startLine: p.line, startColumn: p.col},
+      })),
+    )
 
     const gh = await runInProcess(['validate', '--format', 'github'], {cwd: bad})
     expect(gh.code).toBe(1)
-    expect(gh.stdout.trim().split('\n')).toEqual([tz, age, colour].map((p) => expect.stringMatching(new RegExp(`^::error file=community\\.yaml,line=${p.line},col=${p.col},`))))
+    expect(gh.stdout.trim().split('\n')).toEqual(
+      [tz, age, colour].map((p) => expect.stringMatching(new RegExp(`^::error file=community\\.yaml,line=${p.line},col=${p.col},`))),
+    )
   })
 
   it('--format junit prints one failure per problem', async () => {
@@ -147,7 +159,10 @@ describe('validate (in-process)', () => {
   // ("Flag --format expects one of these values: …", "Flag --workspace expects a value"), which is not recognised as
   // a parse error, so the user gets exit 1 and "Unexpected error … This is a bug in commops" instead of a usage error.
   it('a flag without its value is a usage error (exit 2), not an unexpected error', async () => {
-    for (const args of [['validate', '--format'], ['validate', '--workspace']]) {
+    for (const args of [
+      ['validate', '--format'],
+      ['validate', '--workspace'],
+    ]) {
       const r = await runInProcess(args, {cwd: good})
       expect(r.stderr, args.join(' ')).not.toMatch(/Unexpected error|bug in commops/)
       expect(r.code, args.join(' ')).toBe(2)

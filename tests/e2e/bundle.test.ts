@@ -2,12 +2,11 @@
  * The shipped CLI runs from two bundles (scripts/bundle.mjs) loaded through V8's code cache: every command must load
  * from its stub, and commops must work the same when the cache is missing, damaged or made by another Node.
  */
-import {spawnSync} from 'node:child_process'
 import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {assertBuilt, baseEnv, ROOT, runCli} from '../helpers/cli.js'
+import {assertBuilt, ROOT, runCli} from '../helpers/cli.js'
 
 interface Manifest {
   commands: Record<string, {pluginName: string; relativePath: string[]}>
@@ -55,25 +54,25 @@ describe('the bundled CLI', () => {
     afterAll(() => rmSync(pkg, {recursive: true, force: true}))
 
     const caches = () => readdirSync(path.join(pkg, 'dist')).filter((f) => f.endsWith('.cache'))
-    const validate = () => spawnSync(process.execPath, [path.join(pkg, 'bin', 'run.js'), 'validate', '--json'], {cwd: ws, env: baseEnv(), encoding: 'utf8'})
+    const validate = () => runCli(['validate', '--json'], {cwd: ws, bin: path.join(pkg, 'bin', 'run.js')})
 
     it('has a code cache for each bundle, made by this Node', () => {
       expect(caches().sort()).toEqual([`commops.bundle.${process.versions.v8}.cache`, `oclif.bundle.${process.versions.v8}.cache`])
     })
 
-    it('validates the same when the code cache is damaged', () => {
+    it('validates the same when the code cache is damaged', async () => {
       for (const f of caches()) writeFileSync(path.join(pkg, 'dist', f), Buffer.alloc(4096, 7))
-      const r = validate()
+      const r = await validate()
       expect(r.stderr).toBe('')
-      expect(r.status).toBe(0)
+      expect(r.code).toBe(0)
       expect(JSON.parse(r.stdout)).toMatchObject({files: ['community.yaml'], problems: []})
     })
 
-    it('validates the same without a code cache (another Node than the one that built)', () => {
+    it('validates the same without a code cache (another Node than the one that built)', async () => {
       for (const f of caches()) rmSync(path.join(pkg, 'dist', f))
-      const r = validate()
+      const r = await validate()
       expect(r.stderr).toBe('')
-      expect(r.status).toBe(0)
+      expect(r.code).toBe(0)
       expect(JSON.parse(r.stdout)).toMatchObject({files: ['community.yaml'], problems: []})
     })
   })

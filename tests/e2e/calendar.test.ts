@@ -30,7 +30,10 @@ describe('commops calendar (end to end)', () => {
     for (const row of rows) expect(column(row, row.match(/(wechat|forum)-[a-z]+/)![0])).toBe(channelAt)
 
     await Store.at(ws.root).update((db) => {
-      Object.assign(db.calendar.find((i) => i.id === 'C5')!, {date: '2026-12-31'})
+      Object.assign(
+        db.calendar.find((i) => i.id === 'C5')!,
+        {date: '2026-12-31'},
+      )
     })
     const check = await commops(['calendar', 'check', '--from', '2026-12-01', '--to', '2026-12-31', '--json'], ws.root)
     expect(check.code).toBe(1)

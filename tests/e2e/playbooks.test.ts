@@ -90,7 +90,17 @@ afterAll(async () => {
 
 describe('built-in playbooks', () => {
   it('ship launch, maintain, evaluate and the community-type variants', () => {
-    for (const name of ['launch', 'maintain', 'evaluate', 'launch-brand', 'launch-knowledge', 'launch-interest', 'launch-open-source', 'maintain-open-source', 'maintain-knowledge']) {
+    for (const name of [
+      'launch',
+      'maintain',
+      'evaluate',
+      'launch-brand',
+      'launch-knowledge',
+      'launch-interest',
+      'launch-open-source',
+      'maintain-open-source',
+      'maintain-knowledge',
+    ]) {
       expect(PLAYBOOKS).toContain(name)
     }
   })
@@ -106,30 +116,34 @@ describe('built-in playbooks', () => {
 })
 
 describe.concurrent.each(LOCALES)('on the %s sample', (locale) => {
-  it.each(PLAYBOOKS)('%s runs without a failed step', async (name) => {
-    const ws = await workspace(locale, name)
-    const maintain = name.startsWith('maintain')
-    const vars = maintain ? ['--var', 'period=weekly'] : []
+  it.each(PLAYBOOKS)(
+    '%s runs without a failed step',
+    async (name) => {
+      const ws = await workspace(locale, name)
+      const maintain = name.startsWith('maintain')
+      const vars = maintain ? ['--var', 'period=weekly'] : []
 
-    const first = await run(name, ws, vars)
-    expect(first.playbook).toBe(name)
-    expect(failures(first)).toEqual([])
-    expect(first.status).toBe('changed')
-    // a weekly run leaves out the monthly incentive review
-    if (maintain) expect(statusOf(first, 'incentive-review')).toBe('skipped')
+      const first = await run(name, ws, vars)
+      expect(first.playbook).toBe(name)
+      expect(failures(first)).toEqual([])
+      expect(first.status).toBe('changed')
+      // a weekly run leaves out the monthly incentive review
+      if (maintain) expect(statusOf(first, 'incentive-review')).toBe('skipped')
 
-    if (!rerunsOn(name).includes(locale)) return
-    const second = await run(name, ws, vars)
-    const moved = second.steps.filter((s) => s.status !== 'ok' && s.status !== 'skipped').map((s) => `${s.id}: ${s.status}`)
-    expect(moved, 'a rerun with the same inputs changes nothing').toEqual([])
-    expect(second.status).toBe('ok')
+      if (!rerunsOn(name).includes(locale)) return
+      const second = await run(name, ws, vars)
+      const moved = second.steps.filter((s) => s.status !== 'ok' && s.status !== 'skipped').map((s) => `${s.id}: ${s.status}`)
+      expect(moved, 'a rerun with the same inputs changes nothing').toEqual([])
+      expect(second.status).toBe('ok')
 
-    if (name !== 'maintain') return
-    const monthly = await run(name, ws, ['--var', 'period=monthly'])
-    expect(failures(monthly)).toEqual([])
-    expect(statusOf(monthly, 'incentive-review')).toBe('changed')
-    expect(statusOf(monthly, 'month-plan')).toBe('changed')
-    expect(statusOf(monthly, 'export-monthly')).toBe('changed')
-    expect(statusOf(monthly, 'calendar'), 'the weekly part is unchanged').toBe('ok')
-  }, 120_000) // room for a busy machine
+      if (name !== 'maintain') return
+      const monthly = await run(name, ws, ['--var', 'period=monthly'])
+      expect(failures(monthly)).toEqual([])
+      expect(statusOf(monthly, 'incentive-review')).toBe('changed')
+      expect(statusOf(monthly, 'month-plan')).toBe('changed')
+      expect(statusOf(monthly, 'export-monthly')).toBe('changed')
+      expect(statusOf(monthly, 'calendar'), 'the weekly part is unchanged').toBe('ok')
+    },
+    120_000,
+  ) // room for a busy machine
 })

@@ -1,37 +1,16 @@
-import {spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {type CliResult, ROOT, runCli} from '../helpers/cli.js'
 import {sampleWorkspace} from '../helpers/workspace.js'
 
 // The rules commands end to end: `node bin/run.js` (the compiled CLI; npm test builds first) in a fresh sample workspace.
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const BIN = path.join(root, 'bin', 'run.js')
+/** Spawns the compiled CLI in a workspace. */
+const cli = (args: string[], cwd: string): Promise<CliResult> => runCli(args, {cwd})
 
-interface Spawned {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function cli(args: string[], cwd: string): Promise<Spawned> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = {...process.env, CI: '1', LANG: 'en_US.UTF-8', NO_COLOR: '1'}
-    for (const name of ['LC_ALL', 'LC_MESSAGES', 'COMMOPS_WORKSPACE', 'DEBUG']) delete env[name]
-    const child = spawn(process.execPath, [BIN, ...args], {cwd, env})
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({code, stdout, stderr}))
-  })
-}
-
-const json = <T>(r: Spawned): T => {
+const json = <T>(r: CliResult): T => {
   try {
     return JSON.parse(r.stdout) as T
   } catch {
@@ -76,7 +55,10 @@ describe('commops rules (end to end)', {timeout: 120_000}, () => {
 
     const list = await cli(['rules', 'incidents', '--member', 'u42', '--json'], ws)
     const listed = json<{incidents: Array<{id: string; note?: string; status: string}>; standing: {next: Record<string, string>}}>(list)
-    expect(listed.incidents.map((i) => [i.id, i.status])).toEqual([['I2', 'counts'], ['I1', 'counts']])
+    expect(listed.incidents.map((i) => [i.id, i.status])).toEqual([
+      ['I2', 'counts'],
+      ['I1', 'counts'],
+    ])
     expect(listed.incidents[1].note).toBe('广告刷屏')
     expect(listed.standing.next).toEqual({low: 'mute', medium: 'mute', high: 'mute', severe: 'removal'})
 
@@ -110,7 +92,7 @@ describe('commops rules (end to end)', {timeout: 120_000}, () => {
     expect(JSON.parse(schema.stdout)).toMatchObject({title: 'commops RuleSet', properties: {kind: {const: 'RuleSet'}}})
 
     const file = path.join(ws, 'bad-rules.yaml')
-    const template = await readFile(path.join(root, 'templates', 'rules', 'standard.yaml'), 'utf8')
+    const template = await readFile(path.join(ROOT, 'templates', 'rules', 'standard.yaml'), 'utf8')
     await writeFile(file, template.replace('  - id: no-flooding\n', '  - id: no-ads\n').replace('    high: warning\n', '    high: warnin\n'))
     const r = await cli(['validate', 'bad-rules.yaml', '--lang', 'en'], ws)
     expect(r.code).toBe(1)

@@ -22,7 +22,21 @@ let communityFile: string
 let pristine: string
 let broken: string
 
-const INIT = ['init', 'acme', '--name', 'Acme 米粉俱乐部', '--locale', 'zh-CN', '--timezone', 'Asia/Shanghai', '--platform', 'wechat', '--platform', 'discord', '--yes']
+const INIT = [
+  'init',
+  'acme',
+  '--name',
+  'Acme 米粉俱乐部',
+  '--locale',
+  'zh-CN',
+  '--timezone',
+  'Asia/Shanghai',
+  '--platform',
+  'wechat',
+  '--platform',
+  'discord',
+  '--yes',
+]
 
 beforeAll(async () => {
   tmp = await makeTempDir('commops-e2e-')
@@ -100,7 +114,10 @@ describe.sequential('walking skeleton, spawned', () => {
 
     const [json, sarif, github] = await Promise.all(['json', 'sarif', 'github'].map((f) => runCli(['validate', '--format', f], {cwd: acme})))
     expect(json.code).toBe(1)
-    const report = JSON.parse(json.stdout) as {valid: boolean; problems: Array<{file: string; line: number; col: number; path: string; message: string; hint?: string}>}
+    const report = JSON.parse(json.stdout) as {
+      valid: boolean
+      problems: Array<{file: string; line: number; col: number; path: string; message: string; hint?: string}>
+    }
     expect(report.valid).toBe(false)
     expect(report.problems.map(({file, line, col, path: p}) => ({file, line, col, path: p}))).toEqual([
       {file: 'community.yaml', ...tz, path: '/timezone'},
@@ -109,11 +126,25 @@ describe.sequential('walking skeleton, spawned', () => {
     for (const p of report.problems) expect(p.hint).toBeTruthy()
 
     expect(sarif.code).toBe(1)
-    const log = JSON.parse(sarif.stdout) as {version: string; runs: Array<{results: Array<{ruleId: string; locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: {startLine: number; startColumn: number}}}>}>}>}
+    const log = JSON.parse(sarif.stdout) as {
+      version: string
+      runs: Array<{
+        results: Array<{
+          ruleId: string
+          locations: Array<{physicalLocation: {artifactLocation: {uri: string}; region: {startLine: number; startColumn: number}}}>
+        }>
+      }>
+    }
     expect(log.version).toBe('2.1.0')
     expect(log.runs[0].results.map((r) => r.locations[0].physicalLocation)).toEqual([
-      expect.objectContaining({artifactLocation: expect.objectContaining({uri: 'community.yaml'}), region: {startLine: tz.line, startColumn: tz.col}}),
-      expect.objectContaining({artifactLocation: expect.objectContaining({uri: 'community.yaml'}), region: {startLine: colour.line, startColumn: colour.col}}),
+      expect.objectContaining({
+        artifactLocation: expect.objectContaining({uri: 'community.yaml'}),
+        region: {startLine: tz.line, startColumn: tz.col},
+      }),
+      expect.objectContaining({
+        artifactLocation: expect.objectContaining({uri: 'community.yaml'}),
+        region: {startLine: colour.line, startColumn: colour.col},
+      }),
     ])
 
     expect(github.code).toBe(1)
@@ -160,7 +191,11 @@ describe.sequential('walking skeleton, spawned', () => {
   })
 
   it('--json on an error prints exactly one JSON object on stdout', async () => {
-    const runs = [['validate', 'nope/', '--json'], ['validate', '--no-such-flag', '--json'], [...INIT, '--json']]
+    const runs = [
+      ['validate', 'nope/', '--json'],
+      ['validate', '--no-such-flag', '--json'],
+      [...INIT, '--json'],
+    ]
     const results = await Promise.all(runs.map((args) => runCli(args, {cwd: args[0] === 'init' ? tmp : acme})))
     for (const [i, r] of results.entries()) {
       const args = runs[i]
@@ -214,7 +249,9 @@ describe.sequential('walking skeleton, spawned', () => {
     const r = await runCli(['schema', '--out', out], {cwd: tmp})
     expect(r.code).toBe(0)
     for (const f of ['community.schema.json', 'playbook.schema.json']) {
-      expect((JSON.parse(await readFile(path.join(out, f), 'utf8')) as {$schema: string}).$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+      expect((JSON.parse(await readFile(path.join(out, f), 'utf8')) as {$schema: string}).$schema).toBe(
+        'https://json-schema.org/draft/2020-12/schema',
+      )
     }
   })
 })

@@ -92,11 +92,19 @@ describe('commops survey', () => {
     expect(reingested.stderr).toMatch(/data\/wjx\.csv:4: /)
     expect(hasStackTrace(reingested.stdout + reingested.stderr)).toBe(false)
     expect(results.code, results.stderr).toBe(0)
-    const r = JSON.parse(results.stdout) as {n: number; nps: {score: number}; csat: {score: number}; segments: {groups: Array<{value: string; n: number}>}}
+    const r = JSON.parse(results.stdout) as {
+      n: number
+      nps: {score: number}
+      csat: {score: number}
+      segments: {groups: Array<{value: string; n: number}>}
+    }
     // NPS over 10, 4, 9: two promoters, one detractor → 33.3. CSAT over 5, 2, 4 (speed) and 4, 3, 5 (frequency): 4 of 6.
     expect(r.n).toBe(3)
     expect(r.nps.score).toBe(33.3)
     expect(r.csat.score).toBe(0.6667)
-    expect(r.segments.groups.map((g) => [g.value, g.n])).toEqual([['华东', 2], ['华南', 1]])
+    expect(r.segments.groups.map((g) => [g.value, g.n])).toEqual([
+      ['华东', 2],
+      ['华南', 1],
+    ])
   })
 })

@@ -1,8 +1,10 @@
 /**
- * Running the commops CLI from tests, two ways:
+ * Running the commops CLI from tests; every test goes through one of these:
  * - `runCli(args)` spawns `node bin/run.js …` as a user would (needs the compiled dist/ and oclif.manifest.json);
- * - `runInProcess(args)` runs the same compiled commands inside the test process with `runCommand` from @oclif/test.
- * Both return `{code, stdout, stderr}` with a deterministic environment: CI=1, English LANG, no colours, no
+ * - `runCliOnTty(args)` does the same on a pseudo-terminal, for prompts and the live run view;
+ * - `runInProcess(args)` runs the same compiled commands inside the test process with `runCommand` from @oclif/test;
+ * - `runCommandClass(Command, argv)` runs one command class from the TypeScript sources inside the test process.
+ * All give `{code, stdout, stderr}` with a deterministic environment: CI=1, English LANG, no colours, no
  * COMMOPS_WORKSPACE or DEBUG inherited from the caller.
  */
 import {spawn} from 'node:child_process'
@@ -12,6 +14,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {Console} from 'node:console'
 import {fileURLToPath} from 'node:url'
+import {vi} from 'vitest'
 
 /** The project folder (holds package.json, bin/, dist/). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -26,6 +29,8 @@ export interface CliResult {
 
 export interface CliOptions {
   cwd?: string
+  /** The CLI entry to run; defaults to this project's bin/run.js (e.g. a copy of the package's). */
+  bin?: string
   /** Added to the base environment; `undefined` removes a variable. */
   env?: Record<string, string | undefined>
   /** Written to stdin, which is then closed. */
@@ -55,7 +60,7 @@ export function assertBuilt(): void {
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   assertBuilt()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
       cwd: options.cwd ?? process.cwd(),
       env: baseEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -98,13 +103,20 @@ export interface TtyResult {
  * Runs `node bin/run.js ...args` on a pseudo-terminal (via `script`), so stdin and stdout are TTYs as for a person
  * at a terminal. Stops the run (by its pid) as soon as the output matches `stopWhen`, e.g. a prompt.
  */
-export function runCliOnTty(args: string[], options: Omit<CliOptions, 'input'> & {stopWhen?: RegExp; reply?: {when: RegExp; text: string}} = {}): Promise<TtyResult> {
+export function runCliOnTty(
+  args: string[],
+  options: Omit<CliOptions, 'input'> & {stopWhen?: RegExp; reply?: {when: RegExp; text: string}} = {},
+): Promise<TtyResult> {
   assertBuilt()
   if (!SCRIPT) throw new Error('`script` is not installed')
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`
-  const command = [process.execPath, BIN, ...args].map(quote).join(' ')
+  const command = [process.execPath, options.bin ?? BIN, ...args].map(quote).join(' ')
   return new Promise((resolve, reject) => {
-    const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {cwd: options.cwd ?? process.cwd(), env: baseEnv(options.env), stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(SCRIPT, ['-qec', command, '/dev/null'], {
+      cwd: options.cwd ?? process.cwd(),
+      env: baseEnv(options.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     let output = ''
     let stopped = false
     const stop = () => {
@@ -169,7 +181,7 @@ export async function runInProcess(args: string[], options: Omit<CliOptions, 'in
   try {
     const {stdout, stderr, error, result} = await runCommand(quoted, {root: ROOT})
     const exit = (error as {oclif?: {exit?: number}} | undefined)?.oclif?.exit
-    return {code: error ? (exit ?? 1) : 0, stdout, stderr, result, error: error as InProcessResult['error']}
+    return {code: error ? (exit ?? 1) : 0, stdout, stderr, result, error}
   } finally {
     globalThis.console = savedConsole
     process.chdir(savedCwd)
@@ -177,6 +189,38 @@ export async function runInProcess(args: string[], options: Omit<CliOptions, 'in
     Object.assign(process.env, savedEnv)
     process.exitCode = savedExitCode
   }
+}
+
+/** A command class, as `commands/…/*.ts` exports it by default. */
+export interface CommandClass {
+  run(argv: string[], root: string): Promise<unknown>
+}
+
+/**
+ * Runs a command class from the TypeScript sources in this process, as `commops …` would in `cwd`: fast, and needs
+ * no build. stdout and stderr are captured; an oclif exit becomes the exit code, any other error is thrown.
+ */
+export async function runCommandClass(cmd: CommandClass, argv: string[], options: Pick<CliOptions, 'cwd' | 'env'> = {}): Promise<CliResult> {
+  const out: string[] = []
+  const err: string[] = []
+  const saved = {cwd: process.cwd(), env: {...process.env}}
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (out.push(String(chunk)), true))
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (err.push(String(chunk)), true))
+  process.env = baseEnv(options.env)
+  if (options.cwd) process.chdir(options.cwd)
+  let code = 0
+  try {
+    await cmd.run(argv, ROOT)
+  } catch (error) {
+    const exit = (error as {oclif?: {exit?: number}}).oclif?.exit
+    if (exit === undefined) throw error
+    code = exit
+  } finally {
+    vi.restoreAllMocks()
+    process.chdir(saved.cwd)
+    process.env = saved.env
+  }
+  return {code, stdout: out.join(''), stderr: err.join('')}
 }
 
 /** True when the text holds a stack-trace frame (`    at fn (file:1:2)`): a bug, never shown to users. */

@@ -24,7 +24,11 @@ export async function treeHash(root: string): Promise<Record<string, string>> {
       else if (e.isDirectory()) {
         out[rel + '/'] = `dir:${info.mtimeMs}`
         await walk(full)
-      } else out[rel] = createHash('sha256').update(await readFile(full)).digest('hex') + `:${info.mtimeMs}`
+      } else
+        out[rel] =
+          createHash('sha256')
+            .update(await readFile(full))
+            .digest('hex') + `:${info.mtimeMs}`
     }
   }
   await walk(root)

@@ -75,7 +75,12 @@ describe('RRULE cadences (the samples use all of these)', () => {
     expect(dates('FREQ=MONTHLY;BYMONTHDAY=15;BYHOUR=20', '2026-12-01', '2027-01-31')).toEqual(['2026-12-15 20:00', '2027-01-15 20:00'])
   })
   it('INTERVAL with an ordinal BYDAY (2SA), quarters from January', () => {
-    expect(dates('FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA;BYHOUR=14', '2026-01-01', '2026-12-31')).toEqual(['2026-01-10 14:00', '2026-04-11 14:00', '2026-07-11 14:00', '2026-10-10 14:00'])
+    expect(dates('FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA;BYHOUR=14', '2026-01-01', '2026-12-31')).toEqual([
+      '2026-01-10 14:00',
+      '2026-04-11 14:00',
+      '2026-07-11 14:00',
+      '2026-10-10 14:00',
+    ])
   })
   it('negative ordinal (-1TH), RRULE: prefix, lower case', () => {
     expect(dates('RRULE:freq=monthly;byday=-1th;byhour=20', '2026-11-01', '2026-12-31')).toEqual(['2026-11-26 20:00', '2026-12-31 20:00'])
@@ -87,29 +92,54 @@ describe('RRULE cadences (the samples use all of these)', () => {
     expect(b).toEqual(['2026-12-10 16:00', '2026-12-24 16:00'])
   })
   it('UNTIL ends it, several hours a day', () => {
-    expect(dates('FREQ=DAILY;BYHOUR=9,20;UNTIL=20261202', '2026-12-01', '2026-12-31')).toEqual(['2026-12-01 09:00', '2026-12-01 20:00', '2026-12-02 09:00', '2026-12-02 20:00'])
+    expect(dates('FREQ=DAILY;BYHOUR=9,20;UNTIL=20261202', '2026-12-01', '2026-12-31')).toEqual([
+      '2026-12-01 09:00',
+      '2026-12-01 20:00',
+      '2026-12-02 09:00',
+      '2026-12-02 20:00',
+    ])
   })
   it('the canonical rule reads back to itself', () => {
-    fc.assert(fc.property(
-      fc.constantFrom('daily', 'weekly on tue 20:00', '2/week', 'monthly on 1st', 'monthly on last thu', 'FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA;BYHOUR=14', 'every 3 weeks on sat 21:00', '每周二、五 19:30'),
-      (c) => {
-        expect(parseCadence(parseCadence(c).rule).rule).toBe(parseCadence(c).rule)
-      },
-    ))
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'daily',
+          'weekly on tue 20:00',
+          '2/week',
+          'monthly on 1st',
+          'monthly on last thu',
+          'FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA;BYHOUR=14',
+          'every 3 weeks on sat 21:00',
+          '每周二、五 19:30',
+        ),
+        (c) => {
+          expect(parseCadence(parseCadence(c).rule).rule).toBe(parseCadence(c).rule)
+        },
+      ),
+    )
   })
   it('weekly on DAY HH:MM lands only on that day and time (property)', () => {
     const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
-    fc.assert(fc.property(fc.integer({min: 0, max: 6}), fc.integer({min: 0, max: 23}), fc.integer({min: 0, max: 59}), fc.integer({min: 0, max: 300}), (d, h, m, shift) => {
-      const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
-      const from = DateTime.fromISO('2026-01-01').plus({days: shift}).toISODate()!
-      const to = DateTime.fromISO(from).plus({days: 27}).toISODate()!
-      const got = expandCadence(parseCadence(`weekly on ${days[d]} ${time}`), from, to)
-      expect(got).toHaveLength(4)
-      for (const o of got) {
-        expect(DateTime.fromISO(o.date).weekday).toBe(d + 1)
-        expect(o.time).toBe(time)
-      }
-    }), {numRuns: 60})
+    fc.assert(
+      fc.property(
+        fc.integer({min: 0, max: 6}),
+        fc.integer({min: 0, max: 23}),
+        fc.integer({min: 0, max: 59}),
+        fc.integer({min: 0, max: 300}),
+        (d, h, m, shift) => {
+          const time = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
+          const from = DateTime.fromISO('2026-01-01').plus({days: shift}).toISODate()!
+          const to = DateTime.fromISO(from).plus({days: 27}).toISODate()!
+          const got = expandCadence(parseCadence(`weekly on ${days[d]} ${time}`), from, to)
+          expect(got).toHaveLength(4)
+          for (const o of got) {
+            expect(DateTime.fromISO(o.date).weekday).toBe(d + 1)
+            expect(o.time).toBe(time)
+          }
+        },
+      ),
+      {numRuns: 60},
+    )
   })
   it('longest interval: the wait a channel may have between items', () => {
     expect(longestIntervalDays(parseCadence('daily'))).toBe(1)

@@ -10,40 +10,12 @@ import CalendarGenerate from '../../commands/calendar/generate.js'
 import CalendarSet from '../../commands/calendar/set.js'
 import CalendarShow from '../../commands/calendar/show.js'
 import {Store} from '../../src/store/index.js'
-import {hasStackTrace, ROOT} from '../helpers/cli.js'
+import {type CliResult, type CommandClass, hasStackTrace, runCommandClass} from '../helpers/cli.js'
 import {positionOf} from '../fixtures/index.js'
 import {sampleWorkspace, treeHash} from '../helpers/workspace.js'
 
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 /** Runs a command class as `commops …` would, in `cwd`, capturing stdout, stderr and the exit code. */
-async function cli(cmd: {run(argv: string[], root: string): Promise<unknown>}, argv: string[], cwd: string): Promise<Run> {
-  const out: string[] = []
-  const err: string[] = []
-  const saved = {cwd: process.cwd(), env: {...process.env}}
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (out.push(String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (err.push(String(chunk)), true))
-  Object.assign(process.env, {CI: '1', LANG: 'en_US.UTF-8', NO_COLOR: '1'})
-  for (const name of ['LC_ALL', 'LC_MESSAGES', 'COMMOPS_WORKSPACE']) delete process.env[name]
-  process.chdir(cwd)
-  let code = 0
-  try {
-    await cmd.run(argv, ROOT)
-  } catch (error) {
-    const exit = (error as {oclif?: {exit?: number}}).oclif?.exit
-    if (exit === undefined) throw error
-    code = exit
-  } finally {
-    vi.restoreAllMocks()
-    process.chdir(saved.cwd)
-    process.env = saved.env
-  }
-  return {code, stdout: out.join(''), stderr: err.join('')}
-}
+const cli = (cmd: CommandClass, argv: string[], cwd: string): Promise<CliResult> => runCommandClass(cmd, argv, {cwd})
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -64,7 +36,10 @@ describe('calendar generate', () => {
 
     await cli(CalendarSet, ['C3', '--status', 'published', '--owner', '小王'], ws.root)
     const text = await readFile(ws.communityFile, 'utf8')
-    await writeFile(ws.communityFile, text.replace('cadence: weekly on tue 20:00', 'cadence: weekly on thu 20:00').replace('owner: 林晓', 'owner: 小林'))
+    await writeFile(
+      ws.communityFile,
+      text.replace('cadence: weekly on tue 20:00', 'cadence: weekly on thu 20:00').replace('owner: 林晓', 'owner: 小林'),
+    )
     const again = await cli(CalendarGenerate, ['--from', '2026-12-01', '--weeks', '4', '--json'], ws.root)
     const r = JSON.parse(again.stdout)
     expect(r.added.map((i: {date: string}) => i.date)).toEqual(['2026-12-03', '2026-12-10', '2026-12-17', '2026-12-24'])
@@ -112,11 +87,17 @@ describe('calendar show, set, check, export', () => {
   it('show filters; set changes status, owner, notes and time; unknown ids exit 2', async () => {
     const ws = await sampleWorkspace('en')
     await cli(CalendarGenerate, ['--from', '2026-12-01', '--weeks', '2'], ws.root)
-    const shown = JSON.parse((await cli(CalendarShow, ['--from', '2026-12-01', '--weeks', '2', '--channel', 'forum-showcase', '--json'], ws.root)).stdout)
+    const shown = JSON.parse(
+      (await cli(CalendarShow, ['--from', '2026-12-01', '--weeks', '2', '--channel', 'forum-showcase', '--json'], ws.root)).stdout,
+    )
     expect(shown.items.length).toBeGreaterThan(0)
     expect(shown.items.every((i: {channel: string}) => i.channel === 'forum-showcase')).toBe(true)
     const id = shown.items[0].id as string
-    const set = await cli(CalendarSet, [id, '--status', 'scheduled', '--owner', 'Sam', '--notes', 'ask the author', '--time', '18:30', '--json'], ws.root)
+    const set = await cli(
+      CalendarSet,
+      [id, '--status', 'scheduled', '--owner', 'Sam', '--notes', 'ask the author', '--time', '18:30', '--json'],
+      ws.root,
+    )
     const item = JSON.parse(set.stdout).items[0]
     expect(item).toMatchObject({id, status: 'scheduled', owner: 'Sam', notes: 'ask the author', time: '18:30', rev: 1})
     expect(item.start).toMatch(/T18:30:00\+01:00$/)
@@ -164,7 +145,7 @@ describe('calendar show, set, check, export', () => {
     await cli(CalendarExport, ['--out', 'out/calendar.csv', '--from', '2026-12-01', '--weeks', '1'], ws.root)
     const csv = await readFile(path.join(ws.root, 'out', 'calendar.csv'), 'utf8')
     expect(csv.charCodeAt(0)).toBe(0xfeff)
-    expect((parseCsv(csv, {bom: true, columns: true}) as unknown[]).length).toBe(items.filter((i) => i.date <= '2026-12-07').length)
+    expect(parseCsv<unknown>(csv, {bom: true, columns: true}).length).toBe(items.filter((i) => i.date <= '2026-12-07').length)
 
     const md = await cli(CalendarExport, ['--format', 'md', '--pillar', 'play-tips'], ws.root)
     expect(md.stdout.match(/^## /gm)).toHaveLength(4)

@@ -68,14 +68,22 @@ describe('ICS export, read back with ical.js', () => {
   })
 
   it('places events right across DST in America/New_York (VTIMEZONE with both offsets)', () => {
-    const c = community({timezone: 'America/New_York', pillars: [{id: 'sun', name: 'Sunday', cadence: 'weekly on sun 20:00', channel: 'main'}], activities: []})
+    const c = community({
+      timezone: 'America/New_York',
+      pillars: [{id: 'sun', name: 'Sunday', cadence: 'weekly on sun 20:00', channel: 'main'}],
+      activities: [],
+    })
     const list = [...items(c, '2026-03-01', '2026-03-15'), ...items(c, '2026-10-25', '2026-11-08').map((i) => ({...i, id: `N${i.id}`}))]
     const {events} = readIcs(renderCalendar(calendarDoc(list, c, 'en'), 'ics', 'en'))
     expect(events).toHaveLength(6)
     const utc = events.map((e) => new Date(e.start).toISOString()).sort()
     expect(utc).toEqual([
-      '2026-03-02T01:00:00.000Z', '2026-03-09T00:00:00.000Z', '2026-03-16T00:00:00.000Z',
-      '2026-10-26T00:00:00.000Z', '2026-11-02T01:00:00.000Z', '2026-11-09T01:00:00.000Z',
+      '2026-03-02T01:00:00.000Z',
+      '2026-03-09T00:00:00.000Z',
+      '2026-03-16T00:00:00.000Z',
+      '2026-10-26T00:00:00.000Z',
+      '2026-11-02T01:00:00.000Z',
+      '2026-11-09T01:00:00.000Z',
     ])
     for (const e of events) expect(DateTime.fromMillis(e.start, {zone: 'America/New_York'}).toFormat('HH:mm')).toBe('20:00')
   })
@@ -106,15 +114,39 @@ describe('CSV export', () => {
     list[1].title = '每日一问：你最喜欢的功能？'
     const csv = renderCalendar(calendarDoc(list, c, 'zh-CN'), 'csv', 'zh-CN')
     expect(csv.charCodeAt(0)).toBe(0xfeff)
-    const rows = parseCsv(csv, {bom: true, columns: true}) as Array<Record<string, string>>
+    const rows = parseCsv<Record<string, string>>(csv, {bom: true, columns: true})
     expect(Object.keys(rows[0])).toEqual([...CSV_COLUMNS])
     expect(rows).toHaveLength(list.length)
     const byId = new Map(rows.map((r) => [r.id, r]))
     for (const i of list) {
       const r = byId.get(i.id)!
-      expect([r.date, r.time, r.title, r.pillar, r.activity, r.channel, r.owner, r.status, r.notes, r.start, r.key, Number(r.duration_minutes)]).toEqual(
-        [i.date, i.time, i.title, i.pillar ?? '', i.activity ?? '', i.channel ?? '', i.owner ?? '', i.status, i.notes ?? '', i.start, i.key, i.durationMinutes],
-      )
+      expect([
+        r.date,
+        r.time,
+        r.title,
+        r.pillar,
+        r.activity,
+        r.channel,
+        r.owner,
+        r.status,
+        r.notes,
+        r.start,
+        r.key,
+        Number(r.duration_minutes),
+      ]).toEqual([
+        i.date,
+        i.time,
+        i.title,
+        i.pillar ?? '',
+        i.activity ?? '',
+        i.channel ?? '',
+        i.owner ?? '',
+        i.status,
+        i.notes ?? '',
+        i.start,
+        i.key,
+        i.durationMinutes,
+      ])
     }
   })
 })

@@ -52,11 +52,20 @@ describe('draftCalendar', () => {
 
   it('filters by pillar or activity and by channel', () => {
     expect(new Set(run(community(), '2026-12-01', '2026-12-14', {pillars: ['tips']}).drafts.map((d) => d.pillar))).toEqual(new Set(['tips']))
-    expect(new Set(run(community(), '2026-12-01', '2026-12-14', {channels: ['main']}).drafts.map((d) => d.pillar ?? d.activity))).toEqual(new Set(['topic', 'qa']))
+    expect(new Set(run(community(), '2026-12-01', '2026-12-14', {channels: ['main']}).drafts.map((d) => d.pillar ?? d.activity))).toEqual(
+      new Set(['topic', 'qa']),
+    )
   })
 
   describe('across DST boundaries, 20:00 stays 20:00 local and the UTC offset changes', () => {
-    const ny = community({timezone: 'America/New_York', pillars: [{id: 'sunday', name: 'Sunday', cadence: 'weekly on sun 20:00', channel: 'main'}, {id: 'early', name: 'Early', cadence: 'FREQ=WEEKLY;BYDAY=SU;BYHOUR=2;BYMINUTE=30', channel: 'main'}], activities: []})
+    const ny = community({
+      timezone: 'America/New_York',
+      pillars: [
+        {id: 'sunday', name: 'Sunday', cadence: 'weekly on sun 20:00', channel: 'main'},
+        {id: 'early', name: 'Early', cadence: 'FREQ=WEEKLY;BYDAY=SU;BYHOUR=2;BYMINUTE=30', channel: 'main'},
+      ],
+      activities: [],
+    })
 
     it('America/New_York, spring forward on 2026-03-08', () => {
       const d = run(ny, '2026-03-01', '2026-03-14').drafts.filter((x) => x.pillar === 'sunday')

@@ -37,9 +37,15 @@ describe('regenerating a period', () => {
     changed.content!.pillars![1] = {...changed.content!.pillars![1], cadence: 'weekly on thu 20:00', owner: 'Lin'}
     changed.activities![0].owner = 'Lin'
     const r = store(changed, items, counter)
-    expect(r.added.map((i) => [i.id, i.key])).toEqual([['C19', 'pillar:tips@2026-12-03T20:00'], ['C20', 'pillar:tips@2026-12-10T20:00']])
+    expect(r.added.map((i) => [i.id, i.key])).toEqual([
+      ['C19', 'pillar:tips@2026-12-03T20:00'],
+      ['C20', 'pillar:tips@2026-12-10T20:00'],
+    ])
     expect(r.removed.map((i) => i.key)).toEqual(['pillar:tips@2026-12-01T20:00'])
-    expect(r.updated.map((i) => [i.key, i.owner, i.rev])).toEqual([['activity:qa@2026-12-02T20:00', 'Lin', 1], ['activity:qa@2026-12-09T20:00', 'Lin', 1]])
+    expect(r.updated.map((i) => [i.key, i.owner, i.rev])).toEqual([
+      ['activity:qa@2026-12-02T20:00', 'Lin', 1],
+      ['activity:qa@2026-12-09T20:00', 'Lin', 1],
+    ])
     const kept = r.kept.filter(isEdited).map((i) => [i.id, i.status, i.owner, i.title])
     expect(kept).toEqual([
       ['C1', 'published', 'Xiaoman', 'Question #335: Dec 1'],
@@ -47,7 +53,11 @@ describe('regenerating a period', () => {
       [byKey('pillar:tips@2026-12-08T20:00').id, 'planned', 'Ajie', 'Hand-written tips'],
     ])
     // Ids are never reused; store order is kept and new items come last.
-    expect(r.items.map((i) => i.id)).toEqual([...items.map((i) => i.id).filter((id) => id !== byKey('pillar:tips@2026-12-01T20:00').id), 'C19', 'C20'])
+    expect(r.items.map((i) => i.id)).toEqual([
+      ...items.map((i) => i.id).filter((id) => id !== byKey('pillar:tips@2026-12-01T20:00').id),
+      'C19',
+      'C20',
+    ])
   })
 
   it('a cancelled item stays cancelled, and items outside the period or filter are untouched', () => {

@@ -34,10 +34,19 @@ steps:
 
 async function run(ws: Workspace, playbook: Playbook, options: {dryRun?: boolean; vars?: Record<string, unknown>} = {}) {
   const events: StepEvent[] = []
-  const gen = runPlaybook({playbook, ws, store: Store.at(ws.root), vars: {start: '2026-12-01', weeks: 4, ...options.vars}, locale: 'zh-CN', dryRun: options.dryRun, now: NOW, user: 'tester'})
+  const gen = runPlaybook({
+    playbook,
+    ws,
+    store: Store.at(ws.root),
+    vars: {start: '2026-12-01', weeks: 4, ...options.vars},
+    locale: 'zh-CN',
+    dryRun: options.dryRun,
+    now: NOW,
+    user: 'tester',
+  })
   for (;;) {
     const next = await gen.next()
-    if (next.done) return {record: next.value as RunRecord, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
+    if (next.done) return {record: next.value, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
     if (!('starting' in next.value)) events.push(next.value)
   }
 }
@@ -75,7 +84,10 @@ describe('calendar.generate step', () => {
     const ws = await sampleWorkspace('zh-CN')
     await run(ws, PLAYBOOK)
     await Store.at(ws.root).update((db) => {
-      Object.assign(db.calendar.find((i) => i.id === 'C3')!, {status: 'published', owner: '小王'})
+      Object.assign(
+        db.calendar.find((i) => i.id === 'C3')!,
+        {status: 'published', owner: '小王'},
+      )
     })
     const again = await run(ws, PLAYBOOK)
     expect(again.byId.calendar.status).toBe('changed')
@@ -96,7 +108,9 @@ describe('calendar.generate step', () => {
 describe('commops validate: cadences in community.yaml', () => {
   it('a bad cadence is an error at community.yaml:LINE:COL, inside the string', async () => {
     const ws = await sampleWorkspace('zh-CN')
-    const text = (await readFile(ws.communityFile, 'utf8')).replace('cadence: weekly on tue 20:00', 'cadence: weekly on tuesdya 20:00').replace('BYDAY=2SA', 'BYDAY=2XX')
+    const text = (await readFile(ws.communityFile, 'utf8'))
+      .replace('cadence: weekly on tue 20:00', 'cadence: weekly on tuesdya 20:00')
+      .replace('BYDAY=2SA', 'BYDAY=2XX')
     const {problems} = validateText(text, 'community.yaml', 'en')
     const cadence = problems.filter((p) => p.rule === 'calendar.cadence')
     expect(cadence.map((p) => [p.line, p.col])).toEqual([

@@ -39,20 +39,89 @@ function evaluatesOrFailsCleanly(run: () => unknown): unknown {
 }
 
 const TOKENS = [
-  '${{', '}}', '${{ ', ' }}', '{', '}', '$', '(', ')', '[', ']', "'", '"', '\\', "''", '.', ',', '!', '-', '=', '==', '!=',
-  '<', '<=', '>', '>=', '&&', '||', '&', '|', ' ', '\n', 'vars', 'vars.', 'steps', 'steps.my-step', 'run.date', 'env',
-  '__proto__', 'constructor', 'prototype', 'true', 'false', 'null', '0', '1', '42', '-7', '3.5', '1e3', '1e999', '.5',
-  'addDays(', 'addWeeks(', 'format(', "'{0}'", 'contains(', 'length(', 'join(', 'default(', 'toJSON(', 'fromJSON(',
-  'lower(', 'upper(', 'startsWith(', 'endsWith(', 'foo(', 'x', '中文', '😀', '\u0000', '\ud800', "'2026-12-01'", '\\u12',
+  '${{',
+  '}}',
+  '${{ ',
+  ' }}',
+  '{',
+  '}',
+  '$',
+  '(',
+  ')',
+  '[',
+  ']',
+  "'",
+  '"',
+  '\\',
+  "''",
+  '.',
+  ',',
+  '!',
+  '-',
+  '=',
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '&&',
+  '||',
+  '&',
+  '|',
+  ' ',
+  '\n',
+  'vars',
+  'vars.',
+  'steps',
+  'steps.my-step',
+  'run.date',
+  'env',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'true',
+  'false',
+  'null',
+  '0',
+  '1',
+  '42',
+  '-7',
+  '3.5',
+  '1e3',
+  '1e999',
+  '.5',
+  'addDays(',
+  'addWeeks(',
+  'format(',
+  "'{0}'",
+  'contains(',
+  'length(',
+  'join(',
+  'default(',
+  'toJSON(',
+  'fromJSON(',
+  'lower(',
+  'upper(',
+  'startsWith(',
+  'endsWith(',
+  'foo(',
+  'x',
+  '中文',
+  '😀',
+  '\u0000',
+  '\ud800',
+  "'2026-12-01'",
+  '\\u12',
 ]
-const tokenSoup = fc.array(fc.constantFrom(...TOKENS), {maxLength: 40}).map(parts => parts.join(''))
+const tokenSoup = fc.array(fc.constantFrom(...TOKENS), {maxLength: 40}).map((parts) => parts.join(''))
 const anyString = fc.oneof(
   fc.string(),
   fc.string({unit: 'binary'}),
   fc.string({unit: 'grapheme'}),
-  fc.string({unit: fc.integer({min: 0, max: 0xffff}).map(code => String.fromCharCode(code))}),
+  fc.string({unit: fc.integer({min: 0, max: 0xffff}).map((code) => String.fromCharCode(code))}),
   tokenSoup,
-  tokenSoup.map(s => `\${{ ${s} }}`),
+  tokenSoup.map((s) => `\${{ ${s} }}`),
 )
 
 describe('parsing arbitrary input', () => {
@@ -67,12 +136,15 @@ describe('parsing arbitrary input', () => {
   })
 
   it('parseTemplate succeeds or throws ExprSyntaxError inside the input', () => {
-    fc.assert(fc.property(anyString, text => parsesOrFailsInside(() => parseTemplate(text), 0, text.length)), RUNS)
+    fc.assert(
+      fc.property(anyString, (text) => parsesOrFailsInside(() => parseTemplate(text), 0, text.length)),
+      RUNS,
+    )
   })
 
   it('references found in parsed input point inside it', () => {
     fc.assert(
-      fc.property(tokenSoup, source => {
+      fc.property(tokenSoup, (source) => {
         let expr: Expr
         try {
           expr = parseExpression(source)
@@ -103,7 +175,7 @@ const fixture = {
 }
 
 const truthy = (v: unknown): boolean => !(v === null || v === false || v === 0 || v === '')
-const text = (v: unknown): string => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))
+const text = (v: unknown): string => (v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)) // eslint-disable-line @typescript-eslint/no-base-to-string -- objects are handled above
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 function quote(s: string, single: boolean): string {
@@ -112,12 +184,17 @@ function quote(s: string, single: boolean): string {
 }
 
 const numLeaf: fc.Arbitrary<Gen> = fc.oneof(
-  fc.double({noNaN: true, noDefaultInfinity: true}).map(x => (x === 0 ? 0 : x)).map(x => ({src: String(x), value: x})),
-  fc.integer().map(x => ({src: String(x), value: x === 0 ? 0 : x})),
+  fc
+    .double({noNaN: true, noDefaultInfinity: true})
+    .map((x) => (x === 0 ? 0 : x))
+    .map((x) => ({src: String(x), value: x})),
+  fc.integer().map((x) => ({src: String(x), value: x === 0 ? 0 : x})),
   fc.constantFrom<Gen>({src: 'vars.n', value: 3}, {src: "vars['zero']", value: 0}, {src: 'steps.my-step.outputs.count', value: 5}),
 )
 const strLeaf: fc.Arbitrary<Gen> = fc.oneof(
-  fc.tuple(fc.string({unit: fc.constantFrom('a', 'B', "'", '"', '\\', '{', '}', '中', '😀', '\n', ' ')}), fc.boolean()).map(([s, single]) => ({src: quote(s, single), value: s})),
+  fc
+    .tuple(fc.string({unit: fc.constantFrom('a', 'B', "'", '"', '\\', '{', '}', '中', '😀', '\n', ' ')}), fc.boolean())
+    .map(([s, single]) => ({src: quote(s, single), value: s})),
   fc.tuple(fc.string({unit: 'binary'}), fc.boolean()).map(([s, single]) => ({src: quote(s, single), value: s})),
   fc.constantFrom<Gen>({src: 'vars.s', value: 'Hello'}, {src: 'vars.empty', value: ''}, {src: "steps['my-step'].outputs.names[1]", value: 'y'}),
 )
@@ -142,7 +219,12 @@ function cached(key: string, depth: number, build: () => fc.Arbitrary<Gen>): fc.
 
 function num(d: number): fc.Arbitrary<Gen> {
   return cached('num', d, () =>
-    d === 0 ? numLeaf : fc.oneof(numLeaf, str(d - 1).map(s => ({src: `length(${s.src})`, value: [...(s.value as string)].length}))),
+    d === 0
+      ? numLeaf
+      : fc.oneof(
+          numLeaf,
+          str(d - 1).map((s) => ({src: `length(${s.src})`, value: [...(s.value as string)].length})),
+        ),
   )
 }
 
@@ -153,19 +235,21 @@ function str(d: number): fc.Arbitrary<Gen> {
     const a = any(d - 1)
     return fc.oneof(
       strLeaf,
-      s.map(x => ({src: `lower(${x.src})`, value: (x.value as string).toLowerCase()})),
-      s.map(x => ({src: `upper(${x.src})`, value: (x.value as string).toUpperCase()})),
+      s.map((x) => ({src: `lower(${x.src})`, value: (x.value as string).toLowerCase()})),
+      s.map((x) => ({src: `upper(${x.src})`, value: (x.value as string).toUpperCase()})),
       fc.tuple(a, a).map(([x, y]) => ({src: `format('<{1}|{0}>', ${x.src}, ${y.src})`, value: `<${text(y.value)}|${text(x.value)}>`})),
-      fc.tuple(fc.oneof(s, nothing), s).map(([x, y]) => ({src: `default(${x.src}, ${y.src})`, value: x.value === null || x.value === '' ? y.value : x.value})),
-      s.map(x => ({src: `join(vars.list, ${x.src})`, value: `a${x.value as string}b`})),
-      a.map(x => ({src: `toJSON(${x.src})`, value: JSON.stringify(x.value)})),
+      fc
+        .tuple(fc.oneof(s, nothing), s)
+        .map(([x, y]) => ({src: `default(${x.src}, ${y.src})`, value: x.value === null || x.value === '' ? y.value : x.value})),
+      s.map((x) => ({src: `join(vars.list, ${x.src})`, value: `a${x.value as string}b`})),
+      a.map((x) => ({src: `toJSON(${x.src})`, value: JSON.stringify(x.value)})),
     )
   })
 }
 
 function bool(d: number): fc.Arbitrary<Gen> {
   return cached('bool', d, () => {
-    const leaf = otherLeaf.filter(g => typeof g.value === 'boolean')
+    const leaf = otherLeaf.filter((g) => typeof g.value === 'boolean')
     if (d === 0) return leaf
     const a = any(d - 1)
     const n = num(d - 1)
@@ -174,7 +258,7 @@ function bool(d: number): fc.Arbitrary<Gen> {
     const order = (op: string, x: never, y: never): boolean => (op === '<' ? x < y : op === '<=' ? x <= y : op === '>' ? x > y : x >= y)
     return fc.oneof(
       leaf,
-      a.map(x => ({src: `!${p(x)}`, value: !truthy(x.value)})),
+      a.map((x) => ({src: `!${p(x)}`, value: !truthy(x.value)})),
       fc.tuple(a, a).map(([x, y]) => ({src: `${p(x)} && ${p(y)}`, value: truthy(x.value) && truthy(y.value)})),
       fc.tuple(a, a).map(([x, y]) => ({src: `${p(x)} || ${p(y)}`, value: truthy(x.value) || truthy(y.value)})),
       fc.tuple(a, a).map(([x, y]) => ({src: `${p(x)} == ${p(y)}`, value: same(x.value, y.value)})),
@@ -195,7 +279,7 @@ function any(d: number): fc.Arbitrary<Gen> {
 describe('generated expressions', () => {
   it('evaluate to the value of a reference model', () => {
     fc.assert(
-      fc.property(any(3), g => {
+      fc.property(any(3), (g) => {
         expect(evaluate(parseExpression(g.src), fixture)).toEqual(g.value)
         expect(evaluateTemplate(parseTemplate(`\${{ ${g.src} }}`), fixture)).toEqual(g.value)
         expect(evaluateTemplate(parseTemplate(`[\${{${g.src}}}]`), fixture)).toBe(`[${text(g.value)}]`)
@@ -220,22 +304,52 @@ const hostileValue = fc.anything({
   key: fc.oneof(fc.string(), fc.constantFrom('a', 'b', '0', '__proto__', 'constructor', 'prototype', 'toString', 'length')),
 })
 const hostileScope = fc.record({vars: hostileValue, steps: hostileValue, k: hostileValue})
-const NAMES = ['a', 'b', '0', 'length', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'call', 'apply', 'bind', 'caller', '__proto__', 'constructor', 'prototype']
+const NAMES = [
+  'a',
+  'b',
+  '0',
+  'length',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+  'call',
+  'apply',
+  'bind',
+  'caller',
+  '__proto__',
+  'constructor',
+  'prototype',
+]
 const segment = fc.oneof(
-  fc.constantFrom(...NAMES.filter(name => name !== '0')).map(name => `.${name}`),
-  fc.constantFrom(...NAMES).map(name => `['${name}']`),
-  fc.nat(3).map(i => `[${i}]`),
-  fc.constantFrom('[k]', '[vars]', "[lower('CONSTRUCTOR')]", "[format('__{0}__', 'proto')]", "[fromJSON('\"prototype\"')]"),
+  fc.constantFrom(...NAMES.filter((name) => name !== '0')).map((name) => `.${name}`),
+  fc.constantFrom(...NAMES).map((name) => `['${name}']`),
+  fc.nat(3).map((i) => `[${i}]`),
+  fc.constantFrom('[k]', '[vars]', "[lower('CONSTRUCTOR')]", "[format('__{0}__', 'proto')]", '[fromJSON(\'"prototype"\')]'),
 )
-const hostilePath = fc.tuple(fc.constantFrom('vars', 'steps', 'k', 'missing', "fromJSON('{\"__proto__\": {\"a\": 1}, \"a\": [1]}')"), fc.array(segment, {maxLength: 5})).map(
-  ([root, segments]) => root + segments.join(''),
-)
-const FN_NAMES = ['addDays', 'addWeeks', 'format', 'contains', 'startsWith', 'endsWith', 'length', 'lower', 'upper', 'join', 'default', 'toJSON', 'fromJSON']
+const hostilePath = fc
+  .tuple(fc.constantFrom('vars', 'steps', 'k', 'missing', 'fromJSON(\'{"__proto__": {"a": 1}, "a": [1]}\')'), fc.array(segment, {maxLength: 5}))
+  .map(([root, segments]) => root + segments.join(''))
+const FN_NAMES = [
+  'addDays',
+  'addWeeks',
+  'format',
+  'contains',
+  'startsWith',
+  'endsWith',
+  'length',
+  'lower',
+  'upper',
+  'join',
+  'default',
+  'toJSON',
+  'fromJSON',
+]
 const hostileExpr = fc.oneof(
   hostilePath,
   fc.tuple(fc.constantFrom(...FN_NAMES), fc.array(hostilePath, {minLength: 1, maxLength: 3})).map(([fn, args]) => `${fn}(${args.join(', ')})`),
-  fc.tuple(hostilePath, fc.constantFrom('==', '!=', '<', '<=', '>', '>=', '&&', '||'), hostilePath).map(parts => parts.join(' ')),
-  hostilePath.map(path => `!${path}`),
+  fc.tuple(hostilePath, fc.constantFrom('==', '!=', '<', '<=', '>', '>=', '&&', '||'), hostilePath).map((parts) => parts.join(' ')),
+  hostilePath.map((path) => `!${path}`),
   tokenSoup,
 )
 const PROTOTYPES = new Set<unknown>([Object.prototype, Array.prototype, Function.prototype, String.prototype, Map.prototype, Date.prototype])

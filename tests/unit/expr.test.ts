@@ -97,13 +97,19 @@ describe('property paths', () => {
     expect(ev('a.x', {a: getter})).toBeNull()
     expect(ev('a.x', {a: hidden})).toBeNull()
     expect(ev('a.x', {a: {x: () => 1}})).toBeNull()
-    expect(ev('a.x', {a: new (class {x = 1})()})).toBeNull()
+    expect(
+      ev('a.x', {
+        a: new (class {
+          x = 1
+        })(),
+      }),
+    ).toBeNull()
     expect(ev('a.x', {a: Object.assign(Object.create(null), {x: 1})})).toBe(1)
   })
 
   it.each(['vars.__proto__', 'vars.constructor', 'vars.prototype', "vars['__proto__']", "vars['constructor']", 'constructor', '__proto__.x'])(
     'refuses %s before running',
-    source => expect(syntaxError(source).code).toBe('expr.forbiddenProperty'),
+    (source) => expect(syntaxError(source).code).toBe('expr.forbiddenProperty'),
   )
 
   it('refuses a computed forbidden key at run time', () => {
@@ -121,8 +127,8 @@ describe('operators', () => {
     ["'a' == 'A'", false],
     ["4 == '4'", false],
     ['null == vars.missing', true],
-    ["vars.list == fromJSON('[\"md\",\"ics\"]')", true],
-    ["vars.nested == fromJSON('{\"a\":{\"b\":[10,{\"c\":\"deep\"}]}}')", true],
+    ['vars.list == fromJSON(\'["md","ics"]\')', true],
+    ['vars.nested == fromJSON(\'{"a":{"b":[10,{"c":"deep"}]}}\')', true],
     ['1 != 2', true],
     ['vars.weeks != 0 && !vars.skipSurvey', true],
     ['!vars.empty', true],
@@ -195,7 +201,7 @@ describe('functions', () => {
     ['toJSON(vars.list)', '["md","ics"]'],
     ["toJSON('a')", '"a"'],
     ['toJSON(vars.missing)', 'null'],
-    ["fromJSON('{\"n\": [1, 2]}').n[1]", 2],
+    ['fromJSON(\'{"n": [1, 2]}\').n[1]', 2],
   ])('%s', (source, value) => expect(ev(source)).toEqual(value))
 
   it.each([
@@ -279,7 +285,33 @@ describe('syntax errors', () => {
   })
 
   it('has English and Chinese text for every code', () => {
-    const codes = ['expr.empty', 'expr.unterminated', 'expr.unterminatedString', 'expr.badEscape', 'expr.badNumber', 'expr.unexpectedChar', 'expr.unexpectedToken', 'expr.unexpectedEnd', 'expr.expected', 'expr.unclosed', 'expr.propertyName', 'expr.forbiddenProperty', 'expr.unknownFunction', 'expr.arity', 'expr.tooLong', 'expr.tooDeep', 'expr.type', 'expr.compare', 'expr.date', 'expr.dateRange', 'expr.format', 'expr.formatIndex', 'expr.json', 'expr.cycle', 'expr.internal']
+    const codes = [
+      'expr.empty',
+      'expr.unterminated',
+      'expr.unterminatedString',
+      'expr.badEscape',
+      'expr.badNumber',
+      'expr.unexpectedChar',
+      'expr.unexpectedToken',
+      'expr.unexpectedEnd',
+      'expr.expected',
+      'expr.unclosed',
+      'expr.propertyName',
+      'expr.forbiddenProperty',
+      'expr.unknownFunction',
+      'expr.arity',
+      'expr.tooLong',
+      'expr.tooDeep',
+      'expr.type',
+      'expr.compare',
+      'expr.date',
+      'expr.dateRange',
+      'expr.format',
+      'expr.formatIndex',
+      'expr.json',
+      'expr.cycle',
+      'expr.internal',
+    ]
     for (const code of codes) expect(exprMessages[code]).toEqual({en: expect.any(String), 'zh-CN': expect.any(String)})
     const error = syntaxError('foo()')
     expect(error.message).toBe('Unknown function `foo`')
@@ -322,7 +354,10 @@ describe('templates', () => {
   })
 
   it('resolves every string of a value, leaving keys alone', () => {
-    const value = {'${{ key }}': '${{ vars.weeks }}', with: {from: '${{ vars.start }}', formats: ['md', 'x-${{ vars.list[1] }}'], n: 3, b: true, z: null}}
+    const value = {
+      '${{ key }}': '${{ vars.weeks }}',
+      with: {from: '${{ vars.start }}', formats: ['md', 'x-${{ vars.list[1] }}'], n: 3, b: true, z: null},
+    }
     expect(resolveDeep(value, scope)).toEqual({'${{ key }}': 4, with: {from: '2026-12-01', formats: ['md', 'x-ics'], n: 3, b: true, z: null}})
     expect(resolveDeep(JSON.parse('{"__proto__": "${{ vars.weeks }}"}'), scope)).toEqual(JSON.parse('{"__proto__": 4}'))
     expect(Object.getPrototypeOf(resolveDeep(JSON.parse('{"__proto__": {"x": 1}}'), scope))).toBe(Object.prototype)
@@ -361,12 +396,12 @@ describe('references', () => {
 
   it('hands syntax errors to a callback and goes on', () => {
     const errors: ExprSyntaxError[] = []
-    const refs = referencesIn({a: '${{ vars. }}', b: '${{ foo() }}', c: '${{ vars.ok }}'}, error => errors.push(error))
-    expect(errors.map(e => [e.pointer, e.code])).toEqual([
+    const refs = referencesIn({a: '${{ vars. }}', b: '${{ foo() }}', c: '${{ vars.ok }}'}, (error) => errors.push(error))
+    expect(errors.map((e) => [e.pointer, e.code])).toEqual([
       ['/a', 'expr.propertyName'],
       ['/b', 'expr.unknownFunction'],
     ])
-    expect(refs.map(r => r.path)).toEqual([['ok']])
+    expect(refs.map((r) => r.path)).toEqual([['ok']])
     expect(() => referencesIn({a: '${{ vars. }}'})).toThrow(ExprSyntaxError)
   })
 })

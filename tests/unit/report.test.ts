@@ -15,7 +15,16 @@ function realReport(): Report {
 
 /** Problems with every character the formats must escape. */
 const nasty: Problem[] = [
-  {file: 'dir, with comma/a:b.yaml', line: 3, col: 5, path: '/x', rule: 'schema.type', message: 'line one\nline two, 100% <b>&"\'', hint: 'use <this> & "that"', severity: 'error'},
+  {
+    file: 'dir, with comma/a:b.yaml',
+    line: 3,
+    col: 5,
+    path: '/x',
+    rule: 'schema.type',
+    message: 'line one\nline two, 100% <b>&"\'',
+    hint: 'use <this> & "that"',
+    severity: 'error',
+  },
   {file: 'ok.yaml', line: 1, col: 1, path: '', rule: 'yaml.syntax', message: 'plain', severity: 'warning'},
 ]
 
@@ -163,7 +172,10 @@ const sarifSubset = {
                   name: {type: 'string', minLength: 1},
                   version: {type: 'string'},
                   informationUri: {type: 'string', format: 'uri'},
-                  rules: {type: 'array', items: {type: 'object', required: ['id'], properties: {id: {type: 'string'}, shortDescription: {$ref: '#/$defs/message'}}}},
+                  rules: {
+                    type: 'array',
+                    items: {type: 'object', required: ['id'], properties: {id: {type: 'string'}, shortDescription: {$ref: '#/$defs/message'}}},
+                  },
                 },
               },
             },
@@ -199,7 +211,10 @@ const sarifSubset = {
                           },
                         },
                       },
-                      logicalLocations: {type: 'array', items: {type: 'object', properties: {fullyQualifiedName: {type: 'string'}, kind: {type: 'string'}}}},
+                      logicalLocations: {
+                        type: 'array',
+                        items: {type: 'object', properties: {fullyQualifiedName: {type: 'string'}, kind: {type: 'string'}}},
+                      },
                     },
                   },
                 },
@@ -221,7 +236,10 @@ interface SarifResult {
   ruleIndex: number
   level: string
   message: {text: string}
-  locations: Array<{physicalLocation: {artifactLocation: {uri: string; uriBaseId: string}; region: {startLine: number; startColumn: number}}; logicalLocations?: Array<{fullyQualifiedName: string}>}>
+  locations: Array<{
+    physicalLocation: {artifactLocation: {uri: string; uriBaseId: string}; region: {startLine: number; startColumn: number}}
+    logicalLocations?: Array<{fullyQualifiedName: string}>
+  }>
 }
 interface Sarif {
   version: string

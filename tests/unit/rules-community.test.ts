@@ -98,7 +98,10 @@ steps:
   it('produces a ruleset artifact with outputs {rules, rungs}, exports md and json, and is idempotent', async () => {
     const ws = await sampleWorkspace('zh-CN')
     const first = await run(ws)
-    expect(first.map((e) => [e.id, e.status])).toEqual([['rules', 'changed'], ['export', 'changed']])
+    expect(first.map((e) => [e.id, e.status])).toEqual([
+      ['rules', 'changed'],
+      ['export', 'changed'],
+    ])
     expect(first[0].outputs).toMatchObject({rules: 11, rungs: 4, template: 'strict'})
     const db = await Store.at(ws.root).read()
     const ref = currentRuleSet(db)!

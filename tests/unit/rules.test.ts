@@ -30,12 +30,28 @@ function localizedTexts(value: unknown, at = ''): Array<[string, Record<string, 
 
 const template = (name: string) => loadRuleTemplate(name, 'en')
 
-const incident = (id: string, rung: string, at: string, extra: Partial<Incident> = {}): Incident => ({id, member: 'u42', rule: 'no-ads', severity: 'medium', rung, at, recordedAt: at, ...extra})
+const incident = (id: string, rung: string, at: string, extra: Partial<Incident> = {}): Incident => ({
+  id,
+  member: 'u42',
+  rule: 'no-ads',
+  severity: 'medium',
+  rung,
+  at,
+  recordedAt: at,
+  ...extra,
+})
 
 const LADDER: Ladder = {
   expireAfterDays: 180,
   start: {low: 'reminder', medium: 'reminder', high: 'warning', severe: 'removal'},
-  rungs: RUNG_IDS.map((id) => ({id, name: id, consequence: id, decidedBy: 'mods', appeal: 'ask', ...(id === 'mute' ? {duration: 'P1D'} : id === 'suspension' ? {duration: 'P30D'} : id === 'removal' ? {permanent: true} : {})})),
+  rungs: RUNG_IDS.map((id) => ({
+    id,
+    name: id,
+    consequence: id,
+    decidedBy: 'mods',
+    appeal: 'ask',
+    ...(id === 'mute' ? {duration: 'P1D'} : id === 'suspension' ? {duration: 'P30D'} : id === 'removal' ? {permanent: true} : {}),
+  })),
 }
 
 describe('rule-set templates', () => {
@@ -70,7 +86,7 @@ describe('rule-set templates', () => {
         expect(json).not.toContain('{community}')
         const {problems} = validateText(json, `${name}.${locale}.json`, locale)
         expect(problems).toEqual([])
-        const doc = JSON.parse(json) as RuleSetDoc
+        const doc = JSON.parse(json) as Omit<RuleSetDoc, 'principles'> & {principles: string[]} // rendered: one language
         expect(doc.locale).toBe(locale)
         expect(typeof doc.title).toBe('string')
         expect(doc.title).toContain('Fixture Club')
@@ -85,7 +101,13 @@ describe('rule-set templates', () => {
   })
 
   it('picks a template per community type, and an unknown name is a usage error with did-you-mean', () => {
-    expect([defaultTemplateFor('brand'), defaultTemplateFor('open-source'), defaultTemplateFor('knowledge'), defaultTemplateFor('interest'), defaultTemplateFor(undefined)]).toEqual(['brand', 'open-source', 'strict', 'standard', 'standard'])
+    expect([
+      defaultTemplateFor('brand'),
+      defaultTemplateFor('open-source'),
+      defaultTemplateFor('knowledge'),
+      defaultTemplateFor('interest'),
+      defaultTemplateFor(undefined),
+    ]).toEqual(['brand', 'open-source', 'strict', 'standard', 'standard'])
     const error = thrown(() => requireTemplateName('stanard'))
     expect(error).toBeInstanceOf(UsageError)
     expect(error.exitCode).toBe(2)
@@ -175,10 +197,16 @@ describe('nextRung', () => {
   })
 
   it('a severe rule skips rungs; a high one starts at the second', () => {
-    expect(nextRung([], {id: 'x', severity: 'severe'}, now, {ladder: LADDER})).toMatchObject({rung: {id: 'removal'}, reason: {key: 'rules.reason.start'}})
+    expect(nextRung([], {id: 'x', severity: 'severe'}, now, {ladder: LADDER})).toMatchObject({
+      rung: {id: 'removal'},
+      reason: {key: 'rules.reason.start'},
+    })
     expect(nextRung([], {id: 'x', severity: 'high'}, now, {ladder: LADDER}).rung.id).toBe('warning')
     const history = [incident('I1', 'reminder', '2026-11-20T10:00:00Z')]
-    expect(nextRung(history, {id: 'x', severity: 'severe'}, now, {ladder: LADDER})).toMatchObject({rung: {id: 'removal'}, reason: {key: 'rules.reason.startAbove'}})
+    expect(nextRung(history, {id: 'x', severity: 'severe'}, now, {ladder: LADDER})).toMatchObject({
+      rung: {id: 'removal'},
+      reason: {key: 'rules.reason.startAbove'},
+    })
     expect(nextRung(history, {id: 'x', severity: 'low', startAt: 'suspension'}, now, {ladder: LADDER}).rung.id).toBe('suspension')
   })
 
@@ -203,24 +231,60 @@ describe('nextRung', () => {
 describe('incidents', () => {
   it('plans the rung, its end, and the message to send', async () => {
     const {ruleset} = compose(await template('standard'), {}, {communityName: 'Fixture Club'})
-    const history = [incident('I1', 'reminder', '2026-11-01T10:00:00Z'), incident('I2', 'warning', '2026-11-10T10:00:00Z'), incident('I3', 'reminder', '2026-11-10T10:00:00Z', {member: 'u7'})]
-    const plan = planIncident(ruleset, history, {member: 'u42', rule: 'no-ads', at: '2026-11-20T12:00:00Z', note: '广告刷屏'}, {locale: 'zh-CN', timezone: 'Asia/Shanghai', now: '2026-11-20T12:00:00Z', rulesetId: 'rules'})
-    expect(plan.incident).toMatchObject({member: 'u42', rule: 'no-ads', severity: 'medium', rung: 'mute', until: '2026-11-21T12:00:00Z', note: '广告刷屏', ruleset: 'rules'})
+    const history = [
+      incident('I1', 'reminder', '2026-11-01T10:00:00Z'),
+      incident('I2', 'warning', '2026-11-10T10:00:00Z'),
+      incident('I3', 'reminder', '2026-11-10T10:00:00Z', {member: 'u7'}),
+    ]
+    const plan = planIncident(
+      ruleset,
+      history,
+      {member: 'u42', rule: 'no-ads', at: '2026-11-20T12:00:00Z', note: '广告刷屏'},
+      {locale: 'zh-CN', timezone: 'Asia/Shanghai', now: '2026-11-20T12:00:00Z', rulesetId: 'rules'},
+    )
+    expect(plan.incident).toMatchObject({
+      member: 'u42',
+      rule: 'no-ads',
+      severity: 'medium',
+      rung: 'mute',
+      until: '2026-11-21T12:00:00Z',
+      note: '广告刷屏',
+      ruleset: 'rules',
+    })
     expect(plan.message).toContain('「不发广告，不拉人」')
     expect(plan.message).toContain('2026-11-21 20:00')
     expect(plan.message).not.toMatch(/\{\w+\}/)
-    const manual = planIncident(ruleset, history, {member: 'u42', rule: 'no-ads', at: '2026-11-20T12:00:00Z', rung: 'removal'}, {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'})
+    const manual = planIncident(
+      ruleset,
+      history,
+      {member: 'u42', rule: 'no-ads', at: '2026-11-20T12:00:00Z', rung: 'removal'},
+      {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'},
+    )
     expect(manual.incident).toMatchObject({rung: 'removal', manual: true})
     expect(manual.decision.rung.id).toBe('mute')
   })
 
   it('an unknown rule or rung is a usage error with did-you-mean', async () => {
     const ruleset = await template('brand')
-    const error = thrown(() => planIncident(ruleset, [], {member: 'u42', rule: 'no-adds', at: '2026-11-20T12:00:00Z'}, {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'}))
+    const error = thrown(() =>
+      planIncident(
+        ruleset,
+        [],
+        {member: 'u42', rule: 'no-adds', at: '2026-11-20T12:00:00Z'},
+        {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'},
+      ),
+    )
     expect(error).toBeInstanceOf(UsageError)
     expect(error.code).toBe('rules.unknownRule')
     expect(translator('en')(error.hint!)).toMatch(/^Did you mean `no-ads`\? Rule ids: be-respectful, /)
-    const rung = thrown(() => planIncident(ruleset, [], {member: 'u42', rule: 'no-ads', at: '2026-11-20T12:00:00Z', rung: 'mutte'}, {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'}))
+    const rung = thrown(() =>
+      planIncident(
+        ruleset,
+        [],
+        {member: 'u42', rule: 'no-ads', at: '2026-11-20T12:00:00Z', rung: 'mutte'},
+        {locale: 'en', timezone: 'UTC', now: '2026-11-20T12:00:00Z'},
+      ),
+    )
     expect(translator('zh-CN')(rung.hint!)).toContain('你是不是想写 `mute`？')
   })
 
@@ -234,7 +298,17 @@ describe('incidents', () => {
 
 describe('durations', () => {
   it('reads ISO 8601 and friendly forms, refuses the rest', () => {
-    expect(['P3D', 'PT2H', 'p1w', '3d', '24h', '2w', '1mo', '3天', '30 min'].map(normalizeDuration)).toEqual(['P3D', 'PT2H', 'P1W', 'P3D', 'PT24H', 'P2W', 'P1M', 'P3D', 'PT30M'])
+    expect(['P3D', 'PT2H', 'p1w', '3d', '24h', '2w', '1mo', '3天', '30 min'].map(normalizeDuration)).toEqual([
+      'P3D',
+      'PT2H',
+      'P1W',
+      'P3D',
+      'PT24H',
+      'P2W',
+      'P1M',
+      'P3D',
+      'PT30M',
+    ])
     for (const bad of ['', 'P', 'P0D', '0d', '3 dayz', 'soon', 'P3X']) expect(parseDuration(bad), bad).toBeUndefined()
     expect(humanDuration('P3D', 'en')).toBe('3 days')
     expect(humanDuration('P3D', 'zh-CN')).toBe('3天')
@@ -256,7 +330,9 @@ describe('exports', () => {
         expect(md).toContain(`\`${rule.id}\``)
         for (const example of [...(rule.allowed ?? []), ...(rule.notAllowed ?? [])]) expect(md).toContain(`- ${example as string}`)
       }
-      expect(md).toContain(`| # | ${t('rules.md.col.rung')} | ${t('rules.md.col.consequence')} | ${t('rules.md.col.duration')} | ${t('rules.md.col.decidedBy')} | ${t('rules.md.col.appeal')} |`)
+      expect(md).toContain(
+        `| # | ${t('rules.md.col.rung')} | ${t('rules.md.col.consequence')} | ${t('rules.md.col.duration')} | ${t('rules.md.col.decidedBy')} | ${t('rules.md.col.appeal')} |`,
+      )
       const table = md.split('\n').filter((l) => /^\| \d \|/.test(l))
       expect(table).toHaveLength(5)
       expect(table.map((l) => l.split(' | ')[1])).toEqual(doc.ladder.rungs.map((r) => r.name))

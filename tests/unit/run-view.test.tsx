@@ -5,7 +5,16 @@ import type {StepEvent} from '../../src/playbook/runner.js'
 import {RunFeed, RunView} from '../../src/ui/run-view.js'
 
 const t = translator('en')
-const done = (id: string, status: StepEvent['status'], extra: Partial<StepEvent> = {}): StepEvent => ({id, uses: 'note', name: id, description: `about ${id}`, status, outputs: {}, durationMs: 3, ...extra})
+const done = (id: string, status: StepEvent['status'], extra: Partial<StepEvent> = {}): StepEvent => ({
+  id,
+  uses: 'note',
+  name: id,
+  description: `about ${id}`,
+  status,
+  outputs: {},
+  durationMs: 3,
+  ...extra,
+})
 const tick = () => new Promise((r) => setTimeout(r, 30))
 
 describe('run view', () => {

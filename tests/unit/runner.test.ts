@@ -7,19 +7,34 @@ import {parse} from 'yaml'
 import {runPlaybook, type StepEvent} from '../../src/playbook/runner.js'
 import {normalizeVars} from '../../src/playbook/vars.js'
 import type {Playbook} from '../../src/playbook/types.js'
-import {Store, type RunRecord} from '../../src/store/index.js'
+import {Store} from '../../src/store/index.js'
 import type {Workspace} from '../../src/workspace/index.js'
 import {sampleWorkspace, treeHash} from '../helpers/workspace.js'
 
 const NOW = new Date('2026-11-30T02:00:00Z')
 
-async function run(ws: Workspace, playbook: Playbook, options: {vars?: Record<string, unknown>; dryRun?: boolean; only?: string[]; force?: boolean} = {}) {
+async function run(
+  ws: Workspace,
+  playbook: Playbook,
+  options: {vars?: Record<string, unknown>; dryRun?: boolean; only?: string[]; force?: boolean} = {},
+) {
   const events: StepEvent[] = []
   const defaults = Object.fromEntries(Object.entries(normalizeVars(playbook.vars ?? {}).decls).map(([k, d]) => [k, d.default]))
-  const gen = runPlaybook({playbook, ws, store: Store.at(ws.root), vars: {...defaults, ...options.vars}, locale: 'en', dryRun: options.dryRun, only: options.only, force: options.force, now: NOW, user: 'tester'})
+  const gen = runPlaybook({
+    playbook,
+    ws,
+    store: Store.at(ws.root),
+    vars: {...defaults, ...options.vars},
+    locale: 'en',
+    dryRun: options.dryRun,
+    only: options.only,
+    force: options.force,
+    now: NOW,
+    user: 'tester',
+  })
   for (;;) {
     const next = await gen.next()
-    if (next.done) return {record: next.value as RunRecord, events, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
+    if (next.done) return {record: next.value, events, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
     if (!('starting' in next.value)) events.push(next.value)
   }
 }
@@ -64,7 +79,10 @@ describe('playbook runner', () => {
     expect(first.events.map((e) => e.status)).toEqual(['changed', 'changed', 'changed', 'changed'])
     const db1 = await Store.at(ws.root).read()
     const out1 = await treeHash(path.join(ws.root, 'out'))
-    expect(db1.tasks.map((t) => [t.id, t.title, t.due])).toEqual([['T1', 'Invite seed users', '2026-12-03'], ['T2', 'Pin the rules', '2026-11-30']])
+    expect(db1.tasks.map((t) => [t.id, t.title, t.due])).toEqual([
+      ['T1', 'Invite seed users', '2026-12-03'],
+      ['T2', 'Pin the rules', '2026-11-30'],
+    ])
     expect(await readFile(path.join(ws.root, 'out', 't-hello.md'), 'utf8')).toContain('Launch 2026-12-01 for 4 weeks')
 
     const second = await run(ws, LAUNCH)
@@ -74,7 +92,10 @@ describe('playbook runner', () => {
     expect(db2.tasks).toEqual(db1.tasks)
     expect(db2.files).toEqual(db1.files)
     expect(await treeHash(path.join(ws.root, 'out'))).toEqual(out1)
-    expect(db2.runs.map((r) => [r.id, r.status])).toEqual([['R1', 'changed'], ['R2', 'ok']])
+    expect(db2.runs.map((r) => [r.id, r.status])).toEqual([
+      ['R1', 'changed'],
+      ['R2', 'ok'],
+    ])
   })
 
   it('a changed input changes only the steps that depend on it', async () => {
@@ -139,9 +160,19 @@ steps:
     with: {message: "d after \${{ steps.a.outputs.message }}"}
 `)
     const r1 = await run(ws, p, {vars: {monthly: false}, dryRun: true})
-    expect(r1.events.map((e) => [e.id, e.status])).toEqual([['a', 'changed'], ['b', 'skipped'], ['c', 'skipped'], ['d', 'changed']])
+    expect(r1.events.map((e) => [e.id, e.status])).toEqual([
+      ['a', 'changed'],
+      ['b', 'skipped'],
+      ['c', 'skipped'],
+      ['d', 'changed'],
+    ])
     const r2 = await run(ws, p, {vars: {monthly: false}, only: ['d'], dryRun: true})
-    expect(r2.events.map((e) => [e.id, e.status])).toEqual([['a', 'changed'], ['b', 'skipped'], ['c', 'skipped'], ['d', 'changed']])
+    expect(r2.events.map((e) => [e.id, e.status])).toEqual([
+      ['a', 'changed'],
+      ['b', 'skipped'],
+      ['c', 'skipped'],
+      ['d', 'changed'],
+    ])
     expect(r2.byId.b.messages?.[0]).toMatch(/--only/)
   })
 
@@ -231,10 +262,16 @@ steps:
 describe('playbook vars', () => {
   it('defaults may read run.* and are typed; --var values are coerced; mistakes are usage errors', async () => {
     const {resolveVars} = await import('../../src/playbook/vars.js')
-    const decls = normalizeVars({start: {type: 'date', default: '${{ addDays(run.date, 1) }}'}, weeks: 4, live: {type: 'boolean', default: false}}).decls
+    const decls = normalizeVars({
+      start: {type: 'date', default: '${{ addDays(run.date, 1) }}'},
+      weeks: 4,
+      live: {type: 'boolean', default: false},
+    }).decls
     expect(resolveVars(decls, [], 'en', {run: {date: '2026-11-30'}})).toEqual({start: '2026-12-01', weeks: 4, live: false})
     expect(resolveVars(decls, ['weeks=6', 'live=yes'], 'en', {run: {date: '2026-11-30'}})).toMatchObject({weeks: 6, live: true})
     expect(() => resolveVars(decls, ['weeks=six'], 'en', {run: {date: '2026-11-30'}})).toThrow(expect.objectContaining({exitCode: 2}))
-    expect(() => resolveVars(decls, ['wekks=6'], 'en', {run: {date: '2026-11-30'}})).toThrow(expect.objectContaining({exitCode: 2, code: 'var.unknown'}))
+    expect(() => resolveVars(decls, ['wekks=6'], 'en', {run: {date: '2026-11-30'}})).toThrow(
+      expect.objectContaining({exitCode: 2, code: 'var.unknown'}),
+    )
   })
 })

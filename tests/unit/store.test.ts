@@ -28,7 +28,11 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   for (const entry of await readdir(dir, {recursive: true, withFileTypes: true})) {
     const path = join(entry.parentPath, entry.name)
     const rel = relative(dir, path)
-    out[rel] = entry.isDirectory() ? '/' : createHash('sha256').update(await readFile(path)).digest('hex')
+    out[rel] = entry.isDirectory()
+      ? '/'
+      : createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex')
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)))
 }
@@ -50,7 +54,7 @@ async function caught(promise: Promise<unknown>): Promise<StoreError> {
   const {msg, hint} = error as StoreError
   for (const m of [msg, hint!]) {
     for (const locale of ['en', 'zh-CN'] as const) {
-      const text = messages[m.key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(m.params?.[name] ?? whole))
+      const text = messages[m.key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(m.params?.[name] ?? whole)) // eslint-disable-line @typescript-eslint/no-base-to-string -- params are strings and numbers
       expect(text).not.toMatch(/\{\w+\}/)
     }
   }
@@ -186,7 +190,12 @@ describe('versions and migrations', () => {
     const migrations: Migration[] = [
       {to: 3, up: (db) => void (db.members = Object.fromEntries((db.people as string[]).map((p) => [p, {name: p}])))},
       {to: 2, up: (db) => void (db.people = db.users ?? [])},
-      {to: 4, up: () => {throw new Error('beyond current')}},
+      {
+        to: 4,
+        up: () => {
+          throw new Error('beyond current')
+        },
+      },
     ]
     const db = upgradeDb({version: 1, users: ['ann', 'bo']}, migrations, 3) as unknown as Record<string, unknown>
     expect(db).toMatchObject({version: 3, people: ['ann', 'bo'], members: {ann: {name: 'ann'}, bo: {name: 'bo'}}, tasks: []})
@@ -268,17 +277,17 @@ describe('two processes', () => {
     const children = ['A', 'B'].map((tag) =>
       spawn(process.execPath, ['--import', 'tsx', worker, root, String(count), tag], {stdio: ['pipe', 'pipe', 'inherit']}),
     )
-    const lines = children.map((child) => createInterface({input: child.stdout!})[Symbol.asyncIterator]())
+    const lines = children.map((child) => createInterface({input: child.stdout})[Symbol.asyncIterator]())
     for (const line of lines) expect((await line.next()).value).toBe('ready')
-    for (const child of children) child.stdin!.write('go\n')
+    for (const child of children) child.stdin.write('go\n')
     const results = await Promise.all(
       children.map(
         (child, i) =>
           new Promise<string>((resolve, reject) => {
             child.on('error', reject)
-            child.on('exit', async (code) => {
+            child.on('exit', (code) => {
               if (code !== 0) reject(new Error(`worker ${i} exited with ${code}`))
-              else resolve(String((await lines[i].next()).value))
+              else lines[i].next().then((line) => resolve(String(line.value)), reject)
             })
           }),
       ),

@@ -24,7 +24,9 @@ async function allSurveys(): Promise<Array<[string, SurveyDoc]>> {
 /** SchemaStore's issue-form schema, read at test time from ../shared/samples (never copied into the project). */
 function issueFormValidator() {
   if (!existsSync(ISSUE_FORMS_SCHEMA)) {
-    throw new Error(`The SchemaStore issue-forms schema is missing: ${ISSUE_FORMS_SCHEMA} (../shared/samples/schemas/github-issue-forms.json). This test validates exports against it and cannot pass without it.`)
+    throw new Error(
+      `The SchemaStore issue-forms schema is missing: ${ISSUE_FORMS_SCHEMA} (../shared/samples/schemas/github-issue-forms.json). This test validates exports against it and cannot pass without it.`,
+    )
   }
   const schema = JSON.parse(readFileSync(ISSUE_FORMS_SCHEMA, 'utf8')) as {$schema?: string}
   expect(schema.$schema).toMatch(/draft-07/)
@@ -37,7 +39,13 @@ describe('GitHub issue form export', () => {
   it('is valid against the SchemaStore schema for every template and the fixture, in both languages', async () => {
     const validate = issueFormValidator()
     // The schema really is strict: validations on checkboxes, or a missing label, are refused.
-    expect(validate({name: 'x', description: 'y', body: [{type: 'checkboxes', id: 'a', attributes: {label: 'l', options: [{label: 'a'}]}, validations: {required: true}}]})).toBe(false)
+    expect(
+      validate({
+        name: 'x',
+        description: 'y',
+        body: [{type: 'checkboxes', id: 'a', attributes: {label: 'l', options: [{label: 'a'}]}, validations: {required: true}}],
+      }),
+    ).toBe(false)
     expect(validate({name: 'x', description: 'y', body: [{type: 'dropdown', id: 'a', attributes: {options: ['1']}}]})).toBe(false)
     for (const [name, doc] of await allSurveys()) {
       for (const locale of ['zh-CN', 'en'] as Locale[]) {
@@ -50,11 +58,19 @@ describe('GitHub issue form export', () => {
 
   it('keeps ids, maps likert and nps to dropdowns, multi to checkboxes, text to textarea, required to validations', async () => {
     const doc = await q4()
-    const form = parse(exportSurvey(doc, 'github-issue-form', 'en')) as {body: Array<{type: string; id?: string; attributes: Record<string, unknown>; validations?: {required: boolean}}>}
+    const form = parse(exportSurvey(doc, 'github-issue-form', 'en')) as {
+      body: Array<{type: string; id?: string; attributes: Record<string, unknown>; validations?: {required: boolean}}>
+    }
     const byId = Object.fromEntries(form.body.filter((b) => b.id).map((b) => [b.id!, b]))
     for (const q of doc.questions) expect(byId[q.id], q.id).toBeDefined()
     expect(byId.overall).toMatchObject({type: 'dropdown', validations: {required: true}})
-    expect(byId.overall.attributes.options).toEqual(['1 - Very dissatisfied', '2 - Dissatisfied', '3 - Neutral', '4 - Satisfied', '5 - Very satisfied'])
+    expect(byId.overall.attributes.options).toEqual([
+      '1 - Very dissatisfied',
+      '2 - Dissatisfied',
+      '3 - Neutral',
+      '4 - Satisfied',
+      '5 - Very satisfied',
+    ])
     expect(byId.nps.type).toBe('dropdown')
     expect(byId.nps.attributes.options).toHaveLength(11)
     expect(byId.topics.type).toBe('checkboxes')
@@ -69,7 +85,14 @@ describe('GitHub issue form export', () => {
 })
 
 describe('SurveyJS export', () => {
-  const EXPECTED_TYPE: Record<string, string> = {likert: 'rating', nps: 'rating', rating: 'rating', single: 'radiogroup', multi: 'checkbox', number: 'text'}
+  const EXPECTED_TYPE: Record<string, string> = {
+    likert: 'rating',
+    nps: 'rating',
+    rating: 'rating',
+    single: 'radiogroup',
+    multi: 'checkbox',
+    number: 'text',
+  }
 
   it('loads in survey-core with the same questions: names, types, required and visibleIf', async () => {
     for (const [name, doc] of await allSurveys()) {
@@ -77,7 +100,10 @@ describe('SurveyJS export', () => {
         const json = JSON.parse(exportSurvey(doc, 'surveyjs', locale))
         const model = new Model(json)
         const questions = model.getAllQuestions()
-        expect(questions.map((q) => q.name), name).toEqual(doc.questions.map((q) => q.id))
+        expect(
+          questions.map((q) => q.name),
+          name,
+        ).toEqual(doc.questions.map((q) => q.id))
         doc.questions.forEach((q, i) => {
           const sq = questions[i]
           const type = q.type === 'text' ? (q.multiline === false ? 'text' : 'comment') : EXPECTED_TYPE[q.type]
@@ -85,7 +111,10 @@ describe('SurveyJS export', () => {
           expect(sq.isRequired, `${name} ${q.id}`).toBe(Boolean(q.required))
           expect(Boolean(sq.visibleIf), `${name} ${q.id} visibleIf`).toBe(Boolean(q.showIf))
           if (q.type === 'likert') expect((sq as unknown as {visibleRateValues: unknown[]}).visibleRateValues).toHaveLength(q.scale!)
-          if (q.type === 'nps') expect((sq as unknown as {visibleRateValues: Array<{value: number}>}).visibleRateValues.map((v) => v.value)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+          if (q.type === 'nps')
+            expect((sq as unknown as {visibleRateValues: Array<{value: number}>}).visibleRateValues.map((v) => v.value)).toEqual([
+              0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+            ])
         })
         if (locale === 'zh-CN') expect(model.locale).toBe('zh-cn')
       }

@@ -26,24 +26,26 @@ function ingest(doc: SurveyDoc, data: Uint8Array, o: {maps?: string[]; known?: S
 const t = translator('en')
 
 // 问卷星 (wjx) "按文本" export: numbered Chinese headers, ┋ between choices, 其他〖…〗, (跳过) for hidden questions, GBK.
-const WJX = [
-  '序号,提交答卷时间,所用时间,来源,1、总体满意度,2、内容是否有用,3、给主持人打分,4、推荐意愿,5、哪里让你失望？,6、你所在的地区,7、你关心的话题,8、你用什么设备拍照？,9、每周在社群花多少时间？,用户ID',
-  '1,2026/11/1 10:00:00,120秒,微信,非常满意,完全同意,9,10,(跳过),北方,摄影┋玩机技巧,相机,5,u1',
-  '2,2026/11/1 10:05:00,95秒,微信,比较满意,同意,8,8,(跳过),南方,新品资讯,(跳过),3.5,u2',
-  '3,2026/11/1 11:00:00,200秒,链接,一般,中立,5,6,"内容太少，""干货""不够",其他〖西部〗,摄影┋其他〖无人机〗,手机,10,u3',
-  '4,2026/11/2 09:00:00,60秒,微信,非常不满意,完全不同意,2,0,广告太多,北方,(跳过),(跳过),1,u4',
-  '5,2026/11/2 09:30:00,80秒,微信,还行,同意,7,9,(跳过),南方,摄影,手机,2,u5',
-  '6,2026/11/2 09:40:00,80秒,微信,比较满意,同意,7',
-  '7,2026/11/2 09:50:00,70秒,微信,比较满意,同意,7,11,(跳过),南方,摄影,手机,2,u7',
-].join('\r\n') + '\r\n'
+const WJX =
+  [
+    '序号,提交答卷时间,所用时间,来源,1、总体满意度,2、内容是否有用,3、给主持人打分,4、推荐意愿,5、哪里让你失望？,6、你所在的地区,7、你关心的话题,8、你用什么设备拍照？,9、每周在社群花多少时间？,用户ID',
+    '1,2026/11/1 10:00:00,120秒,微信,非常满意,完全同意,9,10,(跳过),北方,摄影┋玩机技巧,相机,5,u1',
+    '2,2026/11/1 10:05:00,95秒,微信,比较满意,同意,8,8,(跳过),南方,新品资讯,(跳过),3.5,u2',
+    '3,2026/11/1 11:00:00,200秒,链接,一般,中立,5,6,"内容太少，""干货""不够",其他〖西部〗,摄影┋其他〖无人机〗,手机,10,u3',
+    '4,2026/11/2 09:00:00,60秒,微信,非常不满意,完全不同意,2,0,广告太多,北方,(跳过),(跳过),1,u4',
+    '5,2026/11/2 09:30:00,80秒,微信,还行,同意,7,9,(跳过),南方,摄影,手机,2,u5',
+    '6,2026/11/2 09:40:00,80秒,微信,比较满意,同意,7',
+    '7,2026/11/2 09:50:00,70秒,微信,比较满意,同意,7,11,(跳过),南方,摄影,手机,2,u7',
+  ].join('\r\n') + '\r\n'
 
 // Google Forms export: question text as headers (English here), ", " between checkbox answers, UTF-8 with a BOM.
-const GOOGLE = [
-  'Timestamp,Overall satisfaction,The content is useful,Rate the hosts,Likelihood to recommend,What disappointed you?,Your region,Topics you care about,Hours a week spent in the community,region',
-  '2026/11/03 20:01:02,Very satisfied,Strongly agree,10,10,,North,"Photography, Tips",4,Beijing',
-  '2026/11/03 20:05:10,Satisfied,Somewhat agree,8,7,,Mars base,"Tips, Drones and kites",6,Shanghai',
-  '2026/11/03 20:09:44,Dissatisfied,Disagree,3,2,"Too many ads, too little content",South,,2,Guangzhou',
-].join('\n') + '\n'
+const GOOGLE =
+  [
+    'Timestamp,Overall satisfaction,The content is useful,Rate the hosts,Likelihood to recommend,What disappointed you?,Your region,Topics you care about,Hours a week spent in the community,region',
+    '2026/11/03 20:01:02,Very satisfied,Strongly agree,10,10,,North,"Photography, Tips",4,Beijing',
+    '2026/11/03 20:05:10,Satisfied,Somewhat agree,8,7,,Mars base,"Tips, Drones and kites",6,Shanghai',
+    '2026/11/03 20:09:44,Dissatisfied,Disagree,3,2,"Too many ads, too little content",South,,2,Guangzhou',
+  ].join('\n') + '\n'
 
 describe('decoding response files', () => {
   it('detects GBK/GB18030 when the bytes are not UTF-8, and reads the Chinese headers', async () => {
@@ -51,7 +53,17 @@ describe('decoding response files', () => {
     const r = ingest(doc, iconv.encode(WJX, 'gbk'))
     expect(r.encoding).toBe('gb18030')
     expect(r.header[4]).toBe('1、总体满意度')
-    expect(r.columns.filter((c) => c.question).map((c) => c.question)).toEqual(['overall', 'content', 'host_rating', 'nps', 'why_low', 'region', 'topics', 'photo_gear', 'hours'])
+    expect(r.columns.filter((c) => c.question).map((c) => c.question)).toEqual([
+      'overall',
+      'content',
+      'host_rating',
+      'nps',
+      'why_low',
+      'region',
+      'topics',
+      'photo_gear',
+      'hours',
+    ])
     expect(r.columns.find((c) => c.header === '用户ID')?.meta).toBe('member')
     expect(r.columns.find((c) => c.header === '提交答卷时间')?.meta).toBe('submittedAt')
   })
@@ -65,7 +77,11 @@ describe('decoding response files', () => {
     expect(r.rejected).toEqual([])
     expect(r.responses).toHaveLength(3)
     const [a, b, c] = r.responses
-    expect(a).toMatchObject({submittedAt: '2026/11/03 20:01:02', answers: {overall: 5, content: 7, host_rating: 10, nps: 10, region: 'north', topics: ['photo', 'tips'], hours: 4}, fields: {region: 'Beijing'}})
+    expect(a).toMatchObject({
+      submittedAt: '2026/11/03 20:01:02',
+      answers: {overall: 5, content: 7, host_rating: 10, nps: 10, region: 'north', topics: ['photo', 'tips'], hours: 4},
+      fields: {region: 'Beijing'},
+    })
     expect(b.answers).toMatchObject({overall: 4, content: 5, region: 'other', topics: ['tips', 'other']})
     expect(b.others).toEqual({region: 'Mars base', topics: 'Drones and kites'})
     expect(c.answers).toMatchObject({overall: 2, nps: 2, why_low: 'Too many ads, too little content', region: 'south'})
@@ -88,11 +104,18 @@ describe('reading rows', () => {
     expect(t(r.rejected[1].reason)).toBe('the row has 7 cells but the header has 14; row skipped')
     expect(t(r.rejected[2].reason)).toMatch(/`11` is outside 0–10/)
     const [one, two, three, four] = r.responses
-    expect(one).toMatchObject({member: 'u1', answers: {overall: 5, content: 7, host_rating: 9, nps: 10, region: 'north', topics: ['photo', 'tips'], photo_gear: '相机', hours: 5}, fields: {序号: '1', 来源: '微信'}})
+    expect(one).toMatchObject({
+      member: 'u1',
+      answers: {overall: 5, content: 7, host_rating: 9, nps: 10, region: 'north', topics: ['photo', 'tips'], photo_gear: '相机', hours: 5},
+      fields: {序号: '1', 来源: '微信'},
+    })
     expect(one.answers.why_low).toBeUndefined()
     expect(two.answers).toMatchObject({hours: 3.5, topics: ['news']})
     expect(two.answers.photo_gear).toBeUndefined()
-    expect(three).toMatchObject({answers: {region: 'other', topics: ['photo', 'other'], why_low: '内容太少，"干货"不够'}, others: {region: '西部', topics: '无人机'}})
+    expect(three).toMatchObject({
+      answers: {region: 'other', topics: ['photo', 'other'], why_low: '内容太少，"干货"不够'},
+      others: {region: '西部', topics: '无人机'},
+    })
     expect(four.answers).toMatchObject({overall: 1, content: 1, nps: 0, why_low: '广告太多'})
   })
 
@@ -118,7 +141,11 @@ describe('reading rows', () => {
 
   it('maps columns with --map, including metadata, and reads one-column-per-option exports', async () => {
     const doc = await q4()
-    const csv = ['编号,Q1 满意度打分,NPS得分,你关心的话题:摄影,你关心的话题:玩机技巧,你关心的话题:新品资讯,微信昵称', '1,5,9,1,,1,小王', '2,2,3,,1,,小李'].join('\n')
+    const csv = [
+      '编号,Q1 满意度打分,NPS得分,你关心的话题:摄影,你关心的话题:玩机技巧,你关心的话题:新品资讯,微信昵称',
+      '1,5,9,1,,1,小王',
+      '2,2,3,,1,,小李',
+    ].join('\n')
     const r = ingest(doc, Buffer.from(csv), {maps: ['Q1 满意度打分=overall', 'NPS得分=nps', '微信昵称=@member']})
     expect(r.rejected).toEqual([])
     expect(r.responses.map((x) => [x.member, x.answers])).toEqual([
@@ -144,7 +171,9 @@ describe('reading rows', () => {
 describe('CSV records (property)', () => {
   it('any table written by csv-stringify reads back cell for cell, each row with the line it starts on', () => {
     const cell = fc.string({unit: fc.constantFrom('a', 'Z', '中', '文', ',', '"', '\n', ' ', '1', '┋', ';')})
-    const table = fc.integer({min: 1, max: 4}).chain((width) => fc.array(fc.array(cell, {minLength: width, maxLength: width}), {minLength: 2, maxLength: 6}))
+    const table = fc
+      .integer({min: 1, max: 4})
+      .chain((width) => fc.array(fc.array(cell, {minLength: width, maxLength: width}), {minLength: 2, maxLength: 6}))
     fc.assert(
       fc.property(table, (rows) => {
         // A row of empty cells is an empty line, which CSV readers skip: keep every row non-blank.
@@ -171,7 +200,17 @@ describe('answers', () => {
   it('accepts labels in either language, numbers, "4 - label", stars, and refuses what is off the scale', async () => {
     const doc = await q4()
     const overall = doc.questions.find((q) => q.id === 'overall')!
-    for (const [cell, value] of [['Very satisfied', 5], ['非常满意', 5], ['４', 4], ['4 - Satisfied', 4], ['3分', 3], ['★★☆☆☆', 2], ['  very SATISFIED ', 5], ['', undefined], ['(跳过)', undefined]] as const) {
+    for (const [cell, value] of [
+      ['Very satisfied', 5],
+      ['非常满意', 5],
+      ['４', 4],
+      ['4 - Satisfied', 4],
+      ['3分', 3],
+      ['★★☆☆☆', 2],
+      ['  very SATISFIED ', 5],
+      ['', undefined],
+      ['(跳过)', undefined],
+    ] as const) {
       expect(parseAnswer(overall, cell), cell).toEqual({ok: true, ...(value === undefined ? {} : {value})})
     }
     for (const cell of ['6', '0', 'great', '4.5']) expect(parseAnswer(overall, cell).ok, cell).toBe(false)

@@ -24,7 +24,13 @@ describe('kind: Survey', () => {
     expect(docs[0].kind).toBe('Survey')
     const doc = await loadSurveyTemplate(name, 'en')
     expect(doc.name).toBe(name)
-    const texts = [doc.title, doc.intro, ...doc.questions.flatMap((q) => [q.text, ...(q.labels ?? []), ...(q.options ?? []).map((o) => o.label), q.anchors?.low, q.anchors?.high].filter((x) => x !== undefined))]
+    const texts = [
+      doc.title,
+      doc.intro,
+      ...doc.questions.flatMap((q) =>
+        [q.text, ...(q.labels ?? []), ...(q.options ?? []).map((o) => o.label), q.anchors?.low, q.anchors?.high].filter((x) => x !== undefined),
+      ),
+    ]
     for (const t of texts) {
       expect(typeof t, JSON.stringify(t)).toBe('object')
       expect(bothTexts(t).length, JSON.stringify(t)).toBe(2)
@@ -49,7 +55,9 @@ describe('kind: Survey', () => {
     expect(byRule['survey.duplicateId']).toMatchObject({line: 15, col: 9, path: '/questions/2/id'})
     expect(byRule['survey.likertLabels']).toMatchObject({line: 14, message: 'A 5-point likert needs 5 labels; it has 4'})
     expect(byRule['survey.showIfValue']).toMatchObject({line: 22, path: '/questions/3/showIf/equals'})
-    expect(() => parseSurveyText(text, 'bad.yaml', 'en')).toThrowError(expect.objectContaining({code: 'survey.invalid', location: expect.objectContaining({file: 'bad.yaml', line: 9})}))
+    expect(() => parseSurveyText(text, 'bad.yaml', 'en')).toThrowError(
+      expect.objectContaining({code: 'survey.invalid', location: expect.objectContaining({file: 'bad.yaml', line: 9})}),
+    )
   })
 
   it('the hand-written fixture with every question type is valid', async () => {

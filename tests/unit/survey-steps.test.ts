@@ -39,7 +39,7 @@ async function run(ws: Workspace, playbook: Playbook) {
   const gen = runPlaybook({playbook, ws, store: Store.at(ws.root), vars: {}, locale: 'en', now: NOW, user: 'tester'})
   for (;;) {
     const next = await gen.next()
-    if (next.done) return {record: next.value as RunRecord, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
+    if (next.done) return {record: next.value, byId: Object.fromEntries(events.map((e) => [e.id, e]))}
     if (!('starting' in next.value)) events.push(next.value)
   }
 }
@@ -59,12 +59,28 @@ describe('survey.create and survey.results steps', () => {
     const first = await run(ws, playbook)
     expect(first.record.status).toBe('changed')
     expect(first.byId['survey-results'].status).toBe('changed')
-    expect(first.byId['survey-results'].outputs).toMatchObject({survey: 'review.satisfaction-survey', n: 0, nps: null, csat: null, service_quality: null, content_quality: null, atmosphere: null, value: null})
+    expect(first.byId['survey-results'].outputs).toMatchObject({
+      survey: 'review.satisfaction-survey',
+      n: 0,
+      nps: null,
+      csat: null,
+      service_quality: null,
+      content_quality: null,
+      atmosphere: null,
+      value: null,
+    })
     expect(first.byId['survey-results'].messages!.join()).toMatch(/No responses for review.satisfaction-survey yet/)
     expect(first.byId.gate.status).not.toBe('failed')
 
     const files = first.byId.export.outputs.files as string[]
-    expect(files).toEqual(expect.arrayContaining(['out/review-satisfaction-survey.yml', 'out/review-satisfaction-survey.surveyjs.json', 'out/review-satisfaction-survey.html', 'out/review-survey-results.md']))
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'out/review-satisfaction-survey.yml',
+        'out/review-satisfaction-survey.surveyjs.json',
+        'out/review-satisfaction-survey.html',
+        'out/review-survey-results.md',
+      ]),
+    )
     const sj = JSON.parse(await readFile(path.join(ws.root, 'out/review-satisfaction-survey.surveyjs.json'), 'utf8'))
     expect(new Model(sj).getAllQuestions().map((q) => q.name)).toContain('nps_fix')
     const ownForm = await readFile(path.join(ws.root, 'out/review-satisfaction-survey.json'), 'utf8')
@@ -82,7 +98,15 @@ describe('survey.create and survey.results steps', () => {
     })
     const second = await run(ws, playbook)
     expect(second.byId['satisfaction-survey'].status).toBe('ok')
-    expect(second.byId['survey-results'].outputs).toMatchObject({n: 2, nps: 0, csat: 0.625, service_quality: 3.5, content_quality: 4, atmosphere: 3.5, value: 4})
+    expect(second.byId['survey-results'].outputs).toMatchObject({
+      n: 2,
+      nps: 0,
+      csat: 0.625,
+      service_quality: 3.5,
+      content_quality: 4,
+      atmosphere: 3.5,
+      value: 4,
+    })
     const md = await readFile(path.join(ws.root, 'out/review-survey-results.md'), 'utf8')
     expect(md).toContain('NPS 0 ± ')
     expect(md).toContain('## By tenure')

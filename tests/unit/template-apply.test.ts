@@ -37,7 +37,10 @@ async function snapshot(dir: string): Promise<Record<string, string> | null> {
       else if (info.isDirectory()) {
         out[childRel + '/'] = 'dir'
         await walk(childRel)
-      } else out[childRel] = createHash('sha256').update(await readFile(full)).digest('hex')
+      } else
+        out[childRel] = createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex')
     }
   }
   await walk('')
@@ -75,13 +78,16 @@ timezone: UTC
 async function makeTemplate(files: Record<string, string>, extra = ''): Promise<string> {
   const dir = path.join(tmp, 'tpl')
   await mkdir(path.join(dir, 'files'), {recursive: true})
-  await writeFile(path.join(dir, 'template.yaml'), `apiVersion: commops/v1
+  await writeFile(
+    path.join(dir, 'template.yaml'),
+    `apiVersion: commops/v1
 kind: Template
 name: stranger
 communityType: other
 parameters:
   name: {type: string, required: true, prompt: {zh-CN: 名称, en: Name}}
-${extra}`)
+${extra}`,
+  )
   for (const [rel, text] of Object.entries({'community.yaml': COMMUNITY, ...files})) {
     await mkdir(path.dirname(path.join(dir, 'files', rel)), {recursive: true})
     await writeFile(path.join(dir, 'files', rel), text)
@@ -301,7 +307,9 @@ describe('a template from a stranger', () => {
   })
 
   it('an invalid rendered workspace is refused before anything is written', async () => {
-    const dir = await makeTemplate({'playbooks/bad.yaml': 'apiVersion: commops/v1\nkind: Playbook\nname: bad\nphase: launch\nsteps:\n  - {id: x, uses: shell.run}\n'})
+    const dir = await makeTemplate({
+      'playbooks/bad.yaml': 'apiVersion: commops/v1\nkind: Playbook\nname: bad\nphase: launch\nsteps:\n  - {id: x, uses: shell.run}\n',
+    })
     const err = await thrown(apply(dir, ['name=x'], {into: path.join(tmp, 'ws')}))
     expect(err.code).toBe('template.invalidOutput')
     expect(err.location).toMatchObject({file: 'playbooks/bad.yaml', line: 6})
@@ -332,12 +340,15 @@ describe('a template from a stranger', () => {
 })
 
 describe('reserved folders', () => {
-  it.each(['.git/hooks/pre-commit', 'sub/.git/config', '.GIT./hooks/x', '.git', '.husky/pre-commit', '.commops/db.json', 'out/report.md'])('refuses a target %s', async (target) => {
-    const dir = await makeTemplate({'payload.txt': 'x'}, `files:\n  - {from: payload.txt, to: ${JSON.stringify(target)}}\n`)
-    const err = await thrown(apply(dir, ['name=x'], {into: path.join(tmp, 'ws')}))
-    expect(err.code).toBe('template.reservedPath')
-    expect(existsSync(path.join(tmp, 'ws'))).toBe(false)
-  })
+  it.each(['.git/hooks/pre-commit', 'sub/.git/config', '.GIT./hooks/x', '.git', '.husky/pre-commit', '.commops/db.json', 'out/report.md'])(
+    'refuses a target %s',
+    async (target) => {
+      const dir = await makeTemplate({'payload.txt': 'x'}, `files:\n  - {from: payload.txt, to: ${JSON.stringify(target)}}\n`)
+      const err = await thrown(apply(dir, ['name=x'], {into: path.join(tmp, 'ws')}))
+      expect(err.code).toBe('template.reservedPath')
+      expect(existsSync(path.join(tmp, 'ws'))).toBe(false)
+    },
+  )
 
   it('allows ordinary dot-folders such as .github', async () => {
     const dir = await makeTemplate({'.github/ISSUE_TEMPLATE/question.md': 'Ask {{name}}'})

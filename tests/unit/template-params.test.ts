@@ -27,7 +27,6 @@ const doc: TemplateDoc = {
 
 const p = (name: string): TemplateParam => doc.parameters[name]
 
-
 describe('parseParamValue', () => {
   it('types values', () => {
     expect(parseParamValue('count', p('count'), '12')).toEqual({ok: true, value: 12})
@@ -53,7 +52,11 @@ describe('parseParamValue', () => {
   })
 
   it('suggests the closest timezone and enum option', () => {
-    expect(parseParamValue('timezone', p('timezone'), 'Asia/Shangai')).toMatchObject({ok: false, msg: {key: 'template.value.timezone'}, hint: {key: 'suggest.didYouMean', params: {value: 'Asia/Shanghai'}}})
+    expect(parseParamValue('timezone', p('timezone'), 'Asia/Shangai')).toMatchObject({
+      ok: false,
+      msg: {key: 'template.value.timezone'},
+      hint: {key: 'suggest.didYouMean', params: {value: 'Asia/Shanghai'}},
+    })
     expect(parseParamValue('chat', p('chat'), 'dicsord')).toMatchObject({ok: false, hint: {params: {value: 'discord'}}})
   })
 })
@@ -85,7 +88,16 @@ describe('parseSets and completeParams', () => {
 
   it('fills defaults, leaves optional values empty, and names every missing --set', () => {
     expect(completeParams(doc, {name: 'Acme'})).toEqual({
-      name: 'Acme', locale: 'zh-CN', timezone: 'Asia/Shanghai', count: 5, ratio: 0.5, beta: true, start: '', chat: 'wechat', repo: 'org/repo', note: '',
+      name: 'Acme',
+      locale: 'zh-CN',
+      timezone: 'Asia/Shanghai',
+      count: 5,
+      ratio: 0.5,
+      beta: true,
+      start: '',
+      chat: 'wechat',
+      repo: 'org/repo',
+      note: '',
     })
     const err = thrown(() => completeParams(doc, {}))
     expect(err.exitCode).toBe(2)

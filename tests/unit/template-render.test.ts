@@ -39,7 +39,31 @@ describe('renderTemplate: substitution', () => {
 })
 
 describe('renderTemplate: filters', () => {
-  const tricky = ['say "hi"', 'key: value', 'a # not a comment', 'line1\nline2', 'back\\slash', '- item', '*alias', '&anchor', '!tag', '@at', '`tick`', '{flow: map}', '[1, 2]', 'null', 'true', '0x10', '2026-12-01', '  padded  ', '', "it's", '\t tab', '\u2028sep\u0085nel\u007f', '中文：冒号 #井号']
+  const tricky = [
+    'say "hi"',
+    'key: value',
+    'a # not a comment',
+    'line1\nline2',
+    'back\\slash',
+    '- item',
+    '*alias',
+    '&anchor',
+    '!tag',
+    '@at',
+    '`tick`',
+    '{flow: map}',
+    '[1, 2]',
+    'null',
+    'true',
+    '0x10',
+    '2026-12-01',
+    '  padded  ',
+    '',
+    "it's",
+    '\t tab',
+    '\u2028sep\u0085nel\u007f',
+    '中文：冒号 #井号',
+  ]
 
   it.each(tricky)('| yaml keeps %j a string that parses back to itself', (value) => {
     const out = render('name: {{v | yaml}}\nnext: 1\n', {v: value})
@@ -47,10 +71,13 @@ describe('renderTemplate: filters', () => {
   })
 
   it('| yaml round-trips any string (property)', () => {
-    fc.assert(fc.property(fc.string({unit: 'binary'}), (value) => {
-      const out = render('a: {{v | yaml}}\nb: end\n', {v: value})
-      expect(parse(out)).toEqual({a: value, b: 'end'})
-    }), {numRuns: 200})
+    fc.assert(
+      fc.property(fc.string({unit: 'binary'}), (value) => {
+        const out = render('a: {{v | yaml}}\nb: end\n', {v: value})
+        expect(parse(out)).toEqual({a: value, b: 'end'})
+      }),
+      {numRuns: 200},
+    )
   })
 
   it('| yaml keeps numbers and booleans typed', () => {
@@ -124,15 +151,22 @@ describe('renderTemplate: unknown names and safety', () => {
 
   it('collects every problem, in order, into details', () => {
     const err = failure(() => render('{{a}}\n{{b}} {{c}}', {}))
-    expect((err.details as Array<{line: number; col: number}>).map((d) => [d.line, d.col])).toEqual([[1, 1], [2, 1], [2, 7]])
+    expect((err.details as Array<{line: number; col: number}>).map((d) => [d.line, d.col])).toEqual([
+      [1, 1],
+      [2, 1],
+      [2, 7],
+    ])
   })
 
-  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'])('refuses %s as an unknown parameter', (name) => {
-    const err = failure(() => render(`{{${name}}}`, {name: 'x'}))
-    expect(err.msg.key).toBe('template.render.unknownParam')
-    const section = failure(() => render(`{{#${name}}}x{{/${name}}}`, {name: 'x'}))
-    expect(section.msg.key).toBe('template.render.unknownParam')
-  })
+  it.each(['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'])(
+    'refuses %s as an unknown parameter',
+    (name) => {
+      const err = failure(() => render(`{{${name}}}`, {name: 'x'}))
+      expect(err.msg.key).toBe('template.render.unknownParam')
+      const section = failure(() => render(`{{#${name}}}x{{/${name}}}`, {name: 'x'}))
+      expect(section.msg.key).toBe('template.render.unknownParam')
+    },
+  )
 
   it('has no dotted paths into values or prototypes', () => {
     for (const tag of ['{{name.length}}', '{{name.constructor}}', '{{constructor.constructor}}', '{{__proto__.polluted}}']) {
@@ -155,6 +189,10 @@ describe('renderTemplate: unknown names and safety', () => {
 
   it('parseTemplate does not throw and returns every problem', () => {
     const {problems} = parseTemplate('{{x}} {{#y}}', {})
-    expect(problems.map((p) => p.msg.key)).toEqual(['template.render.unknownParam', 'template.render.unknownParam', 'template.render.unclosedSection'])
+    expect(problems.map((p) => p.msg.key)).toEqual([
+      'template.render.unknownParam',
+      'template.render.unknownParam',
+      'template.render.unclosedSection',
+    ])
   })
 })

@@ -145,7 +145,8 @@ describe('validateText: kind and YAML problems', () => {
   // throws "Excessive alias count…" out of validateText, so `commops validate DIR` aborts with "Unexpected error …
   // This is a bug in commops", no location, and the problems of every other file unreported.
   it('an alias bomb is a located problem, not an exception', () => {
-    const text = 'a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n'
+    const text =
+      'a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n'
     let problems: Problem[] = []
     expect(() => (problems = validateText(text, 'bomb.yaml', 'en').problems)).not.toThrow()
     expect(problems.length).toBeGreaterThan(0)
@@ -159,7 +160,16 @@ describe('validateText: Playbook semantic checks', () => {
 
   it('reports every problem of the playbook in one run', () => {
     expect(new Set(problems.map((p) => p.rule))).toEqual(
-      new Set(['playbook.unknownVar', 'step.with.additionalProperties', 'step.with.required', 'playbook.unknownStep', 'playbook.unknownNeed', 'playbook.laterStep', 'playbook.expr', 'playbook.cycle']),
+      new Set([
+        'playbook.unknownVar',
+        'step.with.additionalProperties',
+        'step.with.required',
+        'playbook.unknownStep',
+        'playbook.unknownNeed',
+        'playbook.laterStep',
+        'playbook.expr',
+        'playbook.cycle',
+      ]),
     )
     expect(problems).toHaveLength(9)
     for (const p of problems) expect(p.hint, p.rule).toBeTruthy()
@@ -287,7 +297,7 @@ describe('validatePaths: files and folders', () => {
   })
 })
 
-describe('YAML syntax errors in the reader\'s language', () => {
+describe("YAML syntax errors in the reader's language", () => {
   it('explains a tab used for indentation in zh-CN and en, at the tab', () => {
     const text = 'apiVersion: commops/v1\nkind: Community\nplatforms:\n\t- id: x\n'
     const zh = validateText(text, 'c.yaml', 'zh-CN').problems[0]

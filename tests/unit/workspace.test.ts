@@ -140,7 +140,12 @@ describe('initWorkspace', () => {
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=.commops/schemas/community.schema.json')
     const {problems, docs} = validateText(text, 'community.yaml', 'zh-CN')
     expect(problems).toEqual([])
-    expect(docs[0].value).toMatchObject({name: 'Acme 米粉俱乐部', locale: 'zh-CN', timezone: 'Asia/Shanghai', platforms: [{type: 'wechat'}, {type: 'discord'}]})
+    expect(docs[0].value).toMatchObject({
+      name: 'Acme 米粉俱乐部',
+      locale: 'zh-CN',
+      timezone: 'Asia/Shanghai',
+      platforms: [{type: 'wechat'}, {type: 'discord'}],
+    })
     const ignore = (await readFile(path.join(dir, '.gitignore'), 'utf8')).split('\n')
     expect(ignore).toEqual(expect.arrayContaining(['.commops/db.json', 'out/', ...GITIGNORE_ENTRIES]))
   })
@@ -177,6 +182,10 @@ describe('initWorkspace', () => {
     expect(text).toContain('name: "Renamed"')
     const ignore = (await readFile(path.join(dir, '.gitignore'), 'utf8')).split('\n')
     expect(ignore.slice(0, 2)).toEqual(['node_modules/', 'out/'])
-    for (const entry of GITIGNORE_ENTRIES) expect(ignore.filter((l) => l === entry), entry).toHaveLength(1)
+    for (const entry of GITIGNORE_ENTRIES)
+      expect(
+        ignore.filter((l) => l === entry),
+        entry,
+      ).toHaveLength(1)
   })
 })

@@ -24,23 +24,73 @@ function agree(text: string): 'fast' | 'full' {
 }
 
 describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () => {
-  const files = [...yamlFiles(path.join(root, 'templates')), ...yamlFiles(path.join(root, 'playbooks')), ...yamlFiles(path.join(root, 'tests', 'fixtures'))]
+  const files = [
+    ...yamlFiles(path.join(root, 'templates')),
+    ...yamlFiles(path.join(root, 'playbooks')),
+    ...yamlFiles(path.join(root, 'tests', 'fixtures')),
+  ]
 
   it.each(files.map((f) => [path.relative(root, f)]))('%s', (rel) => {
     agree(readFileSync(path.join(root, rel), 'utf8'))
   })
 
   it('takes the fast path for the bundled samples', () => {
-    for (const locale of ['zh-CN', 'en']) expect(agree(readFileSync(path.join(root, 'templates', 'community', `sample.${locale}.yaml`), 'utf8'))).toBe('fast')
+    for (const locale of ['zh-CN', 'en'])
+      expect(agree(readFileSync(path.join(root, 'templates', 'community', `sample.${locale}.yaml`), 'utf8'))).toBe('fast')
   })
 
   it('resolves scalars by the YAML 1.2 core schema, as yaml does', () => {
-    const scalars = ['1', '-2', '+3', '012', '0o17', '0x1F', '0b101', '1_000', '1.5', '.5', '1e3', '-1.2E-3', '.inf', '-.Inf', '.nan', 'true', 'True', 'FALSE', 'yes', 'no', 'on', 'null', '~', 'Null', '', '2026-12-01', '2026-12-01T10:00:00Z', '0.', '+.5', '1.2.3', '0x', '0o8']
+    const scalars = [
+      '1',
+      '-2',
+      '+3',
+      '012',
+      '0o17',
+      '0x1F',
+      '0b101',
+      '1_000',
+      '1.5',
+      '.5',
+      '1e3',
+      '-1.2E-3',
+      '.inf',
+      '-.Inf',
+      '.nan',
+      'true',
+      'True',
+      'FALSE',
+      'yes',
+      'no',
+      'on',
+      'null',
+      '~',
+      'Null',
+      '',
+      '2026-12-01',
+      '2026-12-01T10:00:00Z',
+      '0.',
+      '+.5',
+      '1.2.3',
+      '0x',
+      '0o8',
+    ]
     for (const s of scalars) expect(agree(`v: ${s}\nw: [${s || '""'}]\n`)).toBe('fast')
   })
 
   it('leaves anchors, aliases, tags, several documents, explicit keys and bad YAML to the full parse', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: {{ x }}\n', '[a, b]: 1\n', 'a: !!str 1\n', '---\na: 1\n---\nb: 2\n', '? a\n: 1\n', 'a: 1\na: 2\n', 'a: [1\n', '# only a comment\n', '', 'a:\n\t- 1\n']) {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      'a: {{ x }}\n',
+      '[a, b]: 1\n',
+      'a: !!str 1\n',
+      '---\na: 1\n---\nb: 2\n',
+      '? a\n: 1\n',
+      'a: 1\na: 2\n',
+      'a: [1\n',
+      '# only a comment\n',
+      '',
+      'a:\n\t- 1\n',
+    ]) {
       expect(parseFast(text, 'x.yaml')).toBeUndefined()
     }
     // and those still get located problems
@@ -48,7 +98,8 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
   })
 
   it('takes flow collections as values, nested or not', () => {
-    for (const text of ['a: [[1], [2]]\n', 'a: {b: {c: 1}, d: [x, "y"]}\n', 'l:\n  - {name: a, tags: [b, c]}\n  - [1, {e: f}]\n']) expect(agree(text)).toBe('fast')
+    for (const text of ['a: [[1], [2]]\n', 'a: {b: {c: 1}, d: [x, "y"]}\n', 'l:\n  - {name: a, tags: [b, c]}\n  - [1, {e: f}]\n'])
+      expect(agree(text)).toBe('fast')
   })
 
   it('positions come from the full parse when asked for', () => {
@@ -61,7 +112,15 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
     const word = fc.stringMatching(/^[A-Za-z0-9 _.:#'"\-+~中文，。！?]{0,12}$/)
     const style = fc.constantFrom('plain', 'single', 'double', 'literal', 'folded')
     const render = (v: string, s: string) =>
-      s === 'single' ? `'${v.replace(/'/g, "''")}'` : s === 'double' ? JSON.stringify(v) : s === 'literal' ? `|\n  ${v}` : s === 'folded' ? `>-\n  ${v}` : v
+      s === 'single'
+        ? `'${v.replace(/'/g, "''")}'`
+        : s === 'double'
+          ? JSON.stringify(v)
+          : s === 'literal'
+            ? `|\n  ${v}`
+            : s === 'folded'
+              ? `>-\n  ${v}`
+              : v
     fc.assert(
       fc.property(fc.array(fc.tuple(word, style), {minLength: 1, maxLength: 6}), (entries) => {
         const text = entries.map(([v, s], i) => `k${i}: ${render(v, s)}`).join('\n') + '\n'
@@ -97,21 +156,28 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
       if (items.length === 0) return ' []\n'
       return '\n' + items.map((v) => `${indent}-${render(v, indent + '  ')}`).join('')
     }
-    const edit = fc.tuple(fc.double({min: 0, max: 1, noNaN: true}), fc.constantFrom('del', ' ', '\n', '\t', '#', ':', '-', '"', "'", '[', '{', '}', ']', ',', '|', '>', '\n  ', '\n    '))
+    const edit = fc.tuple(
+      fc.double({min: 0, max: 1, noNaN: true}),
+      fc.constantFrom('del', ' ', '\n', '\t', '#', ':', '-', '"', "'", '[', '{', '}', ']', ',', '|', '>', '\n  ', '\n    '),
+    )
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.stringMatching(/^[a-z]{1,4}$/), tree), {minLength: 1, maxLength: 4}), fc.array(edit, {maxLength: 3}), (top, edits) => {
-        let text = top.map(([k, v]) => `${k}:${render(v, '  ')}`).join('')
-        for (const [at, op] of edits) {
-          const i = Math.floor(at * text.length)
-          text = op === 'del' ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + op + text.slice(i)
-        }
-        const fast = parseFast(text, 'x.yaml')
-        if (!fast) return true
-        const full = parseWithPositions(text, 'x.yaml')
-        expect(full.problems, text).toEqual([])
-        expect(fast.docs[0].value, text).toStrictEqual(full.docs[0].value)
-        return true
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.stringMatching(/^[a-z]{1,4}$/), tree), {minLength: 1, maxLength: 4}),
+        fc.array(edit, {maxLength: 3}),
+        (top, edits) => {
+          let text = top.map(([k, v]) => `${k}:${render(v, '  ')}`).join('')
+          for (const [at, op] of edits) {
+            const i = Math.floor(at * text.length)
+            text = op === 'del' ? text.slice(0, i) + text.slice(i + 1) : text.slice(0, i) + op + text.slice(i)
+          }
+          const fast = parseFast(text, 'x.yaml')
+          if (!fast) return true
+          const full = parseWithPositions(text, 'x.yaml')
+          expect(full.problems, text).toEqual([])
+          expect(fast.docs[0].value, text).toStrictEqual(full.docs[0].value)
+          return true
+        },
+      ),
       {numRuns: Number(process.env.YAML_FUZZ_RUNS ?? 3000)},
     )
   })
