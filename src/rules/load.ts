@@ -6,8 +6,12 @@ import {ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
 import {validateText} from '../schema/validate.js'
 import {ruleSetKind} from './kind.js'
-import {isRuleTemplate, requireTemplateName, ruleTemplateDisplay, ruleTemplateFile} from './templates.js'
+import {isRuleTemplate, requireTemplateName, ruleTemplateDisplay} from './templates.js'
+import {templatesDir} from '../util/paths.js'
 import type {RuleSetDoc} from './types.js'
+
+/** Absolute path of a bundled template. */
+export const ruleTemplateFile = (name: string): string => templatesDir('rules', `${name}.yaml`)
 
 export {requireTemplateName} from './templates.js'
 

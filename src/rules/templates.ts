@@ -1,7 +1,6 @@
 /** The bundled rule-set templates (templates/rules/<name>.yaml): names, paths, and the default per community type. Pure. */
 import {UsageError} from '../errors.js'
 import {closest} from '../util/suggest.js'
-import {templatesDir} from '../util/paths.js'
 import {suggestHint} from './problems.js'
 import {RULE_TEMPLATES, type RuleTemplate} from './types.js'
 
@@ -26,9 +25,6 @@ export function defaultTemplateFor(type: string | undefined): RuleTemplate {
   if (type === 'knowledge') return 'strict'
   return 'standard'
 }
-
-/** Absolute path of a bundled template. */
-export const ruleTemplateFile = (name: string): string => templatesDir('rules', `${name}.yaml`)
 
 /** Path of a bundled template as messages show it. */
 export const ruleTemplateDisplay = (name: string): string => `templates/rules/${name}.yaml`
