@@ -40,11 +40,12 @@ export default class Init extends BaseCommand<typeof Init> {
     const ask = canPrompt({yes: flags.yes, json: this.jsonEnabled()})
     const defaultLocale: Locale = flags.lang && isLocale(flags.lang) ? flags.lang : this.locale
     const defaultTz = defaultLocale === 'zh-CN' ? 'Asia/Shanghai' : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-    let {name, description, locale, timezone, type, sample} = flags
+    const {type} = flags
+    let {name, description, locale, timezone, sample} = flags
     let platforms: string[] | undefined = flags.platform
     if (ask) {
       const {input, select, checkbox, confirm} = await loadPrompts()
-      locale ??= (await select({message: this.t('init.q.locale'), choices: LOCALES.map((l) => ({value: l, name: l === 'zh-CN' ? '简体中文 (zh-CN)' : 'English (en)'})), default: defaultLocale})) as Locale
+      locale ??= await select<Locale>({message: this.t('init.q.locale'), choices: LOCALES.map((l) => ({value: l, name: l === 'zh-CN' ? '简体中文 (zh-CN)' : 'English (en)'})), default: defaultLocale})
       this.t = translator(locale) // the rest of the questions in the chosen language
       name ??= await input({message: this.t('init.q.name'), default: path.basename(dir), required: true})
       description ??= await input({message: this.t('init.q.description')})

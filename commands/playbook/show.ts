@@ -7,6 +7,7 @@ import {dependencies} from '../../src/playbook/runner.js'
 import {normalizeVars} from '../../src/playbook/vars.js'
 import {getStepType} from '../../src/steps/registry.js'
 import {locateWorkspace} from '../../src/workspace/index.js'
+import {plainText} from '../../src/util/text.js'
 
 export default class PlaybookShow extends BaseCommand<typeof PlaybookShow> {
   static override description = 'Show a playbook: its inputs (vars), its steps, and what each step produces'
@@ -36,7 +37,7 @@ export default class PlaybookShow extends BaseCommand<typeof PlaybookShow> {
       this.log(`${this.t('pb.file')}: ${file}\n`)
       if (vars.length) {
         this.log(this.t('pb.vars'))
-        this.log(table([this.t('pb.col.name'), this.t('pb.col.type'), this.t('pb.col.default'), this.t('pb.col.description')], vars.map((v) => [`--var ${v.name}=`, v.type, v.default === undefined ? (v.required ? this.t('pb.required') : '') : String(v.default), v.description])))
+        this.log(table([this.t('pb.col.name'), this.t('pb.col.type'), this.t('pb.col.default'), this.t('pb.col.description')], vars.map((v) => [`--var ${v.name}=`, v.type, v.default === undefined ? (v.required ? this.t('pb.required') : '') : plainText(v.default), v.description])))
         this.log('')
       }
       this.log(this.t('pb.steps'))

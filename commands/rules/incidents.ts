@@ -43,7 +43,7 @@ export default class RulesIncidents extends BaseCommand<typeof RulesIncidents> {
       .map((i) => ({...i, status: status.get(i.id) ?? 'counts'}))
       .filter((i) => this.flags.all || i.status !== 'expired')
       .sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id, 'en', {numeric: true}))
-    let memberStanding
+    let memberStanding: {member: string; current?: string; counted: number; expired: number; next: Record<Severity, string>} | undefined
     if (this.flags.member !== undefined && ref) {
       const s = standing(db.incidents.filter((i) => i.member === this.flags.member), now, {ladder})
       memberStanding = {member: this.flags.member, current: s.current?.id, counted: s.counted.length, expired: s.expired.length, next: s.next}

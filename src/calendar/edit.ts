@@ -28,7 +28,7 @@ export function editItem(item: CalendarItem, changes: ItemChanges, now: string):
   const changed: FieldChange[] = []
   for (const [field, value] of Object.entries(changes) as Array<[EditableField, string]>) {
     if ((item[field] ?? '') === value) continue
-    changed.push({field, ...(item[field] === undefined ? {} : {from: item[field] as string}), to: value})
+    changed.push({field, ...(item[field] === undefined ? {} : {from: item[field]}), to: value})
     if (field === 'status') item.status = value as CalendarItem['status']
     else if (value === '' && (field === 'owner' || field === 'notes')) delete item[field]
     else item[field] = value

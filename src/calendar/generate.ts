@@ -7,6 +7,7 @@ import type {Community} from '../workspace/community.js'
 import {CadenceError, expandCadence, parseCadence, type Cadence} from './cadence.js'
 import {dateLabel, freeDays, isoWeek} from './dates.js'
 import type {CalendarDraft, CalendarFilter, DateRange, ItemSource} from './types.js'
+import {plainText} from '../util/text.js'
 
 /** Minutes a content post occupies in a calendar app; activities use their own durationMinutes. */
 export const POST_MINUTES = 30
@@ -63,7 +64,7 @@ export function checkTimezone(community: Community, locate?: Locate): string {
 export function sourcesOf(community: Community, locate?: Locate): Source[] {
   const parse = (text: unknown, pointer: string): Cadence => {
     try {
-      return parseCadence(String(text ?? ''))
+      return parseCadence(plainText(text))
     } catch (error) {
       if (!(error instanceof CadenceError)) throw error
       throw new ValidationError(error.msg, {code: 'calendar.cadence', hint: error.hint, location: locate?.(pointer, error.offset)})

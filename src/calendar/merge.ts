@@ -58,7 +58,7 @@ export function mergeCalendar(existing: readonly CalendarItem[], drafts: readonl
       result.kept.push(old)
       continue
     }
-    if (sorted(old as unknown as Record<string, unknown>) === sorted(draft as unknown as Record<string, unknown>)) {
+    if (sorted(old as unknown as Record<string, unknown>) === sorted(draft)) {
       result.kept.push(old)
       continue
     }

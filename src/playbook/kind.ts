@@ -7,6 +7,6 @@ import {playbookSchema} from './schema.js'
 export const playbookKind: KindDef = {
   kind: 'Playbook',
   stem: 'playbook',
-  schema: playbookSchema as unknown as Record<string, unknown>,
+  schema: playbookSchema,
   checks: [(value, doc) => checkPlaybook(value, doc, STEP_TYPES)],
 }

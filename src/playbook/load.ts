@@ -89,7 +89,7 @@ export interface LoadedPlaybook {
   file: string
   text: string
   /** Where a JSON pointer in the playbook is, for run-time errors. */
-  locate(pointer: string): SourceLocation
+  locate: (pointer: string) => SourceLocation
 }
 
 export async function loadPlaybook(ref: string, options: {root?: string; cwd?: string; locale: Locale}): Promise<LoadedPlaybook> {

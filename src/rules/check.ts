@@ -44,5 +44,5 @@ export function checkCommunityRules(value: Record<string, unknown>, templateOf: 
   if (rules.template !== undefined && !isRuleTemplate(rules.template)) return [] // the schema's enum reports it, with did-you-mean
   const template = templateOf(isRuleTemplate(rules.template) ? rules.template : defaultTemplateFor(typeof value.type === 'string' ? value.type : undefined))
   if (!template) return []
-  return overrideProblems(template as RuleSetDoc, rules, '/rules')
+  return overrideProblems(template, rules, '/rules')
 }

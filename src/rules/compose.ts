@@ -1,9 +1,9 @@
 /** Composing a rule set: a template plus the `rules:` overrides of community.yaml (and a step's ladder choice). */
 import {ValidationError, type Msg} from '../errors.js'
-import type {LocalizedText} from '../i18n/index.js'
 import {normalizeDuration, DURATION_FORMS, parseDuration} from './duration.js'
 import {asObjects, isObject, unknownId, type RulesProblem} from './problems.js'
 import {DEFAULT_START, SEVERITIES, type Rule, type RuleSetDoc, type RulesOverrides, type Rung, type Severity} from './types.js'
+import {plainText} from '../util/text.js'
 
 export interface ComposeOptions {
   /** Keep only these rungs (the step's `ladder:` or --ladder), in the template's order. */
@@ -86,7 +86,7 @@ export function compose(template: RuleSetDoc, overrides: RulesOverrides = {}, op
   const skip = new Set<string>()
   for (const p of overrideProblems(template, overrides)) {
     if (options.lenient && LENIENT.has(p.rule)) {
-      notes.push({key: 'rules.compose.skipped', params: {path: p.path, id: String(p.msg.params?.id ?? '')}})
+      notes.push({key: 'rules.compose.skipped', params: {path: p.path, id: plainText(p.msg.params?.id)}})
       skip.add(p.path)
       continue
     }
@@ -94,7 +94,7 @@ export function compose(template: RuleSetDoc, overrides: RulesOverrides = {}, op
     throw new ValidationError(p.msg, {code: p.rule, hint: p.hint, details: {path: p.path}})
   }
   const doc = structuredClone(template)
-  for (const field of ['title', 'summary', 'scope'] as const) if (overrides[field] !== undefined) doc[field] = overrides[field] as LocalizedText
+  for (const field of ['title', 'summary', 'scope'] as const) if (overrides[field] !== undefined) doc[field] = overrides[field]
   if (overrides.principles) doc.principles = structuredClone(overrides.principles)
   if (overrides.reporting) doc.reporting = structuredClone(overrides.reporting)
   if (overrides.moderatorDuties) doc.moderatorDuties = structuredClone(overrides.moderatorDuties)
@@ -141,7 +141,7 @@ export function compose(template: RuleSetDoc, overrides: RulesOverrides = {}, op
   doc.ladder = {
     ...doc.ladder,
     rungs,
-    start: Object.fromEntries(SEVERITIES.map((s) => [s, resolve(start[s]) ?? defaultStart(s, kept)])) as Record<Severity, string>,
+    start: Object.fromEntries(SEVERITIES.map((s) => [s, resolve(start[s]) ?? defaultStart(s, kept)])),
     expireAfterDays: overrides.expireAfterDays ?? doc.ladder.expireAfterDays,
   }
   for (const rule of doc.rules) if (rule.startAt !== undefined) rule.startAt = resolve(rule.startAt)
@@ -161,7 +161,7 @@ export function defaultStart(severity: Severity, rungs: string[]): string {
 /** Replaces a placeholder in every string of a JSON value. */
 function fillText<T>(value: T, placeholder: string, text: string): T {
   if (typeof value === 'string') return value.split(placeholder).join(text) as T
-  if (Array.isArray(value)) return value.map((v) => fillText(v, placeholder, text)) as T
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => fillText(v, placeholder, text)) as T
   if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillText(v, placeholder, text)])) as T
   return value
 }

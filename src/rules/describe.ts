@@ -2,6 +2,7 @@
 import {pick, translator, type Locale} from '../i18n/index.js'
 import type {NextRung} from './ladder.js'
 import type {RuleSetDoc} from './types.js'
+import {plainText} from '../util/text.js'
 
 /** A rung's name in a language, or its id when the rule set no longer has it. */
 export function rungName(ruleset: RuleSetDoc, id: string, locale: Locale): string {
@@ -16,7 +17,7 @@ export function describeReason(decision: NextRung, ruleset: RuleSetDoc, locale: 
   const text = t(decision.reason.key, {
     ...params,
     rung: rungName(ruleset, String(params.rung), locale),
-    previous: params.previous === undefined ? '' : rungName(ruleset, String(params.previous), locale),
+    previous: params.previous === undefined ? '' : rungName(ruleset, plainText(params.previous), locale),
     severity: t(`rules.severity.${String(params.severity)}`),
   })
   return decision.expired.length ? `${text}${t('rules.reason.expired', {expired: decision.expired.length, days: params.days})}` : text

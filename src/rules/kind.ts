@@ -6,6 +6,6 @@ import {checkRuleSet} from './check.js'
 export const ruleSetKind: KindDef = {
   kind: 'RuleSet',
   stem: 'ruleset',
-  schema: ruleSetSchema as unknown as Record<string, unknown>,
+  schema: ruleSetSchema,
   checks: [checkRuleSet],
 }

@@ -7,6 +7,7 @@ import {KIND_NAMES, type KindDef, type RawProblem} from './kind-def.js'
 import type {Problem} from './problem.js'
 import {closest} from '../util/suggest.js'
 import {parseYaml, type Position, type SourceDoc} from './yaml-source.js'
+import {plainText} from '../util/text.js'
 
 export type {DocCheck, RawProblem} from './kind-def.js'
 
@@ -97,12 +98,12 @@ function render(t: ReturnType<typeof translator>, m: Msg | string | LocalizedTex
   if (typeof m === 'string') return m
   if ('key' in m && typeof m.key === 'string') {
     const params: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries((m as Msg).params ?? {})) {
+    for (const [k, v] of Object.entries((m).params ?? {})) {
       if (v && typeof v === 'object' && '$key' in v) params[k] = t(String((v as {$key: string}).$key))
       else if (v && typeof v === 'object' && '$msg' in v) params[k] = render(t, (v as {$msg: Msg}).$msg, locale)
       else params[k] = v
     }
-    return t((m as Msg).key, params)
+    return t((m).key, params)
   }
   return pick(m as LocalizedText, locale)
 }
@@ -123,7 +124,7 @@ function checkDoc(source: SourceDoc, defs: readonly KindDef[]): {raw: RawProblem
   if (!def) {
     const suggest = suggestion(kindValue, kinds)
     return {
-      raw: [{path: '/kind', rule: 'kind.unknown', msg: {key: 'kind.unknown', params: {kind: String(kindValue)}}, hint: {key: 'kind.unknown.hint', params: {kinds: kinds.join(', '), suggest: suggest ? {$msg: suggest} : ''}}}],
+      raw: [{path: '/kind', rule: 'kind.unknown', msg: {key: 'kind.unknown', params: {kind: plainText(kindValue)}}, hint: {key: 'kind.unknown.hint', params: {kinds: kinds.join(', '), suggest: suggest ? {$msg: suggest} : ''}}}],
       valid: false,
     }
   }

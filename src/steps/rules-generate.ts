@@ -14,7 +14,7 @@ interface RulesGenerateInput {
 /** `rules.generate`: the community's rule set (template + community.yaml `rules:`), kept as a `ruleset` artifact. */
 export const rulesGenerate: StepType<RulesGenerateInput> = {
   type: 'rules.generate',
-  schema: rulesStepSchema as unknown as Record<string, unknown>,
+  schema: rulesStepSchema,
   produces: {
     en: 'a rule set (principles, rules, enforcement ladder, reporting), exportable as md (CODE_OF_CONDUCT.md), txt, json; incidents via `commops rules incident add`',
     'zh-CN': '群规（原则、规则、处理阶梯、举报渠道），可导出 md（CODE_OF_CONDUCT.md）、txt、json；违规记录用 `commops rules incident add`',

@@ -2,10 +2,11 @@
 import {translator, type Locale} from '../i18n/index.js'
 import {anchorsOf, describeShowIf, optionsOf, otherLabel, rangeOf, tx} from './text.js'
 import type {Question, SurveyDoc} from './types.js'
+import {plainText} from '../util/text.js'
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!)
+  return plainText(text).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[c]!)
 }
 
 const CSS = `

@@ -5,6 +5,6 @@ import {checkSurvey, surveySchema} from '../schema/kinds/survey.js'
 export const surveyKind: KindDef = {
   kind: 'Survey',
   stem: 'survey',
-  schema: surveySchema as unknown as Record<string, unknown>,
+  schema: surveySchema,
   checks: [checkSurvey],
 }

@@ -1,8 +1,8 @@
 /** Survey results as Markdown, for reports and the playbook export step. */
 import {translator, type Locale} from '../i18n/index.js'
 import type {SurveyResults} from './results.js'
+import {mdCell} from '../util/markdown.js'
 
-const mdCell = (text: unknown) => String(text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`)
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : String(x))

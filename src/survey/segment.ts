@@ -3,6 +3,7 @@ import {normalizeLabel} from './answers.js'
 import {valueLabel} from './text.js'
 import type {Locale} from '../i18n/index.js'
 import type {SurveyDoc, SurveyResponse} from './types.js'
+import {plainText} from '../util/text.js'
 
 type MemberLike = Record<string, unknown>
 
@@ -21,7 +22,7 @@ function memberAttribute(member: MemberLike | undefined, field: string): string 
   for (const holder of [member, member.attributes, member.fields]) {
     if (!holder || typeof holder !== 'object') continue
     const value = (holder as Record<string, unknown>)[field]
-    if (value !== undefined && value !== null && value !== '' && typeof value !== 'object') return String(value)
+    if (value !== undefined && value !== null && value !== '' && typeof value !== 'object') return plainText(value)
   }
   return undefined
 }

@@ -6,6 +6,6 @@ import {templateSchema} from './schema.js'
 export const templateKind: KindDef = {
   kind: 'Template',
   stem: 'template',
-  schema: templateSchema as unknown as Record<string, unknown>,
+  schema: templateSchema,
   checks: [checkTemplate],
 }

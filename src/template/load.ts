@@ -2,7 +2,7 @@ import {existsSync, statSync} from 'node:fs'
 import {lstat, readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {UsageError, ValidationError} from '../errors.js'
-import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
+import {pick, type Locale} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
 import {packageRoot, templatesDir} from '../util/paths.js'
@@ -153,7 +153,7 @@ export async function listTemplates(locale: Locale, folder?: string, cwd = proce
       entries.push({
         name: doc.name,
         communityType: doc.communityType,
-        description: pick(doc.description as LocalizedText | undefined, locale),
+        description: pick(doc.description, locale),
         parameters: Object.entries(doc.parameters).map(([pname, p]) => ({
           name: pname,
           type: p.type,

@@ -9,7 +9,7 @@ export function relativeDate(spec: string, base: string): string | undefined {
     return d.toISODate() ?? undefined
   }
   const d = DateTime.fromISO(spec.trim(), {zone: 'utc'})
-  return /^\d{4}-\d{2}-\d{2}$/.test(spec.trim()) && d.isValid ? d.toISODate()! : undefined
+  return /^\d{4}-\d{2}-\d{2}$/.test(spec.trim()) && d.isValid ? d.toISODate() : undefined
 }
 
 /** Today's date in a timezone, YYYY-MM-DD. */

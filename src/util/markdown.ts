@@ -1,4 +1,6 @@
+import {plainText} from './text.js'
+
 /** Escapes text for a Markdown table cell. */
 export function mdCell(text: unknown): string {
-  return String(text ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
+  return plainText(text).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
 }

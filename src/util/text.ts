@@ -10,3 +10,11 @@ export function headline(text: string, max = 60): string {
   }
   return out === text.trim() ? out : out + (text.includes('\n') ? ' …' : '')
 }
+
+/** A value as text: strings as they are, numbers and booleans printed, null and undefined empty, anything else as JSON. */
+export function plainText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  return JSON.stringify(value) ?? ''
+}

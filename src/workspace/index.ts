@@ -28,7 +28,7 @@ function localeLine(text: string): string | undefined {
 export async function peekLocale(root: string | undefined): Promise<string | undefined> {
   if (!root) return undefined
   // read at once: a 20 kB file costs less than a round trip through libuv's thread pool, and every command starts here
-  let text = ''
+  let text: string
   try {
     text = readFileSync(path.join(root, COMMUNITY_FILE), 'utf8')
   } catch {

@@ -9,6 +9,6 @@ import {checkCommunity} from './check.js'
 export const communityKind: KindDef = {
   kind: 'Community',
   stem: 'community',
-  schema: communitySchema as unknown as Record<string, unknown>,
+  schema: communitySchema,
   checks: [checkCommunity, checkCadences, (value) => checkCommunityRules(value, rawRuleTemplate)],
 }
