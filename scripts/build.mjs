@@ -51,6 +51,7 @@ const result = await build({
   // bundled CommonJS code (yaml, ajv) calls require()
   banner: {js: `import {createRequire as __commopsRequire} from 'node:module'; const require = __commopsRequire(import.meta.url);`},
   sourcemap: 'linked',
+  sourcesContent: false,
   minifyWhitespace: true,
   logLevel: 'warning',
   metafile: true,
