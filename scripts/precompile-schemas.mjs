@@ -1,12 +1,13 @@
 // Build step: compile every kind's schema and every step type's `with:` schema into standalone validators
-// (dist/src/schema/precompiled.cjs), so commands do not pay for ajv's code generation at start-up.
+// (<compiled>/src/schema/precompiled.cjs, bundled by scripts/build.mjs), so commands skip ajv's code generation.
+// Usage: node scripts/precompile-schemas.mjs <tsc output folder>
 import {writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-const dist = path.join(root, 'dist', 'src')
+const dist = path.join(path.resolve(process.argv[2]), 'src')
 const require = createRequire(import.meta.url)
 const {Ajv2020} = require('ajv/dist/2020')
 const addFormats = require('ajv-formats')
@@ -34,7 +35,6 @@ for (const [owner, name, schema] of [...allKinds().map((k) => ['kind', k.kind, k
 writeFileSync(path.join(dist, 'schema', 'precompiled.cjs'), standalone(ajv, refs))
 writeFileSync(
   path.join(dist, 'schema', 'precompiled-formats.cjs'),
-  // required only inside the bundle, which takes ./timezone.js (an ES module) with the rest of commops' code
   `"use strict";\nconst {fullFormats} = require("ajv-formats/dist/formats");\nconst {isTimezone} = require("./timezone.js");\n` +
     `module.exports = {...fullFormats, "iana-timezone": {type: "string", validate: isTimezone}};\n`,
 )

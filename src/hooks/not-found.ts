@@ -15,7 +15,9 @@ const hook: Hook<'command_not_found'> = async function (options) {
   const best = closest(typed, [...ids, ...topics])
   process.stderr.write(`${t('error.label')}: ${t('cli.unknownCommand', {command: typed})}\n`)
   process.stderr.write(`  ${t('error.hint')}: ${best ? t('cli.unknownCommand.suggest', {command: best}) : ''}${t('cli.unknownCommand.hint')}\n`)
-  this.exit(2)
+  // @oclif/plugin-not-found's hook runs beside this one and would add its own warning: stop here. Only these two
+  // short lines were written, so exiting at once cuts no output.
+  process.exit(2)
 }
 
 export default hook

@@ -1,5 +1,5 @@
 import type {Msg} from '../errors.js'
-import {messageFor} from './messages/index.js'
+import {catalogue} from './messages/index.js'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -31,20 +31,32 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
 }
 
-function interpolate(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  )
+/**
+ * A message given as a parameter of another message, in any of its forms: `{$msg: {key, params}}`, `{$key: 'key'}`
+ * or a plain `{key, params}`; undefined for any other value.
+ */
+function nestedMsg(value: unknown): Msg | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const v = value as {$msg?: Msg; $key?: unknown; key?: unknown}
+  if (v.$msg && typeof v.$msg.key === 'string') return v.$msg
+  if (typeof v.$key === 'string') return {key: v.$key}
+  return typeof v.key === 'string' ? (v as Msg) : undefined
 }
 
 /** A translator bound to a locale; unknown keys come back as the key so a missing string is visible, not fatal. */
 export function translator(locale: Locale): Translate {
-  return (key, params) => {
+  const translate: Translate = (key, params) => {
     const msg: Msg = typeof key === 'string' ? {key, params} : key
-    const entry = messageFor(msg.key)
+    const entry = Object.hasOwn(catalogue, msg.key) ? catalogue[msg.key] : undefined
     const template = entry ? entry[locale] ?? entry.en : msg.key
-    return interpolate(template, {...msg.params, ...params})
+    const all: Record<string, unknown> = {...msg.params, ...params}
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      if (!(name in all)) return whole
+      const nested = nestedMsg(all[name])
+      return nested ? translate(nested) : String(all[name])
+    })
   }
+  return translate
 }
 
 /** A text given in both languages in a data file: a plain string, or `{zh-CN: .., en: ..}`. */

@@ -5,7 +5,6 @@ import {type SourceLocation, UsageError, ValidationError} from '../errors.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
-import {compareIds} from '../util/compare.js'
 import {builtinPlaybooksDir, packageRoot} from '../util/paths.js'
 import {playbookKind} from './kind.js'
 import type {Playbook} from './types.js'
@@ -80,7 +79,7 @@ export async function listPlaybooks(root: string | undefined, locale: Locale): P
       if (e) byName.set(e.name, e)
     }
   }
-  return [...byName.values()].sort((a, b) => (a.source === b.source ? 0 : a.source === 'workspace' ? -1 : 1) || compareIds(a.name, b.name))
+  return [...byName.values()].sort((a, b) => (a.source === b.source ? 0 : a.source === 'workspace' ? -1 : 1) || a.name.localeCompare(b.name))
 }
 
 /** Loads a playbook by name or path and validates it; any problem stops here, before anything runs. */

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url'
 
 let cached: string | undefined
 
-/** The folder of commops' own package.json (works from src/ under tsx and from dist/src/). */
+/** The folder of commops' own package.json (works from src/ under tsx and from the bundle in dist/). */
 export function packageRoot(): string {
   if (cached) return cached
   let dir = path.dirname(fileURLToPath(import.meta.url))

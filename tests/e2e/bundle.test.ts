@@ -1,6 +1,7 @@
 /**
- * The shipped CLI runs from two bundles (scripts/bundle.mjs) loaded through V8's code cache: every command must load
- * from its stub, and commops must work the same when the cache is missing, damaged or made by another Node.
+ * The shipped CLI runs from one esbuild bundle (scripts/build.mjs): every command loads from it, oclif and its plugins
+ * share one @oclif/core from node_modules, and with DEBUG set a stack names the TypeScript sources, in the folder
+ * where the package is installed.
  */
 import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
@@ -9,23 +10,24 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {assertBuilt, ROOT, runCli} from '../helpers/cli.js'
 
 interface Manifest {
-  commands: Record<string, {pluginName: string; relativePath: string[]}>
+  commands: Record<string, {pluginName: string}>
 }
 
 describe('the bundled CLI', () => {
   let ws: string
+  let tmp: string
   beforeAll(async () => {
     assertBuilt()
-    ws = path.join(mkdtempSync(path.join(os.tmpdir(), 'commops-bundle-')), 'ws')
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bundle-'))
+    ws = path.join(tmp, 'ws')
     expect((await runCli(['init', ws, '--sample', '--locale', 'en', '--yes'])).code).toBe(0)
   })
-  afterAll(() => rmSync(path.dirname(ws), {recursive: true, force: true}))
+  afterAll(() => rmSync(tmp, {recursive: true, force: true}))
 
-  it('loads every command from its stub: `--help` works for each, with nothing on stderr', async () => {
+  it('loads every command from the bundle: `--help` works for each, with nothing on stderr', async () => {
     const manifest = JSON.parse(readFileSync(path.join(ROOT, 'oclif.manifest.json'), 'utf8')) as Manifest
     const ids = Object.keys(manifest.commands)
     expect(ids.length).toBeGreaterThan(20)
-    for (const id of ids) expect(manifest.commands[id].relativePath.join('/')).toMatch(/^dist\/commands\/.+\.cjs$/)
     for (let i = 0; i < ids.length; i += 4) {
       const results = await Promise.all(ids.slice(i, i + 4).map((id) => runCli([...id.split(':'), '--help'])))
       for (const [j, r] of results.entries()) {
@@ -36,44 +38,65 @@ describe('the bundled CLI', () => {
     }
   })
 
-  it('still logs with DEBUG set (the real `debug` package, not the silent stand-in)', async () => {
+  it('ships the bundle and its chunks only, not the compiled files it was made from', () => {
+    const top = readdirSync(path.join(ROOT, 'dist')).sort()
+    expect(top).toEqual(['chunks', 'commops.js', 'commops.js.map', 'playbooks-index.json'])
+  })
+
+  it('loads one @oclif/core, shared by oclif, its plugins and commops', async () => {
+    // a preload that lists, at exit, every @oclif/core index file Node loaded
+    const probe = path.join(tmp, 'probe.cjs')
+    writeFileSync(
+      probe,
+      `process.on('exit', () => process.stderr.write('CORES=' + JSON.stringify(Object.keys(require.cache).filter((f) => /@oclif[\\\\/]core[\\\\/]lib[\\\\/]index\\.js$/.test(f))) + '\\n'))\n`,
+    )
+    for (const argv of [['validate'], ['help', 'playbook'], ['autocomplete', '--help'], ['playbook', 'list', '--json'], ['valdate']]) {
+      const r = await runCli(argv, {cwd: ws, nodeArgs: ['--require', probe]})
+      const cores = JSON.parse(/CORES=(.*)/.exec(r.stderr)?.[1] ?? 'null') as string[]
+      expect(cores, argv.join(' ')).toEqual([path.join(ROOT, 'node_modules', '@oclif', 'core', 'lib', 'index.js')])
+    }
+  })
+
+  it('still logs with DEBUG set', async () => {
     const r = await runCli(['validate'], {cwd: ws, env: {DEBUG: 'oclif:*'}})
     expect(r.code).toBe(0)
     expect(r.stderr).toMatch(/oclif:/)
   })
 
-  describe('in a copy of the package', () => {
+  describe('installed in another folder', () => {
     let pkg: string
     beforeAll(() => {
-      pkg = mkdtempSync(path.join(os.tmpdir(), 'commops-pkg-'))
+      pkg = path.join(tmp, 'installed', 'commops')
       for (const entry of ['bin', 'dist', 'templates', 'playbooks', 'package.json', 'oclif.manifest.json']) {
         cpSync(path.join(ROOT, entry), path.join(pkg, entry), {recursive: true})
       }
       symlinkSync(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'))
     })
-    afterAll(() => rmSync(pkg, {recursive: true, force: true}))
 
-    const caches = () => readdirSync(path.join(pkg, 'dist')).filter((f) => f.endsWith('.cache'))
-    const validate = () => runCli(['validate', '--json'], {cwd: ws, bin: path.join(pkg, 'bin', 'run.js')})
-
-    it('has a code cache for each bundle, made by this Node', () => {
-      expect(caches().sort()).toEqual([`commops.bundle.${process.versions.v8}.cache`, `oclif.bundle.${process.versions.v8}.cache`])
-    })
-
-    it('validates the same when the code cache is damaged', async () => {
-      for (const f of caches()) writeFileSync(path.join(pkg, 'dist', f), Buffer.alloc(4096, 7))
-      const r = await validate()
+    it('validates the sample workspace', async () => {
+      const r = await runCli(['validate', '--json'], {cwd: ws, bin: path.join(pkg, 'bin', 'run.js')})
       expect(r.stderr).toBe('')
       expect(r.code).toBe(0)
       expect(JSON.parse(r.stdout)).toMatchObject({files: ['community.yaml'], problems: []})
     })
 
-    it('validates the same without a code cache (another Node than the one that built)', async () => {
-      for (const f of caches()) rmSync(path.join(pkg, 'dist', f))
-      const r = await validate()
-      expect(r.stderr).toBe('')
-      expect(r.code).toBe(0)
-      expect(JSON.parse(r.stdout)).toMatchObject({files: ['community.yaml'], problems: []})
+    it('names src/…ts lines under that folder in a DEBUG=commops stack (source maps)', async () => {
+      // a preload that makes reading community.yaml fail with a TypeError, as a bug in commops would
+      const fault = path.join(tmp, 'fault.mjs')
+      writeFileSync(
+        fault,
+        `import fs from 'node:fs'\nimport {syncBuiltinESMExports} from 'node:module'\nconst read = fs.readFileSync\n` +
+          `fs.readFileSync = function (file, ...rest) {\n  if (String(file).endsWith('community.yaml')) throw new TypeError('planted fault')\n` +
+          `  return read.call(this, file, ...rest)\n}\nsyncBuiltinESMExports()\n`,
+      )
+      const r = await runCli(['validate'], {cwd: ws, bin: path.join(pkg, 'bin', 'run.js'), nodeArgs: ['--import', fault], env: {DEBUG: 'commops'}})
+      expect(r.stderr).toContain('planted fault')
+      const frames = r.stderr.split('\n').filter((line) => /^\s+at /.test(line))
+      const ours = frames.filter((line) => line.includes(pkg))
+      expect(ours.length).toBeGreaterThan(0)
+      expect(ours.some((line) => line.includes(path.join(pkg, 'src', 'schema', 'validate.ts:')) && /\.ts:\d+:\d+\)$/.test(line))).toBe(true)
+      expect(r.stderr).not.toContain(path.join(ROOT, 'src'))
+      expect(r.stderr).not.toMatch(/commops\.js:\d+/)
     })
   })
 })

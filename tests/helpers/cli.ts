@@ -31,6 +31,8 @@ export interface CliOptions {
   cwd?: string
   /** The CLI entry to run; defaults to this project's bin/run.js (e.g. a copy of the package's). */
   bin?: string
+  /** Options for node itself, before the entry (`--require probe.cjs`). */
+  nodeArgs?: string[]
   /** Added to the base environment; `undefined` removes a variable. */
   env?: Record<string, string | undefined>
   /** Written to stdin, which is then closed. */
@@ -51,7 +53,7 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 
 /** Throws a clear error when the compiled CLI is missing (`npm test` builds it; or run `node scripts/build.mjs`). */
 export function assertBuilt(): void {
-  if (!existsSync(path.join(ROOT, 'dist', 'commands')) || !existsSync(path.join(ROOT, 'oclif.manifest.json'))) {
+  if (!existsSync(path.join(ROOT, 'dist', 'commops.js')) || !existsSync(path.join(ROOT, 'oclif.manifest.json'))) {
     throw new Error('dist/ or oclif.manifest.json is missing: run `npm run build` (npm test does it) before these tests')
   }
 }
@@ -60,7 +62,7 @@ export function assertBuilt(): void {
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   assertBuilt()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], {
       cwd: options.cwd ?? process.cwd(),
       env: baseEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
