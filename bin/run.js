@@ -3,7 +3,7 @@ import module from 'node:module'
 
 // Node 22.1+ keeps compiled code between runs, per machine (absent on Node 20: nothing to do there).
 module.enableCompileCache?.()
-// With DEBUG set, stacks name the TypeScript sources (dist/commops.js.map) instead of the bundle.
+// With DEBUG set, stacks name the TypeScript sources (the .js.map beside each file in dist/) instead of the bundle.
 if (process.env.DEBUG) process.setSourceMapsEnabled(true)
 
 const {flush, handle, run, settings} = await import('@oclif/core')

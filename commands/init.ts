@@ -6,14 +6,18 @@ import {UsageError} from '../src/errors.js'
 import {isLocale, LOCALES, type Locale, translator} from '../src/i18n/index.js'
 import {isTimezone} from '../src/schema/timezone.js'
 import {COMMUNITY_TYPES, PLATFORM_TYPES} from '../src/schema/kinds/community.js'
-import {closest} from '../src/schema/suggest.js'
+import {closest} from '../src/util/suggest.js'
 import {initWorkspace, type InitResult} from '../src/workspace/init.js'
 
 export default class Init extends BaseCommand<typeof Init> {
   static override description = 'Create a workspace: community.yaml, playbooks/, data/ and the store folder'
 
   static override examples = [
-    {command: '<%= config.bin %> init acme --name "Acme 米粉俱乐部" --locale zh-CN --timezone Asia/Shanghai --platform wechat --platform discord --yes', description: 'Non-interactive, as in a script or CI'},
+    {
+      command:
+        '<%= config.bin %> init acme --name "Acme 米粉俱乐部" --locale zh-CN --timezone Asia/Shanghai --platform wechat --platform discord --yes',
+      description: 'Non-interactive, as in a script or CI',
+    },
     {command: '<%= config.bin %> init', description: 'In the current folder; asks on a terminal'},
     {command: '<%= config.bin %> init demo --sample --locale en --yes', description: 'Start from the full bundled sample community'},
   ]
@@ -45,21 +49,36 @@ export default class Init extends BaseCommand<typeof Init> {
     let platforms: string[] | undefined = flags.platform
     if (ask) {
       const {input, select, checkbox, confirm} = await loadPrompts()
-      locale ??= await select<Locale>({message: this.t('init.q.locale'), choices: LOCALES.map((l) => ({value: l, name: l === 'zh-CN' ? '简体中文 (zh-CN)' : 'English (en)'})), default: defaultLocale})
+      locale ??= await select<Locale>({
+        message: this.t('init.q.locale'),
+        choices: LOCALES.map((l) => ({value: l, name: l === 'zh-CN' ? '简体中文 (zh-CN)' : 'English (en)'})),
+        default: defaultLocale,
+      })
       this.t = translator(locale) // the rest of the questions in the chosen language
       name ??= await input({message: this.t('init.q.name'), default: path.basename(dir), required: true})
       description ??= await input({message: this.t('init.q.description')})
-      timezone ??= await input({message: this.t('init.q.timezone'), default: defaultTz, validate: (v) => isTimezone(v) || this.t('init.badTimezone', {tz: v})})
-      platforms ??= (await checkbox({message: this.t('init.q.platforms'), choices: PLATFORM_TYPES.map((p) => ({value: p, name: p})), required: true})) as string[]
+      timezone ??= await input({
+        message: this.t('init.q.timezone'),
+        default: defaultTz,
+        validate: (v) => isTimezone(v) || this.t('init.badTimezone', {tz: v}),
+      })
+      platforms ??= (await checkbox({
+        message: this.t('init.q.platforms'),
+        choices: PLATFORM_TYPES.map((p) => ({value: p, name: p})),
+        required: true,
+      })) as string[]
       if (!flags.sample) sample = await confirm({message: this.t('init.q.sample'), default: false})
     }
     locale ??= defaultLocale
     timezone ??= defaultTz
     if (!isTimezone(timezone)) {
       const best = closest(timezone, Intl.supportedValuesOf('timeZone'))
-      throw new UsageError({key: 'init.badTimezone', params: {tz: timezone}}, {
-        hint: best ? {key: 'suggest.didYouMean', params: {value: best}} : {key: 'init.badTimezone.hint'},
-      })
+      throw new UsageError(
+        {key: 'init.badTimezone', params: {tz: timezone}},
+        {
+          hint: best ? {key: 'suggest.didYouMean', params: {value: best}} : {key: 'init.badTimezone.hint'},
+        },
+      )
     }
     this.locale = locale
     const result = await initWorkspace({

@@ -31,21 +31,49 @@ export default class Runs extends BaseCommand<typeof Runs> {
       const run = db.runs.find((r) => r.id.toUpperCase() === this.args.id!.toUpperCase())
       if (!run) throw new UsageError({key: 'runs.notFound', params: {id: this.args.id}})
       if (!this.jsonEnabled()) {
-        this.log(`${run.id}  ${run.playbook}  ${this.t(`status.${run.status}`)}  ${DateTime.fromISO(run.startedAt).setZone(ws.timezone).toFormat('yyyy-MM-dd HH:mm:ss ZZZZ')}  ${run.user}`)
+        this.log(
+          `${run.id}  ${run.playbook}  ${this.t(`status.${run.status}`)}  ${DateTime.fromISO(run.startedAt).setZone(ws.timezone).toFormat('yyyy-MM-dd HH:mm:ss ZZZZ')}  ${run.user}`,
+        )
         this.log(`vars: ${JSON.stringify(run.vars)}\n`)
-        this.log(table([this.t('pb.col.step'), this.t('pb.col.uses'), this.t('runs.col.status'), this.t('runs.col.ms'), ''], run.steps.map((s) => [s.id, s.uses, this.t(`status.${s.status}`), s.durationMs, s.error ?? ''])))
+        this.log(
+          table(
+            [this.t('pb.col.step'), this.t('pb.col.uses'), this.t('runs.col.status'), this.t('runs.col.ms'), ''],
+            run.steps.map((s) => [s.id, s.uses, this.t(`status.${s.status}`), s.durationMs, s.error ?? '']),
+          ),
+        )
       }
       return run
     }
-    const runs = db.runs.filter((r) => !this.flags.playbook || r.playbook === this.flags.playbook).slice(-this.flags.limit).reverse()
+    const runs = db.runs
+      .filter((r) => !this.flags.playbook || r.playbook === this.flags.playbook)
+      .slice(-this.flags.limit)
+      .reverse()
     if (!this.jsonEnabled()) {
       if (runs.length === 0) this.log(this.t('runs.none'))
       else {
         const counts = (r: RunRecord) => ['ok', 'changed', 'skipped', 'failed'].map((s) => r.steps.filter((x) => x.status === s).length).join('/')
-        this.log(table(
-          [this.t('runs.col.id'), this.t('runs.col.playbook'), this.t('runs.col.status'), this.t('runs.col.steps'), this.t('runs.col.when'), this.t('runs.col.user'), this.t('runs.col.ms')],
-          runs.map((r) => [r.id, r.playbook, this.t(`status.${r.status}`), counts(r), DateTime.fromISO(r.startedAt).setZone(ws.timezone).toFormat('yyyy-MM-dd HH:mm'), r.user, r.durationMs]),
-        ))
+        this.log(
+          table(
+            [
+              this.t('runs.col.id'),
+              this.t('runs.col.playbook'),
+              this.t('runs.col.status'),
+              this.t('runs.col.steps'),
+              this.t('runs.col.when'),
+              this.t('runs.col.user'),
+              this.t('runs.col.ms'),
+            ],
+            runs.map((r) => [
+              r.id,
+              r.playbook,
+              this.t(`status.${r.status}`),
+              counts(r),
+              DateTime.fromISO(r.startedAt).setZone(ws.timezone).toFormat('yyyy-MM-dd HH:mm'),
+              r.user,
+              r.durationMs,
+            ]),
+          ),
+        )
       }
     }
     return {runs}

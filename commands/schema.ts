@@ -28,9 +28,12 @@ export default class Schema extends BaseCommand<typeof Schema> {
     if (this.args.kind) {
       const def = findKind(this.args.kind)
       if (!def) {
-        throw new UsageError({key: 'schema.unknownKind', params: {kind: this.args.kind}}, {
-          hint: {key: 'kind.unknown.hint', params: {kinds: kinds.map((k) => k.kind).join(', '), suggest: ''}},
-        })
+        throw new UsageError(
+          {key: 'schema.unknownKind', params: {kind: this.args.kind}},
+          {
+            hint: {key: 'kind.unknown.hint', params: {kinds: kinds.map((k) => k.kind).join(', '), suggest: ''}},
+          },
+        )
       }
       selected = [def]
     }

@@ -12,8 +12,14 @@ export default class Validate extends BaseCommand<typeof Validate> {
 
   static override examples = [
     {command: '<%= config.bin %> validate', description: 'Check the current workspace (community.yaml, playbooks/ and every other *.yaml in it)'},
-    {command: '<%= config.bin %> validate configs/ --format sarif > results.sarif', description: 'In CI: check a folder of community configs and upload the SARIF report'},
-    {command: '<%= config.bin %> validate community.yaml playbooks/launch.yaml --format github', description: 'GitHub Actions annotations on the pull request'},
+    {
+      command: '<%= config.bin %> validate configs/ --format sarif > results.sarif',
+      description: 'In CI: check a folder of community configs and upload the SARIF report',
+    },
+    {
+      command: '<%= config.bin %> validate community.yaml playbooks/launch.yaml --format github',
+      description: 'GitHub Actions annotations on the pull request',
+    },
     {command: '<%= config.bin %> validate --format junit > junit.xml', description: 'A JUnit report for CI dashboards'},
   ]
 
@@ -40,7 +46,11 @@ export default class Validate extends BaseCommand<typeof Validate> {
     const byRoot = new Map<string | undefined, Promise<Locale>>()
     const perFile = (file: string): Promise<Locale> => {
       const root = findWorkspaceRoot(path.dirname(file))
-      if (!byRoot.has(root)) byRoot.set(root, peekLocale(root).then((l) => resolveLocale(undefined, l, {LANG: fallback})))
+      if (!byRoot.has(root))
+        byRoot.set(
+          root,
+          peekLocale(root).then((l) => resolveLocale(undefined, l, {LANG: fallback})),
+        )
       return byRoot.get(root)!
     }
     const report = await validatePaths(inputs, {cwd, locale: this.flags.lang ? this.locale : perFile})
@@ -54,9 +64,15 @@ export default class Validate extends BaseCommand<typeof Validate> {
         if (!this.jsonEnabled()) this.log(formatJson(report))
         else if (!report.valid) this.logJson(report)
         break
-      case 'github': if (report.problems.length) this.log(formatGithub(report)); break
-      case 'junit': this.log(formatJunit(report)); break
-      case 'sarif': this.log(formatSarif(report, {version: this.config.version, baseDir: cwd})); break
+      case 'github':
+        if (report.problems.length) this.log(formatGithub(report))
+        break
+      case 'junit':
+        this.log(formatJunit(report))
+        break
+      case 'sarif':
+        this.log(formatSarif(report, {version: this.config.version, baseDir: cwd}))
+        break
       default: {
         if (report.problems.length) this.log(formatText(report, {hint: this.t('error.hint')}))
         const summary = report.valid

@@ -18,7 +18,8 @@ const node = path.resolve(opt('--node') ?? process.env.BENCH_NODE ?? process.exe
 const TARGET = 1.2
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-'))
-const npm = (argv, cwd) => execFileSync('npm', [...argv, '--no-audit', '--no-fund', '--loglevel=error'], {cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8'})
+const npm = (argv, cwd) =>
+  execFileSync('npm', [...argv, '--no-audit', '--no-fund', '--loglevel=error'], {cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8'})
 
 let tarball = opt('--tarball') && path.resolve(opt('--tarball'))
 if (!tarball) {
@@ -38,7 +39,12 @@ mkdirSync(path.join(mini, 'commands'), {recursive: true})
 mkdirSync(path.join(mini, 'bin'))
 mkdirSync(path.join(mini, 'node_modules', '@oclif'), {recursive: true})
 for (const name of ['core', 'plugin-help']) symlinkSync(path.join(modules, '@oclif', name), path.join(mini, 'node_modules', '@oclif', name))
-const miniPjson = {name: 'mini', version: '1.0.0', files: ['bin', 'commands'], oclif: {bin: 'mini', commands: './commands', plugins: ['@oclif/plugin-help']}}
+const miniPjson = {
+  name: 'mini',
+  version: '1.0.0',
+  files: ['bin', 'commands'],
+  oclif: {bin: 'mini', commands: './commands', plugins: ['@oclif/plugin-help']},
+}
 writeFileSync(path.join(mini, 'package.json'), JSON.stringify(miniPjson))
 writeFileSync(path.join(mini, 'bin', 'run.js'), "require('@oclif/core').execute({dir: __dirname})\n")
 writeFileSync(
@@ -92,7 +98,9 @@ const at = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math
 const median = Object.fromEntries(cases.map(([name], i) => [name, at(samples[i], 0.5)]))
 const version = execFileSync(node, ['--version'], {encoding: 'utf8'}).trim()
 console.log(`commops bench: installed ${path.basename(tarball)}, node ${version}, ${runs} runs each, ${os.cpus().length} cpu(s)`)
-console.log(`${'case'.padEnd(26)} ${'median ms'.padStart(9)} ${'IQR ms'.padStart(13)} ${'× node'.padStart(7)} ${'× oclif'.padStart(8)}  target ≤ ${TARGET}× oclif`)
+console.log(
+  `${'case'.padEnd(26)} ${'median ms'.padStart(9)} ${'IQR ms'.padStart(13)} ${'× node'.padStart(7)} ${'× oclif'.padStart(8)}  target ≤ ${TARGET}× oclif`,
+)
 let over = 0
 for (const [i, [name, , floor]] of cases.entries()) {
   const m = median[name]
@@ -100,6 +108,8 @@ for (const [i, [name, , floor]] of cases.entries()) {
   const vsFloor = floor ? m / median[floor] : undefined
   if (vsFloor > TARGET) over++
   const verdict = vsFloor === undefined ? '' : vsFloor <= TARGET ? `ok (vs ${floor})` : `OVER (vs ${floor})`
-  console.log(`${name.padEnd(26)} ${m.toFixed(1).padStart(9)} ${iqr.padStart(13)} ${(m / median['node -e 0']).toFixed(2).padStart(6)}× ${vsFloor ? vsFloor.toFixed(2).padStart(7) + '×' : ''.padStart(8)}  ${verdict}`)
+  console.log(
+    `${name.padEnd(26)} ${m.toFixed(1).padStart(9)} ${iqr.padStart(13)} ${(m / median['node -e 0']).toFixed(2).padStart(6)}× ${vsFloor ? vsFloor.toFixed(2).padStart(7) + '×' : ''.padStart(8)}  ${verdict}`,
+  )
 }
 if (args.includes('--check') && over > 0) process.exitCode = 1

@@ -1,9 +1,9 @@
-// npm run build: compile TypeScript (tsc, into dist/tsc), precompile the schemas, bundle commops' code into
-// dist/commops.js with esbuild (one ES module with the packages it uses; @oclif/core, Ink and inquirer stay in
-// node_modules), then
-// write oclif.manifest.json. The compiled files are removed once bundled: only the bundle and its chunks ship.
+// npm run build: compile TypeScript (tsc, into dist/tsc), precompile the schemas, bundle commops' code with esbuild
+// (one build, ES modules: an entry per command in dist/commands, shared code in dist/chunks, the packages it uses
+// inside; @oclif/core, Ink and inquirer stay in node_modules), then write oclif.manifest.json. The compiled files are
+// removed once bundled: only the bundle ships.
 import {execFileSync} from 'node:child_process'
-import {readdirSync, rmSync} from 'node:fs'
+import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -21,26 +21,34 @@ rmSync(path.join(root, 'oclif.manifest.json'), {force: true})
 run(require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.json', '--outDir', tsc, '--sourceMap'])
 run(path.join(root, 'scripts', 'precompile-schemas.mjs'), [tsc])
 
-// Every file in commands/ is a command: `calendar/show.ts` is `calendar:show`.
-const commandFiles = (dir) =>
+// oclif finds the commands by pattern in dist/commands: each command is an entry point of one esbuild build, and what
+// commands share goes into chunks, so a command loads only the code it uses. Every entry first hands ajv the
+// validators the build precompiled (src/schema/ajv.ts), which load only when a schema is first checked.
+const compiled = (dir) =>
   readdirSync(dir, {withFileTypes: true, recursive: true})
     .filter((e) => e.isFile() && e.name.endsWith('.js'))
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
-const commands = commandFiles(path.join(tsc, 'commands')).sort()
-const entry = [
-  `import {providePrecompiled} from './src/schema/ajv.js'`,
-  `providePrecompiled(() => require('./src/schema/precompiled.cjs'))`,
-  ...commands.map((file, i) => `import c${i} from './commands/${file}'`),
-  `export const COMMANDS = {${commands.map((file, i) => `${JSON.stringify(file.replace(/\.js$/, '').replaceAll('/', ':'))}: c${i}`).join(', ')}}`,
-  `export {default as notFound} from './src/hooks/not-found.js'`,
-].join('\n')
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+const provide = path.join(tsc, 'provide-precompiled.js')
+writeFileSync(provide, `import {providePrecompiled} from './src/schema/ajv.js'\nprovidePrecompiled(() => require('./src/schema/precompiled.cjs'))\n`)
+const entryPoints = {}
+const entryFor = (name, file) => {
+  const wrapper = path.join(tsc, 'entries', `${name}.js`)
+  const rel = (to) => JSON.stringify(path.relative(path.dirname(wrapper), to).split(path.sep).join('/'))
+  mkdirSync(path.dirname(wrapper), {recursive: true})
+  writeFileSync(wrapper, `import ${rel(provide)}\nexport {default} from ${rel(file)}\n`)
+  entryPoints[name] = wrapper
+}
+const commands = compiled(path.join(tsc, 'commands'))
+for (const file of commands) entryFor(`commands/${path.relative(path.join(tsc, 'commands'), file).replace(/\.js$/, '')}`, file)
+// hooks: package.json names ./dist/hooks/NAME, compiled from src/hooks/NAME.ts
+for (const target of Object.values(pjson.oclif.hooks ?? {}))
+  entryFor(path.relative('./dist', target), path.join(tsc, 'src', `${path.relative('./dist', target)}.js`))
 
 const result = await build({
-  stdin: {contents: entry, resolveDir: tsc, sourcefile: 'commops-entry.js', loader: 'js'},
+  entryPoints,
   bundle: true,
   splitting: true,
   outdir: dist,
-  entryNames: 'commops',
   chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',

@@ -2,7 +2,10 @@
 export const steps = [
   ['Create the satisfaction survey', ['survey', 'create', '--template', 'satisfaction']],
   ['Export it as a GitHub issue form', ['survey', 'export', 'S1', '--format', 'github-issue-form', '--out', 'out/satisfaction-survey.yml']],
-  ['Export it as a printable HTML page (no external requests)', ['survey', 'export', 'S1', '--format', 'html', '--out', 'out/satisfaction-survey.html']],
+  [
+    'Export it as a printable HTML page (no external requests)',
+    ['survey', 'export', 'S1', '--format', 'html', '--out', 'out/satisfaction-survey.html'],
+  ],
   ['Generate a 4-week content calendar', ['calendar', 'generate', '--from', '2026-12-01', '--weeks', '4']],
   ['Show it', ['calendar', 'show', '--from', '2026-12-01', '--to', '2026-12-14']],
   ['Generate the rules (群规)', ['rules', 'generate', '--template', 'brand']],

@@ -21,7 +21,7 @@ export function buildIfNeeded() {
   const manifest = path.join(root, 'oclif.manifest.json')
   const stale =
     !existsSync(manifest) ||
-    !existsSync(path.join(root, 'dist', 'commops.js')) ||
+    !existsSync(path.join(root, 'dist', 'commands', 'validate.js')) ||
     Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'commands'))) > statSync(manifest).mtimeMs
   if (stale) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {cwd: root, stdio: 'inherit'})
 }

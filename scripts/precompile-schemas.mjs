@@ -27,7 +27,10 @@ ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
 
 // exported by name (validatorName), so looking one up needs no hashing of the schema at run time
 const refs = {}
-for (const [owner, name, schema] of [...allKinds().map((k) => ['kind', k.kind, k.schema]), ...allStepTypes().map((s) => ['step', s.type, s.schema])]) {
+for (const [owner, name, schema] of [
+  ...allKinds().map((k) => ['kind', k.kind, k.schema]),
+  ...allStepTypes().map((s) => ['step', s.type, s.schema]),
+]) {
   const id = schema.$id ?? `urn:commops:${owner}:${name}`
   ajv.addSchema({...schema, $id: id}, id)
   refs[validatorName(owner, name)] = id
@@ -44,7 +47,9 @@ console.log(`precompiled ${Object.keys(refs).length} schema validators`)
 const {indexPlaybook} = await load('playbook/load.js')
 const {readdirSync} = await import('node:fs')
 const index = {}
-for (const name of readdirSync(path.join(root, 'playbooks')).filter((f) => /\.ya?ml$/i.test(f)).sort()) {
+for (const name of readdirSync(path.join(root, 'playbooks'))
+  .filter((f) => /\.ya?ml$/i.test(f))
+  .sort()) {
   const entry = await indexPlaybook(path.join(root, 'playbooks', name))
   if (entry) index[name] = entry
 }

@@ -98,5 +98,8 @@ export function fromSystemError(error: unknown, ownRoot?: string): CommopsError 
   const inside = file && ownRoot ? !path.relative(ownRoot, file).startsWith('..') && !path.isAbsolute(path.relative(ownRoot, file)) : false
   if (code === 'ENOENT' && (!file || inside)) return undefined
   const shown = file ?? syscall ?? code
-  return new CommopsError({key, params: {path: shown}}, {code: `fs.${code}`, hint: {key: `${key}.hint`, params: {path: shown}}, details: {code, syscall, path: file}})
+  return new CommopsError(
+    {key, params: {path: shown}},
+    {code: `fs.${code}`, hint: {key: `${key}.hint`, params: {path: shown}}, details: {code, syscall, path: file}},
+  )
 }

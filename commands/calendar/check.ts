@@ -15,11 +15,15 @@ interface CheckResult extends DateRange {
 }
 
 export default class CalendarCheck extends BaseCommand<typeof CalendarCheck> {
-  static override description = 'Check the calendar: channels silent longer than their cadence, overloaded days, items on blackout dates or holidays (exit 1 when any)'
+  static override description =
+    'Check the calendar: channels silent longer than their cadence, overloaded days, items on blackout dates or holidays (exit 1 when any)'
 
   static override examples = [
     {command: '<%= config.bin %> calendar check', description: 'The whole calendar (the last year of it at most)'},
-    {command: '<%= config.bin %> calendar check --from 2026-12-01 --weeks 4 --json', description: 'In CI: a period, problems as JSON, exit code 1 when there are any'},
+    {
+      command: '<%= config.bin %> calendar check --from 2026-12-01 --weeks 4 --json',
+      description: 'In CI: a period, problems as JSON, exit code 1 when there are any',
+    },
     {command: '<%= config.bin %> calendar check --max-per-day 2 --max-per-owner 3', description: 'Stricter limits'},
   ]
 
@@ -36,7 +40,13 @@ export default class CalendarCheck extends BaseCommand<typeof CalendarCheck> {
     const locate = await communityLocator(ws)
     const db = await Store.at(ws.root).read()
     const range = this.period(db.calendar.map((i) => i.date).sort(), todayIn(ws))
-    const problems = checkCalendar(db.calendar, ws.community, {...range, maxPerChannel: this.flags['max-per-day'], maxPerOwner: this.flags['max-per-owner'], locale: this.locale, locate})
+    const problems = checkCalendar(db.calendar, ws.community, {
+      ...range,
+      maxPerChannel: this.flags['max-per-day'],
+      maxPerOwner: this.flags['max-per-owner'],
+      locale: this.locale,
+      locate,
+    })
     const checked = itemsIn(db.calendar, range).length
     const result: CheckResult = {...range, ok: problems.length === 0, checked, problems}
     if (this.jsonEnabled()) {
@@ -51,17 +61,26 @@ export default class CalendarCheck extends BaseCommand<typeof CalendarCheck> {
       return result
     }
     const byId = new Map(db.calendar.map((i) => [i.id, i]))
-    this.log(table(
-      [this.t('cal.col.type'), this.t('cal.col.date'), this.t('cal.col.channel'), this.t('cal.col.owner'), this.t('cal.col.detail'), this.t('cal.col.items')],
-      problems.map((p) => [
-        this.t(`cal.type.${p.type}`),
-        p.until && p.until !== p.date ? `${p.date} – ${p.until}` : p.date,
-        p.channel,
-        p.owner,
-        this.detail(p),
-        p.items.map((id) => (p.items.length === 1 ? `${id} ${byId.get(id)?.title ?? ''}` : id)).join(', '),
-      ]),
-    ))
+    this.log(
+      table(
+        [
+          this.t('cal.col.type'),
+          this.t('cal.col.date'),
+          this.t('cal.col.channel'),
+          this.t('cal.col.owner'),
+          this.t('cal.col.detail'),
+          this.t('cal.col.items'),
+        ],
+        problems.map((p) => [
+          this.t(`cal.type.${p.type}`),
+          p.until && p.until !== p.date ? `${p.date} – ${p.until}` : p.date,
+          p.channel,
+          p.owner,
+          this.detail(p),
+          p.items.map((id) => (p.items.length === 1 ? `${id} ${byId.get(id)?.title ?? ''}` : id)).join(', '),
+        ]),
+      ),
+    )
     this.log('')
     this.log(this.t('cal.check.found', {...range, count: problems.length}))
     this.log(this.t('cal.check.hint'))
@@ -85,11 +104,16 @@ export default class CalendarCheck extends BaseCommand<typeof CalendarCheck> {
 
   private detail(p: CalendarProblem): string {
     switch (p.type) {
-      case 'gap': return this.t('cal.problem.gap', {channel: p.channel, count: p.count, until: p.until, limit: p.limit})
-      case 'overload': return p.owner ? this.t('cal.problem.overloadOwner', {owner: p.owner, count: p.count, limit: p.limit}) : this.t('cal.problem.overloadChannel', {channel: p.channel, count: p.count, limit: p.limit})
-      case 'holiday': return this.t('cal.problem.holiday', {holiday: p.holiday ?? ''})
-      default: return this.t('cal.problem.blackout')
+      case 'gap':
+        return this.t('cal.problem.gap', {channel: p.channel, count: p.count, until: p.until, limit: p.limit})
+      case 'overload':
+        return p.owner
+          ? this.t('cal.problem.overloadOwner', {owner: p.owner, count: p.count, limit: p.limit})
+          : this.t('cal.problem.overloadChannel', {channel: p.channel, count: p.count, limit: p.limit})
+      case 'holiday':
+        return this.t('cal.problem.holiday', {holiday: p.holiday ?? ''})
+      default:
+        return this.t('cal.problem.blackout')
     }
   }
 }
-

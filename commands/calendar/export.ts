@@ -19,11 +19,18 @@ interface ExportResult {
 }
 
 export default class CalendarExport extends BaseCommand<typeof CalendarExport> {
-  static override description = 'Export the calendar as Markdown (a table per week), CSV (UTF-8 with BOM, for Excel), JSON or ICS (one event per item, stable UIDs)'
+  static override description =
+    'Export the calendar as Markdown (a table per week), CSV (UTF-8 with BOM, for Excel), JSON or ICS (one event per item, stable UIDs)'
 
   static override examples = [
-    {command: '<%= config.bin %> calendar export --format ics --out out/calendar.ics', description: 'Import into Google Calendar, Outlook or Apple Calendar; re-importing updates the events'},
-    {command: '<%= config.bin %> calendar export --out out/calendar.csv --from 2026-12-01 --weeks 4', description: 'A spreadsheet of four weeks (format from the file extension)'},
+    {
+      command: '<%= config.bin %> calendar export --format ics --out out/calendar.ics',
+      description: 'Import into Google Calendar, Outlook or Apple Calendar; re-importing updates the events',
+    },
+    {
+      command: '<%= config.bin %> calendar export --out out/calendar.csv --from 2026-12-01 --weeks 4',
+      description: 'A spreadsheet of four weeks (format from the file extension)',
+    },
     {command: '<%= config.bin %> calendar export --format md', description: 'Markdown on stdout'},
   ]
 
@@ -46,7 +53,8 @@ export default class CalendarExport extends BaseCommand<typeof CalendarExport> {
     if (out !== undefined) outputPath(ws.root, out) // refuse a path outside the workspace before any work
     checkFilter(ws.community, {pillars: this.flags.pillar, channels: this.flags.channel})
     const {from, to, weeks} = this.flags
-    const range: Partial<DateRange> = from === undefined && to === undefined && weeks === undefined ? {} : resolveRange({from, to, weeks}, todayIn(ws))
+    const range: Partial<DateRange> =
+      from === undefined && to === undefined && weeks === undefined ? {} : resolveRange({from, to, weeks}, todayIn(ws))
     const store = Store.at(ws.root)
     const db = await store.read()
     const items = itemsIn(db.calendar, {...range, pillars: this.flags.pillar, channels: this.flags.channel})

@@ -31,8 +31,14 @@ export default class CalendarGenerate extends BaseCommand<typeof CalendarGenerat
 
   static override examples = [
     {command: '<%= config.bin %> calendar generate --from 2026-12-01 --weeks 4', description: 'Four weeks from 1 December'},
-    {command: '<%= config.bin %> calendar generate --from 2026-12-01 --to 2026-12-31 --dry-run', description: 'What would be added, kept and removed; writes nothing'},
-    {command: '<%= config.bin %> calendar generate --from 2027-01-01 --weeks 2 --pillar daily-topic --channel wechat-main', description: 'Only one pillar on one channel'},
+    {
+      command: '<%= config.bin %> calendar generate --from 2026-12-01 --to 2026-12-31 --dry-run',
+      description: 'What would be added, kept and removed; writes nothing',
+    },
+    {
+      command: '<%= config.bin %> calendar generate --from 2027-01-01 --weeks 2 --pillar daily-topic --channel wechat-main',
+      description: 'Only one pillar on one channel',
+    },
   ]
 
   static override flags = {
@@ -49,7 +55,14 @@ export default class CalendarGenerate extends BaseCommand<typeof CalendarGenerat
     const locate = await communityLocator(ws)
     const range = resolveRange({from: this.flags.from, to: this.flags.to, weeks: this.flags.weeks}, todayIn(ws))
     const dryRun = this.flags['dry-run']
-    const {plan, merged} = await generateCalendar(Store.at(ws.root), ws.community, {...range, pillars: this.flags.pillar, channels: this.flags.channel, locate, now: new Date(), dryRun})
+    const {plan, merged} = await generateCalendar(Store.at(ws.root), ws.community, {
+      ...range,
+      pillars: this.flags.pillar,
+      channels: this.flags.channel,
+      locate,
+      now: new Date(),
+      dryRun,
+    })
     const {generated, scope} = plan
     const inPeriod = itemsIn(merged.items, scope)
     const warnings = generated.warnings.map((w) => this.t(w))
@@ -79,26 +92,50 @@ export default class CalendarGenerate extends BaseCommand<typeof CalendarGenerat
       ...r.kept.filter(isEdited).map((i): [string, CalendarItem] => ['kept', i]),
     ]
     if (changes.length) {
-      this.log(table(
-        [this.t('cal.col.action'), this.t('cal.col.id'), this.t('cal.col.date'), this.t('cal.col.time'), this.t('cal.col.title'), this.t('cal.col.channel'), this.t('cal.col.owner')],
-        changes.map(([action, i]) => [this.t(`cal.action.${action}`), i.id, i.date, i.time, i.title, i.channel, i.owner]),
-      ))
+      this.log(
+        table(
+          [
+            this.t('cal.col.action'),
+            this.t('cal.col.id'),
+            this.t('cal.col.date'),
+            this.t('cal.col.time'),
+            this.t('cal.col.title'),
+            this.t('cal.col.channel'),
+            this.t('cal.col.owner'),
+          ],
+          changes.map(([action, i]) => [this.t(`cal.action.${action}`), i.id, i.date, i.time, i.title, i.channel, i.owner]),
+        ),
+      )
       this.log('')
     }
     const order = [...(community.content?.pillars ?? []).map((p) => p.id), ...(community.activities ?? []).map((a) => a.id)]
     const sources = Object.entries(r.byPillar).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
     if (sources.length) {
       const sample = new Map(itemsIn(merged.items, r).map((i) => [i.pillar ?? i.activity ?? '-', i]))
-      this.log(table(
-        [this.t('cal.col.source'), this.t('cal.col.channel'), this.t('cal.col.items')],
-        sources.map(([id, count]) => {
-          const item = sample.get(id)
-          return [item ? `${sourceLabel(item, doc, this.t)}${item.activity ? ` · ${doc.names.activities[item.activity] ?? item.activity}` : ''}` : id, item?.channel, count]
-        }),
-      ))
+      this.log(
+        table(
+          [this.t('cal.col.source'), this.t('cal.col.channel'), this.t('cal.col.items')],
+          sources.map(([id, count]) => {
+            const item = sample.get(id)
+            return [
+              item ? `${sourceLabel(item, doc, this.t)}${item.activity ? ` · ${doc.names.activities[item.activity] ?? item.activity}` : ''}` : id,
+              item?.channel,
+              count,
+            ]
+          }),
+        ),
+      )
       this.log('')
     }
-    const summary = this.t('cal.gen.summary', {from: r.from, to: r.to, added: r.added.length, updated: r.updated.length, kept: r.kept.length, removed: r.removed.length, skipped: r.skipped.length})
+    const summary = this.t('cal.gen.summary', {
+      from: r.from,
+      to: r.to,
+      added: r.added.length,
+      updated: r.updated.length,
+      kept: r.kept.length,
+      removed: r.removed.length,
+      skipped: r.skipped.length,
+    })
     this.log(summary)
     this.log(r.dryRun ? this.t('cal.gen.dryRun') : this.t('cal.gen.next', {from: r.from, to: r.to}))
   }

@@ -7,11 +7,15 @@ import {CALENDAR_STATUSES, type CalendarItem} from '../../src/calendar/types.js'
 import {Store} from '../../src/store/index.js'
 
 export default class CalendarSet extends BaseCommand<typeof CalendarSet> {
-  static override description = "Change calendar items: status (idea → planned → drafted → scheduled → published | cancelled), owner, title, notes, date or time. Edited items survive regeneration"
+  static override description =
+    'Change calendar items: status (idea → planned → drafted → scheduled → published | cancelled), owner, title, notes, date or time. Edited items survive regeneration'
 
   static override examples = [
     {command: '<%= config.bin %> calendar set C17 --status published --owner 小王', description: 'Mark an item published and record who did it'},
-    {command: '<%= config.bin %> calendar set C3 C4 --status cancelled --notes "Moved to the launch week"', description: 'Cancel two items with a note'},
+    {
+      command: '<%= config.bin %> calendar set C3 C4 --status cancelled --notes "Moved to the launch week"',
+      description: 'Cancel two items with a note',
+    },
     {command: '<%= config.bin %> calendar set C9 --date 2026-12-10 --time 19:30', description: 'Reschedule an item (in the community timezone)'},
   ]
 
@@ -41,7 +45,11 @@ export default class CalendarSet extends BaseCommand<typeof CalendarSet> {
       const show = (field: string, v: string | undefined) => (field === 'status' && v ? statusLabel(this.t, v) : (v ?? '—'))
       for (const {item, changes: changed} of edits) {
         const lines = changed.map((c) => `${this.t(`cal.col.${c.field}`)} ${show(c.field, c.from)} → ${show(c.field, c.to)}`)
-        this.log(lines.length ? this.t('cal.set.changed', {id: item.id, title: item.title, changes: lines.join('; ')}) : this.t('cal.set.same', {id: item.id, title: item.title}))
+        this.log(
+          lines.length
+            ? this.t('cal.set.changed', {id: item.id, title: item.title, changes: lines.join('; ')})
+            : this.t('cal.set.same', {id: item.id, title: item.title}),
+        )
       }
     }
     return {items: edits.map((e) => e.item)}

@@ -33,9 +33,17 @@ export default class CalendarShow extends BaseCommand<typeof CalendarShow> {
   async run(): Promise<{from?: string; to?: string; timezone: string; items: CalendarItem[]}> {
     const ws = await this.workspace()
     checkFilter(ws.community, {pillars: this.flags.pillar, channels: this.flags.channel})
-    const range: Partial<DateRange> = this.flags.all ? {} : resolveRange({from: this.flags.from, to: this.flags.to, weeks: this.flags.weeks}, todayIn(ws))
+    const range: Partial<DateRange> = this.flags.all
+      ? {}
+      : resolveRange({from: this.flags.from, to: this.flags.to, weeks: this.flags.weeks}, todayIn(ws))
     const db = await Store.at(ws.root).read()
-    const items = itemsIn(db.calendar, {...range, pillars: this.flags.pillar, channels: this.flags.channel, owner: this.flags.owner, status: this.flags.status})
+    const items = itemsIn(db.calendar, {
+      ...range,
+      pillars: this.flags.pillar,
+      channels: this.flags.channel,
+      owner: this.flags.owner,
+      status: this.flags.status,
+    })
     if (!this.jsonEnabled()) {
       if (items.length === 0) {
         this.log(this.t('cal.none'))
@@ -45,16 +53,42 @@ export default class CalendarShow extends BaseCommand<typeof CalendarShow> {
       } else {
         const doc = calendarDoc(items, ws.community, this.locale)
         let lastDate = ''
-        this.log(table(
-          [this.t('cal.col.id'), this.t('cal.col.date'), this.t('cal.col.time'), this.t('cal.col.title'), this.t('cal.col.source'), this.t('cal.col.format'), this.t('cal.col.channel'), this.t('cal.col.owner'), this.t('cal.col.status')],
-          items.map((i) => {
-            const date = i.date === lastDate ? '' : `${i.date} ${weekdayName(i.date, this.locale)}`
-            lastDate = i.date
-            return [i.id, date, i.time, i.title, sourceLabel(i, doc, this.t), formatLabel(this.t, i.format), i.channel, i.owner, statusLabel(this.t, i.status)]
-          }),
-        ))
+        this.log(
+          table(
+            [
+              this.t('cal.col.id'),
+              this.t('cal.col.date'),
+              this.t('cal.col.time'),
+              this.t('cal.col.title'),
+              this.t('cal.col.source'),
+              this.t('cal.col.format'),
+              this.t('cal.col.channel'),
+              this.t('cal.col.owner'),
+              this.t('cal.col.status'),
+            ],
+            items.map((i) => {
+              const date = i.date === lastDate ? '' : `${i.date} ${weekdayName(i.date, this.locale)}`
+              lastDate = i.date
+              return [
+                i.id,
+                date,
+                i.time,
+                i.title,
+                sourceLabel(i, doc, this.t),
+                formatLabel(this.t, i.format),
+                i.channel,
+                i.owner,
+                statusLabel(this.t, i.status),
+              ]
+            }),
+          ),
+        )
         this.log('')
-        this.log(range.from ? this.t('cal.show.count', {count: items.length, from: range.from, to: range.to, timezone: ws.timezone}) : this.t('cal.show.countAll', {count: items.length, timezone: ws.timezone}))
+        this.log(
+          range.from
+            ? this.t('cal.show.count', {count: items.length, from: range.from, to: range.to, timezone: ws.timezone})
+            : this.t('cal.show.countAll', {count: items.length, timezone: ws.timezone}),
+        )
       }
     }
     return {...range, timezone: ws.timezone, items}

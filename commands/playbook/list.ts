@@ -15,10 +15,17 @@ export default class PlaybookList extends BaseCommand<typeof PlaybookList> {
     const root = locateWorkspace({flag: this.flags.workspace})
     const playbooks = await listPlaybooks(root, this.locale)
     if (!this.jsonEnabled()) {
-      this.log(table(
-        [this.t('pb.col.name'), this.t('pb.col.phase'), this.t('pb.col.source'), this.t('pb.col.description')],
-        playbooks.map((p) => [p.valid ? p.name : `${p.name} ⚠`, p.phase ? this.t(`phase.${p.phase}`) : '', this.t(`pb.source.${p.source}`), p.description]),
-      ))
+      this.log(
+        table(
+          [this.t('pb.col.name'), this.t('pb.col.phase'), this.t('pb.col.source'), this.t('pb.col.description')],
+          playbooks.map((p) => [
+            p.valid ? p.name : `${p.name} ⚠`,
+            p.phase ? this.t(`phase.${p.phase}`) : '',
+            this.t(`pb.source.${p.source}`),
+            p.description,
+          ]),
+        ),
+      )
     }
     return {playbooks}
   }

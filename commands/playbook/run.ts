@@ -15,8 +15,14 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
 
   static override examples = [
     {command: '<%= config.bin %> playbook run launch --var start=2026-12-01 --dry-run', description: 'The plan and the diff; writes nothing'},
-    {command: '<%= config.bin %> playbook run launch --var start=2026-12-01', description: 'Run it; every step reports ok, changed, skipped or failed'},
-    {command: '<%= config.bin %> playbook run playbooks/weekly.yaml --only calendar --json', description: 'One step (and what it needs), the run record as JSON'},
+    {
+      command: '<%= config.bin %> playbook run launch --var start=2026-12-01',
+      description: 'Run it; every step reports ok, changed, skipped or failed',
+    },
+    {
+      command: '<%= config.bin %> playbook run playbooks/weekly.yaml --only calendar --json',
+      description: 'One step (and what it needs), the run record as JSON',
+    },
   ]
 
   static override args = {
@@ -39,7 +45,10 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
     const vars = resolveVars(normalizeVars(playbook.vars ?? {}).decls, this.flags.var ?? [], this.locale, {run, community: ws.community})
     for (const id of this.flags.only ?? []) {
       if (!playbook.steps.some((s) => s.id === id)) {
-        throw new UsageError({key: 'run.unknownOnly', params: {id, playbook: playbook.name}}, {hint: {key: 'playbook.stepsHint', params: {steps: playbook.steps.map((s) => s.id).join(', '), suggest: ''}}})
+        throw new UsageError(
+          {key: 'run.unknownOnly', params: {id, playbook: playbook.name}},
+          {hint: {key: 'playbook.stepsHint', params: {steps: playbook.steps.map((s) => s.id).join(', '), suggest: ''}}},
+        )
       }
     }
     const dryRun = this.flags['dry-run']
@@ -80,7 +89,10 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
   }
 
   /** Drains the runner: a live Ink view on a terminal, one plain line per step otherwise, nothing when quiet. */
-  private async execute(runner: AsyncGenerator<StepEvent | StepStart, RunRecord>, o: {live: boolean; quiet: boolean; showDiff: boolean}): Promise<{record: RunRecord; events: StepEvent[]; firstFailure?: StepEvent}> {
+  private async execute(
+    runner: AsyncGenerator<StepEvent | StepStart, RunRecord>,
+    o: {live: boolean; quiet: boolean; showDiff: boolean},
+  ): Promise<{record: RunRecord; events: StepEvent[]; firstFailure?: StepEvent}> {
     const view = o.live ? (await loadRunView()).startRunView(this.t, o.showDiff) : undefined
     const events: StepEvent[] = []
     try {

@@ -25,10 +25,24 @@ export default class PlaybookShow extends BaseCommand<typeof PlaybookShow> {
     const root = locateWorkspace({flag: this.flags.workspace})
     const {playbook, file} = await loadPlaybook(this.args.playbook, {root, locale: this.locale})
     const {decls} = normalizeVars(playbook.vars ?? {})
-    const vars = Object.entries(decls).map(([name, d]) => ({name, type: d.type, default: d.default, required: d.required ?? false, description: pick(d.description, this.locale)}))
+    const vars = Object.entries(decls).map(([name, d]) => ({
+      name,
+      type: d.type,
+      default: d.default,
+      required: d.required ?? false,
+      description: pick(d.description, this.locale),
+    }))
     const steps = playbook.steps.map((s) => {
       const type = getStepType(s.uses)
-      return {id: s.id, uses: s.uses, name: pick(s.name, this.locale) || s.id, needs: dependencies(s), when: s.when, produces: type ? type.produces[this.locale] : '', with: s.with ?? {}}
+      return {
+        id: s.id,
+        uses: s.uses,
+        name: pick(s.name, this.locale) || s.id,
+        needs: dependencies(s),
+        when: s.when,
+        produces: type ? type.produces[this.locale] : '',
+        with: s.with ?? {},
+      }
     })
     const result = {name: playbook.name, phase: playbook.phase, description: pick(playbook.description, this.locale), file, vars, steps}
     if (!this.jsonEnabled()) {
@@ -37,11 +51,32 @@ export default class PlaybookShow extends BaseCommand<typeof PlaybookShow> {
       this.log(`${this.t('pb.file')}: ${file}\n`)
       if (vars.length) {
         this.log(this.t('pb.vars'))
-        this.log(table([this.t('pb.col.name'), this.t('pb.col.type'), this.t('pb.col.default'), this.t('pb.col.description')], vars.map((v) => [`--var ${v.name}=`, v.type, v.default === undefined ? (v.required ? this.t('pb.required') : '') : plainText(v.default), v.description])))
+        this.log(
+          table(
+            [this.t('pb.col.name'), this.t('pb.col.type'), this.t('pb.col.default'), this.t('pb.col.description')],
+            vars.map((v) => [
+              `--var ${v.name}=`,
+              v.type,
+              v.default === undefined ? (v.required ? this.t('pb.required') : '') : plainText(v.default),
+              v.description,
+            ]),
+          ),
+        )
         this.log('')
       }
       this.log(this.t('pb.steps'))
-      this.log(table(['#', this.t('pb.col.step'), this.t('pb.col.uses'), this.t('pb.col.needs'), this.t('pb.col.produces')], steps.map((s, i) => [i + 1, s.name === s.id ? s.id : `${s.id} (${s.name})`, s.uses + (s.when === undefined ? '' : ' ?'), s.needs.join(', '), s.produces])))
+      this.log(
+        table(
+          ['#', this.t('pb.col.step'), this.t('pb.col.uses'), this.t('pb.col.needs'), this.t('pb.col.produces')],
+          steps.map((s, i) => [
+            i + 1,
+            s.name === s.id ? s.id : `${s.id} (${s.name})`,
+            s.uses + (s.when === undefined ? '' : ' ?'),
+            s.needs.join(', '),
+            s.produces,
+          ]),
+        ),
+      )
     }
     return result
   }

@@ -10,8 +10,14 @@ export default class RulesExport extends BaseCommand<typeof RulesExport> {
 
   static override examples = [
     {command: '<%= config.bin %> rules export --format md --out CODE_OF_CONDUCT.md', description: 'A code of conduct for the repository'},
-    {command: '<%= config.bin %> rules export --format txt --lang zh-CN', description: 'Plain text on stdout, to paste as a WeChat group announcement (群公告)'},
-    {command: '<%= config.bin %> rules export --format json --out out/rules.json', description: 'A RuleSet document in one language, for other tools'},
+    {
+      command: '<%= config.bin %> rules export --format txt --lang zh-CN',
+      description: 'Plain text on stdout, to paste as a WeChat group announcement (群公告)',
+    },
+    {
+      command: '<%= config.bin %> rules export --format json --out out/rules.json',
+      description: 'A RuleSet document in one language, for other tools',
+    },
   ]
 
   static override flags = {

@@ -10,7 +10,8 @@ import {headline} from '../../src/util/text.js'
 import {Store} from '../../src/store/index.js'
 
 export default class RulesShow extends BaseCommand<typeof RulesShow> {
-  static override description = 'Show the rule set in force: principles, rules, the enforcement ladder and where to report; or one rule with its examples'
+  static override description =
+    'Show the rule set in force: principles, rules, the enforcement ladder and where to report; or one rule with its examples'
 
   static override examples = [
     {command: '<%= config.bin %> rules show', description: 'The whole rule set'},
@@ -44,14 +45,45 @@ export default class RulesShow extends BaseCommand<typeof RulesShow> {
       return {...meta, rule, entry: entry.id}
     }
     if (!this.jsonEnabled()) {
-      this.log(this.t('rules.show.head', {title: p(ruleset.title), template: ref.data.template, locale, rules: ruleset.rules.length, rungs: ruleset.ladder.rungs.length, id: ref.id}))
+      this.log(
+        this.t('rules.show.head', {
+          title: p(ruleset.title),
+          template: ref.data.template,
+          locale,
+          rules: ruleset.rules.length,
+          rungs: ruleset.ladder.rungs.length,
+          id: ref.id,
+        }),
+      )
       if (ruleset.summary) this.log(p(ruleset.summary))
       this.log(`${this.t('rules.md.scope')}${colon}${p(ruleset.scope)}\n`)
       this.log(this.t('rules.md.principles'))
       this.log(ruleset.principles.map((x, i) => `  ${i + 1}. ${p(x)}`).join('\n') + '\n')
-      this.log(table(['#', this.t('rules.col.id'), this.t('rules.col.rule'), this.t('rules.col.severity'), this.t('rules.col.entry')], ruleset.rules.map((r, i) => [i + 1, r.id, p(r.title), this.t(`rules.severity.${r.severity}`), p(ruleset.ladder.rungs[startIndex(r, ruleset.ladder)].name)])))
+      this.log(
+        table(
+          ['#', this.t('rules.col.id'), this.t('rules.col.rule'), this.t('rules.col.severity'), this.t('rules.col.entry')],
+          ruleset.rules.map((r, i) => [
+            i + 1,
+            r.id,
+            p(r.title),
+            this.t(`rules.severity.${r.severity}`),
+            p(ruleset.ladder.rungs[startIndex(r, ruleset.ladder)].name),
+          ]),
+        ),
+      )
       this.log('')
-      this.log(table(['#', this.t('rules.col.rung'), this.t('rules.col.consequence'), this.t('rules.col.duration'), this.t('rules.col.decidedBy')], ruleset.ladder.rungs.map((g, i) => [i + 1, `${p(g.name)} (${g.id})`, headline(p(g.consequence), 50), rungDuration(g, locale), headline(p(g.decidedBy), 30)])))
+      this.log(
+        table(
+          ['#', this.t('rules.col.rung'), this.t('rules.col.consequence'), this.t('rules.col.duration'), this.t('rules.col.decidedBy')],
+          ruleset.ladder.rungs.map((g, i) => [
+            i + 1,
+            `${p(g.name)} (${g.id})`,
+            headline(p(g.consequence), 50),
+            rungDuration(g, locale),
+            headline(p(g.decidedBy), 30),
+          ]),
+        ),
+      )
       this.log(`${this.t('rules.md.entry')}${colon}${entryPoints(ruleset, locale)}`)
       this.log(this.t('rules.expiry', {days: windowDays({ladder: ruleset.ladder})}) + '\n')
       this.log(this.t('rules.md.reporting'))

@@ -9,9 +9,18 @@ export default class SurveyExport extends BaseCommand<typeof SurveyExport> {
   static override description = 'Export a survey as a GitHub issue form, SurveyJS JSON, a self-contained HTML page, Markdown, or our own JSON'
 
   static override examples = [
-    {command: '<%= config.bin %> survey export S3 --format github-issue-form --out .github/ISSUE_TEMPLATE/feedback.yml', description: 'A GitHub issue form (likert and NPS as dropdowns, ids kept)'},
-    {command: '<%= config.bin %> survey export S3 --format surveyjs --out out/q4.json', description: 'SurveyJS JSON for survey-core / the SurveyJS form library'},
-    {command: '<%= config.bin %> survey export S3 --format html --out out/q4.html', description: 'One page to open offline or print; no external requests'},
+    {
+      command: '<%= config.bin %> survey export S3 --format github-issue-form --out .github/ISSUE_TEMPLATE/feedback.yml',
+      description: 'A GitHub issue form (likert and NPS as dropdowns, ids kept)',
+    },
+    {
+      command: '<%= config.bin %> survey export S3 --format surveyjs --out out/q4.json',
+      description: 'SurveyJS JSON for survey-core / the SurveyJS form library',
+    },
+    {
+      command: '<%= config.bin %> survey export S3 --format html --out out/q4.html',
+      description: 'One page to open offline or print; no external requests',
+    },
     {command: '<%= config.bin %> survey export S3 --format md', description: 'Markdown on stdout, to paste into a group chat or a doc'},
   ]
 

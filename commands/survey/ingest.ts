@@ -20,13 +20,26 @@ interface IngestOutput {
 }
 
 export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
-  static override description = 'Read survey responses from a CSV export (Google Forms, 问卷星, 腾讯问卷…): UTF-8, UTF-8 with BOM or GBK/GB18030; every unreadable row is reported with its line'
+  static override description =
+    'Read survey responses from a CSV export (Google Forms, 问卷星, 腾讯问卷…): UTF-8, UTF-8 with BOM or GBK/GB18030; every unreadable row is reported with its line'
 
   static override examples = [
-    {command: '<%= config.bin %> survey ingest S3 data/responses.csv', description: 'Columns are matched to questions by id or by question text in either language'},
-    {command: '<%= config.bin %> survey ingest S3 data/wjx.csv --map "1、您的整体满意度=overall" --map "用户ID=@member"', description: 'Map columns by hand; @member, @submittedAt and @ignore name metadata'},
-    {command: '<%= config.bin %> survey ingest S3 data/old.csv --encoding gbk --dry-run', description: 'Force an encoding and only show what would be added'},
-    {command: '<%= config.bin %> survey ingest launch.onboarding-survey data/onboarding.csv --strict', description: 'A playbook survey; --strict adds nothing when any row is unreadable'},
+    {
+      command: '<%= config.bin %> survey ingest S3 data/responses.csv',
+      description: 'Columns are matched to questions by id or by question text in either language',
+    },
+    {
+      command: '<%= config.bin %> survey ingest S3 data/wjx.csv --map "1、您的整体满意度=overall" --map "用户ID=@member"',
+      description: 'Map columns by hand; @member, @submittedAt and @ignore name metadata',
+    },
+    {
+      command: '<%= config.bin %> survey ingest S3 data/old.csv --encoding gbk --dry-run',
+      description: 'Force an encoding and only show what would be added',
+    },
+    {
+      command: '<%= config.bin %> survey ingest launch.onboarding-survey data/onboarding.csv --strict',
+      description: 'A playbook survey; --strict adds nothing when any row is unreadable',
+    },
   ]
 
   static override args = {
@@ -48,7 +61,15 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
     const full = path.resolve(display)
     const rel = path.relative(ws.root, full)
     const source = rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).join('/')
-    const ingested = await ingestResponses(Store.at(ws.root), {survey: this.args.survey, file: {full, display, source}, encoding: flags.encoding, maps: flags.map, strict: flags.strict, now: new Date(), dryRun: flags['dry-run']})
+    const ingested = await ingestResponses(Store.at(ws.root), {
+      survey: this.args.survey,
+      file: {full, display, source},
+      encoding: flags.encoding,
+      maps: flags.map,
+      strict: flags.strict,
+      now: new Date(),
+      dryRun: flags['dry-run'],
+    })
     const {ref, csv, columns, preview, encoding} = ingested
     const rejected = preview.rejected.map((r) => ({line: r.line, location: `${display}:${r.line}`, reason: this.t(r.reason)}))
     const strictFail = ingested.strictFailed
@@ -65,20 +86,42 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
     }
     if (!this.jsonEnabled()) this.report(output, csv.rows.length === 0 && csv.problems.length === 0)
     if (strictFail) {
-      throw new ValidationError({key: 'survey.ingest.strict', params: {count: rejected.length}}, {code: 'survey.ingest.strict', location: {file: display, line: rejected[0].line}, details: output})
+      throw new ValidationError(
+        {key: 'survey.ingest.strict', params: {count: rejected.length}},
+        {code: 'survey.ingest.strict', location: {file: display, line: rejected[0].line}, details: output},
+      )
     }
     return output
   }
 
   private report(o: IngestOutput, noRows: boolean): void {
-    const shown = o.columns.map((c) => [c.column, c.question ? (c.option ? `${c.question} [${c.option}]` : c.question) : c.meta ? `@${c.meta}` : '', this.t(`survey.ingest.how.${c.how}`)])
+    const shown = o.columns.map((c) => [
+      c.column,
+      c.question ? (c.option ? `${c.question} [${c.option}]` : c.question) : c.meta ? `@${c.meta}` : '',
+      this.t(`survey.ingest.how.${c.how}`),
+    ])
     process.stderr.write(table([this.t('survey.col.column'), this.t('survey.col.question'), this.t('survey.col.how')], shown) + '\n\n')
     for (const r of o.rejected) process.stderr.write(`${this.t('survey.ingest.warning')}: ${r.location}: ${r.reason}\n`)
     if (noRows) process.stderr.write(`${this.t('survey.ingest.warning')}: ${o.file}:2: ${this.t('survey.ingest.noRows')}\n`)
-    this.log(this.t(o.dryRun ? 'survey.ingest.summaryDry' : 'survey.ingest.summary', {added: o.added, duplicates: o.duplicates, rejected: o.rejected.length, rows: o.rows, id: o.survey, encoding: o.encoding}))
+    this.log(
+      this.t(o.dryRun ? 'survey.ingest.summaryDry' : 'survey.ingest.summary', {
+        added: o.added,
+        duplicates: o.duplicates,
+        rejected: o.rejected.length,
+        rows: o.rows,
+        id: o.survey,
+        encoding: o.encoding,
+      }),
+    )
   }
 }
 
 function describeColumn(c: ColumnMapping): IngestOutput['columns'][number] {
-  return {column: c.header, ...(c.question ? {question: c.question} : {}), ...(c.option ? {option: c.option} : {}), ...(c.meta ? {meta: c.meta} : {}), how: c.how}
+  return {
+    column: c.header,
+    ...(c.question ? {question: c.question} : {}),
+    ...(c.option ? {option: c.option} : {}),
+    ...(c.meta ? {meta: c.meta} : {}),
+    how: c.how,
+  }
 }

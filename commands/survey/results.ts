@@ -12,11 +12,15 @@ const pct = (x: number | null | undefined) => (x === null || x === undefined ? '
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : String(x))
 
 export default class SurveyResults extends BaseCommand<typeof SurveyResults> {
-  static override description = 'Score a survey: n, NPS with its margin of error, CSAT (top two boxes), dimension means, per-question distributions and text answers'
+  static override description =
+    'Score a survey: n, NPS with its margin of error, CSAT (top two boxes), dimension means, per-question distributions and text answers'
 
   static override examples = [
     {command: '<%= config.bin %> survey results S3', description: 'The scores and every question'},
-    {command: '<%= config.bin %> survey results S3 --segment region --json', description: 'Split by a response column, a choice question or a member attribute, as JSON'},
+    {
+      command: '<%= config.bin %> survey results S3 --segment region --json',
+      description: 'Split by a response column, a choice question or a member attribute, as JSON',
+    },
   ]
 
   static override args = {
@@ -37,7 +41,14 @@ export default class SurveyResults extends BaseCommand<typeof SurveyResults> {
     if (this.flags.segment) {
       const field = this.flags.segment
       const valueOf = segmentReader(field, ref.doc, responses, memberIndex((db as unknown as {members?: unknown}).members), locale)
-      if (!valueOf) throw new UsageError({key: 'survey.results.unknownSegment', params: {field}}, {code: 'survey.results.unknownSegment', hint: {key: 'survey.results.unknownSegment.hint', params: {fields: segmentFields(ref.doc, responses).join(', ') || '—'}}})
+      if (!valueOf)
+        throw new UsageError(
+          {key: 'survey.results.unknownSegment', params: {field}},
+          {
+            code: 'survey.results.unknownSegment',
+            hint: {key: 'survey.results.unknownSegment.hint', params: {fields: segmentFields(ref.doc, responses).join(', ') || '—'}},
+          },
+        )
       segment = {field, valueOf}
     }
     const results = computeResults(ref.doc, responses, {locale, id: ref.id, segment})
@@ -56,10 +67,29 @@ export default class SurveyResults extends BaseCommand<typeof SurveyResults> {
     const dims = Object.entries(r.dimensions)
     if (dims.length) {
       this.log('')
-      this.log(table([this.t('survey.col.dimension'), this.t('survey.col.mean5'), this.t('survey.col.score100'), 'n'], dims.map(([d, x]) => [dimensionName(d, locale), num(x.mean), num(x.score), x.n])))
+      this.log(
+        table(
+          [this.t('survey.col.dimension'), this.t('survey.col.mean5'), this.t('survey.col.score100'), 'n'],
+          dims.map(([d, x]) => [dimensionName(d, locale), num(x.mean), num(x.score), x.n]),
+        ),
+      )
     }
     this.log('')
-    this.log(table(['#', this.t('survey.col.question'), 'n', this.t('survey.col.mean'), this.t('survey.col.topTwo'), this.t('survey.col.distribution')], r.questions.filter((q) => q.type !== 'text').map((q) => [r.questions.indexOf(q) + 1, q.text, q.n, q.nps ? `NPS ${q.nps.score}±${q.nps.marginOfError}` : num(q.mean), q.topTwo === undefined ? '' : pct(q.topTwo), distribution(q)])))
+    this.log(
+      table(
+        ['#', this.t('survey.col.question'), 'n', this.t('survey.col.mean'), this.t('survey.col.topTwo'), this.t('survey.col.distribution')],
+        r.questions
+          .filter((q) => q.type !== 'text')
+          .map((q) => [
+            r.questions.indexOf(q) + 1,
+            q.text,
+            q.n,
+            q.nps ? `NPS ${q.nps.score}±${q.nps.marginOfError}` : num(q.mean),
+            q.topTwo === undefined ? '' : pct(q.topTwo),
+            distribution(q),
+          ]),
+      ),
+    )
     for (const q of r.questions) {
       if (!q.texts?.length) continue
       this.log('')
@@ -70,7 +100,12 @@ export default class SurveyResults extends BaseCommand<typeof SurveyResults> {
       const names = Object.keys(r.dimensions)
       this.log('')
       this.log(this.t('survey.results.segments', {field: r.segments.field}))
-      this.log(table([r.segments.field, 'n', 'NPS', 'CSAT', ...names.map((d) => dimensionName(d, locale))], r.segments.groups.map((g) => [g.value, g.n, num(g.nps), pct(g.csat), ...names.map((d) => num(g.dimensions[d]))])))
+      this.log(
+        table(
+          [r.segments.field, 'n', 'NPS', 'CSAT', ...names.map((d) => dimensionName(d, locale))],
+          r.segments.groups.map((g) => [g.value, g.n, num(g.nps), pct(g.csat), ...names.map((d) => num(g.dimensions[d]))]),
+        ),
+      )
     }
   }
 }
@@ -78,6 +113,10 @@ export default class SurveyResults extends BaseCommand<typeof SurveyResults> {
 /** "1:2 2:0 3:5 4:10 5:20" for scales, "微信 12 · QQ 3" for choices. */
 function distribution(q: QuestionResult): string {
   if (!q.distribution) return q.type === 'number' && q.n ? `${q.min}–${q.max}, median ${q.median}` : ''
-  if (q.type === 'single' || q.type === 'multi') return q.distribution.filter((b) => b.count > 0).map((b) => `${b.label} ${b.count}`).join(' · ')
+  if (q.type === 'single' || q.type === 'multi')
+    return q.distribution
+      .filter((b) => b.count > 0)
+      .map((b) => `${b.label} ${b.count}`)
+      .join(' · ')
   return q.distribution.map((b) => `${b.value}:${b.count}`).join(' ')
 }

@@ -36,10 +36,26 @@ export default class TaskList extends BaseCommand<typeof TaskList> {
     if (!this.jsonEnabled()) {
       if (tasks.length === 0) this.log(this.t('task.none'))
       else {
-        this.log(table(
-          [this.t('task.col.id'), this.t('task.col.title'), this.t('task.col.owner'), this.t('task.col.due'), this.t('task.col.status'), this.t('task.col.source')],
-          tasks.map((x) => [x.id, x.title, x.owner, x.due, x.status === 'open' && x.due && x.due < today ? this.t('task.overdue') : this.t(`task.status.${x.status}`), x.source ? `${x.source.playbook}/${x.source.step}` : '']),
-        ))
+        this.log(
+          table(
+            [
+              this.t('task.col.id'),
+              this.t('task.col.title'),
+              this.t('task.col.owner'),
+              this.t('task.col.due'),
+              this.t('task.col.status'),
+              this.t('task.col.source'),
+            ],
+            tasks.map((x) => [
+              x.id,
+              x.title,
+              x.owner,
+              x.due,
+              x.status === 'open' && x.due && x.due < today ? this.t('task.overdue') : this.t(`task.status.${x.status}`),
+              x.source ? `${x.source.playbook}/${x.source.step}` : '',
+            ]),
+          ),
+        )
         this.log(this.t('task.count', {count: tasks.length}))
       }
     }

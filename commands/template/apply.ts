@@ -11,24 +11,45 @@ import type {ParamValue} from '../../src/template/schema.js'
 const MARK = {create: '+', overwrite: '!', update: '~', same: '='} as const
 
 export default class TemplateApply extends BaseCommand<typeof TemplateApply> {
-  static override description = 'Create a client workspace from a template: community.yaml, playbooks, data/ and schemas, tailored by --set parameters'
+  static override description =
+    'Create a client workspace from a template: community.yaml, playbooks, data/ and schemas, tailored by --set parameters'
 
   static override examples = [
-    {command: '<%= config.bin %> template apply brand-community --into clients/acme --set name="Acme" --set timezone=Asia/Shanghai --yes', description: 'Non-interactive: defaults for every parameter not given'},
-    {command: '<%= config.bin %> template apply knowledge-community --into clients/dataclub', description: 'On a terminal: asks for each parameter, defaults preselected'},
-    {command: '<%= config.bin %> template apply open-source --into . --set name="Fluxion" --set repo=fluxion/fluxion --set locale=en --dry-run', description: 'Show what would be written, write nothing'},
-    {command: '<%= config.bin %> template apply ./my-templates/retail --into clients/shop --set name="Shop" --yes --force', description: 'A template from a folder; overwrite files that differ'},
+    {
+      command: '<%= config.bin %> template apply brand-community --into clients/acme --set name="Acme" --set timezone=Asia/Shanghai --yes',
+      description: 'Non-interactive: defaults for every parameter not given',
+    },
+    {
+      command: '<%= config.bin %> template apply knowledge-community --into clients/dataclub',
+      description: 'On a terminal: asks for each parameter, defaults preselected',
+    },
+    {
+      command: '<%= config.bin %> template apply open-source --into . --set name="Fluxion" --set repo=fluxion/fluxion --set locale=en --dry-run',
+      description: 'Show what would be written, write nothing',
+    },
+    {
+      command: '<%= config.bin %> template apply ./my-templates/retail --into clients/shop --set name="Shop" --yes --force',
+      description: 'A template from a folder; overwrite files that differ',
+    },
   ]
 
   static override args = {
-    template: Args.string({description: 'A bundled template name (see `commops template list`) or the path of a folder holding template.yaml', required: true}),
+    template: Args.string({
+      description: 'A bundled template name (see `commops template list`) or the path of a folder holding template.yaml',
+      required: true,
+    }),
   }
 
   static override flags = {
     'dry-run': Flags.boolean({description: 'Print the plan and write nothing'}),
     force: Flags.boolean({description: 'Overwrite files in --into whose content differs'}),
     into: Flags.string({char: 'i', default: '.', description: 'Folder to create the workspace in; nothing is written outside it'}),
-    set: Flags.string({char: 's', description: 'A parameter value, NAME=VALUE (repeatable); every prompt has one', multiple: true, multipleNonGreedy: true}),
+    set: Flags.string({
+      char: 's',
+      description: 'A parameter value, NAME=VALUE (repeatable); every prompt has one',
+      multiple: true,
+      multipleNonGreedy: true,
+    }),
     yes: Flags.boolean({char: 'y', description: 'Never ask; use defaults for anything not given'}),
   }
 
@@ -62,15 +83,24 @@ export default class TemplateApply extends BaseCommand<typeof TemplateApply> {
       if (param.type === 'boolean') {
         answers[name] = await confirm({message, default: fallback === true})
       } else if (param.type === 'enum' || param.type === 'locale') {
-        const options = param.type === 'enum' ? param.options ?? [] : ['zh-CN', 'en']
-        answers[name] = await select({message, choices: options.map((o) => ({value: o, name: o})), default: fallback === undefined ? undefined : String(fallback)})
+        const options = param.type === 'enum' ? (param.options ?? []) : ['zh-CN', 'en']
+        answers[name] = await select({
+          message,
+          choices: options.map((o) => ({value: o, name: o})),
+          default: fallback === undefined ? undefined : String(fallback),
+        })
       } else {
         const check = (v: string) => {
           if (v === '' && !param.required) return true
           const parsed = parseParamValue(name, param, v)
           return parsed.ok || this.t(parsed.msg)
         }
-        const raw = await input({message, default: fallback === undefined ? undefined : String(fallback), required: Boolean(param.required), validate: check})
+        const raw = await input({
+          message,
+          default: fallback === undefined ? undefined : String(fallback),
+          required: Boolean(param.required),
+          validate: check,
+        })
         if (raw === '' && !param.required) continue
         const parsed = parseParamValue(name, param, raw)
         if (parsed.ok) answers[name] = parsed.value

@@ -25,15 +25,17 @@ export default class TemplateList extends BaseCommand<typeof TemplateList> {
         this.log(this.t('template.list.empty', {dir: this.args.dir ?? templatesDir()}))
         return {templates}
       }
-      this.log(table(
-        [this.t('template.col.name'), this.t('template.col.type'), this.t('template.col.description'), this.t('template.col.parameters')],
-        templates.map((t) => [
-          t.valid ? t.name : `${t.name} ⚠`,
-          t.communityType,
-          t.description.split(/[:：]/)[0],
-          t.parameters.map((p) => (p.required ? `${p.name}*` : p.name)).join(', '),
-        ]),
-      ))
+      this.log(
+        table(
+          [this.t('template.col.name'), this.t('template.col.type'), this.t('template.col.description'), this.t('template.col.parameters')],
+          templates.map((t) => [
+            t.valid ? t.name : `${t.name} ⚠`,
+            t.communityType,
+            t.description.split(/[:：]/)[0],
+            t.parameters.map((p) => (p.required ? `${p.name}*` : p.name)).join(', '),
+          ]),
+        ),
+      )
       this.log('')
       this.log(this.t('template.list.next'))
     }

@@ -38,8 +38,15 @@ export function positioningMd(d: PositioningData, locale: Locale): string {
   const lines = [`# ${d.title}`, '', `**${t('md.score')}: ${d.score}/100**`, '', `| ${t('md.item')} | ${t('md.status')} |`, '|---|---|']
   for (const c of d.checks) lines.push(`| ${mdCell(c.label)} | ${c.ok ? '✅' : '❌'} |`)
   if (d.personas.length) {
-    lines.push('', `## ${t('md.personas')}`, '', `| ${t('md.personas')} | ${t('md.age')} | ${t('md.needs')} | ${t('md.painPoints')} |`, '|---|---|---|---|')
-    for (const p of d.personas) lines.push(`| ${mdCell(p.name)} | ${p.age ?? ''} | ${mdCell(p.needs.join('; '))} | ${mdCell(p.painPoints.join('; '))} |`)
+    lines.push(
+      '',
+      `## ${t('md.personas')}`,
+      '',
+      `| ${t('md.personas')} | ${t('md.age')} | ${t('md.needs')} | ${t('md.painPoints')} |`,
+      '|---|---|---|---|',
+    )
+    for (const p of d.personas)
+      lines.push(`| ${mdCell(p.name)} | ${p.age ?? ''} | ${mdCell(p.needs.join('; '))} | ${mdCell(p.painPoints.join('; '))} |`)
   }
   return lines.join('\n') + '\n'
 }

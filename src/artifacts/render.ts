@@ -10,7 +10,6 @@ import type {SurveyResults} from '../survey/results.js'
 import {resultsMd} from '../survey/results-md.js'
 import {checklistMd, noteMd, positioningMd, type ChecklistData, type NoteData, type PositioningData} from './plain.js'
 
-
 /** What a renderer needs of an artifact. */
 export interface RenderedArtifact {
   id: string
@@ -23,7 +22,17 @@ export interface RenderedArtifact {
 export type Renderer = (artifact: RenderedArtifact, locale: Locale) => string
 
 /** File extension per export format. */
-export const FORMAT_EXT: Record<string, string> = {md: 'md', json: 'json', csv: 'csv', ics: 'ics', html: 'html', yaml: 'yaml', txt: 'txt', surveyjs: 'surveyjs.json', 'github-issue-form': 'yml'}
+export const FORMAT_EXT: Record<string, string> = {
+  md: 'md',
+  json: 'json',
+  csv: 'csv',
+  ics: 'ics',
+  html: 'html',
+  yaml: 'yaml',
+  txt: 'txt',
+  surveyjs: 'surveyjs.json',
+  'github-issue-form': 'yml',
+}
 
 const each = (formats: readonly string[], render: (format: string) => Renderer): Record<string, Renderer> =>
   Object.fromEntries(formats.map((f) => [f, render(f)]))
@@ -32,7 +41,10 @@ const SURVEY_FORMATS: ExportFormat[] = ['md', 'html', 'json', 'surveyjs', 'githu
 
 /** Renderers by artifact kind, then format. */
 const RENDERERS: Record<string, Record<string, Renderer>> = {
-  calendar: each(CALENDAR_FORMATS, (format) => (a, locale) => renderCalendar(a.data as CalendarDoc, format as (typeof CALENDAR_FORMATS)[number], locale)),
+  calendar: each(
+    CALENDAR_FORMATS,
+    (format) => (a, locale) => renderCalendar(a.data as CalendarDoc, format as (typeof CALENDAR_FORMATS)[number], locale),
+  ),
   ruleset: each(RULES_FORMATS, (format) => (a, locale) => {
     const data = a.data as RuleSetArtifactData
     return exportRuleSet(data.ruleset, format as (typeof RULES_FORMATS)[number], data.locale ?? locale)

@@ -35,18 +35,75 @@ export interface Cadence {
   anchor: string
 }
 
-
 export const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const
 const DAY_WORDS: Record<string, number> = {
-  mo: 0, mon: 0, monday: 0, tu: 1, tue: 1, tues: 1, tuesday: 1, we: 2, wed: 2, wednesday: 2,
-  th: 3, thu: 3, thur: 3, thurs: 3, thursday: 3, fr: 4, fri: 4, friday: 4, sa: 5, sat: 5, saturday: 5, su: 6, sun: 6, sunday: 6,
+  mo: 0,
+  mon: 0,
+  monday: 0,
+  tu: 1,
+  tue: 1,
+  tues: 1,
+  tuesday: 1,
+  we: 2,
+  wed: 2,
+  wednesday: 2,
+  th: 3,
+  thu: 3,
+  thur: 3,
+  thurs: 3,
+  thursday: 3,
+  fr: 4,
+  fri: 4,
+  friday: 4,
+  sa: 5,
+  sat: 5,
+  saturday: 5,
+  su: 6,
+  sun: 6,
+  sunday: 6,
 }
 const ORDINAL_WORDS: Record<string, number> = {first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1}
 /** Days used by `N/week` when no days are named. */
-export const WEEK_SPREAD: Record<number, number[]> = {1: [2], 2: [1, 4], 3: [0, 2, 4], 4: [0, 1, 3, 4], 5: [0, 1, 2, 3, 4], 6: [0, 1, 2, 3, 4, 5], 7: [0, 1, 2, 3, 4, 5, 6]}
+export const WEEK_SPREAD: Record<number, number[]> = {
+  1: [2],
+  2: [1, 4],
+  3: [0, 2, 4],
+  4: [0, 1, 3, 4],
+  5: [0, 1, 2, 3, 4],
+  6: [0, 1, 2, 3, 4, 5],
+  7: [0, 1, 2, 3, 4, 5, 6],
+}
 /** Days of the month used by `N/month`. */
 export const MONTH_SPREAD: Record<number, number[]> = {1: [1], 2: [1, 15], 3: [1, 11, 21], 4: [1, 8, 15, 22]}
-const VOCABULARY = ['daily', 'weekly', 'monthly', 'yearly', 'weekdays', 'weekends', 'biweekly', 'fortnightly', 'quarterly', 'every', 'on', 'at', 'and', 'day', 'days', 'week', 'weeks', 'month', 'months', 'times', 'per', 'last', 'first', 'second', 'third', 'fourth', ...Object.keys(DAY_WORDS).filter((w) => w.length >= 3)]
+const VOCABULARY = [
+  'daily',
+  'weekly',
+  'monthly',
+  'yearly',
+  'weekdays',
+  'weekends',
+  'biweekly',
+  'fortnightly',
+  'quarterly',
+  'every',
+  'on',
+  'at',
+  'and',
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'times',
+  'per',
+  'last',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  ...Object.keys(DAY_WORDS).filter((w) => w.length >= 3),
+]
 
 /** A cadence that cannot be read; `offset` is the character in the cadence text where the problem starts. */
 export class CadenceError extends ValidationError {
@@ -65,7 +122,23 @@ export type Parts = Omit<Cadence, 'text' | 'rule' | 'byhour' | 'byminute' | 'anc
 
 // ---------------------------------------------------------------- RRULE
 
-const RULE_KEYS = ['FREQ', 'INTERVAL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYHOUR', 'BYMINUTE', 'BYSECOND', 'BYSETPOS', 'BYWEEKNO', 'BYYEARDAY', 'WKST', 'UNTIL', 'COUNT', 'DTSTART']
+const RULE_KEYS = [
+  'FREQ',
+  'INTERVAL',
+  'BYDAY',
+  'BYMONTHDAY',
+  'BYMONTH',
+  'BYHOUR',
+  'BYMINUTE',
+  'BYSECOND',
+  'BYSETPOS',
+  'BYWEEKNO',
+  'BYYEARDAY',
+  'WKST',
+  'UNTIL',
+  'COUNT',
+  'DTSTART',
+]
 
 export function parseRule(rule: string, lead: number, text: string): Parts {
   let at = lead
@@ -86,7 +159,11 @@ export function parseRule(rule: string, lead: number, text: string): Parts {
     const value = part.slice(eq + 1).trim()
     if (!RULE_KEYS.includes(key)) {
       const best = closest(key, RULE_KEYS)
-      throw new CadenceError({key: 'cal.rrule.unknownKey', params: {cadence: text, key}}, here, best ? {key: 'suggest.didYouMean', params: {value: best}} : {key: 'cal.rrule.hint'})
+      throw new CadenceError(
+        {key: 'cal.rrule.unknownKey', params: {cadence: text, key}},
+        here,
+        best ? {key: 'suggest.didYouMean', params: {value: best}} : {key: 'cal.rrule.hint'},
+      )
     }
     if (seen.has(key)) throw new CadenceError({key: 'cal.rrule.duplicate', params: {cadence: text, key}}, here)
     seen.set(key, {value, offset: here + eq + 1})
@@ -102,7 +179,8 @@ export function parseRule(rule: string, lead: number, text: string): Parts {
     throw new CadenceError({key: 'cal.rrule.tooFine', params: {cadence: text, freq}}, freqPart.offset, {key: 'cal.rrule.tooFine.hint'})
   }
   if (!(FREQS as readonly string[]).includes(freq)) bad('FREQ', FREQS.join(', '))
-  if (seen.has('COUNT')) throw new CadenceError({key: 'cal.rrule.count', params: {cadence: text}}, seen.get('COUNT')!.offset - 6, {key: 'cal.rrule.count.hint'})
+  if (seen.has('COUNT'))
+    throw new CadenceError({key: 'cal.rrule.count', params: {cadence: text}}, seen.get('COUNT')!.offset - 6, {key: 'cal.rrule.count.hint'})
   const ints = (key: string, min: number, max: number, nonZero = false): number[] | undefined => {
     const p = seen.get(key)
     if (!p) return undefined
@@ -196,24 +274,55 @@ export function parseFriendly(body: string, lead: number, text: string): Parts {
   let i = 0
   const unknown = (token: Token): never => {
     const best = closest(token.word, VOCABULARY)
-    throw new CadenceError({key: 'cal.cadence.unknown', params: {cadence: text, token: token.text}}, token.offset, best ? {key: 'suggest.didYouMean', params: {value: best}} : {key: 'cal.cadence.hint'})
+    throw new CadenceError(
+      {key: 'cal.cadence.unknown', params: {cadence: text, token: token.text}},
+      token.offset,
+      best ? {key: 'suggest.didYouMean', params: {value: best}} : {key: 'cal.cadence.hint'},
+    )
   }
   const p: Parts = {freq: 'WEEKLY', interval: 1}
   let perWeek: number | undefined
   let perMonth: number | undefined
   const head = tokens[i++]
-  const unitFreq: Record<string, Freq> = {day: 'DAILY', days: 'DAILY', week: 'WEEKLY', weeks: 'WEEKLY', month: 'MONTHLY', months: 'MONTHLY', year: 'YEARLY', years: 'YEARLY'}
+  const unitFreq: Record<string, Freq> = {
+    day: 'DAILY',
+    days: 'DAILY',
+    week: 'WEEKLY',
+    weeks: 'WEEKLY',
+    month: 'MONTHLY',
+    months: 'MONTHLY',
+    year: 'YEARLY',
+    years: 'YEARLY',
+  }
   const perUnit = /^(\d{1,2})(?:x|×)?\/(day|week|wk|month|mo)$/.exec(head.word)
   const days: ByDay[] = []
   switch (head.word) {
-    case 'daily': p.freq = 'DAILY'; break
-    case 'weekdays': days.push(...[0, 1, 2, 3, 4].map((day) => ({day}))); break
-    case 'weekends': days.push({day: 5}, {day: 6}); break
-    case 'weekly': break
-    case 'biweekly': case 'fortnightly': p.interval = 2; break
-    case 'monthly': p.freq = 'MONTHLY'; break
-    case 'quarterly': p.freq = 'MONTHLY'; p.interval = 3; break
-    case 'yearly': case 'annually': p.freq = 'YEARLY'; break
+    case 'daily':
+      p.freq = 'DAILY'
+      break
+    case 'weekdays':
+      days.push(...[0, 1, 2, 3, 4].map((day) => ({day})))
+      break
+    case 'weekends':
+      days.push({day: 5}, {day: 6})
+      break
+    case 'weekly':
+      break
+    case 'biweekly':
+    case 'fortnightly':
+      p.interval = 2
+      break
+    case 'monthly':
+      p.freq = 'MONTHLY'
+      break
+    case 'quarterly':
+      p.freq = 'MONTHLY'
+      p.interval = 3
+      break
+    case 'yearly':
+    case 'annually':
+      p.freq = 'YEARLY'
+      break
     case 'every': {
       const next = tokens[i]
       if (!next) return unknown(head)
@@ -232,16 +341,25 @@ export function parseFriendly(body: string, lead: number, text: string): Parts {
       if (perUnit) {
         const count = Number(perUnit[1])
         const unit = perUnit[2]
-        if (unit === 'day') throw new CadenceError({key: 'cal.cadence.perDay', params: {cadence: text}}, head.offset, {key: 'cal.cadence.perDay.hint'})
+        if (unit === 'day')
+          throw new CadenceError({key: 'cal.cadence.perDay', params: {cadence: text}}, head.offset, {key: 'cal.cadence.perDay.hint'})
         if (unit === 'week' || unit === 'wk') {
           if (count < 1 || count > 7) throw new CadenceError({key: 'cal.cadence.badCount', params: {cadence: text, count, max: 7}}, head.offset)
           perWeek = count
         } else {
-          if (count < 1 || count > 4) throw new CadenceError({key: 'cal.cadence.badCount', params: {cadence: text, count, max: 4}}, head.offset, {key: 'cal.cadence.perMonth.hint'})
+          if (count < 1 || count > 4)
+            throw new CadenceError({key: 'cal.cadence.badCount', params: {cadence: text, count, max: 4}}, head.offset, {
+              key: 'cal.cadence.perMonth.hint',
+            })
           p.freq = 'MONTHLY'
           perMonth = count
         }
-      } else if (/^\d{1,2}$/.test(head.word) && ['times', 'x'].includes(tokens[i]?.word) && ['a', 'per', 'each'].includes(tokens[i + 1]?.word) && ['week', 'month'].includes(tokens[i + 2]?.word)) {
+      } else if (
+        /^\d{1,2}$/.test(head.word) &&
+        ['times', 'x'].includes(tokens[i]?.word) &&
+        ['a', 'per', 'each'].includes(tokens[i + 1]?.word) &&
+        ['week', 'month'].includes(tokens[i + 2]?.word)
+      ) {
         const count = Number(head.word)
         const unit = tokens[i + 2].word
         const max = unit === 'week' ? 7 : 4
@@ -264,7 +382,8 @@ export function parseFriendly(body: string, lead: number, text: string): Parts {
     if (['on', 'and', 'the', 'of', 'each', 'every'].includes(tok.word)) continue
     if (tok.word === 'at') {
       const next = tokens[i + 1]
-      if (!next || !parseTime(next, text)) throw new CadenceError({key: 'cal.cadence.badTime', params: {cadence: text, token: next?.text ?? ''}}, next?.offset ?? tok.offset)
+      if (!next || !parseTime(next, text))
+        throw new CadenceError({key: 'cal.cadence.badTime', params: {cadence: text, token: next?.text ?? ''}}, next?.offset ?? tok.offset)
       continue
     }
     const t = /^\d/.test(tok.word) && (tok.word.includes(':') || /[ap]m$/.test(tok.word)) ? parseTime(tok, text) : undefined
@@ -300,16 +419,19 @@ export function parseFriendly(body: string, lead: number, text: string): Parts {
     if (yearly && p.freq === 'YEARLY') {
       const month = Number(yearly[1])
       const day = Number(yearly[2])
-      if (!DateTime.fromObject({year: 2024, month, day}).isValid) throw new CadenceError({key: 'cal.cadence.badMonthDay', params: {cadence: text, token: tok.text}}, tok.offset)
+      if (!DateTime.fromObject({year: 2024, month, day}).isValid)
+        throw new CadenceError({key: 'cal.cadence.badMonthDay', params: {cadence: text, token: tok.text}}, tok.offset)
       p.bymonth = [month]
       monthDays.push(day)
       continue
     }
-    if (tok.word in DAY_WORDS || ord !== undefined) throw new CadenceError({key: 'cal.cadence.unexpected', params: {cadence: text, token: tok.text}}, tok.offset)
+    if (tok.word in DAY_WORDS || ord !== undefined)
+      throw new CadenceError({key: 'cal.cadence.unexpected', params: {cadence: text, token: tok.text}}, tok.offset)
     return unknown(tok)
   }
   if (perWeek !== undefined) {
-    if (days.length > 0 && days.length !== perWeek) throw new CadenceError({key: 'cal.cadence.dayCount', params: {cadence: text, count: perWeek, days: days.length}}, lead)
+    if (days.length > 0 && days.length !== perWeek)
+      throw new CadenceError({key: 'cal.cadence.dayCount', params: {cadence: text, count: perWeek, days: days.length}}, lead)
     if (days.length === 0) days.push(...WEEK_SPREAD[perWeek].map((day) => ({day})))
   }
   if (perMonth !== undefined) monthDays.push(...MONTH_SPREAD[perMonth])

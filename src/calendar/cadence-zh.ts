@@ -13,12 +13,14 @@ export function parseChinese(body: string, lead: number, text: string): Parts {
     if (h === undefined) return p
     const hour = Number(h)
     const minute = Number(m)
-    if (hour > 23 || minute > 59) throw new CadenceError({key: 'cal.cadence.badTime', params: {cadence: text, token: `${h}:${m}`}}, lead + Math.max(0, body.indexOf(h)))
+    if (hour > 23 || minute > 59)
+      throw new CadenceError({key: 'cal.cadence.badTime', params: {cadence: text, token: `${h}:${m}`}}, lead + Math.max(0, body.indexOf(h)))
     return {...p, byhour: [hour], byminute: [minute]}
   }
   let m: RegExpExecArray | null
   if ((m = new RegExp(`^(?:每天|每日)${ZH_TIME}$`).exec(s))) return withTime({freq: 'DAILY', interval: 1}, m[1], m[2])
-  if ((m = new RegExp(`^(?:每个)?工作日${ZH_TIME}$`).exec(s))) return withTime({freq: 'WEEKLY', interval: 1, byday: [0, 1, 2, 3, 4].map((day) => ({day}))}, m[1], m[2])
+  if ((m = new RegExp(`^(?:每个)?工作日${ZH_TIME}$`).exec(s)))
+    return withTime({freq: 'WEEKLY', interval: 1, byday: [0, 1, 2, 3, 4].map((day) => ({day}))}, m[1], m[2])
   if ((m = new RegExp(`^每周(\\d)次${ZH_TIME}$`).exec(s))) {
     const count = Number(m[1])
     if (count < 1 || count > 7) throw new CadenceError({key: 'cal.cadence.badCount', params: {cadence: text, count, max: 7}}, lead)
@@ -36,7 +38,8 @@ export function parseChinese(body: string, lead: number, text: string): Parts {
   }
   if ((m = new RegExp(`^每(?:个)?月(\\d{1,2})[日号]${ZH_TIME}$`).exec(s))) {
     const day = Number(m[1])
-    if (day < 1 || day > 31) throw new CadenceError({key: 'cal.cadence.badMonthDay', params: {cadence: text, token: m[1]}}, lead + Math.max(0, body.indexOf(m[1])))
+    if (day < 1 || day > 31)
+      throw new CadenceError({key: 'cal.cadence.badMonthDay', params: {cadence: text, token: m[1]}}, lead + Math.max(0, body.indexOf(m[1])))
     return withTime({freq: 'MONTHLY', interval: 1, bymonthday: [day]}, m[2], m[3])
   }
   if ((m = new RegExp(`^每(?:个)?月最后一天${ZH_TIME}$`).exec(s))) return withTime({freq: 'MONTHLY', interval: 1, bymonthday: [-1]}, m[1], m[2])

@@ -34,12 +34,23 @@ export function parseCadence(text: string): Cadence {
   const lead = text.length - text.trimStart().length
   if (trimmed === '') throw new CadenceError({key: 'cal.cadence.empty'}, 0)
   const isRule = /^(RRULE:)?[A-Za-z]+=/.test(trimmed)
-  const parts = isRule ? parseRule(trimmed, lead, text) : /[\u3400-\u9fff]/.test(trimmed) ? parseChinese(trimmed, lead, text) : parseFriendly(trimmed, lead, text)
+  const parts = isRule
+    ? parseRule(trimmed, lead, text)
+    : /[\u3400-\u9fff]/.test(trimmed)
+      ? parseChinese(trimmed, lead, text)
+      : parseFriendly(trimmed, lead, text)
   return finish(text, parts)
 }
 
 function finish(text: string, p: Parts): Cadence {
-  const c: Cadence = {...p, text, rule: '', byhour: p.byhour ?? [DEFAULT_TIME.hour], byminute: p.byminute ?? [p.byhour ? 0 : DEFAULT_TIME.minute], anchor: p.anchor ?? EPOCH}
+  const c: Cadence = {
+    ...p,
+    text,
+    rule: '',
+    byhour: p.byhour ?? [DEFAULT_TIME.hour],
+    byminute: p.byminute ?? [p.byhour ? 0 : DEFAULT_TIME.minute],
+    anchor: p.anchor ?? EPOCH,
+  }
   // Without a day, rrule would take DTSTART's; name it, so the anchor only decides INTERVAL parity.
   const hasDay = Boolean(c.byday?.length || c.bymonthday?.length || c.byyearday?.length || c.byweekno?.length)
   if (c.freq === 'WEEKLY' && !hasDay) c.byday = [{day: 0}]

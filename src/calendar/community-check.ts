@@ -25,7 +25,14 @@ export function checkCadences(value: Record<string, unknown>, doc: SourceDoc): R
       const texts = typeof title === 'string' ? [title] : title && typeof title === 'object' ? Object.values(title as Record<string, unknown>) : []
       for (const text of texts) {
         const unknown = typeof text === 'string' ? [...text.matchAll(/\{(\w+)\}/g)].find((m) => !['n', 'date', 'week'].includes(m[1])) : undefined
-        if (unknown) problems.push({path: `/content/pillars/${i}/titles/${j}`, rule: 'calendar.titleField', severity: 'warning', msg: {key: 'cal.titleField', params: {field: unknown[0]}}, hint: {key: 'cal.titleField.hint'}})
+        if (unknown)
+          problems.push({
+            path: `/content/pillars/${i}/titles/${j}`,
+            rule: 'calendar.titleField',
+            severity: 'warning',
+            msg: {key: 'cal.titleField', params: {field: unknown[0]}},
+            hint: {key: 'cal.titleField.hint'},
+          })
       }
     })
   })

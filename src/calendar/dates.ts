@@ -84,9 +84,16 @@ export function resolveRange(input: {from?: string; to?: string; weeks?: number}
   if (to < from) throw new UsageError({key: 'cal.rangeOrder', params: {from, to}}, {code: 'calendar.rangeOrder'})
   const days = daysBetween(from, to) + 1
   if (days > MAX_RANGE_DAYS) {
-    throw new UsageError({key: 'cal.rangeTooLong', params: {from, to, days, max: MAX_RANGE_DAYS}}, {code: 'calendar.rangeTooLong', hint: {key: 'cal.rangeTooLong.hint'}})
+    throw new UsageError(
+      {key: 'cal.rangeTooLong', params: {from, to, days, max: MAX_RANGE_DAYS}},
+      {code: 'calendar.rangeTooLong', hint: {key: 'cal.rangeTooLong.hint'}},
+    )
   }
-  if (Number(to.slice(0, 4)) > MAX_YEAR) throw new UsageError({key: 'cal.dateOutOfRange', params: {flag: 'to', value: to, min: MIN_YEAR, max: MAX_YEAR}}, {code: 'calendar.dateOutOfRange'})
+  if (Number(to.slice(0, 4)) > MAX_YEAR)
+    throw new UsageError(
+      {key: 'cal.dateOutOfRange', params: {flag: 'to', value: to, min: MIN_YEAR, max: MAX_YEAR}},
+      {code: 'calendar.dateOutOfRange'},
+    )
   return {from, to}
 }
 

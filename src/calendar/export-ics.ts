@@ -56,7 +56,7 @@ export function calendarToIcs(doc: CalendarDoc, locale: Locale): string {
       description: description.join('\n'),
       location: item.channel ? (doc.names.channels[item.channel] ?? item.channel) : undefined,
       categories: [{name: sourceLabel(item, doc, t)}],
-      status: STATUS[item.status] ?? 'TENTATIVE' as ICalEventStatus,
+      status: STATUS[item.status] ?? ('TENTATIVE' as ICalEventStatus),
       sequence: item.rev,
       stamp,
       lastModified: stamp,
@@ -66,7 +66,12 @@ export function calendarToIcs(doc: CalendarDoc, locale: Locale): string {
   const text = cal.toString()
   const years = items.map((i) => Number(i.date.slice(0, 4)))
   const zones = [...new Set([doc.timezone, ...items.map((i) => i.timezone)])]
-  const block = zones.flatMap((z) => vtimezone(z, Math.min(...years, Number((doc.from ?? '9999').slice(0, 4))) - 1, Math.max(...years, Number((doc.to ?? '0').slice(0, 4))) + 1)).join('\r\n') + '\r\n'
+  const block =
+    zones
+      .flatMap((z) =>
+        vtimezone(z, Math.min(...years, Number((doc.from ?? '9999').slice(0, 4))) - 1, Math.max(...years, Number((doc.to ?? '0').slice(0, 4))) + 1),
+      )
+      .join('\r\n') + '\r\n'
   const at = text.indexOf('BEGIN:VEVENT')
   const end = text.lastIndexOf('END:VCALENDAR')
   const insertAt = at >= 0 ? at : end
@@ -98,7 +103,14 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
   const part = (ms: number, from: number, to: number) => {
     const dt = DateTime.fromMillis(ms, {zone}).setLocale('en-US')
     const kind = dt.isInDST ? 'DAYLIGHT' : 'STANDARD'
-    lines.push(`BEGIN:${kind}`, `DTSTART:${localStamp(ms, from)}`, `TZOFFSETFROM:${offsetText(from)}`, `TZOFFSETTO:${offsetText(to)}`, `TZNAME:${dt.offsetNameShort ?? offsetText(to)}`, `END:${kind}`)
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${localStamp(ms, from)}`,
+      `TZOFFSETFROM:${offsetText(from)}`,
+      `TZOFFSETTO:${offsetText(to)}`,
+      `TZNAME:${dt.offsetNameShort ?? offsetText(to)}`,
+      `END:${kind}`,
+    )
   }
   part(begin, offset(begin), offset(begin))
   for (let day = begin; day < end; day += DAY) {

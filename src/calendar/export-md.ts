@@ -13,7 +13,17 @@ export function calendarToMarkdown(doc: CalendarDoc, locale: Locale): string {
   const period = doc.from && doc.to ? `${doc.from} – ${doc.to} · ` : ''
   lines.push(`${period}${t('cal.md.timezone', {timezone: doc.timezone})} · ${t('cal.md.count', {count: doc.items.length})}`, '')
   if (doc.items.length === 0) lines.push(t('cal.none'), '')
-  const head = [t('cal.col.id'), t('cal.col.date'), t('cal.col.time'), t('cal.col.title'), t('cal.col.source'), t('cal.col.format'), t('cal.col.channel'), t('cal.col.owner'), t('cal.col.status')]
+  const head = [
+    t('cal.col.id'),
+    t('cal.col.date'),
+    t('cal.col.time'),
+    t('cal.col.title'),
+    t('cal.col.source'),
+    t('cal.col.format'),
+    t('cal.col.channel'),
+    t('cal.col.owner'),
+    t('cal.col.status'),
+  ]
   let week = ''
   for (const item of [...doc.items].sort(byTime)) {
     const w = isoWeek(item.date)

@@ -18,9 +18,13 @@ export function calendarToJson(doc: CalendarDoc): string {
 /** The text of the calendar in one format. */
 export function renderCalendar(doc: CalendarDoc, format: CalendarFormat, locale: Locale): string {
   switch (format) {
-    case 'md': return calendarToMarkdown(doc, locale)
-    case 'csv': return calendarToCsv(doc)
-    case 'ics': return calendarToIcs(doc, locale)
-    default: return calendarToJson(doc)
+    case 'md':
+      return calendarToMarkdown(doc, locale)
+    case 'csv':
+      return calendarToCsv(doc)
+    case 'ics':
+      return calendarToIcs(doc, locale)
+    default:
+      return calendarToJson(doc)
   }
 }

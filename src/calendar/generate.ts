@@ -55,7 +55,10 @@ export function channelIds(community: Community): string[] {
 /** Checks the community's timezone; an unknown one is a located validation error. */
 export function checkTimezone(community: Community, locate?: Locate): string {
   if (!IANAZone.isValidZone(community.timezone)) {
-    throw new ValidationError({key: 'cal.badTimezone', params: {timezone: community.timezone}}, {code: 'calendar.badTimezone', hint: {key: 'cal.badTimezone.hint'}, location: locate?.('/timezone')})
+    throw new ValidationError(
+      {key: 'cal.badTimezone', params: {timezone: community.timezone}},
+      {code: 'calendar.badTimezone', hint: {key: 'cal.badTimezone.hint'}, location: locate?.('/timezone')},
+    )
   }
   return community.timezone
 }
@@ -70,8 +73,28 @@ export function sourcesOf(community: Community, locate?: Locate): Source[] {
       throw new ValidationError(error.msg, {code: 'calendar.cadence', hint: error.hint, location: locate?.(pointer, error.offset)})
     }
   }
-  const pillars = (community.content?.pillars ?? []).map((p, i): Source => ({source: 'pillar', id: p.id, pointer: `/content/pillars/${i}/cadence`, cadence: parse(p.cadence, `/content/pillars/${i}/cadence`), channel: p.channel, owner: p.owner}))
-  const activities = (community.activities ?? []).flatMap((a, i): Source[] => (a.cadence === undefined ? [] : [{source: 'activity', id: a.id, pointer: `/activities/${i}/cadence`, cadence: parse(a.cadence, `/activities/${i}/cadence`), channel: a.channel, owner: a.owner}]))
+  const pillars = (community.content?.pillars ?? []).map((p, i): Source => ({
+    source: 'pillar',
+    id: p.id,
+    pointer: `/content/pillars/${i}/cadence`,
+    cadence: parse(p.cadence, `/content/pillars/${i}/cadence`),
+    channel: p.channel,
+    owner: p.owner,
+  }))
+  const activities = (community.activities ?? []).flatMap((a, i): Source[] =>
+    a.cadence === undefined
+      ? []
+      : [
+          {
+            source: 'activity',
+            id: a.id,
+            pointer: `/activities/${i}/cadence`,
+            cadence: parse(a.cadence, `/activities/${i}/cadence`),
+            channel: a.channel,
+            owner: a.owner,
+          },
+        ],
+  )
   return [...pillars, ...activities]
 }
 
@@ -81,19 +104,32 @@ export function checkFilter(community: Community, filter: CalendarFilter): void 
   for (const id of filter.pillars ?? []) {
     if (!ids.includes(id)) {
       const best = closest(id, ids)
-      throw new UsageError({key: 'cal.unknownPillar', params: {id}}, {code: 'calendar.unknownPillar', hint: {key: 'cal.unknownPillar.hint', params: {ids: ids.join(', ') || '—', suggest: best ? ` (${best}?)` : ''}}})
+      throw new UsageError(
+        {key: 'cal.unknownPillar', params: {id}},
+        {
+          code: 'calendar.unknownPillar',
+          hint: {key: 'cal.unknownPillar.hint', params: {ids: ids.join(', ') || '—', suggest: best ? ` (${best}?)` : ''}},
+        },
+      )
     }
   }
   const channels = channelIds(community)
   for (const id of filter.channels ?? []) {
     if (!channels.includes(id)) {
       const best = closest(id, channels)
-      throw new UsageError({key: 'cal.unknownChannel', params: {id}}, {code: 'calendar.unknownChannel', hint: {key: 'cal.unknownChannel.hint', params: {ids: channels.join(', ') || '—', suggest: best ? ` (${best}?)` : ''}}})
+      throw new UsageError(
+        {key: 'cal.unknownChannel', params: {id}},
+        {
+          code: 'calendar.unknownChannel',
+          hint: {key: 'cal.unknownChannel.hint', params: {ids: channels.join(', ') || '—', suggest: best ? ` (${best}?)` : ''}},
+        },
+      )
     }
   }
 }
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(n|date|week)\}/g, (_, k: string) => String(values[k]))
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(n|date|week)\}/g, (_, k: string) => String(values[k]))
 
 /** Index of the first element of a sorted list that is >= value. */
 function lowerBound(list: string[], value: string): number {
@@ -155,7 +191,10 @@ export function draftCalendar(community: Community, o: GenerateOptions): Generat
       if (s.source === 'pillar') {
         const p = pillars.get(s.id)!
         const templates = (p.titles ?? []).map((x) => pick(x, o.locale)).filter(Boolean)
-        title = fill(templates.length ? templates[(n - 1) % templates.length] : t('cal.title.default'), {...values, n}).replace('{name}', pick(p.name, o.locale))
+        title = fill(templates.length ? templates[(n - 1) % templates.length] : t('cal.title.default'), {...values, n}).replace(
+          '{name}',
+          pick(p.name, o.locale),
+        )
         format = p.formats?.length ? p.formats[(n - 1) % p.formats.length] : undefined
         durationMinutes = POST_MINUTES
       } else {

@@ -22,4 +22,3 @@ export async function communityLocator(ws: Workspace, cwd = process.cwd()): Prom
 export function todayIn(ws: Workspace, now = new Date()): string {
   return dateIn(now, ws.timezone)
 }
-

@@ -12,12 +12,25 @@ export interface MergeResult {
   removed: CalendarItem[]
 }
 
-const baseline = (d: CalendarDraft): GeneratedBaseline => ({title: d.title, status: d.status, date: d.date, time: d.time, ...(d.owner === undefined ? {} : {owner: d.owner})})
+const baseline = (d: CalendarDraft): GeneratedBaseline => ({
+  title: d.title,
+  status: d.status,
+  date: d.date,
+  time: d.time,
+  ...(d.owner === undefined ? {} : {owner: d.owner}),
+})
 
 /** True when a person changed the item: its status, title, owner, date or time differ from what was generated, or it has notes. */
 export function isEdited(item: CalendarItem): boolean {
   const g = item.generated
-  return item.status !== g.status || item.title !== g.title || (item.owner ?? '') !== (g.owner ?? '') || item.date !== g.date || item.time !== g.time || Boolean(item.notes)
+  return (
+    item.status !== g.status ||
+    item.title !== g.title ||
+    (item.owner ?? '') !== (g.owner ?? '') ||
+    item.date !== g.date ||
+    item.time !== g.time ||
+    Boolean(item.notes)
+  )
 }
 
 /** True when an item was generated for a period and filter (so a regeneration of it may replace or remove the item). */
@@ -32,14 +45,24 @@ export function inScope(item: CalendarItem, scope: DateRange & CalendarFilter): 
 const DRAFT_ONLY = new Set(['id', 'generated', 'rev', 'createdAt', 'updatedAt', 'notes'])
 
 function sorted(value: Record<string, unknown>): string {
-  return JSON.stringify(Object.keys(value).filter((k) => !DRAFT_ONLY.has(k) && value[k] !== undefined).sort().map((k) => [k, value[k]]))
+  return JSON.stringify(
+    Object.keys(value)
+      .filter((k) => !DRAFT_ONLY.has(k) && value[k] !== undefined)
+      .sort()
+      .map((k) => [k, value[k]]),
+  )
 }
 
 /**
  * Merges freshly generated drafts for a period into the stored items. Items match by `key`. New ids come from
  * `nextId` in draft order, so the same store and drafts always give the same ids.
  */
-export function mergeCalendar(existing: readonly CalendarItem[], drafts: readonly CalendarDraft[], scope: DateRange & CalendarFilter, o: {nextId: () => string; now: string}): MergeResult {
+export function mergeCalendar(
+  existing: readonly CalendarItem[],
+  drafts: readonly CalendarDraft[],
+  scope: DateRange & CalendarFilter,
+  o: {nextId: () => string; now: string},
+): MergeResult {
   const items = existing.map((i) => structuredClone(i))
   const at = new Map(items.map((item, index) => [item.key, index]))
   const wanted = new Set(drafts.map((d) => d.key))
@@ -62,7 +85,14 @@ export function mergeCalendar(existing: readonly CalendarItem[], drafts: readonl
       result.kept.push(old)
       continue
     }
-    const fresh: CalendarItem = {id: old.id, ...structuredClone(draft), generated: baseline(draft), rev: old.rev + 1, createdAt: old.createdAt, updatedAt: o.now}
+    const fresh: CalendarItem = {
+      id: old.id,
+      ...structuredClone(draft),
+      generated: baseline(draft),
+      rev: old.rev + 1,
+      createdAt: old.createdAt,
+      updatedAt: o.now,
+    }
     items[index] = fresh
     result.updated.push(fresh)
   }
@@ -80,7 +110,10 @@ export function mergeCalendar(existing: readonly CalendarItem[], drafts: readonl
 }
 
 /** Items of a period and filter, in time order. */
-export function itemsIn(items: readonly CalendarItem[], scope: Partial<DateRange> & CalendarFilter & {owner?: string; status?: string[]}): CalendarItem[] {
+export function itemsIn(
+  items: readonly CalendarItem[],
+  scope: Partial<DateRange> & CalendarFilter & {owner?: string; status?: string[]},
+): CalendarItem[] {
   return items
     .filter((i) => (scope.from === undefined || i.date >= scope.from) && (scope.to === undefined || i.date <= scope.to))
     .filter((i) => !scope.pillars?.length || scope.pillars.includes(i.pillar ?? i.activity ?? ''))

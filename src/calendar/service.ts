@@ -40,7 +40,11 @@ export function previewCalendar(db: Pick<Db, 'calendar' | 'counters'>, plan: Cal
 }
 
 /** Plans a period's content and merges it into the store, keeping items a person edited; a dry run writes nothing. */
-export async function generateCalendar(store: Store, community: Community, request: CalendarRequest & {now: Date; dryRun?: boolean}): Promise<{plan: CalendarPlan; merged: MergeResult}> {
+export async function generateCalendar(
+  store: Store,
+  community: Community,
+  request: CalendarRequest & {now: Date; dryRun?: boolean},
+): Promise<{plan: CalendarPlan; merged: MergeResult}> {
   const plan = planCalendar(community, request, request.now)
   const merged = await applyChange(store, request.dryRun, (db) => applyCalendar(db, plan))
   return {plan, merged}

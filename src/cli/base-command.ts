@@ -98,7 +98,8 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
         code: err.code,
         message: t(err.msg),
         // a message that already names its file (e.g. the store's) is not prefixed with it again
-      location: err.location && !(err.location.line === undefined && t(err.msg).includes(err.location.file)) ? formatLocation(err.location) : undefined,
+        location:
+          err.location && !(err.location.line === undefined && t(err.msg).includes(err.location.file)) ? formatLocation(err.location) : undefined,
         hint: err.hint ? t(err.hint) : undefined,
         exit: err.exitCode,
         details: err.details,

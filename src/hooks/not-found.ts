@@ -1,6 +1,6 @@
 import type {Hook} from '@oclif/core'
 import {resolveLocale, translator} from '../i18n/index.js'
-import {closest} from '../schema/suggest.js'
+import {closest} from '../util/suggest.js'
 
 /**
  * An unknown command is a usage error: one message with a did-you-mean and exit 2. On a terminal (no CI) this hook

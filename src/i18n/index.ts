@@ -48,7 +48,7 @@ export function translator(locale: Locale): Translate {
   const translate: Translate = (key, params) => {
     const msg: Msg = typeof key === 'string' ? {key, params} : key
     const entry = Object.hasOwn(catalogue, msg.key) ? catalogue[msg.key] : undefined
-    const template = entry ? entry[locale] ?? entry.en : msg.key
+    const template = entry ? (entry[locale] ?? entry.en) : msg.key
     const all: Record<string, unknown> = {...msg.params, ...params}
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       if (!(name in all)) return whole

@@ -17,8 +17,7 @@ const didYouMean = (value: string, candidates: string[]) => {
 }
 
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
-const asObject = (v: unknown): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
 
 /** Semantic checks of a playbook against a catalogue of step types, run before anything executes: `uses`, `with:`, needs, references, vars. */
 export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc, stepTypes: readonly StepType<never>[]): RawProblem[] {
@@ -36,12 +35,23 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc,
     const raw = asObject(value.vars)[name]
     const pointer = raw && typeof raw === 'object' ? `/vars/${name}/default` : `/vars/${name}`
     const refs = referencesIn(decl.default, (error: ExprSyntaxError) => {
-      problems.push({path: pointer, rule: 'playbook.expr', msg: error.msg, hint: {key: 'playbook.expr.hint'}, position: source.locateInString(pointer, error.offset)})
+      problems.push({
+        path: pointer,
+        rule: 'playbook.expr',
+        msg: error.msg,
+        hint: {key: 'playbook.expr.hint'},
+        position: source.locateInString(pointer, error.offset),
+      })
     })
     for (const ref of refs) {
       if (ref.root === 'run' || ref.root === 'community') continue
       if (ref.root === 'vars' && ref.path[0] !== undefined && varNames.slice(0, index).includes(ref.path[0])) continue
-      problems.push({path: pointer, position: source.locateInString(pointer, ref.offset), rule: 'playbook.unknownRef', msg: {key: 'playbook.varDefaultRef', params: {ref: [ref.root, ...ref.path].join('.')}}})
+      problems.push({
+        path: pointer,
+        position: source.locateInString(pointer, ref.offset),
+        rule: 'playbook.unknownRef',
+        msg: {key: 'playbook.varDefaultRef', params: {ref: [ref.root, ...ref.path].join('.')}},
+      })
     }
   }
 
@@ -49,13 +59,24 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc,
   for (const [i, step] of steps.entries()) {
     const base = `/steps/${i}`
     const id = ids[i]
-    if (id && seen.has(id)) problems.push({path: `${base}/id`, rule: 'playbook.duplicateStep', msg: {key: 'playbook.duplicateStep', params: {id}}, hint: {key: 'playbook.duplicateStep.hint'}})
+    if (id && seen.has(id))
+      problems.push({
+        path: `${base}/id`,
+        rule: 'playbook.duplicateStep',
+        msg: {key: 'playbook.duplicateStep', params: {id}},
+        hint: {key: 'playbook.duplicateStep.hint'},
+      })
     if (id && !seen.has(id)) seen.set(id, i)
 
     if (typeof step.uses === 'string') {
       const type = getStepType(step.uses)
       if (!type) {
-        problems.push({path: `${base}/uses`, rule: 'playbook.unknownStep', msg: {key: 'playbook.unknownStep', params: {uses: step.uses}}, hint: {key: 'playbook.unknownStep.hint', params: {types: types.join(', '), suggest: didYouMean(step.uses, types)}}})
+        problems.push({
+          path: `${base}/uses`,
+          rule: 'playbook.unknownStep',
+          msg: {key: 'playbook.unknownStep', params: {uses: step.uses}},
+          hint: {key: 'playbook.unknownStep.hint', params: {types: types.join(', '), suggest: didYouMean(step.uses, types)}},
+        })
       } else {
         const validateWith = compile(type.schema, 'step', type.type)
         const input = step.with ?? {}
@@ -70,7 +91,7 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc,
       }
     }
 
-    const typeNeeds = typeof step.uses === 'string' ? getStepType(step.uses)?.needs?.(asObject(step.with)) ?? [] : []
+    const typeNeeds = typeof step.uses === 'string' ? (getStepType(step.uses)?.needs?.(asObject(step.with)) ?? []) : []
     const needPointers: Array<[string, unknown]> = [
       ...asArray(step.needs).map((n, j): [string, unknown] => [`${base}/needs/${j}`, n]),
       ...typeNeeds.map((n): [string, unknown] => [`${base}/with/artifacts/${asArray(asObject(step.with).artifacts).indexOf(n)}`, n]),
@@ -79,16 +100,32 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc,
       if (typeof need !== 'string' || need.includes('${{')) continue
       const at = ids.indexOf(need)
       if (at < 0) {
-        problems.push({path: needPath, rule: 'playbook.unknownNeed', msg: {key: 'playbook.unknownNeed', params: {step: id, need}}, hint: {key: 'playbook.stepsHint', params: {steps: ids.slice(0, i).join(', ') || '—', suggest: didYouMean(need, ids)}}})
+        problems.push({
+          path: needPath,
+          rule: 'playbook.unknownNeed',
+          msg: {key: 'playbook.unknownNeed', params: {step: id, need}},
+          hint: {key: 'playbook.stepsHint', params: {steps: ids.slice(0, i).join(', ') || '—', suggest: didYouMean(need, ids)}},
+        })
       } else if (at >= i) {
-        problems.push({path: needPath, rule: 'playbook.laterStep', msg: {key: 'playbook.laterStep', params: {step: id, need}}, hint: {key: 'playbook.laterStep.hint', params: {step: id, need}}})
+        problems.push({
+          path: needPath,
+          rule: 'playbook.laterStep',
+          msg: {key: 'playbook.laterStep', params: {step: id, need}},
+          hint: {key: 'playbook.laterStep.hint', params: {step: id, need}},
+        })
       }
     }
 
     const scanned = {with: step.with, when: step.when, name: step.name}
     const refs = referencesIn(scanned, (error: ExprSyntaxError) => {
       const pointer = `${base}${error.pointer ?? ''}`
-      problems.push({path: pointer, rule: 'playbook.expr', msg: error.msg, hint: {key: 'playbook.expr.hint'}, position: source.locateInString(pointer, error.offset)})
+      problems.push({
+        path: pointer,
+        rule: 'playbook.expr',
+        msg: error.msg,
+        hint: {key: 'playbook.expr.hint'},
+        position: source.locateInString(pointer, error.offset),
+      })
     })
     for (const ref of refs) {
       const pointer = `${base}${ref.pointer}`
@@ -96,28 +133,90 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc,
       const text = [ref.root, ...ref.path].join('.')
       const head = ref.path[0]
       if (ref.root === 'vars') {
-        if (head !== undefined && !varNames.includes(head)) problems.push({path: pointer, position, rule: 'playbook.unknownVar', msg: {key: 'playbook.unknownVar', params: {name: head}}, hint: {key: 'playbook.unknownVar.hint', params: {vars: varNames.join(', ') || '—', suggest: didYouMean(head, varNames)}}})
+        if (head !== undefined && !varNames.includes(head))
+          problems.push({
+            path: pointer,
+            position,
+            rule: 'playbook.unknownVar',
+            msg: {key: 'playbook.unknownVar', params: {name: head}},
+            hint: {key: 'playbook.unknownVar.hint', params: {vars: varNames.join(', ') || '—', suggest: didYouMean(head, varNames)}},
+          })
       } else if (ref.root === 'steps') {
         if (head === undefined) continue
         const at = ids.indexOf(head)
-        if (at < 0) problems.push({path: pointer, position, rule: 'playbook.unknownNeed', msg: {key: 'playbook.unknownNeed', params: {step: id, need: head}}, hint: {key: 'playbook.stepsHint', params: {steps: ids.slice(0, i).join(', ') || '—', suggest: didYouMean(head, ids)}}})
-        else if (at >= i) problems.push({path: pointer, position, rule: 'playbook.laterStep', msg: {key: 'playbook.laterStep', params: {step: id, need: head}}, hint: {key: 'playbook.laterStep.hint', params: {step: id, need: head}}})
-        else if (ref.path.length > 1 && ref.path[1] !== 'outputs') problems.push({path: pointer, position, rule: 'playbook.unknownRef', msg: {key: 'playbook.stepRefShape', params: {step: head}}})
+        if (at < 0)
+          problems.push({
+            path: pointer,
+            position,
+            rule: 'playbook.unknownNeed',
+            msg: {key: 'playbook.unknownNeed', params: {step: id, need: head}},
+            hint: {key: 'playbook.stepsHint', params: {steps: ids.slice(0, i).join(', ') || '—', suggest: didYouMean(head, ids)}},
+          })
+        else if (at >= i)
+          problems.push({
+            path: pointer,
+            position,
+            rule: 'playbook.laterStep',
+            msg: {key: 'playbook.laterStep', params: {step: id, need: head}},
+            hint: {key: 'playbook.laterStep.hint', params: {step: id, need: head}},
+          })
+        else if (ref.path.length > 1 && ref.path[1] !== 'outputs')
+          problems.push({path: pointer, position, rule: 'playbook.unknownRef', msg: {key: 'playbook.stepRefShape', params: {step: head}}})
       } else if (ref.root === 'run') {
-        if (head !== undefined && !(RUN_FIELDS as readonly string[]).includes(head)) problems.push({path: pointer, position, rule: 'playbook.unknownRef', msg: {key: 'playbook.unknownRef', params: {ref: text}}, hint: {key: 'playbook.unknownRef.hint', params: {suggest: didYouMean(head, RUN_FIELDS.map((f) => `run.${f}`))}}})
+        if (head !== undefined && !(RUN_FIELDS as readonly string[]).includes(head))
+          problems.push({
+            path: pointer,
+            position,
+            rule: 'playbook.unknownRef',
+            msg: {key: 'playbook.unknownRef', params: {ref: text}},
+            hint: {
+              key: 'playbook.unknownRef.hint',
+              params: {
+                suggest: didYouMean(
+                  head,
+                  RUN_FIELDS.map((f) => `run.${f}`),
+                ),
+              },
+            },
+          })
       } else if (ref.root === 'community') {
         const props = Object.keys(communitySchema.properties)
-        if (head !== undefined && !props.includes(head)) problems.push({path: pointer, position, rule: 'playbook.unknownRef', msg: {key: 'playbook.unknownRef', params: {ref: text}}, hint: {key: 'playbook.unknownRef.hint', params: {suggest: didYouMean(head, props)}}})
+        if (head !== undefined && !props.includes(head))
+          problems.push({
+            path: pointer,
+            position,
+            rule: 'playbook.unknownRef',
+            msg: {key: 'playbook.unknownRef', params: {ref: text}},
+            hint: {key: 'playbook.unknownRef.hint', params: {suggest: didYouMean(head, props)}},
+          })
       } else {
-        problems.push({path: pointer, position, rule: 'playbook.unknownRef', msg: {key: 'playbook.unknownRef', params: {ref: text}}, hint: {key: 'playbook.unknownRef.hint', params: {suggest: didYouMean(ref.root, ['vars', 'steps', 'run', 'community'])}}})
+        problems.push({
+          path: pointer,
+          position,
+          rule: 'playbook.unknownRef',
+          msg: {key: 'playbook.unknownRef', params: {ref: text}},
+          hint: {key: 'playbook.unknownRef.hint', params: {suggest: didYouMean(ref.root, ['vars', 'steps', 'run', 'community'])}},
+        })
       }
     }
   }
 
-  const cycle = findCycle(steps.map((s, i) => ({id: ids[i], needs: [...asArray(s.needs), ...(typeof s.uses === 'string' ? getStepType(s.uses)?.needs?.(asObject(s.with)) ?? [] : [])].filter((n): n is string => typeof n === 'string')})))
+  const cycle = findCycle(
+    steps.map((s, i) => ({
+      id: ids[i],
+      needs: [...asArray(s.needs), ...(typeof s.uses === 'string' ? (getStepType(s.uses)?.needs?.(asObject(s.with)) ?? []) : [])].filter(
+        (n): n is string => typeof n === 'string',
+      ),
+    })),
+  )
   if (cycle) {
     const at = ids.indexOf(cycle[0])
-    problems.push({path: `/steps/${at}/needs`, rule: 'playbook.cycle', msg: {key: 'playbook.cycle', params: {cycle: cycle.join(' → ')}}, hint: {key: 'playbook.cycle.hint'}})
+    problems.push({
+      path: `/steps/${at}/needs`,
+      rule: 'playbook.cycle',
+      msg: {key: 'playbook.cycle', params: {cycle: cycle.join(' → ')}},
+      hint: {key: 'playbook.cycle.hint'},
+    })
   }
   return problems
 }

@@ -8,7 +8,8 @@ export function lineDiff(before: string, after: string, limit = 12): string[] {
   const m = a.length
   const n = b.length
   const lcs: Uint32Array[] = Array.from({length: m + 1}, () => new Uint32Array(n + 1))
-  for (let i = m - 1; i >= 0; i--) for (let j = n - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1])
+  for (let i = m - 1; i >= 0; i--)
+    for (let j = n - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1])
   const out: string[] = []
   let i = 0
   let j = 0

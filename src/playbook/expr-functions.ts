@@ -67,7 +67,7 @@ export function deepEqual(a: unknown, b: unknown, depth = 0): boolean {
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a)
     if (keys.length !== Object.keys(b).length) return false
-    return keys.every(k => Object.hasOwn(b, k) && deepEqual(a[k], b[k], depth + 1))
+    return keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k], depth + 1))
   }
   return false
 }
@@ -117,7 +117,7 @@ const PLACEHOLDER = /\{(\d+)\}/y
 function format(args: unknown[], fn: string): string {
   const template = text(fn, args, 0)
   let out = ''
-  for (let i = 0; i < template.length; ) {
+  for (let i = 0; i < template.length;) {
     const c = template[i]
     if ((c === '{' || c === '}') && template[i + 1] === c) {
       out += c
@@ -142,7 +142,7 @@ function format(args: unknown[], fn: string): string {
 
 function contains(args: unknown[], fn: string): boolean {
   const [haystack, needle] = args
-  if (Array.isArray(haystack)) return haystack.some(item => deepEqual(item, needle))
+  if (Array.isArray(haystack)) return haystack.some((item) => deepEqual(item, needle))
   if (haystack === null || haystack === undefined) return false
   return text(fn, args, 0).includes(text(fn, args, 1))
 }

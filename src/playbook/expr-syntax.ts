@@ -85,7 +85,7 @@ export function syntax(code: string, params: Params, offset: number, length: num
 function lexString(src: string, start: number, base: number): Token {
   const quote = src[start]
   let value = ''
-  for (let j = start + 1; j < src.length; ) {
+  for (let j = start + 1; j < src.length;) {
     const c = src[j]
     if (c === quote) {
       if (quote === "'" && src[j + 1] === "'") {
@@ -136,7 +136,7 @@ function lex(src: string, base: number): Token[] {
       if (ident) {
         token = {type: 'ident', text: ident[0], value: ident[0], offset: base + i, end: base + i + ident[0].length}
       } else {
-        const punct = PUNCT.find(p => src.startsWith(p, i))
+        const punct = PUNCT.find((p) => src.startsWith(p, i))
         if (!punct) {
           const char = String.fromCodePoint(src.codePointAt(i) ?? 0)
           throw syntax('expr.unexpectedChar', {char}, base + i, char.length)
@@ -337,7 +337,12 @@ export function end(node: Span): number {
 /** Parses one expression (the text inside `${{ }}`); `offset` is added to every position reported. */
 export function parseExpression(source: string, offset = 0): Expr {
   if (source.length > MAX_EXPRESSION_LENGTH) {
-    throw syntax('expr.tooLong', {max: MAX_EXPRESSION_LENGTH, length: source.length}, offset + MAX_EXPRESSION_LENGTH, source.length - MAX_EXPRESSION_LENGTH)
+    throw syntax(
+      'expr.tooLong',
+      {max: MAX_EXPRESSION_LENGTH, length: source.length},
+      offset + MAX_EXPRESSION_LENGTH,
+      source.length - MAX_EXPRESSION_LENGTH,
+    )
   }
   return new Parser(lex(source, offset)).parse()
 }

@@ -4,10 +4,31 @@
  * path reads only own, enumerable data properties of plain objects and arrays. The syntax is in expr-syntax.ts.
  */
 import {FUNCTIONS, FunctionError, arityText, deepEqual, isPlainObject, isTruthy, toText, typeName} from './expr-functions.js'
-import {end, ExprError, ExprEvalError, ExprSyntaxError, FORBIDDEN, parseExpression, syntax, unknownFunction, type BinaryOp, type Expr, type Span} from './expr-syntax.js'
+import {
+  end,
+  ExprError,
+  ExprEvalError,
+  ExprSyntaxError,
+  FORBIDDEN,
+  parseExpression,
+  syntax,
+  unknownFunction,
+  type BinaryOp,
+  type Expr,
+  type Span,
+} from './expr-syntax.js'
 
 export {isTruthy} from './expr-functions.js'
-export {ExprError, ExprEvalError, ExprSyntaxError, MAX_DEPTH, MAX_EXPRESSION_LENGTH, parseExpression, type BinaryOp, type Expr} from './expr-syntax.js'
+export {
+  ExprError,
+  ExprEvalError,
+  ExprSyntaxError,
+  MAX_DEPTH,
+  MAX_EXPRESSION_LENGTH,
+  parseExpression,
+  type BinaryOp,
+  type Expr,
+} from './expr-syntax.js'
 
 // ---------------------------------------------------------------- evaluator
 
@@ -53,12 +74,12 @@ function call(node: Extract<Expr, {kind: 'call'}>, scope: Record<string, unknown
   if (node.args.length < spec.min || node.args.length > spec.max) {
     throw new ExprEvalError('expr.arity', {name: node.name, expected: arityText(spec), actual: node.args.length}, node.offset, node.length)
   }
-  const args = node.args.map(arg => run(arg, scope))
+  const args = node.args.map((arg) => run(arg, scope))
   try {
     return spec.call(args, node.name) ?? null
   } catch (error) {
     if (!(error instanceof FunctionError)) throw error
-    const at = error.arg === undefined ? node : node.args[error.arg] ?? node
+    const at = error.arg === undefined ? node : (node.args[error.arg] ?? node)
     throw new ExprEvalError(error.code, error.params, at.offset, at.length)
   }
 }
@@ -130,7 +151,7 @@ export interface Template {
 /** Finds the `${{ … }}` segments of a string; `}}` inside a quoted string does not close one. */
 export function findTemplates(text: string): TemplateSegment[] {
   const segments: TemplateSegment[] = []
-  for (let start = text.indexOf('${{'); start !== -1; ) {
+  for (let start = text.indexOf('${{'); start !== -1;) {
     let quote = ''
     let quoteAt = -1
     let close = -1
@@ -173,16 +194,19 @@ export function parseTemplate(text: string): Template {
 export function evaluateTemplate(template: Template, scope: Record<string, unknown>): unknown {
   const [first] = template.parts
   if (template.parts.length === 1 && typeof first !== 'string') return evaluate(first, scope)
-  return template.parts
-    .map(part => (typeof part === 'string' ? part : guarded(part, () => toText(evaluate(part, scope)))))
-    .join('')
+  return template.parts.map((part) => (typeof part === 'string' ? part : guarded(part, () => toText(evaluate(part, scope))))).join('')
 }
 
 function pointerOf(path: ReadonlyArray<string | number>): string {
-  return path.map(key => `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('')
+  return path.map((key) => `/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('')
 }
 
-function walk(value: unknown, path: Array<string | number>, seen: Set<object>, visit: (text: string, path: Array<string | number>) => unknown): unknown {
+function walk(
+  value: unknown,
+  path: Array<string | number>,
+  seen: Set<object>,
+  visit: (text: string, path: Array<string | number>) => unknown,
+): unknown {
   if (typeof value === 'string') return value.includes('${{') ? visit(value, path) : value
   if (typeof value !== 'object' || value === null) return value
   if (seen.has(value)) throw new ExprEvalError('expr.cycle', {pointer: pointerOf(path)}, 0, 0)
@@ -276,7 +300,7 @@ export function referencesIn(value: unknown, onError?: (error: ExprSyntaxError) 
     const pointer = pointerOf(path)
     try {
       for (const part of parseTemplate(text).parts) {
-        if (typeof part !== 'string') refs.push(...collectReferences(part).map(ref => ({pointer, ...ref})))
+        if (typeof part !== 'string') refs.push(...collectReferences(part).map((ref) => ({pointer, ...ref})))
       }
     } catch (error) {
       if (error instanceof ExprError) error.pointer ??= pointer

@@ -20,7 +20,10 @@ export interface PlaybookEntry {
 
 async function yamlFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return []
-  return (await readdir(dir)).filter((f) => /\.ya?ml$/i.test(f)).sort().map((f) => path.join(dir, f))
+  return (await readdir(dir))
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .sort()
+    .map((f) => path.join(dir, f))
 }
 
 /** Reads the header of a playbook file without failing on errors, for listings. */
@@ -58,7 +61,12 @@ function builtinIndex(): Record<string, IndexedPlaybook> {
   }
 }
 
-async function entryOf(file: string, source: PlaybookEntry['source'], locale: Locale, index: Record<string, IndexedPlaybook> = {}): Promise<PlaybookEntry | undefined> {
+async function entryOf(
+  file: string,
+  source: PlaybookEntry['source'],
+  locale: Locale,
+  index: Record<string, IndexedPlaybook> = {},
+): Promise<PlaybookEntry | undefined> {
   const cached = index[path.basename(file)]
   const indexed = cached && cached.size === statSync(file).size ? cached : await indexPlaybook(file)
   if (!indexed) return undefined
@@ -103,9 +111,15 @@ export async function loadPlaybook(ref: string, options: {root?: string; cwd?: s
     if (!file) {
       const names = all.map((e) => e.name)
       const best = closest(ref, names)
-      throw new UsageError({key: 'playbook.notFound', params: {name: ref}}, {
-        hint: {key: 'playbook.notFound.hint', params: {names: names.join(', ') || '—', suggest: best ? {$msg: {key: 'suggest.didYouMean', params: {value: best}}} : ''}},
-      })
+      throw new UsageError(
+        {key: 'playbook.notFound', params: {name: ref}},
+        {
+          hint: {
+            key: 'playbook.notFound.hint',
+            params: {names: names.join(', ') || '—', suggest: best ? {$msg: {key: 'suggest.didYouMean', params: {value: best}}} : ''},
+          },
+        },
+      )
     }
   }
   const text = await readFile(file, 'utf8')
@@ -116,8 +130,15 @@ export async function loadPlaybook(ref: string, options: {root?: string; cwd?: s
   if (errors.length > 0 || !doc) {
     const first = errors[0]
     throw new ValidationError(
-      {key: 'playbook.invalid', params: {file: shown, count: errors.length || 1, first: first ? `${first.message}${first.hint ? ` — ${first.hint}` : ''}` : 'kind: Playbook'}},
-      {hint: {key: 'playbook.invalid.hint', params: {file: shown}}, location: first ? {file: first.file, line: first.line, col: first.col} : {file: shown}, details: {problems: errors}},
+      {
+        key: 'playbook.invalid',
+        params: {file: shown, count: errors.length || 1, first: first ? `${first.message}${first.hint ? ` — ${first.hint}` : ''}` : 'kind: Playbook'},
+      },
+      {
+        hint: {key: 'playbook.invalid.hint', params: {file: shown}},
+        location: first ? {file: first.file, line: first.line, col: first.col} : {file: shown},
+        details: {problems: errors},
+      },
     )
   }
   const locate = (pointer: string) => {

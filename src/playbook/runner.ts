@@ -7,7 +7,8 @@ import {compile} from '../schema/ajv.js'
 import {finishRun, nextId, reserveRun, type Db, type RunRecord, type Store} from '../store/index.js'
 import {getStepType} from '../steps/registry.js'
 import {StepFailure, type DesiredArtifact, type DesiredState, type StepContext} from '../steps/types.js'
-import {canonicalJson, dateIn, stableHash} from '../steps/util.js'
+import {dateIn} from '../util/dates.js'
+import {canonicalJson, stableHash} from '../util/json.js'
 import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
 import {resolveInside} from '../util/fs.js'
 import {contentHash, owns, writeOwnedFiles} from '../util/owned-file.js'
@@ -57,7 +58,6 @@ export interface RunOptions {
   locate?: (pointer: string) => SourceLocation
 }
 
-
 /** Ids of the steps a step depends on: its `needs` and the steps its expressions read. */
 export function dependencies(step: PlaybookStep): string[] {
   const deps = new Set([...(step.needs ?? []), ...(getStepType(step.uses)?.needs?.(step.with ?? {}) ?? [])])
@@ -82,7 +82,13 @@ function selection(playbook: Playbook, only: string[] | undefined): Set<string> 
 }
 
 /** Compares a step's desired state with the store and the workspace; returns the diff lines and the files to write. */
-async function diffState(state: DesiredState, db: Db, root: string, force: boolean, t: ReturnType<typeof translator>): Promise<{diff: string[]; files: Array<{path: string; full: string; content: string; hash: string}>}> {
+async function diffState(
+  state: DesiredState,
+  db: Db,
+  root: string,
+  force: boolean,
+  t: ReturnType<typeof translator>,
+): Promise<{diff: string[]; files: Array<{path: string; full: string; content: string; hash: string}>}> {
   const diff: string[] = []
   for (const a of state.artifacts ?? []) {
     const old = db.artifacts[a.id]
@@ -92,7 +98,8 @@ async function diffState(state: DesiredState, db: Db, root: string, force: boole
   for (const task of state.tasks ?? []) {
     const old = db.tasks.find((x) => x.key === task.key)
     if (!old) diff.push(`+ task "${task.title}"${task.owner ? ` @${task.owner}` : ''}${task.due ? ` due ${task.due}` : ''}`)
-    else if (old.status === 'open' && (old.owner !== task.owner || old.due !== task.due)) diff.push(`~ task ${old.id} "${task.title}" ${old.owner ?? '-'}/${old.due ?? '-'} → ${task.owner ?? '-'}/${task.due ?? '-'}`)
+    else if (old.status === 'open' && (old.owner !== task.owner || old.due !== task.due))
+      diff.push(`~ task ${old.id} "${task.title}" ${old.owner ?? '-'}/${old.due ?? '-'} → ${task.owner ?? '-'}/${task.due ?? '-'}`)
   }
   diff.push(...(state.diff ?? []))
   const files = []
@@ -112,21 +119,52 @@ async function diffState(state: DesiredState, db: Db, root: string, force: boole
 }
 
 /** Writes a step's desired state: the files, checked and recorded under the store lock (see writeOwnedFiles), with the artifacts and tasks in the same update. */
-async function applyState(state: DesiredState, files: Array<{path: string; full: string; content: string; hash: string}>, store: Store, meta: {playbook: string; step: string; stepType: string; inputHash: string; run: string; force: boolean}, hook?: (db: Db) => void): Promise<void> {
+async function applyState(
+  state: DesiredState,
+  files: Array<{path: string; full: string; content: string; hash: string}>,
+  store: Store,
+  meta: {playbook: string; step: string; stepType: string; inputHash: string; run: string; force: boolean},
+  hook?: (db: Db) => void,
+): Promise<void> {
   const writes = files.map((f) => ({rel: f.path, full: f.full, content: f.content}))
-  await writeOwnedFiles(store, writes, {force: meta.force, run: meta.run, record: (db) => {
-    const now = new Date().toISOString()
-    for (const a of state.artifacts ?? []) {
-      const old = db.artifacts[a.id]
-      db.artifacts[a.id] = {id: a.id, kind: a.kind, title: a.title, stepType: meta.stepType, playbook: meta.playbook, step: meta.step, inputHash: meta.inputHash, data: a.data, createdAt: old?.createdAt ?? now, updatedAt: old && canonicalJson(old.data) === canonicalJson(a.data) ? old.updatedAt : now}
-    }
-    for (const task of state.tasks ?? []) {
-      const old = db.tasks.find((x) => x.key === task.key)
-      if (!old) db.tasks.push({id: nextId(db, 'T'), key: task.key, title: task.title, owner: task.owner, due: task.due, status: 'open', source: {playbook: meta.playbook, run: meta.run, step: meta.step}, createdAt: now})
-      else if (old.status === 'open') Object.assign(old, {owner: task.owner, due: task.due})
-    }
-    hook?.(db)
-  }})
+  await writeOwnedFiles(store, writes, {
+    force: meta.force,
+    run: meta.run,
+    record: (db) => {
+      const now = new Date().toISOString()
+      for (const a of state.artifacts ?? []) {
+        const old = db.artifacts[a.id]
+        db.artifacts[a.id] = {
+          id: a.id,
+          kind: a.kind,
+          title: a.title,
+          stepType: meta.stepType,
+          playbook: meta.playbook,
+          step: meta.step,
+          inputHash: meta.inputHash,
+          data: a.data,
+          createdAt: old?.createdAt ?? now,
+          updatedAt: old && canonicalJson(old.data) === canonicalJson(a.data) ? old.updatedAt : now,
+        }
+      }
+      for (const task of state.tasks ?? []) {
+        const old = db.tasks.find((x) => x.key === task.key)
+        if (!old)
+          db.tasks.push({
+            id: nextId(db, 'T'),
+            key: task.key,
+            title: task.title,
+            owner: task.owner,
+            due: task.due,
+            status: 'open',
+            source: {playbook: meta.playbook, run: meta.run, step: meta.step},
+            createdAt: now,
+          })
+        else if (old.status === 'open') Object.assign(old, {owner: task.owner, due: task.due})
+      }
+      hook?.(db)
+    },
+  })
 }
 
 /** Runs a playbook step by step, yielding a start and a result event per step; returns the run record. */
@@ -138,7 +176,9 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
   const started = Date.now()
   const user = o.user ?? safeUser()
   // the id is reserved before any step runs, so what the steps write names a run that exists
-  const runId = o.dryRun ? 'dry-run' : await reserveRun(store, {playbook: playbook.name, phase: playbook.phase, vars: o.vars, user, startedAt: now.toISOString()})
+  const runId = o.dryRun
+    ? 'dry-run'
+    : await reserveRun(store, {playbook: playbook.name, phase: playbook.phase, vars: o.vars, user, startedAt: now.toISOString()})
   let db = await store.read()
   const run = {id: runId, date: dateIn(now, ws.timezone), playbook: playbook.name}
   const scope: Record<string, unknown> = {vars: o.vars, community: ws.community, run, steps: {}}
@@ -153,7 +193,16 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
     const name = pick(step.name, locale) || step.id
     const t0 = Date.now()
     const finish = (status: EventStatus, extra: Partial<StepEvent> = {}): StepEvent => {
-      const event: StepEvent = {id: step.id, uses: step.uses, name, description: extra.description ?? '', status, outputs: {}, durationMs: Date.now() - t0, ...extra}
+      const event: StepEvent = {
+        id: step.id,
+        uses: step.uses,
+        name,
+        description: extra.description ?? '',
+        status,
+        outputs: {},
+        durationMs: Date.now() - t0,
+        ...extra,
+      }
       stepsScope[step.id] = {outputs: event.outputs, status}
       events.push(event)
       return event
@@ -163,7 +212,9 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
       continue
     }
     const soft = new Set(type?.softNeeds?.(step.with ?? {}) ?? [])
-    const blocked = dependencies(step).find((d) => !soft.has(d) && stepsScope[d] && (stepsScope[d].status === 'failed' || stepsScope[d].status === 'skipped'))
+    const blocked = dependencies(step).find(
+      (d) => !soft.has(d) && stepsScope[d] && (stepsScope[d].status === 'failed' || stepsScope[d].status === 'skipped'),
+    )
     if (blocked) {
       yield finish('skipped', {messages: [t('run.skippedBecause', {need: blocked, status: t(`status.${stepsScope[blocked].status}`)})]})
       continue
@@ -185,21 +236,39 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
       const inputHash = stableHash({uses: step.uses, input, deps: dependencies(step).map((d) => stepsScope[d]?.outputs)})
       inputHashes[step.id] = inputHash
       const ctx: StepContext = {
-        root: ws.root, community: ws.community, locale, timezone: ws.timezone, t, now, run, playbook, db,
+        root: ws.root,
+        community: ws.community,
+        locale,
+        timezone: ws.timezone,
+        t,
+        now,
+        run,
+        playbook,
+        db,
         step: {id: step.id, uses: step.uses},
         artifactId: `${playbook.name}.${step.id}.${inputHash.slice(0, 8)}`,
-        inputHash, produced,
+        inputHash,
+        produced,
       }
       const state = await type.plan(input, ctx)
       produced[step.id] = state.artifacts ?? []
       const {diff, files} = await diffState(state, db, ws.root, o.force ?? false, t)
       if (!o.dryRun && diff.length > 0) {
-        await applyState(state, files, store, {playbook: playbook.name, step: step.id, stepType: step.uses, inputHash, run: runId, force: o.force ?? false}, type.apply ? (d) => type.apply!(state, d) : undefined)
+        await applyState(
+          state,
+          files,
+          store,
+          {playbook: playbook.name, step: step.id, stepType: step.uses, inputHash, run: runId, force: o.force ?? false},
+          type.apply ? (d) => type.apply!(state, d) : undefined,
+        )
         db = await store.read()
       }
       yield finish(diff.length > 0 ? 'changed' : 'ok', {description, diff, outputs: state.outputs ?? {}, messages: state.messages})
     } catch (error) {
-      const pointer = error instanceof ExprError && error.pointer !== undefined ? `/steps/${index}/${error.pointer === '' ? 'when' : `with${error.pointer}`}` : `/steps/${index}/uses`
+      const pointer =
+        error instanceof ExprError && error.pointer !== undefined
+          ? `/steps/${index}/${error.pointer === '' ? 'when' : `with${error.pointer}`}`
+          : `/steps/${index}/uses`
       yield finish('failed', {error: {...describeError(error, t), location: o.locate?.(pointer)}})
     }
   }
@@ -233,7 +302,9 @@ function describeError(error: unknown, t: ReturnType<typeof translator>): {messa
 }
 
 /** A CommopsError from another copy of the errors module (same shape, other class). */
-function isCommopsLike(error: unknown): error is {msg: {key: string; params?: Record<string, unknown>}; hint?: {key: string; params?: Record<string, unknown>}} {
+function isCommopsLike(
+  error: unknown,
+): error is {msg: {key: string; params?: Record<string, unknown>}; hint?: {key: string; params?: Record<string, unknown>}} {
   return Boolean(error && typeof error === 'object' && 'msg' in error && 'hint' in error)
 }
 

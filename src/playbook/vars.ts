@@ -23,11 +23,16 @@ function inferType(v: unknown): VarType {
 /** Whether a value already has the declared type. */
 export function hasType(v: unknown, type: VarType): boolean {
   switch (type) {
-    case 'boolean': return typeof v === 'boolean'
-    case 'integer': return Number.isInteger(v)
-    case 'number': return typeof v === 'number' && Number.isFinite(v)
-    case 'date': return isIsoDate(v)
-    default: return typeof v === 'string'
+    case 'boolean':
+      return typeof v === 'boolean'
+    case 'integer':
+      return Number.isInteger(v)
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v)
+    case 'date':
+      return isIsoDate(v)
+    default:
+      return typeof v === 'string'
   }
 }
 
@@ -57,18 +62,26 @@ export function coerce(text: string, type: VarType): unknown {
       if (['false', 'no', 'n', '0', 'off'].includes(v)) return false
       return undefined
     }
-    case 'integer': return /^[+-]?\d+$/.test(text.trim()) ? Number(text) : undefined
+    case 'integer':
+      return /^[+-]?\d+$/.test(text.trim()) ? Number(text) : undefined
     case 'number': {
       const n = Number(text)
       return text.trim() !== '' && Number.isFinite(n) ? n : undefined
     }
-    case 'date': return isIsoDate(text.trim()) ? text.trim() : undefined
-    default: return text
+    case 'date':
+      return isIsoDate(text.trim()) ? text.trim() : undefined
+    default:
+      return text
   }
 }
 
 /** The run's vars: `--var k=v` typed by declaration, then defaults in order (a default may read run.*, community.* and earlier vars); every mistake is a usage error. */
-export function resolveVars(decls: Record<string, VarDecl>, given: string[], locale: Locale, scope: Record<string, unknown> = {}): Record<string, unknown> {
+export function resolveVars(
+  decls: Record<string, VarDecl>,
+  given: string[],
+  locale: Locale,
+  scope: Record<string, unknown> = {},
+): Record<string, unknown> {
   const values: Record<string, unknown> = {}
   const names = Object.keys(decls)
   for (const pair of given) {
@@ -79,13 +92,19 @@ export function resolveVars(decls: Record<string, VarDecl>, given: string[], loc
     const decl = decls[name]
     if (!decl) {
       const best = closest(name, names)
-      throw new UsageError({key: 'var.unknown', params: {name}}, {hint: {key: 'var.unknown.hint', params: {vars: names.join(', ') || '—', suggest: best ? ` --var ${best}=…?` : ''}}})
+      throw new UsageError(
+        {key: 'var.unknown', params: {name}},
+        {hint: {key: 'var.unknown.hint', params: {vars: names.join(', ') || '—', suggest: best ? ` --var ${best}=…?` : ''}}},
+      )
     }
     const value = coerce(text, decl.type)
     if (value === undefined) {
-      throw new UsageError({key: 'var.badValue', params: {name, value: text, type: decl.type}}, {
-        hint: decl.description ? {key: 'var.badValue.hint', params: {name, description: pick(decl.description, locale)}} : undefined,
-      })
+      throw new UsageError(
+        {key: 'var.badValue', params: {name, value: text, type: decl.type}},
+        {
+          hint: decl.description ? {key: 'var.badValue.hint', params: {name, description: pick(decl.description, locale)}} : undefined,
+        },
+      )
     }
     if (decl.enum && !decl.enum.includes(value)) throw new UsageError({key: 'var.notInEnum', params: {name, allowed: decl.enum.join(', ')}})
     values[name] = value
@@ -103,5 +122,9 @@ export function resolveVars(decls: Record<string, VarDecl>, given: string[], loc
   for (const [name, decl] of Object.entries(decls)) {
     if (decl.required && values[name] === undefined) throw new UsageError({key: 'var.required', params: {name}})
   }
-  return Object.fromEntries(Object.keys(decls).filter((n) => n in values).map((n) => [n, values[n]]))
+  return Object.fromEntries(
+    Object.keys(decls)
+      .filter((n) => n in values)
+      .map((n) => [n, values[n]]),
+  )
 }

@@ -29,7 +29,13 @@ export function checkRuleSet(value: Record<string, unknown>): RulesProblem[] {
   if (isObject(ladder.start)) for (const [severity, v] of Object.entries(ladder.start)) ref(`/ladder/start/${severity}`, v)
   rungs.forEach((r, i) => {
     if (r.duration !== undefined) problems.push(...durationProblem(`/ladder/rungs/${i}/duration`, r.duration))
-    if (r.duration !== undefined && r.permanent === true) problems.push({path: `/ladder/rungs/${i}/permanent`, key: true, rule: 'rules.check.permanentDuration', msg: {key: 'rules.check.permanentDuration', params: {id: String(r.id)}}})
+    if (r.duration !== undefined && r.permanent === true)
+      problems.push({
+        path: `/ladder/rungs/${i}/permanent`,
+        key: true,
+        rule: 'rules.check.permanentDuration',
+        msg: {key: 'rules.check.permanentDuration', params: {id: String(r.id)}},
+      })
   })
   asObjects(value.reporting).forEach((r, i) => {
     if (r.responseTime !== undefined) problems.push(...durationProblem(`/reporting/${i}/responseTime`, r.responseTime))
@@ -42,7 +48,9 @@ export function checkCommunityRules(value: Record<string, unknown>, templateOf: 
   const rules = value.rules
   if (!isObject(rules)) return []
   if (rules.template !== undefined && !isRuleTemplate(rules.template)) return [] // the schema's enum reports it, with did-you-mean
-  const template = templateOf(isRuleTemplate(rules.template) ? rules.template : defaultTemplateFor(typeof value.type === 'string' ? value.type : undefined))
+  const template = templateOf(
+    isRuleTemplate(rules.template) ? rules.template : defaultTemplateFor(typeof value.type === 'string' ? value.type : undefined),
+  )
   if (!template) return []
   return overrideProblems(template, rules, '/rules')
 }

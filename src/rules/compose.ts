@@ -41,14 +41,29 @@ export function overrideProblems(template: RuleSetDoc, overrides: unknown, base 
   }
   if (isObject(overrides.change)) {
     for (const [id, change] of Object.entries(overrides.change)) {
-      if (!ruleIds.includes(id) || removed.has(id)) problems.push(unknownId('Rule', `${base}/change/${id}`, id, ruleIds.filter((r) => !removed.has(r)), true))
+      if (!ruleIds.includes(id) || removed.has(id))
+        problems.push(
+          unknownId(
+            'Rule',
+            `${base}/change/${id}`,
+            id,
+            ruleIds.filter((r) => !removed.has(r)),
+            true,
+          ),
+        )
       if (isObject(change)) rungRef(`${base}/change/${id}/startAt`, change.startAt)
     }
   }
   const taken = new Set(ruleIds.filter((id) => !removed.has(id)))
   asObjects(overrides.add).forEach((rule, i) => {
     if (typeof rule.id === 'string') {
-      if (taken.has(rule.id)) problems.push({path: `${base}/add/${i}/id`, rule: 'rules.duplicateRule', msg: {key: 'rules.duplicateRule', params: {id: rule.id}}, hint: {key: 'rules.duplicateRule.hint', params: {id: rule.id}}})
+      if (taken.has(rule.id))
+        problems.push({
+          path: `${base}/add/${i}/id`,
+          rule: 'rules.duplicateRule',
+          msg: {key: 'rules.duplicateRule', params: {id: rule.id}},
+          hint: {key: 'rules.duplicateRule.hint', params: {id: rule.id}},
+        })
       taken.add(rule.id)
     }
     rungRef(`${base}/add/${i}/startAt`, rule.startAt)
@@ -77,7 +92,14 @@ export function overrideProblems(template: RuleSetDoc, overrides: unknown, base 
 /** A `rules.badDuration` problem unless the value is a duration. */
 export function durationProblem(path: string, value: unknown): RulesProblem[] {
   if (typeof value === 'string' && parseDuration(value)) return []
-  return [{path, rule: 'rules.badDuration', msg: {key: 'rules.badDuration', params: {value: String(value)}}, hint: {key: 'rules.badDuration.hint', params: {forms: DURATION_FORMS}}}]
+  return [
+    {
+      path,
+      rule: 'rules.badDuration',
+      msg: {key: 'rules.badDuration', params: {value: String(value)}},
+      hint: {key: 'rules.badDuration.hint', params: {forms: DURATION_FORMS}},
+    },
+  ]
 }
 
 /** The rule set a template and overrides make; throws a ValidationError (with the JSON pointer in details) on a bad override. */

@@ -43,7 +43,12 @@ export function localizeRuleSet(doc: RuleSetDoc, locale: Locale): RuleSetDoc {
       ...(doc.ladder.start ? {start: {...doc.ladder.start}} : {}),
       expireAfterDays: windowDays({ladder: doc.ladder}),
     },
-    reporting: doc.reporting.map((r) => ({name: p(r.name), how: p(r.how), ...(r.contact ? {contact: r.contact} : {}), ...(r.responseTime ? {responseTime: r.responseTime} : {})})),
+    reporting: doc.reporting.map((r) => ({
+      name: p(r.name),
+      how: p(r.how),
+      ...(r.contact ? {contact: r.contact} : {}),
+      ...(r.responseTime ? {responseTime: r.responseTime} : {}),
+    })),
     ...(doc.moderatorDuties ? {moderatorDuties: doc.moderatorDuties.map(p)} : {}),
   }
   return out
@@ -64,7 +69,10 @@ export function entryPoints(doc: RuleSetDoc, locale: Locale): string {
     groups.set(at, [...(groups.get(at) ?? []), t(`rules.severity.${severity}`)])
   }
   const sep = locale === 'zh-CN' ? '、' : ', '
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([at, sev]) => `${sev.join(sep)} → ${pick(doc.ladder.rungs[at].name, locale)}`).join(' · ')
+  return [...groups.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([at, sev]) => `${sev.join(sep)} → ${pick(doc.ladder.rungs[at].name, locale)}`)
+    .join(' · ')
 }
 
 /** Rules that enter the ladder somewhere other than their severity's rung. */
@@ -93,13 +101,27 @@ export function ruleSetMarkdown(doc: RuleSetDoc, locale: Locale): string {
   out.push(`## ${t('rules.md.rules')}`, '')
   doc.rules.forEach((r, i) => {
     const entry = pick(doc.ladder.rungs[startIndex(r, doc.ladder)].name, locale)
-    out.push(`### ${i + 1}. ${p(r.title)}`, '', p(r.description), '', `*${t('rules.md.ruleMeta', {id: r.id, severity: t(`rules.severity.${r.severity}`), rung: entry})}*`, '')
+    out.push(
+      `### ${i + 1}. ${p(r.title)}`,
+      '',
+      p(r.description),
+      '',
+      `*${t('rules.md.ruleMeta', {id: r.id, severity: t(`rules.severity.${r.severity}`), rung: entry})}*`,
+      '',
+    )
     if (r.allowed?.length) out.push(`✅ **${t('rules.md.allowed')}**`, '', ...r.allowed.map((x) => `- ${p(x)}`), '')
     if (r.notAllowed?.length) out.push(`❌ **${t('rules.md.notAllowed')}**`, '', ...r.notAllowed.map((x) => `- ${p(x)}`), '')
   })
   out.push(`## ${t('rules.md.ladder')}`, '', t('rules.md.ladderIntro', {days: windowDays({ladder: doc.ladder})}), '')
-  out.push(`| # | ${t('rules.md.col.rung')} | ${t('rules.md.col.consequence')} | ${t('rules.md.col.duration')} | ${t('rules.md.col.decidedBy')} | ${t('rules.md.col.appeal')} |`, '|---|---|---|---|---|---|')
-  doc.ladder.rungs.forEach((g, i) => out.push(`| ${i + 1} | ${mdCell(p(g.name))} | ${mdCell(p(g.consequence))} | ${mdCell(rungDuration(g, locale))} | ${mdCell(p(g.decidedBy))} | ${mdCell(p(g.appeal))} |`))
+  out.push(
+    `| # | ${t('rules.md.col.rung')} | ${t('rules.md.col.consequence')} | ${t('rules.md.col.duration')} | ${t('rules.md.col.decidedBy')} | ${t('rules.md.col.appeal')} |`,
+    '|---|---|---|---|---|---|',
+  )
+  doc.ladder.rungs.forEach((g, i) =>
+    out.push(
+      `| ${i + 1} | ${mdCell(p(g.name))} | ${mdCell(p(g.consequence))} | ${mdCell(rungDuration(g, locale))} | ${mdCell(p(g.decidedBy))} | ${mdCell(p(g.appeal))} |`,
+    ),
+  )
   out.push('', `${t('rules.md.entry')}${locale === 'zh-CN' ? '：' : ': '}${entryPoints(doc, locale)}`)
   const own = ownEntries(doc, locale)
   if (own.length) out.push('', ...own.map((o) => `- ${t('rules.md.ownEntry', o)}`))
@@ -123,10 +145,16 @@ export function ruleSetText(doc: RuleSetDoc, locale: Locale): string {
   out.push(head(1, t('rules.md.rules')))
   doc.rules.forEach((r, i) => {
     const bad = (r.notAllowed ?? []).slice(0, 2).map(p)
-    out.push(`${i + 1}. ${p(r.title)}${colon}${p(r.description)}${bad.length ? (zh ? `（例如不可以：${bad.join('；')}）` : ` (not OK: ${bad.join('; ')})`) : ''}`)
+    out.push(
+      `${i + 1}. ${p(r.title)}${colon}${p(r.description)}${bad.length ? (zh ? `（例如不可以：${bad.join('；')}）` : ` (not OK: ${bad.join('; ')})`) : ''}`,
+    )
   })
   out.push('', head(2, t('rules.md.ladder')))
-  out.push(doc.ladder.rungs.map((g) => (g.duration ? (zh ? `${p(g.name)}（${rungDuration(g, locale)}）` : `${p(g.name)} (${rungDuration(g, locale)})`) : p(g.name))).join(' → '))
+  out.push(
+    doc.ladder.rungs
+      .map((g) => (g.duration ? (zh ? `${p(g.name)}（${rungDuration(g, locale)}）` : `${p(g.name)} (${rungDuration(g, locale)})`) : p(g.name)))
+      .join(' → '),
+  )
   out.push(`${t('rules.md.entry')}${colon}${entryPoints(doc, locale)}`, t('rules.md.expiry', {days: windowDays({ladder: doc.ladder})}), '')
   out.push(head(3, t('rules.md.reporting')), ...doc.reporting.map((r) => `· ${reportingLine(r, locale, false)}`), '')
   return out.join('\n')

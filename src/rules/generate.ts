@@ -34,7 +34,11 @@ export const chooseTemplate = (community: Community, name?: string): RuleTemplat
 /** The composed rule set for a community from its template's document; overrides written for another template are applied where they fit, with notes. */
 export function composeRuleSet(community: Community, doc: RuleSetDoc, template: RuleTemplate, input: GenerateRulesInput): GeneratedRules {
   const overrides = {...community.rules, ...(input.expireAfterDays === undefined ? {} : {expireAfterDays: input.expireAfterDays})}
-  const {ruleset, notes} = compose(doc, overrides, {ladder: input.ladder, communityName: community.name, lenient: template !== configuredTemplate(community)})
+  const {ruleset, notes} = compose(doc, overrides, {
+    ladder: input.ladder,
+    communityName: community.name,
+    lenient: template !== configuredTemplate(community),
+  })
   for (const r of ruleset.reporting) if (isPlaceholder(r.contact)) notes.push({key: 'rules.note.placeholderContact', params: {contact: r.contact}})
   return {template, data: {template, locale: input.locale, ruleset}, notes}
 }

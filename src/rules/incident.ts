@@ -33,7 +33,10 @@ export function requireRule(ruleset: RuleSetDoc, id: string): Rule {
   const found = ruleset.rules.find((r) => r.id === id) ?? ruleset.rules.find((r) => r.id.toLowerCase() === id.toLowerCase())
   if (found) return found
   const ids = ruleset.rules.map((r) => r.id)
-  throw new UsageError({key: 'rules.unknownRule', params: {id}}, {code: 'rules.unknownRule', hint: suggestHint('rules.unknownRule.hint', closest(id, ids), {ids: ids.join(', ')})})
+  throw new UsageError(
+    {key: 'rules.unknownRule', params: {id}},
+    {code: 'rules.unknownRule', hint: suggestHint('rules.unknownRule.hint', closest(id, ids), {ids: ids.join(', ')})},
+  )
 }
 
 /** A rung by id, or a usage error with the closest id. */
@@ -41,7 +44,10 @@ export function requireRung(ruleset: RuleSetDoc, id: string): Rung {
   const found = ruleset.ladder.rungs.find((r) => r.id === id.toLowerCase())
   if (found) return found
   const ids = ruleset.ladder.rungs.map((r) => r.id)
-  throw new UsageError({key: 'rules.unknownRung', params: {id}}, {code: 'rules.unknownRung', hint: suggestHint('rules.unknownRung.hint', closest(id, ids), {ids: ids.join(', ')})})
+  throw new UsageError(
+    {key: 'rules.unknownRung', params: {id}},
+    {code: 'rules.unknownRung', hint: suggestHint('rules.unknownRung.hint', closest(id, ids), {ids: ids.join(', ')})},
+  )
 }
 
 /** A date-time in a timezone, for people: 2026-12-03 20:00. */
@@ -62,7 +68,12 @@ export function rungMessage(rung: Rung, rule: Rule, ruleset: RuleSetDoc, locale:
 }
 
 /** The incident to record for a member's breach of a rule, and the message to send; pure: ids and writes are the caller's. */
-export function planIncident(ruleset: RuleSetDoc, incidents: Incident[], input: IncidentInput, options: {locale: Locale; timezone: string; now: string; rulesetId?: string}): IncidentPlan {
+export function planIncident(
+  ruleset: RuleSetDoc,
+  incidents: Incident[],
+  input: IncidentInput,
+  options: {locale: Locale; timezone: string; now: string; rulesetId?: string},
+): IncidentPlan {
   const rule = requireRule(ruleset, input.rule)
   const history = incidents.filter((i) => i.member === input.member)
   const decision = nextRung(history, rule, input.at, {ladder: ruleset.ladder})

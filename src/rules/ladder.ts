@@ -54,7 +54,12 @@ export function startIndex(rule: Pick<Rule, 'severity' | 'startAt'>, ladder: Lad
  * The rung for a member's next incident of `rule` at `now`: one above the highest rung among incidents that still
  * count, but never below where the rule's severity enters (a severe rule skips rungs), and never above the top.
  */
-export function nextRung(history: Incident[], rule: Pick<Rule, 'id' | 'severity' | 'startAt'>, now: Date | string, options: NextRungOptions): NextRung {
+export function nextRung(
+  history: Incident[],
+  rule: Pick<Rule, 'id' | 'severity' | 'startAt'>,
+  now: Date | string,
+  options: NextRungOptions,
+): NextRung {
   const {ladder} = options
   const ids = ladder.rungs.map((r) => r.id)
   const last = ids.length - 1
@@ -76,8 +81,15 @@ export function nextRung(history: Incident[], rule: Pick<Rule, 'id' | 'severity'
 }
 
 /** Where a member stands at `now`: the highest rung that still counts, and the rung a next incident would get per severity. */
-export function standing(history: Incident[], now: Date | string, options: NextRungOptions): {current?: Incident; counted: Incident[]; expired: Incident[]; next: Record<Severity, string>} {
-  const next = Object.fromEntries(SEVERITIES.map((severity) => [severity, nextRung(history, {id: '', severity}, now, options).rung.id])) as Record<Severity, string>
+export function standing(
+  history: Incident[],
+  now: Date | string,
+  options: NextRungOptions,
+): {current?: Incident; counted: Incident[]; expired: Incident[]; next: Record<Severity, string>} {
+  const next = Object.fromEntries(SEVERITIES.map((severity) => [severity, nextRung(history, {id: '', severity}, now, options).rung.id])) as Record<
+    Severity,
+    string
+  >
   const probe = nextRung(history, {id: '', severity: 'low'}, now, options)
   return {current: probe.previous, counted: probe.counted, expired: probe.expired, next}
 }

@@ -23,11 +23,17 @@ export function parseRuleSetText(text: string, file: string, locale: Locale): Ru
     const first = errors[0]
     throw new ValidationError(
       {key: 'rules.invalid', params: {file, count: errors.length, first: first.message}},
-      {code: 'rules.invalid', hint: first.hint ? {key: 'error.usage', params: {message: first.hint}} : undefined, location: {file: first.file, line: first.line, col: first.col}, details: {problems: errors}},
+      {
+        code: 'rules.invalid',
+        hint: first.hint ? {key: 'error.usage', params: {message: first.hint}} : undefined,
+        location: {file: first.file, line: first.line, col: first.col},
+        details: {problems: errors},
+      },
     )
   }
   const sets = docs.filter((d) => d.kind === 'RuleSet')
-  if (sets.length !== 1) throw new ValidationError({key: 'rules.notRuleSet', params: {file, count: sets.length}}, {code: 'rules.notRuleSet', location: {file}})
+  if (sets.length !== 1)
+    throw new ValidationError({key: 'rules.notRuleSet', params: {file, count: sets.length}}, {code: 'rules.notRuleSet', location: {file}})
   return sets[0].value as RuleSetDoc
 }
 

@@ -23,12 +23,25 @@ export function applyRuleSet(db: Db, data: RuleSetArtifactData, now: string): bo
   const old = db.artifacts[RULES_ARTIFACT]
   const same = Boolean(old) && canonicalJson(old.data) === canonicalJson(data)
   const title = pick(data.ruleset.title, data.locale)
-  db.artifacts[RULES_ARTIFACT] = {id: RULES_ARTIFACT, kind: 'ruleset', stepType: 'rules.generate', inputHash: stableHash(data), title, data, createdAt: old?.createdAt ?? now, updatedAt: now}
+  db.artifacts[RULES_ARTIFACT] = {
+    id: RULES_ARTIFACT,
+    kind: 'ruleset',
+    stepType: 'rules.generate',
+    inputHash: stableHash(data),
+    title,
+    data,
+    createdAt: old?.createdAt ?? now,
+    updatedAt: now,
+  }
   return !same
 }
 
 /** `rules generate`: composes the rule set and keeps it in the store; a dry run only says whether it would change. */
-export async function generateRules(store: Store, community: Community, input: GenerateRulesInput & {now: Date; dryRun?: boolean}): Promise<GeneratedRules & {changed: boolean}> {
+export async function generateRules(
+  store: Store,
+  community: Community,
+  input: GenerateRulesInput & {now: Date; dryRun?: boolean},
+): Promise<GeneratedRules & {changed: boolean}> {
   const generated = await generateRuleSet(community, input)
   const now = input.now.toISOString()
   const changed = await applyChange(store, input.dryRun, (db) => applyRuleSet(db, generated.data, now))
@@ -55,7 +68,11 @@ export interface AddedIncident {
 }
 
 /** Records a moderation incident against the rule set in force, with the rung that applies now; a dry run records nothing. */
-export async function addIncident(store: Store, request: IncidentRequest, o: {timezone: string; now: Date; dryRun?: boolean}): Promise<AddedIncident> {
+export async function addIncident(
+  store: Store,
+  request: IncidentRequest,
+  o: {timezone: string; now: Date; dryRun?: boolean},
+): Promise<AddedIncident> {
   const nowIso = o.now.toISOString()
   let at = nowIso
   if (request.at !== undefined) {

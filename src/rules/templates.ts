@@ -13,10 +13,13 @@ export function isRuleTemplate(name: unknown): name is RuleTemplate {
 export function requireTemplateName(name: string): RuleTemplate {
   if (isRuleTemplate(name)) return name
   const best = closest(name, [...RULE_TEMPLATES])
-  throw new UsageError({key: 'rules.unknownTemplate', params: {name}}, {
-    code: 'rules.unknownTemplate',
-    hint: suggestHint('rules.unknownTemplate.hint', best, {names: RULE_TEMPLATES.join(', ')}),
-  })
+  throw new UsageError(
+    {key: 'rules.unknownTemplate', params: {name}},
+    {
+      code: 'rules.unknownTemplate',
+      hint: suggestHint('rules.unknownTemplate.hint', best, {names: RULE_TEMPLATES.join(', ')}),
+    },
+  )
 }
 
 /** The template that fits a community type: brand → brand, open-source → open-source, knowledge → strict, others → standard. */

@@ -24,8 +24,7 @@ export interface TextResult {
   docs: CheckedDoc[]
 }
 
-const typeOf = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v
+const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v)
 
 function suggestion(value: unknown, candidates: readonly unknown[]): Msg | undefined {
   if (typeof value !== 'string') return undefined
@@ -43,7 +42,12 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
   switch (e.keyword) {
     case 'required': {
       const property = String(p.missingProperty)
-      return {...base, rule: 'schema.required', msg: {key: 'schema.required', params: {property}}, hint: {key: 'schema.required.hint', params: {property}}}
+      return {
+        ...base,
+        rule: 'schema.required',
+        msg: {key: 'schema.required', params: {property}},
+        hint: {key: 'schema.required.hint', params: {property}},
+      }
     }
     case 'additionalProperties': {
       const property = String(p.additionalProperty)
@@ -58,7 +62,12 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
       }
     }
     case 'type':
-      return {...base, rule: 'schema.type', msg: {key: 'schema.type', params: {expected: {$key: `type.${String(p.type).split(',')[0]}`}, actual: {$key: `type.${typeOf(e.data)}`}}}, hint: ownHint ?? seeHint}
+      return {
+        ...base,
+        rule: 'schema.type',
+        msg: {key: 'schema.type', params: {expected: {$key: `type.${String(p.type).split(',')[0]}`}, actual: {$key: `type.${typeOf(e.data)}`}}},
+        hint: ownHint ?? seeHint,
+      }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]) ?? []
       const suggest = suggestion(e.data, allowed)
@@ -68,19 +77,40 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
       return {...base, rule: 'schema.const', msg: {key: 'schema.const', params: {allowed: String(p.allowedValue)}}, hint: ownHint}
     case 'format': {
       const suggest = p.format === 'iana-timezone' ? suggestion(e.data, Intl.supportedValuesOf('timeZone')) : undefined
-      return {...base, rule: 'schema.format', msg: {key: 'schema.format', params: {value: String(e.data), format: {$key: `format.${String(p.format)}`}}}, hint: suggest ?? ownHint ?? seeHint}
+      return {
+        ...base,
+        rule: 'schema.format',
+        msg: {key: 'schema.format', params: {value: String(e.data), format: {$key: `format.${String(p.format)}`}}},
+        hint: suggest ?? ownHint ?? seeHint,
+      }
     }
     case 'pattern':
       return {...base, rule: 'schema.pattern', msg: {key: 'schema.pattern', params: {value: String(e.data)}}, hint: ownHint ?? parent.description}
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-      return {...base, rule: `schema.${e.keyword}`, msg: {key: 'schema.minimum', params: {comparison: p.comparison, limit: p.limit}}, hint: ownHint ?? parent.description}
-    case 'minItems': case 'maxItems': case 'minLength': case 'maxLength': case 'minProperties':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return {
+        ...base,
+        rule: `schema.${e.keyword}`,
+        msg: {key: 'schema.minimum', params: {comparison: p.comparison, limit: p.limit}},
+        hint: ownHint ?? parent.description,
+      }
+    case 'minItems':
+    case 'maxItems':
+    case 'minLength':
+    case 'maxLength':
+    case 'minProperties':
       return {...base, rule: `schema.${e.keyword}`, msg: {key: `schema.${e.keyword}`, params: {limit: p.limit}}, hint: ownHint ?? parent.description}
     case 'uniqueItems':
       return {...base, rule: 'schema.uniqueItems', msg: {key: 'schema.uniqueItems', params: {i: Number(p.j) + 1, j: Number(p.i) + 1}}}
-    case 'anyOf': case 'oneOf':
+    case 'anyOf':
+    case 'oneOf':
       return {...base, rule: 'schema.anyOf', msg: {key: 'schema.anyOf'}, hint: ownHint ?? parent.description ?? seeHint}
-    case 'if': case 'not': case 'then': case 'else':
+    case 'if':
+    case 'not':
+    case 'then':
+    case 'else':
       return undefined
     default:
       return {...base, rule: `schema.${e.keyword}`, msg: {key: 'schema.other', params: {detail: e.message ?? e.keyword}}, hint: seeHint}
@@ -98,12 +128,12 @@ function render(t: ReturnType<typeof translator>, m: Msg | string | LocalizedTex
   if (typeof m === 'string') return m
   if ('key' in m && typeof m.key === 'string') {
     const params: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries((m).params ?? {})) {
+    for (const [k, v] of Object.entries(m.params ?? {})) {
       if (v && typeof v === 'object' && '$key' in v) params[k] = t(String((v as {$key: string}).$key))
       else if (v && typeof v === 'object' && '$msg' in v) params[k] = render(t, (v as {$msg: Msg}).$msg, locale)
       else params[k] = v
     }
-    return t((m).key, params)
+    return t(m.key, params)
   }
   return pick(m as LocalizedText, locale)
 }
@@ -113,18 +143,31 @@ function checkDoc(source: SourceDoc, defs: readonly KindDef[]): {raw: RawProblem
   const value = source.value
   const kinds: readonly string[] = KIND_NAMES
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return {raw: [{path: '', rule: 'kind.notObject', msg: {key: 'kind.notObject'}, hint: {key: 'kind.missing.hint', params: {kinds: kinds.join(', ')}}}], valid: false}
+    return {
+      raw: [{path: '', rule: 'kind.notObject', msg: {key: 'kind.notObject'}, hint: {key: 'kind.missing.hint', params: {kinds: kinds.join(', ')}}}],
+      valid: false,
+    }
   }
   const kindValue = (value as Record<string, unknown>).kind
   if (kindValue === undefined) {
-    return {raw: [{path: '', rule: 'kind.missing', msg: {key: 'kind.missing'}, hint: {key: 'kind.missing.hint', params: {kinds: kinds.join(', ')}}}], valid: false}
+    return {
+      raw: [{path: '', rule: 'kind.missing', msg: {key: 'kind.missing'}, hint: {key: 'kind.missing.hint', params: {kinds: kinds.join(', ')}}}],
+      valid: false,
+    }
   }
   const def = typeof kindValue === 'string' ? defs.find((k) => k.kind === kindValue) : undefined
   if (!def && typeof kindValue === 'string' && kinds.includes(kindValue)) return {raw: [], kind: kindValue, valid: false}
   if (!def) {
     const suggest = suggestion(kindValue, kinds)
     return {
-      raw: [{path: '/kind', rule: 'kind.unknown', msg: {key: 'kind.unknown', params: {kind: plainText(kindValue)}}, hint: {key: 'kind.unknown.hint', params: {kinds: kinds.join(', '), suggest: suggest ? {$msg: suggest} : ''}}}],
+      raw: [
+        {
+          path: '/kind',
+          rule: 'kind.unknown',
+          msg: {key: 'kind.unknown', params: {kind: plainText(kindValue)}},
+          hint: {key: 'kind.unknown.hint', params: {kinds: kinds.join(', '), suggest: suggest ? {$msg: suggest} : ''}},
+        },
+      ],
       valid: false,
     }
   }
@@ -148,11 +191,20 @@ export function validateText(text: string, file: string, locale: Locale, kinds: 
   const problems: Problem[] = parsed.problems.map((p) => {
     const rule = p.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : p.code === 'ALIAS_COUNT' ? 'yaml.aliases' : 'yaml.syntax'
     const known = `yaml.code.${p.code}`
-    const detail = rule === 'yaml.duplicateKey' ? keyAt(text, p.position) ?? p.message : t(known) !== known ? t(known) : p.message
+    const detail = rule === 'yaml.duplicateKey' ? (keyAt(text, p.position) ?? p.message) : t(known) !== known ? t(known) : p.message
     return {file, ...p.position, path: '', rule, message: t(rule, {detail}), hint: t(`${rule}.hint`), severity: 'error'}
   })
   if (parsed.docs.length === 0 && problems.length === 0) {
-    problems.push({file, line: 1, col: 1, path: '', rule: 'kind.missing', message: t('kind.missing'), hint: t('kind.missing.hint', {kinds: KIND_NAMES.join(', ')}), severity: 'error'})
+    problems.push({
+      file,
+      line: 1,
+      col: 1,
+      path: '',
+      rule: 'kind.missing',
+      message: t('kind.missing'),
+      hint: t('kind.missing.hint', {kinds: KIND_NAMES.join(', ')}),
+      severity: 'error',
+    })
   }
   const docs: CheckedDoc[] = []
   for (const source of parsed.docs) {

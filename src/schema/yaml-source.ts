@@ -1,13 +1,5 @@
 import {FAILSAFE_SCHEMA, loadAll, Type} from 'js-yaml'
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseAllDocuments,
-  type YAMLError,
-} from 'yaml'
+import {isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type YAMLError} from 'yaml'
 
 /** A 1-based position in a text file. */
 export interface Position {
@@ -89,7 +81,11 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 
 // The YAML 1.2 core schema's scalars (yaml's default), which js-yaml's own types exceed (0b…, 1_000, timestamps).
 const core = (tag: string, pattern: RegExp, construct: (s: string) => unknown) =>
-  new Type(`tag:yaml.org,2002:${tag}`, {kind: 'scalar', resolve: (s: string | null) => pattern.test(s ?? ''), construct: (s: string | null) => construct(s ?? '')})
+  new Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (s: string | null) => pattern.test(s ?? ''),
+    construct: (s: string | null) => construct(s ?? ''),
+  })
 const CORE_1_2 = FAILSAFE_SCHEMA.extend({
   implicit: [
     core('null', /^(?:~|null|Null|NULL)?$/, () => null),
@@ -195,7 +191,8 @@ export function parseWithPositions(text: string, file: string): ParsedYaml {
   for (const [index, doc] of docList.entries()) {
     for (const e of doc.errors) pushError(e)
     if (doc.errors.length > 0) continue
-    const empty = doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range?.[0] === doc.contents.range?.[1])
+    const empty =
+      doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range?.[0] === doc.contents.range?.[1])
     if (empty && docList.length > 1) continue
     let value: unknown
     try {

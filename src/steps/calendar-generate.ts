@@ -50,7 +50,10 @@ export const calendarGenerate: StepType<CalendarInput> = {
     t('step.calendar.describe', {
       from: input.from,
       until: input.to ?? t('cal.weeks', {weeks: input.weeks ?? 4}),
-      filter: input.pillars?.length || input.channels?.length ? t('step.calendar.only', {ids: [...(input.pillars ?? []), ...(input.channels ?? [])].join(', ')}) : '',
+      filter:
+        input.pillars?.length || input.channels?.length
+          ? t('step.calendar.only', {ids: [...(input.pillars ?? []), ...(input.channels ?? [])].join(', ')})
+          : '',
     }),
   plan(input, ctx) {
     let range: DateRange
@@ -72,7 +75,15 @@ export const calendarGenerate: StepType<CalendarInput> = {
       // Only what the period holds, not what this run changed: later steps' input hashes read these outputs.
       outputs: {items: items.length, skipped: generated.skipped.length, ...counts},
       messages: [
-        ctx.t('cal.gen.summary', {added: merged.added.length, updated: merged.updated.length, kept: merged.kept.length, removed: merged.removed.length, skipped: generated.skipped.length, from: range.from, to: range.to}),
+        ctx.t('cal.gen.summary', {
+          added: merged.added.length,
+          updated: merged.updated.length,
+          kept: merged.kept.length,
+          removed: merged.removed.length,
+          skipped: generated.skipped.length,
+          from: range.from,
+          to: range.to,
+        }),
         ...generated.warnings.map((w) => ctx.t(w)),
       ],
       diff: diffLines(merged, range),

@@ -21,7 +21,11 @@ export const exportStep: StepType<ExportInput> = {
       artifacts: {type: 'array', items: {type: 'string'}, minItems: 1, description: 'Ids of earlier steps whose artifacts to export'},
       formats: {type: 'array', items: {enum: Object.keys(FORMAT_EXT)}, minItems: 1, default: ['md']},
       out: {type: 'string', default: 'out/', description: 'A folder inside the workspace'},
-      ifMissing: {enum: ['fail', 'skip'], default: 'fail', description: 'What to do when a listed step was skipped or failed: fail, or export the rest'},
+      ifMissing: {
+        enum: ['fail', 'skip'],
+        default: 'fail',
+        description: 'What to do when a listed step was skipped or failed: fail, or export the rest',
+      },
     },
   },
   produces: {en: 'files in out/ (or the folder given)', 'zh-CN': 'out/（或指定文件夹）中的文件'},

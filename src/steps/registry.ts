@@ -10,7 +10,17 @@ import {tasksCreate} from './tasks-create.js'
 import type {StepType} from './types.js'
 
 /** Every step type a playbook can use: the one place they are listed. Artifact issues add theirs here. */
-export const STEP_TYPES: readonly StepType<never>[] = [tasksCreate, exportStep, noteStep, assertStep, positioningCheck, calendarGenerate, surveyCreate, surveyResults, rulesGenerate] as Array<StepType<never>>
+export const STEP_TYPES: readonly StepType<never>[] = [
+  tasksCreate,
+  exportStep,
+  noteStep,
+  assertStep,
+  positioningCheck,
+  calendarGenerate,
+  surveyCreate,
+  surveyResults,
+  rulesGenerate,
+] as Array<StepType<never>>
 
 const registry = new Map(STEP_TYPES.map((step) => [step.type, step as unknown as StepType<Record<string, unknown>>]))
 

@@ -19,11 +19,20 @@ export const rulesGenerate: StepType<RulesGenerateInput> = {
     en: 'a rule set (principles, rules, enforcement ladder, reporting), exportable as md (CODE_OF_CONDUCT.md), txt, json; incidents via `commops rules incident add`',
     'zh-CN': '群规（原则、规则、处理阶梯、举报渠道），可导出 md（CODE_OF_CONDUCT.md）、txt、json；违规记录用 `commops rules incident add`',
   },
-  describe: (input, t) => t('rules.step.describe', {template: input.template ?? t('rules.step.configured'), ladder: input.ladder?.join(' → ') ?? t('rules.step.fullLadder')}),
+  describe: (input, t) =>
+    t('rules.step.describe', {
+      template: input.template ?? t('rules.step.configured'),
+      ladder: input.ladder?.join(' → ') ?? t('rules.step.fullLadder'),
+    }),
   async plan(input, ctx) {
     let generated
     try {
-      generated = await generateRuleSet(ctx.community, {template: input.template, ladder: input.ladder, expireAfterDays: input.expireAfterDays, locale: input.lang ?? ctx.locale})
+      generated = await generateRuleSet(ctx.community, {
+        template: input.template,
+        ladder: input.ladder,
+        expireAfterDays: input.expireAfterDays,
+        locale: input.lang ?? ctx.locale,
+      })
     } catch (error) {
       if (error instanceof CommopsError) throw new StepFailure(ctx.t(error.msg), error.hint ? ctx.t(error.hint) : undefined)
       throw error

@@ -26,10 +26,19 @@ export const surveyCreate: StepType<SurveyCreateInput> = {
       title: localizedText,
       locale: {enum: ['zh-CN', 'en'], description: 'Language of its exports (default: the community locale)'},
     },
-    oneOf: [{properties: {template: true}, required: ['template']}, {properties: {file: true}, required: ['file']}],
-    'x-hint': {en: 'Give either template: (satisfaction, nps, onboarding, event-feedback, exit) or file:.', 'zh-CN': '请给出 template:（satisfaction、nps、onboarding、event-feedback、exit）或 file: 之一。'},
+    oneOf: [
+      {properties: {template: true}, required: ['template']},
+      {properties: {file: true}, required: ['file']},
+    ],
+    'x-hint': {
+      en: 'Give either template: (satisfaction, nps, onboarding, event-feedback, exit) or file:.',
+      'zh-CN': '请给出 template:（satisfaction、nps、onboarding、event-feedback、exit）或 file: 之一。',
+    },
   },
-  produces: {en: 'a survey form (exports: md, html, GitHub issue form, SurveyJS, json); responses via `commops survey ingest`', 'zh-CN': '问卷（可导出 md、html、GitHub 问卷表单、SurveyJS、json）；答卷用 `commops survey ingest` 导入'},
+  produces: {
+    en: 'a survey form (exports: md, html, GitHub issue form, SurveyJS, json); responses via `commops survey ingest`',
+    'zh-CN': '问卷（可导出 md、html、GitHub 问卷表单、SurveyJS、json）；答卷用 `commops survey ingest` 导入',
+  },
   describe: (input, t) => t('survey.step.create.describe', {source: input.template ?? input.file ?? ''}),
   async plan(input, ctx) {
     // Loaded here, not at the top: survey/load imports every kind, whose playbook check imports this registry.

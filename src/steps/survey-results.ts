@@ -21,10 +21,19 @@ export const surveyResults: StepType<SurveyResultsInput> = {
       survey: {type: 'string', description: 'A stored survey id (S3) or playbook survey key (launch.onboarding-survey)'},
       segment: {type: 'string', description: 'Also split the scores by a response column, a choice question or a member attribute'},
     },
-    oneOf: [{properties: {step: true}, required: ['step']}, {properties: {survey: true}, required: ['survey']}],
-    'x-hint': {en: 'Give either step: (an earlier survey.create step) or survey: (S3).', 'zh-CN': '请给出 step:（前面的 survey.create 步骤）或 survey:（如 S3）之一。'},
+    oneOf: [
+      {properties: {step: true}, required: ['step']},
+      {properties: {survey: true}, required: ['survey']},
+    ],
+    'x-hint': {
+      en: 'Give either step: (an earlier survey.create step) or survey: (S3).',
+      'zh-CN': '请给出 step:（前面的 survey.create 步骤）或 survey:（如 S3）之一。',
+    },
   },
-  produces: {en: 'survey scores: n, NPS ± margin, CSAT, dimension means (null until responses are ingested)', 'zh-CN': '问卷得分：样本量、NPS 及误差、CSAT、各维度均分（导入答卷前为空）'},
+  produces: {
+    en: 'survey scores: n, NPS ± margin, CSAT, dimension means (null until responses are ingested)',
+    'zh-CN': '问卷得分：样本量、NPS 及误差、CSAT、各维度均分（导入答卷前为空）',
+  },
   describe: (input, t) => t('survey.step.results.describe', {survey: input.step ?? input.survey ?? ''}),
   needs: (input) => (typeof input.step === 'string' ? [input.step] : []),
   plan(input, ctx) {
@@ -44,9 +53,21 @@ export const surveyResults: StepType<SurveyResultsInput> = {
       locale = ref.locale
     }
     const responses = responsesOf(ctx.db, id)
-    const valueOf = input.segment ? segmentReader(input.segment, doc, responses, memberIndex((ctx.db as unknown as {members?: unknown}).members), locale) : undefined
+    const valueOf = input.segment
+      ? segmentReader(input.segment, doc, responses, memberIndex((ctx.db as unknown as {members?: unknown}).members), locale)
+      : undefined
     const results = computeResults(doc, responses, {locale, id, ...(valueOf ? {segment: {field: input.segment!, valueOf}} : {})})
-    const messages = responses.length === 0 ? [ctx.t('survey.step.results.empty', {key: id})] : [ctx.t('survey.step.results.summary', {key: id, n: results.n, nps: results.nps?.score ?? '—', csat: results.csat ? `${Math.round(results.csat.score * 1000) / 10}%` : '—'})]
+    const messages =
+      responses.length === 0
+        ? [ctx.t('survey.step.results.empty', {key: id})]
+        : [
+            ctx.t('survey.step.results.summary', {
+              key: id,
+              n: results.n,
+              nps: results.nps?.score ?? '—',
+              csat: results.csat ? `${Math.round(results.csat.score * 1000) / 10}%` : '—',
+            }),
+          ]
     if (input.segment && !valueOf && responses.length > 0) messages.push(ctx.t('survey.results.unknownSegment', {field: input.segment}))
     return {
       artifacts: [{id: ctx.artifactId, kind: 'survey-results', title: ctx.t('survey.results.title', {title: results.survey.title}), data: results}],

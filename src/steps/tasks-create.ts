@@ -51,7 +51,10 @@ export const tasksCreate: StepType<TasksInput> = {
       const owner = pick(task.owner, ctx.locale) || undefined
       return {key: stableHash([ctx.playbook.name, ctx.step.id, task.key ?? title]), title, owner, due}
     })
-    const data: ChecklistData = {title: pick(input.title, ctx.locale) || ctx.t('step.tasks.checklist'), tasks: tasks.map(({title, owner, due}) => ({title, owner, due}))}
+    const data: ChecklistData = {
+      title: pick(input.title, ctx.locale) || ctx.t('step.tasks.checklist'),
+      tasks: tasks.map(({title, owner, due}) => ({title, owner, due})),
+    }
     return {
       artifacts: [{id: ctx.artifactId, kind: 'checklist', title: data.title, data}],
       tasks,

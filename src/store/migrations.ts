@@ -108,7 +108,8 @@ export function itemProblem(db: Record<string, unknown>): ItemProblem | undefine
       for (let i = 0; i < items.length; i++) if (!collection.item.ok(items[i])) return bad(`${name}[${i}]`, collection, items[i])
     } else {
       for (const key in items) {
-        if (!collection.item.ok(items[key])) return bad(/^[A-Za-z_$][\w$-]*$/.test(key) ? `${name}.${key}` : `${name}[${JSON.stringify(key)}]`, collection, items[key])
+        if (!collection.item.ok(items[key]))
+          return bad(/^[A-Za-z_$][\w$-]*$/.test(key) ? `${name}.${key}` : `${name}[${JSON.stringify(key)}]`, collection, items[key])
       }
     }
   }

@@ -3,9 +3,7 @@ import type {Msg} from '../errors.js'
 import {bothTexts, optionsOf, rangeOf} from './text.js'
 import type {Answer, Question} from './types.js'
 
-export type ParsedAnswer =
-  | {ok: true; value?: Answer; other?: string}
-  | {ok: false; reason: Msg}
+export type ParsedAnswer = {ok: true; value?: Answer; other?: string} | {ok: false; reason: Msg}
 
 /** Cells that mean "no answer" in form-tool exports (问卷星 writes (跳过) for questions hidden by logic). */
 const BLANKS = new Set(['', '(跳过)', '（跳过）', '(空)', '（空）', '跳过', '(skipped)'])
@@ -76,12 +74,21 @@ function parseNumeric(q: Question, cell: string): ParsedAnswer {
     if (at !== undefined) value = at + 1
   }
   if (value === undefined && q.type === 'number') {
-    const plain = cell.normalize('NFKC').replace(/[,\s]/g, '').replace(/[^\d.+-]+$/u, '')
+    const plain = cell
+      .normalize('NFKC')
+      .replace(/[,\s]/g, '')
+      .replace(/[^\d.+-]+$/u, '')
     value = /^[+-]?\d+(\.\d+)?$/.test(plain) ? Number(plain) : undefined
   }
   value ??= leadingNumber(cell)
   if (value === undefined) {
-    if (q.type === 'likert') return fail('survey.answer.unknownLabel', {value: cell, question: q.id, max: hi, expected: (q.labels ?? []).map((l) => bothTexts(l)[0]).join(' / ')})
+    if (q.type === 'likert')
+      return fail('survey.answer.unknownLabel', {
+        value: cell,
+        question: q.id,
+        max: hi,
+        expected: (q.labels ?? []).map((l) => bothTexts(l)[0]).join(' / '),
+      })
     return fail('survey.answer.notNumber', {value: cell, question: q.id})
   }
   if (q.type !== 'number' && !Number.isInteger(value)) return fail('survey.answer.notNumber', {value: cell, question: q.id})
@@ -96,7 +103,13 @@ function parseSingle(q: Question, cell: string): ParsedAnswer {
     const text = otherText(cell, q)
     return {ok: true, value: 'other', other: text === undefined ? cell.trim() : text || undefined}
   }
-  return fail('survey.answer.unknownOption', {value: cell, question: q.id, expected: optionsOf(q).map((o) => bothTexts(o.label)[0]).join(' / ')})
+  return fail('survey.answer.unknownOption', {
+    value: cell,
+    question: q.id,
+    expected: optionsOf(q)
+      .map((o) => bothTexts(o.label)[0])
+      .join(' / '),
+  })
 }
 
 const STRONG_SEPARATORS = /[┋|;；\n]/
@@ -106,7 +119,10 @@ function parseMulti(q: Question, cell: string): ParsedAnswer {
   const whole = matchOption(cell, q)
   if (whole) return {ok: true, value: [whole]}
   for (const separators of [STRONG_SEPARATORS, WEAK_SEPARATORS]) {
-    const pieces = cell.split(separators).map((p) => p.trim()).filter((p) => p !== '')
+    const pieces = cell
+      .split(separators)
+      .map((p) => p.trim())
+      .filter((p) => p !== '')
     const ids: string[] = []
     const unknown: string[] = []
     let other: string | undefined
@@ -117,13 +133,21 @@ function parseMulti(q: Question, cell: string): ParsedAnswer {
       else unknown.push(piece)
     }
     if (unknown.length > 0 && separators === STRONG_SEPARATORS) continue
-    if (unknown.length > 0 && !q.other) return fail('survey.answer.unknownOption', {value: unknown.join(', '), question: q.id, expected: optionsOf(q).map((o) => bothTexts(o.label)[0]).join(' / ')})
+    if (unknown.length > 0 && !q.other)
+      return fail('survey.answer.unknownOption', {
+        value: unknown.join(', '),
+        question: q.id,
+        expected: optionsOf(q)
+          .map((o) => bothTexts(o.label)[0])
+          .join(' / '),
+      })
     const withOther = unknown.length > 0 || other !== undefined
     const value = [...new Set(ids)]
     if (withOther) value.push('other')
     if (value.length === 0) return {ok: true}
     const otherValue = unknown.length > 0 ? unknown.join(', ') : other
-    if (q.maxSelect !== undefined && value.length > q.maxSelect) return fail('survey.answer.tooMany', {question: q.id, count: value.length, max: q.maxSelect})
+    if (q.maxSelect !== undefined && value.length > q.maxSelect)
+      return fail('survey.answer.tooMany', {question: q.id, count: value.length, max: q.maxSelect})
     return {ok: true, value, other: otherValue || undefined}
   }
   return {ok: true}
@@ -134,15 +158,31 @@ export function parseAnswer(q: Question, raw: string): ParsedAnswer {
   const cell = raw.trim()
   if (BLANKS.has(cell)) return {ok: true}
   switch (q.type) {
-    case 'likert': case 'nps': case 'rating': case 'number': return parseNumeric(q, cell)
-    case 'single': return parseSingle(q, cell)
-    case 'multi': return parseMulti(q, cell)
-    case 'text': return {ok: true, value: cell}
+    case 'likert':
+    case 'nps':
+    case 'rating':
+    case 'number':
+      return parseNumeric(q, cell)
+    case 'single':
+      return parseSingle(q, cell)
+    case 'multi':
+      return parseMulti(q, cell)
+    case 'text':
+      return {ok: true, value: cell}
   }
 }
 
 /** Reads one "option column" of a multi question exported one column per option (1, 是, ✓, or the option's own label mean chosen). */
 export function optionChosen(raw: string): boolean {
   const cell = normalizeLabel(raw)
-  return !(cell === '' || cell === '0' || cell === 'false' || cell === 'no' || cell === '否' || cell === '未选' || cell === '未选中' || BLANKS.has(raw.trim()))
+  return !(
+    cell === '' ||
+    cell === '0' ||
+    cell === 'false' ||
+    cell === 'no' ||
+    cell === '否' ||
+    cell === '未选' ||
+    cell === '未选中' ||
+    BLANKS.has(raw.trim())
+  )
 }

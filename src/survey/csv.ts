@@ -66,7 +66,12 @@ export function sniffDelimiter(text: string): string {
   return best[1] > counts[','] ? best[0] : ','
 }
 
-const startLine = (end: number, raw: string | undefined) => end - ((raw ?? '').replace(/^[\r\n]+/, '').replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0)
+const startLine = (end: number, raw: string | undefined) =>
+  end -
+  ((raw ?? '')
+    .replace(/^[\r\n]+/, '')
+    .replace(/\r?\n$/, '')
+    .match(/\n/g)?.length ?? 0)
 
 /** Parses CSV text into a header and rows; records of the wrong length are reported with their line and skipped, never dropped silently. */
 export function parseCsv(text: string): ParsedCsv {

@@ -55,7 +55,9 @@ function scale(q: Question, locale: Locale, describedBy: string): string {
   for (let v = lo; v <= hi; v++) {
     const label = q.type === 'likert' ? tx(q.labels?.[v - 1], locale) : ''
     const id = `${q.id}-${v}`
-    cells.push(`<label for="${escapeHtml(id)}"><input type="radio" id="${escapeHtml(id)}" name="${escapeHtml(q.id)}" value="${v}"${q.required ? ' required' : ''}${describedBy}><span>${v}</span>${label ? `<span>${escapeHtml(label)}</span>` : ''}</label>`)
+    cells.push(
+      `<label for="${escapeHtml(id)}"><input type="radio" id="${escapeHtml(id)}" name="${escapeHtml(q.id)}" value="${v}"${q.required ? ' required' : ''}${describedBy}><span>${v}</span>${label ? `<span>${escapeHtml(label)}</span>` : ''}</label>`,
+    )
   }
   const ends = low || high ? `<div class="ends" aria-hidden="true"><span>${escapeHtml(low)}</span><span>${escapeHtml(high)}</span></div>` : ''
   return `<div class="scale">${cells.join('')}</div>${ends}`
@@ -71,7 +73,9 @@ function choices(q: Question, locale: Locale, describedBy: string): string {
   })
   if (q.other) {
     const id = `${q.id}-other-text`
-    rows.push(`<label for="${escapeHtml(id)}" class="help">${escapeHtml(otherLabel(q, locale))}</label><input type="text" id="${escapeHtml(id)}" name="${escapeHtml(q.id)}_other">`)
+    rows.push(
+      `<label for="${escapeHtml(id)}" class="help">${escapeHtml(otherLabel(q, locale))}</label><input type="text" id="${escapeHtml(id)}" name="${escapeHtml(q.id)}_other">`,
+    )
   }
   return `<div class="choices">${rows.join('\n')}</div>`
 }
@@ -113,7 +117,11 @@ function block(q: Question, doc: SurveyDoc, locale: Locale, number: number): str
 export function exportHtml(doc: SurveyDoc, locale: Locale): string {
   const t = translator(locale)
   const title = tx(doc.title, locale) || doc.name
-  const meta = [doc.estimatedMinutes ? t('survey.export.minutes', {minutes: doc.estimatedMinutes}) : '', doc.anonymous ? t('survey.export.anonymous') : '', doc.questions.some((q) => q.required) ? t('survey.export.requiredNote') : ''].filter(Boolean)
+  const meta = [
+    doc.estimatedMinutes ? t('survey.export.minutes', {minutes: doc.estimatedMinutes}) : '',
+    doc.anonymous ? t('survey.export.anonymous') : '',
+    doc.questions.some((q) => q.required) ? t('survey.export.requiredNote') : '',
+  ].filter(Boolean)
   return `<!doctype html>
 <html lang="${locale}">
 <head>

@@ -32,9 +32,15 @@ function itemFor(q: Question, doc: SurveyDoc, locale: Locale, number: number): F
     return description ? {...attributes, description} : attributes
   }
   const validations = required ? {validations: {required: true}} : {}
-  const otherInput = (): FormItem => ({type: 'input', id: `${q.id}_other`, attributes: {label: `${number}. ${otherLabel(q, locale)}`, description: t('survey.export.otherInput', {label: tx(q.text, locale)})}})
+  const otherInput = (): FormItem => ({
+    type: 'input',
+    id: `${q.id}_other`,
+    attributes: {label: `${number}. ${otherLabel(q, locale)}`, description: t('survey.export.otherInput', {label: tx(q.text, locale)})},
+  })
   switch (q.type) {
-    case 'likert': case 'nps': case 'rating':
+    case 'likert':
+    case 'nps':
+    case 'rating':
       return [{type: 'dropdown', id: q.id, attributes: withDescription({label, options: scaleOptions(q, locale)}), ...validations}]
     case 'single': {
       const options = optionsOf(q).map((o) => tx(o.label, locale))
@@ -58,7 +64,9 @@ function itemFor(q: Question, doc: SurveyDoc, locale: Locale, number: number): F
     }
     case 'number': {
       const range = [q.min !== undefined ? `≥ ${q.min}` : '', q.max !== undefined ? `≤ ${q.max}` : '', tx(q.unit, locale)].filter(nonEmpty).join(', ')
-      return [{type: 'input', id: q.id, attributes: withDescription({label, placeholder: range || '0'}, [t('survey.export.numberOnly')]), ...validations}]
+      return [
+        {type: 'input', id: q.id, attributes: withDescription({label, placeholder: range || '0'}, [t('survey.export.numberOnly')]), ...validations},
+      ]
     }
   }
 }

@@ -13,13 +13,15 @@ function answerLines(q: Question, locale: Locale): string[] {
       const labels = (q.labels ?? []).map((l, i) => `${i + 1} ${tx(l, locale)}`)
       return [labels.join(sep)]
     }
-    case 'nps': case 'rating': {
+    case 'nps':
+    case 'rating': {
       const [lo, hi] = rangeOf(q)!
       const {low, high} = anchorsOf(q, locale)
       const ends = low || high ? t('survey.md.ends', {lo, low: low || lo, hi, high: high || hi}) : ''
       return [`${Array.from({length: hi - lo + 1}, (_, i) => lo + i).join(' ')}${ends}`]
     }
-    case 'single': case 'multi': {
+    case 'single':
+    case 'multi': {
       const items = optionsOf(q).map((o) => tx(o.label, locale))
       if (q.other) items.push(`${otherLabel(q, locale)}：＿＿＿＿`)
       const kind = q.type === 'single' ? t('survey.md.single') : q.maxSelect ? t('survey.md.multiMax', {max: q.maxSelect}) : t('survey.md.multi')
@@ -39,7 +41,11 @@ export function exportMd(doc: SurveyDoc, locale: Locale): string {
   const t = translator(locale)
   const lines = [`# ${tx(doc.title, locale) || doc.name}`, '']
   if (tx(doc.intro, locale)) lines.push(tx(doc.intro, locale), '')
-  const meta = [doc.estimatedMinutes ? t('survey.export.minutes', {minutes: doc.estimatedMinutes}) : '', doc.anonymous ? t('survey.export.anonymous') : '', doc.questions.some((q) => q.required) ? t('survey.export.requiredNote') : ''].filter(Boolean)
+  const meta = [
+    doc.estimatedMinutes ? t('survey.export.minutes', {minutes: doc.estimatedMinutes}) : '',
+    doc.anonymous ? t('survey.export.anonymous') : '',
+    doc.questions.some((q) => q.required) ? t('survey.export.requiredNote') : '',
+  ].filter(Boolean)
   if (meta.length) lines.push(`> ${meta.join(' · ')}`, '')
   doc.questions.forEach((q, i) => {
     lines.push(`**${i + 1}. ${tx(q.text, locale)}${q.required ? ' \\*' : ''}**`)

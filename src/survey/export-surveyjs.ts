@@ -39,11 +39,21 @@ function element(q: Question, doc: SurveyDoc, locale: Locale): Record<string, un
   const common: Record<string, unknown> = {name: q.id, title: loc(q.text, locale)}
   if (q.help) common.description = loc(q.help, locale)
   if (q.required) common.isRequired = true
-  if (q.showIf) common.visibleIf = visibleIf(q.showIf, doc.questions.find((x) => x.id === q.showIf!.question))
+  if (q.showIf)
+    common.visibleIf = visibleIf(
+      q.showIf,
+      doc.questions.find((x) => x.id === q.showIf!.question),
+    )
   const anchors = (low: string, high: string) => ({...(low ? {minRateDescription: low} : {}), ...(high ? {maxRateDescription: high} : {})})
   switch (q.type) {
     case 'likert':
-      return {type: 'rating', ...common, rateType: 'labels', displayMode: 'buttons', rateValues: (q.labels ?? []).map((label, i) => ({value: i + 1, text: loc(label, locale)}))}
+      return {
+        type: 'rating',
+        ...common,
+        rateType: 'labels',
+        displayMode: 'buttons',
+        rateValues: (q.labels ?? []).map((label, i) => ({value: i + 1, text: loc(label, locale)})),
+      }
     case 'nps': {
       const {low, high} = anchorsOf(q, locale)
       return {type: 'rating', ...common, rateMin: 0, rateMax: 10, rateCount: 11, ...anchors(low, high)}
@@ -54,7 +64,8 @@ function element(q: Question, doc: SurveyDoc, locale: Locale): Record<string, un
       const max = q.max ?? 5
       return {type: 'rating', ...common, rateMin: min, rateMax: max, rateCount: max - min + 1, ...anchors(low, high)}
     }
-    case 'single': case 'multi': {
+    case 'single':
+    case 'multi': {
       const choices = optionsOf(q).map((o) => ({value: o.id, text: loc(o.label, locale)}))
       const other = q.other ? {showOtherItem: true, otherText: loc(q.otherLabel, locale) ?? otherLabel(q, locale)} : {}
       const max = q.type === 'multi' && q.maxSelect ? {maxSelectedChoices: q.maxSelect} : {}
@@ -66,7 +77,14 @@ function element(q: Question, doc: SurveyDoc, locale: Locale): Record<string, un
     }
     case 'number': {
       const unit = q.unit && !q.help ? {description: `${t('survey.export.unit')}: ${tx(q.unit, locale)}`} : {}
-      return {type: 'text', ...common, ...unit, inputType: 'number', ...(q.min !== undefined ? {min: q.min} : {}), ...(q.max !== undefined ? {max: q.max} : {})}
+      return {
+        type: 'text',
+        ...common,
+        ...unit,
+        inputType: 'number',
+        ...(q.min !== undefined ? {min: q.min} : {}),
+        ...(q.max !== undefined ? {max: q.max} : {}),
+      }
     }
   }
 }

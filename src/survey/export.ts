@@ -20,10 +20,15 @@ export function exportJson(doc: SurveyDoc): string {
 /** The survey in one format. */
 export function exportSurvey(doc: SurveyDoc, format: ExportFormat, locale: Locale, meta: {id?: string} = {}): string {
   switch (format) {
-    case 'github-issue-form': return exportIssueForm(doc, locale, meta)
-    case 'surveyjs': return exportSurveyJs(doc, locale)
-    case 'html': return exportHtml(doc, locale)
-    case 'md': return exportMd(doc, locale)
-    case 'json': return exportJson(doc)
+    case 'github-issue-form':
+      return exportIssueForm(doc, locale, meta)
+    case 'surveyjs':
+      return exportSurveyJs(doc, locale)
+    case 'html':
+      return exportHtml(doc, locale)
+    case 'md':
+      return exportMd(doc, locale)
+    case 'json':
+      return exportJson(doc)
   }
 }

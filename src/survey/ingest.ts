@@ -31,8 +31,42 @@ export interface IngestResult {
   rows: number
 }
 
-const TIMESTAMP_HEADERS = ['timestamp', 'submitted at', 'submission time', 'submit time', 'completed at', 'end time', 'date submitted', '时间戳记', '时间戳', '提交答卷时间', '提交时间', '结束答题时间', '完成时间', '答题结束时间'].map(normalizeLabel)
-const MEMBER_HEADERS = ['member', 'member id', 'memberid', 'user', 'user id', 'userid', 'uid', 'username', '用户id', '用户 id', '用户编号', '成员', '成员id', '成员编号', '会员id', '会员编号', '社群id', '昵称id'].map(normalizeLabel)
+const TIMESTAMP_HEADERS = [
+  'timestamp',
+  'submitted at',
+  'submission time',
+  'submit time',
+  'completed at',
+  'end time',
+  'date submitted',
+  '时间戳记',
+  '时间戳',
+  '提交答卷时间',
+  '提交时间',
+  '结束答题时间',
+  '完成时间',
+  '答题结束时间',
+].map(normalizeLabel)
+const MEMBER_HEADERS = [
+  'member',
+  'member id',
+  'memberid',
+  'user',
+  'user id',
+  'userid',
+  'uid',
+  'username',
+  '用户id',
+  '用户 id',
+  '用户编号',
+  '成员',
+  '成员id',
+  '成员编号',
+  '会员id',
+  '会员编号',
+  '社群id',
+  '昵称id',
+].map(normalizeLabel)
 
 /** A column header reduced to the question it names: numbering (1、 Q3: 第3题), required marks and trailing punctuation removed. */
 export function normalizeHeader(header: string): string {
@@ -57,7 +91,9 @@ export function parseMaps(maps: string[]): {pairs: Array<{column: string; target
 function questionByText(doc: SurveyDoc, header: string): Question | undefined {
   const key = normalizeHeader(header)
   if (key === '') return undefined
-  const exact = doc.questions.filter((q) => q.id.toLowerCase() === header.trim().toLowerCase() || bothTexts(q.text).some((t) => normalizeHeader(t) === key))
+  const exact = doc.questions.filter(
+    (q) => q.id.toLowerCase() === header.trim().toLowerCase() || bothTexts(q.text).some((t) => normalizeHeader(t) === key),
+  )
   if (exact.length === 1) return exact[0]
   return undefined
 }
@@ -80,10 +116,16 @@ function optionColumn(doc: SurveyDoc, header: string): {question: Question; opti
 }
 
 /** Maps every column to a question, an option of a multi question, metadata, or a field kept for --segment. */
-export function mapColumns(doc: SurveyDoc, header: string[], maps: Array<{column: string; target: string}> = []): {columns: ColumnMapping[]; unknownTargets: string[]; unknownColumns: string[]} {
+export function mapColumns(
+  doc: SurveyDoc,
+  header: string[],
+  maps: Array<{column: string; target: string}> = [],
+): {columns: ColumnMapping[]; unknownTargets: string[]; unknownColumns: string[]} {
   const ids = new Set(doc.questions.map((q) => q.id))
   const unknownTargets = maps.filter((m) => !ids.has(m.target) && !['@member', '@submittedAt', '@ignore'].includes(m.target)).map((m) => m.target)
-  const unknownColumns = maps.filter((m) => !header.some((h) => h === m.column || normalizeLabel(h) === normalizeLabel(m.column))).map((m) => m.column)
+  const unknownColumns = maps
+    .filter((m) => !header.some((h) => h === m.column || normalizeLabel(h) === normalizeLabel(m.column)))
+    .map((m) => m.column)
   const columns = header.map((h, index): ColumnMapping => {
     const mapped = maps.find((m) => m.column === h) ?? maps.find((m) => normalizeLabel(m.column) === normalizeLabel(h))
     if (mapped) {
@@ -117,7 +159,12 @@ export function mapColumns(doc: SurveyDoc, header: string[], maps: Array<{column
 const sha = (s: string) => sha256Hex(s).slice(0, 16)
 
 /** Reads every row into a response; unreadable rows are rejected with their line, rows already stored are counted as duplicates. */
-export function ingestRows(doc: SurveyDoc, csv: ParsedCsv, columns: ColumnMapping[], o: {survey: string; file: string; now: Date; known: Set<string>}): IngestResult {
+export function ingestRows(
+  doc: SurveyDoc,
+  csv: ParsedCsv,
+  columns: ColumnMapping[],
+  o: {survey: string; file: string; now: Date; known: Set<string>},
+): IngestResult {
   const byId = new Map(doc.questions.map((q) => [q.id, q]))
   const rejected: RejectedRow[] = [...csv.problems]
   const responses: SurveyResponse[] = []

@@ -19,12 +19,20 @@ export function parseSurveyText(text: string, file: string, locale: Locale): Sur
     const first = errors[0]
     throw new ValidationError(
       {key: 'survey.invalid', params: {file, count: errors.length, first: first.message}},
-      {code: 'survey.invalid', hint: first.hint ? {key: 'error.usage', params: {message: first.hint}} : {key: 'survey.invalid.hint', params: {file}}, location: {file: first.file, line: first.line, col: first.col}, details: {problems: errors}},
+      {
+        code: 'survey.invalid',
+        hint: first.hint ? {key: 'error.usage', params: {message: first.hint}} : {key: 'survey.invalid.hint', params: {file}},
+        location: {file: first.file, line: first.line, col: first.col},
+        details: {problems: errors},
+      },
     )
   }
   const surveys = docs.filter((d) => d.kind === 'Survey')
   if (surveys.length !== 1) {
-    throw new ValidationError({key: 'survey.notSurvey', params: {file, count: surveys.length}}, {code: 'survey.notSurvey', hint: {key: 'survey.notSurvey.hint'}, location: {file}})
+    throw new ValidationError(
+      {key: 'survey.notSurvey', params: {file, count: surveys.length}},
+      {code: 'survey.notSurvey', hint: {key: 'survey.notSurvey.hint'}, location: {file}},
+    )
   }
   return surveys[0].value as SurveyDoc
 }
@@ -42,10 +50,13 @@ export const templateFile = (name: string): string => templatesDir('surveys', `$
 export async function loadSurveyTemplate(name: string, locale: Locale): Promise<SurveyDoc> {
   if (!(SURVEY_TEMPLATES as readonly string[]).includes(name)) {
     const best = closest(name, [...SURVEY_TEMPLATES])
-    throw new UsageError({key: 'survey.unknownTemplate', params: {name}}, {
-      code: 'survey.unknownTemplate',
-      hint: {key: 'survey.unknownTemplate.hint', params: {names: SURVEY_TEMPLATES.join(', '), suggest: best ? ` \`${best}\`?` : ''}},
-    })
+    throw new UsageError(
+      {key: 'survey.unknownTemplate', params: {name}},
+      {
+        code: 'survey.unknownTemplate',
+        hint: {key: 'survey.unknownTemplate.hint', params: {names: SURVEY_TEMPLATES.join(', '), suggest: best ? ` \`${best}\`?` : ''}},
+      },
+    )
   }
   return parseSurveyText(await readFile(templateFile(name), 'utf8'), `templates/surveys/${name}.yaml`, locale)
 }

@@ -26,7 +26,11 @@ export function listSurveys(db: Db): SurveyRef[] {
     const data = a.data as SurveyArtifactData | undefined
     if (!data?.key || !data.doc) continue
     const seen = latest.get(data.key)
-    if (!seen || seen.updatedAt < a.updatedAt) latest.set(data.key, {ref: {id: data.key, origin: 'playbook', locale: data.locale, doc: data.doc, createdAt: a.createdAt}, updatedAt: a.updatedAt})
+    if (!seen || seen.updatedAt < a.updatedAt)
+      latest.set(data.key, {
+        ref: {id: data.key, origin: 'playbook', locale: data.locale, doc: data.doc, createdAt: a.createdAt},
+        updatedAt: a.updatedAt,
+      })
   }
   return [...stored, ...[...latest.values()].map((x) => x.ref).sort((a, b) => a.id.localeCompare(b.id))]
 }
@@ -49,8 +53,13 @@ export function requireSurvey(db: Db, ref: string): SurveyRef {
   if (found) return found
   const ids = listSurveys(db).map((s) => s.id)
   const best = closest(ref, ids)
-  throw new UsageError({key: 'survey.notFound', params: {id: ref}}, {
-    code: 'survey.notFound',
-    hint: ids.length ? {key: 'survey.notFound.hint', params: {ids: ids.join(', '), suggest: best ? ` \`${best}\`?` : ''}} : {key: 'survey.notFound.none'},
-  })
+  throw new UsageError(
+    {key: 'survey.notFound', params: {id: ref}},
+    {
+      code: 'survey.notFound',
+      hint: ids.length
+        ? {key: 'survey.notFound.hint', params: {ids: ids.join(', '), suggest: best ? ` \`${best}\`?` : ''}}
+        : {key: 'survey.notFound.none'},
+    },
+  )
 }

@@ -20,9 +20,15 @@ export function optionsFromCommunity(source: OptionSource, community: Community 
   if (!community) return []
   let list: Array<{id: string; label: LocalizedText}>
   switch (source) {
-    case 'pillars': list = (community.content?.pillars ?? []).map((p) => ({id: p.id, label: p.name})); break
-    case 'activities': list = (community.activities ?? []).map((a) => ({id: a.id, label: a.name ?? ACTIVITY_NAMES[a.type] ?? a.id})); break
-    case 'platforms': list = (community.platforms ?? []).map((p) => ({id: p.id, label: p.name ?? p.type})); break
+    case 'pillars':
+      list = (community.content?.pillars ?? []).map((p) => ({id: p.id, label: p.name}))
+      break
+    case 'activities':
+      list = (community.activities ?? []).map((a) => ({id: a.id, label: a.name ?? ACTIVITY_NAMES[a.type] ?? a.id}))
+      break
+    case 'platforms':
+      list = (community.platforms ?? []).map((p) => ({id: p.id, label: p.name ?? p.type}))
+      break
   }
   const seen = new Set<string>()
   return list.filter((o) => ID_RE.test(o.id) && o.id !== 'other' && !seen.has(o.id) && seen.add(o.id))

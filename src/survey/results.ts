@@ -100,7 +100,15 @@ export function computeNps(values: number[], question = 'nps'): NpsResult | null
   const pp = promoters / n
   const pd = detractors / n
   const variance = pp + pd - (pp - pd) ** 2
-  return {question, n, promoters, passives: n - promoters - detractors, detractors, score: round((pp - pd) * 100, 1), marginOfError: round(1.96 * Math.sqrt(Math.max(0, variance) / n) * 100, 1)}
+  return {
+    question,
+    n,
+    promoters,
+    passives: n - promoters - detractors,
+    detractors,
+    score: round((pp - pd) * 100, 1),
+    marginOfError: round(1.96 * Math.sqrt(Math.max(0, variance) / n) * 100, 1),
+  }
 }
 
 /** Share of likert answers in the top two boxes, over the CSAT items (those marked csat, else every likert item). */
@@ -150,7 +158,9 @@ export function computeDimensions(doc: SurveyDoc, responses: SurveyResponse[]): 
 
 function questionResult(q: Question, responses: SurveyResponse[], locale: Locale): QuestionResult {
   const base: QuestionResult = {id: q.id, type: q.type, text: tx(q.text, locale), ...(q.dimension ? {dimension: q.dimension} : {}), n: 0}
-  const answered = responses.filter((r) => r.answers[q.id] !== undefined && !(Array.isArray(r.answers[q.id]) && (r.answers[q.id] as string[]).length === 0))
+  const answered = responses.filter(
+    (r) => r.answers[q.id] !== undefined && !(Array.isArray(r.answers[q.id]) && (r.answers[q.id] as string[]).length === 0),
+  )
   base.n = answered.length
   const share = (count: number) => (answered.length ? round(count / answered.length, 4) : 0)
   if (q.type === 'text') return {...base, texts: answered.map((r) => String(r.answers[q.id]))}
@@ -161,13 +171,24 @@ function questionResult(q: Question, responses: SurveyResponse[], locale: Locale
     const texts = responses.map((r) => r.others?.[q.id]).filter((t): t is string => Boolean(t))
     return {
       ...base,
-      distribution: [...counts].map(([value, count]) => ({value, label: value === 'other' ? otherLabel(q, locale) : valueLabel(q, value, locale), count, share: share(count)})),
+      distribution: [...counts].map(([value, count]) => ({
+        value,
+        label: value === 'other' ? otherLabel(q, locale) : valueLabel(q, value, locale),
+        count,
+        share: share(count),
+      })),
       ...(texts.length ? {texts} : {}),
     }
   }
   const values = numbers(q, answered)
   const m = mean(values)
-  const result: QuestionResult = {...base, mean: m === null ? null : round(m), median: median(values), min: values.length ? Math.min(...values) : null, max: values.length ? Math.max(...values) : null}
+  const result: QuestionResult = {
+    ...base,
+    mean: m === null ? null : round(m),
+    median: median(values),
+    min: values.length ? Math.min(...values) : null,
+    max: values.length ? Math.max(...values) : null,
+  }
   const range = rangeOf(q)!
   if (q.type !== 'number' && Number.isFinite(range[0]) && Number.isFinite(range[1]) && range[1] - range[0] <= 100) {
     const buckets: Bucket[] = []
@@ -186,7 +207,10 @@ function questionResult(q: Question, responses: SurveyResponse[], locale: Locale
 }
 
 /** The headline scores of a set of responses: NPS, CSAT and dimension means (1–5). */
-function headline(doc: SurveyDoc, responses: SurveyResponse[]): {nps: NpsResult | null; csat: CsatResult | null; dimensions: Record<string, DimensionResult>} {
+function headline(
+  doc: SurveyDoc,
+  responses: SurveyResponse[],
+): {nps: NpsResult | null; csat: CsatResult | null; dimensions: Record<string, DimensionResult>} {
   const npsQuestion = doc.questions.find((q) => q.type === 'nps')
   return {
     nps: npsQuestion ? computeNps(numbers(npsQuestion, responses), npsQuestion.id) : null,
@@ -219,10 +243,18 @@ export function computeResults(doc: SurveyDoc, responses: SurveyResponse[], o: R
     }
     results.segments = {
       field: o.segment.field,
-      groups: [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([value, list]) => {
-        const h = headline(doc, list)
-        return {value, n: list.length, nps: h.nps?.score ?? null, csat: h.csat?.score ?? null, dimensions: Object.fromEntries(Object.entries(h.dimensions).map(([d, r]) => [d, r.mean]))}
-      }),
+      groups: [...groups]
+        .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+        .map(([value, list]) => {
+          const h = headline(doc, list)
+          return {
+            value,
+            n: list.length,
+            nps: h.nps?.score ?? null,
+            csat: h.csat?.score ?? null,
+            dimensions: Object.fromEntries(Object.entries(h.dimensions).map(([d, r]) => [d, r.mean])),
+          }
+        }),
     }
   }
   return results

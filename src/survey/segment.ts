@@ -28,7 +28,13 @@ function memberAttribute(member: MemberLike | undefined, field: string): string 
 }
 
 /** How to read a segment from responses, or undefined when no question, column or member attribute has that name. */
-export function segmentReader(field: string, doc: SurveyDoc, responses: SurveyResponse[], members: Map<string, MemberLike>, locale: Locale): ((r: SurveyResponse) => string | undefined) | undefined {
+export function segmentReader(
+  field: string,
+  doc: SurveyDoc,
+  responses: SurveyResponse[],
+  members: Map<string, MemberLike>,
+  locale: Locale,
+): ((r: SurveyResponse) => string | undefined) | undefined {
   const question = doc.questions.find((q) => q.id === field && q.type !== 'text' && q.type !== 'multi')
   if (question) {
     return (r) => {
@@ -37,13 +43,21 @@ export function segmentReader(field: string, doc: SurveyDoc, responses: SurveyRe
     }
   }
   const key = normalizeLabel(field)
-  const column = responses.flatMap((r) => Object.keys(r.fields)).find((k) => k === field) ?? responses.flatMap((r) => Object.keys(r.fields)).find((k) => normalizeLabel(k) === key)
+  const column =
+    responses.flatMap((r) => Object.keys(r.fields)).find((k) => k === field) ??
+    responses.flatMap((r) => Object.keys(r.fields)).find((k) => normalizeLabel(k) === key)
   if (column) return (r) => r.fields[column]
-  if (responses.some((r) => memberAttribute(members.get(r.member ?? ''), field) !== undefined)) return (r) => memberAttribute(members.get(r.member ?? ''), field)
+  if (responses.some((r) => memberAttribute(members.get(r.member ?? ''), field) !== undefined))
+    return (r) => memberAttribute(members.get(r.member ?? ''), field)
   return undefined
 }
 
 /** The names --segment accepts for these responses: choice and numeric questions, then columns kept as fields. */
 export function segmentFields(doc: SurveyDoc, responses: SurveyResponse[]): string[] {
-  return [...new Set([...doc.questions.filter((q) => q.type !== 'text' && q.type !== 'multi').map((q) => q.id), ...responses.flatMap((r) => Object.keys(r.fields))])]
+  return [
+    ...new Set([
+      ...doc.questions.filter((q) => q.type !== 'text' && q.type !== 'multi').map((q) => q.id),
+      ...responses.flatMap((r) => Object.keys(r.fields)),
+    ]),
+  ]
 }

@@ -43,11 +43,22 @@ export interface SurveyRequest {
 }
 
 /** `survey create`: builds a survey and keeps it in the store; a dry run shows the id it would get and writes nothing. */
-export async function createSurvey(store: Store, community: Community, request: SurveyRequest): Promise<{id: string; doc: SurveyDoc; notes: ResolveNote[]; locale: Locale}> {
+export async function createSurvey(
+  store: Store,
+  community: Community,
+  request: SurveyRequest,
+): Promise<{id: string; doc: SurveyDoc; notes: ResolveNote[]; locale: Locale}> {
   const {doc, notes} = await buildSurvey(community, request.source, request.locale)
   const locale = request.lang ?? doc.locale ?? request.defaultLocale
   const template = 'template' in request.source ? request.source.template : undefined
-  const survey = {name: doc.name, locale, ...(template ? {template} : {}), ...(request.from ? {from: request.from} : {}), doc, createdAt: request.now.toISOString()}
+  const survey = {
+    name: doc.name,
+    locale,
+    ...(template ? {template} : {}),
+    ...(request.from ? {from: request.from} : {}),
+    doc,
+    createdAt: request.now.toISOString(),
+  }
   const id = await applyChange(store, request.dryRun, (db) => applySurvey(db, survey))
   return {id, doc, notes, locale}
 }
@@ -87,19 +98,35 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
   const snapshot = await store.read()
   const ref = requireSurvey(snapshot, request.survey)
   if (!existsSync(full)) throw new UsageError({key: 'file.notFound', params: {path: display}}, {hint: {key: 'file.notFound.hint'}})
-  if (request.encoding && !isEncoding(request.encoding)) throw new UsageError({key: 'survey.ingest.badEncoding', params: {encoding: request.encoding}}, {hint: {key: 'survey.ingest.badEncoding.hint'}})
+  if (request.encoding && !isEncoding(request.encoding))
+    throw new UsageError({key: 'survey.ingest.badEncoding', params: {encoding: request.encoding}}, {hint: {key: 'survey.ingest.badEncoding.hint'}})
   const {pairs, bad} = parseMaps(request.maps ?? [])
   if (bad !== undefined) throw new UsageError({key: 'survey.ingest.badMap', params: {value: bad}}, {hint: {key: 'survey.ingest.badMap.hint'}})
 
   const {text, encoding} = decodeCsv(await readFile(full), request.encoding)
-  if (text.trim() === '') throw new ValidationError({key: 'survey.ingest.empty', params: {file: display}}, {code: 'survey.ingest.empty', location: {file: display, line: 1}, hint: {key: 'survey.ingest.empty.hint'}})
+  if (text.trim() === '')
+    throw new ValidationError(
+      {key: 'survey.ingest.empty', params: {file: display}},
+      {code: 'survey.ingest.empty', location: {file: display, line: 1}, hint: {key: 'survey.ingest.empty.hint'}},
+    )
   const csv = parseCsv(text)
   const {columns, unknownTargets, unknownColumns} = mapColumns(ref.doc, csv.header, pairs)
   const ids = ref.doc.questions.map((q) => q.id).join(', ')
-  if (unknownTargets.length) throw new UsageError({key: 'survey.ingest.unknownTarget', params: {ids: unknownTargets.join(', ')}}, {hint: {key: 'survey.ingest.unknownTarget.hint', params: {ids}}})
-  if (unknownColumns.length) throw new UsageError({key: 'survey.ingest.unknownColumn', params: {columns: unknownColumns.join(', ')}}, {hint: {key: 'survey.ingest.unknownColumn.hint', params: {columns: csv.header.join(', ')}}})
+  if (unknownTargets.length)
+    throw new UsageError(
+      {key: 'survey.ingest.unknownTarget', params: {ids: unknownTargets.join(', ')}},
+      {hint: {key: 'survey.ingest.unknownTarget.hint', params: {ids}}},
+    )
+  if (unknownColumns.length)
+    throw new UsageError(
+      {key: 'survey.ingest.unknownColumn', params: {columns: unknownColumns.join(', ')}},
+      {hint: {key: 'survey.ingest.unknownColumn.hint', params: {columns: csv.header.join(', ')}}},
+    )
   if (!columns.some((c) => c.question)) {
-    throw new ValidationError({key: 'survey.ingest.noColumns', params: {file: display, id: ref.id}}, {code: 'survey.ingest.noColumns', location: {file: display, line: csv.headerLine}, hint: {key: 'survey.ingest.noColumns.hint', params: {ids}}})
+    throw new ValidationError(
+      {key: 'survey.ingest.noColumns', params: {file: display, id: ref.id}},
+      {code: 'survey.ingest.noColumns', location: {file: display, line: csv.headerLine}, hint: {key: 'survey.ingest.noColumns.hint', params: {ids}}},
+    )
   }
 
   const preview = ingestRows(ref.doc, csv, columns, {survey: ref.id, file: source, now: request.now, known: knownRows(snapshot, ref.id)})

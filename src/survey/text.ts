@@ -23,11 +23,16 @@ export const optionsOf = (q: Question): ChoiceOption[] => q.options ?? []
 /** The range of a numeric question: likert 1–scale, nps 0–10, rating min–max (default 1–5). */
 export function rangeOf(q: Question): [number, number] | undefined {
   switch (q.type) {
-    case 'likert': return [1, q.scale ?? 5]
-    case 'nps': return [0, 10]
-    case 'rating': return [q.min ?? 1, q.max ?? 5]
-    case 'number': return [q.min ?? -Infinity, q.max ?? Infinity]
-    default: return undefined
+    case 'likert':
+      return [1, q.scale ?? 5]
+    case 'nps':
+      return [0, 10]
+    case 'rating':
+      return [q.min ?? 1, q.max ?? 5]
+    case 'number':
+      return [q.min ?? -Infinity, q.max ?? Infinity]
+    default:
+      return undefined
   }
 }
 

@@ -14,7 +14,10 @@ export function dueLimit(spec: string, today: string): string | undefined {
   const s = spec.trim().toLowerCase()
   if (s === 'today') return today
   const m = /^\+?(\d{1,4})([dw])$/.exec(s)
-  if (m) return DateTime.fromISO(today, {zone: 'utc'}).plus(m[2] === 'w' ? {weeks: Number(m[1])} : {days: Number(m[1])}).toISODate()!
+  if (m)
+    return DateTime.fromISO(today, {zone: 'utc'})
+      .plus(m[2] === 'w' ? {weeks: Number(m[1])} : {days: Number(m[1])})
+      .toISODate()!
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid ? s : undefined
 }
 

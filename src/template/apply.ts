@@ -69,17 +69,27 @@ export function renderFiles(tpl: LoadedTemplate, values: Readonly<Record<string,
   const rules = tpl.doc.files ?? []
   for (const rule of rules) {
     if (!sources.has(rule.from.replace(/\\/g, '/').replace(/^\.\//, ''))) {
-      throw new ValidationError({key: 'template.fromMissing', params: {from: rule.from, dir: `${tpl.display}/${FILES_DIR}`}}, {code: 'template.fromMissing', location: {file: templateFile}})
+      throw new ValidationError(
+        {key: 'template.fromMissing', params: {from: rule.from, dir: `${tpl.display}/${FILES_DIR}`}},
+        {code: 'template.fromMissing', location: {file: templateFile}},
+      )
     }
   }
-  const freeText = new Set(Object.entries(tpl.doc.parameters).filter(([, p]) => p.type === 'string' && p.pattern === undefined).map(([name]) => name))
+  const freeText = new Set(
+    Object.entries(tpl.doc.parameters)
+      .filter(([, p]) => p.type === 'string' && p.pattern === undefined)
+      .map(([name]) => name),
+  )
   const out: RenderedFile[] = []
   const seen = new Map<string, string>()
   for (const file of tpl.files) {
     const own = rules.filter((r) => r.from.replace(/\\/g, '/').replace(/^\.\//, '') === file.rel)
-    const targets = own.length === 0
-      ? [file.rel]
-      : own.filter((r) => Object.entries(r.when ?? {}).every(([k, v]) => Object.hasOwn(values, k) && String(values[k]) === String(v))).map((r) => r.to ?? r.from)
+    const targets =
+      own.length === 0
+        ? [file.rel]
+        : own
+            .filter((r) => Object.entries(r.when ?? {}).every(([k, v]) => Object.hasOwn(values, k) && String(values[k]) === String(v)))
+            .map((r) => r.to ?? r.from)
     const sourceName = `${tpl.display}/${FILES_DIR}/${file.rel}`
     for (const target of targets) {
       const rendered = renderTemplate(target, values, {file: own.length > 0 ? templateFile : sourceName}).replace(/\\/g, '/')
@@ -88,21 +98,33 @@ export function renderFiles(tpl: LoadedTemplate, values: Readonly<Record<string,
         throw new ValidationError({key: 'template.emptyPath', params: {from: file.rel}}, {code: 'template.emptyPath', location: {file: sourceName}})
       }
       if (isReservedPath(rel)) {
-        throw new ValidationError({key: 'template.reservedPath', params: {path: rel}}, {code: 'template.reservedPath', location: {file: sourceName}, hint: {key: 'template.reservedPath.hint'}})
+        throw new ValidationError(
+          {key: 'template.reservedPath', params: {path: rel}},
+          {code: 'template.reservedPath', location: {file: sourceName}, hint: {key: 'template.reservedPath.hint'}},
+        )
       }
       const before = seen.get(rel)
       if (before !== undefined) {
-        throw new ValidationError({key: 'template.duplicateTarget', params: {path: rel, a: before, b: file.rel}}, {code: 'template.duplicateTarget', location: {file: templateFile}})
+        throw new ValidationError(
+          {key: 'template.duplicateTarget', params: {path: rel, a: before, b: file.rel}},
+          {code: 'template.duplicateTarget', location: {file: templateFile}},
+        )
       }
       seen.set(rel, file.rel)
       const content = TEXT_EXTENSIONS.has(ext(file.rel))
-        ? renderTemplate(file.data.toString('utf8'), values, {file: sourceName, rawForbidden: DATA_EXTENSIONS.has(ext(file.rel)) ? freeText : undefined})
+        ? renderTemplate(file.data.toString('utf8'), values, {
+            file: sourceName,
+            rawForbidden: DATA_EXTENSIONS.has(ext(file.rel)) ? freeText : undefined,
+          })
         : file.data
       out.push({path: rel, content, source: sourceName})
     }
   }
   if (!seen.has(COMMUNITY_FILE)) {
-    throw new ValidationError({key: 'template.noCommunity', params: {template: tpl.name}}, {code: 'template.noCommunity', location: {file: templateFile}, hint: {key: 'template.noCommunity.hint'}})
+    throw new ValidationError(
+      {key: 'template.noCommunity', params: {template: tpl.name}},
+      {code: 'template.noCommunity', location: {file: templateFile}, hint: {key: 'template.noCommunity.hint'}},
+    )
   }
   return out
 }
@@ -114,7 +136,11 @@ export function validateRendered(files: RenderedFile[], locale: Locale): Array<P
     if (!/\.ya?ml$/i.test(f.path) || typeof f.content !== 'string') continue
     const dirs = f.path.split('/').slice(0, -1)
     if (dirs.some((d) => d.startsWith('.') || UNVALIDATED_DIRS.has(d))) continue
-    problems.push(...validateText(f.content, f.path, locale, KINDS).problems.filter((p) => p.severity === 'error').map((p) => ({...p, source: f.source})))
+    problems.push(
+      ...validateText(f.content, f.path, locale, KINDS)
+        .problems.filter((p) => p.severity === 'error')
+        .map((p) => ({...p, source: f.source})),
+    )
   }
   return problems
 }
@@ -125,7 +151,8 @@ async function target(into: string, rel: string): Promise<string> {
   let dir = path.dirname(full)
   while (dir.startsWith(into) && dir !== into) {
     const info = await stat(dir).catch(() => undefined)
-    if (info && !info.isDirectory()) throw new CommopsError({key: 'template.parentNotDir', params: {path: rel, parent: path.relative(into, dir)}}, {code: 'template.parentNotDir'})
+    if (info && !info.isDirectory())
+      throw new CommopsError({key: 'template.parentNotDir', params: {path: rel, parent: path.relative(into, dir)}}, {code: 'template.parentNotDir'})
     dir = path.dirname(dir)
   }
   return full
@@ -174,26 +201,36 @@ export async function writePlan(plan: ApplyPlan): Promise<void> {
 }
 
 /** Render → validate → plan → refuse conflicts → write (unless a dry run). */
-export async function applyTemplate(tpl: LoadedTemplate, values: Record<string, ParamValue>, options: {into: string; force?: boolean; dryRun?: boolean; locale: Locale}): Promise<ApplyResult> {
+export async function applyTemplate(
+  tpl: LoadedTemplate,
+  values: Record<string, ParamValue>,
+  options: {into: string; force?: boolean; dryRun?: boolean; locale: Locale},
+): Promise<ApplyResult> {
   const rendered = renderFiles(tpl, values)
   const problems = validateRendered(rendered, options.locale)
   if (problems.length > 0) {
     const first = problems[0]
-    throw new ValidationError({key: 'template.invalidOutput', params: {template: tpl.name, count: problems.length, first: first.message, source: first.source ?? first.file}}, {
-      code: 'template.invalidOutput',
-      location: {file: first.file, line: first.line, col: first.col},
-      hint: {key: 'template.invalidOutput.hint'},
-      details: problems,
-    })
+    throw new ValidationError(
+      {key: 'template.invalidOutput', params: {template: tpl.name, count: problems.length, first: first.message, source: first.source ?? first.file}},
+      {
+        code: 'template.invalidOutput',
+        location: {file: first.file, line: first.line, col: first.col},
+        hint: {key: 'template.invalidOutput.hint'},
+        details: problems,
+      },
+    )
   }
   const plan = await planApply(tpl, rendered, options.into)
   const conflicts = plan.files.filter((f) => f.action === 'overwrite').map((f) => f.path)
   if (conflicts.length > 0 && !options.force) {
-    throw new CommopsError({key: 'template.conflict', params: {count: conflicts.length, paths: conflicts.join(', '), into: options.into}}, {
-      code: 'template.conflict',
-      hint: {key: 'template.conflict.hint'},
-      details: {conflicts},
-    })
+    throw new CommopsError(
+      {key: 'template.conflict', params: {count: conflicts.length, paths: conflicts.join(', '), into: options.into}},
+      {
+        code: 'template.conflict',
+        hint: {key: 'template.conflict.hint'},
+        details: {conflicts},
+      },
+    )
   }
   if (!options.dryRun) await writePlan(plan)
   return {

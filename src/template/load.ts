@@ -73,10 +73,13 @@ export async function locateTemplate(ref: string, cwd: string): Promise<{dir: st
   }
   const names = await templateFolders(templatesDir())
   const best = closest(ref, names)
-  throw new UsageError({key: 'template.notFound', params: {name: ref}}, {
-    code: 'template.notFound',
-    hint: {key: 'template.notFound.hint', params: {names: names.join(', ') || '—', suggest: best ? ` \`${best}\`?` : ''}},
-  })
+  throw new UsageError(
+    {key: 'template.notFound', params: {name: ref}},
+    {
+      code: 'template.notFound',
+      hint: {key: 'template.notFound.hint', params: {names: names.join(', ') || '—', suggest: best ? ` \`${best}\`?` : ''}},
+    },
+  )
 }
 
 /** Reads and validates a template folder's template.yaml; any problem is thrown with its location. */
@@ -84,22 +87,31 @@ export async function readTemplateDoc(dir: string, locale: Locale, cwd = process
   const file = path.join(dir, TEMPLATE_FILE)
   const display = displayPath(file, cwd)
   if ((await lstat(file)).isSymbolicLink()) {
-    throw new ValidationError({key: 'template.symlink', params: {path: display}}, {code: 'template.symlink', location: {file: display}, hint: {key: 'template.symlink.hint'}})
+    throw new ValidationError(
+      {key: 'template.symlink', params: {path: display}},
+      {code: 'template.symlink', location: {file: display}, hint: {key: 'template.symlink.hint'}},
+    )
   }
   const text = await readFile(file, 'utf8')
   const {problems, docs} = validateText(text, display, locale, [templateKind])
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) {
     const first = errors[0]
-    throw new ValidationError({key: 'template.invalid', params: {file: display, count: errors.length, first: first.message}}, {
-      code: 'template.invalid',
-      location: {file: first.file, line: first.line, col: first.col},
-      hint: {key: 'template.invalid.hint', params: {file: display}},
-      details: errors,
-    })
+    throw new ValidationError(
+      {key: 'template.invalid', params: {file: display, count: errors.length, first: first.message}},
+      {
+        code: 'template.invalid',
+        location: {file: first.file, line: first.line, col: first.col},
+        hint: {key: 'template.invalid.hint', params: {file: display}},
+        details: errors,
+      },
+    )
   }
   if (docs.length !== 1 || docs[0].kind !== 'Template') {
-    throw new ValidationError({key: 'template.notTemplate', params: {file: display}}, {location: {file: display}, hint: {key: 'template.notTemplate.hint'}})
+    throw new ValidationError(
+      {key: 'template.notTemplate', params: {file: display}},
+      {location: {file: display}, hint: {key: 'template.notTemplate.hint'}},
+    )
   }
   return docs[0].value as TemplateDoc
 }
@@ -108,7 +120,11 @@ export async function readTemplateDoc(dir: string, locale: Locale, cwd = process
 async function readFilesTree(dir: string, cwd: string): Promise<SourceFile[]> {
   const root = path.join(dir, FILES_DIR)
   const out: SourceFile[] = []
-  const refuse = (full: string, key: string) => new ValidationError({key, params: {path: displayPath(full, cwd)}}, {code: key, location: {file: displayPath(full, cwd)}, hint: {key: `${key}.hint`}})
+  const refuse = (full: string, key: string) =>
+    new ValidationError(
+      {key, params: {path: displayPath(full, cwd)}},
+      {code: key, location: {file: displayPath(full, cwd)}, hint: {key: `${key}.hint`}},
+    )
   const rootInfo = await lstat(root).catch(() => undefined)
   if (!rootInfo) return out
   if (rootInfo.isSymbolicLink()) throw refuse(root, 'template.symlink')

@@ -18,7 +18,11 @@ const didYouMean = (value: string, candidates: readonly string[]): Msg | undefin
 /** Parses a value given as text (from --set, a prompt or a default) by the parameter's type. */
 export function parseParamValue(name: string, param: TemplateParam, raw: string | number | boolean): Parsed {
   const text = String(raw).trim()
-  const bad = (key: string, extra: Record<string, unknown> = {}, hint?: Msg): Parsed => ({ok: false, msg: {key: `template.value.${key}`, params: {name, value: String(raw), ...extra}}, hint})
+  const bad = (key: string, extra: Record<string, unknown> = {}, hint?: Msg): Parsed => ({
+    ok: false,
+    msg: {key: `template.value.${key}`, params: {name, value: String(raw), ...extra}},
+    hint,
+  })
   switch (param.type) {
     case 'integer':
       return /^[+-]?\d{1,15}$/.test(text) ? {ok: true, value: Number(text)} : bad('integer')
@@ -35,7 +39,9 @@ export function parseParamValue(name: string, param: TemplateParam, raw: string 
     case 'date':
       return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, {zone: 'utc'}).isValid ? {ok: true, value: text} : bad('date')
     case 'timezone':
-      return isTimezone(text) && text !== '' ? {ok: true, value: text} : bad('timezone', {}, didYouMean(text, Intl.supportedValuesOf('timeZone')) ?? {key: 'init.badTimezone.hint'})
+      return isTimezone(text) && text !== ''
+        ? {ok: true, value: text}
+        : bad('timezone', {}, didYouMean(text, Intl.supportedValuesOf('timeZone')) ?? {key: 'init.badTimezone.hint'})
     case 'locale':
       return isLocale(text) ? {ok: true, value: text} : bad('locale', {options: LOCALES.join(', ')}, didYouMean(text, LOCALES))
     case 'enum': {
@@ -78,10 +84,13 @@ export function parseSets(doc: TemplateDoc, sets: readonly string[]): Record<str
     const name = set.slice(0, eq).trim()
     if (!Object.hasOwn(doc.parameters, name)) {
       const best = closest(name, names)
-      throw new UsageError({key: 'template.set.unknown', params: {name, template: doc.name}}, {
-        code: 'template.set.unknown',
-        hint: {key: 'template.set.unknown.hint', params: {params: names.join(', ') || '—', suggest: best ? ` --set ${best}=…?` : ''}},
-      })
+      throw new UsageError(
+        {key: 'template.set.unknown', params: {name, template: doc.name}},
+        {
+          code: 'template.set.unknown',
+          hint: {key: 'template.set.unknown.hint', params: {params: names.join(', ') || '—', suggest: best ? ` --set ${best}=…?` : ''}},
+        },
+      )
     }
     const parsed = parseParamValue(name, doc.parameters[name], set.slice(eq + 1))
     if (!parsed.ok) throw new UsageError(parsed.msg, {code: 'template.value', hint: parsed.hint})

@@ -34,9 +34,7 @@ export interface RenderOptions {
 }
 
 type Node =
-  | {type: 'text'; text: string}
-  | {type: 'var'; name: string; filter?: Filter}
-  | {type: 'section'; name: string; inverted: boolean; children: Node[]}
+  {type: 'text'; text: string} | {type: 'var'; name: string; filter?: Filter} | {type: 'section'; name: string; inverted: boolean; children: Node[]}
 
 interface Tag {
   start: number
@@ -128,7 +126,11 @@ function standalone(text: string, tag: Tag): {start: number; end: number} {
 }
 
 /** Parses a template text into nodes, checking every name against the parameters; problems are collected, not thrown. */
-export function parseTemplate(text: string, params: Readonly<Record<string, ParamValue>>, options: {rawForbidden?: ReadonlySet<string>} = {}): {nodes: Node[]; problems: RenderProblem[]} {
+export function parseTemplate(
+  text: string,
+  params: Readonly<Record<string, ParamValue>>,
+  options: {rawForbidden?: ReadonlySet<string>} = {},
+): {nodes: Node[]; problems: RenderProblem[]} {
   const starts = lineStarts(text)
   const problems: RenderProblem[] = []
   const problem = (offset: number, msg: Msg, hint?: Msg) => problems.push({...positionOf(starts, offset), msg, hint})
@@ -136,10 +138,14 @@ export function parseTemplate(text: string, params: Readonly<Record<string, Para
   const checkName = (tag: Tag): boolean => {
     if (Object.hasOwn(params, tag.name)) return true
     const best = closest(tag.name, known)
-    problem(tag.start, {key: 'template.render.unknownParam', params: {name: tag.name}}, {
-      key: 'template.render.unknownParam.hint',
-      params: {params: known.join(', ') || '—', suggest: best ? ` {{${best}}}?` : ''},
-    })
+    problem(
+      tag.start,
+      {key: 'template.render.unknownParam', params: {name: tag.name}},
+      {
+        key: 'template.render.unknownParam.hint',
+        params: {params: known.join(', ') || '—', suggest: best ? ` {{${best}}}?` : ''},
+      },
+    )
     return false
   }
 
@@ -155,7 +161,11 @@ export function parseTemplate(text: string, params: Readonly<Record<string, Para
       const filter = tag.filter
       if (filter !== undefined && !(FILTERS as readonly string[]).includes(filter)) {
         const best = closest(filter, FILTERS)
-        problem(tag.start, {key: 'template.render.unknownFilter', params: {filter}}, {key: 'template.render.unknownFilter.hint', params: {filters: FILTERS.join(', '), suggest: best ? ` | ${best}?` : ''}})
+        problem(
+          tag.start,
+          {key: 'template.render.unknownFilter', params: {filter}},
+          {key: 'template.render.unknownFilter.hint', params: {filters: FILTERS.join(', '), suggest: best ? ` | ${best}?` : ''}},
+        )
         continue
       }
       if (!checkName(tag)) continue
@@ -181,7 +191,11 @@ export function parseTemplate(text: string, params: Readonly<Record<string, Para
   }
   if (at < text.length) top().push({type: 'text', text: text.slice(at)})
   for (const open of stack) {
-    problem(open.tag.start, {key: 'template.render.unclosedSection', params: {name: open.tag.name}}, {key: 'template.render.unclosedSection.hint', params: {name: open.tag.name}})
+    problem(
+      open.tag.start,
+      {key: 'template.render.unclosedSection', params: {name: open.tag.name}},
+      {key: 'template.render.unclosedSection.hint', params: {name: open.tag.name}},
+    )
   }
   return {nodes: root, problems: problems.sort((a, b) => a.line - b.line || a.col - b.col)}
 }

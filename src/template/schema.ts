@@ -59,7 +59,13 @@ const param = {
     description: localizedText,
     default: scalar,
     required: {type: 'boolean', description: 'Must be given (by --set or a prompt) when there is no default'},
-    options: {type: 'array', items: {type: 'string', minLength: 1}, minItems: 1, uniqueItems: true, description: 'The allowed values of an enum parameter'},
+    options: {
+      type: 'array',
+      items: {type: 'string', minLength: 1},
+      minItems: 1,
+      uniqueItems: true,
+      description: 'The allowed values of an enum parameter',
+    },
     pattern: {type: 'string', minLength: 1, description: 'A regular expression a string value must match'},
   },
 } as const
@@ -98,7 +104,12 @@ export const templateSchema = {
         properties: {
           from: {type: 'string', minLength: 1, description: 'A path under files/'},
           to: {type: 'string', minLength: 1, description: 'The target path in the workspace; may hold {{param}} placeholders'},
-          when: {type: 'object', propertyNames: {pattern: PARAM_NAME_PATTERN}, additionalProperties: scalar, description: 'Parameter values that must all match, e.g. {locale: zh-CN}'},
+          when: {
+            type: 'object',
+            propertyNames: {pattern: PARAM_NAME_PATTERN},
+            additionalProperties: scalar,
+            description: 'Parameter values that must all match, e.g. {locale: zh-CN}',
+          },
         },
       },
     },

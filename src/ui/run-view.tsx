@@ -48,11 +48,16 @@ export function StepLine({event, t, showDiff}: {event: StepEvent; t: Translate; 
       {(event.messages ?? []).map((m, i) => (
         <Text key={`m${i}`} dimColor>{`    ${m}`}</Text>
       ))}
-      {event.error ? <Text color="red">{`    ${event.error.location ? `${formatLocation(event.error.location)}: ` : ''}${event.error.message}`}</Text> : null}
+      {event.error ? (
+        <Text color="red">{`    ${event.error.location ? `${formatLocation(event.error.location)}: ` : ''}${event.error.message}`}</Text>
+      ) : null}
       {event.error?.hint ? <Text color="red" dimColor>{`    ${event.error.hint}`}</Text> : null}
       {showDiff
         ? (event.diff ?? []).map((d, i) => (
-            <Text key={`d${i}`} color={d.trimStart().startsWith('+') ? 'green' : d.trimStart().startsWith('-') ? 'red' : undefined}>{`    ${d}`}</Text>
+            <Text
+              key={`d${i}`}
+              color={d.trimStart().startsWith('+') ? 'green' : d.trimStart().startsWith('-') ? 'red' : undefined}
+            >{`    ${d}`}</Text>
           ))
         : null}
     </Box>

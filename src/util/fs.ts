@@ -38,8 +38,7 @@ function realish(p: string): string {
 
 /** Resolves a user- or playbook-given relative path inside `root`; `..`, absolute paths and symlinks leading out are refused. */
 export function resolveInside(root: string, relative: string): string {
-  const refuse = () =>
-    new UsageError({key: 'file.outside', params: {path: relative, root}}, {hint: {key: 'file.outside.hint'}, code: 'file.outside'})
+  const refuse = () => new UsageError({key: 'file.outside', params: {path: relative, root}}, {hint: {key: 'file.outside.hint'}, code: 'file.outside'})
   if (relative.includes('\0') || path.isAbsolute(relative) || /^[a-zA-Z]:/.test(relative)) throw refuse()
   const full = path.resolve(root, relative)
   const rootReal = realish(path.resolve(root))

@@ -52,14 +52,20 @@ export interface OwnedWriteOptions<T> {
  * content, owned through `pending`. The checks and the writes happen under the lock, so concurrent writers take turns.
  */
 export async function writeOwnedFiles<T>(store: Store, files: OwnedWrite[], o: OwnedWriteOptions<T> = {}): Promise<T | undefined> {
-  const refused = o.refused ?? ((f) => new CommopsError({key: 'run.notOwned', params: {path: f.rel}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}}))
+  const refused =
+    o.refused ?? ((f) => new CommopsError({key: 'run.notOwned', params: {path: f.rel}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}}))
   /** The file's current text (undefined: absent), after checking commops may replace it. */
   const check = async (db: Db, f: OwnedWrite): Promise<string | undefined> => {
     const current = existsSync(f.full) ? await readFile(f.full, 'utf8') : undefined
     if (!o.force && current !== f.content && !owns(db.files[f.rel], current)) throw refused(f)
     return current
   }
-  const stamp = (hash: string, pending?: string): WrittenFile => ({hash, writtenAt: new Date().toISOString(), ...(o.run ? {run: o.run} : {}), ...(pending && pending !== hash ? {pending} : {})})
+  const stamp = (hash: string, pending?: string): WrittenFile => ({
+    hash,
+    writtenAt: new Date().toISOString(),
+    ...(o.run ? {run: o.run} : {}),
+    ...(pending && pending !== hash ? {pending} : {}),
+  })
   if (files.length > 0) {
     await store.update(async (db) => {
       for (const f of files) {
@@ -87,7 +93,12 @@ export function outputPath(root: string, out: string, cwd = process.cwd()): {ful
 }
 
 /** Writes an export inside the workspace: confined, never over a file commops did not write (unless forced), recorded in the store. */
-export async function writeOwnedFile(store: Store, out: string, content: string, options: {force?: boolean; cwd?: string} = {}): Promise<{path: string; shown: string}> {
+export async function writeOwnedFile(
+  store: Store,
+  out: string,
+  content: string,
+  options: {force?: boolean; cwd?: string} = {},
+): Promise<{path: string; shown: string}> {
   const {full, rel, shown} = outputPath(store.root, out, options.cwd)
   const refused = () => new CommopsError({key: 'run.notOwned', params: {path: shown}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}})
   await writeOwnedFiles(store, [{rel, full, content}], {force: options.force, refused})

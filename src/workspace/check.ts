@@ -16,32 +16,45 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
       path: pointer,
       rule: 'community.unknownChannel',
       msg: {key: 'community.unknownChannel', params: {channel: ref}},
-      hint: {key: 'community.unknownChannel.hint', params: {channels: channels.join(', ') || '—', suggest: best ? {$msg: {key: 'suggest.didYouMean', params: {value: best}}} : ''}},
+      hint: {
+        key: 'community.unknownChannel.hint',
+        params: {channels: channels.join(', ') || '—', suggest: best ? {$msg: {key: 'suggest.didYouMean', params: {value: best}}} : ''},
+      },
     })
   }
   const content = (value.content ?? {}) as Record<string, unknown>
   asArray(content.pillars).forEach((p, i) => channelRef(`/content/pillars/${i}/channel`, p.channel))
   asArray(value.activities).forEach((a, i) => channelRef(`/activities/${i}/channel`, a.channel))
   const audience = (value.audience ?? {}) as Record<string, unknown>
-  asArray(audience.personas).forEach((p, i) => (Array.isArray(p.channels) ? p.channels : []).forEach((c, j) => {
-    if (!channels.includes(String(c)) && !platforms.some((pl) => pl.id === c)) channelRef(`/audience/personas/${i}/channels/${j}`, c)
-  }))
+  asArray(audience.personas).forEach((p, i) =>
+    (Array.isArray(p.channels) ? p.channels : []).forEach((c, j) => {
+      if (!channels.includes(String(c)) && !platforms.some((pl) => pl.id === c)) channelRef(`/audience/personas/${i}/channels/${j}`, c)
+    }),
+  )
 
   const unique = (list: Array<Record<string, unknown>>, base: string, field = 'id') => {
     const seen = new Set<string>()
     list.forEach((item, i) => {
       const id = item[field]
       if (typeof id !== 'string' && typeof id !== 'number') return
-      if (seen.has(String(id))) problems.push({path: `${base}/${i}/${field}`, rule: 'community.duplicateId', msg: {key: 'community.duplicateId', params: {id}}})
+      if (seen.has(String(id)))
+        problems.push({path: `${base}/${i}/${field}`, rule: 'community.duplicateId', msg: {key: 'community.duplicateId', params: {id}}})
       seen.add(String(id))
     })
   }
   unique(platforms, '/platforms')
   const seenChannels = new Set<string>()
-  platforms.forEach((p, i) => asArray(p.channels).forEach((c, j) => {
-    if (seenChannels.has(String(c.id))) problems.push({path: `/platforms/${i}/channels/${j}/id`, rule: 'community.duplicateId', msg: {key: 'community.duplicateId', params: {id: c.id}}})
-    seenChannels.add(String(c.id))
-  }))
+  platforms.forEach((p, i) =>
+    asArray(p.channels).forEach((c, j) => {
+      if (seenChannels.has(String(c.id)))
+        problems.push({
+          path: `/platforms/${i}/channels/${j}/id`,
+          rule: 'community.duplicateId',
+          msg: {key: 'community.duplicateId', params: {id: c.id}},
+        })
+      seenChannels.add(String(c.id))
+    }),
+  )
   unique(asArray(content.pillars), '/content/pillars')
   unique(asArray(value.activities), '/activities')
   unique(asArray(audience.personas), '/audience/personas')
@@ -51,14 +64,30 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
 
   const levels = asArray(incentives.levels)
   levels.forEach((l, i) => {
-    if (i > 0 && typeof l.threshold === 'number' && typeof levels[i - 1].threshold === 'number' && l.threshold <= (levels[i - 1].threshold as number)) {
-      problems.push({path: `/incentives/levels/${i}/threshold`, rule: 'community.levelOrder', msg: {key: 'community.levelOrder', params: {level: l.level, threshold: l.threshold, previous: levels[i - 1].threshold}}})
+    if (
+      i > 0 &&
+      typeof l.threshold === 'number' &&
+      typeof levels[i - 1].threshold === 'number' &&
+      l.threshold <= (levels[i - 1].threshold as number)
+    ) {
+      problems.push({
+        path: `/incentives/levels/${i}/threshold`,
+        rule: 'community.levelOrder',
+        msg: {key: 'community.levelOrder', params: {level: l.level, threshold: l.threshold, previous: levels[i - 1].threshold}},
+      })
     }
   })
-  const shares = asArray(audience.personas).map((p) => p.share).filter((s): s is number => typeof s === 'number')
+  const shares = asArray(audience.personas)
+    .map((p) => p.share)
+    .filter((s): s is number => typeof s === 'number')
   const total = shares.reduce((a, b) => a + b, 0)
   if (shares.length > 0 && total > 1.0001) {
-    problems.push({path: '/audience/personas', rule: 'community.shares', severity: 'warning', msg: {key: 'community.shares', params: {total: total.toFixed(2)}}})
+    problems.push({
+      path: '/audience/personas',
+      rule: 'community.shares',
+      severity: 'warning',
+      msg: {key: 'community.shares', params: {total: total.toFixed(2)}},
+    })
   }
   return problems
 }

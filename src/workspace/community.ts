@@ -2,8 +2,18 @@
 import type {Locale, LocalizedText} from '../i18n/index.js'
 import type {RulesOverrides} from '../rules/types.js'
 
-export interface Channel { id: string; name?: LocalizedText; purpose?: LocalizedText; url?: string }
-export interface Platform { id: string; type: string; name?: LocalizedText; channels?: Channel[] }
+export interface Channel {
+  id: string
+  name?: LocalizedText
+  purpose?: LocalizedText
+  url?: string
+}
+export interface Platform {
+  id: string
+  type: string
+  name?: LocalizedText
+  channels?: Channel[]
+}
 export interface Persona {
   id: string
   name: LocalizedText
@@ -38,7 +48,12 @@ export interface Activity {
   owner?: string
   durationMinutes?: number
 }
-export interface Level { level: number; threshold: number; title: LocalizedText; perks?: LocalizedText[] }
+export interface Level {
+  level: number
+  threshold: number
+  title: LocalizedText
+  perks?: LocalizedText[]
+}
 export interface Badge {
   id: string
   name: LocalizedText

@@ -29,7 +29,6 @@ export interface InitResult {
   kept: string[]
 }
 
-
 const CHANNEL_NAMES: Record<Locale, string> = {'zh-CN': '主群', en: 'Main'}
 
 const yamlString = (s: string) => JSON.stringify(s)
@@ -74,7 +73,10 @@ export async function initWorkspace(o: InitOptions): Promise<InitResult> {
   const {problems} = validateText(text, communityFile, o.locale, [communityKind])
   if (problems.length > 0) {
     const p = problems[0]
-    throw new ValidationError({key: 'workspace.invalid', params: {file: COMMUNITY_FILE, count: problems.length, first: p.message}}, {location: {file: p.file, line: p.line, col: p.col}})
+    throw new ValidationError(
+      {key: 'workspace.invalid', params: {file: COMMUNITY_FILE, count: problems.length, first: p.message}},
+      {location: {file: p.file, line: p.line, col: p.col}},
+    )
   }
   const created: string[] = []
   const kept: string[] = []

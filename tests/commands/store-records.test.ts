@@ -19,7 +19,19 @@ async function withDb(db: Record<string, unknown>): Promise<string> {
 describe('records in the store, through the commands', () => {
   it('`runs` shows a run whose process died as interrupted', async () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid
-    const run = {id: 'R1', playbook: 'launch', vars: {}, inputHashes: {}, status: 'running', steps: [], user: 'u', startedAt: '2026-11-02T10:00:00Z', durationMs: 0, pid: dead, host: os.hostname()}
+    const run = {
+      id: 'R1',
+      playbook: 'launch',
+      vars: {},
+      inputHashes: {},
+      status: 'running',
+      steps: [],
+      user: 'u',
+      startedAt: '2026-11-02T10:00:00Z',
+      durationMs: 0,
+      pid: dead,
+      host: os.hostname(),
+    }
     const root = await withDb({runs: [run], counters: {R: 1}})
     const text = await runInProcess(['runs'], {cwd: root})
     expect(text.code).toBe(0)
@@ -38,11 +50,14 @@ describe('records in the store, through the commands', () => {
     expect(hasStackTrace(r.stderr)).toBe(false)
   })
 
-  it('a file where the store folder should be is the user\'s to move, not a bug', async () => {
+  it("a file where the store folder should be is the user's to move, not a bug", async () => {
     const ws = await sampleWorkspace('en')
     await rm(path.join(ws.root, '.commops'), {recursive: true, force: true})
     await writeFile(path.join(ws.root, '.commops'), 'not a folder\n')
-    for (const args of [['task', 'list'], ['playbook', 'run', 'launch', '--yes']]) {
+    for (const args of [
+      ['task', 'list'],
+      ['playbook', 'run', 'launch', '--yes'],
+    ]) {
       const r = await runInProcess(args, {cwd: ws.root})
       expect(r.code, args.join(' ')).toBe(1)
       expect(r.stderr).toMatch(/\.commops.* (is a file, not a folder|already exists and is in the way)/)

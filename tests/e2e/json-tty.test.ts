@@ -15,7 +15,12 @@ describe.skipIf(!SCRIPT)('--json on a terminal', () => {
   })
 
   it('init DIR --name X --json never prompts: it creates the workspace and prints JSON', async () => {
-    const r = await runCliOnTty(['init', 'acme', '--name', 'Acme', '--json'], {cwd: tmp, env: {CI: undefined}, stopWhen: /Language|语言|\? /, timeoutMs: 30_000})
+    const r = await runCliOnTty(['init', 'acme', '--name', 'Acme', '--json'], {
+      cwd: tmp,
+      env: {CI: undefined},
+      stopWhen: /Language|语言|\? /,
+      timeoutMs: 30_000,
+    })
     expect(r.stopped, r.output).toBe(false)
     expect(r.code).toBe(0)
     expect(JSON.parse(r.output.trim())).toMatchObject({created: expect.arrayContaining(['community.yaml'])})
@@ -24,7 +29,12 @@ describe.skipIf(!SCRIPT)('--json on a terminal', () => {
 
   it('playbook run --json never asks before writing either', async () => {
     const ws = await sampleWorkspace('en')
-    const r = await runCliOnTty(['playbook', 'run', 'launch', '--json'], {cwd: ws.root, env: {CI: undefined}, stopWhen: /Apply these/, timeoutMs: 30_000})
+    const r = await runCliOnTty(['playbook', 'run', 'launch', '--json'], {
+      cwd: ws.root,
+      env: {CI: undefined},
+      stopWhen: /Apply these/,
+      timeoutMs: 30_000,
+    })
     expect(r.stopped, r.output).toBe(false)
     expect(r.code).toBe(0)
     expect(JSON.parse(r.output.trim())).toMatchObject({playbook: 'launch', id: 'R1'})

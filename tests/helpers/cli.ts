@@ -53,7 +53,7 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 
 /** Throws a clear error when the compiled CLI is missing (`npm test` builds it; or run `node scripts/build.mjs`). */
 export function assertBuilt(): void {
-  if (!existsSync(path.join(ROOT, 'dist', 'commops.js')) || !existsSync(path.join(ROOT, 'oclif.manifest.json'))) {
+  if (!existsSync(path.join(ROOT, 'dist', 'commands', 'validate.js')) || !existsSync(path.join(ROOT, 'oclif.manifest.json'))) {
     throw new Error('dist/ or oclif.manifest.json is missing: run `npm run build` (npm test does it) before these tests')
   }
 }

@@ -14,7 +14,7 @@ import {sampleWorkspace} from '../helpers/workspace.js'
 
 // A bug is reported as a bug (with versions, and the stack under DEBUG=commops); a full disk or a wrong path never is.
 
-const VERSION = (await import('../../package.json', {with: {type: 'json'}})).default.version as string
+const VERSION = (await import('../../package.json', {with: {type: 'json'}})).default.version
 const versions = `commops ${VERSION}, Node ${process.version}, ${process.platform} ${process.arch}`
 
 function systemError(code: string, path?: string): Error {
@@ -102,7 +102,7 @@ describe('unexpected errors outside steps (BaseCommand.catch)', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(2)
   })
 
-  it('a missing file inside commops itself is a bug (a broken install), not the user\'s path', () => {
+  it("a missing file inside commops itself is a bug (a broken install), not the user's path", () => {
     expect(fromSystemError(systemError('ENOENT', `${packageRoot()}/templates/x.yaml`), packageRoot())).toBeUndefined()
     expect(fromSystemError(systemError('ENOSPC'))).toBeInstanceOf(CommopsError)
     expect(fromSystemError(new TypeError('x'))).toBeUndefined()
@@ -110,7 +110,9 @@ describe('unexpected errors outside steps (BaseCommand.catch)', () => {
 })
 
 describe('unexpected errors inside steps', () => {
-  const PB = parse('apiVersion: commops/v1\nkind: Playbook\nname: t\nphase: launch\nsteps:\n  - {id: a, uses: note, with: {message: hi}}\n  - {id: b, uses: note, needs: [a], with: {message: later}}\n') as Playbook
+  const PB = parse(
+    'apiVersion: commops/v1\nkind: Playbook\nname: t\nphase: launch\nsteps:\n  - {id: a, uses: note, with: {message: hi}}\n  - {id: b, uses: note, needs: [a], with: {message: later}}\n',
+  ) as Playbook
 
   async function failedStep(error: Error, env: Record<string, string> = {}) {
     const ws = await sampleWorkspace('en')
@@ -157,7 +159,7 @@ describe('unexpected errors inside steps', () => {
 })
 
 describe('where to report and when to show stacks', () => {
-  it('reads package.json bugs, else the repository\'s issues, else nothing (the message then names the issue tracker)', () => {
+  it("reads package.json bugs, else the repository's issues, else nothing (the message then names the issue tracker)", () => {
     expect(reportUrl({bugs: {url: 'https://example.org/bugs'}, repository: 'github:acme/commops'})).toBe('https://example.org/bugs')
     expect(reportUrl({bugs: 'https://example.org/b'})).toBe('https://example.org/b')
     expect(reportUrl({repository: {url: 'git+https://github.com/acme/commops.git'}})).toBe('https://github.com/acme/commops/issues')

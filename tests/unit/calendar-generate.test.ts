@@ -11,7 +11,6 @@ import {thrown} from '../helpers/errors.js'
 const run = (c: Community, from: string, to: string, extra: {pillars?: string[]; channels?: string[]; locale?: 'en' | 'zh-CN'} = {}) =>
   draftCalendar(c, {from, to, locale: extra.locale ?? 'en', pillars: extra.pillars, channels: extra.channels})
 
-
 describe('draftCalendar', () => {
   it('is deterministic: the same inputs give the same items, keys and ids', () => {
     const a = run(community(), '2026-12-01', '2026-12-28')

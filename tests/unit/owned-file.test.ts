@@ -43,7 +43,7 @@ function crashingOnce(store: Store, text: string, when: 'after-write' | 'before-
 }
 
 describe('writeOwnedFile', () => {
-  it('a crash between writing the file and recording it leaves the file commops\'s own', async () => {
+  it("a crash between writing the file and recording it leaves the file commops's own", async () => {
     const store = Store.at(root)
     await writeOwnedFile(store, 'out/rules.md', 'v1\n', {cwd: root})
     await expect(writeOwnedFile(crashingOnce(store, 'v2\n', 'after-write'), 'out/rules.md', 'v2\n', {cwd: root})).rejects.toThrow('killed')
@@ -55,7 +55,7 @@ describe('writeOwnedFile', () => {
     expect((await store.read()).files['out/rules.md'].pending).toBeUndefined()
   })
 
-  it('a crash before the write keeps the old file owned, and a user\'s edit is still never overwritten', async () => {
+  it("a crash before the write keeps the old file owned, and a user's edit is still never overwritten", async () => {
     const store = Store.at(root)
     await writeOwnedFile(store, 'out/rules.md', 'v1\n', {cwd: root})
     await expect(writeOwnedFile(crashingOnce(store, 'v2\n', 'before-write'), 'out/rules.md', 'v2\n', {cwd: root})).rejects.toThrow('killed')
@@ -77,8 +77,10 @@ describe('writeOwnedFile', () => {
   })
 })
 
-describe('the runner\'s exports', () => {
-  const PB = parse('apiVersion: commops/v1\nkind: Playbook\nname: t\nphase: launch\nvars: {m: {type: string, default: a}}\nsteps:\n  - {id: hello, uses: note, with: {message: "say ${{ vars.m }}"}}\n  - {id: export, uses: export, with: {artifacts: [hello], formats: [md]}}\n') as Playbook
+describe("the runner's exports", () => {
+  const PB = parse(
+    'apiVersion: commops/v1\nkind: Playbook\nname: t\nphase: launch\nvars: {m: {type: string, default: a}}\nsteps:\n  - {id: hello, uses: note, with: {message: "say ${{ vars.m }}"}}\n  - {id: export, uses: export, with: {artifacts: [hello], formats: [md]}}\n',
+  ) as Playbook
 
   async function run(store: Store, m: string): Promise<StepEvent[]> {
     const events: StepEvent[] = []

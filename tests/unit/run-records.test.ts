@@ -40,7 +40,7 @@ async function run(ws: Workspace, playbook: Playbook, dryRun = false): Promise<{
 }
 
 describe('run records', () => {
-  it('two concurrent runs get distinct ids, and each one\'s tasks and files name its own run', async () => {
+  it("two concurrent runs get distinct ids, and each one's tasks and files name its own run", async () => {
     const ws = await sampleWorkspace('en')
     const [a, b] = await Promise.all([run(ws, pb('alpha')), run(ws, pb('beta'))])
     expect(a.events.every((e) => e.status === 'changed')).toBe(true)
@@ -63,7 +63,9 @@ describe('run records', () => {
   it('the run id is known while the run runs: run.id in expressions and the record match', async () => {
     const ws = await sampleWorkspace('en')
     await run(ws, pb('alpha'))
-    const playbook = parse('apiVersion: commops/v1\nkind: Playbook\nname: ids\nphase: launch\nsteps:\n  - {id: say, uses: note, with: {message: "run ${{ run.id }}"}}\n') as Playbook
+    const playbook = parse(
+      'apiVersion: commops/v1\nkind: Playbook\nname: ids\nphase: launch\nsteps:\n  - {id: say, uses: note, with: {message: "run ${{ run.id }}"}}\n',
+    ) as Playbook
     const {record, events} = await run(ws, playbook)
     expect(record.id).toBe('R2')
     expect(events[0].outputs.message).toBe('run R2')
@@ -92,7 +94,10 @@ describe('run records', () => {
       process.kill(process.pid, 'SIGKILL')
     `
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit']})
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: ROOT,
+        stdio: ['ignore', 'inherit', 'inherit'],
+      })
       child.on('error', reject)
       child.on('close', (_, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended without being killed (${signal})`))))
     })
@@ -105,6 +110,9 @@ describe('run records', () => {
     const {record} = await run(ws, pb('alpha'))
     expect(record.id).toBe('R2')
     const after = await Store.at(ws.root).read()
-    expect(after.runs.map((r) => [r.id, r.status])).toEqual([['R1', 'interrupted'], ['R2', 'changed']])
+    expect(after.runs.map((r) => [r.id, r.status])).toEqual([
+      ['R1', 'interrupted'],
+      ['R2', 'changed'],
+    ])
   }, 30_000)
 })

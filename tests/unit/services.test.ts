@@ -30,7 +30,12 @@ describe('calendar service', () => {
     const a = await sampleWorkspace()
     const b = await sampleWorkspace()
     await generateCalendar(Store.at(a.root), a.community, {...PERIOD, now: NOW})
-    const playbook = {apiVersion: 'commops/v1', kind: 'Playbook', name: 't', steps: [{id: 'calendar', uses: 'calendar.generate', with: {from: PERIOD.from, to: PERIOD.to}}]} as unknown as Playbook
+    const playbook = {
+      apiVersion: 'commops/v1',
+      kind: 'Playbook',
+      name: 't',
+      steps: [{id: 'calendar', uses: 'calendar.generate', with: {from: PERIOD.from, to: PERIOD.to}}],
+    } as unknown as Playbook
     const gen = runPlaybook({playbook, ws: b, store: Store.at(b.root), vars: {}, locale: 'zh-CN', now: NOW, user: 'tester'})
     while (!(await gen.next()).done);
     const [dbA, dbB] = [await Store.at(a.root).read(), await Store.at(b.root).read()]

@@ -313,11 +313,32 @@ describe('nextId', () => {
 })
 
 describe('items of the store', () => {
-  const sampleRun = {id: 'R1', playbook: 'launch', vars: {}, inputHashes: {}, status: 'ok', steps: [], user: 'u', startedAt: '2026-11-02T10:00:00Z', finishedAt: '2026-11-02T10:00:01Z', durationMs: 1}
+  const sampleRun = {
+    id: 'R1',
+    playbook: 'launch',
+    vars: {},
+    inputHashes: {},
+    status: 'ok',
+    steps: [],
+    user: 'u',
+    startedAt: '2026-11-02T10:00:00Z',
+    finishedAt: '2026-11-02T10:00:01Z',
+    durationMs: 1,
+  }
 
   it.each([
     ['tasks', {tasks: [null]}, 'tasks[0]', 'null'],
-    ['tasks', {tasks: [{id: 'T1', title: 'ok', status: 'open', createdAt: 'x'}, {id: 2, title: 'bad', status: 'open'}]}, 'tasks[1]', '{"id":2'],
+    [
+      'tasks',
+      {
+        tasks: [
+          {id: 'T1', title: 'ok', status: 'open', createdAt: 'x'},
+          {id: 2, title: 'bad', status: 'open'},
+        ],
+      },
+      'tasks[1]',
+      '{"id":2',
+    ],
     ['runs', {runs: [sampleRun, 'R2']}, 'runs[1]', '"R2"'],
     ['artifacts', {artifacts: {a: {id: 'a', kind: 'rules', data: {}}, b: []}}, 'artifacts.b', '[]'],
     ['files', {files: {'out/x.md': {writtenAt: 'x'}}}, 'files["out/x.md"]', '{"writtenAt":"x"}'],
@@ -344,7 +365,9 @@ describe('items of the store', () => {
   })
 
   it('accepts a store whose items all have their essential fields', async () => {
-    await writeDb(JSON.stringify({...defaultDb(), runs: [sampleRun], tasks: [{id: 'T1', title: 't', status: 'done', createdAt: 'x'}], counters: {T: 1, R: 1}}))
+    await writeDb(
+      JSON.stringify({...defaultDb(), runs: [sampleRun], tasks: [{id: 'T1', title: 't', status: 'done', createdAt: 'x'}], counters: {T: 1, R: 1}}),
+    )
     const db = await Store.at(root).read()
     expect(db.tasks[0].id).toBe('T1')
   })

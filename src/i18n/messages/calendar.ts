@@ -4,21 +4,46 @@ export const calendar: Messages = {
   // cadences
   'cal.cadence.hint': {
     en: 'Write daily, weekly on tue 20:00, 2/week, monthly on 1st, monthly on last thu, every 2 weeks on mon, or an RRULE such as FREQ=WEEKLY;BYDAY=TU;BYHOUR=20.',
-    'zh-CN': '可写 daily、weekly on tue 20:00、2/week、monthly on 1st、monthly on last thu、every 2 weeks on mon、每周二 20:00，或 RRULE，例如 FREQ=WEEKLY;BYDAY=TU;BYHOUR=20。',
+    'zh-CN':
+      '可写 daily、weekly on tue 20:00、2/week、monthly on 1st、monthly on last thu、every 2 weeks on mon、每周二 20:00，或 RRULE，例如 FREQ=WEEKLY;BYDAY=TU;BYHOUR=20。',
   },
   'cal.cadence.empty': {en: 'The cadence is empty', 'zh-CN': '发布频率（cadence）为空'},
   'cal.cadence.unknown': {en: 'Cannot read the cadence `{cadence}` at `{token}`', 'zh-CN': '无法识别发布频率 `{cadence}`：`{token}` 处有误'},
   'cal.cadence.unexpected': {en: 'Cadence `{cadence}`: `{token}` does not fit here', 'zh-CN': '发布频率 `{cadence}`：`{token}` 放在这里不合适'},
-  'cal.cadence.badTime': {en: 'Cadence `{cadence}`: `{token}` is not a time of day HH:MM (00:00–23:59)', 'zh-CN': '发布频率 `{cadence}`：`{token}` 不是 HH:MM 格式的时间（00:00–23:59）'},
+  'cal.cadence.badTime': {
+    en: 'Cadence `{cadence}`: `{token}` is not a time of day HH:MM (00:00–23:59)',
+    'zh-CN': '发布频率 `{cadence}`：`{token}` 不是 HH:MM 格式的时间（00:00–23:59）',
+  },
   'cal.cadence.oneTime': {en: 'Cadence `{cadence}` gives more than one time of day', 'zh-CN': '发布频率 `{cadence}` 写了不止一个时间'},
-  'cal.cadence.oneTime.hint': {en: 'For several times a day use an RRULE, e.g. FREQ=DAILY;BYHOUR=9,20.', 'zh-CN': '一天多次请用 RRULE，例如 FREQ=DAILY;BYHOUR=9,20。'},
-  'cal.cadence.badCount': {en: 'Cadence `{cadence}`: {count} is not between 1 and {max}', 'zh-CN': '发布频率 `{cadence}`：{count} 不在 1 到 {max} 之间'},
-  'cal.cadence.perDay': {en: 'Cadence `{cadence}`: several posts a day need their times', 'zh-CN': '发布频率 `{cadence}`：一天多次需要写明各自的时间'},
+  'cal.cadence.oneTime.hint': {
+    en: 'For several times a day use an RRULE, e.g. FREQ=DAILY;BYHOUR=9,20.',
+    'zh-CN': '一天多次请用 RRULE，例如 FREQ=DAILY;BYHOUR=9,20。',
+  },
+  'cal.cadence.badCount': {
+    en: 'Cadence `{cadence}`: {count} is not between 1 and {max}',
+    'zh-CN': '发布频率 `{cadence}`：{count} 不在 1 到 {max} 之间',
+  },
+  'cal.cadence.perDay': {
+    en: 'Cadence `{cadence}`: several posts a day need their times',
+    'zh-CN': '发布频率 `{cadence}`：一天多次需要写明各自的时间',
+  },
   'cal.cadence.perDay.hint': {en: 'Use an RRULE such as FREQ=DAILY;BYHOUR=9,20.', 'zh-CN': '请用 RRULE，例如 FREQ=DAILY;BYHOUR=9,20。'},
-  'cal.cadence.perMonth.hint': {en: 'For more than 4 a month use a weekly cadence, e.g. 2/week.', 'zh-CN': '每月超过 4 次请改用按周的频率，例如 2/week。'},
-  'cal.cadence.dayCount': {en: 'Cadence `{cadence}` says {count} a week but names {days} day(s)', 'zh-CN': '发布频率 `{cadence}` 写的是每周 {count} 次，却列了 {days} 天'},
-  'cal.cadence.badOrdinal': {en: 'Cadence `{cadence}`: `{token}` — a weekday of the month is 1st…5th or last', 'zh-CN': '发布频率 `{cadence}`：`{token}` 有误，每月第几个周几只能是第 1–5 个或最后一个'},
-  'cal.cadence.badMonthDay': {en: 'Cadence `{cadence}`: `{token}` is not a day of the month (1–31, or last)', 'zh-CN': '发布频率 `{cadence}`：`{token}` 不是有效的日期（1–31 或 last）'},
+  'cal.cadence.perMonth.hint': {
+    en: 'For more than 4 a month use a weekly cadence, e.g. 2/week.',
+    'zh-CN': '每月超过 4 次请改用按周的频率，例如 2/week。',
+  },
+  'cal.cadence.dayCount': {
+    en: 'Cadence `{cadence}` says {count} a week but names {days} day(s)',
+    'zh-CN': '发布频率 `{cadence}` 写的是每周 {count} 次，却列了 {days} 天',
+  },
+  'cal.cadence.badOrdinal': {
+    en: 'Cadence `{cadence}`: `{token}` — a weekday of the month is 1st…5th or last',
+    'zh-CN': '发布频率 `{cadence}`：`{token}` 有误，每月第几个周几只能是第 1–5 个或最后一个',
+  },
+  'cal.cadence.badMonthDay': {
+    en: 'Cadence `{cadence}`: `{token}` is not a day of the month (1–31, or last)',
+    'zh-CN': '发布频率 `{cadence}`：`{token}` 不是有效的日期（1–31 或 last）',
+  },
   'cal.rrule.hint': {
     en: 'An RRULE is KEY=VALUE parts joined by ;, e.g. FREQ=MONTHLY;BYDAY=-1TH;BYHOUR=20 (RFC 5545; DTSTART=YYYYMMDD sets where INTERVAL counts from).',
     'zh-CN': 'RRULE 由分号连接的 KEY=VALUE 组成，例如 FREQ=MONTHLY;BYDAY=-1TH;BYHOUR=20（RFC 5545；可用 DTSTART=YYYYMMDD 指定 INTERVAL 的起算日）。',
@@ -27,14 +52,26 @@ export const calendar: Messages = {
   'cal.rrule.unknownKey': {en: 'RRULE `{cadence}`: unknown part {key}', 'zh-CN': 'RRULE `{cadence}`：未知的规则项 {key}'},
   'cal.rrule.duplicate': {en: 'RRULE `{cadence}`: {key} is given twice', 'zh-CN': 'RRULE `{cadence}`：{key} 重复出现'},
   'cal.rrule.missingFreq': {en: 'RRULE `{cadence}` has no FREQ', 'zh-CN': 'RRULE `{cadence}` 缺少 FREQ'},
-  'cal.rrule.badValue': {en: 'RRULE `{cadence}`: {key}={value} is not valid (expected {expected})', 'zh-CN': 'RRULE `{cadence}`：{key}={value} 无效（应为 {expected}）'},
-  'cal.rrule.tooFine': {en: 'RRULE `{cadence}`: FREQ={freq} is more often than a content calendar plans', 'zh-CN': 'RRULE `{cadence}`：FREQ={freq} 过于频繁，内容日历不按此排期'},
+  'cal.rrule.badValue': {
+    en: 'RRULE `{cadence}`: {key}={value} is not valid (expected {expected})',
+    'zh-CN': 'RRULE `{cadence}`：{key}={value} 无效（应为 {expected}）',
+  },
+  'cal.rrule.tooFine': {
+    en: 'RRULE `{cadence}`: FREQ={freq} is more often than a content calendar plans',
+    'zh-CN': 'RRULE `{cadence}`：FREQ={freq} 过于频繁，内容日历不按此排期',
+  },
   'cal.rrule.tooFine.hint': {en: 'Use FREQ=DAILY with BYHOUR for several times a day.', 'zh-CN': '一天多次请用 FREQ=DAILY 加 BYHOUR。'},
   'cal.rrule.count': {en: 'RRULE `{cadence}`: COUNT is not supported', 'zh-CN': 'RRULE `{cadence}`：不支持 COUNT'},
   'cal.rrule.count.hint': {en: 'Use UNTIL=YYYYMMDD to end a cadence.', 'zh-CN': '请用 UNTIL=YYYYMMDD 指定结束日期。'},
-  'cal.rrule.ordinal': {en: 'RRULE `{cadence}`: BYDAY={value} has an ordinal, which needs FREQ=MONTHLY or YEARLY', 'zh-CN': 'RRULE `{cadence}`：BYDAY={value} 带序号，需要 FREQ=MONTHLY 或 YEARLY'},
+  'cal.rrule.ordinal': {
+    en: 'RRULE `{cadence}`: BYDAY={value} has an ordinal, which needs FREQ=MONTHLY or YEARLY',
+    'zh-CN': 'RRULE `{cadence}`：BYDAY={value} 带序号，需要 FREQ=MONTHLY 或 YEARLY',
+  },
   'cal.titleField': {en: 'Unknown field {field} in a title template', 'zh-CN': '标题模板中有未知字段 {field}'},
-  'cal.titleField.hint': {en: 'Title templates know {n} (number), {date} and {week}.', 'zh-CN': '标题模板支持 {n}（期数）、{date}（日期）和 {week}（周数）。'},
+  'cal.titleField.hint': {
+    en: 'Title templates know {n} (number), {date} and {week}.',
+    'zh-CN': '标题模板支持 {n}（期数）、{date}（日期）和 {week}（周数）。',
+  },
 
   // periods and inputs
   'cal.badDate': {en: '--{flag} `{value}` is not a date YYYY-MM-DD', 'zh-CN': '--{flag} `{value}` 不是 YYYY-MM-DD 格式的日期'},
@@ -46,14 +83,23 @@ export const calendar: Messages = {
   'cal.rangeTooLong': {en: 'The period {from} – {to} is {days} days; at most {max}', 'zh-CN': '时间段 {from} – {to} 共 {days} 天，最多 {max} 天'},
   'cal.rangeTooLong.hint': {en: 'Plan a year at a time or less.', 'zh-CN': '请一次最多规划一年。'},
   'cal.badTimezone': {en: 'Unknown timezone {timezone}', 'zh-CN': '未知时区 {timezone}'},
-  'cal.badTimezone.hint': {en: 'Use an IANA timezone name such as Asia/Shanghai or America/New_York.', 'zh-CN': '请使用 IANA 时区名，例如 Asia/Shanghai 或 America/New_York。'},
+  'cal.badTimezone.hint': {
+    en: 'Use an IANA timezone name such as Asia/Shanghai or America/New_York.',
+    'zh-CN': '请使用 IANA 时区名，例如 Asia/Shanghai 或 America/New_York。',
+  },
   'cal.unknownPillar': {en: 'No pillar or activity `{id}` in community.yaml', 'zh-CN': 'community.yaml 中没有内容支柱或活动 `{id}`'},
   'cal.unknownPillar.hint': {en: 'Pillars and activities: {ids}{suggest}', 'zh-CN': '现有支柱与活动：{ids}{suggest}'},
   'cal.unknownChannel': {en: 'No channel `{id}` in community.yaml', 'zh-CN': 'community.yaml 中没有频道 `{id}`'},
   'cal.unknownChannel.hint': {en: 'Channels: {ids}{suggest}', 'zh-CN': '现有频道：{ids}{suggest}'},
   'cal.badTime': {en: '--time `{value}` is not a time HH:MM', 'zh-CN': '--time `{value}` 不是 HH:MM 格式的时间'},
-  'cal.holidays.missing': {en: 'No zh-CN holiday data for {years}: public holidays are not skipped that year', 'zh-CN': '没有 {years} 年的节假日数据：当年的法定节假日不会自动避开'},
-  'cal.holidays.projected': {en: 'The zh-CN holidays of {years} are projected; check them against the State Council notice', 'zh-CN': '{years} 年的节假日为推算，请以国务院办公厅通知为准'},
+  'cal.holidays.missing': {
+    en: 'No zh-CN holiday data for {years}: public holidays are not skipped that year',
+    'zh-CN': '没有 {years} 年的节假日数据：当年的法定节假日不会自动避开',
+  },
+  'cal.holidays.projected': {
+    en: 'The zh-CN holidays of {years} are projected; check them against the State Council notice',
+    'zh-CN': '{years} 年的节假日为推算，请以国务院办公厅通知为准',
+  },
   'cal.weeks': {en: '{weeks} week(s)', 'zh-CN': '{weeks} 周'},
 
   // items
@@ -105,7 +151,10 @@ export const calendar: Messages = {
     'zh-CN': '{from} – {to}：新增 {added}，更新 {updated}，保留 {kept}，移除 {removed}；因停更日或节假日跳过 {skipped}',
   },
   'cal.gen.dryRun': {en: 'Dry run: nothing was written.', 'zh-CN': '演练模式：没有写入任何内容。'},
-  'cal.gen.next': {en: 'See the items with `commops calendar show --from {from} --to {to}`.', 'zh-CN': '查看条目：`commops calendar show --from {from} --to {to}`。'},
+  'cal.gen.next': {
+    en: 'See the items with `commops calendar show --from {from} --to {to}`.',
+    'zh-CN': '查看条目：`commops calendar show --from {from} --to {to}`。',
+  },
   'cal.action.added': {en: '+ added', 'zh-CN': '+ 新增'},
   'cal.action.updated': {en: '~ updated', 'zh-CN': '~ 更新'},
   'cal.action.removed': {en: '- removed', 'zh-CN': '- 移除'},
@@ -116,8 +165,14 @@ export const calendar: Messages = {
   // calendar show
   'cal.show.count': {en: '{count} item(s), {from} – {to}, times in {timezone}', 'zh-CN': '共 {count} 条，{from} – {to}，时间为 {timezone}'},
   'cal.show.countAll': {en: '{count} item(s), times in {timezone}', 'zh-CN': '共 {count} 条，时间为 {timezone}'},
-  'cal.show.elsewhere': {en: 'The calendar has {count} item(s) from {first} to {last}.', 'zh-CN': '日历中共有 {count} 条，日期从 {first} 到 {last}。'},
-  'cal.show.generate': {en: 'Create items with `commops calendar generate --from {from} --weeks 4`.', 'zh-CN': '可用 `commops calendar generate --from {from} --weeks 4` 生成条目。'},
+  'cal.show.elsewhere': {
+    en: 'The calendar has {count} item(s) from {first} to {last}.',
+    'zh-CN': '日历中共有 {count} 条，日期从 {first} 到 {last}。',
+  },
+  'cal.show.generate': {
+    en: 'Create items with `commops calendar generate --from {from} --weeks 4`.',
+    'zh-CN': '可用 `commops calendar generate --from {from} --weeks 4` 生成条目。',
+  },
 
   // calendar check
   'cal.check.ok': {en: 'No problems in {from} – {to} ({count} item(s) checked).', 'zh-CN': '{from} – {to} 没有发现问题（检查了 {count} 条）。'},
@@ -130,17 +185,26 @@ export const calendar: Messages = {
     en: '{channel} is silent for {count} day(s) until {until}; its cadence leaves at most {limit}',
     'zh-CN': '{channel} 连续 {count} 天没有内容（至 {until}）；按发布频率最多间隔 {limit} 天',
   },
-  'cal.problem.overloadChannel': {en: '{count} items on {channel} in one day (at most {limit})', 'zh-CN': '{channel} 一天安排了 {count} 条（上限 {limit}）'},
+  'cal.problem.overloadChannel': {
+    en: '{count} items on {channel} in one day (at most {limit})',
+    'zh-CN': '{channel} 一天安排了 {count} 条（上限 {limit}）',
+  },
   'cal.problem.overloadOwner': {en: '{owner} has {count} items in one day (at most {limit})', 'zh-CN': '{owner} 一天负责 {count} 条（上限 {limit}）'},
   'cal.problem.blackout': {en: 'Planned on a blackout date', 'zh-CN': '排在了停更日'},
   'cal.problem.holiday': {en: 'Planned on a public holiday: {holiday}', 'zh-CN': '排在了法定节假日：{holiday}'},
-  'cal.check.hint': {en: 'Move or cancel items with `commops calendar set ID --status cancelled`, or regenerate the period.', 'zh-CN': '可用 `commops calendar set 编号 --status cancelled` 调整或取消条目，或重新生成该时间段。'},
+  'cal.check.hint': {
+    en: 'Move or cancel items with `commops calendar set ID --status cancelled`, or regenerate the period.',
+    'zh-CN': '可用 `commops calendar set 编号 --status cancelled` 调整或取消条目，或重新生成该时间段。',
+  },
 
   // calendar set
   'cal.notFound': {en: 'No calendar item {id}', 'zh-CN': '没有编号为 {id} 的日历条目'},
   'cal.notFound.hint': {en: 'See `commops calendar show` for item ids.', 'zh-CN': '条目编号见 `commops calendar show`。'},
   'cal.set.nothing': {en: 'Nothing to change', 'zh-CN': '没有要修改的内容'},
-  'cal.set.nothing.hint': {en: 'Pass --status, --owner, --title, --notes, --date or --time.', 'zh-CN': '请传入 --status、--owner、--title、--notes、--date 或 --time。'},
+  'cal.set.nothing.hint': {
+    en: 'Pass --status, --owner, --title, --notes, --date or --time.',
+    'zh-CN': '请传入 --status、--owner、--title、--notes、--date 或 --time。',
+  },
   'cal.set.changed': {en: '{id} {title}: {changes}', 'zh-CN': '{id} {title}：{changes}'},
   'cal.set.same': {en: '{id} {title}: already so', 'zh-CN': '{id} {title}：无需修改'},
 

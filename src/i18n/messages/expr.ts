@@ -14,8 +14,8 @@ export const expr: Messages = {
   'expr.unterminatedString': {en: 'A quoted string is never closed', 'zh-CN': '字符串缺少结束引号'},
   'expr.badEscape': {en: 'Unknown escape `{escape}` in a string', 'zh-CN': '字符串中有未知的转义 `{escape}`'},
   'expr.badEscape.hint': {
-    en: 'Allowed escapes: \\\\ \\\' \\" \\n \\r \\t \\uXXXX; in single quotes, \'\' is a quote too.',
-    'zh-CN': '可用的转义：\\\\ \\\' \\" \\n \\r \\t \\uXXXX；单引号字符串中也可用 \'\' 表示一个引号。',
+    en: "Allowed escapes: \\\\ \\' \\\" \\n \\r \\t \\uXXXX; in single quotes, '' is a quote too.",
+    'zh-CN': "可用的转义：\\\\ \\' \\\" \\n \\r \\t \\uXXXX；单引号字符串中也可用 '' 表示一个引号。",
   },
   'expr.badNumber': {en: '`{text}` is not a valid number', 'zh-CN': '`{text}` 不是有效的数字'},
   'expr.unexpectedChar': {en: 'Unexpected character `{char}`', 'zh-CN': '意外的字符 `{char}`'},

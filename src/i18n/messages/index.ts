@@ -1,4 +1,4 @@
-import type {Entry, Messages} from './types.js'
+import type {Messages} from './types.js'
 import {calendar} from './calendar.js'
 import {common} from './common.js'
 import {expr} from './expr.js'
@@ -13,7 +13,20 @@ import {validation} from './validation.js'
 import {workspace} from './workspace.js'
 
 /** Every message, by key. Each area keeps its own file so work in one area does not collide with another. */
-export const catalogue: Messages = {...common, ...validation, ...workspace, ...store, ...expr, ...playbook, ...steps, ...tasks, ...template, ...calendar, ...survey, ...rules}
+export const catalogue: Messages = {
+  ...common,
+  ...validation,
+  ...workspace,
+  ...store,
+  ...expr,
+  ...playbook,
+  ...steps,
+  ...tasks,
+  ...template,
+  ...calendar,
+  ...survey,
+  ...rules,
+}
 
 /** Every message, by key (for checks over the whole catalogue). */
 export function allMessages(): Messages {

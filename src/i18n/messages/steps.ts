@@ -3,7 +3,10 @@ import type {Messages} from './types.js'
 export const steps: Messages = {
   'step.tasks.describe': {en: 'Create {count} task(s): {titles}', 'zh-CN': '创建 {count} 项任务：{titles}'},
   'step.tasks.produces': {en: 'a checklist of manual tasks, added to `commops task list`', 'zh-CN': '人工任务清单，加入 `commops task list`'},
-  'step.tasks.badDue': {en: 'Task "{title}": due `{due}` is not +Nd, +Nw or YYYY-MM-DD', 'zh-CN': '任务「{title}」：截止时间 `{due}` 不是 +Nd、+Nw 或 YYYY-MM-DD'},
+  'step.tasks.badDue': {
+    en: 'Task "{title}": due `{due}` is not +Nd, +Nw or YYYY-MM-DD',
+    'zh-CN': '任务「{title}」：截止时间 `{due}` 不是 +Nd、+Nw 或 YYYY-MM-DD',
+  },
   'step.tasks.checklist': {en: 'Checklist', 'zh-CN': '任务清单'},
   'step.note.describe': {en: 'Note: {message}', 'zh-CN': '备注：{message}'},
   'step.note.produces': {en: 'a note shown in the run and the report', 'zh-CN': '在运行过程和报告中显示的备注'},
@@ -12,14 +15,26 @@ export const steps: Messages = {
   'step.assert.failed': {en: 'Assertion failed: {message}', 'zh-CN': '检查未通过：{message}'},
   'step.export.describe': {en: 'Export {artifacts} as {formats} into {out}', 'zh-CN': '将 {artifacts} 导出为 {formats}，写入 {out}'},
   'step.export.produces': {en: 'files in out/ (or the folder given)', 'zh-CN': 'out/（或指定文件夹）中的文件'},
-  'step.export.noArtifacts': {en: 'Step `{step}` produced no artifact to export (was it skipped or failed?)', 'zh-CN': '步骤 `{step}` 没有可导出的产出（是否被跳过或失败？）'},
-  'step.export.skippedMissing': {en: 'Step `{step}` produced nothing (skipped or failed); exporting the rest', 'zh-CN': '步骤 `{step}` 没有产出（被跳过或失败），其余照常导出'},
-  'step.export.noFormat': {en: 'No artifact of {steps} can be written as {format}; available: {available}', 'zh-CN': '{steps} 的产出都不能导出为 {format}；可用格式：{available}'},
+  'step.export.noArtifacts': {
+    en: 'Step `{step}` produced no artifact to export (was it skipped or failed?)',
+    'zh-CN': '步骤 `{step}` 没有可导出的产出（是否被跳过或失败？）',
+  },
+  'step.export.skippedMissing': {
+    en: 'Step `{step}` produced nothing (skipped or failed); exporting the rest',
+    'zh-CN': '步骤 `{step}` 没有产出（被跳过或失败），其余照常导出',
+  },
+  'step.export.noFormat': {
+    en: 'No artifact of {steps} can be written as {format}; available: {available}',
+    'zh-CN': '{steps} 的产出都不能导出为 {format}；可用格式：{available}',
+  },
   'step.export.partial': {en: '{title}: no {format} export for {kind}; skipped', 'zh-CN': '{title}：{kind} 不支持 {format} 导出，已跳过'},
   'step.positioning.describe': {en: 'Check positioning, audience and plan in community.yaml', 'zh-CN': '检查 community.yaml 中的定位、受众与规划'},
   'step.positioning.produces': {en: 'a positioning review: a completeness score and the gaps to fill', 'zh-CN': '定位检查：完整度得分与待补充项'},
   'step.positioning.title': {en: 'Positioning review', 'zh-CN': '定位检查'},
-  'step.positioning.failed': {en: 'Positioning is incomplete ({score}/100, needs {min}): {gaps}', 'zh-CN': '定位不完整（{score}/100，至少需要 {min}）：{gaps}'},
+  'step.positioning.failed': {
+    en: 'Positioning is incomplete ({score}/100, needs {min}): {gaps}',
+    'zh-CN': '定位不完整（{score}/100，至少需要 {min}）：{gaps}',
+  },
   'pos.description': {en: 'A one-line description', 'zh-CN': '一句话介绍'},
   'pos.theme': {en: 'Theme', 'zh-CN': '主题'},
   'pos.valueProposition': {en: 'Value proposition: why members join', 'zh-CN': '价值主张：成员为什么加入'},

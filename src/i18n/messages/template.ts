@@ -24,7 +24,10 @@ export const template: Messages = {
     'zh-CN': '请写成 {{{name} | yaml}}（或 | json），让值中的引号、冒号和换行仍是数据；或为该参数设置 pattern。',
   },
   'template.render.unexpectedClose': {en: '{{/{name}}} closes a section that was never opened', 'zh-CN': '{{/{name}}} 关闭了一个从未打开的区块'},
-  'template.render.mismatchedClose': {en: '{{/{name}}} found where {{/{expected}}} was expected', 'zh-CN': '此处应为 {{/{expected}}}，却是 {{/{name}}}'},
+  'template.render.mismatchedClose': {
+    en: '{{/{name}}} found where {{/{expected}}} was expected',
+    'zh-CN': '此处应为 {{/{expected}}}，却是 {{/{name}}}',
+  },
   'template.render.unclosedSection': {en: 'The section {name} is never closed', 'zh-CN': '区块 {name} 没有关闭'},
   'template.render.unclosedSection.hint': {en: 'Add {{/{name}}} where the section ends.', 'zh-CN': '请在区块结束处加上 {{/{name}}}。'},
 
@@ -42,7 +45,10 @@ export const template: Messages = {
 
   // --set
   'template.set.format': {en: 'Expected --set NAME=VALUE, got “{value}”', 'zh-CN': '应为 --set 名称=值，实际为“{value}”'},
-  'template.set.format.hint': {en: 'For example: --set name="Acme" --set timezone=Asia/Shanghai', 'zh-CN': '例如：--set name="Acme" --set timezone=Asia/Shanghai'},
+  'template.set.format.hint': {
+    en: 'For example: --set name="Acme" --set timezone=Asia/Shanghai',
+    'zh-CN': '例如：--set name="Acme" --set timezone=Asia/Shanghai',
+  },
   'template.set.unknown': {en: 'The template {template} has no parameter {name}', 'zh-CN': '模板 {template} 没有参数 {name}'},
   'template.set.unknown.hint': {
     en: 'Its parameters: {params}.{suggest} See `commops template list`.',
@@ -58,7 +64,10 @@ export const template: Messages = {
   'template.check.enumOptions': {en: 'The enum parameter {name} has no options', 'zh-CN': '枚举参数 {name} 没有 options'},
   'template.check.enumOptions.hint': {en: 'List the allowed values: options: [a, b, c]', 'zh-CN': '请列出允许的值：options: [a, b, c]'},
   'template.check.optionsNotEnum': {en: 'options only applies to enum parameters ({name})', 'zh-CN': 'options 只用于 enum 类型的参数（{name}）'},
-  'template.check.patternNotString': {en: 'pattern only applies to string parameters ({name})', 'zh-CN': 'pattern 只用于 string 类型的参数（{name}）'},
+  'template.check.patternNotString': {
+    en: 'pattern only applies to string parameters ({name})',
+    'zh-CN': 'pattern 只用于 string 类型的参数（{name}）',
+  },
   'template.check.badPattern': {en: 'Not a valid regular expression: {pattern}', 'zh-CN': '不是有效的正则表达式：{pattern}'},
   'template.check.badDefault': {en: 'Bad default: {detail}', 'zh-CN': '默认值无效：{detail}'},
   'template.check.whenUnknown': {en: 'when: refers to the undeclared parameter {name}', 'zh-CN': 'when: 引用了未声明的参数 {name}'},
@@ -70,10 +79,16 @@ export const template: Messages = {
     en: 'Bundled templates: {names}.{suggest} Or give the path of a folder holding template.yaml.',
     'zh-CN': '内置模板：{names}。{suggest} 也可以给出包含 template.yaml 的文件夹路径。',
   },
-  'template.invalid': {en: '{file} is not a valid template: {count} problem(s); the first: {first}', 'zh-CN': '{file} 不是有效的模板：共 {count} 处问题，第一处：{first}'},
+  'template.invalid': {
+    en: '{file} is not a valid template: {count} problem(s); the first: {first}',
+    'zh-CN': '{file} 不是有效的模板：共 {count} 处问题，第一处：{first}',
+  },
   'template.invalid.hint': {en: 'Run `commops validate {file}` to see every problem.', 'zh-CN': '运行 `commops validate {file}` 查看所有问题。'},
   'template.notTemplate': {en: '{file} is not a Template document', 'zh-CN': '{file} 不是 Template 文档'},
-  'template.notTemplate.hint': {en: 'template.yaml must hold one document with kind: Template.', 'zh-CN': 'template.yaml 中应只有一个 kind: Template 的文档。'},
+  'template.notTemplate.hint': {
+    en: 'template.yaml must hold one document with kind: Template.',
+    'zh-CN': 'template.yaml 中应只有一个 kind: Template 的文档。',
+  },
   'template.symlink': {en: 'The template contains a symbolic link: {path}', 'zh-CN': '模板中含有符号链接：{path}'},
   'template.symlink.hint': {
     en: 'Templates may not hold symlinks (they could read files outside the template); replace it with a real file.',

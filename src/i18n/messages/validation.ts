@@ -9,11 +9,20 @@ export const validation: Messages = {
   'yaml.code.BAD_ALIAS': {en: 'an alias (*name) that refers to no anchor', 'zh-CN': '别名（*name）找不到对应的锚点'},
   'yaml.code.BAD_DQ_ESCAPE': {en: 'a bad escape sequence inside a "double-quoted" string', 'zh-CN': '双引号字符串中有无效的转义序列'},
   'yaml.code.BAD_INDENT': {en: 'the indentation does not line up with the lines around it', 'zh-CN': '缩进与上下文不对齐'},
-  'yaml.code.BAD_SCALAR_START': {en: 'a plain value cannot start with this character; put the value in quotes', 'zh-CN': '普通值不能以这个字符开头，请给值加上引号'},
-  'yaml.code.BLOCK_AS_IMPLICIT_KEY': {en: 'a nested block used as a key; is a colon or indentation off?', 'zh-CN': '把嵌套块当成了键；可能缺少冒号或缩进不对'},
+  'yaml.code.BAD_SCALAR_START': {
+    en: 'a plain value cannot start with this character; put the value in quotes',
+    'zh-CN': '普通值不能以这个字符开头，请给值加上引号',
+  },
+  'yaml.code.BLOCK_AS_IMPLICIT_KEY': {
+    en: 'a nested block used as a key; is a colon or indentation off?',
+    'zh-CN': '把嵌套块当成了键；可能缺少冒号或缩进不对',
+  },
   'yaml.code.BLOCK_IN_FLOW': {en: 'a block inside a {…} or […] flow collection', 'zh-CN': '在 {…} 或 […] 中使用了块结构'},
   'yaml.code.MISSING_CHAR': {en: 'a closing character (quote, bracket or brace) is missing', 'zh-CN': '缺少结束字符（引号、方括号或花括号）'},
-  'yaml.code.MULTILINE_IMPLICIT_KEY': {en: 'a key spans several lines; a colon may be missing on the line before', 'zh-CN': '键跨越了多行；上一行可能缺少冒号'},
+  'yaml.code.MULTILINE_IMPLICIT_KEY': {
+    en: 'a key spans several lines; a colon may be missing on the line before',
+    'zh-CN': '键跨越了多行；上一行可能缺少冒号',
+  },
   'yaml.code.TAB_AS_INDENT': {en: 'a tab is used for indentation; YAML needs spaces', 'zh-CN': '使用了 Tab 缩进；YAML 只能用空格缩进'},
   'yaml.code.UNEXPECTED_TOKEN': {en: 'unexpected text here', 'zh-CN': '此处出现了意外的内容'},
   'yaml.code.MULTIPLE_ANCHORS': {en: 'a node has more than one anchor (&name)', 'zh-CN': '同一节点有多个锚点（&name）'},
@@ -26,7 +35,10 @@ export const validation: Messages = {
     'zh-CN': '同一层级的键只能出现一次；请删除或合并重复的键。',
   },
   'yaml.aliases': {en: 'Too many YAML aliases: {detail}', 'zh-CN': 'YAML 别名过多：{detail}'},
-  'yaml.aliases.hint': {en: 'Expand the aliases (*name) into plain values; commops limits them to keep validation safe.', 'zh-CN': '请把别名（*name）展开为普通值；为保证校验安全，commops 限制了别名数量。'},
+  'yaml.aliases.hint': {
+    en: 'Expand the aliases (*name) into plain values; commops limits them to keep validation safe.',
+    'zh-CN': '请把别名（*name）展开为普通值；为保证校验安全，commops 限制了别名数量。',
+  },
   'kind.missing': {en: 'The document has no `kind`', 'zh-CN': '文档缺少 `kind`'},
   'kind.missing.hint': {
     en: 'Start the file with `apiVersion: commops/v1` and `kind:` one of {kinds}.',

@@ -50,9 +50,15 @@ export const workspace: Messages = {
     en: 'Use an IANA name such as Asia/Shanghai, Europe/Berlin or America/New_York.',
     'zh-CN': '请使用 IANA 时区名，例如 Asia/Shanghai、Europe/Berlin、America/New_York。',
   },
-  'community.unknownChannel': {en: 'Channel `{channel}` is not defined under platforms[].channels', 'zh-CN': '频道 `{channel}` 没有在 platforms[].channels 中定义'},
+  'community.unknownChannel': {
+    en: 'Channel `{channel}` is not defined under platforms[].channels',
+    'zh-CN': '频道 `{channel}` 没有在 platforms[].channels 中定义',
+  },
   'community.unknownChannel.hint': {en: 'Channels: {channels}.{suggest}', 'zh-CN': '已定义的频道：{channels}。{suggest}'},
   'community.duplicateId': {en: 'Id `{id}` is used twice', 'zh-CN': 'id `{id}` 重复'},
-  'community.levelOrder': {en: 'Level {level} needs {threshold} points, not more than the level before it ({previous})', 'zh-CN': '等级 {level} 的门槛 {threshold} 没有高于上一级（{previous}）'},
+  'community.levelOrder': {
+    en: 'Level {level} needs {threshold} points, not more than the level before it ({previous})',
+    'zh-CN': '等级 {level} 的门槛 {threshold} 没有高于上一级（{previous}）',
+  },
   'community.shares': {en: 'Persona shares add up to {total}, more than 1', 'zh-CN': '用户画像占比之和为 {total}，超过了 1'},
 }

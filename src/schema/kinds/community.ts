@@ -1,7 +1,21 @@
 import {EVENT_TYPES, LOCALE_ENUM, METRICS, header, id, isoDate, localizedText} from './common.js'
 import {rulesOverridesSchema} from './ruleset.js'
 
-export const PLATFORM_TYPES = ['wechat', 'qq', 'discord', 'slack', 'discourse', 'telegram', 'github', 'feishu', 'dingtalk', 'weibo', 'xiaohongshu', 'forum', 'other'] as const
+export const PLATFORM_TYPES = [
+  'wechat',
+  'qq',
+  'discord',
+  'slack',
+  'discourse',
+  'telegram',
+  'github',
+  'feishu',
+  'dingtalk',
+  'weibo',
+  'xiaohongshu',
+  'forum',
+  'other',
+] as const
 export const CONTENT_FORMATS = ['text', 'image', 'video', 'audio', 'live', 'event', 'article', 'poll'] as const
 export const ACTIVITY_TYPES = ['qa', 'discussion', 'contest', 'lottery', 'meetup', 'course', 'expert-talk'] as const
 export const COMMUNITY_TYPES = ['brand', 'knowledge', 'interest', 'open-source', 'other'] as const

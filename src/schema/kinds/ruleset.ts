@@ -52,7 +52,11 @@ const start = {
   properties: Object.fromEntries(SEVERITIES.map((s) => [s, rungRef])),
 } as const
 
-const expireAfterDays = {type: 'integer', minimum: 1, description: 'Incidents older than this many days no longer count (default 180); permanent rungs never expire'} as const
+const expireAfterDays = {
+  type: 'integer',
+  minimum: 1,
+  description: 'Incidents older than this many days no longer count (default 180); permanent rungs never expire',
+} as const
 
 const reporting = {
   type: 'array',
@@ -94,7 +98,12 @@ export const ruleSetSchema = {
       required: ['rungs'],
       additionalProperties: false,
       properties: {
-        rungs: {type: 'array', minItems: 1, items: rung, description: 'Lowest first, e.g. reminder → warning → mute → temporary removal → permanent removal'},
+        rungs: {
+          type: 'array',
+          minItems: 1,
+          items: rung,
+          description: 'Lowest first, e.g. reminder → warning → mute → temporary removal → permanent removal',
+        },
         start,
         expireAfterDays,
       },
@@ -141,7 +150,13 @@ export const rulesStepSchema = {
   properties: {
     template: {enum: RULE_TEMPLATES, description: "A bundled template (default: community.yaml's rules.template, else by community type)"},
     lang: {enum: LOCALE_ENUM, description: 'Language of the exports (default: the community locale)'},
-    ladder: {type: 'array', minItems: 1, uniqueItems: true, items: {enum: RUNG_IDS}, description: 'Keep only these rungs, e.g. [reminder, warning, mute, removal]'},
+    ladder: {
+      type: 'array',
+      minItems: 1,
+      uniqueItems: true,
+      items: {enum: RUNG_IDS},
+      description: 'Keep only these rungs, e.g. [reminder, warning, mute, removal]',
+    },
     expireAfterDays,
   },
 } as const

@@ -74,8 +74,14 @@ const question = {
     {
       if: {properties: {type: {enum: ['single', 'multi']}}, required: ['type']},
       then: {
-        anyOf: [{properties: {options: true}, required: ['options']}, {properties: {optionsFrom: true}, required: ['optionsFrom']}],
-        'x-hint': {en: 'single and multi questions need options (or optionsFrom: pillars | activities | platforms).', 'zh-CN': '单选题和多选题需要 options（或 optionsFrom: pillars | activities | platforms）。'},
+        anyOf: [
+          {properties: {options: true}, required: ['options']},
+          {properties: {optionsFrom: true}, required: ['optionsFrom']},
+        ],
+        'x-hint': {
+          en: 'single and multi questions need options (or optionsFrom: pillars | activities | platforms).',
+          'zh-CN': '单选题和多选题需要 options（或 optionsFrom: pillars | activities | platforms）。',
+        },
       },
     },
   ],
@@ -112,14 +118,20 @@ const CHOICE = new Set(['single', 'multi'])
 /** The values an answer to a question may take, or undefined when any value goes (text, optionsFrom). */
 function allowedValues(q: Record<string, unknown>): {numbers?: [number, number]; ids?: string[]} | undefined {
   switch (q.type) {
-    case 'likert': return {numbers: [1, typeof q.scale === 'number' ? q.scale : 7]}
-    case 'nps': return {numbers: [0, 10]}
-    case 'rating': return {numbers: [typeof q.min === 'number' ? q.min : 1, typeof q.max === 'number' ? q.max : 5]}
-    case 'number': return {numbers: [typeof q.min === 'number' ? q.min : -Infinity, typeof q.max === 'number' ? q.max : Infinity]}
-    case 'single': case 'multi':
+    case 'likert':
+      return {numbers: [1, typeof q.scale === 'number' ? q.scale : 7]}
+    case 'nps':
+      return {numbers: [0, 10]}
+    case 'rating':
+      return {numbers: [typeof q.min === 'number' ? q.min : 1, typeof q.max === 'number' ? q.max : 5]}
+    case 'number':
+      return {numbers: [typeof q.min === 'number' ? q.min : -Infinity, typeof q.max === 'number' ? q.max : Infinity]}
+    case 'single':
+    case 'multi':
       if (q.optionsFrom !== undefined) return undefined
       return {ids: [...asArray(q.options).map((o) => String(o.id)), ...(q.other ? ['other'] : [])]}
-    default: return undefined
+    default:
+      return undefined
   }
 }
 
@@ -132,14 +144,29 @@ export function checkSurvey(value: Record<string, unknown>): RawProblem[] {
     const base = `/questions/${i}`
     const qid = typeof q.id === 'string' ? q.id : undefined
     if (qid !== undefined) {
-      if (seen.has(qid)) problems.push({path: `${base}/id`, rule: 'survey.duplicateId', msg: {key: 'survey.check.duplicateId', params: {id: qid, first: seen.get(qid)! + 1}}})
+      if (seen.has(qid))
+        problems.push({
+          path: `${base}/id`,
+          rule: 'survey.duplicateId',
+          msg: {key: 'survey.check.duplicateId', params: {id: qid, first: seen.get(qid)! + 1}},
+        })
       else seen.set(qid, i)
     }
     if (q.type === 'likert' && Array.isArray(q.labels) && (q.scale === 5 || q.scale === 7) && q.labels.length !== q.scale) {
-      problems.push({path: `${base}/labels`, rule: 'survey.likertLabels', msg: {key: 'survey.check.likertLabels', params: {scale: q.scale, count: q.labels.length}}, hint: {key: 'survey.check.likertLabels.hint'}})
+      problems.push({
+        path: `${base}/labels`,
+        rule: 'survey.likertLabels',
+        msg: {key: 'survey.check.likertLabels', params: {scale: q.scale, count: q.labels.length}},
+        hint: {key: 'survey.check.likertLabels.hint'},
+      })
     }
     if (q.dimension !== undefined && typeof q.type === 'string' && !SCORED.has(q.type)) {
-      problems.push({path: `${base}/dimension`, key: true, rule: 'survey.dimensionType', msg: {key: 'survey.check.dimensionType', params: {type: q.type}}})
+      problems.push({
+        path: `${base}/dimension`,
+        key: true,
+        rule: 'survey.dimensionType',
+        msg: {key: 'survey.check.dimensionType', params: {type: q.type}},
+      })
     }
     if (q.csat !== undefined && q.type !== 'likert') {
       problems.push({path: `${base}/csat`, key: true, rule: 'survey.csatType', msg: {key: 'survey.check.csatType', params: {type: String(q.type)}}})
@@ -151,15 +178,34 @@ export function checkSurvey(value: Record<string, unknown>): RawProblem[] {
       const optionIds = new Set<string>()
       asArray(q.options).forEach((o, j) => {
         const oid = String(o.id)
-        if (optionIds.has(oid) || (oid === 'other' && q.other)) problems.push({path: `${base}/options/${j}/id`, rule: 'survey.duplicateOption', msg: {key: 'survey.check.duplicateOption', params: {id: oid}}})
+        if (optionIds.has(oid) || (oid === 'other' && q.other))
+          problems.push({
+            path: `${base}/options/${j}/id`,
+            rule: 'survey.duplicateOption',
+            msg: {key: 'survey.check.duplicateOption', params: {id: oid}},
+          })
         optionIds.add(oid)
       })
     }
     for (const field of ['options', 'optionsFrom', 'other', 'maxSelect']) {
-      if (q[field] !== undefined && typeof q.type === 'string' && !CHOICE.has(q.type)) problems.push({path: `${base}/${field}`, key: true, rule: 'survey.fieldType', msg: {key: 'survey.check.fieldType', params: {field, type: q.type}}, severity: 'warning'})
+      if (q[field] !== undefined && typeof q.type === 'string' && !CHOICE.has(q.type))
+        problems.push({
+          path: `${base}/${field}`,
+          key: true,
+          rule: 'survey.fieldType',
+          msg: {key: 'survey.check.fieldType', params: {field, type: q.type}},
+          severity: 'warning',
+        })
     }
     for (const field of ['scale', 'labels']) {
-      if (q[field] !== undefined && q.type !== 'likert') problems.push({path: `${base}/${field}`, key: true, rule: 'survey.fieldType', msg: {key: 'survey.check.fieldType', params: {field, type: String(q.type)}}, severity: 'warning'})
+      if (q[field] !== undefined && q.type !== 'likert')
+        problems.push({
+          path: `${base}/${field}`,
+          key: true,
+          rule: 'survey.fieldType',
+          msg: {key: 'survey.check.fieldType', params: {field, type: String(q.type)}},
+          severity: 'warning',
+        })
     }
 
     const cond = q.showIf && typeof q.showIf === 'object' ? (q.showIf as Record<string, unknown>) : undefined
@@ -186,7 +232,11 @@ export function checkSurvey(value: Record<string, unknown>): RawProblem[] {
       const ok = allowed.ids ? allowed.ids.includes(String(v)) : typeof v === 'number' && v >= allowed.numbers![0] && v <= allowed.numbers![1]
       if (!ok) {
         const expected = allowed.ids ? allowed.ids.join(', ') : `${allowed.numbers![0]}–${allowed.numbers![1]}`
-        problems.push({path, rule: 'survey.showIfValue', msg: {key: 'survey.check.showIfValue', params: {value: String(v), question: target, expected}}})
+        problems.push({
+          path,
+          rule: 'survey.showIfValue',
+          msg: {key: 'survey.check.showIfValue', params: {value: String(v), question: target, expected}},
+        })
       }
     }
     if ((cond.min !== undefined || cond.max !== undefined) && allowed.ids) {
