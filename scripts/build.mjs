@@ -23,13 +23,17 @@ run(path.join(root, 'scripts', 'precompile-schemas.mjs'), [tsc])
 
 // oclif finds the commands by pattern in dist/commands: each command is an entry point of one esbuild build, and what
 // commands share goes into chunks, so a command loads only the code it uses. Every entry first hands ajv the
-// validators the build precompiled (src/schema/ajv.ts), which load only when a schema is first checked.
+// folder of the validators the build precompiled (dist/validators, src/schema/ajv.ts); each loads when first used.
 const compiled = (dir) =>
   readdirSync(dir, {withFileTypes: true, recursive: true})
     .filter((e) => e.isFile() && e.name.endsWith('.js'))
     .map((e) => path.join(e.parentPath ?? e.path, e.name))
 const provide = path.join(tsc, 'provide-precompiled.js')
-writeFileSync(provide, `import {providePrecompiled} from './src/schema/ajv.js'\nprovidePrecompiled(() => require('./src/schema/precompiled.cjs'))\n`)
+writeFileSync(
+  provide,
+  `import path from 'node:path'\nimport {providePrecompiled} from './src/schema/ajv.js'\nimport {packageRoot} from './src/util/paths.js'\n` +
+    `providePrecompiled(() => path.join(packageRoot(), 'dist', 'validators'))\n`,
+)
 const entryPoints = {}
 const entryFor = (name, file) => {
   const wrapper = path.join(tsc, 'entries', `${name}.js`)
@@ -64,6 +68,7 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 })
+if (process.env.BUILD_META) writeFileSync(process.env.BUILD_META, JSON.stringify(result.metafile))
 rmSync(tsc, {recursive: true, force: true})
 run(path.join(root, 'node_modules', 'oclif', 'bin', 'run.js'), ['manifest'])
 

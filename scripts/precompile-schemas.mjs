@@ -1,7 +1,8 @@
-// Build step: compile every kind's schema and every step type's `with:` schema into standalone validators
-// (<compiled>/src/schema/precompiled.cjs, bundled by scripts/build.mjs), so commands skip ajv's code generation.
+// Build step: compile every kind's schema and every step type's `with:` schema into standalone validators, one
+// CommonJS file each in dist/validators (not bundled: a command reads only the validators it uses, src/schema/ajv.ts),
+// so commands skip ajv's code generation.
 // Usage: node scripts/precompile-schemas.mjs <tsc output folder>
-import {writeFileSync} from 'node:fs'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -20,7 +21,7 @@ const {isTimezone} = await load('schema/timezone.js')
 const {allKinds} = await load('schema/all-kinds.js')
 const {allStepTypes} = await load('steps/registry.js')
 
-const ajv = new Ajv2020({...AJV_OPTIONS, code: {source: true, formats: _`require("./precompiled-formats.cjs")`}})
+const ajv = new Ajv2020({...AJV_OPTIONS, code: {source: true, formats: _`require("./formats.cjs")`}})
 addFormats(ajv)
 ajv.addFormat('iana-timezone', {type: 'string', validate: isTimezone})
 ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
@@ -35,11 +36,13 @@ for (const [owner, name, schema] of [
   ajv.addSchema({...schema, $id: id}, id)
   refs[validatorName(owner, name)] = id
 }
-writeFileSync(path.join(dist, 'schema', 'precompiled.cjs'), standalone(ajv, refs))
+const out = path.join(root, 'dist', 'validators')
+mkdirSync(out, {recursive: true})
+for (const [name, id] of Object.entries(refs)) writeFileSync(path.join(out, `${name}.cjs`), standalone(ajv, {[name]: id}))
+// the formats of the schemas, filled by src/schema/ajv.ts when it loads the first validator
 writeFileSync(
-  path.join(dist, 'schema', 'precompiled-formats.cjs'),
-  `"use strict";\nconst {fullFormats} = require("ajv-formats/dist/formats");\nconst {isTimezone} = require("./timezone.js");\n` +
-    `module.exports = {...fullFormats, "iana-timezone": {type: "string", validate: isTimezone}};\n`,
+  path.join(out, 'formats.cjs'),
+  `"use strict";\n// Filled by commops (src/schema/ajv.ts) before a validator here is loaded\nmodule.exports = {};\n`,
 )
 console.log(`precompiled ${Object.keys(refs).length} schema validators`)
 
