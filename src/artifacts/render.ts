@@ -21,19 +21,6 @@ export interface RenderedArtifact {
 /** Turns an artifact into the text of one export format. */
 export type Renderer = (artifact: RenderedArtifact, locale: Locale) => string
 
-/** File extension per export format. */
-export const FORMAT_EXT: Record<string, string> = {
-  md: 'md',
-  json: 'json',
-  csv: 'csv',
-  ics: 'ics',
-  html: 'html',
-  yaml: 'yaml',
-  txt: 'txt',
-  surveyjs: 'surveyjs.json',
-  'github-issue-form': 'yml',
-}
-
 const each = (formats: readonly string[], render: (format: string) => Renderer): Record<string, Renderer> =>
   Object.fromEntries(formats.map((f) => [f, render(f)]))
 

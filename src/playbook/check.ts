@@ -5,7 +5,7 @@ import {closest} from '../util/suggest.js'
 import type {RawProblem} from '../schema/kind-def.js'
 import {fromAjv} from '../schema/validate.js'
 import type {SourceDoc} from '../schema/yaml-source.js'
-import type {StepType} from '../steps/types.js'
+import type {StepSpec} from '../steps/types.js'
 import {ExprSyntaxError, referencesIn} from './expr.js'
 import {normalizeVars} from './vars.js'
 
@@ -20,8 +20,8 @@ const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
 const asObject = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
 
 /** Semantic checks of a playbook against a catalogue of step types, run before anything executes: `uses`, `with:`, needs, references, vars. */
-export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc, stepTypes: readonly StepType<never>[]): RawProblem[] {
-  const byType = new Map(stepTypes.map((s) => [s.type, s as unknown as StepType]))
+export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc, stepTypes: readonly StepSpec<never>[]): RawProblem[] {
+  const byType = new Map(stepTypes.map((s) => [s.type, s as unknown as StepSpec]))
   const getStepType = (type: string) => byType.get(type)
   const problems: RawProblem[] = []
   const steps = asArray(value.steps).map(asObject)

@@ -1,6 +1,6 @@
-/** The Playbook kind: its schema and its checks against the catalogue of step types. */
+/** The Playbook kind: its schema and its checks against the catalogue of step types (their specs, not their behaviour). */
 import type {KindDef} from '../schema/kind-def.js'
-import {STEP_TYPES} from '../steps/registry.js'
+import {STEP_SPECS} from '../steps/catalogue.js'
 import {checkPlaybook} from './check.js'
 import {playbookSchema} from './schema.js'
 
@@ -8,5 +8,5 @@ export const playbookKind: KindDef = {
   kind: 'Playbook',
   stem: 'playbook',
   schema: playbookSchema,
-  checks: [(value, doc) => checkPlaybook(value, doc, STEP_TYPES)],
+  checks: [(value, doc) => checkPlaybook(value, doc, STEP_SPECS)],
 }

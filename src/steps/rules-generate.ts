@@ -1,29 +1,12 @@
 import {CommopsError} from '../errors.js'
-import {pick, type Locale} from '../i18n/index.js'
+import {pick} from '../i18n/index.js'
 import {generateRuleSet} from '../rules/service.js'
-import {rulesStepSchema} from '../schema/kinds/ruleset.js'
+import {rulesGenerateSpec, type RulesGenerateInput} from './specs/rules-generate.js'
 import {StepFailure, type StepType} from './types.js'
-
-interface RulesGenerateInput {
-  template?: string
-  lang?: Locale
-  ladder?: string[]
-  expireAfterDays?: number
-}
 
 /** `rules.generate`: the community's rule set (template + community.yaml `rules:`), kept as a `ruleset` artifact. */
 export const rulesGenerate: StepType<RulesGenerateInput> = {
-  type: 'rules.generate',
-  schema: rulesStepSchema,
-  produces: {
-    en: 'a rule set (principles, rules, enforcement ladder, reporting), exportable as md (CODE_OF_CONDUCT.md), txt, json; incidents via `commops rules incident add`',
-    'zh-CN': '群规（原则、规则、处理阶梯、举报渠道），可导出 md（CODE_OF_CONDUCT.md）、txt、json；违规记录用 `commops rules incident add`',
-  },
-  describe: (input, t) =>
-    t('rules.step.describe', {
-      template: input.template ?? t('rules.step.configured'),
-      ladder: input.ladder?.join(' → ') ?? t('rules.step.fullLadder'),
-    }),
+  ...rulesGenerateSpec,
   async plan(input, ctx) {
     let generated
     try {

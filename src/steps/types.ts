@@ -69,8 +69,11 @@ export class StepFailure extends Error {
   }
 }
 
-/** One step type: its `with:` schema, a one-line description, and a pure plan of the state it wants. */
-export interface StepType<I = Record<string, unknown>> {
+/**
+ * What checking and describing a step needs, without its behaviour: the type, its `with:` schema, a one-line
+ * description. The specs alone are the catalogue (src/steps/catalogue.ts) that `validate` checks playbooks against.
+ */
+export interface StepSpec<I = Record<string, unknown>> {
   type: string
   schema: Record<string, unknown>
   /** What a step of this type produces, for `playbook show`. */
@@ -80,6 +83,10 @@ export interface StepType<I = Record<string, unknown>> {
   needs?(input: I): string[]
   /** Of those, the ones whose failure or skip does not block this step (it copes with their absence). */
   softNeeds?(input: I): string[]
+}
+
+/** One step type: its spec and a pure plan of the state it wants. */
+export interface StepType<I = Record<string, unknown>> extends StepSpec<I> {
   plan(input: I, ctx: StepContext): DesiredState | Promise<DesiredState>
   /** Extra writes of a changed step: mutates the store inside the runner's one update (pure, no I/O); skipped on dry runs. */
   apply?(state: DesiredState, db: Db): void
