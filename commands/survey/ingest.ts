@@ -60,7 +60,7 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
     const ws = await this.workspace()
     const display = this.args.file
     const full = path.resolve(display)
-    requireNotFolder(display, full)
+    requireNotFolder(display, full, 'responses.csv')
     const rel = path.relative(ws.root, full)
     const source = rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).join('/')
     const ingested = await ingestResponses(Store.at(ws.root), {

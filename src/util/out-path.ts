@@ -45,9 +45,9 @@ export function shownPath(full: string, cwd = process.cwd()): string {
 }
 
 /** Refuses a folder given where a file is to be read (e.g. `survey ingest S1 data/`) as a usage error, before any reading. */
-export function requireNotFolder(given: string, full: string): void {
+export function requireNotFolder(given: string, full: string, example: string): void {
   if (existsSync(full) && statSync(full).isDirectory()) {
     const folder = given.replace(/[\\/]+$/, '') || given
-    throw new UsageError({key: 'fs.isDir', params: {path: given}}, {code: 'input.isDir', hint: {key: 'input.isDir.hint', params: {folder}}})
+    throw new UsageError({key: 'fs.isDir', params: {path: given}}, {code: 'input.isDir', hint: {key: 'input.isDir.hint', params: {folder, example}}})
   }
 }

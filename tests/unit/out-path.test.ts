@@ -121,5 +121,8 @@ describe('a folder where a file is expected', () => {
     expect(r.stderr).toMatch(/data\/? is a folder, not a file/)
     expect(r.stderr).toContain('Hint:')
     expect(r.stderr).not.toMatch(/unexpected|bug/i)
+    const created = await cli(SurveyCreate, ['--from', 'data'], ws.root)
+    expect(created.code, created.stderr).toBe(2)
+    expect(created.stderr).toMatch(/data is a folder, not a file/)
   })
 })

@@ -79,7 +79,7 @@ export const common: Messages = {
     en: 'Folder to write the schema files into instead of printing: any path, relative to the current folder; - is stdout',
     'zh-CN': '把 schema 文件写入该文件夹而不是打印：任意路径，相对当前文件夹；- 表示标准输出',
   },
-  'input.isDir.hint': {en: 'Give a file inside it, e.g. {folder}/responses.csv.', 'zh-CN': '请给出其中的某个文件，例如 {folder}/responses.csv。'},
+  'input.isDir.hint': {en: 'Give a file inside it, e.g. {folder}/{example}.', 'zh-CN': '请给出其中的某个文件，例如 {folder}/{example}。'},
   'prompt.cancelled': {en: 'Cancelled, nothing written.', 'zh-CN': '已取消，未写入任何内容。'},
   'cli.unknownCommand': {en: '`{command}` is not a commops command', 'zh-CN': '`{command}` 不是 commops 命令'},
   'cli.unknownCommand.suggest': {en: 'Did you mean `commops {command}`? ', 'zh-CN': '你是不是想运行 `commops {command}`？'},
