@@ -1,9 +1,10 @@
 import {Args, Flags} from '@oclif/core'
-import path from 'node:path'
 import {BaseCommand} from '../src/cli/base-command.js'
 import {UsageError} from '../src/errors.js'
+import {translator} from '../src/i18n/index.js'
 import {allKinds, findKind} from '../src/schema/all-kinds.js'
 import {schemaFileName, writeSchemas} from '../src/schema/export.js'
+import {resolveOutDir} from '../src/util/out-path.js'
 
 export default class Schema extends BaseCommand<typeof Schema> {
   static override description = 'Print the JSON Schema of a document kind, or write every schema to a folder for editors and CI'
@@ -19,7 +20,7 @@ export default class Schema extends BaseCommand<typeof Schema> {
   }
 
   static override flags = {
-    out: Flags.directory({char: 'o', description: 'Write schema files into this folder instead of printing'}),
+    out: Flags.string({char: 'o', description: translator('en')('flag.out.dir')}),
   }
 
   async run(): Promise<unknown> {
@@ -37,9 +38,10 @@ export default class Schema extends BaseCommand<typeof Schema> {
       }
       selected = [def]
     }
-    if (this.flags.out) {
-      const files = await writeSchemas(selected, path.resolve(this.flags.out))
-      this.note(this.t('schema.written', {count: files.length, dir: this.flags.out}))
+    const target = this.flags.out === undefined ? undefined : resolveOutDir(this.flags.out)
+    if (target && !target.stdout) {
+      const files = await writeSchemas(selected, target.full)
+      this.note(this.t('schema.written', {count: files.length, dir: target.shown}))
       return {written: files}
     }
     if (this.args.kind) {

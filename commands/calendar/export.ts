@@ -9,7 +9,9 @@ import {todayIn} from '../../src/calendar/io.js'
 import {itemsIn} from '../../src/calendar/merge.js'
 import type {DateRange} from '../../src/calendar/types.js'
 import {Store} from '../../src/store/index.js'
-import {outputPath, writeOwnedFile} from '../../src/util/owned-file.js'
+import {translator} from '../../src/i18n/index.js'
+import {writeOwnedFile} from '../../src/util/owned-file.js'
+import {resolveOut} from '../../src/util/out-path.js'
 
 interface ExportResult {
   format: CalendarFormat
@@ -39,7 +41,7 @@ export default class CalendarExport extends BaseCommand<typeof CalendarExport> {
     force: Flags.boolean({description: 'Overwrite a file commops did not write'}),
     format: Flags.option({description: 'Output format (default: from the --out extension, else md)', options: CALENDAR_FORMATS})(),
     from: Flags.string({description: 'First day, YYYY-MM-DD (default: every item)'}),
-    out: Flags.string({char: 'o', description: 'File to write, inside the workspace (default: stdout)'}),
+    out: Flags.string({char: 'o', description: translator('en')('flag.out.file', {name: 'calendar.<format>'})}),
     pillar: Flags.string({description: 'Only this pillar or activity id (repeatable)', multiple: true}),
     to: Flags.string({description: 'Last day, YYYY-MM-DD, inclusive', exclusive: ['weeks']}),
     weeks: Flags.integer({description: 'Number of weeks from --from', exclusive: ['to']}),
@@ -47,10 +49,10 @@ export default class CalendarExport extends BaseCommand<typeof CalendarExport> {
 
   async run(): Promise<ExportResult> {
     const ws = await this.workspace()
-    const {out} = this.flags
-    const ext = out ? path.extname(out).slice(1).toLowerCase() : ''
+    const out = this.flags.out === '-' ? undefined : this.flags.out
+    const ext = out && !/[\\/]$/.test(out) ? path.extname(out).slice(1).toLowerCase() : ''
     const format: CalendarFormat = this.flags.format ?? ((CALENDAR_FORMATS as readonly string[]).includes(ext) ? (ext as CalendarFormat) : 'md')
-    if (out !== undefined) outputPath(ws.root, out) // refuse a path outside the workspace before any work
+    const target = out === undefined ? undefined : resolveOut(out, `calendar.${format}`) // a bad --out fails before any work
     checkFilter(ws.community, {pillars: this.flags.pillar, channels: this.flags.channel})
     const {from, to, weeks} = this.flags
     const range: Partial<DateRange> =
@@ -59,12 +61,12 @@ export default class CalendarExport extends BaseCommand<typeof CalendarExport> {
     const db = await store.read()
     const items = itemsIn(db.calendar, {...range, pillars: this.flags.pillar, channels: this.flags.channel})
     const text = renderCalendar(calendarDoc(items, ws.community, this.locale, range), format, this.locale)
-    if (out === undefined) {
+    if (target === undefined || target.stdout) {
       if (this.jsonEnabled()) return {format, items: items.length, content: text}
       process.stdout.write(text)
       return {format, items: items.length}
     }
-    const {path: rel, shown} = await writeOwnedFile(store, out, text, {force: this.flags.force})
+    const {path: rel, shown} = await writeOwnedFile(store, target.full, text, {force: this.flags.force})
     if (!this.jsonEnabled()) this.log(this.t('cal.export.wrote', {count: items.length, file: shown, format}))
     return {format, items: items.length, out: rel}
   }

@@ -8,6 +8,7 @@ import {Store} from '../../src/store/index.js'
 import {createSurvey, type SurveySource} from '../../src/survey/service.js'
 import {tx} from '../../src/survey/text.js'
 import {SURVEY_TEMPLATES} from '../../src/survey/types.js'
+import {requireNotFolder} from '../../src/util/out-path.js'
 
 export default class SurveyCreate extends BaseCommand<typeof SurveyCreate> {
   static override description =
@@ -54,6 +55,7 @@ export default class SurveyCreate extends BaseCommand<typeof SurveyCreate> {
     let source: SurveySource
     if (flags.from) {
       const full = path.resolve(flags.from)
+      requireNotFolder(flags.from, full, 'survey.yaml')
       const rel = path.relative(ws.root, full)
       from = rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).join('/')
       source = {file: full, display: flags.from}

@@ -1,9 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {Store} from '../../src/store/index.js'
-import {EXPORT_FORMATS, exportSurvey} from '../../src/survey/export.js'
+import {EXPORT_EXT, EXPORT_FORMATS, exportSurvey} from '../../src/survey/export.js'
 import {requireSurvey} from '../../src/survey/lookup.js'
+import {translator} from '../../src/i18n/index.js'
 import {writeOwnedFile} from '../../src/util/owned-file.js'
+import {resolveOut} from '../../src/util/out-path.js'
 
 export default class SurveyExport extends BaseCommand<typeof SurveyExport> {
   static override description = 'Export a survey as a GitHub issue form, SurveyJS JSON, a self-contained HTML page, Markdown, or our own JSON'
@@ -31,7 +33,7 @@ export default class SurveyExport extends BaseCommand<typeof SurveyExport> {
   static override flags = {
     force: Flags.boolean({description: 'Overwrite a file commops did not write'}),
     format: Flags.option({char: 'f', description: 'Export format', options: EXPORT_FORMATS, default: 'md' as const})(),
-    out: Flags.string({char: 'o', description: 'Write to this file inside the workspace (default: print to stdout)'}),
+    out: Flags.string({char: 'o', description: translator('en')('flag.out.file', {name: '<survey id>.<format>'})}),
   }
 
   async run(): Promise<{survey: string; format: string; locale: string; path?: string; bytes: number; content?: string}> {
@@ -42,12 +44,13 @@ export default class SurveyExport extends BaseCommand<typeof SurveyExport> {
     const locale = this.flags.lang ?? ref.locale
     const content = exportSurvey(ref.doc, this.flags.format, locale, {id: ref.id})
     const base = {survey: ref.id, format: this.flags.format, locale, bytes: Buffer.byteLength(content)}
-    if (!this.flags.out) {
+    const target = this.flags.out === undefined ? undefined : resolveOut(this.flags.out, `${ref.id}.${EXPORT_EXT[this.flags.format]}`)
+    if (target === undefined || target.stdout) {
       if (!this.jsonEnabled()) process.stdout.write(content)
       return {...base, content}
     }
-    const {path: rel} = await writeOwnedFile(store, this.flags.out, content, {force: this.flags.force})
-    if (!this.jsonEnabled()) this.log(this.t('survey.export.written', {id: ref.id, format: this.flags.format, path: rel}))
+    const {path: rel, shown} = await writeOwnedFile(store, target.full, content, {force: this.flags.force})
+    if (!this.jsonEnabled()) this.log(this.t('survey.export.written', {id: ref.id, format: this.flags.format, path: shown}))
     return {...base, path: rel}
   }
 }

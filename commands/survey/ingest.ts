@@ -6,6 +6,7 @@ import {ValidationError} from '../../src/errors.js'
 import {Store} from '../../src/store/index.js'
 import type {ColumnMapping} from '../../src/survey/ingest.js'
 import {ingestResponses} from '../../src/survey/service.js'
+import {requireNotFolder} from '../../src/util/out-path.js'
 
 interface IngestOutput {
   survey: string
@@ -59,6 +60,7 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
     const ws = await this.workspace()
     const display = this.args.file
     const full = path.resolve(display)
+    requireNotFolder(display, full, 'responses.csv')
     const rel = path.relative(ws.root, full)
     const source = rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).join('/')
     const ingested = await ingestResponses(Store.at(ws.root), {

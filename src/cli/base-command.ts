@@ -2,6 +2,7 @@ import {Command, Flags, type Interfaces} from '@oclif/core'
 import {CommopsError, formatLocation, fromSystemError} from '../errors.js'
 import {type Locale, LOCALES, resolveLocale, translator, type Translate} from '../i18n/index.js'
 import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
+import {isPromptCancel} from './prompt.js'
 import {locateWorkspace, openWorkspace, peekLocale, type Workspace} from '../workspace/index.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
@@ -90,6 +91,11 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
 
   public override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<unknown> {
     const t = this.t
+    if (isPromptCancel(err)) {
+      // Ctrl-C at a question: the person changed their mind, nothing was written (questions come before writes)
+      process.stderr.write(t('prompt.cancelled') + '\n')
+      return this.exit(130)
+    }
     let out: {code: string; message: string; location?: string; hint?: string; exit: number; details?: unknown}
     // a full disk, a denied permission or a wrong path is the machine's or the user's, never a bug
     if (!(err instanceof CommopsError)) err = fromSystemError(err, productInfo().root) ?? err

@@ -20,3 +20,8 @@ export async function loadPrompts(): Promise<Prompts> {
   prompts ??= await import('@inquirer/prompts')
   return prompts
 }
+
+/** True for the error inquirer throws when the person presses Ctrl-C at a question (ExitPromptError). */
+export function isPromptCancel(err: unknown): boolean {
+  return err instanceof Error && err.name === 'ExitPromptError'
+}

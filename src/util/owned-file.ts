@@ -3,8 +3,9 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {CommopsError} from '../errors.js'
 import type {Db, Store, WrittenFile} from '../store/index.js'
-import {resolveInside, writeFileAtomic} from './fs.js'
+import {writeFileAtomic} from './fs.js'
 import {sha256Hex} from './hash.js'
+import {resolveOut} from './out-path.js'
 
 /** The hash commops records for a file it wrote. */
 export function contentHash(text: string): string {
@@ -85,21 +86,26 @@ export async function writeOwnedFiles<T>(store: Store, files: OwnedWrite[], o: O
   })
 }
 
-/** A user's `--out` (relative to the current folder) as a path inside the workspace; `..`, absolute paths outside and symlinks out are refused. */
-export function outputPath(root: string, out: string, cwd = process.cwd()): {full: string; rel: string; shown: string} {
-  const fromRoot = path.relative(root, path.resolve(cwd, out)).split(path.sep).join('/')
-  const full = resolveInside(root, fromRoot.startsWith('..') || path.isAbsolute(fromRoot) ? out : fromRoot)
-  return {full, rel: path.relative(root, full).split(path.sep).join('/'), shown: path.relative(cwd, full) || full}
+/** The store's key for a file: its path relative to the workspace root when inside it, else its absolute path. */
+export function storeKey(root: string, full: string): string {
+  const rel = path.relative(root, full)
+  return rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).join('/')
 }
 
-/** Writes an export inside the workspace: confined, never over a file commops did not write (unless forced), recorded in the store. */
+/**
+ * Writes a command line's `--out` file (any path the person gave, see resolveOut), never over a file commops did not
+ * write (unless forced), recorded in the store. Playbooks and templates do not come here: they stay confined.
+ */
 export async function writeOwnedFile(
   store: Store,
   out: string,
   content: string,
-  options: {force?: boolean; cwd?: string} = {},
+  options: {force?: boolean; cwd?: string; defaultName?: string} = {},
 ): Promise<{path: string; shown: string}> {
-  const {full, rel, shown} = outputPath(store.root, out, options.cwd)
+  const target = resolveOut(out, options.defaultName ?? path.basename(out), options.cwd)
+  if (target.stdout) throw new Error('writeOwnedFile: `-` is stdout, the caller writes it')
+  const {full, shown} = target
+  const rel = storeKey(store.root, full)
   const refused = () => new CommopsError({key: 'run.notOwned', params: {path: shown}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}})
   await writeOwnedFiles(store, [{rel, full, content}], {force: options.force, refused})
   return {path: rel, shown}

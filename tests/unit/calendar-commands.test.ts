@@ -1,5 +1,5 @@
 /** The calendar commands run in this process (fast): flags, output, exit codes and what they write. */
-import {readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parse as parseCsv} from 'csv-parse/sync'
 import ICAL from 'ical.js'
@@ -64,13 +64,14 @@ describe('calendar generate', () => {
 
   it('usage errors exit 2 with a hint, never a stack trace', async () => {
     const ws = await sampleWorkspace('en')
+    await mkdir(path.join(ws.root, 'out', 'calendar.ics'), {recursive: true}) // a folder where the file would go
     const runs = [
       await cli(CalendarGenerate, ['--from', '2026-13-01'], ws.root),
       await cli(CalendarGenerate, ['--from', '2026-12-01', '--to', '2028-01-01'], ws.root),
       await cli(CalendarGenerate, ['--from', '2026-12-01', '--pillar', 'tutorial'], ws.root),
       await cli(CalendarGenerate, ['--from', '2026-12-01', '--channel', 'discord-hepl'], ws.root),
       await cli(CalendarShow, ['--status', 'done'], ws.root),
-      await cli(CalendarExport, ['--out', '../calendar.ics'], ws.root),
+      await cli(CalendarExport, ['--out', 'out/', '--format', 'ics'], ws.root),
       await cli(CalendarSet, ['C1'], ws.root),
     ]
     expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2])
@@ -78,7 +79,7 @@ describe('calendar generate', () => {
     expect(runs[1].stderr).toContain('366')
     expect(runs[2].stderr).toContain('tutorials?')
     expect(runs[3].stderr).toContain('discord-help?')
-    expect(runs[5].stderr).toContain('outside')
+    expect(runs[5].stderr).toContain('is a folder, not a file')
     for (const r of runs) expect(hasStackTrace(r.stderr)).toBe(false)
   })
 })

@@ -59,6 +59,28 @@ export const common: Messages = {
     en: 'Use a relative path inside the workspace; `..`, absolute paths and symlinks leading out are refused.',
     'zh-CN': '请使用工作区内的相对路径；不允许 `..`、绝对路径或指向工作区外的符号链接。',
   },
+  'out.empty': {en: '--out is empty', 'zh-CN': '--out 不能为空'},
+  'out.isDir': {en: '--out {path} is a folder, not a file', 'zh-CN': '--out {path} 是文件夹而不是文件'},
+  'out.hint': {
+    en: 'Give a file path (relative to the current folder, or absolute), a folder to write the default file name into, or - for stdout.',
+    'zh-CN': '请给出文件路径（相对当前文件夹，或绝对路径）、一个文件夹（写入默认文件名），或 - 表示输出到标准输出。',
+  },
+  'out.notDir': {en: '--out {path} is a file, not a folder', 'zh-CN': '--out {path} 是文件而不是文件夹'},
+  'out.dirHint': {
+    en: 'Give a folder (relative to the current folder, or absolute; created if missing), or - for stdout.',
+    'zh-CN': '请给出一个文件夹（相对当前文件夹，或绝对路径；不存在时会创建），或 - 表示输出到标准输出。',
+  },
+  'flag.out.file': {
+    en: 'File to write (default: stdout): any path, relative to the current folder; - is stdout; a folder gets {name}. Never overwrites a file commops did not write, unless --force',
+    'zh-CN':
+      '要写入的文件（默认：标准输出）：任意路径，相对当前文件夹；- 表示标准输出；给文件夹则写入 {name}。不会覆盖非 commops 写入的文件，除非加 --force',
+  },
+  'flag.out.dir': {
+    en: 'Folder to write the schema files into instead of printing: any path, relative to the current folder; - is stdout',
+    'zh-CN': '把 schema 文件写入该文件夹而不是打印：任意路径，相对当前文件夹；- 表示标准输出',
+  },
+  'input.isDir.hint': {en: 'Give a file inside it, e.g. {folder}/{example}.', 'zh-CN': '请给出其中的某个文件，例如 {folder}/{example}。'},
+  'prompt.cancelled': {en: 'Cancelled, nothing written.', 'zh-CN': '已取消，未写入任何内容。'},
   'cli.unknownCommand': {en: '`{command}` is not a commops command', 'zh-CN': '`{command}` 不是 commops 命令'},
   'cli.unknownCommand.suggest': {en: 'Did you mean `commops {command}`? ', 'zh-CN': '你是不是想运行 `commops {command}`？'},
   'cli.unknownCommand.hint': {en: 'Run `commops help` for the list of commands.', 'zh-CN': '运行 `commops help` 查看所有命令。'},

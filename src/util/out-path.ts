@@ -1,0 +1,53 @@
+import {existsSync, statSync} from 'node:fs'
+import path from 'node:path'
+import {UsageError} from '../errors.js'
+
+/**
+ * Where the person at the keyboard asked `--out` to write: any path, relative to the current folder (not the
+ * workspace); `-` is stdout; an existing folder, or a path ending in `/`, gets the default file name. Playbooks and
+ * templates write through resolveInside instead, confined to the workspace.
+ */
+export type OutTarget = {stdout: true} | {stdout: false; full: string; shown: string}
+
+/** True when `p` names a folder: it ends with a separator or is an existing folder. */
+function isFolder(p: string, full: string): boolean {
+  return /[\\/]$/.test(p) || (existsSync(full) && statSync(full).isDirectory())
+}
+
+/** Resolves a command line's `--out` (see OutTarget); a path that can only be a folder is a usage error. */
+export function resolveOut(out: string, defaultName: string, cwd = process.cwd()): OutTarget {
+  if (out === '-') return {stdout: true}
+  if (out === '' || out.includes('\0')) throw new UsageError({key: 'out.empty'}, {code: 'out.empty', hint: {key: 'out.hint'}})
+  let full = path.resolve(cwd, out)
+  if (isFolder(out, full)) full = path.join(full, defaultName)
+  if (existsSync(full) && statSync(full).isDirectory()) {
+    const shown = shownPath(full, cwd)
+    throw new UsageError({key: 'out.isDir', params: {path: shown}}, {code: 'out.isDir', hint: {key: 'out.hint'}})
+  }
+  return {stdout: false, full, shown: shownPath(full, cwd)}
+}
+
+/** A folder given to a command line's `--out` that writes several files: `-` is stdout; an existing file is a usage error. */
+export function resolveOutDir(out: string, cwd = process.cwd()): OutTarget {
+  if (out === '-') return {stdout: true}
+  if (out === '' || out.includes('\0')) throw new UsageError({key: 'out.empty'}, {code: 'out.empty', hint: {key: 'out.hint'}})
+  const full = path.resolve(cwd, out)
+  if (existsSync(full) && !statSync(full).isDirectory()) {
+    throw new UsageError({key: 'out.notDir', params: {path: shownPath(full, cwd)}}, {code: 'out.notDir', hint: {key: 'out.dirHint'}})
+  }
+  return {stdout: false, full, shown: shownPath(full, cwd)}
+}
+
+/** A path as the person would type it: relative to the current folder when inside it, else absolute. */
+export function shownPath(full: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, full)
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? full : rel
+}
+
+/** Refuses a folder given where a file is to be read (e.g. `survey ingest S1 data/`) as a usage error, before any reading. */
+export function requireNotFolder(given: string, full: string, example: string): void {
+  if (existsSync(full) && statSync(full).isDirectory()) {
+    const folder = given.replace(/[\\/]+$/, '') || given
+    throw new UsageError({key: 'fs.isDir', params: {path: given}}, {code: 'input.isDir', hint: {key: 'input.isDir.hint', params: {folder, example}}})
+  }
+}
