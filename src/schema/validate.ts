@@ -63,6 +63,15 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
       }
     }
     case 'type':
+      // ajv's numbers are finite: 1e400 and .inf are read as Infinity, .nan as NaN
+      if (typeof e.data === 'number' && !Number.isFinite(e.data)) {
+        return {
+          ...base,
+          rule: 'schema.notFinite',
+          msg: {key: 'schema.notFinite', params: {value: String(e.data)}},
+          hint: {key: 'schema.notFinite.hint'},
+        }
+      }
       return {
         ...base,
         rule: 'schema.type',
@@ -95,7 +104,7 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
         ...base,
         rule: `schema.${e.keyword}`,
         msg: {key: 'schema.minimum', params: {comparison: p.comparison, limit: p.limit}},
-        hint: ownHint ?? parent.description,
+        hint: ownHint ?? parent.description ?? seeHint,
       }
     case 'minItems':
     case 'maxItems':

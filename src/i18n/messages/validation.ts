@@ -78,6 +78,14 @@ export const validation: Messages = {
     'zh-CN': '此处允许的属性：{allowed}。{suggest}',
   },
   'schema.type': {en: 'Must be {expected}, not {actual}', 'zh-CN': '应为{expected}，而不是{actual}'},
+  'schema.notFinite': {
+    en: 'Is too large or not a finite number (read as {value})',
+    'zh-CN': '数值过大或不是有限的数（被读作 {value}）',
+  },
+  'schema.notFinite.hint': {
+    en: 'Write an ordinary number such as 10 or 2.5; YAML reads 1e400 and .inf as infinity and .nan as not a number.',
+    'zh-CN': '请写普通的数字，例如 10 或 2.5；YAML 会把 1e400 和 .inf 读作无穷大，把 .nan 读作非数字。',
+  },
   'schema.enum': {en: 'Must be one of: {allowed}', 'zh-CN': '必须是以下之一：{allowed}'},
   'schema.const': {en: 'Must be `{allowed}`', 'zh-CN': '必须为 `{allowed}`'},
   'schema.format': {en: '`{value}` is not a valid {format}', 'zh-CN': '`{value}` 不是有效的 {format}'},
