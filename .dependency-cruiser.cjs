@@ -17,7 +17,7 @@ const EDGE_NAMES = 'service|services|loader|loaders|load|io'
 /** A folder's kind.ts (`{kind, stem, schema, checks}`) belongs to the catalogue of kinds, which src/schema/all-kinds.ts lists. */
 const CATALOGUE = '^src/[^/]+/kind\\.ts$'
 /** Helpers in src/util/ that touch the disk: not for the pure domain. */
-const IO_UTILS = '^src/util/(fs|owned-file|paths)\\.ts$'
+const IO_UTILS = '^src/util/(fs|owned-file|paths|text-file)\\.ts$'
 // ────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const EDGE = `^src/[^/]+/(${EDGE_NAMES})([^/]*\\.tsx?$|/)`

@@ -1,11 +1,12 @@
 import {existsSync, readFileSync, statSync} from 'node:fs'
-import {readdir, readFile} from 'node:fs/promises'
+import {readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {type SourceLocation, UsageError, ValidationError} from '../errors.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
 import {builtinPlaybooksDir, packageRoot} from '../util/paths.js'
+import {readYamlFile} from '../util/text-file.js'
 import {playbookKind} from './kind.js'
 import type {Playbook} from './types.js'
 
@@ -38,7 +39,14 @@ export interface IndexedPlaybook {
 
 /** Reads and validates a playbook file for a listing; undefined when it is another kind of document. */
 export async function indexPlaybook(file: string): Promise<IndexedPlaybook | undefined> {
-  const text = await readFile(file, 'utf8')
+  let text: string
+  try {
+    text = readYamlFile(file)
+  } catch (error) {
+    // not UTF-8: listed as invalid; running it says why
+    if (!(error instanceof ValidationError)) throw error
+    return {size: statSync(file).size, name: path.basename(file).replace(/\.ya?ml$/i, ''), valid: false}
+  }
   const {docs, problems} = validateText(text, file, 'en', [playbookKind])
   const doc = docs.find((d) => d.kind === 'Playbook')
   if (!doc && docs.length > 0) return undefined
@@ -122,8 +130,8 @@ export async function loadPlaybook(ref: string, options: {root?: string; cwd?: s
       )
     }
   }
-  const text = await readFile(file, 'utf8')
   const shown = path.relative(cwd, file).startsWith('..') ? file : path.relative(cwd, file)
+  const text = readYamlFile(file, shown)
   const {docs, problems} = validateText(text, shown, options.locale, [playbookKind])
   const errors = problems.filter((p) => p.severity === 'error')
   const doc = docs.find((d) => d.kind === 'Playbook')

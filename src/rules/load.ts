@@ -1,6 +1,4 @@
 /** Loading rule-set documents: the bundled templates and files written by hand, validated as kind RuleSet. */
-import {readFileSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import {parse} from 'yaml'
 import {ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
@@ -8,6 +6,7 @@ import {validateText} from '../schema/validate.js'
 import {ruleSetKind} from './kind.js'
 import {isRuleTemplate, requireTemplateName, ruleTemplateDisplay} from './templates.js'
 import {templatesDir} from '../util/paths.js'
+import {readYamlFile} from '../util/text-file.js'
 import type {RuleSetDoc} from './types.js'
 
 /** Absolute path of a bundled template. */
@@ -40,7 +39,7 @@ export function parseRuleSetText(text: string, file: string, locale: Locale): Ru
 /** A bundled template by name, validated. */
 export async function loadRuleTemplate(name: string, locale: Locale): Promise<RuleSetDoc> {
   const template = requireTemplateName(name)
-  return parseRuleSetText(await readFile(ruleTemplateFile(template), 'utf8'), ruleTemplateDisplay(template), locale)
+  return parseRuleSetText(readYamlFile(ruleTemplateFile(template)), ruleTemplateDisplay(template), locale)
 }
 
 const raw = new Map<string, RuleSetDoc | undefined>()
@@ -50,7 +49,7 @@ export function rawRuleTemplate(name: string): RuleSetDoc | undefined {
   if (!isRuleTemplate(name)) return undefined
   if (!raw.has(name)) {
     try {
-      raw.set(name, parse(readFileSync(ruleTemplateFile(name), 'utf8')) as RuleSetDoc)
+      raw.set(name, parse(readYamlFile(ruleTemplateFile(name))) as RuleSetDoc)
     } catch {
       raw.set(name, undefined)
     }

@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {decodeYamlBytes, notUtf8Messages} from '../util/text-file.js'
 import type {ErrorObject} from 'ajv'
 import type {Msg} from '../errors.js'
 import {type Locale, pick, translator, type LocalizedText} from '../i18n/index.js'
@@ -62,6 +63,15 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
       }
     }
     case 'type':
+      // ajv's numbers are finite: 1e400 and .inf are read as Infinity, .nan as NaN
+      if (typeof e.data === 'number' && !Number.isFinite(e.data)) {
+        return {
+          ...base,
+          rule: 'schema.notFinite',
+          msg: {key: 'schema.notFinite', params: {value: String(e.data)}},
+          hint: {key: 'schema.notFinite.hint'},
+        }
+      }
       return {
         ...base,
         rule: 'schema.type',
@@ -94,7 +104,7 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
         ...base,
         rule: `schema.${e.keyword}`,
         msg: {key: 'schema.minimum', params: {comparison: p.comparison, limit: p.limit}},
-        hint: ownHint ?? parent.description,
+        hint: ownHint ?? parent.description ?? seeHint,
       }
     case 'minItems':
     case 'maxItems':
@@ -240,6 +250,10 @@ function keyAt(text: string, position: Position): string | undefined {
 
 /** Reads (at once: cheaper than a thread-pool round trip for a config file) and validates one file. */
 export async function validateFile(file: string, displayName: string, locale: Locale, kinds: readonly KindDef[]): Promise<TextResult> {
-  const text = readFileSync(file, 'utf8')
-  return validateText(text, displayName, locale, kinds)
+  const decoded = decodeYamlBytes(readFileSync(file))
+  if (decoded.problem === undefined) return validateText(decoded.text, displayName, locale, kinds)
+  const t = translator(locale)
+  const {msg, hint} = notUtf8Messages(decoded.problem)
+  const {line, col} = decoded.problem
+  return {problems: [{file: displayName, line, col, path: '', rule: 'encoding.notUtf8', message: t(msg), hint: t(hint), severity: 'error'}], docs: []}
 }

@@ -52,7 +52,7 @@ export const positioningCheck: StepType<PositioningInput> = {
     additionalProperties: false,
     properties: {
       minScore: {type: 'integer', minimum: 0, maximum: 100, description: 'Fail the step below this score (default 0: report only)'},
-      minPersonas: {type: 'integer', minimum: 0, default: 1},
+      minPersonas: {type: 'integer', minimum: 0, maximum: 100, default: 1},
     },
   },
   produces: {en: 'a positioning review: a completeness score and the gaps to fill', 'zh-CN': '定位检查：完整度得分与待补充项'},

@@ -1,11 +1,11 @@
 /** Loading survey documents: the bundled templates (templates/surveys/<name>.yaml) and hand-written files. */
 import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
 import {UsageError, ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
 import {templatesDir} from '../util/paths.js'
+import {readYamlFile} from '../util/text-file.js'
 import {surveyKind} from './kind.js'
 import {SURVEY_TEMPLATES, type SurveyDoc} from './types.js'
 
@@ -40,7 +40,7 @@ export function parseSurveyText(text: string, file: string, locale: Locale): Sur
 /** Reads and validates a survey file written by hand (`kind: Survey`). */
 export async function loadSurveyFile(full: string, display: string, locale: Locale): Promise<SurveyDoc> {
   if (!existsSync(full)) throw new UsageError({key: 'file.notFound', params: {path: display}}, {hint: {key: 'file.notFound.hint'}})
-  return parseSurveyText(await readFile(full, 'utf8'), display, locale)
+  return parseSurveyText(readYamlFile(full, display), display, locale)
 }
 
 /** Path of a bundled template. */
@@ -58,5 +58,5 @@ export async function loadSurveyTemplate(name: string, locale: Locale): Promise<
       },
     )
   }
-  return parseSurveyText(await readFile(templateFile(name), 'utf8'), `templates/surveys/${name}.yaml`, locale)
+  return parseSurveyText(readYamlFile(templateFile(name)), `templates/surveys/${name}.yaml`, locale)
 }

@@ -6,6 +6,7 @@ import {pick, type Locale} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
 import {packageRoot, templatesDir} from '../util/paths.js'
+import {readYamlFile} from '../util/text-file.js'
 import {templateKind} from './kind.js'
 import type {ParamType, TemplateDoc} from './schema.js'
 
@@ -92,7 +93,7 @@ export async function readTemplateDoc(dir: string, locale: Locale, cwd = process
       {code: 'template.symlink', location: {file: display}, hint: {key: 'template.symlink.hint'}},
     )
   }
-  const text = await readFile(file, 'utf8')
+  const text = readYamlFile(file, display)
   const {problems, docs} = validateText(text, display, locale, [templateKind])
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0) {

@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {readYamlFile} from '../util/text-file.js'
 import path from 'node:path'
 import {ValidationError, formatLocation} from '../errors.js'
 import {type Locale, resolveLocale} from '../i18n/index.js'
@@ -41,7 +42,7 @@ export async function peekLocale(root: string | undefined): Promise<string | und
 export async function openWorkspace(options: {flag?: string; cwd?: string; lang?: string} = {}): Promise<Workspace> {
   const root = requireWorkspaceRoot({flag: options.flag, cwd: options.cwd})
   const communityFile = path.join(root, COMMUNITY_FILE)
-  const text = readFileSync(communityFile, 'utf8')
+  const text = readYamlFile(communityFile, COMMUNITY_FILE)
   const locale = resolveLocale(options.lang, localeLine(text))
   const {problems, docs} = validateText(text, communityFile, locale, [communityKind])
   const errors = problems.filter((p) => p.severity === 'error')

@@ -29,6 +29,28 @@ export const validation: Messages = {
   'yaml.code.MULTIPLE_TAGS': {en: 'a node has more than one tag (!tag)', 'zh-CN': '同一节点有多个标签（!tag）'},
   'yaml.code.NON_STRING_KEY': {en: 'a key that is not a plain string', 'zh-CN': '键不是普通字符串'},
   'yaml.code.TAG_RESOLVE_FAILED': {en: 'a value does not fit its tag', 'zh-CN': '值与其标签不符'},
+  'encoding.gb18030': {
+    en: 'This file is in GBK/GB18030 (Chinese Windows "ANSI"), not UTF-8; commops reads YAML files only as UTF-8',
+    'zh-CN': '此文件是 GBK/GB18030 编码（中文 Windows 的“ANSI”），不是 UTF-8；commops 只按 UTF-8 读取 YAML 文件',
+  },
+  'encoding.utf16le': {
+    en: 'This file is in UTF-16 LE (Windows "Unicode"), not UTF-8; commops reads YAML files only as UTF-8',
+    'zh-CN': '此文件是 UTF-16 LE 编码（Windows 的“Unicode”），不是 UTF-8；commops 只按 UTF-8 读取 YAML 文件',
+  },
+  'encoding.utf16be': {
+    en: 'This file is in UTF-16 BE ("Unicode big endian"), not UTF-8; commops reads YAML files only as UTF-8',
+    'zh-CN': '此文件是 UTF-16 BE 编码（“Unicode big endian”），不是 UTF-8；commops 只按 UTF-8 读取 YAML 文件',
+  },
+  'encoding.unknown': {
+    en: 'This file is not UTF-8 (the byte here is not valid UTF-8); commops reads YAML files only as UTF-8',
+    'zh-CN': '此文件不是 UTF-8 编码（此处的字节不是有效的 UTF-8）；commops 只按 UTF-8 读取 YAML 文件',
+  },
+  'encoding.hint': {
+    en: 'Re-save it as UTF-8: in Notepad, File → Save As → Encoding: UTF-8; in VS Code, click the encoding in the status bar, "Reopen with Encoding" → {reopen}, then "Save with Encoding" → UTF-8. Nothing was written.',
+    'zh-CN':
+      '请另存为 UTF-8：记事本中“文件 → 另存为 → 编码：UTF-8”；VS Code 中点击状态栏的编码，先“通过编码重新打开”选 {reopen}，再“通过编码保存”选 UTF-8。未写入任何内容。',
+  },
+  'encoding.reopen.unknown': {en: 'the encoding it was written in', 'zh-CN': '文件原来的编码'},
   'yaml.duplicateKey': {en: 'Duplicate key: {detail}', 'zh-CN': '重复的键：{detail}'},
   'yaml.duplicateKey.hint': {
     en: 'Each key may appear once in a mapping; remove or merge the repeated one.',
@@ -56,6 +78,14 @@ export const validation: Messages = {
     'zh-CN': '此处允许的属性：{allowed}。{suggest}',
   },
   'schema.type': {en: 'Must be {expected}, not {actual}', 'zh-CN': '应为{expected}，而不是{actual}'},
+  'schema.notFinite': {
+    en: 'Is too large or not a finite number (read as {value})',
+    'zh-CN': '数值过大或不是有限的数（被读作 {value}）',
+  },
+  'schema.notFinite.hint': {
+    en: 'Write an ordinary number such as 10 or 2.5; YAML reads 1e400 and .inf as infinity and .nan as not a number.',
+    'zh-CN': '请写普通的数字，例如 10 或 2.5；YAML 会把 1e400 和 .inf 读作无穷大，把 .nan 读作非数字。',
+  },
   'schema.enum': {en: 'Must be one of: {allowed}', 'zh-CN': '必须是以下之一：{allowed}'},
   'schema.const': {en: 'Must be `{allowed}`', 'zh-CN': '必须为 `{allowed}`'},
   'schema.format': {en: '`{value}` is not a valid {format}', 'zh-CN': '`{value}` 不是有效的 {format}'},

@@ -111,11 +111,13 @@ const activity = {
     cadence,
     channel: {type: 'string'},
     owner: {type: 'string'},
-    durationMinutes: {type: 'integer', minimum: 1},
+    durationMinutes: {type: 'integer', minimum: 1, maximum: 44640, description: 'Length in minutes, at most 31 days (44640)'},
   },
 } as const
 
-const pointsByEvent = Object.fromEntries(EVENT_TYPES.map((e) => [e, {type: 'number'}]))
+const pointsByEvent = Object.fromEntries(
+  EVENT_TYPES.map((e) => [e, {type: 'number', minimum: -1_000_000, maximum: 1_000_000, description: 'Points for one event, ±1000000'}]),
+)
 
 const incentives = {
   type: 'object',
@@ -134,8 +136,8 @@ const incentives = {
         required: ['level', 'threshold', 'title'],
         additionalProperties: false,
         properties: {
-          level: {type: 'integer', minimum: 0},
-          threshold: {type: 'number', minimum: 0, description: 'Points needed'},
+          level: {type: 'integer', minimum: 0, maximum: 1000},
+          threshold: {type: 'number', minimum: 0, maximum: 1_000_000_000, description: 'Points needed'},
           title: localizedText,
           perks: textList,
         },
@@ -156,9 +158,9 @@ const incentives = {
             additionalProperties: false,
             properties: {
               event: {enum: EVENT_TYPES},
-              count: {type: 'integer', minimum: 1},
-              withinDays: {type: 'integer', minimum: 1},
-              points: {type: 'number', minimum: 0},
+              count: {type: 'integer', minimum: 1, maximum: 1_000_000},
+              withinDays: {type: 'integer', minimum: 1, maximum: 3660, description: 'Days, at most ten years (3660)'},
+              points: {type: 'number', minimum: 0, maximum: 1_000_000_000},
             },
           },
         },
@@ -183,9 +185,9 @@ const goal = {
   additionalProperties: false,
   properties: {
     metric: {enum: METRICS},
-    target: {type: 'number'},
+    target: {type: 'number', minimum: -1_000_000_000, maximum: 1_000_000_000},
     direction: {enum: ['up', 'down'], default: 'up'},
-    weight: {type: 'number', minimum: 0},
+    weight: {type: 'number', minimum: 0, maximum: 100},
     dimension: {enum: ['activity', 'satisfaction', 'value', 'growth']},
     note: localizedText,
   },
@@ -232,7 +234,7 @@ export const communitySchema = {
       type: 'object',
       additionalProperties: false,
       properties: {
-        size: {type: 'integer', minimum: 0, description: 'Members today'},
+        size: {type: 'integer', minimum: 0, maximum: 10_000_000_000, description: 'Members today'},
         personas: {type: 'array', items: persona},
       },
     },

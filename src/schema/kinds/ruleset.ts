@@ -55,6 +55,7 @@ const start = {
 const expireAfterDays = {
   type: 'integer',
   minimum: 1,
+  maximum: 36500,
   description: 'Incidents older than this many days no longer count (default 180); permanent rungs never expire',
 } as const
 

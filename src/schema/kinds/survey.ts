@@ -3,6 +3,8 @@ import type {RawProblem} from '../kind-def.js'
 import {LOCALE_ENUM, header, id, localizedText} from './common.js'
 
 const answerValue = {type: ['string', 'number']} as const
+/** A number a person could type in an answer: finite and at most a billion either way. */
+const bounded = {type: 'number', minimum: -1_000_000_000, maximum: 1_000_000_000} as const
 
 const showIf = {
   type: 'object',
@@ -13,8 +15,8 @@ const showIf = {
     question: {type: 'string', description: 'The id of an EARLIER question'},
     equals: answerValue,
     in: {type: 'array', items: answerValue, minItems: 1},
-    min: {type: 'number'},
-    max: {type: 'number'},
+    min: bounded,
+    max: bounded,
   },
   minProperties: 2,
   'x-hint': {
@@ -43,8 +45,8 @@ const question = {
     showIf,
     scale: {enum: [5, 7], description: 'likert: number of points'},
     labels: {type: 'array', items: localizedText, minItems: 1, description: 'likert: one label per point, lowest first'},
-    min: {type: 'number'},
-    max: {type: 'number'},
+    min: bounded,
+    max: bounded,
     anchors: {
       type: 'object',
       additionalProperties: false,
@@ -63,10 +65,10 @@ const question = {
     optionsFrom: {enum: OPTION_SOURCES, description: 'Take the options from community.yaml when the survey is created'},
     other: {type: 'boolean', description: 'single / multi: add an "other, please specify" choice'},
     otherLabel: localizedText,
-    maxSelect: {type: 'integer', minimum: 1},
+    maxSelect: {type: 'integer', minimum: 1, maximum: 100},
     multiline: {type: 'boolean', default: true},
     placeholder: localizedText,
-    maxLength: {type: 'integer', minimum: 1},
+    maxLength: {type: 'integer', minimum: 1, maximum: 100_000},
     unit: localizedText,
   },
   allOf: [
@@ -104,7 +106,7 @@ export const surveySchema = {
     outro: localizedText,
     locale: {enum: LOCALE_ENUM},
     anonymous: {type: 'boolean'},
-    estimatedMinutes: {type: 'integer', minimum: 1},
+    estimatedMinutes: {type: 'integer', minimum: 1, maximum: 600},
     questions: {type: 'array', minItems: 1, items: question},
   },
 } as const
