@@ -80,8 +80,14 @@ export const calendar: Messages = {
   'cal.toAndWeeks': {en: 'Give either --to or --weeks, not both', 'zh-CN': '--to 和 --weeks 只能二选一'},
   'cal.badWeeks': {en: '--weeks {value} must be between 1 and 53', 'zh-CN': '--weeks {value} 必须在 1 到 53 之间'},
   'cal.rangeOrder': {en: 'The period ends ({to}) before it starts ({from})', 'zh-CN': '结束日期（{to}）早于开始日期（{from}）'},
-  'cal.rangeTooLong': {en: 'The period {from} – {to} is {days} days; at most {max}', 'zh-CN': '时间段 {from} – {to} 共 {days} 天，最多 {max} 天'},
-  'cal.rangeTooLong.hint': {en: 'Plan a year at a time or less.', 'zh-CN': '请一次最多规划一年。'},
+  'cal.rangeTooLong': {
+    en: 'The period {from} – {to} is {days} days; generating or checking covers at most {max} days at once (every occurrence is made and checked)',
+    'zh-CN': '时间段 {from} – {to} 共 {days} 天；生成或检查一次最多覆盖 {max} 天（每一次发布都要逐条生成、检查）',
+  },
+  'cal.rangeTooLong.hint': {
+    en: 'Plan a year at a time or less; calendar show reads any period.',
+    'zh-CN': '请一次最多规划一年；calendar show 查看不限时长。',
+  },
   'cal.badTimezone': {en: 'Unknown timezone {timezone}', 'zh-CN': '未知时区 {timezone}'},
   'cal.badTimezone.hint': {
     en: 'Use an IANA timezone name such as Asia/Shanghai or America/New_York.',
@@ -207,7 +213,6 @@ export const calendar: Messages = {
   },
   'cal.set.changed': {en: '{id} {title}: {changes}', 'zh-CN': '{id} {title}：{changes}'},
   'cal.set.same': {en: '{id} {title}: already so', 'zh-CN': '{id} {title}：无需修改'},
-
   // calendar export
   'cal.export.wrote': {en: 'Wrote {count} item(s) to {file} ({format})', 'zh-CN': '已将 {count} 条写入 {file}（{format}）'},
 }
