@@ -213,6 +213,23 @@ export const calendar: Messages = {
   },
   'cal.set.changed': {en: '{id} {title}: {changes}', 'zh-CN': '{id} {title}：{changes}'},
   'cal.set.same': {en: '{id} {title}: already so', 'zh-CN': '{id} {title}：无需修改'},
+  'cal.notFound.suggest': {
+    en: 'Did you mean {id}? See `commops calendar show` for item ids.',
+    'zh-CN': '是不是 {id}？条目编号见 `commops calendar show`。',
+  },
+
+  // calendar add, rm
+  'cal.add.noTitle': {en: 'The title is empty', 'zh-CN': '标题为空'},
+  'cal.add.added': {
+    en: 'Added {id}: {date} {time} {title} (kept when the period is generated again)',
+    'zh-CN': '已添加 {id}：{date} {time} {title}（重新生成该时间段时会保留）',
+  },
+  'cal.rm.removed': {en: 'Removed {id} {date} {title}', 'zh-CN': '已删除 {id} {date} {title}'},
+  'cal.rm.stays': {
+    en: 'Generated items removed here stay removed when the period is generated again.',
+    'zh-CN': '删除的自动生成条目在重新生成该时间段时不会再出现。',
+  },
+
   // calendar export
   'cal.export.wrote': {en: 'Wrote {count} item(s) to {file} ({format})', 'zh-CN': '已将 {count} 条写入 {file}（{format}）'},
 }
