@@ -35,7 +35,7 @@ export default class CalendarShow extends BaseCommand<typeof CalendarShow> {
     checkFilter(ws.community, {pillars: this.flags.pillar, channels: this.flags.channel})
     const range: Partial<DateRange> = this.flags.all
       ? {}
-      : resolveRange({from: this.flags.from, to: this.flags.to, weeks: this.flags.weeks}, todayIn(ws))
+      : resolveRange({from: this.flags.from, to: this.flags.to, weeks: this.flags.weeks}, todayIn(ws), {maxDays: Infinity})
     const db = await Store.at(ws.root).read()
     const items = itemsIn(db.calendar, {
       ...range,

@@ -5,7 +5,7 @@ import type {Locale} from '../i18n/index.js'
 import {ZH_CN_HOLIDAYS} from './holidays-zh-CN.js'
 import type {DateRange} from './types.js'
 
-/** The longest period one generation, view or check covers. */
+/** The longest period one generation or check covers (it makes or checks every occurrence); reads have no cap. */
 export const MAX_RANGE_DAYS = 366
 export const MIN_YEAR = 1970
 export const MAX_YEAR = 2100
@@ -65,9 +65,15 @@ function checkDate(value: string, flag: string): string {
 
 /**
  * The period asked for: `from` (default `today`) and either `to` or `weeks` (default `defaultWeeks`);
- * a bad date, an end before the start or more than a year is a usage error.
+ * a bad date or an end before the start is a usage error, and so is a period longer than `maxDays` (default a year;
+ * `Infinity` for a read such as `calendar show`).
  */
-export function resolveRange(input: {from?: string; to?: string; weeks?: number}, today: string, defaultWeeks = 4): DateRange {
+export function resolveRange(
+  input: {from?: string; to?: string; weeks?: number},
+  today: string,
+  o: {defaultWeeks?: number; maxDays?: number} = {},
+): DateRange {
+  const {defaultWeeks = 4, maxDays = MAX_RANGE_DAYS} = o
   const from = checkDate(input.from ?? today, 'from')
   if (input.to !== undefined && input.weeks !== undefined) {
     throw new UsageError({key: 'cal.toAndWeeks'}, {code: 'calendar.toAndWeeks'})
@@ -83,9 +89,9 @@ export function resolveRange(input: {from?: string; to?: string; weeks?: number}
   }
   if (to < from) throw new UsageError({key: 'cal.rangeOrder', params: {from, to}}, {code: 'calendar.rangeOrder'})
   const days = daysBetween(from, to) + 1
-  if (days > MAX_RANGE_DAYS) {
+  if (days > maxDays) {
     throw new UsageError(
-      {key: 'cal.rangeTooLong', params: {from, to, days, max: MAX_RANGE_DAYS}},
+      {key: 'cal.rangeTooLong', params: {from, to, days, max: maxDays}},
       {code: 'calendar.rangeTooLong', hint: {key: 'cal.rangeTooLong.hint'}},
     )
   }

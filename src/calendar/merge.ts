@@ -1,5 +1,5 @@
 /** Regenerating a period: add what is new, refresh what nobody touched, keep what a person edited, drop the rest. */
-import type {CalendarDraft, CalendarFilter, CalendarItem, DateRange, GeneratedBaseline} from './types.js'
+import type {CalendarDraft, CalendarFilter, CalendarItem, DateRange, GeneratedBaseline, RemovedItem} from './types.js'
 
 export interface MergeResult {
   /** The whole collection after the merge, in store order (new items at the end). */
@@ -55,19 +55,22 @@ function sorted(value: Record<string, unknown>): string {
 
 /**
  * Merges freshly generated drafts for a period into the stored items. Items match by `key`. New ids come from
- * `nextId` in draft order, so the same store and drafts always give the same ids.
+ * `nextId` in draft order, so the same store and drafts always give the same ids. Items added by hand stay as they
+ * are, and drafts whose key a person removed (`removed`) are skipped.
  */
 export function mergeCalendar(
   existing: readonly CalendarItem[],
   drafts: readonly CalendarDraft[],
   scope: DateRange & CalendarFilter,
-  o: {nextId: () => string; now: string},
+  o: {nextId: () => string; now: string; removed?: readonly RemovedItem[]},
 ): MergeResult {
   const items = existing.map((i) => structuredClone(i))
   const at = new Map(items.map((item, index) => [item.key, index]))
+  const gone = new Set((o.removed ?? []).map((r) => r.key))
   const wanted = new Set(drafts.map((d) => d.key))
   const result: MergeResult = {items, added: [], kept: [], updated: [], removed: []}
   for (const draft of drafts) {
+    if (gone.has(draft.key)) continue
     const index = at.get(draft.key)
     if (index === undefined) {
       const item: CalendarItem = {id: o.nextId(), ...structuredClone(draft), generated: baseline(draft), rev: 0, createdAt: o.now, updatedAt: o.now}
@@ -98,7 +101,7 @@ export function mergeCalendar(
   }
   const drop = new Set<string>()
   for (const item of items) {
-    if (wanted.has(item.key) || !inScope(item, scope)) continue
+    if (item.manual || wanted.has(item.key) || !inScope(item, scope)) continue
     if (isEdited(item)) result.kept.push(item)
     else {
       drop.add(item.id)

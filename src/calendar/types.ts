@@ -49,6 +49,8 @@ export interface CalendarItem {
   /** Occurrence number of its pillar or activity (the `{n}` of title templates). */
   n: number
   generated: GeneratedBaseline
+  /** Added by hand (`calendar add`): regeneration never touches it. */
+  manual?: boolean
   /** Revision, bumped on every change; the ICS SEQUENCE. */
   rev: number
   createdAt: string
@@ -56,7 +58,14 @@ export interface CalendarItem {
 }
 
 /** An item as the generator proposes it, before it has an id or a history. */
-export type CalendarDraft = Omit<CalendarItem, 'id' | 'generated' | 'rev' | 'createdAt' | 'updatedAt' | 'notes'>
+export type CalendarDraft = Omit<CalendarItem, 'id' | 'generated' | 'rev' | 'createdAt' | 'updatedAt' | 'notes' | 'manual'>
+
+/** A generated item a person removed (`calendar rm`): regeneration does not bring its key back. */
+export interface RemovedItem {
+  key: string
+  id: string
+  removedAt: string
+}
 
 /** A period, both ends inclusive, as local dates YYYY-MM-DD. */
 export interface DateRange {

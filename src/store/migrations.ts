@@ -48,6 +48,7 @@ const COLLECTIONS: Record<CollectionName, Collection> = {
   counters: {make: () => ({}), type: 'object', item: {ok: (v) => Number.isInteger(v) && (v as number) >= 0}},
   files: {make: () => ({}), type: 'object', item: fields(['hash'])},
   calendar: {make: () => [], type: 'array', item: fields(['id', 'key', 'date', 'title'])},
+  calendarRemoved: {make: () => [], type: 'array', item: fields(['key', 'id'])},
   incidents: {make: () => [], type: 'array', item: fields(['id', 'member', 'rule'])},
   surveys: {make: () => ({}), type: 'object', item: fields(['id', 'name'], ['doc'])},
   responses: {make: () => [], type: 'array', item: fields(['survey', 'rowHash'], ['answers'])},

@@ -1,4 +1,4 @@
-import type {CalendarItem} from '../calendar/types.js'
+import type {CalendarItem, RemovedItem} from '../calendar/types.js'
 import type {Incident} from '../rules/types.js'
 import type {StoredSurvey, SurveyResponse} from '../survey/types.js'
 /** The shape of `.commops/db.json`: plain data, serialisable as JSON. */
@@ -75,6 +75,8 @@ export interface Db {
   files: Record<string, WrittenFile>
   /** Content calendar items (src/calendar). */
   calendar: CalendarItem[]
+  /** Generated calendar items a person removed, so regeneration does not bring them back (src/calendar). */
+  calendarRemoved: RemovedItem[]
   /** Moderation incidents per member (src/rules). */
   incidents: Incident[]
   /** Surveys by id (src/survey). */

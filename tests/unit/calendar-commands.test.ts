@@ -109,6 +109,21 @@ describe('calendar show, set, check, export', () => {
     expect(missing.stderr).toContain('C999')
   })
 
+  it('show reads a period longer than a year (no cap on reads); generating one is still refused, saying why', async () => {
+    const ws = await sampleWorkspace('zh-CN')
+    await cli(CalendarGenerate, ['--from', '2026-12-01', '--weeks', '2'], ws.root)
+    const shown = await cli(CalendarShow, ['--from', '2026-11-01', '--to', '2027-12-31', '--json'], ws.root)
+    expect(shown.code, shown.stderr).toBe(0)
+    const r = JSON.parse(shown.stdout)
+    expect(r).toMatchObject({from: '2026-11-01', to: '2027-12-31'})
+    expect(r.items.length).toBeGreaterThan(0)
+    const table = await cli(CalendarShow, ['--from', '2026-11-01', '--to', '2027-12-31'], ws.root)
+    expect(table.code, table.stderr).toBe(0)
+    const gen = await cli(CalendarGenerate, ['--from', '2026-11-01', '--to', '2027-12-31'], ws.root)
+    expect(gen.code).toBe(2)
+    expect(gen.stderr).toContain('生成或检查一次最多覆盖 366 天')
+  })
+
   it('check: exit 0 when clean, exit 1 with a table (or JSON) when a channel goes silent or an item sits on a blackout date', async () => {
     const ws = await sampleWorkspace('zh-CN')
     await cli(CalendarGenerate, ['--from', '2026-12-01', '--weeks', '4'], ws.root)

@@ -80,8 +80,14 @@ export const calendar: Messages = {
   'cal.toAndWeeks': {en: 'Give either --to or --weeks, not both', 'zh-CN': '--to 和 --weeks 只能二选一'},
   'cal.badWeeks': {en: '--weeks {value} must be between 1 and 53', 'zh-CN': '--weeks {value} 必须在 1 到 53 之间'},
   'cal.rangeOrder': {en: 'The period ends ({to}) before it starts ({from})', 'zh-CN': '结束日期（{to}）早于开始日期（{from}）'},
-  'cal.rangeTooLong': {en: 'The period {from} – {to} is {days} days; at most {max}', 'zh-CN': '时间段 {from} – {to} 共 {days} 天，最多 {max} 天'},
-  'cal.rangeTooLong.hint': {en: 'Plan a year at a time or less.', 'zh-CN': '请一次最多规划一年。'},
+  'cal.rangeTooLong': {
+    en: 'The period {from} – {to} is {days} days; generating or checking covers at most {max} days at once (every occurrence is made and checked)',
+    'zh-CN': '时间段 {from} – {to} 共 {days} 天；生成或检查一次最多覆盖 {max} 天（每一次发布都要逐条生成、检查）',
+  },
+  'cal.rangeTooLong.hint': {
+    en: 'Plan a year at a time or less; calendar show reads any period.',
+    'zh-CN': '请一次最多规划一年；calendar show 查看不限时长。',
+  },
   'cal.badTimezone': {en: 'Unknown timezone {timezone}', 'zh-CN': '未知时区 {timezone}'},
   'cal.badTimezone.hint': {
     en: 'Use an IANA timezone name such as Asia/Shanghai or America/New_York.',
@@ -207,6 +213,22 @@ export const calendar: Messages = {
   },
   'cal.set.changed': {en: '{id} {title}: {changes}', 'zh-CN': '{id} {title}：{changes}'},
   'cal.set.same': {en: '{id} {title}: already so', 'zh-CN': '{id} {title}：无需修改'},
+  'cal.notFound.suggest': {
+    en: 'Did you mean {id}? See `commops calendar show` for item ids.',
+    'zh-CN': '是不是 {id}？条目编号见 `commops calendar show`。',
+  },
+
+  // calendar add, rm
+  'cal.add.noTitle': {en: 'The title is empty', 'zh-CN': '标题为空'},
+  'cal.add.added': {
+    en: 'Added {id}: {date} {time} {title} (kept when the period is generated again)',
+    'zh-CN': '已添加 {id}：{date} {time} {title}（重新生成该时间段时会保留）',
+  },
+  'cal.rm.removed': {en: 'Removed {id} {date} {title}', 'zh-CN': '已删除 {id} {date} {title}'},
+  'cal.rm.stays': {
+    en: 'Generated items removed here stay removed when the period is generated again.',
+    'zh-CN': '删除的自动生成条目在重新生成该时间段时不会再出现。',
+  },
 
   // calendar export
   'cal.export.wrote': {en: 'Wrote {count} item(s) to {file} ({format})', 'zh-CN': '已将 {count} 条写入 {file}（{format}）'},
