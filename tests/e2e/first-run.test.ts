@@ -93,4 +93,24 @@ describe.sequential('a fresh workspace, before community.yaml is filled in', () 
       expect(again.code, again.stdout + again.stderr).toBe(0)
     })
   }
+
+  it('launch starts four weeks from today by default (no task overdue at once); a past --var start is warned about', async () => {
+    const ws = path.join(tmp, 'en')
+    const today = new Date().toLocaleDateString('en-CA', {timeZone: 'Asia/Shanghai'})
+    const plan = await runCli(['playbook', 'run', 'launch', '--dry-run', '--json'], {cwd: ws})
+    const record = JSON.parse(plan.stdout) as {vars: {start: string}}
+    const expected = new Date(`${today}T00:00:00Z`)
+    expected.setUTCDate(expected.getUTCDate() + 28)
+    expect(record.vars.start).toBe(expected.toISOString().slice(0, 10))
+    expect(plan.stderr).not.toContain('before today')
+
+    const [en, zh] = await Promise.all([
+      runCli(['playbook', 'run', 'launch', '--dry-run', '--var', 'start=2020-01-06'], {cwd: ws}),
+      runCli(['playbook', 'run', 'launch', '--dry-run', '--var', 'start=2020-01-06', '--lang', 'zh-CN'], {cwd: ws}),
+    ])
+    expect(en.stderr).toContain(`--var start=2020-01-06 is before today (${today})`)
+    expect(zh.stderr).toContain(`--var start=2020-01-06 早于今天（${today}）`)
+    const future = await runCli(['playbook', 'run', 'launch', '--dry-run', '--var', `start=${record.vars.start}`], {cwd: ws})
+    expect(future.stderr).not.toContain('before today')
+  })
 })
