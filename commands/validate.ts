@@ -21,6 +21,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
       description: 'GitHub Actions annotations on the pull request',
     },
     {command: '<%= config.bin %> validate --format junit > junit.xml', description: 'A JUnit report for CI dashboards'},
+    {command: '<%= config.bin %> validate --strict', description: 'In CI: fail on warnings too, e.g. placeholders left in community.yaml'},
   ]
 
   static override args = {
@@ -31,6 +32,7 @@ export default class Validate extends BaseCommand<typeof Validate> {
 
   static override flags = {
     format: Flags.option({char: 'f', default: 'text' as const, description: 'Output format', options: REPORT_FORMATS})(),
+    strict: Flags.boolean({description: 'Exit 1 on warnings too (placeholders still to fill in, …), for CI', default: false}),
   }
 
   async run(): Promise<Report> {
@@ -59,30 +61,34 @@ export default class Validate extends BaseCommand<typeof Validate> {
     }
     const format = this.jsonEnabled() ? 'json' : this.flags.format
     const bad = new Set(report.problems.map((p) => p.file)).size
+    const warnings = report.problems.filter((p) => p.severity === 'warning').length
+    const failed = !report.valid || (this.flags.strict && warnings > 0)
     switch (format) {
       case 'json':
         if (!this.jsonEnabled()) this.log(formatJson(report))
-        else if (!report.valid) this.logJson(report)
+        else if (failed) this.logJson(report)
         break
       case 'github':
         if (report.problems.length) this.log(formatGithub(report))
         break
       case 'junit':
-        this.log(formatJunit(report))
+        this.log(formatJunit(report, {strict: this.flags.strict}))
         break
       case 'sarif':
         this.log(formatSarif(report, {version: this.config.version, baseDir: cwd}))
         break
       default: {
         if (report.problems.length) this.log(formatText(report, {hint: this.t('error.hint')}))
-        const summary = report.valid
-          ? this.t('validate.ok', {files: report.files.length})
-          : this.t('validate.summary', {problems: report.problems.length, bad, files: report.files.length})
+        const summary = !report.valid
+          ? this.t('validate.summary', {problems: report.problems.length, bad, files: report.files.length})
+          : warnings > 0
+            ? this.t(this.flags.strict ? 'validate.warnings.strict' : 'validate.warnings', {warnings, files: report.files.length})
+            : this.t('validate.ok', {files: report.files.length})
         if (report.problems.length) this.log('')
         this.log(summary)
       }
     }
-    if (!report.valid) this.exit(1)
+    if (failed) this.exit(1)
     return report
   }
 }

@@ -5,7 +5,7 @@ import {CommopsError, UsageError} from '../../src/errors.js'
 import {formatRunSummary, formatStepPlain} from '../../src/playbook/format.js'
 import {loadPlaybook} from '../../src/playbook/load.js'
 import {runPlaybook, type StepEvent, type StepStart} from '../../src/playbook/runner.js'
-import {normalizeVars, resolveVars} from '../../src/playbook/vars.js'
+import {normalizeVars, pastStart, resolveVars} from '../../src/playbook/vars.js'
 import {dateIn} from '../../src/util/dates.js'
 import {Store, type RunRecord} from '../../src/store/index.js'
 import {loadRunView} from '../../src/ui/load.js'
@@ -43,6 +43,8 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
     const {playbook, locate} = await loadPlaybook(this.args.playbook, {root: ws.root, locale: this.locale})
     const run = {date: dateIn(new Date(), ws.timezone), id: 'pending', playbook: playbook.name}
     const vars = resolveVars(normalizeVars(playbook.vars ?? {}).decls, this.flags.var ?? [], this.locale, {run, community: ws.community})
+    const past = pastStart(this.flags.var ?? [], vars, run.date)
+    if (past) process.stderr.write(`${this.t('run.startInPast', {start: past, today: run.date})}\n`)
     for (const id of this.flags.only ?? []) {
       if (!playbook.steps.some((s) => s.id === id)) {
         throw new UsageError(

@@ -12,7 +12,7 @@ import {canonicalJson, stableHash} from '../util/json.js'
 import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
 import {resolveInside} from '../util/fs.js'
 import {contentHash, owns, writeOwnedFiles} from '../util/owned-file.js'
-import type {Workspace} from '../workspace/index.js'
+import {locateInCommunity, type Workspace} from '../workspace/index.js'
 import {lineDiff, summarize} from './diff.js'
 import {ExprError, isTruthy, referencesIn, resolveDeep} from './expr.js'
 import type {Playbook, PlaybookStep} from './types.js'
@@ -269,7 +269,9 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
         error instanceof ExprError && error.pointer !== undefined
           ? `/steps/${index}/${error.pointer === '' ? 'when' : `with${error.pointer}`}`
           : `/steps/${index}/uses`
-      yield finish('failed', {error: {...describeError(error, t), location: o.locate?.(pointer)}})
+      const location =
+        error instanceof StepFailure && error.communityPointer !== undefined ? locateInCommunity(ws, error.communityPointer) : o.locate?.(pointer)
+      yield finish('failed', {error: {...describeError(error, t), location}})
     }
   }
 

@@ -128,3 +128,10 @@ export function resolveVars(
       .map((n) => [n, values[n]]),
   )
 }
+
+/** The `start` date given with `--var` when it is before today (tasks counted back from it would be overdue at once). */
+export function pastStart(given: string[], vars: Record<string, unknown>, today: string): string | undefined {
+  const start = vars.start
+  const set = given.some((pair) => pair.slice(0, pair.indexOf('=')).trim() === 'start')
+  return set && typeof start === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) && start < today ? start : undefined
+}

@@ -43,19 +43,18 @@ export function formatGithub(report: Report): string {
     .join('\n')
 }
 
-/** JUnit XML: one test case per file, one failure per problem. */
-export function formatJunit(report: Report): string {
+/** JUnit XML: one test case per file, one failure per error; warnings in the case's output (failures too with `strict`). */
+export function formatJunit(report: Report, options: {strict?: boolean} = {}): string {
   const byFile = new Map<string, Problem[]>(report.files.map((f) => [f, []]))
   for (const p of report.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p])
-  const failures = [...byFile.values()].filter((ps) => ps.some((p) => p.severity === 'error')).length
+  const fails = (p: Problem) => p.severity === 'error' || Boolean(options.strict)
+  const failures = [...byFile.values()].filter((ps) => ps.some(fails)).length
+  const describe = (p: Problem) => `${p.file}:${p.line}:${p.col} ${p.severity} ${p.message}${p.hint ? `\nHint: ${p.hint}` : ''}`
   const cases = [...byFile.entries()].map(([file, ps]) => {
-    const body = ps
-      .filter((p) => p.severity === 'error')
-      .map((p) => {
-        const text = `${p.file}:${p.line}:${p.col} ${p.message}${p.hint ? `\nHint: ${p.hint}` : ''}`
-        return `      <failure message="${xml(p.message)}" type="${xml(p.rule)}">${xml(text)}</failure>`
-      })
-      .join('\n')
+    const failed = ps.filter(fails).map((p) => `      <failure message="${xml(p.message)}" type="${xml(p.rule)}">${xml(describe(p))}</failure>`)
+    const warnings = ps.filter((p) => p.severity === 'warning').map(describe)
+    const out = warnings.length ? [`      <system-out>${xml(warnings.join('\n'))}</system-out>`] : []
+    const body = [...failed, ...out].join('\n')
     return body
       ? `    <testcase classname="commops.validate" name="${xml(file)}" file="${xml(file)}">\n${body}\n    </testcase>`
       : `    <testcase classname="commops.validate" name="${xml(file)}" file="${xml(file)}"/>`

@@ -1,6 +1,7 @@
 import type {PositioningCheck as Check, PositioningData} from '../artifacts/plain.js'
 import {pick, translator, type LocalizedText} from '../i18n/index.js'
 import type {Community} from '../workspace/community.js'
+import {findPlaceholders, holdsPlaceholder as placeholder} from '../workspace/placeholder.js'
 import {StepFailure, type StepType} from './types.js'
 
 interface PositioningInput {
@@ -9,14 +10,37 @@ interface PositioningInput {
 }
 
 const filled = (v: LocalizedText | undefined) => pick(v, 'en').trim() !== '' || pick(v, 'zh-CN').trim() !== ''
-const placeholder = (v: LocalizedText | undefined) => /待填写|TODO|TBD|\(to fill\)/i.test(pick(v, 'en') + pick(v, 'zh-CN'))
+
+/** Where each check looks in community.yaml. */
+const POINTERS: Record<string, string> = {
+  description: '/description',
+  theme: '/positioning/theme',
+  valueProposition: '/positioning/valueProposition',
+  targetUsers: '/positioning/targetUsers',
+  differentiation: '/positioning/differentiation',
+  personas: '/audience/personas',
+  culture: '/culture/values',
+  platforms: '/platforms',
+  pillars: '/content/pillars',
+  activities: '/activities',
+  incentives: '/incentives',
+  goals: '/goals',
+}
+
+/** The first place to fill in: the first placeholder of the first gap, or where the missing field belongs. */
+function firstGap(c: Community, gapIds: string[]): string | undefined {
+  const base = gapIds.map((id) => POINTERS[id]).find(Boolean)
+  if (base === undefined) return undefined
+  return findPlaceholders(c).find((p) => p === base || p.startsWith(`${base}/`)) ?? base
+}
 
 /** Scores how complete the community's positioning is; each check is worth the same. */
 export function reviewPositioning(c: Community, minPersonas: number, locale: 'zh-CN' | 'en'): Omit<PositioningData, 'title'> {
   const t = translator(locale)
   const has = (v: LocalizedText | undefined) => filled(v) && !placeholder(v)
   const personas = c.audience?.personas ?? []
-  const complete = personas.filter((p) => (p.needs?.length ?? 0) > 0 && (p.painPoints?.length ?? 0) > 0 && !placeholder(p.name))
+  const some = (list: LocalizedText[] | undefined) => (list ?? []).some(has)
+  const complete = personas.filter((p) => some(p.needs) && some(p.painPoints) && !placeholder(p.name))
   const checks: Check[] = [
     {id: 'description', ok: has(c.description), label: t('pos.description')},
     {id: 'theme', ok: has(c.positioning?.theme), label: t('pos.theme')},
@@ -24,7 +48,7 @@ export function reviewPositioning(c: Community, minPersonas: number, locale: 'zh
     {id: 'targetUsers', ok: has(c.positioning?.targetUsers), label: t('pos.targetUsers')},
     {id: 'differentiation', ok: has(c.positioning?.differentiation), label: t('pos.differentiation')},
     {id: 'personas', ok: complete.length >= minPersonas, label: t('pos.personas', {min: minPersonas})},
-    {id: 'culture', ok: (c.culture?.values?.length ?? 0) > 0 && !c.culture!.values!.some(placeholder), label: t('pos.culture')},
+    {id: 'culture', ok: some(c.culture?.values), label: t('pos.culture')},
     {id: 'platforms', ok: (c.platforms ?? []).some((p) => (p.channels?.length ?? 0) > 0), label: t('pos.platforms')},
     {id: 'pillars', ok: (c.content?.pillars?.length ?? 0) > 0, label: t('pos.pillars')},
     {id: 'activities', ok: (c.activities?.length ?? 0) > 0, label: t('pos.activities')},
@@ -60,12 +84,19 @@ export const positioningCheck: StepType<PositioningInput> = {
   plan(input, ctx) {
     const review = reviewPositioning(ctx.community, input.minPersonas ?? 1, ctx.locale)
     const gaps = review.checks.filter((x) => !x.ok).map((x) => x.label)
+    const at = firstGap(
+      ctx.community,
+      review.checks.filter((x) => !x.ok).map((x) => x.id),
+    )
     const min = input.minScore ?? 0
-    if (review.score < min) throw new StepFailure(ctx.t('step.positioning.failed', {score: review.score, min, gaps: gaps.join('; ')}))
+    if (review.score < min) {
+      throw new StepFailure(ctx.t('step.positioning.failed', {score: review.score, min, gaps: gaps.join('; ')}), ctx.t('step.fillIn.hint'), at)
+    }
     const title = ctx.t('step.positioning.title')
     return {
       artifacts: [{id: ctx.artifactId, kind: 'positioning', title, data: {title, ...review}}],
-      outputs: {score: review.score, gaps: gaps.length},
+      // missing and fillAt let a later gate say what to fill in, and where in community.yaml
+      outputs: {score: review.score, gaps: gaps.length, missing: gaps.join('; '), fillAt: at ?? ''},
       messages: gaps.length ? [`${review.score}/100 — ${gaps.join('; ')}`] : [`${review.score}/100`],
     }
   },

@@ -63,6 +63,8 @@ export class StepFailure extends Error {
   constructor(
     message: string,
     readonly hint?: string,
+    /** The place in community.yaml to fix, as a JSON pointer, when the user's profile (not the playbook) is at fault. */
+    readonly communityPointer?: string,
   ) {
     super(message)
     this.name = 'StepFailure'

@@ -1,9 +1,10 @@
 import {readFileSync} from 'node:fs'
 import {readYamlFile} from '../util/text-file.js'
 import path from 'node:path'
-import {ValidationError, formatLocation} from '../errors.js'
+import {ValidationError, formatLocation, type SourceLocation} from '../errors.js'
 import {type Locale, resolveLocale} from '../i18n/index.js'
 import {validateText} from '../schema/validate.js'
+import {parseWithPositions} from '../schema/yaml-source.js'
 import {communityKind} from './kind.js'
 import type {Community} from './community.js'
 import {COMMUNITY_FILE, requireWorkspaceRoot} from './find.js'
@@ -59,6 +60,16 @@ export async function openWorkspace(options: {flag?: string; cwd?: string; lang?
   }
   const community = docs[0].value as Community
   return {root, communityFile, community, locale: resolveLocale(options.lang, community.locale), timezone: community.timezone}
+}
+
+/** Where a JSON pointer sits in the workspace's community.yaml (the nearest existing node for a missing field). */
+export function locateInCommunity(ws: Pick<Workspace, 'communityFile'>, pointer: string): SourceLocation {
+  try {
+    const doc = parseWithPositions(readFileSync(ws.communityFile, 'utf8'), ws.communityFile).docs[0]
+    return doc ? {file: ws.communityFile, ...doc.locate(pointer)} : {file: ws.communityFile}
+  } catch {
+    return {file: ws.communityFile}
+  }
 }
 
 export {formatLocation}

@@ -70,7 +70,8 @@ export async function initWorkspace(o: InitOptions): Promise<InitResult> {
     throw new CommopsError({key: 'init.exists', params: {dir: root}}, {hint: {key: 'init.exists.hint'}, location: {file: communityFile}})
   }
   const text = await renderCommunity(o)
-  const {problems} = validateText(text, communityFile, o.locale, [communityKind])
+  // the starter's placeholders are warnings for the user to clear later, not a reason to refuse
+  const problems = validateText(text, communityFile, o.locale, [communityKind]).problems.filter((p) => p.severity === 'error')
   if (problems.length > 0) {
     const p = problems[0]
     throw new ValidationError(

@@ -5,10 +5,11 @@ import {rawRuleTemplate} from '../rules/load.js'
 import type {KindDef} from '../schema/kind-def.js'
 import {communitySchema} from '../schema/kinds/community.js'
 import {checkCommunity} from './check.js'
+import {checkPlaceholders} from './placeholder.js'
 
 export const communityKind: KindDef = {
   kind: 'Community',
   stem: 'community',
   schema: communitySchema,
-  checks: [checkCommunity, checkCadences, (value) => checkCommunityRules(value, rawRuleTemplate)],
+  checks: [checkCommunity, checkCadences, (value) => checkCommunityRules(value, rawRuleTemplate), checkPlaceholders],
 }

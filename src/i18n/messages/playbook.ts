@@ -64,6 +64,10 @@ export const playbook: Messages = {
     'zh-CN': '{playbook}：{ok} 项无变化，{changed} 项已更新，{skipped} 项跳过，{failed} 项失败，用时 {ms} 毫秒（运行 {id}）',
   },
   'run.confirm': {en: 'Apply these {count} changed step(s)?', 'zh-CN': '应用以上 {count} 个步骤的变更？'},
+  'run.startInPast': {
+    en: 'Warning: --var start={start} is before today ({today}): tasks counted back from it are overdue from the start. Leave it out for four weeks from today.',
+    'zh-CN': '警告：--var start={start} 早于今天（{today}），按它倒排的任务一创建就已逾期。不传 start 时默认为今天起四周后。',
+  },
   'run.dryRun': {en: 'Dry run: nothing was written.', 'zh-CN': '演练模式：没有写入任何内容。'},
   'status.ok': {en: 'ok', 'zh-CN': '无变化'},
   'status.changed': {en: 'changed', 'zh-CN': '已更新'},

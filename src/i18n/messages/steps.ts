@@ -13,6 +13,11 @@ export const steps: Messages = {
   'step.assert.describe': {en: 'Check: {message}', 'zh-CN': '检查：{message}'},
   'step.assert.produces': {en: 'nothing; fails the run when the condition is false', 'zh-CN': '不产生内容；条件不成立时使运行失败'},
   'step.assert.failed': {en: 'Assertion failed: {message}', 'zh-CN': '检查未通过：{message}'},
+  'step.fillIn.hint': {
+    en: 'Fill in community.yaml, starting at the line shown: write your own text in place of each "(to fill in)" placeholder (`commops validate` lists them all with their lines), then run the playbook again.',
+    'zh-CN':
+      '请先填写 community.yaml（从上面标出的那一行开始）：把每处「（待填写）」换成你自己的内容（`commops validate` 会列出它们所在的行），然后重新运行剧本。',
+  },
   'step.export.describe': {en: 'Export {artifacts} as {formats} into {out}', 'zh-CN': '将 {artifacts} 导出为 {formats}，写入 {out}'},
   'step.export.produces': {en: 'files in out/ (or the folder given)', 'zh-CN': 'out/（或指定文件夹）中的文件'},
   'step.export.noArtifacts': {

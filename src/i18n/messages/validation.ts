@@ -119,6 +119,14 @@ export const validation: Messages = {
   'format.email': {en: 'email address', 'zh-CN': '电子邮箱地址'},
   'format.uri': {en: 'URI', 'zh-CN': 'URI'},
   'validate.ok': {en: '{files} file(s) checked, no problems', 'zh-CN': '已检查 {files} 个文件，没有发现问题'},
+  'validate.warnings': {
+    en: '{files} file(s) checked, no errors, {warnings} warning(s) (--strict makes warnings fail)',
+    'zh-CN': '已检查 {files} 个文件，没有错误，有 {warnings} 处警告（加 --strict 时警告也算失败）',
+  },
+  'validate.warnings.strict': {
+    en: '{files} file(s) checked, no errors, {warnings} warning(s): failing because of --strict',
+    'zh-CN': '已检查 {files} 个文件，没有错误，有 {warnings} 处警告：因 --strict 按失败处理',
+  },
   'validate.summary': {
     en: '{problems} problem(s) in {bad} of {files} file(s)',
     'zh-CN': '{files} 个文件中有 {bad} 个存在问题，共 {problems} 处',

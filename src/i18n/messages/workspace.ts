@@ -61,4 +61,9 @@ export const workspace: Messages = {
     'zh-CN': '等级 {level} 的门槛 {threshold} 没有高于上一级（{previous}）',
   },
   'community.shares': {en: 'Persona shares add up to {total}, more than 1', 'zh-CN': '用户画像占比之和为 {total}，超过了 1'},
+  'community.placeholder': {en: 'Still a placeholder from the starter file', 'zh-CN': '这里还是模板的占位内容'},
+  'community.placeholder.hint': {
+    en: 'Replace the "(to fill in)" text with your own words (or delete the entry); the launch playbook counts it as empty.',
+    'zh-CN': '把「（待填写）」这段换成你自己的内容（或删掉这一项）；启动剧本会把它当作未填写。',
+  },
 }
