@@ -3,7 +3,7 @@ import {spawnSync} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {bin, buildIfNeeded} from './lib.mjs'
+import {bin, buildIfNeeded, root} from './lib.mjs'
 
 buildIfNeeded()
 const given = process.argv[2]
@@ -27,10 +27,11 @@ step('Create a workspace from the bundled sample (Acme 米粉俱乐部)', ['init
 step('Validate community.yaml and playbooks', ['validate'])
 step('Schemas shipped for editors and CI', ['schema'])
 step('Built-in and workspace playbooks', ['playbook', 'list'])
-step('What the launch playbook will do (dry run: writes nothing)', ['playbook', 'run', 'launch', '--var', 'start=2026-12-01', '--dry-run'])
-step('Run the launch playbook', ['playbook', 'run', 'launch', '--var', 'start=2026-12-01'])
-step('Run it again: nothing changes (idempotent)', ['playbook', 'run', 'launch', '--var', 'start=2026-12-01'])
+step('What the launch playbook will do (dry run: writes nothing)', ['playbook', 'run', 'launch', '--dry-run'])
+step('Run the launch playbook', ['playbook', 'run', 'launch'])
+step('Run it again: nothing changes (idempotent)', ['playbook', 'run', 'launch'])
 step('Tasks the playbook created for the team', ['task', 'list'])
 step('Run history', ['runs'])
 for (const [title, argv] of (await import('./demo-steps.mjs')).steps) step(title, argv)
-console.log(`\nDone. Explore: cd ${dir} && commops --help`)
+console.log(`\nDone. Explore: cd ${dir} && node ${bin} --help`)
+console.log(`To type \`commops\` instead, run \`npm link\` once in ${root} (or \`npm install --global ${root}\`).`)
