@@ -16,12 +16,12 @@ function newest(dir) {
   return t
 }
 
-/** Builds when dist/ or the manifest is missing or older than the sources. */
+/** Builds when dist/ or the manifest is missing or older than what the build reads (sources, built-in playbooks, build scripts). */
 export function buildIfNeeded() {
   const manifest = path.join(root, 'oclif.manifest.json')
   const stale =
     !existsSync(manifest) ||
     !existsSync(path.join(root, 'dist', 'commands', 'validate.js')) ||
-    Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'commands'))) > statSync(manifest).mtimeMs
+    Math.max(...['src', 'commands', 'playbooks', 'scripts'].map((dir) => newest(path.join(root, dir)))) > statSync(manifest).mtimeMs
   if (stale) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {cwd: root, stdio: 'inherit'})
 }

@@ -4,9 +4,7 @@ import {catalogue} from './messages/index.js'
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
 
-/** One message in both languages. */
-export type Entry = Record<Locale, string>
-export type Messages = Record<string, Entry>
+export type {Entry, Messages} from './messages/types.js'
 
 export type Translate = (key: string | Msg, params?: Record<string, unknown>) => string
 

@@ -34,15 +34,7 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc,
   for (const [index, [name, decl]] of Object.entries(decls).entries()) {
     const raw = asObject(value.vars)[name]
     const pointer = raw && typeof raw === 'object' ? `/vars/${name}/default` : `/vars/${name}`
-    const refs = referencesIn(decl.default, (error: ExprSyntaxError) => {
-      problems.push({
-        path: pointer,
-        rule: 'playbook.expr',
-        msg: error.msg,
-        hint: {key: 'playbook.expr.hint'},
-        position: source.locateInString(pointer, error.offset),
-      })
-    })
+    const refs = referencesIn(decl.default, (error: ExprSyntaxError) => problems.push(exprProblem(source, pointer, error)))
     for (const ref of refs) {
       if (ref.root === 'run' || ref.root === 'community') continue
       if (ref.root === 'vars' && ref.path[0] !== undefined && varNames.slice(0, index).includes(ref.path[0])) continue
@@ -117,16 +109,7 @@ export function checkPlaybook(value: Record<string, unknown>, source: SourceDoc,
     }
 
     const scanned = {with: step.with, when: step.when, name: step.name}
-    const refs = referencesIn(scanned, (error: ExprSyntaxError) => {
-      const pointer = `${base}${error.pointer ?? ''}`
-      problems.push({
-        path: pointer,
-        rule: 'playbook.expr',
-        msg: error.msg,
-        hint: {key: 'playbook.expr.hint'},
-        position: source.locateInString(pointer, error.offset),
-      })
-    })
+    const refs = referencesIn(scanned, (error: ExprSyntaxError) => problems.push(exprProblem(source, `${base}${error.pointer ?? ''}`, error)))
     for (const ref of refs) {
       const pointer = `${base}${ref.pointer}`
       const position = source.locateInString(pointer, ref.offset)
@@ -249,4 +232,15 @@ export function findCycle(nodes: Array<{id: string; needs: string[]}>): string[]
     if (found) return found
   }
   return undefined
+}
+
+/** The problem for a `${{ … }}` that does not parse, located inside its string. */
+function exprProblem(source: SourceDoc, pointer: string, error: ExprSyntaxError): RawProblem {
+  return {
+    path: pointer,
+    rule: 'playbook.expr',
+    msg: error.msg,
+    hint: {key: 'playbook.expr.hint'},
+    position: source.locateInString(pointer, error.offset),
+  }
 }

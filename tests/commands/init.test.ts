@@ -5,6 +5,7 @@ import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {canPrompt} from '../../src/cli/prompt.js'
 import {validateText} from '../helpers/validate.js'
 import {hasStackTrace, makeTempDir, removeDir, runInProcess} from '../helpers/cli.js'
+import {README_INIT} from '../helpers/workspace.js'
 
 // In-process tests of the compiled `init` command. The helper sets CI=1, so init must never prompt.
 
@@ -16,25 +17,9 @@ afterEach(async () => {
   await removeDir(tmp)
 })
 
-const ACME = [
-  'init',
-  'acme',
-  '--name',
-  'Acme 米粉俱乐部',
-  '--locale',
-  'zh-CN',
-  '--timezone',
-  'Asia/Shanghai',
-  '--platform',
-  'wechat',
-  '--platform',
-  'discord',
-  '--yes',
-]
-
 describe('init (in-process)', () => {
   it('creates the workspace from flags alone and says what it created, in the community language', async () => {
-    const r = await runInProcess(ACME, {cwd: tmp})
+    const r = await runInProcess(README_INIT, {cwd: tmp})
     expect(r.code).toBe(0)
     const root = path.join(tmp, 'acme')
     for (const f of ['community.yaml', 'playbooks', 'data', '.commops', '.gitignore']) expect(existsSync(path.join(root, f)), f).toBe(true)
@@ -59,7 +44,7 @@ describe('init (in-process)', () => {
   })
 
   it('--json prints only the result as JSON', async () => {
-    const r = await runInProcess([...ACME, '--json'], {cwd: tmp})
+    const r = await runInProcess([...README_INIT, '--json'], {cwd: tmp})
     expect(r.code).toBe(0)
     const result = JSON.parse(r.stdout) as {root: string; created: string[]}
     expect(result.root).toBe(path.join(tmp, 'acme'))
@@ -67,7 +52,7 @@ describe('init (in-process)', () => {
   })
 
   it('refuses an existing workspace without --force (exit 1, file unchanged); --force rewrites it', async () => {
-    await runInProcess(ACME, {cwd: tmp})
+    await runInProcess(README_INIT, {cwd: tmp})
     const file = path.join(tmp, 'acme', 'community.yaml')
     await writeFile(file, (await readFile(file, 'utf8')) + '# my edits\n')
     const before = await readFile(file, 'utf8')

@@ -12,6 +12,7 @@ import {parse as parseYaml} from 'yaml'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {hasStackTrace, makeTempDir, removeDir, runCli, runCliOnTty, SCRIPT} from '../helpers/cli.js'
 import {fixturePath, positionOf} from '../fixtures/index.js'
+import {README_INIT} from '../helpers/workspace.js'
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
 
@@ -21,22 +22,6 @@ let communityFile: string
 /** The community.yaml as init wrote it, and after we broke it. */
 let pristine: string
 let broken: string
-
-const INIT = [
-  'init',
-  'acme',
-  '--name',
-  'Acme 米粉俱乐部',
-  '--locale',
-  'zh-CN',
-  '--timezone',
-  'Asia/Shanghai',
-  '--platform',
-  'wechat',
-  '--platform',
-  'discord',
-  '--yes',
-]
 
 beforeAll(async () => {
   tmp = await makeTempDir('commops-e2e-')
@@ -50,7 +35,7 @@ afterAll(async () => {
 
 describe.sequential('walking skeleton, spawned', () => {
   it('init creates the workspace without asking', async () => {
-    const r = await runCli(INIT, {cwd: tmp, env: {CI: undefined}})
+    const r = await runCli(README_INIT, {cwd: tmp, env: {CI: undefined}})
     expect(r.code, r.stderr).toBe(0)
     for (const f of ['community.yaml', 'playbooks', 'data', '.commops', '.gitignore']) expect(existsSync(path.join(acme, f)), f).toBe(true)
     pristine = await readFile(communityFile, 'utf8')
@@ -173,13 +158,13 @@ describe.sequential('walking skeleton, spawned', () => {
   })
 
   it('init again without --force exits 1 and leaves the file unchanged; --force rewrites it', async () => {
-    const again = await runCli(INIT, {cwd: tmp})
+    const again = await runCli(README_INIT, {cwd: tmp})
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/community\.yaml/)
     expect(hasStackTrace(again.stderr)).toBe(false)
     expect(await readFile(communityFile, 'utf8')).toBe(broken)
 
-    const forced = await runCli([...INIT, '--force'], {cwd: tmp})
+    const forced = await runCli([...README_INIT, '--force'], {cwd: tmp})
     expect(forced.code, forced.stderr).toBe(0)
     expect(await readFile(communityFile, 'utf8')).toBe(pristine)
     const ok = await runCli(['validate', 'community.yaml'], {cwd: acme})
@@ -202,7 +187,7 @@ describe.sequential('walking skeleton, spawned', () => {
     const runs = [
       ['validate', 'nope/', '--json'],
       ['validate', '--no-such-flag', '--json'],
-      [...INIT, '--json'],
+      [...README_INIT, '--json'],
     ]
     const results = await Promise.all(runs.map((args) => runCli(args, {cwd: args[0] === 'init' ? tmp : acme})))
     for (const [i, r] of results.entries()) {

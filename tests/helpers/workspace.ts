@@ -34,3 +34,20 @@ export async function treeHash(root: string): Promise<Record<string, string>> {
   await walk(root)
   return out
 }
+
+/** The README's `init` example: a zh-CN WeChat and Discord community, no questions asked. */
+export const README_INIT = [
+  'init',
+  'acme',
+  '--name',
+  'Acme 米粉俱乐部',
+  '--locale',
+  'zh-CN',
+  '--timezone',
+  'Asia/Shanghai',
+  '--platform',
+  'wechat',
+  '--platform',
+  'discord',
+  '--yes',
+]

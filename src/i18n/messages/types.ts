@@ -1,4 +1,4 @@
-/** One message in both languages (the same shape as i18n's Entry; kept here so the tables do not import i18n/index). */
+/** One message in both languages (here, not in i18n/index, so the tables do not import the translator). */
 export type Entry = Record<'zh-CN' | 'en', string>
 
 /** A table of messages by key. */
