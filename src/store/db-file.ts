@@ -3,7 +3,7 @@ import {mkdir, open, readdir, readFile, rename, rm, stat, writeFile} from 'node:
 import {basename, dirname, join} from 'node:path'
 import type {Adapter} from 'lowdb'
 import {StoreError} from '../errors.js'
-import {randomHex} from '../util/hash.js'
+import {tempPathFor} from '../util/fs.js'
 import {CURRENT_VERSION, ShapeProblem, upgradeDb} from './migrations.js'
 import type {Db} from './types.js'
 
@@ -47,11 +47,14 @@ export class DbFile implements Adapter<Db> {
     }
   }
 
+  /** Checked just before the final rename of a write (the store checks it still holds its lock). */
+  beforeRename?: () => Promise<void>
+
   /** Replaces the file atomically unless the text would be identical to what was read. */
   async write(db: Db): Promise<void> {
     const text = serialize(db)
     if (text === this.lastText) return
-    await writeFileAtomic(this.file, text)
+    await writeFileAtomic(this.file, text, this.beforeRename)
     this.lastText = text
   }
 
@@ -74,10 +77,13 @@ export function serialize(db: Db): string {
   return `${JSON.stringify(db, null, 2)}\n`
 }
 
-/** Writes a temp file beside `file`, fsyncs it, renames it over `file`, then fsyncs the folder. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/**
+ * Writes a temp file beside `file`, fsyncs it, runs `beforeRename` (which may refuse), renames it over `file`, then
+ * fsyncs the folder. On any failure the temp file is removed and `file` is untouched.
+ */
+export async function writeFileAtomic(file: string, text: string, beforeRename?: () => Promise<void>): Promise<void> {
   const dir = dirname(file)
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomHex(4)}.tmp`)
+  const temp = tempPathFor(file)
   try {
     const handle = await open(temp, 'wx')
     try {
@@ -86,6 +92,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     } finally {
       await handle.close()
     }
+    await beforeRename?.()
     await renameWithRetry(temp, file)
   } catch (error) {
     await rm(temp, {force: true})

@@ -1,20 +1,43 @@
-/** Mutual exclusion around a store file: an in-process queue, then a cross-process proper-lockfile lock. */
+/**
+ * Mutual exclusion around a store file: an in-process queue, then a cross-process lock file naming its holder.
+ *
+ * The lock file (`db.json.lock`) holds `{pid, host, token, started}`; it is created complete and atomically (a temp
+ * file hard-linked to the lock's name, which fails if the name exists). A lock is never taken over while its holder
+ * lives, whatever its age: a waiter takes it over only when the holder ran on this machine and its pid is gone (or is
+ * this very process, a leftover), or, for a holder on another machine (a shared folder), after `foreignStaleMs`.
+ * Taking over renames the old lock aside and checks it was the one judged dead, putting it back otherwise. Before
+ * the store's final rename the writer checks the lock still carries its token (`assertHeld`).
+ */
 import {AsyncLocalStorage} from 'node:async_hooks'
+import {link, lstat, open, readFile, rename, rm, unlink} from 'node:fs/promises'
+import os from 'node:os'
 import {resolve} from 'node:path'
-import lockfile from 'proper-lockfile'
 import {StoreError} from '../errors.js'
+import {randomHex} from '../util/hash.js'
+import {isProcessAlive, tempPathFor} from '../util/fs.js'
 
 export interface LockOptions {
-  /** Path of the lock folder (proper-lockfile creates it with mkdir, which is atomic). */
+  /** Path of the lock file. */
   lockPath: string
-  /** Give up with `store.locked` after waiting this long (default 10 s). */
+  /** Give up with `store.locked` after waiting this long for a live holder (default 30 s). */
   timeoutMs?: number
-  /** A lock whose mtime is older than this is taken over (default 10 s; proper-lockfile's floor is 2 s). */
-  staleMs?: number
+  /** A lock whose holder ran on another machine is taken over after this age (default 10 min). */
+  foreignStaleMs?: number
 }
 
-/** Inside `fn`, throws `store.lockLost` if another process took the lock over (we were stalled past `staleMs`). */
-export type AssertHeld = () => void
+/** What the lock file says about its holder. */
+export interface LockHolder {
+  pid: number
+  host: string
+  token: string
+  started: string
+}
+
+/** Throws `store.lockLost` when the lock no longer carries this holder's token; call it just before committing. */
+export type AssertHeld = () => Promise<void>
+
+/** A lock file older than this that cannot be parsed (a holder died while writing it, or an old commops's lock folder) is abandoned. */
+const UNREADABLE_STALE_MS = 10_000
 
 const queues = new Map<string, Promise<void>>()
 const held = new AsyncLocalStorage<ReadonlySet<string>>()
@@ -40,52 +63,139 @@ export async function withLock<T>(file: string, options: LockOptions, fn: (asser
 }
 
 async function holdAcrossProcesses<T>(file: string, options: LockOptions, fn: (assertHeld: AssertHeld) => Promise<T>): Promise<T> {
-  let lost: Error | undefined
-  const release = await acquire(file, options, (error) => (lost = error))
-  const assertHeld: AssertHeld = () => {
-    if (lost) {
-      throw new StoreError({key: 'store.lockLost', params: {file}}, {hint: {key: 'store.lockLost.hint'}, details: {cause: lost.message}})
+  const me: LockHolder = {pid: process.pid, host: os.hostname(), token: randomHex(8), started: new Date().toISOString()}
+  await acquire(file, options, me)
+  const assertHeld: AssertHeld = async () => {
+    const holder = await readHolder(options.lockPath)
+    if (holder === undefined || holder === 'unreadable' || holder.token !== me.token) {
+      throw new StoreError({key: 'store.lockLost', params: {file}}, {hint: {key: 'store.lockLost.hint'}, details: {lock: options.lockPath}})
     }
   }
-  let result: T
   try {
-    result = await fn(assertHeld)
-  } catch (error) {
-    await release().catch(() => undefined)
-    throw error
+    return await fn(assertHeld)
+  } finally {
+    await release(options.lockPath, me)
   }
-  try {
-    await release()
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERELEASED') throw error
-  }
-  return result
 }
 
-async function acquire(file: string, options: LockOptions, onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
-  const timeoutMs = options.timeoutMs ?? 10_000
-  const deadline = Date.now() + timeoutMs
+async function acquire(file: string, options: LockOptions, me: LockHolder): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000)
+  let last: LockHolder | 'unreadable' | undefined
   for (let attempt = 0; ; attempt++) {
-    try {
-      return await lockfile.lock(file, {
-        realpath: false,
-        lockfilePath: options.lockPath,
-        stale: options.staleMs ?? 10_000,
-        retries: 0,
-        onCompromised,
-      })
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error
+    if (await create(options.lockPath, me)) return
+    const holder = await readHolder(options.lockPath)
+    if (holder === undefined) continue // released between our attempt and the read: try again at once
+    last = holder
+    if (await abandoned(options.lockPath, holder, options.foreignStaleMs ?? 600_000)) {
+      await takeOver(options.lockPath, holder)
+      continue
     }
     const left = deadline - Date.now()
     if (left <= 0) {
+      const who = holder === 'unreadable' ? {pid: '?', host: '?'} : {pid: holder.pid, host: holder.host}
       throw new StoreError(
-        {key: 'store.locked', params: {file}},
-        {hint: {key: 'store.locked.hint', params: {lock: options.lockPath}}, details: {lock: options.lockPath}},
+        {key: 'store.locked', params: {file, ...who}},
+        {hint: {key: 'store.locked.hint', params: {lock: options.lockPath}}, details: {lock: options.lockPath, holder: last}},
       )
     }
     await sleep(Math.min(left, backoff(attempt)))
   }
+}
+
+/** Creates the lock file with `me` in it, atomically; false when it exists. A symlink at the lock's path is refused. */
+async function create(lockPath: string, me: LockHolder): Promise<boolean> {
+  const temp = tempPathFor(lockPath)
+  const handle = await open(temp, 'wx')
+  try {
+    await handle.writeFile(JSON.stringify(me))
+  } finally {
+    await handle.close()
+  }
+  try {
+    await link(temp, lockPath)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error
+    return createWithoutLink(lockPath, me) // a file system without hard links
+  } finally {
+    await rm(temp, {force: true})
+  }
+}
+
+async function createWithoutLink(lockPath: string, me: LockHolder): Promise<boolean> {
+  try {
+    const handle = await open(lockPath, 'wx')
+    try {
+      await handle.writeFile(JSON.stringify(me))
+    } finally {
+      await handle.close()
+    }
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  }
+}
+
+/** The holder named in the lock file; undefined when there is none; `unreadable` for a partial file or an old lock folder. */
+async function readHolder(lockPath: string): Promise<LockHolder | 'unreadable' | undefined> {
+  let text: string
+  try {
+    const info = await lstat(lockPath)
+    if (info.isSymbolicLink()) {
+      throw new StoreError({key: 'store.lockSymlink', params: {lock: lockPath}}, {hint: {key: 'store.lockSymlink.hint', params: {lock: lockPath}}})
+    }
+    if (info.isDirectory()) return 'unreadable'
+    text = await readFile(lockPath, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  try {
+    const value = JSON.parse(text) as Partial<LockHolder>
+    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string') return value as LockHolder
+  } catch {
+    // a partial file: see abandoned()
+  }
+  return 'unreadable'
+}
+
+/** True when the holder is certainly gone (see the module comment). */
+async function abandoned(lockPath: string, holder: LockHolder | 'unreadable', foreignStaleMs: number): Promise<boolean> {
+  if (holder !== 'unreadable' && holder.host === os.hostname()) return holder.pid === process.pid || !isProcessAlive(holder.pid)
+  let age: number
+  try {
+    age = Date.now() - (await lstat(lockPath)).mtimeMs
+  } catch {
+    return false
+  }
+  return age > (holder === 'unreadable' ? UNREADABLE_STALE_MS : foreignStaleMs)
+}
+
+/**
+ * Removes an abandoned lock: renames it aside (atomic, so only one waiter gets it), and if what it got is not the
+ * lock it judged abandoned (another waiter took over first), puts it back.
+ */
+async function takeOver(lockPath: string, judged: LockHolder | 'unreadable'): Promise<void> {
+  const aside = tempPathFor(lockPath)
+  try {
+    await rename(lockPath, aside)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw error
+  }
+  const got = await readHolder(aside).catch(() => 'unreadable' as const)
+  const same = judged === 'unreadable' ? got === 'unreadable' : got !== undefined && got !== 'unreadable' && got.token === judged.token
+  if (!same) await link(aside, lockPath).catch(() => undefined) // if another took the name meanwhile, the displaced holder will find it lost
+  await rm(aside, {force: true, recursive: true})
+}
+
+/** Removes the lock file if it is still ours. */
+async function release(lockPath: string, me: LockHolder): Promise<void> {
+  const holder = await readHolder(lockPath).catch(() => undefined)
+  if (holder === undefined || holder === 'unreadable' || holder.token !== me.token) return
+  await unlink(lockPath).catch(() => undefined)
 }
 
 /** 5 ms growing ×1.5 per attempt up to 50 ms, jittered ±50% so waiting processes do not march in step. */

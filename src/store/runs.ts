@@ -4,6 +4,7 @@
  * record. A `running` record whose process is gone (killed, crashed) reads as `interrupted`.
  */
 import os from 'node:os'
+import {isProcessAlive} from '../util/fs.js'
 import {nextId} from './ids.js'
 import type {Store} from './store.js'
 import type {Db, RunRecord} from './types.js'
@@ -34,19 +35,10 @@ export function finishRun(store: Store, record: RunRecord): Promise<void> {
 /** The status to show: `interrupted` for a `running` record whose process on this machine is gone. */
 export function runStatus(run: RunRecord): RunRecord['status'] {
   if (run.status !== 'running' || run.pid === undefined || run.host !== os.hostname()) return run.status
-  return isAlive(run.pid) ? 'running' : 'interrupted'
+  return isProcessAlive(run.pid) ? 'running' : 'interrupted'
 }
 
 /** Marks the store's dead `running` records `interrupted` (inside an update). */
 function markInterrupted(db: Db): void {
   for (const run of db.runs) if (runStatus(run) === 'interrupted') run.status = 'interrupted'
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }

@@ -2,22 +2,23 @@
 import {mkdir} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {Low} from 'lowdb'
+import {assertConfined, sweepStaleTemps} from '../util/fs.js'
 import {DbFile} from './db-file.js'
 import {withLock} from './lock.js'
 import {CURRENT_VERSION, defaultDb, describeItemProblem, itemProblem, shapeProblem} from './migrations.js'
 import type {Db} from './types.js'
 
 export interface StoreOptions {
-  /** How long `update` waits for another process's lock before `store.locked` (default 10 000 ms). */
+  /** How long `update` waits for a live process's lock before `store.locked` (default 30 000 ms). */
   lockTimeoutMs?: number
-  /** Age after which a lock left by a crashed process is taken over (default 10 000 ms, at least 2 000). */
-  staleMs?: number
+  /** Age after which a lock held from another machine (a shared folder) is taken over (default 10 min). */
+  foreignStaleMs?: number
 }
 
 export class Store {
   /** Absolute path of `.commops/db.json`. */
   readonly file: string
-  /** Absolute path of the lock folder, `.commops/db.json.lock`, present only while an update runs. */
+  /** Absolute path of the lock file, `.commops/db.json.lock`, present only while an update runs. */
   readonly lockFile: string
 
   private constructor(
@@ -38,26 +39,39 @@ export class Store {
    * creates nothing, except that a corrupt or foreign file is copied once to `.commops/backups/`.
    */
   async read(): Promise<Db> {
+    this.confine()
     const low = new Low<Db>(new DbFile(this.file), defaultDb())
     await low.read()
     return low.data
   }
 
-  /** Locks, re-reads, applies `fn` to the data and writes it atomically; returns what `fn` returned. */
+  /**
+   * Locks, re-reads, applies `fn` to the data and writes it atomically; returns what `fn` returned. Keep `fn` short:
+   * compute from `read()` first, and under the lock only apply the result (re-checking what may have changed).
+   */
   async update<T>(fn: (db: Db) => T | Promise<T>): Promise<T> {
+    this.confine()
     await mkdir(dirname(this.file), {recursive: true})
-    const lock = {lockPath: this.lockFile, timeoutMs: this.options.lockTimeoutMs, staleMs: this.options.staleMs}
+    const lock = {lockPath: this.lockFile, timeoutMs: this.options.lockTimeoutMs, foreignStaleMs: this.options.foreignStaleMs}
     return withLock(this.file, lock, async (assertHeld) => {
-      const low = new Low<Db>(new DbFile(this.file), defaultDb())
+      await sweepStaleTemps(this.file)
+      await sweepStaleTemps(this.lockFile)
+      const adapter = new DbFile(this.file)
+      const low = new Low<Db>(adapter, defaultDb())
       await low.read()
       const result = await fn(low.data)
       const item = itemProblem(low.data as unknown as Record<string, unknown>)
       const problem = shapeProblem(low.data) ?? (item && describeItemProblem(item))
       if (problem) throw new Error(`Store.update: the update function left the store malformed: ${problem}`)
       low.data.version = CURRENT_VERSION
-      assertHeld()
+      adapter.beforeRename = assertHeld
       await low.write()
       return result
     })
+  }
+
+  /** Refuses a `.commops/` whose store, lock or backups lead out of the workspace through a symlink. */
+  private confine(): void {
+    for (const p of [this.file, this.lockFile, join(dirname(this.file), 'backups')]) assertConfined(this.root, p)
   }
 }

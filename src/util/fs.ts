@@ -1,21 +1,67 @@
-import {existsSync, realpathSync} from 'node:fs'
-import {mkdir, open, rename, rm} from 'node:fs/promises'
+import {existsSync, lstatSync, readlinkSync, realpathSync} from 'node:fs'
+import {mkdir, open, readdir, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
-import {UsageError} from '../errors.js'
+import {CommopsError, UsageError} from '../errors.js'
 import {randomHex} from './hash.js'
 
-/** Writes a file so readers see either the old or the new content: temp file in the same folder, fsync, rename. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(file), {recursive: true})
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`)
-  const handle = await open(tmp, 'w')
+/** True when a process with this pid runs on this machine (EPERM: it runs, as another user). */
+export function isProcessAlive(pid: number): boolean {
   try {
-    await handle.writeFile(data)
-    await handle.sync()
-  } finally {
-    await handle.close()
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
+}
+
+/** A fresh temp path beside `file`: `.NAME.PID.HEX.tmp`, so a sweep can tell whose it is. */
+export function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`)
+}
+
+/**
+ * Removes temp files beside `file` (see tempPathFor) left by processes that are gone (crashed, killed, disk full).
+ * Best effort: a folder that cannot be listed is left alone. Returns the names removed.
+ */
+export async function sweepStaleTemps(file: string): Promise<string[]> {
+  const dir = path.dirname(file)
+  const prefix = `.${path.basename(file)}.`
+  let names: string[]
   try {
+    names = await readdir(dir)
+  } catch {
+    return []
+  }
+  const removed: string[] = []
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
+    const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))
+    if (!m) continue
+    const pid = Number(m[1])
+    if (pid === process.pid || isProcessAlive(pid)) continue
+    await rm(path.join(dir, name), {force: true, recursive: true}).catch(() => undefined)
+    removed.push(name)
+  }
+  return removed
+}
+
+/**
+ * Writes a file so readers see either the old or the new content: temp file in the same folder, fsync, rename.
+ * With `root`, the file must be confined to that workspace (see assertConfined). A failure leaves no temp file.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: {root?: string} = {}): Promise<void> {
+  if (options.root) assertConfined(options.root, file)
+  await mkdir(path.dirname(file), {recursive: true})
+  await sweepStaleTemps(file)
+  const tmp = tempPathFor(file)
+  try {
+    const handle = await open(tmp, 'wx')
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(tmp, file)
   } catch (error) {
     await rm(tmp, {force: true})
@@ -36,6 +82,60 @@ function realish(p: string): string {
   return path.join(realpathSync(existing), ...rest)
 }
 
+function isOutside(root: string, p: string): boolean {
+  const rel = path.relative(root, p)
+  return rel.startsWith('..') || path.isAbsolute(rel)
+}
+
+/**
+ * Refuses a path inside the workspace `root` that leads out of it through a symlink (or through a dangling one),
+ * naming the symlink: a cloned workspace must not make commops read or write elsewhere. Symlinks that stay inside
+ * are fine; components that do not exist yet are fine (commops creates them). A path outside `root` is not checked.
+ */
+export function assertConfined(root: string, full: string): void {
+  const base = path.resolve(root)
+  const rel = path.relative(base, path.resolve(full))
+  if (rel === '' || isOutside(base, path.resolve(full))) return
+  let current = base
+  for (const part of rel.split(path.sep)) {
+    current = path.join(current, part)
+    let isLink: boolean
+    try {
+      isLink = lstatSync(current).isSymbolicLink()
+    } catch {
+      return
+    }
+    if (!isLink) continue
+    let target: string | undefined
+    try {
+      target = realpathSync(current)
+    } catch {
+      target = undefined
+    }
+    if (target === undefined || isOutside(realpathSync(base), target)) {
+      const shown = path.relative(base, current).split(path.sep).join('/')
+      const link = safeReadlink(current)
+      throw new CommopsError(
+        {key: 'file.symlinkOut', params: {path: shown, target: link}},
+        {
+          code: 'file.symlinkOut',
+          hint: {key: 'file.symlinkOut.hint', params: {path: shown}},
+          location: {file: current},
+          details: {path: current, target: link},
+        },
+      )
+    }
+  }
+}
+
+function safeReadlink(p: string): string {
+  try {
+    return readlinkSync(p)
+  } catch {
+    return '?'
+  }
+}
+
 /** Resolves a user- or playbook-given relative path inside `root`; `..`, absolute paths and symlinks leading out are refused. */
 export function resolveInside(root: string, relative: string): string {
   const refuse = () => new UsageError({key: 'file.outside', params: {path: relative, root}}, {hint: {key: 'file.outside.hint'}, code: 'file.outside'})
@@ -43,7 +143,7 @@ export function resolveInside(root: string, relative: string): string {
   const full = path.resolve(root, relative)
   const rootReal = realish(path.resolve(root))
   const fullReal = realish(full)
-  const rel = path.relative(rootReal, fullReal)
-  if (rel.startsWith('..') || path.isAbsolute(rel)) throw refuse()
+  if (isOutside(rootReal, fullReal)) throw refuse()
+  assertConfined(root, full)
   return full
 }

@@ -59,6 +59,14 @@ export const common: Messages = {
     en: 'Use a relative path inside the workspace; `..`, absolute paths and symlinks leading out are refused.',
     'zh-CN': '请使用工作区内的相对路径；不允许 `..`、绝对路径或指向工作区外的符号链接。',
   },
+  'file.symlinkOut': {
+    en: '{path} is a symlink leading out of the workspace (to {target}); commops will not read or write through it',
+    'zh-CN': '{path} 是指向工作区之外的符号链接（指向 {target}），commops 不会经由它读写',
+  },
+  'file.symlinkOut.hint': {
+    en: 'Replace the symlink {path} by a real file or folder inside the workspace (a cloned workspace may have planted it).',
+    'zh-CN': '请把符号链接 {path} 换成工作区内真实的文件或文件夹（克隆来的工作区可能故意放置了它）。',
+  },
   'out.empty': {en: '--out is empty', 'zh-CN': '--out 不能为空'},
   'out.isDir': {en: '--out {path} is a folder, not a file', 'zh-CN': '--out {path} 是文件夹而不是文件'},
   'out.hint': {

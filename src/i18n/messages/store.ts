@@ -38,16 +38,24 @@ export const store: Messages = {
     'zh-CN': '请升级 commops。该文件未被改动，已备份到 {backup}。',
   },
   'store.locked': {
-    en: 'The store {file} is locked by another commops process',
-    'zh-CN': '存储文件 {file} 正被另一个 commops 进程锁定',
+    en: 'The store {file} is locked by another commops process (pid {pid} on {host}), still running',
+    'zh-CN': '存储文件 {file} 正被另一个仍在运行的 commops 进程锁定（{host} 上的进程 {pid}）',
   },
   'store.locked.hint': {
-    en: 'Wait for the other command to finish. If none is running, remove {lock}.',
-    'zh-CN': '请等待另一个命令结束；若没有其他命令在运行，可删除 {lock}。',
+    en: 'Wait for the other command to finish, then run this one again. A lock left by a process that is gone is taken over by itself; remove {lock} only if you are sure no commops runs on it.',
+    'zh-CN': '请等待另一个命令结束后重新运行本命令。已退出进程留下的锁会被自动接管；只有确定没有 commops 在使用它时才删除 {lock}。',
+  },
+  'store.lockSymlink': {
+    en: 'The store lock {lock} is a symlink; commops will not lock or write through it',
+    'zh-CN': '存储锁文件 {lock} 是一个符号链接，commops 不会经由它加锁或写入',
+  },
+  'store.lockSymlink.hint': {
+    en: 'Remove the symlink {lock} (no commops command leaves one), then run again.',
+    'zh-CN': '请删除符号链接 {lock}（commops 从不留下这种文件）后重试。',
   },
   'store.lockLost': {
-    en: 'The lock on the store {file} was taken over by another process while this one was stalled; nothing was written',
-    'zh-CN': '本进程停顿期间，存储文件 {file} 的锁被另一个进程接管；未写入任何内容',
+    en: 'The lock on the store {file} is no longer held by this process (it was removed or taken over); nothing was written',
+    'zh-CN': '存储文件 {file} 的锁已不属于本进程（被删除或被接管）；未写入任何内容',
   },
   'store.lockLost.hint': {
     en: 'Run the command again.',
