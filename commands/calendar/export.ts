@@ -56,7 +56,7 @@ export default class CalendarExport extends BaseCommand<typeof CalendarExport> {
     checkFilter(ws.community, {pillars: this.flags.pillar, channels: this.flags.channel})
     const {from, to, weeks} = this.flags
     const range: Partial<DateRange> =
-      from === undefined && to === undefined && weeks === undefined ? {} : resolveRange({from, to, weeks}, todayIn(ws))
+      from === undefined && to === undefined && weeks === undefined ? {} : resolveRange({from, to, weeks}, todayIn(ws), {maxDays: Infinity})
     const store = Store.at(ws.root)
     const db = await store.read()
     const items = itemsIn(db.calendar, {...range, pillars: this.flags.pillar, channels: this.flags.channel})

@@ -43,3 +43,20 @@ describe('commops calendar (end to end)', () => {
     expect(hasStackTrace(check.stderr + show.stderr + gen.stderr)).toBe(false)
   })
 })
+
+describe('commops calendar export (end to end)', () => {
+  it('exports a two-year range: a read has no reason to cap it', async () => {
+    const ws = await sampleWorkspace('en')
+    for (const from of ['2026-12-01', '2028-06-05']) {
+      const gen = await commops(['calendar', 'generate', '--from', from, '--weeks', '1', '--json'], ws.root)
+      expect(gen.code, gen.stderr).toBe(0)
+    }
+    const total = (await Store.at(ws.root).read()).calendar.length
+    expect(total).toBeGreaterThan(0)
+    const exp = await commops(['calendar', 'export', '--format', 'csv', '--from', '2026-12-01', '--to', '2028-11-30', '--json'], ws.root)
+    expect(exp.code, exp.stderr).toBe(0)
+    const result = JSON.parse(exp.stdout) as {items: number; content: string}
+    expect(result.items).toBe(total)
+    expect(result.content).toContain('2028-06-')
+  })
+})
