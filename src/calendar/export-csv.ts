@@ -1,8 +1,5 @@
 /** The calendar as CSV: UTF-8 with a byte-order mark so Excel shows Chinese text, one row per item. */
-import type {stringify as Stringify} from 'csv-stringify/sync'
-import {lazyRequire} from '../util/lazy.js'
-
-const csv = lazyRequire<{stringify: typeof Stringify}>('csv-stringify/sync')
+import {stringifyCsvSafe} from '../util/csv-safe.js'
 import {byTime} from './merge.js'
 import type {CalendarDoc} from './types.js'
 
@@ -26,7 +23,10 @@ export const CSV_COLUMNS = [
   'key',
 ] as const
 
-/** CSV text starting with a BOM; dates and times are local to the community's timezone, `start` carries the offset. */
+/**
+ * CSV text starting with a BOM; dates and times are local to the community's timezone, `start` carries the offset.
+ * Text cells that a spreadsheet would run as a formula are escaped (see csv-safe).
+ */
 export function calendarToCsv(doc: CalendarDoc): string {
   const rows = [...doc.items]
     .sort(byTime)
@@ -48,5 +48,5 @@ export function calendarToCsv(doc: CalendarDoc): string {
       i.durationMinutes,
       i.key,
     ])
-  return csv().stringify(rows, {header: true, columns: [...CSV_COLUMNS], bom: true})
+  return stringifyCsvSafe(rows, {header: true, columns: [...CSV_COLUMNS], bom: true})
 }
