@@ -8,7 +8,7 @@ import {currentRuleSet} from '../../src/rules/lookup.js'
 import {RUNG_IDS, SEVERITIES, type Incident, type Ladder, type Severity} from '../../src/rules/types.js'
 import {Store} from '../../src/store/index.js'
 
-type Status = 'in-effect' | 'counts' | 'expired'
+type Status = 'in-effect' | 'counts' | 'expired' | 'revoked'
 
 export default class RulesIncidents extends BaseCommand<typeof RulesIncidents> {
   static override description =
@@ -17,11 +17,14 @@ export default class RulesIncidents extends BaseCommand<typeof RulesIncidents> {
   static override examples = [
     {command: '<%= config.bin %> rules incidents', description: 'Incidents that still count'},
     {command: '<%= config.bin %> rules incidents --member u42', description: "One member's history, and the rung a next incident would get"},
-    {command: '<%= config.bin %> rules incidents --rule no-ads --all --json', description: 'Every incident of one rule, expired ones too, as JSON'},
+    {
+      command: '<%= config.bin %> rules incidents --rule no-ads --all --json',
+      description: 'Every incident of one rule, expired and revoked ones too (with their edit history), as JSON',
+    },
   ]
 
   static override flags = {
-    all: Flags.boolean({char: 'a', description: 'Include incidents too old to count'}),
+    all: Flags.boolean({char: 'a', description: 'Include incidents too old to count and revoked ones (marked)'}),
     member: Flags.string({char: 'm', description: "Only this member's incidents"}),
     rule: Flags.string({char: 'r', description: 'Only incidents of this rule'}),
   }
@@ -38,7 +41,7 @@ export default class RulesIncidents extends BaseCommand<typeof RulesIncidents> {
     }
     const locale = this.flags.lang ?? ref?.data.locale ?? this.locale
     const now = new Date()
-    const status = new Map<string, Status>()
+    const status = new Map<string, Status>(db.incidents.filter((i) => i.revoked).map((i) => [i.id, 'revoked']))
     for (const member of new Set(db.incidents.map((i) => i.member))) {
       const {counted, expired} = splitHistory(
         db.incidents.filter((i) => i.member === member),
@@ -48,12 +51,13 @@ export default class RulesIncidents extends BaseCommand<typeof RulesIncidents> {
       for (const i of counted) status.set(i.id, i.until && Date.parse(i.until) > now.getTime() ? 'in-effect' : 'counts')
       for (const i of expired) status.set(i.id, 'expired')
     }
-    const incidents = db.incidents
+    const matching = db.incidents
       .filter(
         (i) => (this.flags.member === undefined || i.member === this.flags.member) && (this.flags.rule === undefined || i.rule === this.flags.rule),
       )
       .map((i) => ({...i, status: status.get(i.id) ?? 'counts'}))
-      .filter((i) => this.flags.all || i.status !== 'expired')
+    const incidents = matching
+      .filter((i) => this.flags.all || (i.status !== 'expired' && i.status !== 'revoked'))
       .sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id, 'en', {numeric: true}))
     let memberStanding: {member: string; current?: string; counted: number; expired: number; next: Record<Severity, string>} | undefined
     if (this.flags.member !== undefined && ref) {
@@ -87,13 +91,15 @@ export default class RulesIncidents extends BaseCommand<typeof RulesIncidents> {
               i.rule,
               name(i.rung) + (i.manual ? ' *' : ''),
               i.until ? localTime(i.until, ws.timezone) : '',
-              this.t(`rules.status.${i.status}`),
+              i.revoked ? this.t('rules.status.revokedBy', {by: i.revoked.by, reason: i.revoked.reason}) : this.t(`rules.status.${i.status}`),
               i.note,
             ]),
           ),
         )
         this.log(this.t('rules.incidents.count', {count: incidents.length}))
       }
+      const hidden = this.flags.all ? 0 : matching.filter((i) => i.status === 'revoked').length
+      if (hidden > 0) this.log(this.t('rules.incidents.hidden', {count: hidden}))
       if (memberStanding) {
         const current = db.incidents.find((i) => i.id === memberStanding.current)
         this.log(

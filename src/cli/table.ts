@@ -1,9 +1,91 @@
-import Table from 'cli-table3'
+/**
+ * Borderless tables that fit the terminal. Widths are display widths (string-width: 中文 counts 2). When a table is
+ * wider than the terminal, the widest columns give up width first and their text wraps inside the cell, so no line
+ * is wider than the terminal and no cell is cut. cli-table3 is loaded only when a table is drawn (never for --json).
+ */
+import {createRequire} from 'node:module'
+import stringWidth from 'string-width'
+import type TableType from 'cli-table3'
 
-/** A borderless, CJK-aligned table (cli-table3 measures width with string-width, so 中文 counts double). */
-export function table(head: string[], rows: Array<Array<string | number | undefined>>): string {
+/** Spaces between columns. */
+const GAP = 2
+/** A column is never made narrower than this, unless its content is narrower. */
+const MIN_COLUMN = 8
+
+const load = createRequire(import.meta.url)
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'})
+
+/**
+ * The width to fit: the terminal's columns when stdout is one, else $COLUMNS when set, else no limit. A pipe gets
+ * whole rows (grep and awk see each row on one line) unless the person sets $COLUMNS.
+ */
+export function terminalWidth(): number | undefined {
+  if (process.stdout.isTTY && process.stdout.columns > 0) return process.stdout.columns
+  const columns = Number(process.env.COLUMNS)
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined
+}
+
+/**
+ * Column widths that fit `width`: while the table is too wide, the widest column that can still give narrows by
+ * one, down to its `minimum`; when every column is at its minimum the table stays wider than `width`.
+ */
+export function fitColumns(natural: number[], minimum: number[], width: number, gap = GAP): number[] {
+  const widths = [...natural]
+  let excess = widths.reduce((a, b) => a + b, 0) + gap * Math.max(0, widths.length - 1) - width
+  while (excess > 0) {
+    let widest = -1
+    for (let i = 0; i < widths.length; i++) if (widths[i] > minimum[i] && (widest < 0 || widths[i] > widths[widest])) widest = i
+    if (widest < 0) break
+    widths[widest]--
+    excess--
+  }
+  return widths
+}
+
+/** Text wrapped to `width` display columns: at spaces where it can, inside a word (CJK text has none) where it must. */
+export function wrapText(text: string, width: number): string {
+  const out: string[] = []
+  for (const paragraph of text.split('\n')) {
+    let line = ''
+    const push = () => {
+      out.push(line.trimEnd())
+      line = ''
+    }
+    for (const word of paragraph.split(/(?<=\s)(?=\S)/)) {
+      if (stringWidth(line + word.trimEnd()) <= width) {
+        line += word
+        continue
+      }
+      // a word that fits a line of its own starts one; a longer one (CJK text has no spaces) fills this line first
+      if (line.trim() && stringWidth(word.trimEnd()) <= width) push()
+      for (const {segment} of graphemes.segment(line ? word : word.trimStart())) {
+        if (stringWidth(line + segment) > width && line.trim()) push()
+        if (line || segment.trim()) line += segment
+      }
+    }
+    push()
+  }
+  return out.join('\n')
+}
+
+/** A borderless, CJK-aligned table, fitted to `width` (default: the terminal's, see terminalWidth). */
+export function table(head: string[], rows: Array<Array<string | number | undefined>>, o: {width?: number} = {}): string {
+  const cells = rows.map((row) => head.map((_, i) => (row[i] === undefined ? '' : String(row[i]))))
+  const width = o.width ?? terminalWidth()
+  let shownHead = head
+  let shownCells = cells
+  if (width !== undefined) {
+    const widest = (i: number) => Math.max(stringWidth(head[i]), ...cells.map((r) => Math.max(0, ...r[i].split('\n').map((l) => stringWidth(l)))))
+    const natural = head.map((_, i) => widest(i))
+    const minimum = natural.map((n) => Math.min(n, MIN_COLUMN))
+    const widths = fitColumns(natural, minimum, width)
+    const fit = (text: string, i: number) => (widths[i] < natural[i] ? wrapText(text, widths[i]) : text)
+    shownHead = head.map(fit)
+    shownCells = cells.map((row) => row.map(fit))
+  }
+  const Table = load('cli-table3') as typeof TableType
   const t = new Table({
-    head,
+    head: shownHead,
     chars: {
       top: '',
       'top-mid': '',
@@ -19,11 +101,11 @@ export function table(head: string[], rows: Array<Array<string | number | undefi
       'mid-mid': '',
       right: '',
       'right-mid': '',
-      middle: '  ',
+      middle: ' '.repeat(GAP),
     },
     style: {head: process.stdout.isTTY && !process.env.NO_COLOR ? ['bold'] : [], border: [], 'padding-left': 0, 'padding-right': 0},
   })
-  for (const row of rows) t.push(row.map((c) => (c === undefined ? '' : String(c))))
+  for (const row of shownCells) t.push(row)
   return t
     .toString()
     .split('\n')

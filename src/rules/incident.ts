@@ -1,12 +1,12 @@
 /** Recording an incident: find the rule, compute (or check) the rung, and word the message to send. */
 import {DateTime} from 'luxon'
-import {UsageError} from '../errors.js'
+import {UsageError, ValidationError} from '../errors.js'
 import {pick, type Locale} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 import {addDuration, humanDuration} from './duration.js'
 import {nextRung, windowDays, type NextRung} from './ladder.js'
 import {suggestHint} from './problems.js'
-import type {Incident, Rule, RuleSetDoc, Rung} from './types.js'
+import {INCIDENT_FIELDS, type Incident, type IncidentEdit, type Rule, type RuleSetDoc, type Rung, type Severity} from './types.js'
 
 export interface IncidentInput {
   member: string
@@ -101,4 +101,91 @@ export function parseWhen(text: string, timezone: string): string | undefined {
   const d = DateTime.fromISO(s, {zone: timezone, setZone: /[zZ]|[+-]\d\d:?\d\d$/.test(s)})
   if (!d.isValid) return undefined
   return d.toUTC().toISO({suppressMilliseconds: true}) ?? undefined
+}
+
+/** An incident by id (case-insensitive), or a usage error with the closest id. */
+export function requireIncident(incidents: Incident[], id: string): Incident {
+  const want = id.trim().toUpperCase()
+  const found = incidents.find((i) => i.id.toUpperCase() === want)
+  if (found) return found
+  const best = closest(
+    want,
+    incidents.map((i) => i.id),
+  )
+  throw new UsageError(
+    {key: 'rules.incident.notFound', params: {id}},
+    {code: 'rules.incident.notFound', hint: suggestHint('rules.incident.notFound.hint', best, {})},
+  )
+}
+
+/** What `rules incident edit` may change; `note` or `by` set to '' removes it. `at` is an ISO date-time. */
+export interface IncidentChanges {
+  member?: string
+  rule?: string
+  severity?: Severity
+  rung?: string
+  at?: string
+  note?: string
+  by?: string
+}
+
+/**
+ * An incident with the changes applied and the edit recorded in its history (who, when, why, old → new per field);
+ * no edit when nothing differs. A new rule brings its severity unless one is given; a new rung or time moves the end
+ * of a temporary rung. Pure: the caller stores it.
+ */
+export function planIncidentEdit(
+  incident: Incident,
+  changes: IncidentChanges,
+  o: {ruleset?: RuleSetDoc; now: string; by: string; reason?: string},
+): {incident: Incident; edit?: IncidentEdit} {
+  const next: Incident = {...incident}
+  if (changes.member !== undefined) {
+    if (!changes.member.trim()) throw new UsageError({key: 'rules.incident.noMember'})
+    next.member = changes.member.trim()
+  }
+  if (changes.rule !== undefined && o.ruleset) {
+    const rule = requireRule(o.ruleset, changes.rule)
+    next.rule = rule.id
+    next.severity = rule.severity
+  }
+  if (changes.severity !== undefined) next.severity = changes.severity
+  if (changes.rung !== undefined && o.ruleset) {
+    next.rung = requireRung(o.ruleset, changes.rung).id
+    if (next.rung !== incident.rung) next.manual = true
+  }
+  if (changes.at !== undefined) next.at = changes.at
+  const rung = o.ruleset?.ladder.rungs.find((r) => r.id === next.rung)
+  if (rung && (next.at !== incident.at || next.rung !== incident.rung)) {
+    const until = addDuration(next.at, rung.duration)
+    if (until) next.until = until
+    else delete next.until
+  }
+  for (const field of ['note', 'by'] as const) {
+    const value = changes[field]?.trim()
+    if (value === undefined) continue
+    if (value) next[field] = value
+    else delete next[field]
+  }
+  const diff: IncidentEdit['changes'] = {}
+  for (const field of INCIDENT_FIELDS) {
+    const [from, to] = [incident[field], next[field]]
+    if (from !== to) diff[field] = {...(from === undefined ? {} : {from}), ...(to === undefined ? {} : {to})}
+  }
+  if (Object.keys(diff).length === 0) return {incident}
+  const edit: IncidentEdit = {at: o.now, by: o.by, ...(o.reason?.trim() ? {reason: o.reason.trim()} : {}), changes: diff}
+  return {incident: {...next, edits: [...(incident.edits ?? []), edit]}, edit}
+}
+
+/** The incident revoked (an appeal upheld): kept in the log with who, when and why, no longer counted on the ladder. */
+export function planIncidentRevoke(incident: Incident, o: {now: string; by: string; reason: string}): Incident {
+  if (incident.revoked) {
+    throw new ValidationError(
+      {key: 'rules.incident.alreadyRevoked', params: {id: incident.id, at: incident.revoked.at.slice(0, 10), by: incident.revoked.by}},
+      {code: 'rules.incident.alreadyRevoked'},
+    )
+  }
+  const reason = o.reason.trim()
+  if (!reason) throw new UsageError({key: 'rules.incident.noReason'})
+  return {...incident, revoked: {at: o.now, by: o.by, reason}}
 }

@@ -30,12 +30,17 @@ const time = (at: string | Date): number => (at instanceof Date ? at.getTime() :
 /** The expiry window of a ladder, in days. */
 export const windowDays = (options: NextRungOptions): number => options.expireAfterDays ?? options.ladder.expireAfterDays ?? DEFAULT_EXPIRE_DAYS
 
-/** Splits a member's history at `now` into incidents that still count and those that expired; later ones are ignored. */
+/**
+ * Splits a member's history at `now` into incidents that still count and those that expired; later ones and revoked
+ * ones (an appeal upheld) are ignored.
+ */
 export function splitHistory(history: Incident[], now: Date | string, options: NextRungOptions): {counted: Incident[]; expired: Incident[]} {
   const t = time(now)
   const window = windowDays(options) * DAY_MS
   const permanent = new Set(options.ladder.rungs.filter((r) => r.permanent).map((r) => r.id))
-  const past = history.filter((i) => time(i.at) <= t).sort((a, b) => time(a.at) - time(b.at) || a.id.localeCompare(b.id, 'en', {numeric: true}))
+  const past = history
+    .filter((i) => !i.revoked && time(i.at) <= t)
+    .sort((a, b) => time(a.at) - time(b.at) || a.id.localeCompare(b.id, 'en', {numeric: true}))
   const counted = past.filter((i) => permanent.has(i.rung) || t - time(i.at) < window)
   return {counted, expired: past.filter((i) => !counted.includes(i))}
 }

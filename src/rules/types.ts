@@ -128,4 +128,28 @@ export interface Incident {
   /** Id of the rule set artifact it was judged under. */
   ruleset?: string
   recordedAt: string
+  /** Set when an appeal was upheld: the incident stays in the log but no longer counts on the ladder. */
+  revoked?: IncidentRevocation
+  /** Changes made after it was recorded, oldest first. */
+  edits?: IncidentEdit[]
+}
+
+/** The fields of an incident `rules incident edit` changes. */
+export const INCIDENT_FIELDS = ['member', 'rule', 'severity', 'rung', 'at', 'until', 'note', 'by'] as const
+export type IncidentField = (typeof INCIDENT_FIELDS)[number]
+
+/** Who revoked an incident, when and why. */
+export interface IncidentRevocation {
+  /** When it was revoked (ISO date-time). */
+  at: string
+  by: string
+  reason: string
+}
+
+/** One edit of an incident: who, when, why, and each changed field's old and new value (absent: no value). */
+export interface IncidentEdit {
+  at: string
+  by: string
+  reason?: string
+  changes: Partial<Record<IncidentField, {from?: string; to?: string}>>
 }

@@ -67,6 +67,45 @@ describe('commops rules (end to end)', {timeout: 120_000}, () => {
     expect(text.stdout).toMatch(/I1\s+\S+ \S+\s+u42\s+no-ads\s+提醒/)
   })
 
+  it('incident revoke (an appeal upheld) keeps it in the log, marked, and the ladder forgets it; edit keeps a history', async () => {
+    const dry = await cli(['rules', 'incident', 'revoke', 'I2', '--reason', '申诉成立', '--by', '小王', '--dry-run'], ws)
+    expect(dry.code, dry.stderr).toBe(0)
+    expect(dry.stdout).toContain('试运行，未记录')
+    const revoke = await cli(['rules', 'incident', 'revoke', 'i2', '--reason', '申诉成立', '--by', '小王'], ws)
+    expect(revoke.code, revoke.stderr).toBe(0)
+    expect(revoke.stdout).toContain('已撤销 I2')
+    expect(revoke.stdout).toContain('如再违反 `no-ads`，现在应为：「警告」')
+    const again = await cli(['rules', 'incident', 'revoke', 'I2', '--reason', 'x', '--lang', 'en'], ws)
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain('I2 was already revoked on')
+
+    const shown = await cli(['rules', 'incidents', '--member', 'u42'], ws)
+    expect(shown.stdout).not.toMatch(/^I2 /m)
+    expect(shown.stdout).toContain('另有 1 条已撤销的记录未显示')
+    const all = await cli(['rules', 'incidents', '--member', 'u42', '--all', '--json'], ws)
+    const listed = json<{incidents: Array<{id: string; status: string; revoked?: {by: string; reason: string}}>}>(all)
+    expect(listed.incidents.map((i) => [i.id, i.status])).toEqual([
+      ['I2', 'revoked'],
+      ['I1', 'counts'],
+    ])
+    expect(listed.incidents[0].revoked).toMatchObject({by: '小王', reason: '申诉成立'})
+    expect((await cli(['rules', 'incidents', '--all'], ws)).stdout).toMatch(/I2 .*已撤销（小王：申诉成立）/)
+
+    const edit = await cli(['rules', 'incident', 'edit', 'I1', '--note', '广告刷屏 5 条', '--reason', '补充', '--editor', 'ann', '--lang', 'en'], ws)
+    expect(edit.code, edit.stderr).toBe(0)
+    expect(edit.stdout).toContain('note: 广告刷屏 → 广告刷屏 5 条')
+    const edited = json<{incidents: Array<{id: string; note: string; edits: unknown[]}>}>(await cli(['rules', 'incidents', '--json'], ws))
+    expect(edited.incidents.find((i) => i.id === 'I1')).toMatchObject({
+      note: '广告刷屏 5 条',
+      edits: [{by: 'ann', reason: '补充', changes: {note: {from: '广告刷屏', to: '广告刷屏 5 条'}}}],
+    })
+    const next = await cli(['rules', 'incident', 'add', '--member', 'u42', '--rule', 'no-ads', '--dry-run', '--json'], ws)
+    expect(json<{rung: {id: string}; counted: string[]}>(next)).toMatchObject({rung: {id: 'warning'}, counted: ['I1']})
+    const missing = await cli(['rules', 'incident', 'edit', 'I9', '--note', 'x', '--json'], ws)
+    expect(missing.code).toBe(2)
+    expect(json<{error: {code: string}}>(missing).error.code).toBe('rules.incident.notFound')
+  })
+
   it('an unknown rule id is a usage error with did-you-mean', async () => {
     const r = await cli(['rules', 'incident', 'add', '--member', 'u42', '--rule', 'no-adds', '--json'], ws)
     expect(r.code).toBe(2)

@@ -200,4 +200,57 @@ export const rules: Messages = {
   'rules.status.in-effect': {en: 'in effect', 'zh-CN': '执行中'},
   'rules.status.counts': {en: 'counts', 'zh-CN': '计入'},
   'rules.status.expired': {en: 'expired', 'zh-CN': '已过期'},
+  'rules.status.revoked': {en: 'revoked', 'zh-CN': '已撤销'},
+  'rules.status.revokedBy': {en: 'revoked ({by}: {reason})', 'zh-CN': '已撤销（{by}：{reason}）'},
+  'rules.incidents.hidden': {
+    en: '{count} revoked incident(s) hidden; `--all` shows them.',
+    'zh-CN': '另有 {count} 条已撤销的记录未显示；加 `--all` 可查看。',
+  },
+  // editing and revoking
+  'rules.incident.notFound': {en: 'No incident {id}', 'zh-CN': '没有编号为 {id} 的违规记录'},
+  'rules.incident.notFound.hint': {
+    en: 'See `commops rules incidents --all` for incident ids.',
+    'zh-CN': '记录编号见 `commops rules incidents --all`。',
+  },
+  'rules.incident.notFound.hint.suggest': {
+    en: 'Did you mean {value}? See `commops rules incidents --all` for incident ids.',
+    'zh-CN': '你是不是想写 {value}？记录编号见 `commops rules incidents --all`。',
+  },
+  'rules.incident.nothingToEdit': {en: 'Nothing to change', 'zh-CN': '没有指定要修改的内容'},
+  'rules.incident.nothingToEdit.hint': {
+    en: 'Give at least one of --member, --rule, --severity, --rung, --at, --note, --by.',
+    'zh-CN': '请至少给出 --member、--rule、--severity、--rung、--at、--note、--by 中的一项。',
+  },
+  'rules.incident.noReason': {en: '--reason is empty', 'zh-CN': '--reason 不能为空'},
+  'rules.incident.alreadyRevoked': {
+    en: '{id} was already revoked on {at} by {by}',
+    'zh-CN': '{id} 已于 {at} 由 {by} 撤销',
+  },
+  'rules.incident.edited': {en: 'Edited {id}:', 'zh-CN': '已修改 {id}：'},
+  'rules.incident.editDryRun': {en: 'Dry run, nothing recorded. {id} would change:', 'zh-CN': '试运行，未记录。{id} 将修改：'},
+  'rules.incident.unchanged': {en: '{id} is unchanged: every value is already as given.', 'zh-CN': '{id} 没有变化：各项已是所给的值。'},
+  'rules.incident.editCount': {
+    en: 'Kept in its history ({count} edit(s)); `rules incidents --json` shows them.',
+    'zh-CN': '旧值已保留在修改记录中（共 {count} 次修改）；`rules incidents --json` 可查看。',
+  },
+  'rules.incident.revoked': {
+    en: 'Revoked {id} ({member}, `{rule}`): {reason}. It stays in the log and no longer counts on the ladder.',
+    'zh-CN': '已撤销 {id}（{member}，`{rule}`）：{reason}。记录仍保留，但不再计入处理阶梯。',
+  },
+  'rules.incident.revokeDryRun': {
+    en: 'Dry run, nothing recorded. {id} ({member}, `{rule}`) would be revoked: {reason}.',
+    'zh-CN': '试运行，未记录。{id}（{member}，`{rule}`）将被撤销：{reason}。',
+  },
+  'rules.incident.revokedNext': {
+    en: 'A next breach of `{rule}` by {member} now gets: {rung}.',
+    'zh-CN': '{member} 如再违反 `{rule}`，现在应为：「{rung}」。',
+  },
+  'rules.field.member': {en: 'member', 'zh-CN': '成员'},
+  'rules.field.rule': {en: 'rule', 'zh-CN': '规则'},
+  'rules.field.severity': {en: 'severity', 'zh-CN': '严重程度'},
+  'rules.field.rung': {en: 'rung', 'zh-CN': '处理等级'},
+  'rules.field.at': {en: 'when', 'zh-CN': '时间'},
+  'rules.field.until': {en: 'until', 'zh-CN': '截至'},
+  'rules.field.note': {en: 'note', 'zh-CN': '备注'},
+  'rules.field.by': {en: 'handled by', 'zh-CN': '处理人'},
 }
