@@ -19,15 +19,17 @@ export default class TaskDone extends BaseCommand<typeof TaskDone> {
   static override strict = false
 
   static override flags = {
-    undo: Flags.boolean({description: 'Reopen the tasks instead'}),
+    'dry-run': Flags.boolean({char: 'n', description: 'Show the change; write nothing'}),
+    undo: Flags.boolean({description: 'Reopen the tasks instead (done or obsolete ones); playbook runs then leave them open'}),
   }
 
   async run(): Promise<{tasks: Task[]}> {
-    const ids = this.positional.map((id) => id.toUpperCase())
     const ws = await this.workspace()
-    const changed = await completeTasks(Store.at(ws.root), ids, {undo: this.flags.undo, now: new Date()})
+    const dryRun = this.flags['dry-run']
+    const changed = await completeTasks(Store.at(ws.root), this.positional, {undo: this.flags.undo, now: new Date(), dryRun})
     if (!this.jsonEnabled()) {
       for (const task of changed) this.log(this.t(this.flags.undo ? 'task.reopened' : 'task.done', {id: task.id, title: task.title}))
+      if (dryRun) this.log(this.t('task.dryRun'))
     }
     return {tasks: changed}
   }

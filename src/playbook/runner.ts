@@ -4,8 +4,9 @@ import os from 'node:os'
 import {CommopsError, fromSystemError, type SourceLocation} from '../errors.js'
 import {pick, type Locale, translator} from '../i18n/index.js'
 import {compile} from '../schema/ajv.js'
-import {finishRun, nextId, reserveRun, type Db, type RunRecord, type Store} from '../store/index.js'
+import {finishRun, reserveRun, type Db, type RunRecord, type Store} from '../store/index.js'
 import {getStepType} from '../steps/registry.js'
+import {applyTaskSync, planTaskSync, syncChanges, syncDiff, type TaskSource, type TaskSync} from '../tasks/sync.js'
 import {StepFailure, type DesiredArtifact, type DesiredState, type StepContext} from '../steps/types.js'
 import {dateIn} from '../util/dates.js'
 import {canonicalJson, stableHash} from '../util/json.js'
@@ -88,6 +89,7 @@ async function diffState(
   root: string,
   force: boolean,
   t: ReturnType<typeof translator>,
+  source: TaskSource,
 ): Promise<{diff: string[]; files: Array<{path: string; full: string; content: string; hash: string}>}> {
   const diff: string[] = []
   for (const a of state.artifacts ?? []) {
@@ -95,12 +97,7 @@ async function diffState(
     if (!old) diff.push(`+ ${a.kind} ${a.id} (${summarize(a.data)})`)
     else if (canonicalJson(old.data) !== canonicalJson(a.data)) diff.push(`~ ${a.kind} ${a.id} (${summarize(old.data)} → ${summarize(a.data)})`)
   }
-  for (const task of state.tasks ?? []) {
-    const old = db.tasks.find((x) => x.key === task.key)
-    if (!old) diff.push(`+ task "${task.title}"${task.owner ? ` @${task.owner}` : ''}${task.due ? ` due ${task.due}` : ''}`)
-    else if (old.status === 'open' && (old.owner !== task.owner || old.due !== task.due))
-      diff.push(`~ task ${old.id} "${task.title}" ${old.owner ?? '-'}/${old.due ?? '-'} → ${task.owner ?? '-'}/${task.due ?? '-'}`)
-  }
+  if (state.tasks) diff.push(...syncDiff(planTaskSync(db.tasks, source, state.tasks), db.tasks))
   diff.push(...(state.diff ?? []))
   const files = []
   for (const f of state.files ?? []) {
@@ -147,21 +144,7 @@ async function applyState(
           updatedAt: old && canonicalJson(old.data) === canonicalJson(a.data) ? old.updatedAt : now,
         }
       }
-      for (const task of state.tasks ?? []) {
-        const old = db.tasks.find((x) => x.key === task.key)
-        if (!old)
-          db.tasks.push({
-            id: nextId(db, 'T'),
-            key: task.key,
-            title: task.title,
-            owner: task.owner,
-            due: task.due,
-            status: 'open',
-            source: {playbook: meta.playbook, run: meta.run, step: meta.step},
-            createdAt: now,
-          })
-        else if (old.status === 'open') Object.assign(old, {owner: task.owner, due: task.due})
-      }
+      if (state.tasks) applyTaskSync(db, {playbook: meta.playbook, step: meta.step}, state.tasks, {run: meta.run, now})
       hook?.(db)
     },
   })
@@ -221,7 +204,16 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
     }
     try {
       if (step.when !== undefined && !isTruthy(resolveDeep(step.when, scope))) {
-        yield finish('skipped', {messages: [t('run.skippedWhen')]})
+        // the step no longer applies: the open tasks it made before are closed as obsolete, and the run says so
+        const closed = planTaskSync(db.tasks, {playbook: playbook.name, step: step.id}, undefined)
+        if (!o.dryRun && syncChanges(closed)) {
+          await store.update((d) =>
+            applyTaskSync(d, {playbook: playbook.name, step: step.id}, undefined, {run: runId, now: new Date().toISOString()}),
+          )
+          db = await store.read()
+        }
+        const messages = [t('run.skippedWhen'), ...obsoleteMessages(closed, t)]
+        yield finish('skipped', {messages, diff: syncDiff(closed, db.tasks)})
         continue
       }
       if (!type) throw new StepFailure(t('playbook.unknownStep', {uses: step.uses}))
@@ -251,8 +243,9 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
         produced,
       }
       const state = await type.plan(input, ctx)
+      const before = db
       produced[step.id] = state.artifacts ?? []
-      const {diff, files} = await diffState(state, db, ws.root, o.force ?? false, t)
+      const {diff, files} = await diffState(state, db, ws.root, o.force ?? false, t, {playbook: playbook.name, step: step.id})
       if (!o.dryRun && diff.length > 0) {
         await applyState(
           state,
@@ -263,7 +256,9 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
         )
         db = await store.read()
       }
-      yield finish(diff.length > 0 ? 'changed' : 'ok', {description, diff, outputs: state.outputs ?? {}, messages: state.messages})
+      const closed = state.tasks ? obsoleteMessages(planTaskSync(before.tasks, {playbook: playbook.name, step: step.id}, state.tasks), t) : []
+      const messages = state.messages || closed.length > 0 ? [...(state.messages ?? []), ...closed] : undefined
+      yield finish(diff.length > 0 ? 'changed' : 'ok', {description, diff, outputs: state.outputs ?? {}, messages})
     } catch (error) {
       const pointer =
         error instanceof ExprError && error.pointer !== undefined
@@ -282,7 +277,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
     phase: playbook.phase,
     vars: o.vars,
     inputHashes,
-    status: failed ? 'failed' : events.some((e) => e.status === 'changed') ? 'changed' : 'ok',
+    status: failed ? 'failed' : events.some((e) => e.status === 'changed' || (e.diff?.length ?? 0) > 0) ? 'changed' : 'ok',
     steps: events.map((e) => ({id: e.id, uses: e.uses, status: e.status, durationMs: e.durationMs, error: e.error?.message, outputs: e.outputs})),
     user,
     startedAt: now.toISOString(),
@@ -291,6 +286,11 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
   }
   if (!o.dryRun) await finishRun(store, record)
   return record
+}
+
+/** "Closed as obsolete: T2 …", one line per task a step no longer asks for. */
+function obsoleteMessages(plan: TaskSync, t: ReturnType<typeof translator>): string[] {
+  return plan.obsolete.map((x) => t('task.closedObsolete', {id: x.id, title: x.title}))
 }
 
 /** The message and hint of a step's failure: expected failures as they are, system errors named, anything else a bug. */

@@ -1,9 +1,9 @@
-import {pick, type LocalizedText} from '../i18n/index.js'
+import {LOCALES, pick, type LocalizedText} from '../i18n/index.js'
 import {localizedText} from '../schema/kinds/common.js'
 import type {ChecklistData} from '../artifacts/plain.js'
 import {StepFailure, type DesiredTask, type StepType} from './types.js'
 import {relativeDate} from '../util/dates.js'
-import {stableHash} from '../util/json.js'
+import {canonicalJson, stableHash} from '../util/json.js'
 import {headline} from '../util/text.js'
 
 interface TasksInput {
@@ -49,7 +49,11 @@ export const tasksCreate: StepType<TasksInput> = {
         if (!due) throw new StepFailure(ctx.t('step.tasks.badDue', {title, due: task.due}))
       }
       const owner = pick(task.owner, ctx.locale) || undefined
-      return {key: stableHash([ctx.playbook.name, ctx.step.id, task.key ?? title]), title, owner, due}
+      const keyOf = (identity: string) => stableHash([ctx.playbook.name, ctx.step.id, identity])
+      if (task.key !== undefined || typeof task.title === 'string') return {key: keyOf(task.key ?? title), title, owner, due}
+      // the same task whatever the language of the run; older commops keyed it by the title in the run's language
+      const legacy = LOCALES.map((l) => keyOf(pick(task.title, l)))
+      return {key: keyOf(`title:${canonicalJson(task.title)}`), aliases: legacy, title, owner, due}
     })
     const data: ChecklistData = {
       title: pick(input.title, ctx.locale) || ctx.t('step.tasks.checklist'),

@@ -14,6 +14,8 @@ export interface DesiredArtifact {
 /** A manual task a step wants on the list; `key` is stable across runs so reruns do not duplicate it. */
 export interface DesiredTask {
   key: string
+  /** Keys older commops gave the same task (they depended on the language of the run). */
+  aliases?: string[]
   title: string
   owner?: string
   due?: string

@@ -24,14 +24,26 @@ export interface Task {
   /** Stable key of a playbook-created task, so reruns update it instead of adding another. */
   key?: string
   title: string
+  /** Who it is for: a role (`版主 / moderator`) or a person. */
   owner?: string
+  /** The person it was given to (`task assign`), when not left to whoever holds the role. */
+  assignee?: string
   /** ISO date, `YYYY-MM-DD`. */
   due?: string
-  status: 'open' | 'done'
+  note?: string
+  /** `obsolete`: its playbook step no longer asks for it; `removed`: a person removed a playbook task (kept so reruns do not bring it back). */
+  status: 'open' | 'done' | 'obsolete' | 'removed'
   source?: {playbook: string; run: string; step: string}
+  /** Fields a person changed by hand (src/tasks), which playbook runs leave as they are. */
+  edited?: TaskField[]
   createdAt: string
   doneAt?: string
+  /** When it became obsolete or was removed. */
+  closedAt?: string
 }
+
+/** The fields of a task a person may change by hand; `status` marks a task reopened by hand. */
+export type TaskField = 'title' | 'owner' | 'due' | 'note' | 'status'
 
 export type StepStatus = 'ok' | 'changed' | 'skipped' | 'failed'
 

@@ -93,5 +93,5 @@ export interface Community {
   goals?: Goal[]
   rules?: RulesOverrides
   promotion?: {channels?: Array<{name: LocalizedText; type?: string; notes?: LocalizedText}>}
-  team?: Array<{name: string; role?: LocalizedText; contact?: string}>
+  team?: Array<{name: string; role?: LocalizedText; roles?: string[]; contact?: string}>
 }

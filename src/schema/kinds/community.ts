@@ -273,11 +273,22 @@ export const communitySchema = {
     },
     team: {
       type: 'array',
+      description: 'The people who run the community; `roles` says which tasks are theirs (`task list --owner NAME`)',
       items: {
         type: 'object',
         required: ['name'],
         additionalProperties: false,
-        properties: {name: {type: 'string'}, role: localizedText, contact: {type: 'string'}},
+        properties: {
+          name: {type: 'string', minLength: 1, description: 'A name or handle, as `task list --owner` and `task assign` take it'},
+          role: {...localizedText, description: 'What they do, in words'},
+          roles: {
+            type: 'array',
+            items: {type: 'string', minLength: 1},
+            description:
+              'Task owners they take: a role key (lead, moderator, content, events, members, data, qa, organiser, maintainer, brand, support, admin) or its zh-CN or English label (版主, moderator)',
+          },
+          contact: {type: 'string'},
+        },
       },
     },
   },
