@@ -6,7 +6,6 @@ import {ValidationError} from '../../src/errors.js'
 import {Store} from '../../src/store/index.js'
 import type {ColumnMapping} from '../../src/survey/ingest.js'
 import {ingestResponses} from '../../src/survey/service.js'
-import {requireNotFolder} from '../../src/util/out-path.js'
 
 interface IngestOutput {
   survey: string
@@ -16,13 +15,15 @@ interface IngestOutput {
   added: number
   duplicates: number
   rejected: Array<{line: number; location: string; reason: string}>
+  /** Rows kept with some answers left blank: one per row, naming each column. */
+  warnings: Array<{line: number; location: string; columns: string[]; reason: string}>
   columns: Array<{column: string; question?: string; option?: string; meta?: string; how: string}>
   dryRun: boolean
 }
 
 export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
   static override description =
-    'Read survey responses from a CSV export (Google Forms, 问卷星, 腾讯问卷…): UTF-8, UTF-8 with BOM or GBK/GB18030; every unreadable row is reported with its line'
+    'Read survey responses from a CSV or .xlsx export (Google Forms, 问卷星, 腾讯问卷, the answers files of the HTML page…): CSV in UTF-8, UTF-8 with BOM or GBK/GB18030, or the first sheet of a workbook. An answer that matches no option is left blank with a warning naming its row and column; an unreadable row is reported with its line'
 
   static override examples = [
     {
@@ -32,6 +33,10 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
     {
       command: '<%= config.bin %> survey ingest S3 data/wjx.csv --map "1、您的整体满意度=overall" --map "用户ID=@member"',
       description: 'Map columns by hand; @member, @submittedAt and @ignore name metadata',
+    },
+    {
+      command: '<%= config.bin %> survey ingest S3 data/问卷星.xlsx --map-value "1-6个月=1–6 个月" --map-value "说不清=一般"',
+      description: 'An .xlsx download; --map-value reads an answer text as an option (dashes, widths and spaces are already folded)',
     },
     {
       command: '<%= config.bin %> survey ingest S3 data/old.csv --encoding gbk --dry-run',
@@ -45,14 +50,18 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
 
   static override args = {
     survey: Args.string({description: 'Survey id (S3), or the playbook survey key (launch.onboarding-survey)', required: true}),
-    file: Args.string({description: 'The CSV file of responses', required: true}),
+    file: Args.string({description: 'The CSV or .xlsx file of responses', required: true}),
   }
 
   static override flags = {
     'dry-run': Flags.boolean({char: 'n', description: 'Read and report; store nothing'}),
     encoding: Flags.string({char: 'e', description: 'The file encoding (utf8, gbk, gb18030, utf16le, big5…); default: detected'}),
     map: Flags.string({char: 'm', description: 'Map a column to a question: "列名=question_id" (repeatable)', multiple: true}),
-    strict: Flags.boolean({description: 'Store nothing and exit 1 when any row cannot be read'}),
+    'map-value': Flags.string({
+      description: 'Read an answer text as another: "旧文本=新文本", e.g. an old option label (repeatable)',
+      multiple: true,
+    }),
+    strict: Flags.boolean({description: 'Store nothing and exit 1 when any row cannot be read or any answer is left blank'}),
   }
 
   async run(): Promise<IngestOutput> {
@@ -60,7 +69,6 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
     const ws = await this.workspace()
     const display = this.args.file
     const full = path.resolve(display)
-    requireNotFolder(display, full, 'responses.csv')
     const rel = path.relative(ws.root, full)
     const source = rel.startsWith('..') || path.isAbsolute(rel) ? full : rel.split(path.sep).join('/')
     const ingested = await ingestResponses(Store.at(ws.root), {
@@ -68,12 +76,19 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
       file: {full, display, source},
       encoding: flags.encoding,
       maps: flags.map,
+      valueMaps: flags['map-value'],
       strict: flags.strict,
       now: new Date(),
       dryRun: flags['dry-run'],
     })
-    const {ref, csv, columns, preview, encoding} = ingested
+    const {ref, table, columns, preview, encoding} = ingested
     const rejected = preview.rejected.map((r) => ({line: r.line, location: `${display}:${r.line}`, reason: this.t(r.reason)}))
+    const warnings = preview.warnings.map((w) => ({
+      line: w.line,
+      location: `${display}:${w.line}`,
+      columns: w.columns,
+      reason: this.t('survey.ingest.blanked', {detail: w.reasons.map((r) => this.t(r)).join('; ')}),
+    }))
     const strictFail = ingested.strictFailed
     const output: IngestOutput = {
       survey: ref.id,
@@ -83,14 +98,16 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
       added: ingested.added.length,
       duplicates: ingested.duplicates,
       rejected,
+      warnings,
       columns: columns.map((c) => describeColumn(c)),
       dryRun: Boolean(flags['dry-run']),
     }
-    if (!this.jsonEnabled()) this.report(output, csv.rows.length === 0 && csv.problems.length === 0)
+    if (!this.jsonEnabled()) this.report(output, table.rows.length === 0 && table.problems.length === 0)
     if (strictFail) {
+      const first = Math.min(...[rejected[0]?.line, warnings[0]?.line].filter((l): l is number => l !== undefined))
       throw new ValidationError(
-        {key: 'survey.ingest.strict', params: {count: rejected.length}},
-        {code: 'survey.ingest.strict', location: {file: display, line: rejected[0].line}, details: output},
+        {key: 'survey.ingest.strict', params: {count: rejected.length + warnings.length}},
+        {code: 'survey.ingest.strict', location: {file: display, line: first}, details: output},
       )
     }
     return output
@@ -103,13 +120,15 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
       this.t(`survey.ingest.how.${c.how}`),
     ])
     process.stderr.write(table([this.t('survey.col.column'), this.t('survey.col.question'), this.t('survey.col.how')], shown) + '\n\n')
-    for (const r of o.rejected) process.stderr.write(`${this.t('survey.ingest.warning')}: ${r.location}: ${r.reason}\n`)
+    const lines = [...o.rejected, ...o.warnings].sort((a, b) => a.line - b.line)
+    for (const r of lines) process.stderr.write(`${this.t('survey.ingest.warning')}: ${r.location}: ${r.reason}\n`)
     if (noRows) process.stderr.write(`${this.t('survey.ingest.warning')}: ${o.file}:2: ${this.t('survey.ingest.noRows')}\n`)
     this.log(
       this.t(o.dryRun ? 'survey.ingest.summaryDry' : 'survey.ingest.summary', {
         added: o.added,
         duplicates: o.duplicates,
         rejected: o.rejected.length,
+        warned: o.warnings.length,
         rows: o.rows,
         id: o.survey,
         encoding: o.encoding,

@@ -17,6 +17,30 @@ export function normalizeLabel(text: string): string {
     .replace(/^[\s"'“”‘’「」『』.,;:!?。，；：！？、]+|[\s"'“”‘’「」『』.,;:!?。，；：！？、]+$/g, '')
 }
 
+/** Dashes, tildes and 至 between two values ("1-6个月", "1–6 个月", "1～6个月", "1至6个月") read as one. */
+const DASHES = /[-‐‑‒–—―−﹘﹣－~〜～至]/gu
+
+/** Text for comparing an answer with an option or a scale label: normalizeLabel, every dash as "-", no spaces at all. */
+export function optionKey(text: string): string {
+  return normalizeLabel(text).replace(DASHES, '-').replace(/\s+/g, '')
+}
+
+/** Answer texts to read as others (`--map-value "旧文本=新文本"`), keyed by optionKey of the old text. */
+export type ValueMap = Map<string, string>
+
+/** Parses `--map-value "旧文本=新文本"` values (the last = splits); returns the first malformed one as `bad`. */
+export function parseValueMaps(values: string[]): {map: ValueMap; bad?: string} {
+  const map: ValueMap = new Map()
+  for (const v of values) {
+    const at = v.lastIndexOf('=')
+    if (at <= 0 || at === v.length - 1 || optionKey(v.slice(0, at)) === '') return {map, bad: v}
+    map.set(optionKey(v.slice(0, at)), v.slice(at + 1).trim())
+  }
+  return {map}
+}
+
+const mapped = (text: string, values: ValueMap | undefined): string => (values?.size ? (values.get(optionKey(text)) ?? text) : text)
+
 /** A cell as a number: "4", "4.0", "4分", "4 - Satisfied", "★★★★☆"; undefined when it is not one. */
 function leadingNumber(cell: string): number | undefined {
   const text = cell.normalize('NFKC').trim()
@@ -27,9 +51,9 @@ function leadingNumber(cell: string): number | undefined {
 }
 
 function fromLabels(cell: string, labels: Array<string[]>): number | undefined {
-  const key = normalizeLabel(cell)
+  const key = optionKey(cell)
   if (key === '') return undefined
-  const at = labels.findIndex((texts) => texts.some((t) => normalizeLabel(t) === key))
+  const at = labels.findIndex((texts) => texts.some((t) => optionKey(t) === key))
   return at >= 0 ? at : undefined
 }
 
@@ -37,7 +61,7 @@ const OTHER_WORDS = ['other', 'others', '其他', '其它']
 
 /** The "other" texts: the question's own label, both defaults, and "其他（请注明）"-style variants. */
 function otherLabels(q: Question): string[] {
-  return [...bothTexts(q.otherLabel), 'Other (please specify)', '其他（请注明）', ...OTHER_WORDS].map(normalizeLabel)
+  return [...bothTexts(q.otherLabel), 'Other (please specify)', '其他（请注明）', ...OTHER_WORDS].map(optionKey)
 }
 
 /** Splits "其他〖text〗", "Other: text" or "其他(text)" into the other-text; undefined when the cell is not an other-answer. */
@@ -45,20 +69,20 @@ function otherText(cell: string, q: Question): string | undefined {
   const labels = otherLabels(q)
   const text = cell.trim()
   const wjx = /^(.*?)〖(.*)〗$/su.exec(text)
-  if (wjx && labels.includes(normalizeLabel(wjx[1]))) return wjx[2].trim()
+  if (wjx && labels.includes(optionKey(wjx[1]))) return wjx[2].trim()
   const colon = /^(.*?)[:：]\s*(.+)$/su.exec(text)
-  if (colon && labels.includes(normalizeLabel(colon[1]))) return colon[2].trim()
-  if (labels.includes(normalizeLabel(text))) return ''
+  if (colon && labels.includes(optionKey(colon[1]))) return colon[2].trim()
+  if (labels.includes(optionKey(text))) return ''
   return undefined
 }
 
 /** Which option a piece of a choice answer is: by id, by label in either language, or by its number (问卷星 "按序号" exports). */
 function matchOption(piece: string, q: Question): string | undefined {
-  const key = normalizeLabel(piece)
+  const key = optionKey(piece)
   const options = optionsOf(q)
   for (const o of options) {
-    if (o.id === piece.trim() || normalizeLabel(o.id) === key) return o.id
-    if (bothTexts(o.label).some((l) => normalizeLabel(l) === key)) return o.id
+    if (o.id === piece.trim() || optionKey(o.id) === key) return o.id
+    if (bothTexts(o.label).some((l) => optionKey(l) === key)) return o.id
   }
   const index = /^\d{1,2}$/.test(key) ? Number(key) : 0
   return index >= 1 && index <= options.length ? options[index - 1].id : undefined
@@ -115,13 +139,13 @@ function parseSingle(q: Question, cell: string): ParsedAnswer {
 const STRONG_SEPARATORS = /[┋|;；\n]/
 const WEAK_SEPARATORS = /[┋|;；\n]|,\s*|，|、/
 
-function parseMulti(q: Question, cell: string): ParsedAnswer {
+function parseMulti(q: Question, cell: string, values?: ValueMap): ParsedAnswer {
   const whole = matchOption(cell, q)
   if (whole) return {ok: true, value: [whole]}
   for (const separators of [STRONG_SEPARATORS, WEAK_SEPARATORS]) {
     const pieces = cell
       .split(separators)
-      .map((p) => p.trim())
+      .map((p) => mapped(p.trim(), values).trim())
       .filter((p) => p !== '')
     const ids: string[] = []
     const unknown: string[] = []
@@ -153,9 +177,9 @@ function parseMulti(q: Question, cell: string): ParsedAnswer {
   return {ok: true}
 }
 
-/** Reads one cell as an answer to a question; a blank cell is no answer. */
-export function parseAnswer(q: Question, raw: string): ParsedAnswer {
-  const cell = raw.trim()
+/** Reads one cell as an answer to a question (after `--map-value`); a blank cell is no answer. */
+export function parseAnswer(q: Question, raw: string, values?: ValueMap): ParsedAnswer {
+  const cell = mapped(raw.trim(), values).trim()
   if (BLANKS.has(cell)) return {ok: true}
   switch (q.type) {
     case 'likert':
@@ -166,7 +190,7 @@ export function parseAnswer(q: Question, raw: string): ParsedAnswer {
     case 'single':
       return parseSingle(q, cell)
     case 'multi':
-      return parseMulti(q, cell)
+      return parseMulti(q, cell, values)
     case 'text':
       return {ok: true, value: cell}
   }

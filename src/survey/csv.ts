@@ -45,21 +45,42 @@ export interface CsvProblem {
   reason: Msg
 }
 
-export interface ParsedCsv {
+/** A table of responses, from a CSV file or the first sheet of an xlsx workbook; `line` is the CSV line or the sheet row. */
+export interface ParsedTable {
   header: string[]
   headerLine: number
   rows: CsvRow[]
   problems: CsvProblem[]
+}
+
+export interface ParsedCsv extends ParsedTable {
   delimiter: string
+}
+
+/** The most columns a response file may have: Excel's own limit (XFD), far beyond any survey. */
+export const MAX_COLUMNS = 16_384
+
+/** How many cells the first record has (delimiters outside quotes, plus one); counts past MAX_COLUMNS stop early. */
+export function headerWidth(text: string, delimiter = sniffDelimiter(text)): number {
+  let count = 1
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && ch === delimiter && ++count > MAX_COLUMNS) return count
+    else if (!quoted && (ch === '\n' || ch === '\r')) break
+  }
+  return count
 }
 
 /** The delimiter of the first line outside quotes: tab or semicolon when they beat commas, else comma. */
 export function sniffDelimiter(text: string): string {
-  const first = text.split(/\r?\n/, 1)[0] ?? ''
   const counts: Record<string, number> = {',': 0, '\t': 0, ';': 0}
   let quoted = false
-  for (const ch of first) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
     if (ch === '"') quoted = !quoted
+    else if (!quoted && (ch === '\n' || ch === '\r')) break
     else if (!quoted && ch in counts) counts[ch]++
   }
   const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]
@@ -73,6 +94,16 @@ const startLine = (end: number, raw: string | undefined) =>
     .replace(/\r?\n$/, '')
     .match(/\n/g)?.length ?? 0)
 
+/** The line a record starts on: the line it ends on, less the line breaks inside its cells. */
+function recordStart(end: number, cells: string[]): number {
+  let breaks = 0
+  for (const cell of cells) {
+    if (!cell.includes('\n')) continue
+    for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) breaks++
+  }
+  return end - breaks
+}
+
 /** Parses CSV text into a header and rows; records of the wrong length are reported with their line and skipped, never dropped silently. */
 export function parseCsv(text: string): ParsedCsv {
   const delimiter = sniffDelimiter(text)
@@ -80,7 +111,6 @@ export function parseCsv(text: string): ParsedCsv {
   const records = csvParse().parse(text, {
     delimiter,
     info: true,
-    raw: true,
     relax_column_count: false,
     relax_quotes: true,
     skip_empty_lines: true,
@@ -88,7 +118,7 @@ export function parseCsv(text: string): ParsedCsv {
     on_skip: (err: (Error & {code?: string; lines?: number; record?: string[]}) | undefined, raw?: string) => {
       skipped.push({line: startLine(err?.lines ?? 0, raw), code: err?.code, got: err?.record?.length, message: err?.message ?? 'CSV'})
     },
-  }) as unknown as Array<{record: string[]; info: {lines: number}; raw: string}>
+  }) as unknown as Array<{record: string[]; info: {lines: number}}>
   const expected = records[0]?.record.length
   const problems: CsvProblem[] = skipped.map((s) =>
     s.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
@@ -96,11 +126,13 @@ export function parseCsv(text: string): ParsedCsv {
       : {line: s.line, reason: {key: 'survey.ingest.csvError', params: {detail: s.message}}},
   )
   if (records.length === 0) return {header: [], headerLine: 1, rows: [], problems, delimiter}
-  const [head, ...rest] = records
+  const head = records[0]
+  const rows: CsvRow[] = new Array<CsvRow>(records.length - 1)
+  for (let i = 1; i < records.length; i++) rows[i - 1] = {line: recordStart(records[i].info.lines, records[i].record), cells: records[i].record}
   return {
     header: head.record.map((h) => h.trim()),
-    headerLine: startLine(head.info.lines, head.raw),
-    rows: rest.map((r) => ({line: startLine(r.info.lines, r.raw), cells: r.record})),
+    headerLine: recordStart(head.info.lines, head.record),
+    rows,
     problems,
     delimiter,
   }

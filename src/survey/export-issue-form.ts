@@ -87,13 +87,15 @@ function uniqueLabels(items: FormItem[]): void {
 export function exportIssueForm(doc: SurveyDoc, locale: Locale, meta: {id?: string} = {}): string {
   const t = translator(locale)
   const title = tx(doc.title, locale) || doc.name
+  // An issue is public and signed by its author's account: never call it anonymous, whatever the survey says.
   const intro = [
     tx(doc.intro, locale),
     doc.estimatedMinutes ? t('survey.export.minutes', {minutes: doc.estimatedMinutes}) : '',
-    doc.anonymous ? t('survey.export.anonymous') : '',
+    `**${t('survey.export.public')}**`,
+    doc.anonymous ? t('survey.export.notAnonymousHere') : '',
   ].filter(nonEmpty)
   const body: FormItem[] = []
-  if (intro.length) body.push({type: 'markdown', attributes: {value: intro.join('\n\n')}})
+  body.push({type: 'markdown', attributes: {value: intro.join('\n\n')}})
   doc.questions.forEach((q, i) => body.push(...itemFor(q, doc, locale, i + 1)))
   if (nonEmpty(tx(doc.outro, locale))) body.push({type: 'markdown', attributes: {value: tx(doc.outro, locale)}})
   uniqueLabels(body)

@@ -1,8 +1,8 @@
 /** Turning a response export (Google Forms, 问卷星, 腾讯问卷 or any CSV) into responses: column mapping, answers, row hashes. */
 import type {Msg} from '../errors.js'
-import {normalizeLabel, optionChosen, parseAnswer} from './answers.js'
+import {normalizeLabel, optionChosen, parseAnswer, type ParsedAnswer, type ValueMap} from './answers.js'
 import {sha256Hex} from '../util/hash.js'
-import type {ParsedCsv} from './csv.js'
+import type {ParsedTable} from './csv.js'
 import {bothTexts, conditionHolds, optionsOf} from './text.js'
 import type {Answer, Question, SurveyDoc, SurveyResponse} from './types.js'
 
@@ -23,10 +23,18 @@ export interface RejectedRow {
   reason: Msg
 }
 
+/** A row kept with some answers left blank: each answer that could not be read, in its column. */
+export interface RowWarning {
+  line: number
+  columns: string[]
+  reasons: Msg[]
+}
+
 export interface IngestResult {
   columns: ColumnMapping[]
   responses: SurveyResponse[]
   rejected: RejectedRow[]
+  warnings: RowWarning[]
   duplicates: number
   rows: number
 }
@@ -158,19 +166,44 @@ export function mapColumns(
 
 const sha = (s: string) => sha256Hex(s).slice(0, 16)
 
-/** Reads every row into a response; unreadable rows are rejected with their line, rows already stored are counted as duplicates. */
+/** How many distinct (question, cell) readings ingestRows remembers. */
+const MEMO_SIZE = 100_000
+
+/**
+ * Reads every row into a response. An answer that matches nothing is left blank and the row kept with a warning;
+ * a row that cannot be read at all is rejected with its line; rows already stored are counted as duplicates; a row
+ * that repeats the header (answers pasted one after another) is skipped.
+ */
 export function ingestRows(
   doc: SurveyDoc,
-  csv: ParsedCsv,
+  csv: ParsedTable,
   columns: ColumnMapping[],
-  o: {survey: string; file: string; now: Date; known: Set<string>},
+  o: {survey: string; file: string; now: Date; known: Set<string>; values?: ValueMap},
 ): IngestResult {
   const byId = new Map(doc.questions.map((q) => [q.id, q]))
-  const rejected: RejectedRow[] = [...csv.problems]
+  const rejected: RejectedRow[] = csv.problems.slice()
+  const warnings: RowWarning[] = []
   const responses: SurveyResponse[] = []
   const seenInFile = new Map<string, number>()
+  const isHeader = (cells: string[]) => cells.length === csv.header.length && cells.every((c, i) => c.trim() === csv.header[i])
+  // Exports repeat the same few answers (options, scale points) on every row: each distinct cell is read once per question.
+  const memo = new Map<string, ParsedAnswer>()
+  const read = (q: Question, cell: string): ParsedAnswer => {
+    const key = `${q.id}\u0000${cell}`
+    let parsed = memo.get(key)
+    if (parsed === undefined) {
+      parsed = parseAnswer(q, cell, o.values)
+      if (memo.size < MEMO_SIZE) memo.set(key, parsed)
+    }
+    return parsed.ok && Array.isArray(parsed.value) ? {...parsed, value: parsed.value.slice()} : parsed
+  }
   let duplicates = 0
+  let headers = 0
   for (const row of csv.rows) {
+    if (row.cells[0]?.trim() === csv.header[0] && isHeader(row.cells)) {
+      headers++
+      continue
+    }
     const key = JSON.stringify(row.cells)
     const occurrence = (seenInFile.get(key) ?? 0) + 1
     seenInFile.set(key, occurrence)
@@ -180,7 +213,7 @@ export function ingestRows(
     const fields: Record<string, string> = {}
     let member: string | undefined
     let submittedAt: string | undefined
-    let reason: Msg | undefined
+    const blanked: RowWarning = {line: row.line, columns: [], reasons: []}
     for (const c of columns) {
       const cell = row.cells[c.index] ?? ''
       if (c.meta === 'ignore') continue
@@ -193,29 +226,28 @@ export function ingestRows(
         if (c.option === 'other' && !/^(1|true|yes|是|✓|√|x)$/iu.test(cell.trim())) others[c.question] = cell.trim()
       } else if (c.question) {
         const q = byId.get(c.question)!
-        const parsed = parseAnswer(q, cell)
+        const parsed = read(q, cell)
         if (!parsed.ok) {
-          reason = {...parsed.reason, params: {...parsed.reason.params, column: c.header}}
-          break
+          blanked.columns.push(c.header)
+          blanked.reasons.push({...parsed.reason, params: {...parsed.reason.params, column: c.header}})
+          continue
         }
         if (parsed.value !== undefined) answers[q.id] = parsed.value
         if (parsed.other) others[q.id] = parsed.other
       } else if (cell.trim() !== '' && c.header !== '') fields[c.header] = cell.trim()
     }
-    if (!reason) {
-      // An answer to a question its showIf hides is kept out of the scores, as the form would have hidden it.
-      for (const q of doc.questions) {
-        if (q.showIf && answers[q.id] !== undefined && !conditionHolds(q.showIf, answers[q.showIf.question])) {
-          delete answers[q.id]
-          delete others[q.id]
-        }
+    // An answer to a question its showIf hides is kept out of the scores, as the form would have hidden it.
+    for (const q of doc.questions) {
+      if (q.showIf && answers[q.id] !== undefined && !conditionHolds(q.showIf, answers[q.showIf.question])) {
+        delete answers[q.id]
+        delete others[q.id]
       }
-      if (Object.keys(answers).length === 0) reason = {key: 'survey.ingest.noAnswers'}
     }
-    if (reason) {
-      rejected.push({line: row.line, reason})
+    if (Object.keys(answers).length === 0) {
+      rejected.push({line: row.line, reason: blanked.reasons[0] ?? {key: 'survey.ingest.noAnswers'}})
       continue
     }
+    if (blanked.reasons.length > 0) warnings.push(blanked)
     if (o.known.has(rowHash)) {
       duplicates++
       continue
@@ -234,5 +266,5 @@ export function ingestRows(
     })
   }
   rejected.sort((a, b) => a.line - b.line)
-  return {columns, responses, rejected, duplicates, rows: csv.rows.length + csv.problems.length}
+  return {columns, responses, rejected, warnings, duplicates, rows: csv.rows.length + csv.problems.length - headers}
 }

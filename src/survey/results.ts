@@ -186,8 +186,9 @@ function questionResult(q: Question, responses: SurveyResponse[], locale: Locale
     ...base,
     mean: m === null ? null : round(m),
     median: median(values),
-    min: values.length ? Math.min(...values) : null,
-    max: values.length ? Math.max(...values) : null,
+    // reduce, not Math.min(...values): spreading 100k answers overflows the call stack
+    min: values.length ? values.reduce((a, b) => Math.min(a, b)) : null,
+    max: values.length ? values.reduce((a, b) => Math.max(a, b)) : null,
   }
   const range = rangeOf(q)!
   if (q.type !== 'number' && Number.isFinite(range[0]) && Number.isFinite(range[1]) && range[1] - range[0] <= 100) {

@@ -1,13 +1,16 @@
 /** The surveys' changes a user can make: create a survey, ingest responses. Used by the commands and the step. */
 import {existsSync} from 'node:fs'
-import {readFile} from 'node:fs/promises'
+import {readdir, readFile, stat} from 'node:fs/promises'
 import {UsageError, ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
 import {nextId, type Db, type Store} from '../store/index.js'
 import {applyChange} from '../util/change.js'
 import type {Community} from '../workspace/community.js'
-import {decodeCsv, isEncoding, parseCsv, type ParsedCsv} from './csv.js'
+import {parseValueMaps} from './answers.js'
+import {decodeCsv, headerWidth, isEncoding, MAX_COLUMNS, parseCsv, type ParsedTable} from './csv.js'
 import {ingestRows, mapColumns, parseMaps, type ColumnMapping, type IngestResult} from './ingest.js'
+import {isSlackExport, sniffInput, type ForeignKind} from './sniff.js'
+import {parseXlsx} from './xlsx.js'
 import {loadSurveyFile, loadSurveyTemplate} from './load.js'
 import {requireSurvey} from './lookup.js'
 import {resolveSurvey, type ResolveNote} from './resolve.js'
@@ -66,11 +69,13 @@ export async function createSurvey(
 export interface IngestRequest {
   /** The survey: S3, or a playbook survey key. */
   survey: string
-  /** The CSV file: its full path, as the user wrote it, and as recorded with each response. */
+  /** The CSV or xlsx file: its full path, as the user wrote it, and as recorded with each response. */
   file: {full: string; display: string; source: string}
   encoding?: string
   maps?: string[]
-  /** Store nothing when any row cannot be read. */
+  /** `旧文本=新文本`: answer texts read as other texts before they are matched. */
+  valueMaps?: string[]
+  /** Store nothing when any row cannot be read or any answer was left blank. */
   strict?: boolean
   now: Date
   dryRun?: boolean
@@ -78,19 +83,84 @@ export interface IngestRequest {
 
 export interface Ingested {
   ref: SurveyRef
+  /** How the file was read: utf8, gb18030… for CSV, or xlsx. */
   encoding: string
-  csv: ParsedCsv
+  table: ParsedTable
   columns: ColumnMapping[]
   /** Every row read, as if none had been stored before the lock was taken. */
   preview: IngestResult
   /** The responses stored (or that would be), and the rows already stored. */
   added: IngestResult['responses']
   duplicates: number
-  /** Strict and some row was rejected: nothing was stored. */
+  /** Strict and some row was rejected or some answer left blank: nothing was stored. */
   strictFailed: boolean
 }
 
-const knownRows = (db: Db, survey: string) => new Set(db.responses.filter((r) => r.survey === survey).map((r) => r.rowHash))
+/**
+ * The largest response file read: a file is read whole, and its text and the responses made from it must fit in
+ * memory and in one store file (a JavaScript string holds at most 512 MiB).
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+const knownRows = (db: Db, survey: string) => {
+  const known = new Set<string>()
+  for (const r of db.responses) if (r.survey === survey) known.add(r.rowHash)
+  return known
+}
+
+/** A file `survey ingest` cannot read (a chat export, a zip, an .xls…): a usage error saying what it is and what to pass. */
+function foreignInput(what: ForeignKind, display: string, survey: string, entries: string[] = []): UsageError {
+  const params = {file: display, survey, entries: entries.slice(0, 5).join(', ')}
+  const hint = what === 'zip' && entries.length > 0 ? 'survey.ingest.foreign.zip.entriesHint' : `survey.ingest.foreign.${what}.hint`
+  return new UsageError({key: `survey.ingest.foreign.${what}`, params}, {code: `survey.ingest.foreign.${what}`, hint: {key: hint, params}})
+}
+
+/** Reads a response file into a table: CSV in any encoding, or the first sheet of an xlsx workbook; anything else is a usage error. */
+async function readTable(full: string, display: string, survey: string, encodingFlag?: string): Promise<{table: ParsedTable; encoding: string}> {
+  const info = await stat(full)
+  if (info.isDirectory()) {
+    const names = await readdir(full)
+    if (isSlackExport(names)) throw foreignInput('slack', display, survey)
+    const tables = names.filter((n) => /\.(csv|xlsx)$/i.test(n)).sort()
+    const folder = display.replace(/[\\/]+$/, '') || display
+    throw new UsageError(
+      {key: 'fs.isDir', params: {path: display}},
+      {code: 'input.isDir', hint: {key: 'input.isDir.hint', params: {folder, example: tables[0] ?? 'responses.csv'}}},
+    )
+  }
+  if (info.size > MAX_INPUT_BYTES)
+    throw new ValidationError(
+      {key: 'survey.ingest.tooLarge', params: {file: display, size: Math.round(info.size / 1024 / 1024), max: MAX_INPUT_BYTES / 1024 / 1024}},
+      {code: 'survey.ingest.tooLarge', location: {file: display}, hint: {key: 'survey.ingest.tooLarge.hint'}},
+    )
+  const data = await readFile(full)
+  const sniffed = sniffInput(data)
+  if (sniffed.kind === 'foreign') throw foreignInput(sniffed.what, display, survey, sniffed.entries)
+  const tooWide = (columns: number, line = 1) =>
+    new ValidationError(
+      {key: 'survey.ingest.tooWide', params: {columns, max: MAX_COLUMNS}},
+      {code: 'survey.ingest.tooWide', location: {file: display, line}, hint: {key: 'survey.ingest.tooWide.hint'}},
+    )
+  if (sniffed.kind === 'xlsx') {
+    const read = await parseXlsx(data)
+    if (!read.ok && read.reason.key === 'survey.ingest.tooWide') throw tooWide(Number(read.reason.params?.columns))
+    if (!read.ok)
+      throw new ValidationError(
+        {key: read.reason.key, params: {...read.reason.params, file: display}},
+        {code: read.reason.key, location: {file: display}, hint: {key: 'survey.xlsx.unreadable.hint'}},
+      )
+    return {table: read.table, encoding: 'xlsx'}
+  }
+  const {text, encoding} = decodeCsv(data, encodingFlag)
+  if (text.trim() === '')
+    throw new ValidationError(
+      {key: 'survey.ingest.empty', params: {file: display}},
+      {code: 'survey.ingest.empty', location: {file: display, line: 1}, hint: {key: 'survey.ingest.empty.hint'}},
+    )
+  const width = headerWidth(text)
+  if (width > MAX_COLUMNS) throw tooWide(width)
+  return {table: parseCsv(text), encoding}
+}
 
 /** `survey ingest`: reads, maps and scores a response export before taking the lock, then stores the rows not stored yet. */
 export async function ingestResponses(store: Store, request: IngestRequest): Promise<Ingested> {
@@ -102,15 +172,12 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
     throw new UsageError({key: 'survey.ingest.badEncoding', params: {encoding: request.encoding}}, {hint: {key: 'survey.ingest.badEncoding.hint'}})
   const {pairs, bad} = parseMaps(request.maps ?? [])
   if (bad !== undefined) throw new UsageError({key: 'survey.ingest.badMap', params: {value: bad}}, {hint: {key: 'survey.ingest.badMap.hint'}})
+  const values = parseValueMaps(request.valueMaps ?? [])
+  if (values.bad !== undefined)
+    throw new UsageError({key: 'survey.ingest.badMapValue', params: {value: values.bad}}, {hint: {key: 'survey.ingest.badMapValue.hint'}})
 
-  const {text, encoding} = decodeCsv(await readFile(full), request.encoding)
-  if (text.trim() === '')
-    throw new ValidationError(
-      {key: 'survey.ingest.empty', params: {file: display}},
-      {code: 'survey.ingest.empty', location: {file: display, line: 1}, hint: {key: 'survey.ingest.empty.hint'}},
-    )
-  const csv = parseCsv(text)
-  const {columns, unknownTargets, unknownColumns} = mapColumns(ref.doc, csv.header, pairs)
+  const {table, encoding} = await readTable(full, display, ref.id, request.encoding)
+  const {columns, unknownTargets, unknownColumns} = mapColumns(ref.doc, table.header, pairs)
   const ids = ref.doc.questions.map((q) => q.id).join(', ')
   if (unknownTargets.length)
     throw new UsageError(
@@ -120,25 +187,36 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
   if (unknownColumns.length)
     throw new UsageError(
       {key: 'survey.ingest.unknownColumn', params: {columns: unknownColumns.join(', ')}},
-      {hint: {key: 'survey.ingest.unknownColumn.hint', params: {columns: csv.header.join(', ')}}},
+      {hint: {key: 'survey.ingest.unknownColumn.hint', params: {columns: table.header.join(', ')}}},
     )
   if (!columns.some((c) => c.question)) {
     throw new ValidationError(
       {key: 'survey.ingest.noColumns', params: {file: display, id: ref.id}},
-      {code: 'survey.ingest.noColumns', location: {file: display, line: csv.headerLine}, hint: {key: 'survey.ingest.noColumns.hint', params: {ids}}},
+      {
+        code: 'survey.ingest.noColumns',
+        location: {file: display, line: table.headerLine},
+        hint: {key: 'survey.ingest.noColumns.hint', params: {ids}},
+      },
     )
   }
 
-  const preview = ingestRows(ref.doc, csv, columns, {survey: ref.id, file: source, now: request.now, known: knownRows(snapshot, ref.id)})
-  const strictFailed = Boolean(request.strict) && preview.rejected.length > 0
-  const result = {ref, encoding, csv, columns, preview, added: preview.responses, duplicates: preview.duplicates, strictFailed}
+  const preview = ingestRows(ref.doc, table, columns, {
+    survey: ref.id,
+    file: source,
+    now: request.now,
+    known: knownRows(snapshot, ref.id),
+    values: values.map,
+  })
+  const strictFailed = Boolean(request.strict) && (preview.rejected.length > 0 || preview.warnings.length > 0)
+  const result = {ref, encoding, table, columns, preview, added: preview.responses, duplicates: preview.duplicates, strictFailed}
   if (strictFailed) return {...result, added: []}
   if (request.dryRun || preview.responses.length === 0) return result
   // Under the lock only the rows stored meanwhile are dropped, so two ingests of one file at once add each row once.
   return store.update((db) => {
     const known = knownRows(db, ref.id)
     const fresh = preview.responses.filter((r) => !known.has(r.rowHash))
-    db.responses.push(...fresh)
+    // One at a time: spreading 100k rows into push() overflows the call stack.
+    for (const r of fresh) db.responses.push(r)
     return {...result, added: fresh, duplicates: preview.duplicates + preview.responses.length - fresh.length}
   })
 }

@@ -74,11 +74,18 @@ describe('commops survey', () => {
     expect(empty.stderr).toMatch(/data\/empty\.csv:1: data\/empty\.csv is empty/)
 
     expect(ingested.code, ingested.stderr).toBe(0)
-    const report = JSON.parse(ingested.stdout) as {encoding: string; added: number; rejected: Array<{location: string; reason: string}>}
+    const report = JSON.parse(ingested.stdout) as {
+      encoding: string
+      added: number
+      rejected: Array<{location: string; reason: string}>
+      warnings: Array<{location: string; columns: string[]; reason: string}>
+    }
     expect(report.encoding).toBe('gb18030')
-    expect(report.added).toBe(3)
-    expect(report.rejected.map((r) => r.location)).toEqual(['data/wjx.csv:4', 'data/wjx.csv:5'])
-    expect(report.rejected[0].reason).toMatch(/说不清/)
+    // 说不清 is no point of the scale: the response is kept with that answer blank, and a warning names row and column.
+    expect(report.added).toBe(4)
+    expect(report.rejected.map((r) => r.location)).toEqual(['data/wjx.csv:5'])
+    expect(report.warnings.map((w) => [w.location, w.columns])).toEqual([['data/wjx.csv:4', ['1、提问或求助后，你对得到回应的速度满意吗？']]])
+    expect(report.warnings[0].reason).toMatch(/说不清/)
 
     const [again, reingested, results] = await Promise.all([
       commops(['survey', 'export', 'S1', '--format', 'github-issue-form', '--out', '.github/ISSUE_TEMPLATE/feedback.yml'], ws),
@@ -98,13 +105,13 @@ describe('commops survey', () => {
       csat: {score: number}
       segments: {groups: Array<{value: string; n: number}>}
     }
-    // NPS over 10, 4, 9: two promoters, one detractor → 33.3. CSAT over 5, 2, 4 (speed) and 4, 3, 5 (frequency): 4 of 6.
-    expect(r.n).toBe(3)
-    expect(r.nps.score).toBe(33.3)
-    expect(r.csat.score).toBe(0.6667)
+    // NPS over 10, 4, 4, 9: two promoters, two detractors → 0. CSAT over 5, 2, 4 (speed) and 4, 3, 3, 5 (frequency): 4 of 7.
+    expect(r.n).toBe(4)
+    expect(r.nps.score).toBe(0)
+    expect(r.csat.score).toBe(0.5714)
     expect(r.segments.groups.map((g) => [g.value, g.n])).toEqual([
       ['华东', 2],
-      ['华南', 1],
+      ['华南', 2],
     ])
   })
 })

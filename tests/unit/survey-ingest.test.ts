@@ -95,14 +95,21 @@ describe('decoding response files', () => {
 })
 
 describe('reading rows', () => {
-  it('keeps good rows and reports ragged rows and unknown labels with their line numbers', async () => {
+  it('keeps good rows, keeps rows with an unknown answer left blank (one warning per row), reports ragged rows', async () => {
     const doc = await q4()
     const r = ingest(doc, iconv.encode(WJX, 'gbk'))
-    expect(r.responses.map((x) => x.source.line)).toEqual([2, 3, 4, 5])
-    expect(r.rejected.map((x) => x.line)).toEqual([6, 7, 8])
-    expect(t(r.rejected[0].reason)).toMatch(/column "1、总体满意度": `还行` is not a point of the overall scale/)
-    expect(t(r.rejected[1].reason)).toBe('the row has 7 cells but the header has 14; row skipped')
-    expect(t(r.rejected[2].reason)).toMatch(/`11` is outside 0–10/)
+    expect(r.responses.map((x) => x.source.line)).toEqual([2, 3, 4, 5, 6, 8])
+    expect(r.rejected.map((x) => x.line)).toEqual([7])
+    expect(t(r.rejected[0].reason)).toBe('the row has 7 cells but the header has 14; row skipped')
+    expect(r.warnings.map((w) => [w.line, w.columns])).toEqual([
+      [6, ['1、总体满意度']],
+      [8, ['4、推荐意愿']],
+    ])
+    expect(t(r.warnings[0].reasons[0])).toMatch(/column "1、总体满意度": `还行` is not a point of the overall scale/)
+    expect(t(r.warnings[1].reasons[0])).toMatch(/`11` is outside 0–10/)
+    expect(r.responses[4].answers.overall).toBeUndefined()
+    expect(r.responses[4].answers).toMatchObject({content: 6, nps: 9, region: 'south'})
+    expect(r.responses[5].answers.nps).toBeUndefined()
     const [one, two, three, four] = r.responses
     expect(one).toMatchObject({
       member: 'u1',
@@ -123,13 +130,13 @@ describe('reading rows', () => {
     const doc = await q4()
     const known = new Set<string>()
     const first = ingest(doc, iconv.encode(WJX, 'gbk'), {known})
-    expect(first.responses).toHaveLength(4)
+    expect(first.responses).toHaveLength(6)
     const again = ingest(doc, iconv.encode(WJX, 'gbk'), {known})
     expect(again.responses).toHaveLength(0)
-    expect(again.duplicates).toBe(4)
+    expect(again.duplicates).toBe(6)
     const grown = ingest(doc, iconv.encode(WJX + '8,2026/11/3 10:00:00,50秒,微信,非常满意,同意,9,9,(跳过),北方,摄影,手机,3,u8\r\n', 'gbk'), {known})
     expect(grown.responses.map((x) => x.member)).toEqual(['u8'])
-    expect(grown.duplicates).toBe(4)
+    expect(grown.duplicates).toBe(6)
   })
 
   it('two identical anonymous rows in one file are two responses', async () => {
