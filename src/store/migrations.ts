@@ -52,6 +52,9 @@ const COLLECTIONS: Record<CollectionName, Collection> = {
   incidents: {make: () => [], type: 'array', item: fields(['id', 'member', 'rule'])},
   surveys: {make: () => ({}), type: 'object', item: fields(['id', 'name'], ['doc'])},
   responses: {make: () => [], type: 'array', item: fields(['survey', 'rowHash'], ['answers'])},
+  eventBatches: {make: () => [], type: 'array', item: fields(['id', 'format', 'source'])},
+  memberLinks: {make: () => [], type: 'array', item: fields(['id'], ['members'])},
+  eventPresets: {make: () => ({}), type: 'object', item: fields(['platform'], ['map'])},
 }
 
 /** One bad item: where it is (`tasks[0]`), the fields it must have (none: a whole number), a short JSON of what it is. */

@@ -1,4 +1,6 @@
 import type {CalendarItem, RemovedItem} from '../calendar/types.js'
+import type {EventBatch, Person} from '../events/types.js'
+import type {CsvMapping} from '../events/import/csv.js'
 import type {Incident} from '../rules/types.js'
 import type {StoredSurvey, SurveyResponse} from '../survey/types.js'
 /** The shape of `.commops/db.json`: plain data, serialisable as JSON. */
@@ -95,6 +97,12 @@ export interface Db {
   surveys: Record<string, StoredSurvey>
   /** Survey responses (src/survey). */
   responses: SurveyResponse[]
+  /** The index of imported activity: one entry per batch file under `.commops/events/` (src/events). */
+  eventBatches: EventBatch[]
+  /** Identities linked into one person (`members link`). */
+  memberLinks: Person[]
+  /** CSV column mappings saved by `events import --save-preset` (src/events). */
+  eventPresets: Record<string, CsvMapping>
 }
 
 export interface WrittenFile {

@@ -1,6 +1,7 @@
 import type {Messages} from './types.js'
 import {calendar} from './calendar.js'
 import {common} from './common.js'
+import {events} from './events.js'
 import {expr} from './expr.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
@@ -26,6 +27,7 @@ export const catalogue: Messages = {
   ...calendar,
   ...survey,
   ...rules,
+  ...events,
 }
 
 /** Every message, by key (for checks over the whole catalogue). */

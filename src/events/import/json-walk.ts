@@ -1,0 +1,72 @@
+/** Streaming JSON (stream-json): a document's top-level values, with big arrays handed over one element at a time. */
+import {Readable} from 'node:stream'
+import type {ByteStream} from '../types.js'
+
+/** A top-level value (`index` undefined), or one element of a streamed top-level array. */
+export interface JsonPiece {
+  key: string
+  index?: number
+  value: unknown
+}
+
+/** Thrown for text that is not JSON; the service turns it into a located error. */
+export class JsonSyntaxError extends Error {}
+
+type Token = {name: string; value?: string}
+
+/**
+ * Walks a JSON document holding an object (or an array, seen as key `''`): yields each top-level value once it is
+ * complete, except arrays under `streamKeys`, whose elements are yielded one by one, so memory holds one element at a
+ * time, not the file.
+ */
+export async function* walkJson(bytes: ByteStream, streamKeys: ReadonlySet<string>): AsyncGenerator<JsonPiece> {
+  const [{default: parser}, {default: Assembler}] = await Promise.all([import('stream-json/parser.js'), import('stream-json/assembler.js')])
+  const tokens = Readable.from(bytes).pipe(parser.asStream({streamValues: false}))
+  let depth = 0
+  let key = ''
+  let streaming = false
+  let index = 0
+  let asm: InstanceType<typeof Assembler> | undefined
+  const piece = (value: unknown): JsonPiece => (streaming ? {key, index: index++, value} : {key, value})
+  try {
+    for await (const token of tokens as AsyncIterable<Token>) {
+      if (asm) {
+        asm.consume(token as never)
+        if (asm.done) {
+          yield piece(asm.current)
+          asm = undefined
+        }
+        continue
+      }
+      const name = token.name
+      if (depth === 0) {
+        if (name !== 'startObject' && name !== 'startArray') throw new JsonSyntaxError('the document is not a JSON object or array')
+        depth = 1
+        streaming = name === 'startArray'
+        continue
+      }
+      if (name === 'keyValue' && !streaming) {
+        key = token.value ?? ''
+        continue
+      }
+      if (name === 'endObject' || name === 'endArray') {
+        streaming = false
+        depth--
+        continue
+      }
+      if (name === 'startArray' && !streaming && streamKeys.has(key)) {
+        streaming = true
+        depth = 2
+        index = 0
+        continue
+      }
+      const a = new Assembler()
+      a.consume(token as never)
+      if (a.done) yield piece(a.current)
+      else asm = a
+    }
+  } catch (error) {
+    if (error instanceof JsonSyntaxError || (error as {code?: unknown}).code !== undefined) throw error
+    throw new JsonSyntaxError(error instanceof Error ? error.message : String(error))
+  }
+}

@@ -1,0 +1,39 @@
+/** Canonical NDJSON (from a bot or another tool), one event per line, each checked like an importer's output. */
+import {parseTime} from '../time.js'
+import {EVENT_TYPES, type ByteStream, type CanonicalEvent, type EventType, type ImportItem, type ParseContext} from '../types.js'
+import {obj, reject} from './common.js'
+import {decodeText, textLines} from './decode.js'
+
+const MEMBER = /^[a-z][a-z0-9_-]*:\S.*$/
+const TYPES = new Set<string>(EVENT_TYPES)
+
+/** Events of a canonical NDJSON file; blank lines are ignored, a bad line is rejected with its number. */
+export async function* parseNdjson(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem> {
+  for await (const {text, line} of textLines(decodeText(bytes))) {
+    if (text.trim() === '') continue
+    yield checkEvent(text, `${ctx.display}:${line}`, ctx)
+  }
+}
+
+/** One line as a canonical event, or why not. */
+export function checkEvent(text: string, at: string, ctx: Pick<ParseContext, 'zone' | 'channel'>): ImportItem {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return reject(at, 'notJson')
+  }
+  const o = obj(value)
+  if (!o) return reject(at, 'notObject')
+  const ts = typeof o.ts === 'string' ? parseTime(o.ts, ctx.zone) : undefined
+  if (!ts) return reject(at, 'badTime', {value: String(o.ts)})
+  if (typeof o.type !== 'string' || !TYPES.has(o.type)) return reject(at, 'badType', {value: String(o.type), types: EVENT_TYPES.join(', ')})
+  if (typeof o.member !== 'string' || !MEMBER.test(o.member)) return reject(at, 'badMember', {value: String(o.member)})
+  if (typeof o.src !== 'string' || o.src.trim() === '') return reject(at, 'noId')
+  const event: CanonicalEvent = {ts, type: o.type as EventType, member: o.member, src: o.src}
+  const channel = ctx.channel ?? o.channel
+  if (typeof channel === 'string') event.channel = channel
+  for (const k of ['topic', 'parent'] as const) if (typeof o[k] === 'string') event[k] = o[k]
+  if (typeof o.count === 'number' && Number.isInteger(o.count) && o.count > 0) event.count = o.count
+  return {event}
+}

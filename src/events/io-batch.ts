@@ -1,0 +1,105 @@
+/** Writing one import batch: temp files first (events, src hashes, rejected rows), renamed under the store's lock. */
+import {mkdir, open, rename, rm, type FileHandle} from 'node:fs/promises'
+import path from 'node:path'
+import {randomHex} from '../util/hash.js'
+import {hashBytes} from './src-set.js'
+import type {CanonicalEvent, Rejected} from './types.js'
+
+const FLUSH = 1024 * 1024
+
+/** One append-only temp file with a write buffer; `sync` flushes and fsyncs it. */
+class TempFile {
+  private chunks: Array<string | Uint8Array> = []
+  private size = 0
+
+  private constructor(
+    readonly file: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(file: string): Promise<TempFile> {
+    return new TempFile(file, await open(file, 'wx'))
+  }
+
+  async write(data: string | Uint8Array): Promise<void> {
+    this.chunks.push(data)
+    this.size += data.length
+    if (this.size >= FLUSH) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    if (this.chunks.length === 0) return
+    const parts = this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))
+    this.chunks = []
+    this.size = 0
+    await this.handle.write(Buffer.concat(parts))
+  }
+
+  async sync(): Promise<void> {
+    await this.flush()
+    await this.handle.sync()
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => undefined)
+  }
+}
+
+/** The temp files of a batch in `.commops/events/`, named after this process so a sweep knows when they are orphans. */
+export class BatchWriter {
+  private constructor(
+    private readonly dir: string,
+    private readonly files: {events: TempFile; srcs: TempFile; rejects: TempFile},
+  ) {}
+
+  static async create(dir: string): Promise<BatchWriter> {
+    await mkdir(dir, {recursive: true})
+    const stem = path.join(dir, `.tmp-${process.pid}-${randomHex(4)}`)
+    const made: TempFile[] = []
+    try {
+      for (const ext of ['ndjson', 'srcs', 'rejects.ndjson']) made.push(await TempFile.create(`${stem}.${ext}`))
+    } catch (error) {
+      for (const f of made) await f.close()
+      await Promise.all(made.map((f) => rm(f.file, {force: true})))
+      throw error
+    }
+    const [events, srcs, rejects] = made
+    return new BatchWriter(dir, {events, srcs, rejects})
+  }
+
+  async event(e: CanonicalEvent, hash: [number, number]): Promise<void> {
+    await this.files.events.write(JSON.stringify(e) + '\n')
+    await this.files.srcs.write(hashBytes(hash[0], hash[1]))
+  }
+
+  async reject(r: Rejected): Promise<void> {
+    await this.files.rejects.write(JSON.stringify(r) + '\n')
+  }
+
+  /** Flushes and fsyncs every file (before the index may name them). */
+  async sync(): Promise<void> {
+    for (const f of Object.values(this.files)) await f.sync()
+    for (const f of Object.values(this.files)) await f.close()
+  }
+
+  /** Renames the synced files to `<id>.ndjson`, `<id>.srcs`, `<id>.rejects.ndjson` and fsyncs the folder. */
+  async commit(id: string): Promise<void> {
+    await rename(this.files.events.file, path.join(this.dir, `${id}.ndjson`))
+    await rename(this.files.srcs.file, path.join(this.dir, `${id}.srcs`))
+    await rename(this.files.rejects.file, path.join(this.dir, `${id}.rejects.ndjson`))
+    const dir = await open(this.dir, 'r')
+    try {
+      await dir.sync()
+    } catch {
+      // some file systems cannot fsync a folder; the renames are still atomic
+    } finally {
+      await dir.close()
+    }
+  }
+
+  /** Closes and deletes the temp files (a dry run, nothing new, or a failure). */
+  async discard(): Promise<void> {
+    for (const f of Object.values(this.files)) await f.close()
+    await Promise.all(Object.values(this.files).map((f) => rm(f.file, {force: true})))
+  }
+}

@@ -1,0 +1,170 @@
+/** The events' edge with the disk: sources to read (files, Slack zips and folders), batch files, the event reader. */
+import {createReadStream} from 'node:fs'
+import {open, readdir, readFile, rm, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {createInterface} from 'node:readline'
+import type * as Yauzl from 'yauzl'
+import {ValidationError} from '../errors.js'
+import type {Db} from '../store/index.js'
+import {lazyRequire} from '../util/lazy.js'
+import type {SlackSource} from './import/slack.js'
+import {personIndex} from '../members/identity.js'
+import type {ResolvedEvent} from './stats.js'
+import type {ByteStream, CanonicalEvent} from './types.js'
+
+const yauzl = lazyRequire<typeof Yauzl>('yauzl')
+
+/** `.commops/events` of a workspace. */
+export const eventsDir = (root: string): string => path.join(root, '.commops', 'events')
+
+/** Limits on a zip, so a small archive cannot expand into the disk or the memory (a zip bomb). */
+export const ZIP_LIMITS = {entries: 200_000, entryBytes: 1024 ** 3, totalBytes: 8 * 1024 ** 3, ratio: 1000}
+
+/** A file's bytes, with every chunk reported to `seen` (for the progress line and the source's hash). */
+export async function* fileBytes(file: string, seen?: (chunk: Uint8Array) => void): ByteStream {
+  for await (const chunk of createReadStream(file, {highWaterMark: 256 * 1024}) as AsyncIterable<Buffer>) {
+    seen?.(chunk)
+    yield chunk
+  }
+}
+
+/** The first bytes of a file (for detecting its format). */
+export async function readHead(file: string, bytes = 64 * 1024): Promise<Uint8Array> {
+  const handle = await open(file, 'r')
+  try {
+    const buf = Buffer.alloc(bytes)
+    const {bytesRead} = await handle.read(buf, 0, bytes, 0)
+    return buf.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** True when the file starts like a zip archive. */
+export const isZip = (head: Uint8Array): boolean => head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5)
+
+/** Entry names relative to the folder holding users.json / channels.json (exports are often zipped inside a folder). */
+function rebase(names: string[]): {prefix: string; entries: string[]} {
+  const marker = names.filter((n) => /(^|\/)(users|channels)\.json$/.test(n)).sort((a, b) => a.length - b.length)[0]
+  const prefix = marker ? marker.slice(0, marker.lastIndexOf('/') + 1) : ''
+  return {prefix, entries: names.filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length))}
+}
+
+/** A Slack export folder as a source. */
+export async function slackFolder(dir: string, seen?: (chunk: Uint8Array) => void): Promise<SlackSource> {
+  const names = (await readdir(dir, {recursive: true, withFileTypes: true}))
+    .filter((d) => d.isFile() && d.name.endsWith('.json'))
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
+  const {prefix, entries} = rebase(names)
+  return {entries, open: (entry) => fileBytes(path.join(dir, prefix, entry), seen)}
+}
+
+/** True when a folder looks like a Slack export. */
+export async function isSlackFolder(dir: string): Promise<boolean> {
+  return (await slackFolder(dir)).entries.some((e) => e === 'users.json' || e === 'channels.json')
+}
+
+/** A Slack export zip as a source: entries read one at a time; `..`, absolute names and zip bombs refused. */
+export async function slackZip(file: string, display: string, seen?: (chunk: Uint8Array) => void): Promise<{source: SlackSource; close(): void}> {
+  const zip = await yauzl().openPromise(file, {autoClose: false, lazyEntries: true, validateEntrySizes: true, strictFileNames: true})
+  const byName = new Map<string, Yauzl.Entry>()
+  let total = 0
+  const refuse = (reason: string, entry = '') =>
+    new ValidationError({key: 'events.zip.refused', params: {reason, entry}}, {location: {file: display}, hint: {key: 'events.zip.hint'}})
+  try {
+    for await (const entry of zip.eachEntry()) {
+      const name = entry.fileName
+      if (name.endsWith('/')) continue
+      if (name.split('/').includes('..') || name.startsWith('/')) throw refuse('path', name)
+      if (byName.size >= ZIP_LIMITS.entries) throw refuse('entries')
+      total += entry.uncompressedSize
+      const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : 0
+      if (
+        entry.uncompressedSize > ZIP_LIMITS.entryBytes ||
+        total > ZIP_LIMITS.totalBytes ||
+        (ratio > ZIP_LIMITS.ratio && entry.uncompressedSize > 1024 ** 2)
+      ) {
+        throw refuse('size', name)
+      }
+      if (name.endsWith('.json')) byName.set(name, entry)
+    }
+  } catch (error) {
+    zip.close()
+    if (error instanceof ValidationError) throw error
+    throw refuse((error as Error).message)
+  }
+  const {prefix, entries} = rebase([...byName.keys()])
+  async function* read(entry: string): ByteStream {
+    const stream = await zip.openReadStreamPromise(byName.get(prefix + entry)!)
+    let size = 0
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.byteLength
+      if (size > ZIP_LIMITS.entryBytes) throw refuse('size', entry)
+      seen?.(chunk)
+      yield chunk
+    }
+  }
+  return {source: {entries, open: read}, close: () => zip.close()}
+}
+
+/** The events of one batch file, in file order. */
+export async function* batchEvents(root: string, id: string): AsyncGenerator<CanonicalEvent> {
+  const lines = createInterface({input: createReadStream(path.join(eventsDir(root), `${id}.ndjson`)), crlfDelay: Infinity})
+  for await (const line of lines) if (line) yield JSON.parse(line) as CanonicalEvent
+}
+
+/**
+ * Every event of the workspace, batch by batch, each with the person its member belongs to (`members link`):
+ * the one reader metrics build on. Memory holds one line at a time.
+ */
+export async function* readEvents(root: string, db: Pick<Db, 'eventBatches' | 'memberLinks'>): AsyncGenerator<ResolvedEvent> {
+  const persons = personIndex(db.memberLinks)
+  for (const batch of db.eventBatches) {
+    for await (const e of batchEvents(root, batch.id)) yield {...e, person: persons.get(e.member) ?? e.member}
+  }
+}
+
+/** The src hashes of the batches already imported (their `.srcs` files). */
+export async function readSrcHashes(root: string, ids: string[]): Promise<Uint8Array[]> {
+  return Promise.all(ids.map((id) => readFile(path.join(eventsDir(root), `${id}.srcs`)).catch(() => new Uint8Array())))
+}
+
+const TEMP = /^\.tmp-(\d+)-/
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes what an interrupted import left: temp files of dead processes and, when `referenced` is given (under the
+ * store's lock), batch files no index entry names. Returns the names removed.
+ */
+export async function sweepEvents(root: string, referenced?: Set<string>): Promise<string[]> {
+  const dir = eventsDir(root)
+  const names = await readdir(dir).catch(() => [] as string[])
+  const gone: string[] = []
+  for (const name of names) {
+    const temp = TEMP.exec(name)
+    const batch = /^([A-Z]\d+)\.(ndjson|srcs|rejects\.ndjson)$/.exec(name)?.[1]
+    const stale = temp ? !alive(Number(temp[1])) : referenced !== undefined && batch !== undefined && !referenced.has(batch)
+    if (!stale) continue
+    await rm(path.join(dir, name), {force: true})
+    gone.push(name)
+  }
+  return gone
+}
+
+/** The size of a file or the total of a folder's files (for the progress line). */
+export async function sizeOf(p: string): Promise<number> {
+  const s = await stat(p)
+  if (!s.isDirectory()) return s.size
+  const names = await readdir(p, {recursive: true, withFileTypes: true})
+  let total = 0
+  for (const d of names) if (d.isFile()) total += (await stat(path.join(d.parentPath, d.name))).size
+  return total
+}

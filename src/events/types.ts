@@ -1,0 +1,97 @@
+/** Canonical activity events (DESIGN.md "Canonical event") and what importers yield. */
+import type {Msg} from '../errors.js'
+
+export const EVENT_TYPES = [
+  'join',
+  'leave',
+  'post',
+  'reply',
+  'reaction',
+  'question',
+  'answer',
+  'event_register',
+  'event_attend',
+  'content_publish',
+  'content_view',
+  'conversion',
+] as const
+
+export type EventType = (typeof EVENT_TYPES)[number]
+
+/** One line of `.commops/events/*.ndjson`. */
+export interface CanonicalEvent {
+  /** ISO 8601 with an offset, in the community's timezone. */
+  ts: string
+  type: EventType
+  /** A platform identity, `platform:id`; `platform:*` for reactions counted without their members. */
+  member: string
+  channel?: string
+  /** The thread or topic the event belongs to. */
+  topic?: string
+  /** The event's identity in its source (platform + message id, or a stable hash): the key of de-duplication. */
+  src: string
+  /** The `src` of the message a reply or reaction answers. */
+  parent?: string
+  /** For a reaction counted without its members: how many there were. */
+  count?: number
+}
+
+/** A row or message that could not become an event: where it is (`file:line` or a JSON path) and why. */
+export interface Rejected {
+  at: string
+  reason: Msg
+}
+
+/** What a parser yields: an event, a rejected row, or a record left out on purpose (a bot, a system notice), by reason. */
+export type ImportItem = {event: CanonicalEvent} | {reject: Rejected} | {skip: SkipReason}
+
+export const SKIP_REASONS = ['bot', 'system', 'recall', 'deleted'] as const
+export type SkipReason = (typeof SKIP_REASONS)[number]
+
+/** What every parser is told. */
+export interface ParseContext {
+  /** The community's IANA timezone, for times written without a zone. */
+  zone: string
+  /** The source as shown in locations (`data/general.json`). */
+  display: string
+  /** Channel id to record instead of the source's own channel name. */
+  channel?: string
+  includeBots?: boolean
+}
+
+/** A file's bytes, streamed: parsers never open files. */
+export type ByteStream = AsyncIterable<Uint8Array>
+
+export const FORMATS = ['discord', 'slack', 'discourse', 'telegram', 'qq', 'csv', 'ndjson'] as const
+export type Format = (typeof FORMATS)[number]
+
+/** The index entry of one import batch, in `db.eventBatches`. */
+export interface EventBatch {
+  /** `B1`, `B2`…; the batch's events are in `.commops/events/<id>.ndjson`, their src hashes in `<id>.srcs`. */
+  id: string
+  format: Format
+  /** The source as the user named it. */
+  source: string
+  /** SHA-256 of the source's bytes (of every entry, for a Slack export). */
+  hash: string
+  importedAt: string
+  /** Events written to the batch file. */
+  events: number
+  /** Events already in the workspace (or twice in the source), not written again. */
+  duplicates: number
+  skipped: Partial<Record<SkipReason, number>>
+  rejectedCount: number
+  /** The first rejected rows; every one is in `<id>.rejects.ndjson`. */
+  rejected: Rejected[]
+  /** Earliest and latest event time of the batch. */
+  from?: string
+  to?: string
+}
+
+/** One person behind several platform identities (`members link`). */
+export interface Person {
+  /** `P1`, `P2`… */
+  id: string
+  members: string[]
+  linkedAt: string
+}

@@ -1,0 +1,127 @@
+import type {Messages} from './types.js'
+
+export const events: Messages = {
+  // rejected rows
+  'events.reject.notObject': {en: 'not a JSON object', 'zh-CN': '不是 JSON 对象'},
+  'events.reject.notJson': {en: 'not valid JSON', 'zh-CN': '不是有效的 JSON'},
+  'events.reject.noId': {en: 'no message id', 'zh-CN': '缺少消息 id'},
+  'events.reject.noMember': {en: 'no sender (member id)', 'zh-CN': '缺少发送者（成员 id）'},
+  'events.reject.badTime': {
+    en: 'time `{value}` cannot be read (or does not exist in the timezone)',
+    'zh-CN': '时间 `{value}` 无法识别（或在该时区不存在）',
+  },
+  'events.reject.badType': {
+    en: 'unknown event type `{value}` (expected one of {types}, or 发言/回复/加入/…)',
+    'zh-CN': '未知的事件类型 `{value}`（应为 {types}，或 发言/回复/加入/…）',
+  },
+  'events.reject.badMember': {en: 'member `{value}` is not `platform:id`', 'zh-CN': '成员 `{value}` 不是 `平台:id` 形式'},
+  'events.reject.csvWidth': {en: 'row has {got} cells, the header {expected}', 'zh-CN': '该行有 {got} 列，表头有 {expected} 列'},
+  'events.reject.qqNickUnknown': {
+    en: '{type} of “{nick}”: this nickname never posts in the file, so its QQ number is unknown',
+    'zh-CN': '“{nick}”的{type}：该昵称在文件中没有发言，无法得知其 QQ 号',
+  },
+  'events.reject.telegramNameOnly': {
+    en: '“{name}” is named without an id (Telegram exports give only the name of invited or removed members)',
+    'zh-CN': '“{name}”只有名字没有 id（Telegram 导出只给出被邀请或被移除成员的名字）',
+  },
+  // import
+  'events.detect.unknown': {en: 'Cannot tell which export this is: it looks like {looksLike}', 'zh-CN': '无法识别导出格式：看起来是 {looksLike}'},
+  'events.detect.hint': {
+    en: 'Name the format with --from discord|slack|discourse|telegram|qq|csv|ndjson',
+    'zh-CN': '用 --from discord|slack|discourse|telegram|qq|csv|ndjson 指定格式',
+  },
+  'events.csv.needMap': {
+    en: 'This looks like a CSV file (columns: {columns}); say which column is which',
+    'zh-CN': '这看起来是 CSV 文件（列：{columns}）；请说明各列的含义',
+  },
+  'events.csv.missingColumns': {
+    en: 'The mapping names columns the file does not have: {missing} (it has: {columns})',
+    'zh-CN': '映射中的列在文件中不存在：{missing}（文件的列：{columns}）',
+  },
+  'events.csv.unmapped': {en: 'No column is mapped to {fields} (columns: {columns})', 'zh-CN': '没有列映射到 {fields}（文件的列：{columns}）'},
+  'events.map.bad': {en: '`{pair}` is not COLUMN=FIELD with a field among {fields}', 'zh-CN': '`{pair}` 不是 列名=字段 形式（字段为 {fields} 之一）'},
+  'events.map.hint': {
+    en: 'e.g. --map "时间=ts,昵称=member,类型=type,群=channel", or --preset memotrace|sheet-zh|sheet-en',
+    'zh-CN': '例如 --map "时间=ts,昵称=member,类型=type,群=channel"，或 --preset memotrace|sheet-zh|sheet-en',
+  },
+  'events.preset.unknown': {en: 'No preset named `{name}` (presets: {names})', 'zh-CN': '没有名为 `{name}` 的预设（可用：{names}）'},
+  'events.preset.saveNeedsMap': {en: '--save-preset needs --map (the mapping to save)', 'zh-CN': '--save-preset 需要同时给出 --map（要保存的映射）'},
+  'events.json.syntax': {en: 'The JSON cannot be read: {reason}', 'zh-CN': 'JSON 无法解析：{reason}'},
+  'events.zip.refused': {en: 'The zip archive is refused ({reason}) {entry}', 'zh-CN': '拒绝读取该 zip 压缩包（{reason}）{entry}'},
+  'events.zip.hint': {
+    en: 'Unzip the Slack export yourself and import the folder, after checking its contents',
+    'zh-CN': '请自行解压 Slack 导出、检查内容后导入该文件夹',
+  },
+  'events.import.concurrent': {
+    en: 'Another import finished while this one ran; nothing was recorded',
+    'zh-CN': '本次导入期间另一次导入已完成；本次没有记录任何内容',
+  },
+  'events.import.rerun': {
+    en: 'Run the same import again: events already imported are skipped',
+    'zh-CN': '再运行一次同样的导入即可：已导入的事件会被跳过',
+  },
+  'events.import.done': {
+    en: 'Imported {added} events from {source} ({format}) as batch {batch}',
+    'zh-CN': '已从 {source}（{format}）导入 {added} 条事件，批次 {batch}',
+  },
+  'events.import.dry': {
+    en: 'Dry run: {added} new events from {source} ({format}); nothing written',
+    'zh-CN': '试运行：{source}（{format}）中有 {added} 条新事件；未写入任何内容',
+  },
+  'events.import.nothing': {
+    en: 'Nothing new in {source} ({format}): every event is already imported',
+    'zh-CN': '{source}（{format}）中没有新事件：全部已导入过',
+  },
+  'events.import.counts': {
+    en: '  {duplicates} already imported, {skipped} left out ({reasons}), {rejected} rejected',
+    'zh-CN': '  已存在 {duplicates} 条，略过 {skipped} 条（{reasons}），拒收 {rejected} 条',
+  },
+  'events.import.range': {en: '  from {from} to {to}', 'zh-CN': '  时间范围 {from} 至 {to}'},
+  'events.import.rejected': {en: 'Rejected rows:', 'zh-CN': '拒收的行：'},
+  'events.import.more': {en: '  … {more} more in {file}', 'zh-CN': '  … 另有 {more} 行，见 {file}'},
+  'events.import.moreNoFile': {
+    en: '  … {more} more (see --json, or fix the rows above and run again)',
+    'zh-CN': '  … 另有 {more} 行（见 --json，或修正上面的行后重新导入）',
+  },
+  'events.import.samples': {en: 'Sample events:', 'zh-CN': '事件示例：'},
+  'events.import.progress': {en: 'Reading {file}: {percent}%', 'zh-CN': '正在读取 {file}：{percent}%'},
+  'events.skip.bot': {en: 'bots', 'zh-CN': '机器人'},
+  'events.skip.system': {en: 'system notices', 'zh-CN': '系统通知'},
+  'events.skip.recall': {en: 'recalls', 'zh-CN': '撤回'},
+  'events.skip.deleted': {en: 'deleted users or messages', 'zh-CN': '已删除的用户或消息'},
+  'events.skip.none': {en: 'none', 'zh-CN': '无'},
+  // list and stats
+  'events.list.none': {en: 'No events match.', 'zh-CN': '没有符合条件的事件。'},
+  'events.list.shown': {
+    en: '{shown} of {matched} matching events (the latest by time)',
+    'zh-CN': '共 {matched} 条符合条件的事件，显示最近的 {shown} 条',
+  },
+  'events.list.badDate': {en: '`{value}` is not a date (YYYY-MM-DD)', 'zh-CN': '`{value}` 不是日期（YYYY-MM-DD）'},
+  'events.stats.empty': {
+    en: 'No events yet: import some with `commops events import FILE`',
+    'zh-CN': '还没有事件：用 `commops events import 文件` 导入',
+  },
+  'events.stats.summary': {
+    en: '{events} events in {batches} batches, {from} to {to}; {members} member accounts, {people} people',
+    'zh-CN': '{batches} 个批次共 {events} 条事件，{from} 至 {to}；成员账号 {members} 个，合计 {people} 人',
+  },
+  'events.stats.byType': {en: 'By type', 'zh-CN': '按类型'},
+  'events.stats.byChannel': {en: 'By channel', 'zh-CN': '按频道'},
+  'events.stats.byMonth': {en: 'By month', 'zh-CN': '按月份'},
+  'events.col.ts': {en: 'Time', 'zh-CN': '时间'},
+  'events.col.type': {en: 'Type', 'zh-CN': '类型'},
+  'events.col.member': {en: 'Member', 'zh-CN': '成员'},
+  'events.col.channel': {en: 'Channel', 'zh-CN': '频道'},
+  'events.col.topic': {en: 'Topic', 'zh-CN': '话题'},
+  'events.col.count': {en: 'Events', 'zh-CN': '事件数'},
+  // members link
+  'members.link.badIdentity': {en: '`{id}` is not an identity `platform:id`', 'zh-CN': '`{id}` 不是 `平台:id` 形式的身份'},
+  'members.link.identityHint': {
+    en: 'e.g. discord:123 slack:U456 qq:10002 wechat:wxid_x csv:小王',
+    'zh-CN': '例如 discord:123 slack:U456 qq:10002 wechat:wxid_x csv:小王',
+  },
+  'members.link.tooFew': {en: 'Give at least two different identities to link', 'zh-CN': '请给出至少两个不同的身份来关联'},
+  'members.link.done': {en: '{id}: {members}', 'zh-CN': '{id}：{members}'},
+  'members.unlink.done': {en: 'Unlinked: {members}', 'zh-CN': '已取消关联：{members}'},
+  'members.unlink.none': {en: 'None of these identities was linked', 'zh-CN': '这些身份都没有关联'},
+}
