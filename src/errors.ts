@@ -84,6 +84,10 @@ const SYSTEM_ERRORS: Record<string, string> = {
   ENOTDIR: 'fs.notDir',
   EISDIR: 'fs.isDir',
   EEXIST: 'fs.inTheWay',
+  ELOOP: 'fs.loop',
+  ENAMETOOLONG: 'fs.nameTooLong',
+  EBUSY: 'fs.busy',
+  EIO: 'fs.io',
 }
 
 /**

@@ -68,7 +68,7 @@ export default class PlaybookNew extends BaseCommand<typeof PlaybookNew> {
       doc.set('name', name)
       text = doc.toString({lineWidth: 0})
     }
-    await writeFileAtomic(file, text)
+    await writeFileAtomic(file, text, {root: ws.root})
     await loadPlaybook(file, {root: ws.root, locale: this.locale}) // the copy must validate; a failure here is a bug
     if (!this.jsonEnabled()) this.log(this.t('pb.new.created', {file: shown, from: this.flags.from ?? 'starter', name}))
     return {name, file, from: this.flags.from}

@@ -6,6 +6,7 @@ import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 import {validateText} from '../schema/validate.js'
 import {builtinPlaybooksDir, packageRoot} from '../util/paths.js'
+import {assertConfined} from '../util/fs.js'
 import {readYamlFile} from '../util/text-file.js'
 import {playbookKind} from './kind.js'
 import type {Playbook} from './types.js'
@@ -90,7 +91,9 @@ export async function listPlaybooks(root: string | undefined, locale: Locale): P
     if (e) byName.set(e.name, e)
   }
   if (root) {
+    assertConfined(root, path.join(root, 'playbooks'))
     for (const file of await yamlFiles(path.join(root, 'playbooks'))) {
+      assertConfined(root, file) // a cloned workspace's playbooks/x.yaml may point at a file elsewhere
       const e = await entryOf(file, 'workspace', locale)
       if (e) byName.set(e.name, e)
     }

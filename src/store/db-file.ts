@@ -21,6 +21,7 @@ export class DbFile implements Adapter<Db> {
       bytes = await readFile(this.file)
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      ;(error as NodeJS.ErrnoException).path ??= this.file // EISDIR names no path: name the store
       throw error
     }
     const text = bytes.toString('utf8')

@@ -1,6 +1,6 @@
-import {existsSync, statSync} from 'node:fs'
+import {existsSync, lstatSync, readlinkSync, statSync} from 'node:fs'
 import path from 'node:path'
-import {UsageError} from '../errors.js'
+import {UsageError, ValidationError} from '../errors.js'
 
 /**
  * Where the person at the keyboard asked `--out` to write: any path, relative to the current folder (not the
@@ -19,6 +19,7 @@ export function resolveOut(out: string, defaultName: string, cwd = process.cwd()
   if (out === '-') return {stdout: true}
   if (out === '' || out.includes('\0')) throw new UsageError({key: 'out.empty'}, {code: 'out.empty', hint: {key: 'out.hint'}})
   let full = path.resolve(cwd, out)
+  refuseDangling(full, cwd)
   if (isFolder(out, full)) full = path.join(full, defaultName)
   if (existsSync(full) && statSync(full).isDirectory()) {
     const shown = shownPath(full, cwd)
@@ -32,10 +33,31 @@ export function resolveOutDir(out: string, cwd = process.cwd()): OutTarget {
   if (out === '-') return {stdout: true}
   if (out === '' || out.includes('\0')) throw new UsageError({key: 'out.empty'}, {code: 'out.empty', hint: {key: 'out.hint'}})
   const full = path.resolve(cwd, out)
+  refuseDangling(full, cwd)
   if (existsSync(full) && !statSync(full).isDirectory()) {
     throw new UsageError({key: 'out.notDir', params: {path: shownPath(full, cwd)}}, {code: 'out.notDir', hint: {key: 'out.dirHint'}})
   }
   return {stdout: false, full, shown: shownPath(full, cwd)}
+}
+
+/** Refuses an `--out` whose path goes through a symlink to nothing (a moved or unmounted folder), naming the symlink. */
+function refuseDangling(full: string, cwd: string): void {
+  for (let p = full; path.dirname(p) !== p; p = path.dirname(p)) {
+    let link: boolean
+    try {
+      link = lstatSync(p).isSymbolicLink()
+    } catch {
+      continue
+    }
+    if (link && !existsSync(p)) {
+      const shown = shownPath(p, cwd)
+      throw new ValidationError(
+        {key: 'out.dangling', params: {path: shown, target: readlinkSync(p)}},
+        {code: 'out.dangling', hint: {key: 'out.dangling.hint', params: {path: shown}}},
+      )
+    }
+    if (!link) return
+  }
 }
 
 /** A path as the person would type it: relative to the current folder when inside it, else absolute. */

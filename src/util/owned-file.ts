@@ -3,7 +3,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {CommopsError} from '../errors.js'
 import type {Db, Store, WrittenFile} from '../store/index.js'
-import {writeFileAtomic} from './fs.js'
+import {assertConfined, writeFileAtomic} from './fs.js'
 import {sha256Hex} from './hash.js'
 import {resolveOut} from './out-path.js'
 
@@ -106,6 +106,8 @@ export async function writeOwnedFile(
   if (target.stdout) throw new Error('writeOwnedFile: `-` is stdout, the caller writes it')
   const {full, shown} = target
   const rel = storeKey(store.root, full)
+  // the workspace's own folders are confined even on the command line: a cloned `out/` may be a symlink elsewhere
+  if (/^(out|\.commops|playbooks)(\/|$)/.test(rel)) assertConfined(store.root, full)
   const refused = () => new CommopsError({key: 'run.notOwned', params: {path: shown}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}})
   await writeOwnedFiles(store, [{rel, full, content}], {force: options.force, refused})
   return {path: rel, shown}

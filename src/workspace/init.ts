@@ -4,7 +4,7 @@ import path from 'node:path'
 import {CommopsError, UsageError, ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
 import {validateText} from '../schema/validate.js'
-import {writeFileAtomic} from '../util/fs.js'
+import {assertConfined, writeFileAtomic} from '../util/fs.js'
 import {templatesDir} from '../util/paths.js'
 import {COMMUNITY_FILE} from './find.js'
 import {communityKind} from './kind.js'
@@ -69,6 +69,8 @@ export async function initWorkspace(o: InitOptions): Promise<InitResult> {
   if (existsSync(communityFile) && !o.force) {
     throw new CommopsError({key: 'init.exists', params: {dir: root}}, {hint: {key: 'init.exists.hint'}, location: {file: communityFile}})
   }
+  // a cloned workspace given to `init --force` must not make it write elsewhere through a symlink
+  for (const p of [COMMUNITY_FILE, '.gitignore', 'playbooks', 'data', '.commops', SCHEMAS_DIR]) assertConfined(root, path.join(root, p))
   const text = await renderCommunity(o)
   // the starter's placeholders are warnings for the user to clear later, not a reason to refuse
   const problems = validateText(text, communityFile, o.locale, [communityKind]).problems.filter((p) => p.severity === 'error')
@@ -89,14 +91,14 @@ export async function initWorkspace(o: InitOptions): Promise<InitResult> {
       created.push(sub + '/')
     }
   }
-  await writeFileAtomic(communityFile, text)
+  await writeFileAtomic(communityFile, text, {root})
   created.push(COMMUNITY_FILE)
-  for (const f of schemaFiles()) await writeFileAtomic(path.join(root, f.path), f.content)
+  for (const f of schemaFiles()) await writeFileAtomic(path.join(root, f.path), f.content, {root})
   created.push(`${SCHEMAS_DIR}/`)
   const gitignore = path.join(root, '.gitignore')
   const updated = gitignoreWithEntries(existsSync(gitignore) ? await readFile(gitignore, 'utf8') : '')
   if (updated !== undefined) {
-    await writeFileAtomic(gitignore, updated)
+    await writeFileAtomic(gitignore, updated, {root})
     created.push('.gitignore')
   }
   return {root, created, kept}

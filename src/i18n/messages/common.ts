@@ -36,6 +36,20 @@ export const common: Messages = {
   'fs.inTheWay.hint': {en: 'Move or rename it, then run the command again.', 'zh-CN': '请移走或重命名它，然后重新运行该命令。'},
   'fs.isDir': {en: '{path} is a folder, not a file', 'zh-CN': '{path} 是文件夹而不是文件'},
   'fs.isDir.hint': {en: 'Give the path of a file.', 'zh-CN': '请给出文件的路径。'},
+  'fs.loop': {en: '{path} is a symlink loop', 'zh-CN': '{path} 是循环的符号链接'},
+  'fs.loop.hint': {en: 'Remove or fix the symlink, then run the command again.', 'zh-CN': '请删除或修正该符号链接后重新运行该命令。'},
+  'fs.nameTooLong': {en: 'The path {path} is too long for the file system', 'zh-CN': '路径 {path} 超出了文件系统允许的长度'},
+  'fs.nameTooLong.hint': {en: 'Use a shorter file or folder name.', 'zh-CN': '请使用更短的文件或文件夹名称。'},
+  'fs.busy': {en: '{path} is in use by another program', 'zh-CN': '{path} 正被其他程序占用'},
+  'fs.busy.hint': {
+    en: 'Close the program that holds it (an editor, a sync client), then run the command again.',
+    'zh-CN': '请关闭占用它的程序（编辑器、同步客户端等）后重新运行该命令。',
+  },
+  'fs.io': {en: 'The disk could not read or write {path} (input/output error)', 'zh-CN': '磁盘无法读写 {path}（输入/输出错误）'},
+  'fs.io.hint': {
+    en: 'Check the disk or the network share, then run the command again; the store is written atomically, so nothing is half-written.',
+    'zh-CN': '请检查磁盘或网络共享后重新运行该命令；存储以原子方式写入，不会留下写了一半的文件。',
+  },
   'error.usage': {en: '{message}', 'zh-CN': '{message}'},
   'error.usage.hint': {
     en: 'See `commops {command} --help` for usage and examples.',
@@ -66,6 +80,11 @@ export const common: Messages = {
   'file.symlinkOut.hint': {
     en: 'Replace the symlink {path} by a real file or folder inside the workspace (a cloned workspace may have planted it).',
     'zh-CN': '请把符号链接 {path} 换成工作区内真实的文件或文件夹（克隆来的工作区可能故意放置了它）。',
+  },
+  'out.dangling': {en: '{path} is a symlink to {target}, which does not exist', 'zh-CN': '{path} 是指向 {target} 的符号链接，但目标不存在'},
+  'out.dangling.hint': {
+    en: 'Create the folder it points to (or mount its disk), or give another --out; nothing was written.',
+    'zh-CN': '请创建它指向的文件夹（或挂载相应磁盘），或改用其他 --out；未写入任何内容。',
   },
   'out.empty': {en: '--out is empty', 'zh-CN': '--out 不能为空'},
   'out.isDir': {en: '--out {path} is a folder, not a file', 'zh-CN': '--out {path} 是文件夹而不是文件'},
