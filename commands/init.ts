@@ -5,8 +5,8 @@ import {canPrompt, loadPrompts} from '../src/cli/prompt.js'
 import {UsageError} from '../src/errors.js'
 import {isLocale, LOCALES, type Locale, translator} from '../src/i18n/index.js'
 import {isTimezone} from '../src/schema/timezone.js'
-import {COMMUNITY_TYPES, PLATFORM_TYPES} from '../src/schema/kinds/community.js'
 import {closest} from '../src/util/suggest.js'
+import {DEFAULT_COMMUNITY_TYPE, INIT_PLATFORMS, INIT_TYPES, platformChoices, typeChoices} from '../src/workspace/choices.js'
 import {initWorkspace, type InitResult} from '../src/workspace/init.js'
 
 export default class Init extends BaseCommand<typeof Init> {
@@ -31,10 +31,13 @@ export default class Init extends BaseCommand<typeof Init> {
     force: Flags.boolean({description: 'Overwrite an existing community.yaml (the store and data are kept)'}),
     locale: Flags.option({char: 'l', description: 'Language of the community (messages, templates, reports)', options: LOCALES})(),
     name: Flags.string({char: 'n', description: 'Community name (default: the folder name)'}),
-    platform: Flags.option({char: 'p', description: 'Platform the community runs on (repeatable)', multiple: true, options: PLATFORM_TYPES})(),
+    platform: Flags.option({char: 'p', description: 'Platform the community runs on (repeatable)', multiple: true, options: INIT_PLATFORMS})(),
     sample: Flags.boolean({description: 'Start from the full bundled sample (personas, pillars, incentives) instead of the starter'}),
     timezone: Flags.string({char: 't', description: 'IANA timezone of the community, e.g. Asia/Shanghai'}),
-    type: Flags.option({description: 'Kind of community', options: COMMUNITY_TYPES})(),
+    type: Flags.option({
+      description: `Kind of community; decides the rules template and the playbooks to start with (default: ${DEFAULT_COMMUNITY_TYPE})`,
+      options: INIT_TYPES,
+    })(),
     yes: Flags.boolean({char: 'y', description: 'Never ask; use defaults for anything not given'}),
   }
 
@@ -44,8 +47,7 @@ export default class Init extends BaseCommand<typeof Init> {
     const ask = canPrompt({yes: flags.yes, json: this.jsonEnabled()})
     const defaultLocale: Locale = flags.lang && isLocale(flags.lang) ? flags.lang : this.locale
     const defaultTz = defaultLocale === 'zh-CN' ? 'Asia/Shanghai' : Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-    const {type} = flags
-    let {name, description, locale, timezone, sample} = flags
+    let {name, description, locale, timezone, sample, type} = flags
     let platforms: string[] | undefined = flags.platform
     if (ask) {
       const {input, select, checkbox, confirm} = await loadPrompts()
@@ -64,9 +66,16 @@ export default class Init extends BaseCommand<typeof Init> {
       })
       platforms ??= (await checkbox({
         message: this.t('init.q.platforms'),
-        choices: PLATFORM_TYPES.map((p) => ({value: p, name: p})),
+        choices: platformChoices(this.t),
+        pageSize: INIT_PLATFORMS.length,
         required: true,
       })) as string[]
+      type ??= await select({
+        message: this.t('init.q.type'),
+        choices: typeChoices(this.t),
+        default: DEFAULT_COMMUNITY_TYPE,
+        pageSize: INIT_TYPES.length,
+      })
       if (!flags.sample) sample = await confirm({message: this.t('init.q.sample'), default: false})
     }
     locale ??= defaultLocale
@@ -88,7 +97,7 @@ export default class Init extends BaseCommand<typeof Init> {
       locale,
       timezone,
       platforms: [...new Set(platforms ?? [locale === 'zh-CN' ? 'wechat' : 'discord'])],
-      type: type ?? 'interest',
+      type: type ?? DEFAULT_COMMUNITY_TYPE,
       sample,
       force: flags.force,
     })

@@ -43,7 +43,7 @@ export interface CliOptions {
 /** The environment every CLI run starts from: never prompts, English, no colour, nothing leaking in from the caller. */
 export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {...process.env, CI: '1', LANG: 'en_US.UTF-8', NO_COLOR: '1', FORCE_COLOR: '0'}
-  for (const name of ['LC_ALL', 'LC_MESSAGES', 'COMMOPS_WORKSPACE', 'DEBUG', 'COMMOPS_CONTENT_TYPE']) delete env[name]
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'COMMOPS_WORKSPACE', 'DEBUG', 'COMMOPS_CONTENT_TYPE', 'COLUMNS']) delete env[name]
   for (const [name, value] of Object.entries(extra)) {
     if (value === undefined) delete env[name]
     else env[name] = value
