@@ -12,7 +12,7 @@ export interface Role {
 
 /** The roles the built-in playbooks give tasks to, in both languages. */
 export const ROLES: readonly Role[] = [
-  {key: 'lead', 'zh-CN': '运营负责人', en: 'community lead', aliases: ['社群负责人', 'community manager', 'manager']},
+  {key: 'lead', 'zh-CN': '运营负责人', en: 'community lead', aliases: ['社群负责人', 'community manager']},
   {key: 'moderator', 'zh-CN': '版主', en: 'moderator', aliases: ['mod', 'moderators', '版主们']},
   {key: 'content', 'zh-CN': '内容运营', en: 'content lead'},
   {key: 'events', 'zh-CN': '活动运营', en: 'events lead'},

@@ -36,7 +36,7 @@ describe('the bundled CLI', () => {
         expect(r.stderr, ids[i + j]).toBe('')
       }
     }
-  })
+  }, 180_000) // one start-up per command (37 and growing), four at a time: a minute on a busy 2-core machine
 
   it('ships the bundle and its chunks only, not the compiled files it was made from', () => {
     const top = readdirSync(path.join(ROOT, 'dist')).sort()
