@@ -3,6 +3,7 @@ import {translator, type Locale} from '../i18n/index.js'
 import {anchorsOf, describeShowIf, optionsOf, otherLabel, rangeOf, tx} from './text.js'
 import type {Question, SurveyDoc} from './types.js'
 import {plainText} from '../util/text.js'
+import {PAGE_SCRIPT, scriptJson, type PageData} from './html-script.js'
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: unknown): string {
@@ -30,22 +31,16 @@ textarea{min-height:6rem}
 input:focus-visible,textarea:focus-visible{outline:2px solid var(--accent);outline-offset:2px}
 .outro{margin-top:2rem;color:var(--muted)}
 .hidden-by-condition{display:none}
+.send{border-top:1px solid var(--line);margin-top:2rem;padding-top:1.25rem}
+.send h2{font-size:1.2rem;margin:0 0 .5rem}
+.actions{display:flex;flex-wrap:wrap;gap:.75rem;margin:1rem 0}
+button{font:inherit;padding:.55rem 1rem;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:#fff;cursor:pointer}
+button.secondary{background:#fff;color:var(--accent)}
+button:focus-visible{outline:2px solid var(--ink);outline-offset:2px}
+#send-status{min-height:1.6em;color:var(--ink);font-weight:600}
+#answers-fallback textarea{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media print{body{background:#fff}main{border:0;margin:0;padding:0;max-width:none}.hidden-by-condition{display:block}fieldset,.q{break-inside:avoid}}
-`.trim()
-
-// Shows a conditional question only while its condition holds; without JavaScript (or on paper) every question shows.
-const SCRIPT = `
-(function(){
-  var form=document.getElementById('survey');
-  function values(name){var out=[];var els=form.elements[name];if(!els)return out;if(els.length===undefined||els.tagName==='SELECT')els=[els];
-    for(var i=0;i<els.length;i++){var e=els[i];if((e.type==='radio'||e.type==='checkbox')&&!e.checked)continue;if(e.value!=='')out.push(e.value);}return out;}
-  function holds(c){var v=values(c.question);if(!v.length)return false;
-    if(c.in)return v.some(function(x){return c.in.map(String).indexOf(String(x))>=0;});
-    return v.some(function(x){x=Number(x);return !isNaN(x)&&(c.min==null||x>=c.min)&&(c.max==null||x<=c.max);});}
-  function update(){var qs=form.querySelectorAll('[data-show-if]');for(var i=0;i<qs.length;i++){var c=JSON.parse(qs[i].getAttribute('data-show-if'));qs[i].classList.toggle('hidden-by-condition',!holds(c));}}
-  form.addEventListener('change',update);form.addEventListener('input',update);update();
-})();
+@media print{body{background:#fff}main{border:0;margin:0;padding:0;max-width:none}.hidden-by-condition{display:block}fieldset,.q{break-inside:avoid}.send{display:none}}
 `.trim()
 
 function scale(q: Question, locale: Locale, describedBy: string): string {
@@ -113,7 +108,46 @@ function block(q: Question, doc: SurveyDoc, locale: Locale, number: number): str
   return `<div class="q" id="q-${escapeHtml(q.id)}"${cond}>\n<label for="${escapeHtml(q.id)}">${title}</label>\n${notes.join('\n')}\n${control}\n</div>`
 }
 
-/** The survey as one HTML page with inline CSS, `lang`, `<label for>` on every control and `<fieldset>`/`<legend>` for groups. */
+/** What the page script reads: the CSV columns and the texts it shows. */
+function pageData(doc: SurveyDoc, locale: Locale): PageData {
+  const t = translator(locale)
+  return {
+    name: doc.name,
+    timeColumn: t('survey.html.timeColumn'),
+    questions: doc.questions.map((q) => ({id: q.id, type: q.type, required: Boolean(q.required)})),
+    texts: {
+      required: t('survey.html.fillRequired'),
+      chooseOne: t('survey.export.chooseOne'),
+      downloaded: t('survey.html.downloaded'),
+      copied: t('survey.html.copied'),
+      copyFallback: t('survey.html.copyFallback'),
+    },
+  }
+}
+
+/** The closing section: nothing is sent anywhere; the respondent downloads or copies their answers and passes them on. */
+function sendSection(locale: Locale): string {
+  const t = translator(locale)
+  return `<section class="send" aria-labelledby="send-title">
+<h2 id="send-title">${escapeHtml(t('survey.html.sendTitle'))}</h2>
+<p class="help">${escapeHtml(t('survey.html.sendHelp'))}</p>
+<div class="actions">
+<button type="button" id="download-answers">${escapeHtml(t('survey.html.download'))}</button>
+<button type="button" id="copy-answers" class="secondary">${escapeHtml(t('survey.html.copy'))}</button>
+</div>
+<p id="send-status" role="status" aria-live="polite"></p>
+<div id="answers-fallback" hidden>
+<label for="answers-text">${escapeHtml(t('survey.html.copyLabel'))}</label>
+<textarea id="answers-text" readonly></textarea>
+</div>
+</section>`
+}
+
+/**
+ * The survey as one HTML page with inline CSS and script, `lang`, `<label for>` on every control and
+ * `<fieldset>`/`<legend>` for groups. It makes no request: the respondent downloads their answers as a CSV file
+ * that `survey ingest` reads (columns: the submission time, then the question ids), or copies them.
+ */
 export function exportHtml(doc: SurveyDoc, locale: Locale): string {
   const t = translator(locale)
   const title = tx(doc.title, locale) || doc.name
@@ -128,6 +162,7 @@ export function exportHtml(doc: SurveyDoc, locale: Locale): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="commops">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'none'">
 <title>${escapeHtml(title)}</title>
 <style>
 ${CSS}
@@ -139,9 +174,11 @@ ${CSS}
 ${tx(doc.intro, locale) ? `<p class="intro">${escapeHtml(tx(doc.intro, locale))}</p>\n` : ''}${meta.length ? `<p class="meta">${escapeHtml(meta.join(' · '))}</p>\n` : ''}<form id="survey" action="#" onsubmit="return false" aria-label="${escapeHtml(title)}">
 ${doc.questions.map((q, i) => block(q, doc, locale, i + 1)).join('\n')}
 </form>
+${sendSection(locale)}
 ${tx(doc.outro, locale) ? `<p class="outro">${escapeHtml(tx(doc.outro, locale))}</p>\n` : ''}</main>
+<script type="application/json" id="survey-data">${scriptJson(pageData(doc, locale))}</script>
 <script>
-${SCRIPT}
+${PAGE_SCRIPT}
 </script>
 </body>
 </html>

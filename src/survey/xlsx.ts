@@ -15,6 +15,8 @@ export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return ''
   if (cell instanceof Date) {
     if (Number.isNaN(cell.getTime())) return ''
+    // A sheet keeps times as fractions of a day: 09:30 may come back as 09:29:59.9996.
+    cell = new Date(Math.round(cell.getTime() / 1000) * 1000)
     const day = `${cell.getUTCFullYear()}-${pad(cell.getUTCMonth() + 1)}-${pad(cell.getUTCDate())}`
     const time = `${pad(cell.getUTCHours())}:${pad(cell.getUTCMinutes())}:${pad(cell.getUTCSeconds())}`
     return time === '00:00:00' ? day : `${day} ${time}`

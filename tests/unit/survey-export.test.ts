@@ -148,6 +148,21 @@ describe('SurveyJS export', () => {
   })
 })
 
+describe('GitHub issue form: answers are public and signed', () => {
+  it('never calls itself anonymous, says answers are public and show the account, in both languages', async () => {
+    for (const [name, doc] of await allSurveys()) {
+      for (const locale of ['zh-CN', 'en'] as Locale[]) {
+        const form = parse(exportSurvey(doc, 'github-issue-form', locale)) as {body: Array<{type: string; attributes: {value?: string}}>}
+        const text = JSON.stringify(form)
+        expect(text, `${name} ${locale}`).not.toMatch(/survey is anonymous|Anonymous:|问卷匿名|匿名填写/i)
+        expect(form.body[0].type).toBe('markdown')
+        expect(form.body[0].attributes.value, `${name} ${locale}`).toMatch(locale === 'en' ? /public.*GitHub account/s : /公开.*GitHub 账号/s)
+        if (doc.anonymous) expect(form.body[0].attributes.value).toMatch(locale === 'en' ? /not anonymous|are not/ : /并不匿名/)
+      }
+    }
+  })
+})
+
 describe('HTML export', () => {
   it('is one self-contained, labelled page in the chosen language, with everything escaped', async () => {
     const doc = await q4()
@@ -156,7 +171,7 @@ describe('HTML export', () => {
       const html = exportSurvey(doc, 'html', locale)
       expect(html).toMatch(new RegExp(`<html lang="${locale}">`))
       expect(html).not.toMatch(/\b(src|href|action)="(https?:)?\/\//i)
-      expect(html).not.toMatch(/@import|url\(/i)
+      expect(html.match(/<style>([\s\S]*?)<\/style>/)![1]).not.toMatch(/@import|url\(/i)
       expect(html).not.toContain('<script>alert(1)')
       expect(html).not.toContain('<b>Thanks</b>')
       const ids = [...html.matchAll(/<(?:input|textarea|select)\b[^>]*\bid="([^"]+)"/g)].map((m) => m[1])
@@ -167,6 +182,13 @@ describe('HTML export', () => {
     }
     const en = exportSurvey(doc, 'html', 'en')
     expect(en).toContain('Q4 &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;')
+    // The page data block cannot be closed by a survey text: no "<" at all inside it.
+    doc.name = 'x</script><script>alert(2)</script>'
+    const block = /<script type="application\/json" id="survey-data">([\s\S]*?)<\/script>/.exec(exportSurvey(doc, 'html', 'en'))![1]
+    expect(block).not.toContain('<')
+    expect((JSON.parse(block) as {name: string}).name).toBe(doc.name)
+    expect(en).toContain('Download my answers (CSV)')
+    expect(exportSurvey(doc, 'html', 'zh-CN')).toContain('下载我的答案（CSV）')
   })
 })
 

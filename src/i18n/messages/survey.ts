@@ -74,6 +74,22 @@ export const survey: Messages = {
   'survey.export.required': {en: '(required)', 'zh-CN': '（必答）'},
   'survey.export.requiredNote': {en: '* required', 'zh-CN': '* 为必答题'},
   'survey.export.unit': {en: 'Unit', 'zh-CN': '单位'},
+  'survey.html.timeColumn': {en: 'Submitted at', 'zh-CN': '提交时间'},
+  'survey.html.sendTitle': {en: 'Send your answers', 'zh-CN': '提交你的回答'},
+  'survey.html.sendHelp': {
+    en: 'This page sends nothing by itself and works offline. Download your answers as a file, or copy them, and send them to the organisers (in the group, by e-mail…).',
+    'zh-CN': '本页面不会自动发送任何内容，离线也能用。请下载答案文件或复制答案，再发给组织者（发到群里、邮件等）。',
+  },
+  'survey.html.download': {en: 'Download my answers (CSV)', 'zh-CN': '下载我的答案（CSV）'},
+  'survey.html.copy': {en: 'Copy answers', 'zh-CN': '复制答案'},
+  'survey.html.copyLabel': {en: 'Your answers (select and copy them)', 'zh-CN': '你的答案（全选后复制）'},
+  'survey.html.downloaded': {en: 'Saved as {file}: send this file to the organisers.', 'zh-CN': '已保存为 {file}：请把这个文件发给组织者。'},
+  'survey.html.copied': {en: 'Copied: paste your answers into a message to the organisers.', 'zh-CN': '已复制：请把答案粘贴到消息里发给组织者。'},
+  'survey.html.copyFallback': {
+    en: 'Your browser did not let the page copy: select the text below and copy it.',
+    'zh-CN': '浏览器不允许页面直接复制：请选中下面的文字后复制。',
+  },
+  'survey.html.fillRequired': {en: 'Some required questions are not answered yet.', 'zh-CN': '还有必答题没有作答。'},
   'survey.md.single': {en: 'Choose one', 'zh-CN': '单选'},
   'survey.md.multi': {en: 'Choose any', 'zh-CN': '多选'},
   'survey.md.multiMax': {en: 'Choose up to {max}', 'zh-CN': '多选，最多 {max} 项'},
@@ -122,9 +138,9 @@ export const survey: Messages = {
     'zh-CN': '题目 {question}：community.yaml 中没有 {source}，保留模板中的选项',
   },
   'survey.create.next': {
-    en: 'Next: `commops survey export {id} --format html --out out/{id}.html`, send it, then `commops survey ingest {id} data/responses.csv`.',
+    en: 'Next: `commops survey export {id} --format html --out out/{id}.html` and send the page; respondents download their answers as a CSV file (or copy them) and send it back; then `commops survey ingest {id} FILE.csv` for each file.',
     'zh-CN':
-      '下一步：`commops survey export {id} --format html --out out/{id}.html` 导出并发放，回收后 `commops survey ingest {id} data/responses.csv`。',
+      '下一步：`commops survey export {id} --format html --out out/{id}.html` 导出并发放页面；填写者下载答案 CSV 文件（或复制答案）发回给你；再对每个文件运行 `commops survey ingest {id} 文件.csv`。',
   },
   'survey.show.none': {
     en: 'No surveys yet. Try `commops survey create --template satisfaction`.',
