@@ -112,11 +112,6 @@ export async function* parseCsv(bytes: ByteStream, ctx: ParseContext, mapping: C
       yield reject(at, 'badTime', {value: cell('ts')})
       continue
     }
-    const who = cell('member')
-    if (!who) {
-      yield reject(at, 'noMember')
-      continue
-    }
     const type = columns.type === undefined ? 'post' : typeFromName(cell('type'), mapping.types)
     if (type === 'skip') {
       yield {skip: 'system'}
@@ -124,6 +119,11 @@ export async function* parseCsv(bytes: ByteStream, ctx: ParseContext, mapping: C
     }
     if (!type) {
       yield reject(at, 'badType', {value: cell('type'), types: EVENT_TYPES.join(', ')})
+      continue
+    }
+    const who = cell('member')
+    if (!who) {
+      yield reject(at, 'noMember')
       continue
     }
     const member = KNOWN_PREFIX.test(who) ? who : `${mapping.platform}:${who}`
