@@ -17,6 +17,8 @@ export interface CsvMapping {
   platform: string
   /** Type cell values of this source (`10000` → `skip`), on top of the built-in zh/en names. */
   types?: Record<string, EventType | 'skip'>
+  /** A preset: columns it names may be missing from a file, except those of ts and member. */
+  loose?: boolean
 }
 
 const TYPE_NAMES: Record<EventType, string[]> = {
@@ -150,8 +152,8 @@ function resolveColumns(header: string[], mapping: CsvMapping, ctx: ParseContext
       header.findIndex((h) => h === column) >= 0
         ? header.findIndex((h) => h === column)
         : header.findIndex((h) => h.toLowerCase() === column.toLowerCase())
-    if (i < 0) missing.push(column)
-    else columns[field] = i
+    if (i >= 0) columns[field] = i
+    else if (!mapping.loose || field === 'ts' || field === 'member') missing.push(column)
   }
   const need = (['ts', 'member'] as const).filter((f) => columns[f] === undefined && !Object.values(mapping.map).includes(f))
   if (missing.length > 0 || need.length > 0) {
