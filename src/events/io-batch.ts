@@ -2,7 +2,6 @@
 import {mkdir, open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
 import {randomHex} from '../util/hash.js'
-import {hashBytes} from './src-set.js'
 import type {CanonicalEvent, Rejected} from './types.js'
 
 const FLUSH = 1024 * 1024
@@ -67,9 +66,22 @@ export class BatchWriter {
     return new BatchWriter(dir, {events, srcs, rejects})
   }
 
+  private hashes = Buffer.alloc(64 * 1024)
+  private used = 0
+
+  /** Appends an event and its src hash; writes to disk only when a buffer is full. */
   async event(e: CanonicalEvent, hash: [number, number]): Promise<void> {
+    this.hashes.writeUInt32LE(hash[0], this.used)
+    this.hashes.writeUInt32LE(hash[1], this.used + 4)
+    this.used += 8
+    if (this.used === this.hashes.length) await this.flushHashes()
     await this.files.events.write(JSON.stringify(e) + '\n')
-    await this.files.srcs.write(hashBytes(hash[0], hash[1]))
+  }
+
+  private async flushHashes(): Promise<void> {
+    if (this.used === 0) return
+    await this.files.srcs.write(Buffer.from(this.hashes.subarray(0, this.used)))
+    this.used = 0
   }
 
   async reject(r: Rejected): Promise<void> {
@@ -78,6 +90,7 @@ export class BatchWriter {
 
   /** Flushes and fsyncs every file (before the index may name them). */
   async sync(): Promise<void> {
+    await this.flushHashes()
     for (const f of Object.values(this.files)) await f.sync()
     for (const f of Object.values(this.files)) await f.close()
   }

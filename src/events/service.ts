@@ -80,6 +80,7 @@ function csvMapping(db: {eventPresets: Record<string, CsvMapping>}, request: Imp
     map: {...preset?.map, ...map},
     platform: request.platform ?? preset?.platform ?? 'csv',
     ...(preset?.types ? {types: preset.types} : {}),
+    ...(preset && !map ? {loose: true} : {}),
   }
 }
 

@@ -10,7 +10,7 @@ const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto')
 
 /** The 64-bit hash of a src as two 32-bit halves; never (0, 0), which marks an empty slot. */
 export function srcHash(src: string): [number, number] {
-  const d = crypto().createHash('sha256').update(src).digest()
+  const d = crypto().hash('sha256', src, 'buffer')
   const hi = d.readUInt32LE(0)
   const lo = d.readUInt32LE(4)
   return hi === 0 && lo === 0 ? [0, 1] : [hi, lo]
@@ -62,13 +62,4 @@ export class SrcSet {
     this.size = 0
     for (let i = 0; i < hi.length; i++) if (hi[i] !== 0 || lo[i] !== 0) this.put(hi[i], lo[i])
   }
-}
-
-/** A hash as the 8 bytes of a `.srcs` file. */
-export function hashBytes(hi: number, lo: number): Uint8Array {
-  const b = new Uint8Array(8)
-  const view = new DataView(b.buffer)
-  view.setUint32(0, hi, true)
-  view.setUint32(4, lo, true)
-  return b
 }

@@ -17,6 +17,8 @@ export interface CsvMapping {
   platform: string
   /** Type cell values of this source (`10000` → `skip`), on top of the built-in zh/en names. */
   types?: Record<string, EventType | 'skip'>
+  /** A preset: columns it names may be missing from a file, except those of ts and member. */
+  loose?: boolean
 }
 
 const TYPE_NAMES: Record<EventType, string[]> = {
@@ -112,11 +114,6 @@ export async function* parseCsv(bytes: ByteStream, ctx: ParseContext, mapping: C
       yield reject(at, 'badTime', {value: cell('ts')})
       continue
     }
-    const who = cell('member')
-    if (!who) {
-      yield reject(at, 'noMember')
-      continue
-    }
     const type = columns.type === undefined ? 'post' : typeFromName(cell('type'), mapping.types)
     if (type === 'skip') {
       yield {skip: 'system'}
@@ -124,6 +121,11 @@ export async function* parseCsv(bytes: ByteStream, ctx: ParseContext, mapping: C
     }
     if (!type) {
       yield reject(at, 'badType', {value: cell('type'), types: EVENT_TYPES.join(', ')})
+      continue
+    }
+    const who = cell('member')
+    if (!who) {
+      yield reject(at, 'noMember')
       continue
     }
     const member = KNOWN_PREFIX.test(who) ? who : `${mapping.platform}:${who}`
@@ -150,8 +152,8 @@ function resolveColumns(header: string[], mapping: CsvMapping, ctx: ParseContext
       header.findIndex((h) => h === column) >= 0
         ? header.findIndex((h) => h === column)
         : header.findIndex((h) => h.toLowerCase() === column.toLowerCase())
-    if (i < 0) missing.push(column)
-    else columns[field] = i
+    if (i >= 0) columns[field] = i
+    else if (!mapping.loose || field === 'ts' || field === 'member') missing.push(column)
   }
   const need = (['ts', 'member'] as const).filter((f) => columns[f] === undefined && !Object.values(mapping.map).includes(f))
   if (missing.length > 0 || need.length > 0) {

@@ -1,5 +1,4 @@
 /** Streaming JSON (stream-json): a document's top-level values, with big arrays handed over one element at a time. */
-import {Readable} from 'node:stream'
 import type {ByteStream} from '../types.js'
 
 /** A top-level value (`index` undefined), or one element of a streamed top-level array. */
@@ -20,20 +19,29 @@ type Token = {name: string; value?: string}
  * time, not the file.
  */
 export async function* walkJson(bytes: ByteStream, streamKeys: ReadonlySet<string>): AsyncGenerator<JsonPiece> {
-  const [{default: parser}, {default: Assembler}] = await Promise.all([import('stream-json/parser.js'), import('stream-json/assembler.js')])
-  const tokens = Readable.from(bytes).pipe(parser.asStream({streamValues: false}))
+  const [{jsonParser}, {default: Assembler}] = await Promise.all([import('stream-json/parser.js'), import('stream-json/assembler.js')])
+  // the bare tokenizer, called per chunk: an async step per token would cost more than the parsing itself
+  const tokenize = jsonParser({streamValues: false}) as unknown as (text: string) => {values?: Token[]}
+  const decoder = new TextDecoder('utf-8')
   let depth = 0
   let key = ''
   let streaming = false
   let index = 0
   let asm: InstanceType<typeof Assembler> | undefined
   const piece = (value: unknown): JsonPiece => (streaming ? {key, index: index++, value} : {key, value})
-  try {
-    for await (const token of tokens as AsyncIterable<Token>) {
+  for await (const chunk of bytes) {
+    let tokens: Token[]
+    try {
+      tokens = tokenize(decoder.decode(chunk, {stream: true})).values ?? []
+    } catch (error) {
+      throw new JsonSyntaxError(error instanceof Error ? error.message : String(error))
+    }
+    const out: JsonPiece[] = []
+    for (const token of tokens) {
       if (asm) {
         asm.consume(token as never)
         if (asm.done) {
-          yield piece(asm.current)
+          out.push(piece(asm.current))
           asm = undefined
         }
         continue
@@ -62,11 +70,10 @@ export async function* walkJson(bytes: ByteStream, streamKeys: ReadonlySet<strin
       }
       const a = new Assembler()
       a.consume(token as never)
-      if (a.done) yield piece(a.current)
+      if (a.done) out.push(piece(a.current))
       else asm = a
     }
-  } catch (error) {
-    if (error instanceof JsonSyntaxError || (error as {code?: unknown}).code !== undefined) throw error
-    throw new JsonSyntaxError(error instanceof Error ? error.message : String(error))
+    yield* out
   }
+  if (depth > 0 || asm) throw new JsonSyntaxError('the document ends before it is complete')
 }
