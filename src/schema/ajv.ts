@@ -38,10 +38,11 @@ function children(schema: Schema): Array<[Schema, (replacement: Schema) => void]
 
 /**
  * The same schema with every subschema written more than once (the community's `localizedText` is used forty times)
- * moved to `$defs` and referenced, so the validator ajv generates holds its code once instead of once per use: a third
- * of the size, and as much less for Node to read and compile on each run. Errors keep their instance paths, and their
- * parentSchema is an equal object. Subschemas under anyOf, oneOf, not and if/then/else stay where they are, so every
- * error beneath a union keeps a schemaPath under the union's (validate.ts drops those as one problem).
+ * moved to `$defs` and referenced, so the validator ajv generates holds its code once instead of once per use: less
+ * than half the size, and as much less for Node to read and compile on each run. Errors keep their instance paths,
+ * params and data; their parentSchema keeps its x-hint, description and property names (a shared child shows as a
+ * `$ref`). Subschemas under anyOf, oneOf, not and if/then/else stay where they are, so every error beneath a union
+ * keeps a schemaPath under the union's (validate.ts drops those as one problem).
  */
 export function shareRepeated(schema: object, minLength = 100): object {
   const counts = new Map<string, number>()
