@@ -1,6 +1,6 @@
 // Build step: compile every kind's schema and every step type's `with:` schema into standalone validators, one
 // CommonJS file each in dist/validators (not bundled: a command reads only the validators it uses, src/schema/ajv.ts),
-// so commands skip ajv's code generation.
+// so commands skip ajv's code generation. Subschemas written more than once are generated once (shareRepeated).
 // Usage: node scripts/precompile-schemas.mjs <tsc output folder>
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
@@ -16,7 +16,7 @@ const standalone = require('ajv/dist/standalone').default
 const {_} = require('ajv')
 
 const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href)
-const {AJV_OPTIONS, validatorName} = await load('schema/ajv.js')
+const {AJV_OPTIONS, shareRepeated, validatorName} = await load('schema/ajv.js')
 const {isTimezone} = await load('schema/timezone.js')
 const {allKinds} = await load('schema/all-kinds.js')
 const {allStepTypes} = await load('steps/registry.js')
@@ -33,7 +33,7 @@ for (const [owner, name, schema] of [
   ...allStepTypes().map((s) => ['step', s.type, s.schema]),
 ]) {
   const id = schema.$id ?? `urn:commops:${owner}:${name}`
-  ajv.addSchema({...schema, $id: id}, id)
+  ajv.addSchema({...shareRepeated(schema), $id: id}, id)
   refs[validatorName(owner, name)] = id
 }
 const out = path.join(root, 'dist', 'validators')

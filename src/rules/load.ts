@@ -1,8 +1,8 @@
 /** Loading rule-set documents: the bundled templates and files written by hand, validated as kind RuleSet. */
-import {parse} from 'yaml'
 import {ValidationError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
 import {validateText} from '../schema/validate.js'
+import {parseYaml} from '../schema/yaml-source.js'
 import {ruleSetKind} from './kind.js'
 import {isRuleTemplate, requireTemplateName, ruleTemplateDisplay} from './templates.js'
 import {templatesDir} from '../util/paths.js'
@@ -49,7 +49,8 @@ export function rawRuleTemplate(name: string): RuleSetDoc | undefined {
   if (!isRuleTemplate(name)) return undefined
   if (!raw.has(name)) {
     try {
-      raw.set(name, parse(readYamlFile(ruleTemplateFile(name))) as RuleSetDoc)
+      const file = ruleTemplateFile(name)
+      raw.set(name, parseYaml(readYamlFile(file), file).docs[0]?.value as RuleSetDoc | undefined)
     } catch {
       raw.set(name, undefined)
     }

@@ -5,8 +5,79 @@ import type {Ajv2020} from 'ajv/dist/2020.js'
 import type {ValidateFunction} from 'ajv'
 import {isTimezone} from './timezone.js'
 
-/** The ajv options every schema is compiled with, at build time (precompiled) and at run time alike. */
-export const AJV_OPTIONS = {allErrors: true, strict: true, allowUnionTypes: true, verbose: true} as const
+/**
+ * The ajv options every schema is compiled with, at build time (precompiled) and at run time alike. `$ref`s stay
+ * functions of their own (inlineRefs: false): with shareRepeated, a subschema used in many places is generated once.
+ */
+export const AJV_OPTIONS = {allErrors: true, strict: true, allowUnionTypes: true, verbose: true, inlineRefs: false} as const
+
+/** Keywords whose value is a map of subschemas, one subschema, or a list of subschemas. */
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas']
+const SCHEMA_ONE = ['additionalProperties', 'items', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']
+const SCHEMA_LISTS = ['prefixItems', 'allOf']
+type Schema = Record<string, unknown>
+const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** The subschemas directly under a schema, with a way to put a replacement in each one's place. */
+function children(schema: Schema): Array<[Schema, (replacement: Schema) => void]> {
+  const out: Array<[Schema, (replacement: Schema) => void]> = []
+  for (const k of SCHEMA_MAPS) {
+    const map = schema[k]
+    if (isSchema(map)) for (const [name, v] of Object.entries(map)) if (isSchema(v)) out.push([v, (r) => (map[name] = r)])
+  }
+  for (const k of SCHEMA_ONE) {
+    const v = schema[k]
+    if (isSchema(v)) out.push([v, (r) => (schema[k] = r)])
+  }
+  for (const k of SCHEMA_LISTS) {
+    const list = schema[k]
+    if (Array.isArray(list)) list.forEach((v, i) => isSchema(v) && out.push([v, (r) => (list[i] = r)]))
+  }
+  return out
+}
+
+/**
+ * The same schema with every subschema written more than once (the community's `localizedText` is used forty times)
+ * moved to `$defs` and referenced, so the validator ajv generates holds its code once instead of once per use: less
+ * than half the size, and as much less for Node to read and compile on each run. Errors keep their instance paths,
+ * params and data; their parentSchema keeps its x-hint, description and property names (a shared child shows as a
+ * `$ref`). Subschemas under anyOf, oneOf, not and if/then/else stay where they are, so every error beneath a union
+ * keeps a schemaPath under the union's (validate.ts drops those as one problem).
+ */
+export function shareRepeated(schema: object, minLength = 100): object {
+  const counts = new Map<string, number>()
+  const count = (s: Schema): void => {
+    for (const [child] of children(s)) {
+      const text = JSON.stringify(child)
+      counts.set(text, (counts.get(text) ?? 0) + 1)
+      count(child)
+    }
+  }
+  count(schema as Schema)
+  const defs: Record<string, Schema> = {}
+  const names = new Map<string, string>()
+  const rewrite = (s: Schema): Schema => {
+    const copy = structuredClone(s)
+    for (const [child, put] of children(copy)) {
+      const text = JSON.stringify(child)
+      if ((counts.get(text) ?? 0) < 2 || text.length < minLength) {
+        put(rewrite(child))
+        continue
+      }
+      let name = names.get(text)
+      if (!name) {
+        name = `shared${names.size}`
+        names.set(text, name)
+        defs[name] = rewrite(child)
+      }
+      put({$ref: `#/$defs/${name}`})
+    }
+    return copy
+  }
+  const out = rewrite(schema as Schema)
+  if (names.size === 0) return schema
+  return {...out, $defs: {...(isSchema(out.$defs) ? out.$defs : {}), ...defs}}
+}
 
 let shared: Ajv2020 | undefined
 const compiled = new Map<object, ValidateFunction>()
@@ -63,7 +134,7 @@ export function getAjv(): Ajv2020 {
 export function compile(schema: object, owner: 'kind' | 'step', name: string): ValidateFunction {
   let fn = compiled.get(schema)
   if (!fn) {
-    fn = loadPrecompiled(validatorName(owner, name)) ?? getAjv().compile(schema)
+    fn = loadPrecompiled(validatorName(owner, name)) ?? getAjv().compile(shareRepeated(schema))
     compiled.set(schema, fn)
   }
   return fn

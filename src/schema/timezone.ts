@@ -1,12 +1,17 @@
-import {IANAZone} from 'luxon'
-
 let canonical: Set<string> | undefined
 
 /**
- * True when the name is an IANA timezone that this Node knows: a canonical name in ICU's list, or anything else that
- * luxon accepts (UTC, old aliases such as US/Eastern).
+ * True when the name is an IANA timezone that this Node knows: a canonical name in ICU's list, or any other name that
+ * Intl accepts (UTC, old aliases such as US/Eastern). Intl throws a RangeError on a zone it does not know.
  */
 export function isTimezone(name: string): boolean {
   canonical ??= new Set(Intl.supportedValuesOf('timeZone'))
-  return canonical.has(name) || IANAZone.isValidZone(name)
+  if (canonical.has(name)) return true
+  if (!name) return false
+  try {
+    new Intl.DateTimeFormat('en-US', {timeZone: name})
+    return true
+  } catch {
+    return false
+  }
 }

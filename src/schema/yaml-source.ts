@@ -1,5 +1,12 @@
 import {FAILSAFE_SCHEMA, loadAll, Type} from 'js-yaml'
-import {isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments, type YAMLError} from 'yaml'
+import type {Node, YAMLError} from 'yaml'
+import {lazyRequire} from '../util/lazy.js'
+
+/**
+ * yaml (the full parser, with positions) is read from node_modules when first needed: to place a problem, or for a
+ * file the fast path leaves to it. A valid file never loads it.
+ */
+const yaml = lazyRequire<typeof import('yaml')>('yaml')
 
 /** A 1-based position in a text file. */
 export interface Position {
@@ -47,6 +54,7 @@ export function toPointer(segments: Array<string | number>): string {
 
 /** Finds the deepest node along a pointer; returns it and whether the whole path was found. */
 function walk(root: unknown, segments: string[], wantKey: boolean): Node | undefined {
+  const {isMap, isScalar, isSeq} = yaml()
   let node = root as Node | undefined
   let last: Node | undefined = node
   for (const [i, segment] of segments.entries()) {
@@ -176,6 +184,7 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
 
 /** The full parse (yaml): every document with its nodes' positions, syntax errors and duplicate keys located. */
 export function parseWithPositions(text: string, file: string): ParsedYaml {
+  const {isScalar, LineCounter, parseAllDocuments} = yaml()
   const lineCounter = new LineCounter()
   const parsed = parseAllDocuments(text, {lineCounter, uniqueKeys: true, prettyErrors: false, strict: true})
   const problems: YamlProblem[] = []

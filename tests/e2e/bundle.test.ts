@@ -43,6 +43,27 @@ describe('the bundled CLI', () => {
     expect(top).toEqual(['chunks', 'commands', 'hooks', 'playbooks-index.json', 'validators'])
   })
 
+  it('leaves yaml, the parser with positions, out of what everyday commands load (read from node_modules when a problem is placed)', () => {
+    // the chunks an entry imports statically, as Node loads them at start-up
+    const loaded = (entry: string): string => {
+      const seen = new Set<string>()
+      const visit = (file: string): void => {
+        if (seen.has(file)) return
+        seen.add(file)
+        const text = readFileSync(file, 'utf8')
+        for (const m of text.matchAll(/(?:^|[;}])\s*import\s*(?:[\w{},\s*$]+from\s*)?"(\.{1,2}\/[^"]+)"/g))
+          visit(path.resolve(path.dirname(file), m[1]))
+      }
+      visit(path.join(ROOT, 'dist', 'commands', `${entry}.js`))
+      return [...seen].map((f) => readFileSync(f, 'utf8')).join('\n')
+    }
+    for (const entry of ['validate', 'playbook/list', 'task/list']) {
+      const code = loaded(entry)
+      expect(code, entry).toContain('loadAll') // js-yaml, the fast reader, is bundled
+      expect(code, entry).not.toContain('Symbol.for("yaml.alias")')
+    }
+  })
+
   it('loads one @oclif/core, shared by oclif, its plugins and commops', async () => {
     // a preload that lists, at exit, every @oclif/core index file Node loaded
     const probe = path.join(tmp, 'probe.cjs')
