@@ -1,23 +1,40 @@
 import type {Hook} from '@oclif/core'
-import {resolveLocale, translator} from '../i18n/index.js'
+import {commandLineLocale} from '../cli/help-locale.js'
+import {canPrompt, isPromptCancel, loadPrompts} from '../cli/prompt.js'
+import {translator} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 
 /**
- * An unknown command is a usage error: one message with a did-you-mean and exit 2. On a terminal (no CI) this hook
- * steps aside so @oclif/plugin-not-found can offer to run the closest command.
+ * An unknown command is a usage error in the user's language (--lang, the workspace's locale, LANG): one message with
+ * the closest command, exit 2. On a terminal (not CI, not --json) it first asks whether to run the closest command.
  */
 const hook: Hook<'command_not_found'> = async function (options) {
-  if (process.stdin.isTTY && process.stdout.isTTY && !process.env.CI) return
-  const t = translator(resolveLocale(undefined, undefined))
+  const argv = options.argv ?? []
+  const t = translator(commandLineLocale(argv))
   const typed = options.id.replace(/:/g, ' ')
-  const ids = options.config.commandIDs.map((id) => id.replace(/:/g, ' ')).filter((id) => !id.startsWith('autocomplete'))
+  const visible = options.config.commands.filter((c) => !c.hidden)
+  const ids = visible.map((c) => c.id.replace(/:/g, ' '))
   const topics = [...new Set(ids.filter((id) => id.includes(' ')).map((id) => id.split(' ')[0]))]
   const best = closest(typed, [...ids, ...topics])
-  process.stderr.write(`${t('error.label')}: ${t('cli.unknownCommand', {command: typed})}\n`)
+  const command = best && visible.find((c) => c.id.replace(/:/g, ' ') === best)
+
+  if (command && canPrompt({json: argv.includes('--json')})) {
+    const {confirm} = await loadPrompts()
+    process.stderr.write(`${t('cli.unknownCommand', {command: typed})}\n`)
+    let yes: boolean
+    try {
+      yes = await confirm({message: t('cli.unknownCommand.ask', {command: best}), default: false})
+    } catch (error) {
+      if (!isPromptCancel(error)) throw error
+      process.stderr.write(t('prompt.cancelled') + '\n')
+      return this.exit(130)
+    }
+    if (yes) return options.config.runCommand(command.id, argv)
+  } else {
+    process.stderr.write(`${t('error.label')}: ${t('cli.unknownCommand', {command: typed})}\n`)
+  }
   process.stderr.write(`  ${t('error.hint')}: ${best ? t('cli.unknownCommand.suggest', {command: best}) : ''}${t('cli.unknownCommand.hint')}\n`)
-  // @oclif/plugin-not-found's hook runs beside this one and would add its own warning: stop here. Only these two
-  // short lines were written, so exiting at once cuts no output.
-  process.exit(2)
+  return this.exit(2)
 }
 
 export default hook

@@ -2,6 +2,7 @@ import type {Messages} from './types.js'
 import {calendar} from './calendar.js'
 import {common} from './common.js'
 import {expr} from './expr.js'
+import {help} from './help.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
 import {steps} from './steps.js'
@@ -26,6 +27,7 @@ export const catalogue: Messages = {
   ...calendar,
   ...survey,
   ...rules,
+  ...help,
 }
 
 /** Every message, by key (for checks over the whole catalogue). */
