@@ -4,7 +4,7 @@ import {type Locale, resolveLocale, translator, type Translate} from '../i18n/in
 import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
 import {globalFlags} from './global-flags.js'
 import {isPromptCancel} from './prompt.js'
-import {describeUsageError} from './usage-errors.js'
+import {usageError} from './usage-errors.js'
 import {locateWorkspace, openWorkspace, peekLocale, type Workspace} from '../workspace/index.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
@@ -107,13 +107,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       // oclif's parse errors, in the user's language (the English one as it came when oclif adds a new kind)
       const command = this.id?.replace(/:/g, ' ') ?? ''
       const flags = {...this.ctor.baseFlags, ...this.ctor.flags, ...(this.ctor.enableJsonFlag ? {json: {}} : {})}
-      const problem = describeUsageError(err, {flags, args: this.ctor.args ?? {}, argv: this.argv})
-      out = {
-        code: problem?.code ?? 'usage',
-        message: problem ? t(problem.msg) : t('usage.other', {detail: err.message.replace(/\nSee more help with --help$/, '')}),
-        hint: t(problem?.hint ?? {key: 'error.usage.hint'}, {command}),
-        exit: 2,
-      }
+      out = {...usageError(err, {flags, args: this.ctor.args ?? {}, argv: this.argv}, t, command), exit: 2}
     } else {
       out = {code: 'unexpected', ...describeBug(err, t), exit: 1}
       debugStack(err)

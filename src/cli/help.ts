@@ -1,7 +1,9 @@
-import {type Command, CommandHelp, Help, type Interfaces} from '@oclif/core'
+import {type Command, CommandHelp, Errors, Help, type Interfaces} from '@oclif/core'
+import {getHelpFlagAdditions, standardizeIDFromArgv} from '@oclif/core/help'
 import type {Locale} from '../i18n/locale.js'
 import {help, HELP_ZH, type CommandHelpZh} from '../i18n/messages/help.js'
 import {commandLineLocale, withoutLocaleFlags} from './help-locale.js'
+import {closestCommand, unknownCommandLines} from './unknown-command.js'
 
 type HelpSectionBody = Parameters<CommandHelp['section']>[1]
 
@@ -55,7 +57,31 @@ export default class CommopsHelp extends Help {
 
   override async showHelp(argv: string[]): Promise<void> {
     this.locale = commandLineLocale(argv)
-    await super.showHelp(withoutLocaleFlags(argv))
+    const rest = withoutLocaleFlags(argv)
+    const subject = this.subject(rest)
+    if (subject && !this.config.findCommand(subject) && !this.config.findTopic(subject)) {
+      // `commops nosuch --help`: the unknown-command error in the user's language, exit 2 (messages loaded only here)
+      const {translator} = await import('../i18n/index.js')
+      const typed = subject.replace(/:/g, ' ')
+      process.stderr.write(unknownCommandLines(typed, closestCommand(typed, this.config.commands).best, translator(this.locale)))
+      Errors.exit(2)
+    }
+    await super.showHelp(rest)
+  }
+
+  /** What help is asked about, as oclif's Help decides it: the first word before any flag, `help` aside. */
+  private subject(argv: string[]): string | undefined {
+    const helpFlags = getHelpFlagAdditions(this.config)
+    const words = standardizeIDFromArgv(
+      argv.filter((a) => !helpFlags.includes(a)),
+      this.config,
+    )
+    for (const word of words) {
+      if (word === '--') return undefined
+      if (word === 'help') continue
+      return word.startsWith('-') ? undefined : word
+    }
+    return undefined
   }
 
   override async showCommandHelp(command: Command.Loadable): Promise<void> {

@@ -1,4 +1,5 @@
 import type {Msg} from '../errors.js'
+import type {Translate} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 
 /** What the parser knows of a flag, as oclif's definitions have it. */
@@ -27,6 +28,19 @@ export interface UsageProblem {
   code: string
   msg: Msg
   hint?: Msg
+}
+
+/**
+ * A usage error as shown (text and --json): its code, message and hint in the user's language. Anything oclif's parser
+ * throws that describeUsageError does not know keeps its English text inside a translated sentence.
+ */
+export function usageError(err: Error, ctx: UsageContext, t: Translate, command: string): {code: string; message: string; hint: string} {
+  const problem = describeUsageError(err, ctx)
+  return {
+    code: problem?.code ?? 'usage',
+    message: problem ? t(problem.msg) : t('usage.other', {detail: err.message.replace(/\nSee more help with --help$/, '')}),
+    hint: t(problem?.hint ?? {key: 'error.usage.hint'}, {command}),
+  }
 }
 
 /** What oclif's parse errors carry besides their English message. */

@@ -129,13 +129,28 @@ describe('unknown commands in both languages', () => {
     expect(en.stderr).toContain('Did you mean `commops playbook list`?')
   })
 
+  it('help about an unknown command, and a bad flag of help, are usage errors in the chosen language', async () => {
+    const [asked, viaHelp, badFlag] = await Promise.all([
+      runCli(['calender', '--help'], {cwd: zhWorkspace}),
+      runCli(['help', 'calender', 'show', '--lang', 'zh-CN'], {cwd: tmp}),
+      runCli(['help', '--bogus'], {cwd: tmp}),
+    ])
+    expect(asked.code).toBe(2)
+    expect(asked.stderr).toBe('错误: `calender` 不是 commops 命令\n  提示: 你是不是想运行 `commops calendar`？运行 `commops help` 查看所有命令。\n')
+    expect(viaHelp.code).toBe(2)
+    expect(viaHelp.stderr).toContain('你是不是想运行 `commops calendar show`')
+    expect(badFlag.code).toBe(2)
+    expect(badFlag.stderr).toBe('Error: Unknown flag --bogus\n  Hint: See `commops help --help` for the flags.\n')
+    expect(badFlag.stdout).toBe('')
+  })
+
   it.skipIf(!SCRIPT)('on a terminal, asks in the chosen language whether to run the closest command', async () => {
     const yes = await runCliOnTty(['calender', 'show', '--weeks', '1'], {
       cwd: zhWorkspace,
       env: {CI: undefined},
       reply: {when: /\(y\/N\)/, text: 'y\r'},
     })
-    expect(yes.output).toContain('改为运行 `commops calendar show` 吗？')
+    expect(yes.output).toContain('`calender show` 不是 commops 命令；改为运行 `commops calendar show` 吗？')
     expect(yes.output).toContain('没有日历条目')
     expect(yes.code).toBe(0)
     const no = await runCliOnTty(['calender', 'show', '--lang', 'en'], {
@@ -143,7 +158,7 @@ describe('unknown commands in both languages', () => {
       env: {CI: undefined},
       reply: {when: /\(y\/N\)/, text: '\r'},
     })
-    expect(no.output).toContain('Run `commops calendar show` instead?')
+    expect(no.output).toContain('`calender show` is not a commops command; run `commops calendar show` instead?')
     expect(no.output).toContain('Did you mean `commops calendar show`?')
     expect(no.code).toBe(2)
   })

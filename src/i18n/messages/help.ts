@@ -65,7 +65,10 @@ export const help: Messages = {
     'zh-CN': '你是不是想用 `{suggestion}`？用法与示例见 `commops {command} --help`。',
   },
   'usage.other': {en: 'Invalid command line: {detail}', 'zh-CN': '命令行有误：{detail}'},
-  'cli.unknownCommand.ask': {en: 'Run `commops {command}` instead?', 'zh-CN': '改为运行 `commops {command}` 吗？'},
+  'cli.unknownCommand.ask': {
+    en: '`{typed}` is not a commops command; run `commops {command}` instead?',
+    'zh-CN': '`{typed}` 不是 commops 命令；改为运行 `commops {command}` 吗？',
+  },
 }
 
 /** The Chinese --help of one command; the English is in the command file (see the comment at the top). */
