@@ -47,6 +47,9 @@ for (const file of commands) entryFor(`commands/${path.relative(path.join(tsc, '
 // hooks: package.json names ./dist/hooks/NAME, compiled from src/hooks/NAME.ts
 for (const target of Object.values(pjson.oclif.hooks ?? {}))
   entryFor(path.relative('./dist', target), path.join(tsc, 'src', `${path.relative('./dist', target)}.js`))
+// the help class (package.json oclif.helpClass, ./dist/cli/help from src/cli/help.ts): help reads no schema, so no wrapper
+if (pjson.oclif.helpClass)
+  entryPoints[path.relative('./dist', pjson.oclif.helpClass)] = path.join(tsc, 'src', `${path.relative('./dist', pjson.oclif.helpClass)}.js`)
 
 const result = await build({
   entryPoints,

@@ -1,8 +1,10 @@
-import {Command, Flags, type Interfaces} from '@oclif/core'
+import {Command, type Interfaces} from '@oclif/core'
 import {CommopsError, formatLocation, fromSystemError} from '../errors.js'
-import {type Locale, LOCALES, resolveLocale, translator, type Translate} from '../i18n/index.js'
+import {type Locale, resolveLocale, translator, type Translate} from '../i18n/index.js'
 import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
+import {globalFlags} from './global-flags.js'
 import {isPromptCancel} from './prompt.js'
+import {usageError} from './usage-errors.js'
 import {locateWorkspace, openWorkspace, peekLocale, type Workspace} from '../workspace/index.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
@@ -10,18 +12,7 @@ export type BaseArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args
 
 /** Every commops command: --workspace, --lang, --json, translated messages, and errors as one located message with an exit code. */
 export abstract class BaseCommand<T extends typeof Command> extends Command {
-  static override baseFlags = {
-    lang: Flags.option({
-      description: 'Language of messages and outputs (default: the workspace locale, then LANG)',
-      helpGroup: 'GLOBAL',
-      options: LOCALES,
-    })(),
-    workspace: Flags.string({
-      description: 'Workspace folder (default: the nearest folder with community.yaml)',
-      env: 'COMMOPS_WORKSPACE',
-      helpGroup: 'GLOBAL',
-    }),
-  }
+  static override baseFlags = globalFlags
 
   static override enableJsonFlag = true
 
@@ -113,12 +104,10 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     } else if (err.oclif?.exit === 0 || (err as {code?: string}).code === 'EEXIT') {
       throw err
     } else if ((err as {commopsUsage?: boolean}).commopsUsage || isParseError(err)) {
-      out = {
-        code: 'usage',
-        message: err.message.replace(/\nSee more help with --help$/, ''),
-        hint: t('error.usage.hint', {command: this.id?.replace(/:/g, ' ') ?? ''}),
-        exit: 2,
-      }
+      // oclif's parse errors, in the user's language (the English one as it came when oclif adds a new kind)
+      const command = this.id?.replace(/:/g, ' ') ?? ''
+      const flags = {...this.ctor.baseFlags, ...this.ctor.flags, ...(this.ctor.enableJsonFlag ? {json: {}} : {})}
+      out = {...usageError(err, {flags, args: this.ctor.args ?? {}, argv: this.argv}, t, command), exit: 2}
     } else {
       out = {code: 'unexpected', ...describeBug(err, t), exit: 1}
       debugStack(err)

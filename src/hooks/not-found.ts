@@ -1,23 +1,32 @@
 import type {Hook} from '@oclif/core'
-import {resolveLocale, translator} from '../i18n/index.js'
-import {closest} from '../util/suggest.js'
+import {commandLineLocale} from '../cli/help-locale.js'
+import {canPrompt, isPromptCancel, loadPrompts} from '../cli/prompt.js'
+import {closestCommand, unknownCommandLines} from '../cli/unknown-command.js'
+import {translator} from '../i18n/index.js'
 
 /**
- * An unknown command is a usage error: one message with a did-you-mean and exit 2. On a terminal (no CI) this hook
- * steps aside so @oclif/plugin-not-found can offer to run the closest command.
+ * An unknown command is a usage error in the user's language (--lang, the workspace's locale, LANG): one message with
+ * the closest command, exit 2. On a terminal (not CI, not --json) it first asks whether to run the closest command.
  */
 const hook: Hook<'command_not_found'> = async function (options) {
-  if (process.stdin.isTTY && process.stdout.isTTY && !process.env.CI) return
-  const t = translator(resolveLocale(undefined, undefined))
+  const argv = options.argv ?? []
+  const t = translator(commandLineLocale(argv))
   const typed = options.id.replace(/:/g, ' ')
-  const ids = options.config.commandIDs.map((id) => id.replace(/:/g, ' ')).filter((id) => !id.startsWith('autocomplete'))
-  const topics = [...new Set(ids.filter((id) => id.includes(' ')).map((id) => id.split(' ')[0]))]
-  const best = closest(typed, [...ids, ...topics])
-  process.stderr.write(`${t('error.label')}: ${t('cli.unknownCommand', {command: typed})}\n`)
-  process.stderr.write(`  ${t('error.hint')}: ${best ? t('cli.unknownCommand.suggest', {command: best}) : ''}${t('cli.unknownCommand.hint')}\n`)
-  // @oclif/plugin-not-found's hook runs beside this one and would add its own warning: stop here. Only these two
-  // short lines were written, so exiting at once cuts no output.
-  process.exit(2)
+  const {best, id} = closestCommand(typed, options.config.commands)
+  if (id && canPrompt({json: argv.includes('--json')})) {
+    const {confirm} = await loadPrompts()
+    let yes: boolean
+    try {
+      yes = await confirm({message: t('cli.unknownCommand.ask', {typed, command: best}), default: false})
+    } catch (error) {
+      if (!isPromptCancel(error)) throw error
+      process.stderr.write(t('prompt.cancelled') + '\n')
+      return this.exit(130)
+    }
+    if (yes) return options.config.runCommand(id, argv)
+  }
+  process.stderr.write(unknownCommandLines(typed, best, t))
+  return this.exit(2)
 }
 
 export default hook

@@ -1,14 +1,15 @@
-/** Levenshtein distance, for "did you mean" hints. */
+/** Edit distance for "did you mean" hints: Levenshtein, with a swap of two neighbours (`form` → `from`) counting as one edit. */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({length: b.length + 1}, (_, i) => i)
+  let before: number[] = []
+  let prev = Array.from({length: b.length + 1}, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]
-    prev[0] = i
+    const row = [i]
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diag = tmp
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1)
     }
+    before = prev
+    prev = row
   }
   return prev[b.length]
 }

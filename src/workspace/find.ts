@@ -4,6 +4,11 @@ import {UsageError} from '../errors.js'
 
 export const COMMUNITY_FILE = 'community.yaml'
 
+/** The `locale:` line of a community.yaml's text, read without parsing or validating it. */
+export function localeLine(text: string): string | undefined {
+  return /^locale:\s*["']?(zh-CN|en)["']?\s*$/m.exec(text)?.[1]
+}
+
 /** The nearest folder at or above `start` that holds community.yaml, like git finds .git. */
 export function findWorkspaceRoot(start: string): string | undefined {
   let dir = path.resolve(start)

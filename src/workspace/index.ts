@@ -7,7 +7,7 @@ import {validateText} from '../schema/validate.js'
 import {parseWithPositions} from '../schema/yaml-source.js'
 import {communityKind} from './kind.js'
 import type {Community} from './community.js'
-import {COMMUNITY_FILE, requireWorkspaceRoot} from './find.js'
+import {COMMUNITY_FILE, localeLine, requireWorkspaceRoot} from './find.js'
 
 export * from './find.js'
 export type * from './community.js'
@@ -19,11 +19,6 @@ export interface Workspace {
   community: Community
   locale: Locale
   timezone: string
-}
-
-/** The `locale:` line of a community.yaml's text, read without parsing or validating it. */
-function localeLine(text: string): string | undefined {
-  return /^locale:\s*["']?(zh-CN|en)["']?\s*$/m.exec(text)?.[1]
 }
 
 /** Reads the locale from a community.yaml without validating it, so messages can be in the community's language. */

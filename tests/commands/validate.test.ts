@@ -142,7 +142,7 @@ describe('validate (in-process)', () => {
       [['validate', 'nope/'], 'File or folder not found: nope/'],
       [['validate', '--workspace', path.join(tmp, 'nowhere')], 'has no community.yaml'],
       [['validate'], 'No community.yaml found'],
-      [['validate', '--bogus'], /Nonexistent flag: --bogus/],
+      [['validate', '--bogus'], /Unknown flag --bogus/],
       [['validate', '--format', 'xml'], /xml/],
     ]
     for (const [args, message] of cases) {

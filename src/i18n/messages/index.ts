@@ -3,6 +3,7 @@ import {calendar} from './calendar.js'
 import {common} from './common.js'
 import {events} from './events.js'
 import {expr} from './expr.js'
+import {help} from './help.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
 import {steps} from './steps.js'
@@ -28,6 +29,7 @@ export const catalogue: Messages = {
   ...survey,
   ...rules,
   ...events,
+  ...help,
 }
 
 /** Every message, by key (for checks over the whole catalogue). */

@@ -1,0 +1,130 @@
+import {type Command, CommandHelp, Errors, Help, type Interfaces} from '@oclif/core'
+import {getHelpFlagAdditions, standardizeIDFromArgv} from '@oclif/core/help'
+import type {Locale} from '../i18n/locale.js'
+import {help, HELP_ZH, type CommandHelpZh} from '../i18n/messages/help.js'
+import {commandLineLocale, withoutLocaleFlags} from './help-locale.js'
+import {closestCommand, unknownCommandLines} from './unknown-command.js'
+
+type HelpSectionBody = Parameters<CommandHelp['section']>[1]
+
+/** A section heading in the locale (`USAGE` → `用法`); headings oclif may add later stay as they are. */
+function heading(header: string, locale: Locale): string {
+  return help[`help.section.${header}`]?.[locale] ?? header
+}
+
+/** An example's command line as HELP_ZH keys it: without `$ ` and `<%= config.bin %> `. */
+export function exampleKey(command: string): string {
+  return command
+    .replace(/^\$\s*/, '')
+    .replace(/^<%= config\.bin %>\s*/, '')
+    .trim()
+}
+
+/** A copy of the command with its Chinese texts; any text HELP_ZH lacks stays English (a test keeps it complete). */
+export function commandInChinese(cmd: Command.Loadable): Command.Loadable {
+  const zh: CommandHelpZh | undefined = HELP_ZH.commands[cmd.id]
+  const flag = (name: string) => zh?.flags?.[name] ?? HELP_ZH.globalFlags[name]
+  return {
+    ...cmd,
+    description: zh?.description ?? cmd.description,
+    summary: undefined,
+    args: Object.fromEntries(Object.entries(cmd.args ?? {}).map(([name, arg]) => [name, {...arg, description: zh?.args?.[name] ?? arg.description}])),
+    flags: Object.fromEntries(
+      Object.entries(cmd.flags ?? {}).map(([name, f]) => [name, {...f, summary: undefined, description: flag(name) ?? f.description}]),
+    ),
+    examples: cmd.examples?.map((e) => {
+      if (typeof e !== 'string') return {...e, description: zh?.examples?.[exampleKey(e.command)] ?? e.description}
+      return e
+    }),
+  }
+}
+
+/** oclif's command help, with its section headings in the locale. */
+class LocalizedCommandHelp extends CommandHelp {
+  locale: Locale = 'en'
+
+  override section(header: string, body: HelpSectionBody): string {
+    return super.section(heading(header, this.locale), body)
+  }
+}
+
+/**
+ * commops --help in the user's language (package.json `oclif.helpClass`): oclif's layout, with the texts of
+ * src/i18n/messages/help.ts when the locale is zh-CN. Loads no command, store or schema: help stays as fast as oclif's.
+ */
+export default class CommopsHelp extends Help {
+  private locale: Locale = 'en'
+
+  override async showHelp(argv: string[]): Promise<void> {
+    this.locale = commandLineLocale(argv)
+    const rest = withoutLocaleFlags(argv)
+    const subject = this.subject(rest)
+    if (subject && !this.config.findCommand(subject) && !this.config.findTopic(subject)) {
+      // `commops nosuch --help`: the unknown-command error in the user's language, exit 2 (messages loaded only here)
+      const {translator} = await import('../i18n/index.js')
+      const typed = subject.replace(/:/g, ' ')
+      process.stderr.write(unknownCommandLines(typed, closestCommand(typed, this.config.commands).best, translator(this.locale)))
+      Errors.exit(2)
+    }
+    await super.showHelp(rest)
+  }
+
+  /** What help is asked about, as oclif's Help decides it: the first word before any flag, `help` aside. */
+  private subject(argv: string[]): string | undefined {
+    const helpFlags = getHelpFlagAdditions(this.config)
+    const words = standardizeIDFromArgv(
+      argv.filter((a) => !helpFlags.includes(a)),
+      this.config,
+    )
+    for (const word of words) {
+      if (word === '--') return undefined
+      if (word === 'help') continue
+      return word.startsWith('-') ? undefined : word
+    }
+    return undefined
+  }
+
+  override async showCommandHelp(command: Command.Loadable): Promise<void> {
+    await super.showCommandHelp(this.localized(command))
+  }
+
+  override formatRoot(): string {
+    const description = this.locale === 'zh-CN' ? HELP_ZH.root : ((this.config.pjson.description as string | undefined) ?? '')
+    return [
+      this.render(description),
+      this.section(heading('VERSION', this.locale), this.wrap(this.config.userAgent)),
+      this.section(heading('USAGE', this.locale), this.wrap(`$ ${this.config.bin} [COMMAND]`)),
+    ].join('\n\n')
+  }
+
+  override section(header: string, body: HelpSectionBody): string {
+    return super.section(heading(header, this.locale), body)
+  }
+
+  protected override formatCommands(commands: Command.Loadable[]): string {
+    return super.formatCommands(commands.map((c) => this.localized(c)))
+  }
+
+  protected override formatTopic(topic: Interfaces.Topic): string {
+    return super.formatTopic(this.localizedTopic(topic))
+  }
+
+  protected override formatTopics(topics: Interfaces.Topic[]): string {
+    return super.formatTopics(topics.map((t) => this.localizedTopic(t)))
+  }
+
+  protected override getCommandHelpClass(command: Command.Loadable): CommandHelp {
+    const commandHelp = new LocalizedCommandHelp(command, this.config, this.opts)
+    commandHelp.locale = this.locale
+    return commandHelp
+  }
+
+  private localized(command: Command.Loadable): Command.Loadable {
+    return this.locale === 'zh-CN' ? commandInChinese(command) : command
+  }
+
+  private localizedTopic(topic: Interfaces.Topic): Interfaces.Topic {
+    if (this.locale !== 'zh-CN') return topic
+    return {...topic, description: HELP_ZH.topics[topic.name] ?? topic.description}
+  }
+}

@@ -1,0 +1,492 @@
+/**
+ * --help in Chinese, and the usage errors of the command line.
+ *
+ * HOW A COMMAND GETS ITS CHINESE HELP: the English help stays where oclif reads it (the command file's static
+ * `description`, `examples`, `args` and `flags` descriptions, hence oclif.manifest.json and the README; topics in
+ * package.json `oclif.topics`); its Chinese lives here, in HELP_ZH, under the same names: `commands['calendar:export']`
+ * holds the description, `args` and `flags` by name, and `examples` by command line without `<%= config.bin %> `.
+ * src/cli/help.ts shows one or the other, chosen like every message (--lang, the workspace's locale, LANG).
+ * tests/e2e/help-i18n.test.ts fails when a command, flag, argument, topic or example has no Chinese here (or no
+ * English there), and when an entry here names nothing: a new command brings its texts in both places.
+ */
+import {common} from './common.js'
+import type {Messages} from './types.js'
+
+export const help: Messages = {
+  // section headers of oclif's help, by their English heading
+  'help.section.USAGE': {en: 'USAGE', 'zh-CN': '用法'},
+  'help.section.ARGUMENTS': {en: 'ARGUMENTS', 'zh-CN': '参数'},
+  'help.section.FLAGS': {en: 'FLAGS', 'zh-CN': '选项'},
+  'help.section.GLOBAL FLAGS': {en: 'GLOBAL FLAGS', 'zh-CN': '全局选项'},
+  'help.section.DESCRIPTION': {en: 'DESCRIPTION', 'zh-CN': '说明'},
+  'help.section.ALIASES': {en: 'ALIASES', 'zh-CN': '别名'},
+  'help.section.EXAMPLES': {en: 'EXAMPLES', 'zh-CN': '示例'},
+  'help.section.FLAG DESCRIPTIONS': {en: 'FLAG DESCRIPTIONS', 'zh-CN': '选项说明'},
+  'help.section.TOPICS': {en: 'TOPICS', 'zh-CN': '主题'},
+  'help.section.COMMANDS': {en: 'COMMANDS', 'zh-CN': '命令'},
+  'help.section.VERSION': {en: 'VERSION', 'zh-CN': '版本'},
+
+  // usage errors: what oclif's parser rejected, in the chosen language (src/cli/usage-errors.ts)
+  'usage.flag.unknown': {en: 'Unknown flag {flags}', 'zh-CN': '没有选项 {flags}'},
+  'usage.flag.unknown.hint': {
+    en: 'Did you mean {suggestion}? See `commops {command} --help` for the flags.',
+    'zh-CN': '你是不是想用 {suggestion}？全部选项见 `commops {command} --help`。',
+  },
+  'usage.flag.unknown.noSuggestion': {
+    en: 'See `commops {command} --help` for the flags.',
+    'zh-CN': '全部选项见 `commops {command} --help`。',
+  },
+  'usage.flag.needsValue': {en: '--{flag} needs a value', 'zh-CN': '--{flag} 需要一个值'},
+  'usage.flag.needsOption': {en: '--{flag} needs a value, one of: {options}', 'zh-CN': '--{flag} 需要一个值，可选：{options}'},
+  'usage.flag.once': {en: '--{flag} can be given only once', 'zh-CN': '--{flag} 只能给一次'},
+  'usage.flag.option': {
+    en: '--{flag} does not accept `{value}`; one of: {options}',
+    'zh-CN': '--{flag} 不接受 `{value}`；可选：{options}',
+  },
+  'usage.flag.option.hint': {
+    en: 'Did you mean `--{flag} {suggestion}`? See `commops {command} --help` for usage and examples.',
+    'zh-CN': '你是不是想用 `--{flag} {suggestion}`？用法与示例见 `commops {command} --help`。',
+  },
+  'usage.flag.integer': {en: '--{flag} needs a whole number, not `{value}`', 'zh-CN': '--{flag} 需要一个整数，而不是 `{value}`'},
+  'usage.flag.min': {en: '--{flag} must be at least {min}, not {value}', 'zh-CN': '--{flag} 至少为 {min}，而不是 {value}'},
+  'usage.flag.max': {en: '--{flag} must be at most {max}, not {value}', 'zh-CN': '--{flag} 至多为 {max}，而不是 {value}'},
+  'usage.flag.invalid': {en: '--{flag} does not accept `{value}`', 'zh-CN': '--{flag} 不接受 `{value}`'},
+  'usage.flag.required': {en: 'Missing required flag {flags}', 'zh-CN': '缺少必需的选项 {flags}'},
+  'usage.flag.exclusive': {en: '--{flag} cannot be used together with --{other}', 'zh-CN': '--{flag} 不能与 --{other} 同时使用'},
+  'usage.flag.dependsOn': {en: '--{flag} also needs {others}', 'zh-CN': '使用 --{flag} 时还需要 {others}'},
+  'usage.flag.exactlyOne': {en: 'Give exactly one of {flags}', 'zh-CN': '{flags} 必须且只能给一个'},
+  'usage.flag.atLeastOne': {en: 'Give at least one of {flags}', 'zh-CN': '{flags} 至少要给一个'},
+  'usage.flag.combination': {en: 'These flags cannot be combined: {detail}', 'zh-CN': '这些选项不能这样组合：{detail}'},
+  'usage.arg.missing': {en: 'Missing argument {names}', 'zh-CN': '缺少参数 {names}'},
+  'usage.arg.unexpected': {en: 'Unexpected argument {args}', 'zh-CN': '多余的参数 {args}'},
+  'usage.arg.option': {en: '{arg} cannot be `{value}`; one of: {options}', 'zh-CN': '{arg} 不能是 `{value}`；可选：{options}'},
+  'usage.arg.option.hint': {
+    en: 'Did you mean `{suggestion}`? See `commops {command} --help` for usage and examples.',
+    'zh-CN': '你是不是想用 `{suggestion}`？用法与示例见 `commops {command} --help`。',
+  },
+  'usage.other': {en: 'Invalid command line: {detail}', 'zh-CN': '命令行有误：{detail}'},
+  'cli.unknownCommand.ask': {
+    en: '`{typed}` is not a commops command; run `commops {command}` instead?',
+    'zh-CN': '`{typed}` 不是 commops 命令；改为运行 `commops {command}` 吗？',
+  },
+}
+
+/** The Chinese --help of one command; the English is in the command file (see the comment at the top). */
+export interface CommandHelpZh {
+  description: string
+  args?: Record<string, string>
+  flags?: Record<string, string>
+  /** By the example's command line without `<%= config.bin %> ` (examples without a description need none). */
+  examples?: Record<string, string>
+}
+
+const zh = (key: string, params: Record<string, string> = {}) =>
+  common[key]['zh-CN'].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole)
+
+/** The --out rule, word for word the same in every --help that has --out. */
+const OUT_FILE = (name: string) => zh('flag.out.file', {name})
+const OUT_DIR = zh('flag.out.dir')
+
+const FORCE_FILE = '覆盖非 commops 写入的文件'
+
+export const HELP_ZH: {
+  /** The first line of `commops --help` (package.json `description`). */
+  root: string
+  /** package.json `oclif.topics`, by topic. */
+  topics: Record<string, string>
+  /** Flags every command has (BaseCommand.baseFlags and oclif's --json). */
+  globalFlags: Record<string, string>
+  commands: Record<string, CommandHelpZh>
+} = {
+  root: '在终端里运营线上社群：YAML 剧本、内容日历、群规与问卷（社群运营工具箱）',
+  topics: {
+    playbook: '运行 YAML 剧本：建群启动、日常维护与效果评估',
+    task: '剧本生成的手动任务（邀请种子用户、置顶群规……）',
+    template: '给顾问用的客户模板：每种社群类型一个现成的工作区',
+    calendar: '内容日历：按内容支柱生成、检查、导出（md、csv、ics、json）',
+    rules: '群规（行为准则），带处罚阶梯与违规记录',
+    'rules:incident': '记录违规事件，并给出应采取的处罚档位',
+    survey: '问卷：创建、导出到表单工具、导入回收结果、计算得分',
+  },
+  globalFlags: {
+    json: '以 JSON 输出（标准输出上只有 JSON）',
+    lang: '消息与输出的语言（默认：工作区的 locale，其次是 LANG）',
+    workspace: '工作区文件夹（默认：最近的含 community.yaml 的文件夹）',
+  },
+  commands: {
+    autocomplete: {
+      description: '显示命令行自动补全的安装说明。',
+      args: {shell: 'Shell 类型'},
+      flags: {'refresh-cache': '刷新补全缓存（不显示安装说明）'},
+    },
+    help: {
+      description: '显示 commops 的帮助。',
+      args: {command: '要查看帮助的命令。'},
+      flags: {'nested-commands': '同时列出所有子命令。'},
+    },
+    init: {
+      description: '创建工作区：community.yaml、playbooks/、data/ 和存储文件夹',
+      args: {dir: '在哪个文件夹里创建工作区'},
+      flags: {
+        description: '社群的一句话简介',
+        force: '覆盖已有的 community.yaml（存储和数据保留）',
+        locale: '社群的语言（消息、模板、报告）',
+        name: '社群名称（默认：文件夹名）',
+        platform: '社群所在的平台（可重复）',
+        sample: '从完整的内置示例（用户画像、内容支柱、激励）开始，而不是从入门模板开始',
+        timezone: '社群的 IANA 时区，例如 Asia/Shanghai',
+        type: '社群类型',
+        yes: '不提问；没给出的都用默认值',
+      },
+      examples: {
+        'init acme --name "Acme 米粉俱乐部" --locale zh-CN --timezone Asia/Shanghai --platform wechat --platform discord --yes':
+          '非交互方式，适合脚本或 CI',
+        init: '在当前文件夹创建；在终端中会逐项询问',
+        'init demo --sample --locale en --yes': '从完整的内置示例社群开始',
+      },
+    },
+    runs: {
+      description: '剧本运行历史及结果；给出运行编号可查看其中每一步',
+      args: {id: '运行编号，例如 R3'},
+      flags: {limit: '显示多少次运行，最新的在前', playbook: '只看这个剧本的运行'},
+      examples: {runs: '最近的运行', 'runs R3': '一次运行，逐步查看', 'runs --playbook launch --json': '某个剧本的运行记录，JSON 格式'},
+    },
+    schema: {
+      description: '打印某种文档的 JSON Schema，或把所有 schema 写入文件夹，供编辑器和 CI 使用',
+      args: {kind: '文档种类（Community、Playbook……），不区分大小写'},
+      flags: {out: OUT_DIR},
+      examples: {
+        schema: '列出所有种类',
+        'schema Community': '打印 community.yaml 的 schema',
+        'schema --out schemas/': '把每种文档写成 schemas/<kind>.schema.json',
+      },
+    },
+    validate: {
+      description: '按 schema 检查 community.yaml、剧本和其他 commops 文件，每个问题都标出 文件:行:列',
+      args: {paths: '要检查的文件或文件夹（在文件夹中查找 *.yaml / *.yml）；默认：整个工作区'},
+      flags: {format: '输出格式', strict: '有警告（如尚未填写的占位符）也以退出码 1 结束，适合 CI'},
+      examples: {
+        validate: '检查当前工作区（community.yaml、playbooks/ 及其中所有 *.yaml）',
+        'validate configs/ --format sarif > results.sarif': '在 CI 中检查一整个文件夹的社群配置，并上传 SARIF 报告',
+        'validate community.yaml playbooks/launch.yaml --format github': '在拉取请求上显示 GitHub Actions 注解',
+        'validate --format junit > junit.xml': '给 CI 看板用的 JUnit 报告',
+        'validate --strict': '在 CI 中连警告也算失败，例如 community.yaml 里还留着占位符',
+      },
+    },
+    'calendar:add': {
+      description: '往日历里加一条一次性条目（一次活动、一篇发布帖、双十一直播），并打印它的编号。手动添加的条目在重新生成时会保留',
+      flags: {
+        channel: 'community.yaml 中的渠道编号',
+        date: '日期，YYYY-MM-DD（社群时区）',
+        duration: '时长，分钟（默认 60）',
+        format: '形式',
+        notes: '备注',
+        owner: '负责人',
+        pillar: '内容支柱或活动编号，也可以是自己为一次性条目起的标签（例如 promo）',
+        status: '状态（默认 planned）',
+        time: '时间，HH:MM（社群时区）',
+        title: '标题',
+      },
+      examples: {
+        'calendar add --date 2026-11-11 --time 20:00 --title "双十一直播" --channel wechat-main --pillar promo --format live --owner 小王':
+          '一场双十一直播（一次性活动）',
+        'calendar add --date 2026-12-15 --time 10:00 --title "Launch post: v2.0" --channel forum-tips --owner Sam --json':
+          '一篇发布帖，JSON 格式（新编号在 item.id 中）',
+      },
+    },
+    'calendar:check': {
+      description: '检查日历：沉默超过发布节奏的渠道、排得过满的日子、落在禁发日或节假日的条目（有任何问题时退出码为 1）',
+      flags: {
+        from: '第一天，YYYY-MM-DD（默认：第一条条目）',
+        'max-per-day': '一个渠道一天最多承载的条目数',
+        'max-per-owner': '一个负责人一天最多的条目数',
+        to: '最后一天，YYYY-MM-DD，包含当天（默认：最后一条条目）',
+        weeks: '从 --from 起的周数',
+      },
+      examples: {
+        'calendar check': '整个日历（最多最近一年）',
+        'calendar check --from 2026-12-01 --weeks 4 --json': '在 CI 中检查一段时间，问题以 JSON 输出，有问题时退出码为 1',
+        'calendar check --max-per-day 2 --max-per-owner 3': '更严格的上限',
+      },
+    },
+    'calendar:export': {
+      description: '导出日历：Markdown（每周一张表）、CSV（带 BOM 的 UTF-8，方便 Excel）、JSON 或 ICS（每条一个日程，UID 稳定）',
+      flags: {
+        channel: '只要这个渠道（可重复）',
+        force: FORCE_FILE,
+        format: '输出格式（默认：按 --out 的扩展名，否则 md）',
+        from: '第一天，YYYY-MM-DD（默认：所有条目）',
+        out: OUT_FILE('calendar.<format>'),
+        pillar: '只要这个内容支柱或活动编号（可重复）',
+        to: '最后一天，YYYY-MM-DD，包含当天',
+        weeks: '从 --from 起的周数',
+      },
+      examples: {
+        'calendar export --format ics --out out/calendar.ics': '导入 Google 日历、Outlook 或苹果日历；再次导入会更新这些日程',
+        'calendar export --out out/calendar.csv --from 2026-12-01 --weeks 4': '四周的表格（格式取自文件扩展名）',
+        'calendar export --format md': 'Markdown 输出到标准输出',
+      },
+    },
+    'calendar:generate': {
+      description: '按 community.yaml 的内容支柱和活动规划一段时间的内容；重新生成时保留人工改过的条目',
+      flags: {
+        channel: '只要这个渠道上的内容支柱和活动（可重复）',
+        'dry-run': '显示将新增、保留和删除的条目；不写入任何内容',
+        from: '第一天，YYYY-MM-DD（默认：社群时区的今天）',
+        pillar: '只要这个内容支柱或活动编号（可重复）',
+        to: '最后一天，YYYY-MM-DD，包含当天（代替 --weeks）',
+        weeks: '周数（默认 4）',
+      },
+      examples: {
+        'calendar generate --from 2026-12-01 --weeks 4': '从 12 月 1 日起的四周',
+        'calendar generate --from 2026-12-01 --to 2026-12-31 --dry-run': '将新增、保留和删除哪些条目；不写入任何内容',
+        'calendar generate --from 2027-01-01 --weeks 2 --pillar daily-topic --channel wechat-main': '只生成一个渠道上的一个内容支柱',
+      },
+    },
+    'calendar:rm': {
+      description: '按编号删除日历条目。删除的生成条目在同一时段重新生成时不会再出现；如需留下记录，请改用 `calendar set ID --status cancelled`',
+      args: {ids: '条目编号，例如 C17'},
+      examples: {'calendar rm C17': '删除一条', 'calendar rm C17 C18 C19 --json': '删除三条，JSON 格式'},
+    },
+    'calendar:set': {
+      description:
+        '修改日历条目：状态（idea → planned → drafted → scheduled → published | cancelled）、负责人、标题、备注、日期或时间。改过的条目在重新生成时会保留',
+      args: {ids: '条目编号，例如 C17'},
+      flags: {
+        date: '新日期，YYYY-MM-DD',
+        notes: '备注（替换原有备注）',
+        owner: '新负责人',
+        status: '新状态',
+        time: '新时间，HH:MM',
+        title: '新标题',
+      },
+      examples: {
+        'calendar set C17 --status published --owner 小王': '标记为已发布，并记下是谁发的',
+        'calendar set C3 C4 --status cancelled --notes "Moved to the launch week"': '取消两条并附上备注',
+        'calendar set C9 --date 2026-12-10 --time 19:30': '改期（社群时区）',
+      },
+    },
+    'calendar:show': {
+      description: '以表格显示内容日历，使用社群的时区和语言',
+      flags: {
+        all: '所有条目，不论日期',
+        channel: '只要这个渠道（可重复）',
+        from: '第一天，YYYY-MM-DD（默认：今天）',
+        owner: '只要这个负责人的条目',
+        pillar: '只要这个内容支柱或活动编号（可重复）',
+        status: '只要这个状态的条目（可重复）',
+        to: '最后一天，YYYY-MM-DD，包含当天',
+        weeks: '从 --from 起的周数（默认 4）',
+      },
+      examples: {
+        'calendar show --from 2026-12-01 --to 2026-12-31': '12 月',
+        'calendar show': '接下来四周',
+        'calendar show --owner 小王 --status planned --status drafted': '某个人尚未完成的条目',
+        'calendar show --all --json': '所有条目，JSON 格式',
+      },
+    },
+    'playbook:list': {
+      description: '列出内置剧本和工作区剧本，以及它们的阶段和说明',
+      examples: {'playbook list': '这里能运行哪些剧本？', 'playbook list --json': '给脚本用'},
+    },
+    'playbook:new': {
+      description: '在工作区的 playbooks/ 文件夹中新建剧本：复制另一个剧本，或从入门模板开始',
+      args: {name: '新剧本的名称（小写字母、数字、-）'},
+      flags: {force: '覆盖已有的剧本文件', from: '复制这个剧本（名称或路径）', phase: '入门剧本的阶段'},
+      examples: {
+        'playbook new my-launch --from launch': '复制内置的 launch 剧本，再按需修改',
+        'playbook new weekly --phase maintain': '一个小的入门剧本',
+      },
+    },
+    'playbook:run': {
+      description: '运行剧本：规划每一步，显示将改变什么，并记录这次运行（--dry-run 不写入任何内容）',
+      args: {playbook: '剧本名称（见 `commops playbook list`）或 .yaml 文件路径'},
+      flags: {
+        diff: '显示有改动的步骤的差异（--dry-run 时总会显示）',
+        'dry-run': '只规划并显示差异；不写入任何内容（不动存储、不写文件、不加锁）',
+        force: '覆盖工作区中非 commops 写入的文件',
+        only: '只运行这一步及其依赖的步骤（可重复）',
+        var: '设置剧本变量，NAME=VALUE（可重复；类型由剧本决定）',
+        yes: '写入前不再询问（在终端中 commops 会先显示改动并询问）',
+      },
+      examples: {
+        'playbook run launch --var start=2026-12-01 --dry-run': '规划和差异；不写入任何内容',
+        'playbook run launch --var start=2026-12-01': '运行；每一步报告 ok、changed、skipped 或 failed',
+        'playbook run playbooks/weekly.yaml --only calendar --json': '只运行一步（及其所需步骤），运行记录以 JSON 输出',
+      },
+    },
+    'playbook:show': {
+      description: '显示剧本：输入变量（vars）、步骤，以及每一步产出什么',
+      args: {playbook: '剧本名称或 .yaml 文件路径'},
+      examples: {'playbook show launch': '一个内置剧本', 'playbook show playbooks/weekly.yaml --json': '一个剧本文件，JSON 格式'},
+    },
+    'rules:export': {
+      description: '导出群规：Markdown（用作 CODE_OF_CONDUCT.md 或群规页面）、纯文本（用作群公告）或 JSON',
+      flags: {force: FORCE_FILE, format: '导出格式', out: OUT_FILE('rules.<format>')},
+      examples: {
+        'rules export --format md --out CODE_OF_CONDUCT.md': '给代码仓库用的行为准则',
+        'rules export --format txt --lang zh-CN': '纯文本输出到标准输出，可直接粘贴为微信群公告',
+        'rules export --format json --out out/rules.json': '单一语言的 RuleSet 文档，供其他工具使用',
+      },
+    },
+    'rules:generate': {
+      description: '按模板和 community.yaml 的 `rules:` 部分生成群规（行为准则），并保存到存储中',
+      flags: {
+        'dry-run': '显示将保存的群规；不写入任何内容',
+        'expire-after-days': '超过这么多天的违规不再计入（默认：模板的设置，180 天）',
+        ladder: '只保留这些处罚档位，逗号分隔（reminder、warning、mute、suspension、removal）',
+        template: '内置模板：standard、strict、open-source、brand（默认：community.yaml 的 rules.template，否则按社群类型）',
+      },
+      examples: {
+        'rules generate': 'community.yaml 的 rules.template（或适合该社群类型的模板）及其改动',
+        'rules generate --template strict --lang zh-CN': '付费群或知识群：对广告和泄露内容零容忍',
+        'rules generate --template open-source --ladder reminder,warning,suspension,removal': '四档处罚阶梯的行为准则',
+        'rules generate --template brand --dry-run --json': '将保存什么，JSON 格式；不写入任何内容',
+      },
+    },
+    'rules:incidents': {
+      description: '列出违规记录，最新的在前，并标明是否仍计入；针对某个成员时，显示其在处罚阶梯上的位置',
+      flags: {all: '包括已过期、不再计入的记录', member: '只看这个成员的记录', rule: '只看这条规则的记录'},
+      examples: {
+        'rules incidents': '仍计入的违规记录',
+        'rules incidents --member u42': '某个成员的历史，以及下一次违规会落在哪一档',
+        'rules incidents --rule no-ads --all --json': '某条规则的全部记录（含已过期的），JSON 格式',
+      },
+    },
+    'rules:show': {
+      description: '显示生效的群规：原则、规则、处罚阶梯和举报渠道；或者只显示一条规则及其示例',
+      args: {rule: '规则编号，只显示这一条'},
+      examples: {
+        'rules show': '整套群规',
+        'rules show no-ads': '一条规则：要求什么、示例、首次违反从哪一档开始',
+        'rules show --lang en --json': '完整的 RuleSet 文档（两种语言），JSON 格式',
+      },
+    },
+    'rules:incident:add': {
+      description: '记录一次违规，并根据成员近期的记录和规则的严重程度，给出现在应采取的处罚档位',
+      flags: {
+        at: '发生时间：YYYY-MM-DD 或 ISO 日期时间（默认：现在；社群时区）',
+        by: '处理此事的管理员',
+        'dry-run': '只显示适用的档位；不记录任何内容',
+        member: '成员：一个不透明的编号（例如平台上的 ID）',
+        note: '发生了什么；只留在本地存储中，从不导出',
+        rule: '规则编号（见 `commops rules show`）',
+        rung: '采用这一档，而不是计算出的档位',
+      },
+      examples: {
+        'rules incident add --member u42 --rule no-ads --note "广告刷屏"': '打印处罚档位、后果和要发送的消息，并记录这次违规',
+        'rules incident add --member u42 --rule privacy --dry-run': '会是哪一档；不记录任何内容',
+        'rules incident add --member u42 --rule be-kind --at 2026-11-02 --by 小王': '补记之前的一次违规及处理人',
+        'rules incident add --member u42 --rule no-ads --rung warning': '采用与计算结果不同的档位（记为人工选择）',
+      },
+    },
+    'survey:create': {
+      description: '用内置模板（satisfaction、nps、onboarding、event-feedback、exit）或 kind: Survey 文件创建问卷，并保存到存储中',
+      flags: {'dry-run': '显示将创建的问卷；不写入任何内容', from: '问卷文件（kind: Survey，YAML 或 JSON）', template: '内置问卷模板'},
+      examples: {
+        'survey create --template satisfaction': '满意度问卷：服务、内容、氛围、价值、NPS 和开放式意见',
+        'survey create --template onboarding --lang en': '新成员问卷，默认以英文导出',
+        'survey create --from surveys/q4.yaml': '手写的问卷（kind: Survey；可用 `commops validate` 检查）',
+        'survey create --template nps --dry-run --json': '将创建什么，JSON 格式；不写入任何内容',
+      },
+    },
+    'survey:export': {
+      description: '导出问卷：GitHub issue 表单、SurveyJS JSON、独立的 HTML 页面、Markdown 或 commops 自己的 JSON',
+      args: {survey: '问卷编号（S3），或剧本中的问卷键（launch.onboarding-survey）'},
+      flags: {force: FORCE_FILE, format: '导出格式', out: OUT_FILE('<survey id>.<format>')},
+      examples: {
+        'survey export S3 --format github-issue-form --out .github/ISSUE_TEMPLATE/feedback.yml':
+          'GitHub issue 表单（量表题和 NPS 为下拉框，保留题目编号）',
+        'survey export S3 --format surveyjs --out out/q4.json': '给 survey-core / SurveyJS 表单库用的 SurveyJS JSON',
+        'survey export S3 --format html --out out/q4.html': '一个可离线打开或打印的页面；不发任何外部请求',
+        'survey export S3 --format md': 'Markdown 输出到标准输出，可贴到群聊或文档里',
+      },
+    },
+    'survey:ingest': {
+      description:
+        '从 CSV 导出文件（Google 表单、问卷星、腾讯问卷……）读取问卷答卷：UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030；每一行读不了的都会报告行号',
+      args: {survey: '问卷编号（S3），或剧本中的问卷键（launch.onboarding-survey）', file: '答卷的 CSV 文件'},
+      flags: {
+        'dry-run': '只读取并报告；不保存任何内容',
+        encoding: '文件编码（utf8、gbk、gb18030、utf16le、big5……）；默认：自动识别',
+        map: '把某一列对应到某道题："列名=question_id"（可重复）',
+        strict: '有任何一行读不了时，什么都不保存，并以退出码 1 结束',
+      },
+      examples: {
+        'survey ingest S3 data/responses.csv': '按题目编号或题目文字（任一语言）把列与题目对应',
+        'survey ingest S3 data/wjx.csv --map "1、您的整体满意度=overall" --map "用户ID=@member"':
+          '手动对应列；@member、@submittedAt 和 @ignore 表示元数据',
+        'survey ingest S3 data/old.csv --encoding gbk --dry-run': '指定编码，只显示将要添加的内容',
+        'survey ingest launch.onboarding-survey data/onboarding.csv --strict': '剧本创建的问卷；有读不了的行时 --strict 什么都不添加',
+      },
+    },
+    'survey:results': {
+      description: '计算问卷得分：样本量 n、NPS 及其误差范围、CSAT（前两档占比）、各维度均值、每题分布和文字回答',
+      args: {survey: '问卷编号（S3），或剧本中的问卷键（launch.onboarding-survey）'},
+      flags: {segment: '按答卷中的某一列、某道选择题编号或成员属性分组计算'},
+      examples: {
+        'survey results S3': '得分和每一道题',
+        'survey results S3 --segment region --json': '按答卷列、选择题或成员属性分组，JSON 格式',
+      },
+    },
+    'survey:show': {
+      description: '列出问卷，或显示一份问卷：题目、量表、显示条件以及已回收的答卷数',
+      args: {survey: '问卷编号（S3），或剧本中的问卷键（launch.onboarding-survey）'},
+      examples: {
+        'survey show': '所有问卷：存储中的（S1、S2……）和剧本创建的',
+        'survey show S3': 'S3 的题目',
+        'survey show launch.onboarding-survey --json': '剧本创建的问卷，JSON 格式（完整的 kind: Survey 文档）',
+      },
+    },
+    'task:done': {
+      description: '把任务标记为完成（或用 --undo 重新打开）',
+      args: {ids: '任务编号，例如 T12'},
+      flags: {undo: '改为重新打开这些任务'},
+      examples: {'task done T12': '一个任务', 'task done T3 T4 T5': '一次完成多个', 'task done T12 --undo': '重新打开一个任务'},
+    },
+    'task:list': {
+      description: '按截止日期列出剧本创建的手动任务（邀请种子用户、置顶群规……）',
+      flags: {
+        all: '包括已完成的任务',
+        due: '只看某段时间内（7d、2w、today）或某日期（YYYY-MM-DD）前到期的任务',
+        owner: '只看这个负责人的任务',
+        playbook: '只看这个剧本创建的任务',
+      },
+      examples: {
+        'task list': '未完成的任务',
+        'task list --due 7d': '一周内到期（以及已逾期）的未完成任务',
+        'task list --owner 小王 --json': '某个人的任务，JSON 格式',
+        'task list --all': '包括已完成的任务',
+      },
+    },
+    'template:apply': {
+      description: '用模板创建客户工作区：community.yaml、剧本、data/ 和 schema，按 --set 参数定制',
+      args: {template: '内置模板名称（见 `commops template list`）或含 template.yaml 的文件夹路径'},
+      flags: {
+        'dry-run': '打印计划，不写入任何内容',
+        force: '覆盖 --into 中内容不同的文件',
+        into: '在哪个文件夹里创建工作区；不会写到它外面',
+        set: '参数值，NAME=VALUE（可重复）；每个提问都有对应的参数',
+        yes: '不提问；没给出的都用默认值',
+      },
+      examples: {
+        'template apply brand-community --into clients/acme --set name="Acme" --set timezone=Asia/Shanghai --yes':
+          '非交互方式：没给出的参数都用默认值',
+        'template apply knowledge-community --into clients/dataclub': '在终端中：逐个询问参数，默认值已预选',
+        'template apply open-source --into . --set name="Fluxion" --set repo=fluxion/fluxion --set locale=en --dry-run':
+          '显示将写入什么，不写入任何内容',
+        'template apply ./my-templates/retail --into clients/shop --set name="Shop" --yes --force': '使用文件夹中的模板；覆盖内容不同的文件',
+      },
+    },
+    'template:list': {
+      description: '列出客户模板：社群类型、说明以及每个模板接受的参数',
+      args: {dir: '模板文件夹（每个子文件夹含一个 template.yaml）；默认：内置模板'},
+      examples: {
+        'template list': '内置模板（品牌、知识问答、兴趣小组、开源）',
+        'template list --lang en': '英文的说明和提问',
+        'template list ./my-templates': '放在自己文件夹里的模板',
+        'template list --json': '给脚本用：每个参数的类型、默认值和可选项',
+      },
+    },
+  },
+}
