@@ -109,9 +109,10 @@ const CORE_1_2 = FAILSAFE_SCHEMA.extend({
 })
 /**
  * Left to the full parse: document markers and directives, anchors and aliases, tags, explicit keys, list items that
- * start on the next line (js-yaml nests empty ones wrongly) and tabs (yaml is stricter about them).
+ * start on the next line (js-yaml nests empty ones wrongly), tabs (yaml is stricter about them) and empty keys in flow
+ * collections (`{: x}`: js-yaml names the key "null", yaml "").
  */
-const NOT_PLAIN = /^(?:---|\.\.\.|%)|(?:^|[\s,[{])(?:[&*]\S|!|\?(?:\s|$))|(?:^|[ \t])-[ \t]*(?:#.*)?$|\t/m
+const NOT_PLAIN = /^(?:---|\.\.\.|%)|(?:^|[\s,[{])(?:[&*]\S|!|\?(?:\s|$))|(?:^|[ \t])-[ \t]*(?:#.*)?$|\t|[[{,][ \t]*:(?:[\s,\]}]|$)/m
 
 /** The offset of the first character of a node that starts at or after `from`: past spaces, line breaks and comments. */
 function firstToken(text: string, from: number): number {
