@@ -6,6 +6,7 @@
  * the tour names (GIVEN), written just before the first line that names them.
  */
 import {spawn} from 'node:child_process'
+import writeExcelFile from 'write-excel-file/node'
 import {existsSync, readFileSync} from 'node:fs'
 import {chmod, mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -84,13 +85,22 @@ function sh(command: string, cwd: string, bin: string): Promise<{code: number; o
 }
 
 /** Files the tour expects the person to bring (their survey export), by the path a tour line names. */
-const GIVEN: Record<string, string> = {
-  'data/responses.csv': [
-    '序号,提交答卷时间,1、提问或求助后，你对得到回应的速度满意吗？,2、你对内容的更新频率满意吗？,3、你有多大可能向朋友或同事推荐这个社群？,4、你加入社群多久了？,region',
-    '1,2026/12/1 10:00,非常满意,比较满意,10,1 年以上,华东',
-    '2,2026/12/1 10:05,不太满意,一般,4,不到 1 个月,华南',
-    '3,2026/12/1 10:09,比较满意,非常满意,9,6–12 个月,华东',
-  ].join('\r\n'),
+const GIVEN: Record<string, () => Promise<string | Buffer>> = {
+  'data/responses.csv': async () =>
+    [
+      '序号,提交答卷时间,1、提问或求助后，你对得到回应的速度满意吗？,2、你对内容的更新频率满意吗？,3、你有多大可能向朋友或同事推荐这个社群？,4、你加入社群多久了？,region',
+      '1,2026/12/1 10:00,非常满意,比较满意,10,1 年以上,华东',
+      '2,2026/12/1 10:05,不太满意,一般,4,不到 1 个月,华南',
+      '3,2026/12/1 10:09,比较满意,非常满意,9,6–12 个月,华东',
+    ].join('\r\n'),
+  // 问卷星's default download: a title row above the header, an answer (半年) that is not one of the options
+  'data/问卷星.xlsx': async () =>
+    writeExcelFile([
+      ['社群满意度调查', null, null, null],
+      ['序号', '提交答卷时间', '3、你有多大可能向朋友或同事推荐这个社群？', '4、你加入社群多久了？'],
+      [1, {value: new Date(Date.UTC(2026, 11, 1, 2, 0)), format: 'yyyy/mm/dd hh:mm'}, 9, '半年'],
+      [2, {value: new Date(Date.UTC(2026, 11, 1, 3, 0)), format: 'yyyy/mm/dd hh:mm'}, 6, '1 年以上'],
+    ]).toBuffer(),
 }
 
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
@@ -121,7 +131,7 @@ describe('the README tour', () => {
         continue
       }
       for (const [file, content] of Object.entries(GIVEN))
-        if (command.split(/\s+/).includes(file) && !existsSync(path.join(cwd, file))) await writeFile(path.join(cwd, file), content)
+        if (command.split(/\s+/).includes(file) && !existsSync(path.join(cwd, file))) await writeFile(path.join(cwd, file), await content())
       const r = await sh(command, cwd, bin)
       const allowed = [0, ...[...comment.matchAll(/\bexit (\d)\b/g)].map((m) => Number(m[1]))]
       expect(allowed, `README.md:${line} \`${command}\` exited ${r.code}:\n${r.output}`).toContain(r.code)
