@@ -105,8 +105,10 @@ export const HELP_ZH: {
     template: '给顾问用的客户模板：每种社群类型一个现成的工作区',
     calendar: '内容日历：按内容支柱生成、检查、导出（md、csv、ics、json）',
     rules: '群规（行为准则），带处罚阶梯与违规记录',
-    'rules:incident': '记录违规事件，并给出应采取的处罚档位',
+    'rules:incident': '记录违规事件，并给出应采取的处罚档位；之后可以更正或撤销',
     survey: '问卷：创建、导出到表单工具、导入回收结果、计算得分',
+    events: '导入社群活动：把各平台的导出文件转成统一的事件，再列出和统计',
+    members: '成员：把同一个人在各平台上的账号关联起来',
   },
   globalFlags: {
     json: '以 JSON 输出（标准输出上只有 JSON）',
@@ -285,6 +287,62 @@ export const HELP_ZH: {
         'calendar show --all --json': '所有条目，JSON 格式',
       },
     },
+    'events:import': {
+      description:
+        '把社群活动导入为统一的事件：DiscordChatExporter JSON、Slack 导出（zip 或文件夹）、Discourse API JSON、Telegram Desktop JSON、QQ 消息管理器文本、CSV、NDJSON。格式自动识别；再次导入相同或有重叠的导出文件时，只添加新的部分',
+      args: {file: '导出文件，或 Slack 导出文件夹'},
+      flags: {
+        channel: '把所有事件记在这个频道编号下（默认：来源自带的频道名）',
+        'dry-run': '只读取并报告数量和样例；不写入任何内容',
+        encoding: '文本或 CSV 文件的编码（utf8、gbk、gb18030、utf16le……）；默认：自动识别',
+        from: '文件格式，在自动识别不够用时指定',
+        'include-bots': '保留机器人的消息（默认略过）',
+        map: 'CSV 的列："列名=字段"，字段为 ts、member、type、channel、topic、src、parent、text（可重复）',
+        platform: 'CSV 中未带平台前缀的成员所用的前缀（默认 csv：csv:小王）',
+        preset: '已保存的 CSV 映射：memotrace（留痕导出的微信记录）、sheet-zh、sheet-en，或用 --save-preset 保存的映射',
+        'save-preset': '把 --map（和 --platform）以这个名称保存，供以后导入使用',
+      },
+      examples: {
+        'events import data/general.json': '一个 DiscordChatExporter 导出的频道（略过机器人；--include-bots 可保留）',
+        'events import data/export.zip': 'Slack 官方导出，压缩或已解压均可',
+        'events import "data/摄影爱好者交流群.txt" --channel qq-main': 'QQ 群导出，记为频道 qq-main',
+        'events import data/wechat.csv --map "时间=ts,昵称=member,类型=type,群=channel" --save-preset my-sheet':
+          '按列映射导入 CSV，并把映射存为预设，下个月直接用',
+        'events import data/memotrace.csv --preset memotrace --dry-run': '用预设导入微信导出（留痕）；只显示将添加的内容',
+      },
+    },
+    'events:list': {
+      description: '列出已导入的事件，按时间最新的在前；关联过账号的成员会显示其所有账号的事件',
+      flags: {
+        channel: '只看这个频道',
+        last: '显示最近的多少条事件',
+        member: '只看这个成员（平台:id）及与之关联的账号',
+        since: '起始日期，YYYY-MM-DD（社群时区）',
+        type: '只看这种类型',
+        until: '截止日期，YYYY-MM-DD，包含当天（社群时区）',
+      },
+      examples: {
+        'events list --member qq:10002 --type reply --last 20': '某个成员（及其关联账号）最近的 20 条回复',
+        'events list --channel general --since 2026-11-01 --until 2026-11-30 --json': '一个频道 11 月的事件，JSON 格式',
+      },
+    },
+    'events:stats': {
+      description: '按类型、频道和月份统计已导入的事件，并给出时间范围、成员账号数和人数（关联的账号只算一人）',
+      examples: {'events stats': '以表格显示统计', 'events stats --json': '同样的统计，JSON 格式'},
+    },
+    'members:link': {
+      description: '把同一个人在各平台上的账号关联起来，让事件按人而不是按账号统计（用 `members unlink` 撤销）',
+      args: {identities: '账号，写成 平台:id（两个或更多）'},
+      examples: {
+        'members link discord:123 slack:U456 qq:10002': '同一个人的 Discord、Slack 和 QQ 账号',
+        'members link wechat:wxid_x csv:小王 --json': 'JSON 格式（这个人的编号和账号）',
+      },
+    },
+    'members:unlink': {
+      description: '把账号从所关联的人中移出',
+      args: {identities: '账号，写成 平台:id'},
+      examples: {'members unlink qq:10002': 'qq:10002 重新单独算作一个人'},
+    },
     'playbook:list': {
       description: '列出内置剧本和工作区剧本，以及它们的阶段和说明',
       examples: {'playbook list': '这里能运行哪些剧本？', 'playbook list --json': '给脚本用'},
@@ -346,11 +404,11 @@ export const HELP_ZH: {
     },
     'rules:incidents': {
       description: '列出违规记录，最新的在前，并标明是否仍计入；针对某个成员时，显示其在处罚阶梯上的位置',
-      flags: {all: '包括已过期、不再计入的记录', member: '只看这个成员的记录', rule: '只看这条规则的记录'},
+      flags: {all: '包括已过期、不再计入的记录和已撤销的记录（带标记）', member: '只看这个成员的记录', rule: '只看这条规则的记录'},
       examples: {
         'rules incidents': '仍计入的违规记录',
         'rules incidents --member u42': '某个成员的历史，以及下一次违规会落在哪一档',
-        'rules incidents --rule no-ads --all --json': '某条规则的全部记录（含已过期的），JSON 格式',
+        'rules incidents --rule no-ads --all --json': '某条规则的全部记录（含已过期和已撤销的，附修改记录），JSON 格式',
       },
     },
     'rules:show': {
@@ -380,6 +438,42 @@ export const HELP_ZH: {
         'rules incident add --member u42 --rule no-ads --rung warning': '采用与计算结果不同的档位（记为人工选择）',
       },
     },
+    'rules:incident:edit': {
+      description: '更正一条违规记录（备注、规则、严重程度、处罚档位、时间、成员、处理人）；旧值保留在它的修改记录中',
+      args: {id: '记录编号，例如 I3（见 `commops rules incidents --all`）'},
+      flags: {
+        at: '发生时间：YYYY-MM-DD 或 ISO 日期时间（社群时区）',
+        by: '处理此事的管理员（"" 表示去掉）',
+        'dry-run': '显示将改变什么；不记录任何内容',
+        editor: '谁做的这次修改，记入修改记录（默认：$COMMOPS_USER 或你的登录名）',
+        member: '成员',
+        note: '发生了什么（"" 表示去掉）',
+        reason: '为什么修改，保留在修改记录中',
+        rule: '规则编号；没给 --severity 时采用该规则的严重程度',
+        rung: '采用的处罚档位',
+        severity: '严重程度',
+      },
+      examples: {
+        'rules incident edit I3 --note "刷屏 5 条广告"': '改写备注',
+        'rules incident edit I3 --rule spam --reason "wrong rule picked"': '换一条规则（严重程度随之改变），并写明原因，记入修改记录',
+        'rules incident edit I3 --at 2026-11-02T21:30 --rung warning --dry-run': '将改变什么；不记录任何内容',
+        'rules incident edit I3 --note ""': '去掉备注',
+      },
+    },
+    'rules:incident:revoke': {
+      description: '申诉成立时撤销一条违规记录：记录仍保留，并写明由谁、何时、为何撤销，但不再计入处罚阶梯',
+      args: {id: '记录编号，例如 I3（见 `commops rules incidents`）'},
+      flags: {
+        by: '谁裁定了这次申诉（默认：$COMMOPS_USER 或你的登录名）',
+        'dry-run': '显示将改变什么；不记录任何内容',
+        reason: '撤销的原因，例如成立的申诉',
+      },
+      examples: {
+        'rules incident revoke I3 --reason "申诉成立：截图是伪造的" --by 小王': '该成员下一次违规的处理，就像 I3 从未发生过',
+        'rules incident revoke I3 --reason "wrong member" --dry-run --json': '将改变什么；不记录任何内容',
+        'rules incidents --all': '已撤销的记录只在加 --all 时列出（带标记）',
+      },
+    },
     'survey:create': {
       description: '用内置模板（satisfaction、nps、onboarding、event-feedback、exit）或 kind: Survey 文件创建问卷，并保存到存储中',
       flags: {'dry-run': '显示将创建的问卷；不写入任何内容', from: '问卷文件（kind: Survey，YAML 或 JSON）', template: '内置问卷模板'},
@@ -404,18 +498,21 @@ export const HELP_ZH: {
     },
     'survey:ingest': {
       description:
-        '从 CSV 导出文件（Google 表单、问卷星、腾讯问卷……）读取问卷答卷：UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030；每一行读不了的都会报告行号',
-      args: {survey: '问卷编号（S3），或剧本中的问卷键（launch.onboarding-survey）', file: '答卷的 CSV 文件'},
+        '从 CSV 或 .xlsx 导出文件（Google 表单、问卷星、腾讯问卷、HTML 问卷页保存的答卷……）读取问卷答卷：CSV 可为 UTF-8、带 BOM 的 UTF-8 或 GBK/GB18030，工作簿读取第一张表。对不上任何选项的回答留空，并警告其行和列；读不了的行会报告行号',
+      args: {survey: '问卷编号（S3），或剧本中的问卷键（launch.onboarding-survey）', file: '答卷的 CSV 或 .xlsx 文件'},
       flags: {
         'dry-run': '只读取并报告；不保存任何内容',
         encoding: '文件编码（utf8、gbk、gb18030、utf16le、big5……）；默认：自动识别',
         map: '把某一列对应到某道题："列名=question_id"（可重复）',
-        strict: '有任何一行读不了时，什么都不保存，并以退出码 1 结束',
+        'map-value': '把某个回答文字当作另一个读取："旧文本=新文本"，例如旧的选项文字（可重复）',
+        strict: '有任何一行读不了或任何回答被留空时，什么都不保存，并以退出码 1 结束',
       },
       examples: {
         'survey ingest S3 data/responses.csv': '按题目编号或题目文字（任一语言）把列与题目对应',
         'survey ingest S3 data/wjx.csv --map "1、您的整体满意度=overall" --map "用户ID=@member"':
           '手动对应列；@member、@submittedAt 和 @ignore 表示元数据',
+        'survey ingest S3 data/问卷星.xlsx --map-value "1-6个月=1–6 个月" --map-value "说不清=一般"':
+          '下载的 .xlsx 文件；--map-value 把回答文字读作某个选项（破折号、全半角和空格的差异已自动统一）',
         'survey ingest S3 data/old.csv --encoding gbk --dry-run': '指定编码，只显示将要添加的内容',
         'survey ingest launch.onboarding-survey data/onboarding.csv --strict': '剧本创建的问卷；有读不了的行时 --strict 什么都不添加',
       },
@@ -438,26 +535,73 @@ export const HELP_ZH: {
         'survey show launch.onboarding-survey --json': '剧本创建的问卷，JSON 格式（完整的 kind: Survey 文档）',
       },
     },
+    'task:add': {
+      description: '手动添加一项任务，交给一个人或一个角色，可带截止日期和备注',
+      args: {title: '要做什么'},
+      flags: {
+        'dry-run': '显示将添加的任务；不写入任何内容',
+        due: '在一段时间内（7d、2w、today）或某日期（YYYY-MM-DD）前到期',
+        note: '备注，显示在 task list 中',
+        owner: '一个人（例如 community.yaml 的 team: 中的人）或一个角色（moderator、版主、lead……）',
+      },
+      examples: {
+        'task add "Book the meetup venue" --owner 小王 --due 7d': '交给一个人，一周内到期',
+        'task add "Reply to the partner" --owner moderator --due 2026-12-20': '交给一个角色，某日期前完成',
+        'task add "Order stickers" --note "200 pcs" --dry-run': '显示这项任务；不写入任何内容',
+      },
+    },
+    'task:assign': {
+      description:
+        '把任务交给一个人或一个角色。交给一个人时，任务原有的角色仍然保留；交给一个角色（moderator、版主……）时则替换原有的角色。再次运行剧本会保留这个分配',
+      args: {ids: '任务编号，例如 T3', who: '一个人或一个角色（最后一个参数）'},
+      flags: {'dry-run': '显示改动；不写入任何内容'},
+      examples: {'task assign T3 小王': 'T3 交给小王', 'task assign T3 T4 moderator': '两项任务交给担任版主的人'},
+    },
     'task:done': {
       description: '把任务标记为完成（或用 --undo 重新打开）',
       args: {ids: '任务编号，例如 T12'},
-      flags: {undo: '改为重新打开这些任务'},
+      flags: {'dry-run': '显示改动；不写入任何内容', undo: '改为重新打开这些任务（已完成或已作废的）；之后运行剧本时它们保持打开'},
       examples: {'task done T12': '一个任务', 'task done T3 T4 T5': '一次完成多个', 'task done T12 --undo': '重新打开一个任务'},
     },
     'task:list': {
-      description: '按截止日期列出剧本创建的手动任务（邀请种子用户、置顶群规……）',
+      description:
+        '按截止日期列出任务：剧本生成的手动工作（邀请种子用户、置顶群规……）和手动添加的任务。--owner 可以找一个人（通过 community.yaml 的 team: 角色），也可以找一个角色，中英文均可',
       flags: {
-        all: '包括已完成的任务',
+        all: '包括已完成和已作废的任务',
         due: '只看某段时间内（7d、2w、today）或某日期（YYYY-MM-DD）前到期的任务',
-        owner: '只看这个负责人的任务',
+        owner: '只看这个人或这个角色的任务（中文或英文）',
         playbook: '只看这个剧本创建的任务',
       },
       examples: {
         'task list': '未完成的任务',
         'task list --due 7d': '一周内到期（以及已逾期）的未完成任务',
-        'task list --owner 小王 --json': '某个人的任务，JSON 格式',
-        'task list --all': '包括已完成的任务',
+        'task list --owner 小王 --json': '某个人的任务（他本人的和他所担任角色的），JSON 格式',
+        'task list --owner moderator': '某个角色的任务（moderator、版主和 mod 都可以）',
+        'task list --all': '也包括已完成和已作废的任务',
       },
+    },
+    'task:edit': {
+      description: '手动修改任务：标题、截止日期、负责人（一个人或一个角色）或备注；给空值可清除截止日期、负责人和备注。再次运行剧本会保留你的修改',
+      args: {ids: '任务编号，例如 T3'},
+      flags: {
+        'dry-run': '显示改动；不写入任何内容',
+        due: '在一段时间内（7d、2w、today）或某日期（YYYY-MM-DD）前到期；"" 表示清除',
+        note: '备注，显示在 task list 中；"" 表示清除',
+        owner: '一个人或一个角色（moderator、版主、lead……）；"" 表示清除',
+        title: '新标题',
+      },
+      examples: {
+        'task edit T3 --due 2026-12-20': '新的截止日期',
+        'task edit T3 --due 3d --note "waiting for the venue"': '三天内到期，并附上备注',
+        'task edit T3 T4 --owner 版主': '两项任务交给版主',
+        'task edit T5 --title "Pin the rules in both groups" --json': '改成更清楚的标题，JSON 格式',
+      },
+    },
+    'task:rm': {
+      description: '删除任务。手动添加的任务直接删除；剧本生成的任务会记为已删除，再次运行剧本也不会重新出现。如需留下记录，请改用 `task done`',
+      args: {ids: '任务编号，例如 T7'},
+      flags: {'dry-run': '显示将删除什么；不写入任何内容'},
+      examples: {'task rm T7': '删除一项任务', 'task rm T7 T8 --dry-run': '显示将删除什么；不写入任何内容'},
     },
     'template:apply': {
       description: '用模板创建客户工作区：community.yaml、剧本、data/ 和 schema，按 --set 参数定制',
