@@ -40,7 +40,8 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
 
   async run(): Promise<RunRecord> {
     const ws = await this.workspace()
-    const {playbook, locate} = await loadPlaybook(this.args.playbook, {root: ws.root, locale: this.locale})
+    const {playbook, locate, warnings} = await loadPlaybook(this.args.playbook, {root: ws.root, locale: this.locale})
+    for (const w of warnings) process.stderr.write(`${this.t('pb.warning', {...w, hint: w.hint ?? ''})}\n`)
     const run = {date: dateIn(new Date(), ws.timezone), id: 'pending', playbook: playbook.name}
     const vars = resolveVars(normalizeVars(playbook.vars ?? {}).decls, this.flags.var ?? [], this.locale, {run, community: ws.community})
     const past = pastStart(this.flags.var ?? [], vars, run.date)

@@ -23,7 +23,8 @@ export default class PlaybookShow extends BaseCommand<typeof PlaybookShow> {
 
   async run(): Promise<unknown> {
     const root = locateWorkspace({flag: this.flags.workspace})
-    const {playbook, file} = await loadPlaybook(this.args.playbook, {root, locale: this.locale})
+    const {playbook, file, warnings} = await loadPlaybook(this.args.playbook, {root, locale: this.locale})
+    for (const w of warnings) process.stderr.write(`${this.t('pb.warning', {...w, hint: w.hint ?? ''})}\n`)
     const {decls} = normalizeVars(playbook.vars ?? {})
     const vars = Object.entries(decls).map(([name, d]) => ({
       name,

@@ -29,7 +29,7 @@ export function planNewItem(community: Community, input: NewItem, o: {id: string
   if (input.pillar !== undefined && !known.includes(input.pillar) && closest(input.pillar, known)) {
     checkFilter(community, {pillars: [input.pillar]})
   }
-  if (input.title.trim() === '') throw new UsageError({key: 'cal.add.noTitle'}, {code: 'calendar.noTitle'})
+  if (input.title.trim() === '') throw new UsageError({key: 'cal.add.noTitle'}, {code: 'calendar.noTitle', hint: {key: 'cal.add.noTitle.hint'}})
   const activity = (community.activities ?? []).find((a) => a.id === input.pillar)
   const [year, month, day] = input.date.split('-').map(Number)
   const [hour, minute] = input.time.split(':').map(Number)

@@ -9,4 +9,5 @@ export const playbookKind: KindDef = {
   stem: 'playbook',
   schema: playbookSchema,
   checks: [(value, doc) => checkPlaybook(value, doc, STEP_SPECS)],
+  alone: true,
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import {type SourceLocation, UsageError, ValidationError} from '../errors.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
+import type {Problem} from '../schema/problem.js'
 import {validateText} from '../schema/validate.js'
 import {builtinPlaybooksDir, packageRoot} from '../util/paths.js'
 import {assertConfined} from '../util/fs.js'
@@ -108,6 +109,8 @@ export interface LoadedPlaybook {
   text: string
   /** Where a JSON pointer in the playbook is, for run-time errors. */
   locate: (pointer: string) => SourceLocation
+  /** What validating found that does not stop a run, e.g. documents after the playbook that are ignored. */
+  warnings: Problem[]
 }
 
 export async function loadPlaybook(ref: string, options: {root?: string; cwd?: string; locale: Locale}): Promise<LoadedPlaybook> {
@@ -156,5 +159,6 @@ export async function loadPlaybook(ref: string, options: {root?: string; cwd?: s
     const {line, col} = doc.source.locate(pointer)
     return {file: shown, line, col}
   }
-  return {playbook: doc.value as Playbook, file, text, locate}
+  const warnings = problems.filter((p) => p.severity === 'warning')
+  return {playbook: doc.value as Playbook, file, text, locate, warnings}
 }

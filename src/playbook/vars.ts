@@ -86,7 +86,8 @@ export function resolveVars(
   const names = Object.keys(decls)
   for (const pair of given) {
     const eq = pair.indexOf('=')
-    if (eq <= 0) throw new UsageError({key: 'var.badForm', params: {value: pair}})
+    if (eq <= 0)
+      throw new UsageError({key: 'var.badForm', params: {value: pair}}, {hint: {key: 'var.badForm.hint', params: {vars: names.join(', ') || '—'}}})
     const name = pair.slice(0, eq).trim()
     const text = pair.slice(eq + 1)
     const decl = decls[name]
@@ -102,11 +103,17 @@ export function resolveVars(
       throw new UsageError(
         {key: 'var.badValue', params: {name, value: text, type: decl.type}},
         {
-          hint: decl.description ? {key: 'var.badValue.hint', params: {name, description: pick(decl.description, locale)}} : undefined,
+          hint: decl.description
+            ? {key: 'var.badValue.hint', params: {name, description: pick(decl.description, locale)}}
+            : {key: 'var.badType.hint', params: {name, type: decl.type}},
         },
       )
     }
-    if (decl.enum && !decl.enum.includes(value)) throw new UsageError({key: 'var.notInEnum', params: {name, allowed: decl.enum.join(', ')}})
+    if (decl.enum && !decl.enum.includes(value))
+      throw new UsageError(
+        {key: 'var.notInEnum', params: {name, allowed: decl.enum.join(', ')}},
+        {hint: {key: 'var.notInEnum.hint', params: {name, example: String(decl.enum[0])}}},
+      )
     values[name] = value
   }
   for (const [name, decl] of Object.entries(decls)) {
@@ -115,12 +122,17 @@ export function resolveVars(
     if (typeof value === 'string' && value.includes('${{')) {
       value = resolveDeep(value, {...scope, vars: {...values}})
       if (typeof value === 'string' && decl.type !== 'string') value = coerce(value, decl.type) ?? value
-      if (!hasType(value, decl.type)) throw new UsageError({key: 'var.badValue', params: {name, value: String(value), type: decl.type}})
+      if (!hasType(value, decl.type))
+        throw new UsageError(
+          {key: 'var.badValue', params: {name, value: String(value), type: decl.type}},
+          {hint: {key: 'var.badDefault.hint', params: {name, type: decl.type}}},
+        )
     }
     values[name] = value
   }
   for (const [name, decl] of Object.entries(decls)) {
-    if (decl.required && values[name] === undefined) throw new UsageError({key: 'var.required', params: {name}})
+    if (decl.required && values[name] === undefined)
+      throw new UsageError({key: 'var.required', params: {name}}, {hint: {key: 'var.required.hint', params: {name, type: decl.type}}})
   }
   return Object.fromEntries(
     Object.keys(decls)

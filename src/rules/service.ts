@@ -65,7 +65,8 @@ export interface IncidentRequest {
 function parseAt(text: string, o: {timezone: string; now: Date}): string {
   const parsed = parseWhen(text, o.timezone)
   if (!parsed) throw new UsageError({key: 'rules.incident.badAt', params: {value: text}}, {hint: {key: 'rules.incident.badAt.hint'}})
-  if (Date.parse(parsed) > o.now.getTime() + 60_000) throw new UsageError({key: 'rules.incident.future', params: {value: text}})
+  if (Date.parse(parsed) > o.now.getTime() + 60_000)
+    throw new UsageError({key: 'rules.incident.future', params: {value: text}}, {hint: {key: 'rules.incident.future.hint'}})
   return parsed
 }
 

@@ -28,4 +28,6 @@ export interface KindDef {
   stem: string
   schema: Record<string, unknown>
   checks: readonly DocCheck[]
+  /** A file of this kind holds this one document: anything after it is ignored, which validating says (a warning). */
+  alone?: boolean
 }

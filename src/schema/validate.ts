@@ -238,6 +238,20 @@ export function validateText(text: string, file: string, locale: Locale, kinds: 
       })
     }
   }
+  const alone = docs.find((d) => kinds.some((k) => k.kind === d.kind && k.alone))
+  const ignored = alone && parsed.docs.find((d) => d !== alone.source)
+  if (alone && ignored) {
+    problems.push({
+      file,
+      ...ignored.locate(''),
+      path: '',
+      rule: 'yaml.extraDocuments',
+      message: t('yaml.extraDocuments', {kind: alone.kind ?? '', count: parsed.docs.length}),
+      hint: t('yaml.extraDocuments.hint', {kind: alone.kind ?? ''}),
+      severity: 'warning',
+      document: ignored.index + 1,
+    })
+  }
   return {problems, docs}
 }
 

@@ -220,6 +220,10 @@ export const calendar: Messages = {
 
   // calendar add, rm
   'cal.add.noTitle': {en: 'The title is empty', 'zh-CN': '标题为空'},
+  'cal.add.noTitle.hint': {
+    en: 'Give the entry a title, e.g. --title "Weekly AMA".',
+    'zh-CN': '请为该条目写一个标题，例如 --title "每周答疑"。',
+  },
   'cal.add.added': {
     en: 'Added {id}: {date} {time} {title} (kept when the period is generated again)',
     'zh-CN': '已添加 {id}：{date} {time} {title}（重新生成该时间段时会保留）',

@@ -47,6 +47,23 @@ export const playbook: Messages = {
   'var.unknown': {en: 'The playbook has no variable `{name}`', 'zh-CN': '该 playbook 没有变量 `{name}`'},
   'var.unknown.hint': {en: 'Variables: {vars}.{suggest}', 'zh-CN': '可用变量：{vars}。{suggest}'},
   'var.badForm': {en: '--var `{value}` is not NAME=VALUE', 'zh-CN': '--var `{value}` 不是 名称=值 的形式'},
+  'var.badForm.hint': {
+    en: 'Write --var NAME=VALUE, one --var per variable (variables: {vars}).',
+    'zh-CN': '请写成 --var 名称=值，每个变量一个 --var（可用变量：{vars}）。',
+  },
+  'var.badType.hint': {
+    en: 'Give {name} a {type} value (`commops playbook show` lists the variables and their types).',
+    'zh-CN': '请为 {name} 提供 {type} 类型的值（`commops playbook show` 会列出变量及其类型）。',
+  },
+  'var.badDefault.hint': {
+    en: 'The default of {name} in the playbook does not give a {type}; pass --var {name}=… or fix the default.',
+    'zh-CN': 'playbook 中 {name} 的默认值不是 {type}；请传入 --var {name}=…，或修正默认值。',
+  },
+  'var.notInEnum.hint': {en: 'For example: --var {name}={example}', 'zh-CN': '例如：--var {name}={example}'},
+  'var.required.hint': {
+    en: 'Pass --var {name}=… (a {type}); `commops playbook show` lists the variables.',
+    'zh-CN': '请传入 --var {name}=…（{type} 类型）；`commops playbook show` 会列出变量。',
+  },
   'var.badValue': {en: '--var {name}=`{value}` is not a valid {type}', 'zh-CN': '--var {name}=`{value}` 不是有效的 {type}'},
   'var.badValue.hint': {en: '{name}: {description}', 'zh-CN': '{name}：{description}'},
   'var.notInEnum': {en: '--var {name} must be one of: {allowed}', 'zh-CN': '--var {name} 必须是以下之一：{allowed}'},
@@ -64,6 +81,7 @@ export const playbook: Messages = {
     'zh-CN': '{playbook}：{ok} 项无变化，{changed} 项已更新，{skipped} 项跳过，{failed} 项失败，用时 {ms} 毫秒（运行 {id}）',
   },
   'run.confirm': {en: 'Apply these {count} changed step(s)?', 'zh-CN': '应用以上 {count} 个步骤的变更？'},
+  'pb.warning': {en: '{file}:{line}:{col}: warning: {message} — {hint}', 'zh-CN': '{file}:{line}:{col}：警告：{message} — {hint}'},
   'run.startInPast': {
     en: 'Warning: --var start={start} is before today ({today}): tasks counted back from it are overdue from the start. Leave it out for four weeks from today.',
     'zh-CN': '警告：--var start={start} 早于今天（{today}），按它倒排的任务一创建就已逾期。不传 start 时默认为今天起四周后。',

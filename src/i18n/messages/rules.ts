@@ -175,6 +175,10 @@ export const rules: Messages = {
     'zh-CN': '请写成 YYYY-MM-DD，或 2026-11-02T21:30 这样的 ISO 日期时间。',
   },
   'rules.incident.future': {en: '--at `{value}` is in the future', 'zh-CN': '--at `{value}` 是将来的时间'},
+  'rules.incident.future.hint': {
+    en: 'Give when it happened (now or earlier), e.g. --at 2026-11-02T21:30, or leave --at out for now.',
+    'zh-CN': '请写发生的时间（现在或更早），如 --at 2026-11-02T21:30；省略 --at 即为现在。',
+  },
   'rules.incident.recorded': {
     en: 'Recorded {id}: {member} broke `{rule}` “{title}” ({severity}).',
     'zh-CN': '已记录 {id}：{member} 违反了 `{rule}`「{title}」（{severity}）。',

@@ -131,6 +131,22 @@ export const validation: Messages = {
     en: '{problems} problem(s) in {bad} of {files} file(s)',
     'zh-CN': '{files} 个文件中有 {bad} 个存在问题，共 {problems} 处',
   },
+  'yaml.extraDocuments': {
+    en: 'This file holds {count} YAML documents; a {kind} file is read as one document, so the others are ignored',
+    'zh-CN': '该文件包含 {count} 个 YAML 文档；{kind} 文件只读取一个文档，其余文档会被忽略',
+  },
+  'yaml.extraDocuments.hint': {
+    en: 'Keep one {kind} per file: move the other documents into files of their own, or remove the `---` lines.',
+    'zh-CN': '每个文件只放一个 {kind}：请把其他文档移到单独的文件中，或删除 `---` 分隔行。',
+  },
+  'validate.symlinkDangling': {
+    en: '{path} is a symlink to {target}, which does not exist; it was not checked',
+    'zh-CN': '{path} 是指向 {target} 的符号链接，但目标不存在；未检查该文件',
+  },
+  'validate.symlinkDangling.hint': {
+    en: 'Replace the symlink {path} by the real file, or remove it.',
+    'zh-CN': '请用真实文件替换符号链接 {path}，或将其删除。',
+  },
   'validate.noFiles': {en: 'No YAML files found in {path}', 'zh-CN': '在 {path} 中没有找到 YAML 文件'},
   'validate.noFiles.hint': {
     en: 'Pass files or folders holding *.yaml / *.yml documents with a `kind`.',
