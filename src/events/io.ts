@@ -6,6 +6,7 @@ import {createInterface} from 'node:readline'
 import type * as Yauzl from 'yauzl'
 import {ValidationError} from '../errors.js'
 import type {Db} from '../store/index.js'
+import {isProcessAlive} from '../util/fs.js'
 import {lazyRequire} from '../util/lazy.js'
 import type {SlackSource} from './import/slack.js'
 import {personIndex} from '../members/identity.js'
@@ -131,15 +132,6 @@ export async function readSrcHashes(root: string, ids: string[]): Promise<Uint8A
 
 const TEMP = /^\.tmp-(\d+)-/
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
-
 /**
  * Removes what an interrupted import left: temp files of dead processes and, when `referenced` is given (under the
  * store's lock), batch files no index entry names. Returns the names removed.
@@ -151,7 +143,7 @@ export async function sweepEvents(root: string, referenced?: Set<string>): Promi
   for (const name of names) {
     const temp = TEMP.exec(name)
     const batch = /^([A-Z]\d+)\.(ndjson|srcs|rejects\.ndjson)$/.exec(name)?.[1]
-    const stale = temp ? !alive(Number(temp[1])) : referenced !== undefined && batch !== undefined && !referenced.has(batch)
+    const stale = temp ? !isProcessAlive(Number(temp[1])) : referenced !== undefined && batch !== undefined && !referenced.has(batch)
     if (!stale) continue
     await rm(path.join(dir, name), {force: true})
     gone.push(name)

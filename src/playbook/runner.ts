@@ -1,6 +1,5 @@
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
-import os from 'node:os'
 import {CommopsError, fromSystemError, type SourceLocation} from '../errors.js'
 import {pick, type Locale, translator} from '../i18n/index.js'
 import {compile} from '../schema/ajv.js'
@@ -12,6 +11,7 @@ import {dateIn} from '../util/dates.js'
 import {canonicalJson, stableHash} from '../util/json.js'
 import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
 import {resolveInside} from '../util/fs.js'
+import {currentUser} from '../util/user.js'
 import {contentHash, owns, writeOwnedFiles} from '../util/owned-file.js'
 import {locateInCommunity, type Workspace} from '../workspace/index.js'
 import {lineDiff, summarize} from './diff.js'
@@ -157,7 +157,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
   const t = translator(locale)
   const now = o.now ?? new Date()
   const started = Date.now()
-  const user = o.user ?? safeUser()
+  const user = o.user ?? currentUser()
   // the id is reserved before any step runs, so what the steps write names a run that exists
   const runId = o.dryRun
     ? 'dry-run'
@@ -308,12 +308,4 @@ function isCommopsLike(
   error: unknown,
 ): error is {msg: {key: string; params?: Record<string, unknown>}; hint?: {key: string; params?: Record<string, unknown>}} {
   return Boolean(error && typeof error === 'object' && 'msg' in error && 'hint' in error)
-}
-
-function safeUser(): string {
-  try {
-    return process.env.COMMOPS_USER ?? os.userInfo().username
-  } catch {
-    return 'unknown'
-  }
 }

@@ -43,21 +43,8 @@ export const header = (kind: string) => ({
 
 export const LOCALE_ENUM = ['zh-CN', 'en'] as const
 
-/** Canonical activity event types (DESIGN.md "Canonical event"). */
-export const EVENT_TYPES = [
-  'join',
-  'leave',
-  'post',
-  'reply',
-  'reaction',
-  'question',
-  'answer',
-  'event_register',
-  'event_attend',
-  'content_publish',
-  'content_view',
-  'conversion',
-] as const
+/** Canonical activity event types, defined once with the event form. */
+export {EVENT_TYPES} from '../../events/types.js'
 
 /** Metric names (DESIGN.md "Metric definitions"). */
 export const METRICS = [
