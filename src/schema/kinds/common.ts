@@ -71,4 +71,9 @@ export const METRICS = [
   'content_quality',
   'atmosphere',
   'calendar_adherence',
+  'answered_share',
+  'content_reach',
+  'reciprocity',
 ] as const
+
+export type MetricId = (typeof METRICS)[number]
