@@ -1,12 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
-import {UsageError} from '../../src/errors.js'
 import {Store} from '../../src/store/index.js'
-import {requireSurvey, responsesOf} from '../../src/survey/lookup.js'
-import {computeResults, type QuestionResult, type SurveyResults as ResultsData} from '../../src/survey/results.js'
+import type {QuestionResult, SurveyResults as ResultsData} from '../../src/survey/results.js'
 import {dimensionName, headlineText} from '../../src/survey/results-md.js'
-import {memberIndex, segmentFields, segmentReader} from '../../src/survey/segment.js'
+import {surveyResults} from '../../src/survey/service.js'
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`)
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : String(x))
@@ -33,25 +31,7 @@ export default class SurveyResults extends BaseCommand<typeof SurveyResults> {
 
   async run(): Promise<ResultsData> {
     const ws = await this.workspace()
-    const db = await Store.at(ws.root).read()
-    const ref = requireSurvey(db, this.args.survey)
-    const locale = this.flags.lang ?? ref.locale
-    const responses = responsesOf(db, ref.id)
-    let segment: {field: string; valueOf: (r: (typeof responses)[number]) => string | undefined} | undefined
-    if (this.flags.segment) {
-      const field = this.flags.segment
-      const valueOf = segmentReader(field, ref.doc, responses, memberIndex((db as unknown as {members?: unknown}).members), locale)
-      if (!valueOf)
-        throw new UsageError(
-          {key: 'survey.results.unknownSegment', params: {field}},
-          {
-            code: 'survey.results.unknownSegment',
-            hint: {key: 'survey.results.unknownSegment.hint', params: {fields: segmentFields(ref.doc, responses).join(', ') || '—'}},
-          },
-        )
-      segment = {field, valueOf}
-    }
-    const results = computeResults(ref.doc, responses, {locale, id: ref.id, segment})
+    const {locale, results} = await surveyResults(Store.at(ws.root), {survey: this.args.survey, segment: this.flags.segment, lang: this.flags.lang})
     if (!this.jsonEnabled()) this.print(results, locale)
     return results
   }

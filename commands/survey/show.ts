@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {Store} from '../../src/store/index.js'
-import {listSurveys, requireSurvey, responsesOf} from '../../src/survey/lookup.js'
+import {listSurveys, requireSurvey, responseCount} from '../../src/survey/lookup.js'
 import {describeShowIf, otherLabel, tx} from '../../src/survey/text.js'
 
 export default class SurveyShow extends BaseCommand<typeof SurveyShow> {
@@ -31,7 +31,7 @@ export default class SurveyShow extends BaseCommand<typeof SurveyShow> {
         title: tx(s.doc.title, s.locale),
         origin: s.origin,
         questions: s.doc.questions.length,
-        responses: responsesOf(db, s.id).length,
+        responses: responseCount(db, s.id),
         createdAt: s.createdAt,
       }))
       if (!this.jsonEnabled()) {
@@ -55,7 +55,7 @@ export default class SurveyShow extends BaseCommand<typeof SurveyShow> {
     const ref = requireSurvey(db, this.args.survey)
     const {doc} = ref
     const locale = this.flags.lang ?? ref.locale
-    const responses = responsesOf(db, ref.id).length
+    const responses = responseCount(db, ref.id)
     if (!this.jsonEnabled()) {
       this.log(`${ref.id}  ${tx(doc.title, locale)}  (${doc.name}, ${locale})`)
       if (tx(doc.intro, locale)) this.log(tx(doc.intro, locale))

@@ -1,5 +1,5 @@
 import {isLocale, type Locale} from '../i18n/index.js'
-import type {SurveyArtifactData} from '../survey/lookup.js'
+import {responseCount, type SurveyArtifactData} from '../survey/lookup.js'
 import {buildSurvey} from '../survey/service.js'
 import {tx} from '../survey/text.js'
 import {resolveInside} from '../util/fs.js'
@@ -17,7 +17,7 @@ export const surveyCreate: StepType<SurveyCreateInput> = {
     const locale: Locale = input.locale ?? (isLocale(doc.locale) ? doc.locale : ctx.locale)
     const key = `${ctx.playbook.name}.${ctx.step.id}`
     const data: SurveyArtifactData = {key, locale, ...(input.template ? {template: input.template} : {}), doc}
-    const responses = ctx.db.responses.filter((r) => r.survey === key).length
+    const responses = responseCount(ctx.db, key)
     return {
       artifacts: [{id: ctx.artifactId, kind: 'survey', title: tx(doc.title, locale), data}],
       outputs: {survey: key, questions: doc.questions.length, responses},

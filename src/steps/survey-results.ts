@@ -1,4 +1,5 @@
-import {findSurvey, responsesOf, type SurveyArtifactData} from '../survey/lookup.js'
+import {readResponses} from '../survey/io-responses.js'
+import {findSurvey, type SurveyArtifactData} from '../survey/lookup.js'
 import {computeResults, scoreOutputs} from '../survey/results.js'
 import {memberIndex, segmentReader} from '../survey/segment.js'
 import type {SurveyDoc} from '../survey/types.js'
@@ -8,7 +9,7 @@ import {StepFailure, type StepType} from './types.js'
 /** `survey.results`: scores a survey's responses; outputs what a scorecard reads ({n, nps, csat, service_quality…}), null when there are none yet. */
 export const surveyResults: StepType<SurveyResultsInput> = {
   ...surveyResultsSpec,
-  plan(input, ctx) {
+  async plan(input, ctx) {
     let id: string
     let doc: SurveyDoc
     let locale = ctx.locale
@@ -24,7 +25,7 @@ export const surveyResults: StepType<SurveyResultsInput> = {
       ;({id, doc} = ref)
       locale = ref.locale
     }
-    const responses = responsesOf(ctx.db, id)
+    const responses = await readResponses(ctx.root, ctx.db, id)
     const valueOf = input.segment
       ? segmentReader(input.segment, doc, responses, memberIndex((ctx.db as unknown as {members?: unknown}).members), locale)
       : undefined

@@ -4,13 +4,16 @@ import {basename, dirname, join} from 'node:path'
 import type {Adapter} from 'lowdb'
 import {StoreError} from '../errors.js'
 import {tempPathFor} from '../util/fs.js'
-import {CURRENT_VERSION, ShapeProblem, upgradeDb} from './migrations.js'
+import {CURRENT_VERSION, ShapeProblem, upgradeDb, type DataFile} from './migrations.js'
 import type {Db} from './types.js'
 
 /** A lowdb adapter for `db.json`: throws `StoreError` for a corrupt or foreign file, never overwriting it. */
 export class DbFile implements Adapter<Db> {
   /** The exact text last read (undefined: no file), to skip writes that would change nothing. */
   private lastText?: string
+
+  /** Files the last read's migrations moved out of the store, not written yet (see Store.update). */
+  moved: DataFile[] = []
 
   constructor(readonly file: string) {}
 
@@ -32,7 +35,9 @@ export class DbFile implements Adapter<Db> {
       throw await this.refuse(bytes, 'store.corrupt', {reason: (error as Error).message})
     }
     try {
-      const db = upgradeDb(raw)
+      const moved: DataFile[] = []
+      const db = upgradeDb(raw, undefined, undefined, moved)
+      this.moved = moved
       this.lastText = text
       return db
     } catch (error) {

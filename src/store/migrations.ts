@@ -4,18 +4,59 @@
  * `CURRENT_VERSION` and append a migration `{to: N, up}` that fills or reshapes older data.
  * Bumping the version makes older commops refuse the file instead of dropping what they do not know.
  */
+import {responseBatchPath} from './layout.js'
 import type {Db} from './types.js'
 
-export const CURRENT_VERSION = 1
+export const CURRENT_VERSION = 2
 
-/** A step from version `to - 1` to `to`; `up` mutates the raw object in place. */
-export interface Migration {
-  to: number
-  up(db: Record<string, unknown>): void
+/** A file a migration moves out of `db.json`: its path relative to `.commops/` and its text. */
+export interface DataFile {
+  path: string
+  text: string
 }
 
-/** Ordered by `to`; applied on read (in memory), persisted by the next update. */
-export const MIGRATIONS: readonly Migration[] = []
+/**
+ * A step from version `to - 1` to `to`; `up` mutates the raw object in place. A migration that moves data out of
+ * `db.json` pushes the files to write onto `files`: the store writes them under its lock before the index that names
+ * them (see Store.read and Store.update).
+ */
+export interface Migration {
+  to: number
+  up(db: Record<string, unknown>, files: DataFile[]): void
+}
+
+/** Ordered by `to`; applied on read (in memory), persisted by the next update (at once when it moves files). */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // Survey responses leave db.json: one NDJSON batch per survey and source file, indexed by db.responseBatches.
+    to: 2,
+    up(db, files) {
+      const responses = db.responses
+      delete db.responses
+      if (responses === undefined) return
+      if (!Array.isArray(responses)) throw new ShapeProblem('foreign', '"responses" is not an array', db.version)
+      const check = fields(['survey', 'rowHash'], ['answers'])
+      const groups = new Map<string, {survey: string; source: string; ingestedAt: string; lines: string[]}>()
+      for (let i = 0; i < responses.length; i++) {
+        const r = responses[i] as Record<string, unknown>
+        if (!check.ok(r)) throw new ShapeProblem('item', 'bad response', db.version, bad(`responses[${i}]`, {item: check} as Collection, r))
+        const source = isPlainObject(r.source) && typeof r.source.file === 'string' ? r.source.file : ''
+        const key = `${r.survey as string}\u0000${source}`
+        let group = groups.get(key)
+        if (!group)
+          groups.set(key, (group = {survey: r.survey as string, source, ingestedAt: typeof r.ingestedAt === 'string' ? r.ingestedAt : '', lines: []}))
+        group.lines.push(JSON.stringify(r))
+      }
+      const counters = (isPlainObject(db.counters) ? db.counters : (db.counters = {})) as Record<string, number>
+      const batches = Array.isArray(db.responseBatches) ? (db.responseBatches as unknown[]) : (db.responseBatches = [])
+      for (const g of groups.values()) {
+        const id = `RB${(counters.RB = (Number.isInteger(counters.RB) ? counters.RB : 0) + 1)}`
+        files.push({path: responseBatchPath(g.survey, id), text: `${g.lines.join('\n')}\n`})
+        batches.push({id, survey: g.survey, source: g.source, responses: g.lines.length, ingestedAt: g.ingestedAt})
+      }
+    },
+  },
+]
 
 type CollectionName = Exclude<keyof Db, 'version'>
 
@@ -51,7 +92,7 @@ const COLLECTIONS: Record<CollectionName, Collection> = {
   calendarRemoved: {make: () => [], type: 'array', item: fields(['key', 'id'])},
   incidents: {make: () => [], type: 'array', item: fields(['id', 'member', 'rule'])},
   surveys: {make: () => ({}), type: 'object', item: fields(['id', 'name'], ['doc'])},
-  responses: {make: () => [], type: 'array', item: fields(['survey', 'rowHash'], ['answers'])},
+  responseBatches: {make: () => [], type: 'array', item: fields(['id', 'survey', 'source'])},
   eventBatches: {make: () => [], type: 'array', item: fields(['id', 'format', 'source'])},
   memberLinks: {make: () => [], type: 'array', item: fields(['id'], ['members'])},
   eventPresets: {make: () => ({}), type: 'object', item: fields(['platform'], ['map'])},
@@ -130,8 +171,11 @@ export function describeItemProblem(p: ItemProblem): string {
   return `${p.item} must be ${p.fields ? `an object with ${p.fields}` : 'a whole number ≥ 0'} (got ${p.got})`
 }
 
-/** Checks a parsed file, applies pending migrations and fills missing collections; throws `ShapeProblem`. */
-export function upgradeDb(raw: unknown, migrations: readonly Migration[] = MIGRATIONS, current = CURRENT_VERSION): Db {
+/**
+ * Checks a parsed file, applies pending migrations and fills missing collections; throws `ShapeProblem`. Files the
+ * migrations move out of the store are pushed onto `files` (the caller writes them before the index).
+ */
+export function upgradeDb(raw: unknown, migrations: readonly Migration[] = MIGRATIONS, current = CURRENT_VERSION, files: DataFile[] = []): Db {
   if (!isPlainObject(raw)) throw new ShapeProblem('foreign', 'the top level is not a JSON object')
   const version = raw.version
   if (!isVersion(version)) throw new ShapeProblem('foreign', '"version" is missing or not a positive integer', version)
@@ -139,7 +183,7 @@ export function upgradeDb(raw: unknown, migrations: readonly Migration[] = MIGRA
   const db: Record<string, unknown> = {...raw}
   for (const migration of [...migrations].sort((a, b) => a.to - b.to)) {
     if (migration.to <= version || migration.to > current) continue
-    migration.up(db)
+    migration.up(db, files)
     db.version = migration.to
   }
   db.version = current

@@ -2,7 +2,7 @@
 import {mkdir} from 'node:fs/promises'
 import {dirname, join, resolve} from 'node:path'
 import {Low} from 'lowdb'
-import {assertConfined, sweepStaleTemps} from '../util/fs.js'
+import {assertConfined, sweepStaleTemps, writeFileAtomic} from '../util/fs.js'
 import {DbFile} from './db-file.js'
 import {withLock} from './lock.js'
 import {CURRENT_VERSION, defaultDb, describeItemProblem, itemProblem, shapeProblem} from './migrations.js'
@@ -36,13 +36,17 @@ export class Store {
 
   /**
    * A snapshot of the data, migrated in memory; defaults when there is no file. Takes no lock and
-   * creates nothing, except that a corrupt or foreign file is copied once to `.commops/backups/`.
+   * creates nothing, except that a corrupt or foreign file is copied once to `.commops/backups/`, and that a store
+   * written by an older commops whose data moves out of `db.json` is migrated once, under the lock (see `update`).
    */
   async read(): Promise<Db> {
     this.confine()
-    const low = new Low<Db>(new DbFile(this.file), defaultDb())
+    const adapter = new DbFile(this.file)
+    const low = new Low<Db>(adapter, defaultDb())
     await low.read()
-    return low.data
+    if (adapter.moved.length === 0) return low.data
+    await this.update(() => undefined)
+    return this.read()
   }
 
   /**
@@ -59,6 +63,8 @@ export class Store {
       const adapter = new DbFile(this.file)
       const low = new Low<Db>(adapter, defaultDb())
       await low.read()
+      // Data first, index last: the files a migration moves out are complete before db.json names them.
+      for (const moved of adapter.moved) await writeFileAtomic(join(dirname(this.file), ...moved.path.split('/')), moved.text, {root: this.root})
       const result = await fn(low.data)
       const item = itemProblem(low.data as unknown as Record<string, unknown>)
       const problem = shapeProblem(low.data) ?? (item && describeItemProblem(item))

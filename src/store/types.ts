@@ -2,7 +2,7 @@ import type {CalendarItem, RemovedItem} from '../calendar/types.js'
 import type {EventBatch, Person} from '../events/types.js'
 import type {CsvMapping} from '../events/import/csv.js'
 import type {Incident} from '../rules/types.js'
-import type {StoredSurvey, SurveyResponse} from '../survey/types.js'
+import type {ResponseBatch, StoredSurvey} from '../survey/types.js'
 /** The shape of `.commops/db.json`: plain data, serialisable as JSON. */
 
 /** A generated thing (rule set, calendar, survey, scorecard…), keyed by a stable id. */
@@ -95,8 +95,8 @@ export interface Db {
   incidents: Incident[]
   /** Surveys by id (src/survey). */
   surveys: Record<string, StoredSurvey>
-  /** Survey responses (src/survey). */
-  responses: SurveyResponse[]
+  /** The index of ingested survey responses: one entry per batch file under `.commops/responses/` (src/survey). */
+  responseBatches: ResponseBatch[]
   /** The index of imported activity: one entry per batch file under `.commops/events/` (src/events). */
   eventBatches: EventBatch[]
   /** Identities linked into one person (`members link`). */

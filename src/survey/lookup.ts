@@ -3,7 +3,7 @@ import {UsageError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'
 import type {Db} from '../store/types.js'
-import type {SurveyDoc, SurveyRef, SurveyResponse} from './types.js'
+import type {ResponseBatch, SurveyDoc, SurveyRef} from './types.js'
 
 /** What a `survey` artifact holds. */
 export interface SurveyArtifactData {
@@ -44,8 +44,11 @@ export function findSurvey(db: Db, ref: string): SurveyRef | undefined {
   return byName.length === 1 ? byName[0] : undefined
 }
 
-/** The responses stored for a survey. */
-export const responsesOf = (db: Db, id: string): SurveyResponse[] => db.responses.filter((r) => r.survey === id)
+/** The index entries of a survey's response batches, in ingest order (their responses: io-responses readResponses). */
+export const batchesOf = (db: Pick<Db, 'responseBatches'>, id: string): ResponseBatch[] => db.responseBatches.filter((b) => b.survey === id)
+
+/** How many responses a survey has, from the index alone (no batch file is read). */
+export const responseCount = (db: Pick<Db, 'responseBatches'>, id: string): number => batchesOf(db, id).reduce((n, b) => n + b.responses, 0)
 
 /** A survey by reference, or a usage error listing the surveys there are. */
 export function requireSurvey(db: Db, ref: string): SurveyRef {

@@ -238,9 +238,12 @@ export function computeResults(doc: SurveyDoc, responses: SurveyResponse[], o: R
   }
   if (o.segment) {
     const groups = new Map<string, SurveyResponse[]>()
+    // One pass, appending in place: copying a group per response made this quadratic.
     for (const r of responses) {
       const value = o.segment.valueOf(r) ?? '—'
-      groups.set(value, [...(groups.get(value) ?? []), r])
+      const group = groups.get(value)
+      if (group) group.push(r)
+      else groups.set(value, [r])
     }
     results.segments = {
       field: o.segment.field,

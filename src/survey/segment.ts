@@ -43,9 +43,8 @@ export function segmentReader(
     }
   }
   const key = normalizeLabel(field)
-  const column =
-    responses.flatMap((r) => Object.keys(r.fields)).find((k) => k === field) ??
-    responses.flatMap((r) => Object.keys(r.fields)).find((k) => normalizeLabel(k) === key)
+  const columns = fieldNames(responses)
+  const column = columns.find((k) => k === field) ?? columns.find((k) => normalizeLabel(k) === key)
   if (column) return (r) => r.fields[column]
   if (responses.some((r) => memberAttribute(members.get(r.member ?? ''), field) !== undefined))
     return (r) => memberAttribute(members.get(r.member ?? ''), field)
@@ -54,10 +53,12 @@ export function segmentReader(
 
 /** The names --segment accepts for these responses: choice and numeric questions, then columns kept as fields. */
 export function segmentFields(doc: SurveyDoc, responses: SurveyResponse[]): string[] {
-  return [
-    ...new Set([
-      ...doc.questions.filter((q) => q.type !== 'text' && q.type !== 'multi').map((q) => q.id),
-      ...responses.flatMap((r) => Object.keys(r.fields)),
-    ]),
-  ]
+  return [...new Set([...doc.questions.filter((q) => q.type !== 'text' && q.type !== 'multi').map((q) => q.id), ...fieldNames(responses)])]
+}
+
+/** The column names kept as fields, in first-seen order: one pass, no array of every response's keys. */
+function fieldNames(responses: SurveyResponse[]): string[] {
+  const names = new Set<string>()
+  for (const r of responses) for (const k in r.fields) names.add(k)
+  return [...names]
 }

@@ -12,7 +12,11 @@ import {ingestRows, mapColumns, parseMaps, type ColumnMapping, type IngestResult
 import {isSlackExport, sniffInput, type ForeignKind} from './sniff.js'
 import {parseXlsx} from './xlsx.js'
 import {loadSurveyFile, loadSurveyTemplate} from './load.js'
-import {requireSurvey} from './lookup.js'
+import {batchesOf, requireSurvey} from './lookup.js'
+import {readResponses, ResponseBatchFile, sweepResponses} from './io-responses.js'
+import {computeResults, type ResultsOptions, type SurveyResults} from './results.js'
+import {memberIndex, segmentFields, segmentReader} from './segment.js'
+import {sha256Hex} from '../util/hash.js'
 import {resolveSurvey, type ResolveNote} from './resolve.js'
 import type {StoredSurvey, SurveyDoc, SurveyRef} from './types.js'
 
@@ -102,9 +106,10 @@ export interface Ingested {
  */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024
 
-const knownRows = (db: Db, survey: string) => {
+/** The row hashes of a survey's stored responses (of the batches `db` names). */
+const knownRows = async (root: string, db: Pick<Db, 'responseBatches'>, survey: string) => {
   const known = new Set<string>()
-  for (const r of db.responses) if (r.survey === survey) known.add(r.rowHash)
+  for (const r of await readResponses(root, db, survey)) known.add(r.rowHash)
   return known
 }
 
@@ -116,7 +121,12 @@ function foreignInput(what: ForeignKind, display: string, survey: string, entrie
 }
 
 /** Reads a response file into a table: CSV in any encoding, or the first sheet of an xlsx workbook; anything else is a usage error. */
-async function readTable(full: string, display: string, survey: string, encodingFlag?: string): Promise<{table: ParsedTable; encoding: string}> {
+async function readTable(
+  full: string,
+  display: string,
+  survey: string,
+  encodingFlag?: string,
+): Promise<{table: ParsedTable; encoding: string; hash: string}> {
   const info = await stat(full)
   if (info.isDirectory()) {
     const names = await readdir(full)
@@ -149,7 +159,7 @@ async function readTable(full: string, display: string, survey: string, encoding
         {key: read.reason.key, params: {...read.reason.params, file: display}},
         {code: read.reason.key, location: {file: display}, hint: {key: 'survey.xlsx.unreadable.hint'}},
       )
-    return {table: read.table, encoding: 'xlsx'}
+    return {table: read.table, encoding: 'xlsx', hash: sha256Hex(data)}
   }
   const {text, encoding} = decodeCsv(data, encodingFlag)
   if (text.trim() === '')
@@ -159,7 +169,7 @@ async function readTable(full: string, display: string, survey: string, encoding
     )
   const width = headerWidth(text)
   if (width > MAX_COLUMNS) throw tooWide(width)
-  return {table: parseCsv(text), encoding}
+  return {table: parseCsv(text), encoding, hash: sha256Hex(data)}
 }
 
 /** `survey ingest`: reads, maps and scores a response export before taking the lock, then stores the rows not stored yet. */
@@ -176,7 +186,7 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
   if (values.bad !== undefined)
     throw new UsageError({key: 'survey.ingest.badMapValue', params: {value: values.bad}}, {hint: {key: 'survey.ingest.badMapValue.hint'}})
 
-  const {table, encoding} = await readTable(full, display, ref.id, request.encoding)
+  const {table, encoding, hash} = await readTable(full, display, ref.id, request.encoding)
   const {columns, unknownTargets, unknownColumns} = mapColumns(ref.doc, table.header, pairs)
   const ids = ref.doc.questions.map((q) => q.id).join(', ')
   if (unknownTargets.length)
@@ -204,19 +214,73 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
     survey: ref.id,
     file: source,
     now: request.now,
-    known: knownRows(snapshot, ref.id),
+    known: await knownRows(store.root, snapshot, ref.id),
     values: values.map,
   })
   const strictFailed = Boolean(request.strict) && (preview.rejected.length > 0 || preview.warnings.length > 0)
   const result = {ref, encoding, table, columns, preview, added: preview.responses, duplicates: preview.duplicates, strictFailed}
   if (strictFailed) return {...result, added: []}
   if (request.dryRun || preview.responses.length === 0) return result
-  // Under the lock only the rows stored meanwhile are dropped, so two ingests of one file at once add each row once.
-  return store.update((db) => {
-    const known = knownRows(db, ref.id)
-    const fresh = preview.responses.filter((r) => !known.has(r.rowHash))
-    // One at a time: spreading 100k rows into push() overflows the call stack.
-    for (const r of fresh) db.responses.push(r)
-    return {...result, added: fresh, duplicates: preview.duplicates + preview.responses.length - fresh.length}
-  })
+  // Data first: the batch file is written and fsync'd before the lock; under it, it is renamed and then indexed.
+  await sweepResponses(store.root)
+  const file = await ResponseBatchFile.write(store.root, ref.id, preview.responses)
+  let committed = false
+  try {
+    return await store.update(async (db) => {
+      // Another ingest stored batches meanwhile: only the rows it did not store are kept, so each row is added once.
+      const seen = new Set(batchesOf(snapshot, ref.id).map((b) => b.id))
+      const newer = {responseBatches: batchesOf(db, ref.id).filter((b) => !seen.has(b.id))}
+      let fresh = preview.responses
+      if (newer.responseBatches.length > 0) {
+        const known = await knownRows(store.root, newer, ref.id)
+        fresh = fresh.filter((r) => !known.has(r.rowHash))
+        if (fresh.length < preview.responses.length && fresh.length > 0) await file.rewrite(fresh)
+      }
+      const stored = {...result, added: fresh, duplicates: preview.duplicates + preview.responses.length - fresh.length}
+      if (fresh.length === 0) return stored
+      const id = nextId(db, 'RB')
+      await sweepResponses(store.root, new Set(db.responseBatches.map((b) => b.id)))
+      await file.commit(id)
+      committed = true
+      db.responseBatches.push({id, survey: ref.id, source, hash, responses: fresh.length, ingestedAt: request.now.toISOString()})
+      return stored
+    })
+  } finally {
+    if (!committed) await file.discard()
+  }
+}
+
+export interface ResultsRequest {
+  /** The survey: S3, or a playbook survey key. */
+  survey: string
+  /** Split the scores by a choice question, a response column or a member attribute. */
+  segment?: string
+  /** Language of the labels; default: the survey's own. */
+  lang?: Locale
+}
+
+/**
+ * `survey results`: scores a survey's stored responses (read from their batch files, once). An unknown --segment
+ * is a usage error listing the names it accepts.
+ */
+export async function surveyResults(store: Store, request: ResultsRequest): Promise<{ref: SurveyRef; locale: Locale; results: SurveyResults}> {
+  const db = await store.read()
+  const ref = requireSurvey(db, request.survey)
+  const locale = request.lang ?? ref.locale
+  const responses = await readResponses(store.root, db, ref.id)
+  let segment: ResultsOptions['segment']
+  if (request.segment) {
+    const field = request.segment
+    const valueOf = segmentReader(field, ref.doc, responses, memberIndex((db as unknown as {members?: unknown}).members), locale)
+    if (!valueOf)
+      throw new UsageError(
+        {key: 'survey.results.unknownSegment', params: {field}},
+        {
+          code: 'survey.results.unknownSegment',
+          hint: {key: 'survey.results.unknownSegment.hint', params: {fields: segmentFields(ref.doc, responses).join(', ') || '—'}},
+        },
+      )
+    segment = {field, valueOf}
+  }
+  return {ref, locale, results: computeResults(ref.doc, responses, {locale, id: ref.id, segment})}
 }

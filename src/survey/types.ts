@@ -112,6 +112,20 @@ export interface SurveyResponse {
   [key: string]: unknown
 }
 
+/** The index entry of one ingest batch, in `db.responseBatches`; its responses are in `.commops/responses/<survey>/<id>.ndjson`. */
+export interface ResponseBatch {
+  /** `RB1`, `RB2`… (R1, R2… are runs). */
+  id: string
+  survey: string
+  /** The file the rows came from, as recorded with each response. */
+  source: string
+  /** SHA-256 of the file's bytes (absent for batches moved out of an older store). */
+  hash?: string
+  /** Responses in the batch file. */
+  responses: number
+  ingestedAt: string
+}
+
 /** A survey that commands can work on: stored (S3) or created by a playbook step. */
 export interface SurveyRef {
   /** S3, or `playbook.step` for a playbook survey. */

@@ -3,8 +3,8 @@ import {lazyRequire} from './lazy.js'
 /** node:crypto on first use: loading it costs a few milliseconds that commands which never hash would pay at start-up. */
 const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto')
 
-/** SHA-256 of a text, as hex. */
-export function sha256Hex(text: string): string {
+/** SHA-256 of a text or bytes, as hex. */
+export function sha256Hex(text: string | Uint8Array): string {
   return crypto().createHash('sha256').update(text).digest('hex')
 }
 

@@ -11,6 +11,7 @@ import type {Browser, Page} from 'puppeteer-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse, stringify} from 'yaml'
 import {Store} from '../../src/store/index.js'
+import {readResponses} from '../../src/survey/io-responses.js'
 import {initWorkspace} from '../../src/workspace/init.js'
 import {makeTempDir, removeDir, runCli} from '../helpers/cli.js'
 import {ROOT} from '../helpers/cli.js'
@@ -128,7 +129,7 @@ describe.skipIf(!CHROMIUM)('the HTML export in Chromium', () => {
     const report = JSON.parse(ingested.stdout) as {added: number; rejected: unknown[]; warnings: unknown[]; columns: Array<{how: string}>}
     expect(report).toMatchObject({added: 1, rejected: [], warnings: []})
     expect(report.columns.map((c) => c.how)).toEqual(['meta', ...Array(10).fill('id')])
-    const [response] = (await Store.at(ws).read()).responses
+    const [response] = await readResponses(ws, await Store.at(ws).read(), 'S1')
     expect(response.answers).toEqual({
       overall: 4,
       content: 6,

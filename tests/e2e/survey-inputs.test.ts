@@ -7,6 +7,7 @@ import path from 'node:path'
 import writeExcelFile from 'write-excel-file/node'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {nextId, Store} from '../../src/store/index.js'
+import {readResponses} from '../../src/survey/io-responses.js'
 import {loadSurveyTemplate} from '../../src/survey/load.js'
 import {initWorkspace} from '../../src/workspace/init.js'
 import {hasStackTrace, makeTempDir, removeDir, runCli, type CliResult} from '../helpers/cli.js'
@@ -64,7 +65,7 @@ describe('survey ingest inputs', () => {
     const mapped = await commops(['survey', 'ingest', 'S1', 'data/问卷星.xlsx', '--map-value', '半年=6–12 个月', '--json'])
     expect(mapped.code, mapped.stderr).toBe(0)
     expect(JSON.parse(mapped.stdout)).toMatchObject({added: 2, warnings: []})
-    const stored = (await Store.at(ws).read()).responses.filter((r) => r.survey === 'S1')
+    const stored = await readResponses(ws, await Store.at(ws).read(), 'S1')
     expect(stored.map((r) => [r.source.line, r.submittedAt, r.answers])).toEqual([
       [3, '2026-11-01 09:30:00', {nps: 9, tenure: '1to6m'}],
       [4, '2026-11-02 09:30:00', {nps: 4, tenure: '6to12m'}],
@@ -85,7 +86,7 @@ describe('survey ingest inputs', () => {
     ])
     expect(big.code, big.stderr).toBe(0)
     expect(JSON.parse(big.stdout)).toMatchObject({added: 150_000, rows: 150_000, rejected: [], warnings: []})
-    expect((await Store.at(ws).read()).responses.filter((r) => r.survey === 'S2')).toHaveLength(150_000)
+    expect(await readResponses(ws, await Store.at(ws).read(), 'S2')).toHaveLength(150_000)
     expect(wide.code).toBe(1)
     expect(wide.stderr).toMatch(/data\/wide\.csv:1: 表头超过 16384 列/)
     expect(hasStackTrace(big.stderr + wide.stderr)).toBe(false)

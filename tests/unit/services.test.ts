@@ -7,6 +7,7 @@ import {runPlaybook} from '../../src/playbook/runner.js'
 import type {Playbook} from '../../src/playbook/types.js'
 import {addIncident, generateRules} from '../../src/rules/service.js'
 import {Store} from '../../src/store/index.js'
+import {readResponses} from '../../src/survey/io-responses.js'
 import {createSurvey, ingestResponses} from '../../src/survey/service.js'
 import {completeTasks} from '../../src/tasks/service.js'
 import {sampleWorkspace, treeHash} from '../helpers/workspace.js'
@@ -121,6 +122,6 @@ describe('survey service', () => {
     const again = await ingestResponses(store, {survey: result.id, file, now: NOW})
     expect(again.added).toHaveLength(0)
     expect(again.duplicates).toBe(3)
-    expect((await store.read()).responses).toHaveLength(3)
+    expect(await readResponses(store.root, await store.read(), result.id)).toHaveLength(3)
   })
 })

@@ -321,7 +321,8 @@ describe('items of the store', () => {
     ['calendar', {calendar: [{id: 'C1', key: 'k'}]}, 'calendar[0]', '{"id":"C1"'],
     ['incidents', {incidents: [{id: 'I1', member: 7}]}, 'incidents[0]', '{"id":"I1"'],
     ['surveys', {surveys: {S1: {id: 'S1', name: 'n'}}}, 'surveys.S1', '{"id":"S1"'],
-    ['responses', {responses: [{survey: 'S1'}]}, 'responses[0]', '{"survey":"S1"}'],
+    ['responseBatches', {responseBatches: [{id: 'RB1', survey: 'S1'}]}, 'responseBatches[0]', '{"id":"RB1","survey":"S1"}'],
+    ['responses', {version: 1, responses: [{survey: 'S1'}]}, 'responses[0]', '{"survey":"S1"}'],
   ])('refuses a bad item in %s with one message naming the file and the item', async (_, fields, item, got) => {
     const text = JSON.stringify({...defaultDb(), ...fields})
     const file = await writeDb(text)

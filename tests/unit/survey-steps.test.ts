@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Model} from 'survey-core'
 import {describe, expect, it} from 'vitest'
@@ -8,6 +8,7 @@ import type {Playbook} from '../../src/playbook/types.js'
 import {validateText} from '../helpers/validate.js'
 import {Store} from '../../src/store/index.js'
 import {listSurveys} from '../../src/survey/lookup.js'
+import {ingestResponses} from '../../src/survey/service.js'
 import type {Workspace} from '../../src/workspace/index.js'
 import {sampleWorkspace} from '../helpers/workspace.js'
 
@@ -89,13 +90,13 @@ describe('survey.create and survey.results steps', () => {
     const db = await Store.at(ws.root).read()
     expect(listSurveys(db).map((s) => s.id)).toEqual(['review.satisfaction-survey'])
 
-    await Store.at(ws.root).update((d) => {
-      const base = {survey: 'review.satisfaction-survey', source: {file: 'x.csv', line: 2}, fields: {}, ingestedAt: NOW.toISOString()}
-      d.responses.push(
-        {...base, rowHash: 'a', answers: {sq_response: 5, cq_depth: 4, at_respect: 4, va_gain: 5, nps: 10, tenure: 'gt1y'}},
-        {...base, rowHash: 'b', answers: {sq_response: 2, cq_depth: 4, at_respect: 3, va_gain: 3, nps: 5, tenure: 'lt1m'}},
-      )
-    })
+    const csv = path.join(ws.root, 'data', 'answers.csv')
+    await mkdir(path.dirname(csv), {recursive: true})
+    await writeFile(csv, 'sq_response,cq_depth,at_respect,va_gain,nps,tenure\n5,4,4,5,10,gt1y\n2,4,3,3,5,lt1m\n')
+    const store = Store.at(ws.root)
+    const file = {full: csv, display: 'data/answers.csv', source: 'data/answers.csv'}
+    expect((await ingestResponses(store, {survey: 'review.satisfaction-survey', file, now: NOW})).added).toHaveLength(2)
+    expect((await store.read()).responseBatches).toMatchObject([{id: 'RB1', survey: 'review.satisfaction-survey', responses: 2}])
     const second = await run(ws, playbook)
     expect(second.byId['satisfaction-survey'].status).toBe('ok')
     expect(second.byId['survey-results'].outputs).toMatchObject({

@@ -29,6 +29,14 @@ export const store: Messages = {
     en: 'commops will not overwrite it. A copy is kept at {backup}; fix or remove that item (or restore an earlier copy of the file), then run again.',
     'zh-CN': 'commops 不会覆盖该文件，已备份到 {backup}；请修正或删除该条目（或恢复该文件的早先副本）后重试。',
   },
+  'store.batchMissing': {
+    en: 'The data file {file} of batch {id} is missing: the store names it but it is not there',
+    'zh-CN': '批次 {id} 的数据文件 {file} 不见了：存储索引引用了它，但文件不存在',
+  },
+  'store.batchMissing.hint': {
+    en: 'Restore .commops/ from a backup, or copy the file back. commops never deletes a file the store names.',
+    'zh-CN': '请从备份恢复 .commops/，或把该文件放回原处。commops 不会删除存储索引引用的文件。',
+  },
   'store.newer': {
     en: 'The store {file} was written by a newer commops (store version {version}; this one reads up to {current})',
     'zh-CN': '存储文件 {file} 由更新版本的 commops 写入（存储版本 {version}，当前版本最高支持 {current}）',
