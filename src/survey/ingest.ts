@@ -186,17 +186,22 @@ export function ingestRows(
   const responses: SurveyResponse[] = []
   const seenInFile = new Map<string, number>()
   const isHeader = (cells: string[]) => cells.length === csv.header.length && cells.every((c, i) => c.trim() === csv.header[i])
-  // Exports repeat the same few answers (options, scale points) on every row: each distinct cell is read once per question.
-  const memo = new Map<string, ParsedAnswer>()
-  const read = (q: Question, cell: string): ParsedAnswer => {
-    const key = `${q.id}\u0000${cell}`
-    let parsed = memo.get(key)
+  // Exports repeat the same few answers (options, scale points) on every row: each distinct cell of a column is read
+  // (its labels normalised and matched) once, then looked up.
+  const memos = new Map<number, Map<string, ParsedAnswer>>()
+  const read = (c: ColumnMapping, q: Question, cell: string): ParsedAnswer => {
+    let memo = memos.get(c.index)
+    if (memo === undefined) memos.set(c.index, (memo = new Map<string, ParsedAnswer>()))
+    let parsed = memo.get(cell)
     if (parsed === undefined) {
       parsed = parseAnswer(q, cell, o.values)
-      if (memo.size < MEMO_SIZE) memo.set(key, parsed)
+      if (memo.size < MEMO_SIZE) memo.set(cell, parsed)
     }
     return parsed.ok && Array.isArray(parsed.value) ? {...parsed, value: parsed.value.slice()} : parsed
   }
+  const conditional = doc.questions.filter((q) => q.showIf)
+  const ingestedAt = o.now.toISOString()
+  const surveyJson = JSON.stringify(o.survey)
   let duplicates = 0
   let headers = 0
   for (const row of csv.rows) {
@@ -207,10 +212,13 @@ export function ingestRows(
     const key = JSON.stringify(row.cells)
     const occurrence = (seenInFile.get(key) ?? 0) + 1
     seenInFile.set(key, occurrence)
-    const rowHash = sha(JSON.stringify([o.survey, row.cells, occurrence]))
+    // The hash of JSON.stringify([survey, cells, occurrence]), built from the row's JSON already made.
+    const rowHash = sha(`[${surveyJson},${key},${occurrence}]`)
     const answers: Record<string, Answer> = {}
     const others: Record<string, string> = {}
     const fields: Record<string, string> = {}
+    let answered = 0
+    let hasOthers = false
     let member: string | undefined
     let submittedAt: string | undefined
     const blanked: RowWarning = {line: row.line, columns: [], reasons: []}
@@ -221,29 +229,43 @@ export function ingestRows(
       else if (c.meta === 'submittedAt') submittedAt ??= cell.trim() || undefined
       else if (c.question && c.option) {
         if (!optionChosen(cell)) continue
+        if (answers[c.question] === undefined) answered++
         const list = (answers[c.question] ??= []) as string[]
         if (!list.includes(c.option)) list.push(c.option)
-        if (c.option === 'other' && !/^(1|true|yes|是|✓|√|x)$/iu.test(cell.trim())) others[c.question] = cell.trim()
+        if (c.option === 'other' && !/^(1|true|yes|是|✓|√|x)$/iu.test(cell.trim())) {
+          others[c.question] = cell.trim()
+          hasOthers = true
+        }
       } else if (c.question) {
         const q = byId.get(c.question)!
-        const parsed = read(q, cell)
+        const parsed = read(c, q, cell)
         if (!parsed.ok) {
           blanked.columns.push(c.header)
           blanked.reasons.push({...parsed.reason, params: {...parsed.reason.params, column: c.header}})
           continue
         }
-        if (parsed.value !== undefined) answers[q.id] = parsed.value
-        if (parsed.other) others[q.id] = parsed.other
-      } else if (cell.trim() !== '' && c.header !== '') fields[c.header] = cell.trim()
-    }
-    // An answer to a question its showIf hides is kept out of the scores, as the form would have hidden it.
-    for (const q of doc.questions) {
-      if (q.showIf && answers[q.id] !== undefined && !conditionHolds(q.showIf, answers[q.showIf.question])) {
-        delete answers[q.id]
-        delete others[q.id]
+        if (parsed.value !== undefined) {
+          if (answers[q.id] === undefined) answered++
+          answers[q.id] = parsed.value
+        }
+        if (parsed.other) {
+          others[q.id] = parsed.other
+          hasOthers = true
+        }
+      } else if (c.header !== '') {
+        const value = cell.trim()
+        if (value !== '') fields[c.header] = value
       }
     }
-    if (Object.keys(answers).length === 0) {
+    // An answer to a question its showIf hides is kept out of the scores, as the form would have hidden it.
+    for (const q of conditional) {
+      if (answers[q.id] !== undefined && !conditionHolds(q.showIf!, answers[q.showIf!.question])) {
+        delete answers[q.id]
+        delete others[q.id]
+        answered--
+      }
+    }
+    if (answered === 0) {
       rejected.push({line: row.line, reason: blanked.reasons[0] ?? {key: 'survey.ingest.noAnswers'}})
       continue
     }
@@ -253,17 +275,14 @@ export function ingestRows(
       continue
     }
     o.known.add(rowHash)
-    responses.push({
-      survey: o.survey,
-      rowHash,
-      source: {file: o.file, line: row.line},
-      ...(submittedAt ? {submittedAt} : {}),
-      ...(member ? {member} : {}),
-      answers,
-      ...(Object.keys(others).length ? {others} : {}),
-      fields,
-      ingestedAt: o.now.toISOString(),
-    })
+    const response = {survey: o.survey, rowHash, source: {file: o.file, line: row.line}} as SurveyResponse
+    if (submittedAt) response.submittedAt = submittedAt
+    if (member) response.member = member
+    response.answers = answers
+    if (hasOthers && Object.keys(others).length) response.others = others
+    response.fields = fields
+    response.ingestedAt = ingestedAt
+    responses.push(response)
   }
   rejected.sort((a, b) => a.line - b.line)
   return {columns, responses, rejected, warnings, duplicates, rows: csv.rows.length + csv.problems.length - headers}

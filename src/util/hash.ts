@@ -5,7 +5,9 @@ const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto')
 
 /** SHA-256 of a text or bytes, as hex. */
 export function sha256Hex(text: string | Uint8Array): string {
-  return crypto().createHash('sha256').update(text).digest('hex')
+  const c = crypto()
+  // crypto.hash (Node 20.12+): one call, no Hash object; a third of the time on short texts.
+  return typeof c.hash === 'function' ? c.hash('sha256', text, 'hex') : c.createHash('sha256').update(text).digest('hex')
 }
 
 /** `bytes` random bytes as hex, for temporary file names. */
