@@ -1,0 +1,178 @@
+// npm run bench:store: the store as data grows. Times, through the built CLI (dist/, built if stale):
+//   - survey ingest of a generated 100k-row CSV against csv-parse alone on the same file (target ≤ 2×);
+//   - survey results --segment at 10k and 100k responses (target: ratio ≤ 12, i.e. linear; quadratic would be ~100);
+//   - task done and task list --json on a workspace holding 1M imported events and 200k responses against an empty
+//     one (target ≤ 1.2×; members do not exist yet, so none are added);
+//   - one store update (lock, read, write) on that big workspace, in process (target ≤ 100 ms).
+// Prints a table; with --strict exits 1 when a target is missed.
+// Usage: node scripts/bench-store.mjs [--runs N] [--strict] [--keep]
+import {execFileSync, spawnSync} from 'node:child_process'
+import {createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {once} from 'node:events'
+import {bin, buildIfNeeded, root} from './lib.mjs'
+
+const args = process.argv.slice(2)
+const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 3) || 3
+const strict = args.includes('--strict')
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-store-'))
+
+buildIfNeeded()
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+function time(argv, cwd, {env} = {}) {
+  const start = process.hrtime.bigint()
+  const r = spawnSync(process.execPath, argv, {cwd, encoding: 'utf8', maxBuffer: 1024 ** 3, env: {...process.env, ...env}})
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}:\n${r.stderr}`)
+  return ms
+}
+const cli = (argv, cwd) => time([bin, ...argv], cwd)
+const run = (argv, cwd) =>
+  execFileSync(process.execPath, [bin, ...argv], {cwd, encoding: 'utf8', maxBuffer: 1024 ** 3, stdio: ['ignore', 'pipe', 'pipe']})
+
+function workspace(name) {
+  const dir = path.join(tmp, name)
+  run(['init', dir, '--yes', '--name', 'Bench'], tmp)
+  run(['survey', 'create', '--template', 'satisfaction'], dir)
+  return dir
+}
+
+/** A satisfaction-survey export: n rows, fixed seed, five regions. */
+function responsesCsv(file, n, offset = 0) {
+  const likert = [
+    'sq_response',
+    'sq_answers',
+    'sq_moderation',
+    'cq_relevance',
+    'cq_depth',
+    'cq_frequency',
+    'at_respect',
+    'at_activity',
+    'at_events',
+    'va_gain',
+    'va_time',
+  ]
+  const part = ['Almost every day', 'A few times a week', 'A few times a month', 'Rarely, I mostly read']
+  const tenure = ['Less than a month', '1–6 months', '6–12 months', 'More than a year']
+  const regions = ['north', 'south', 'east', 'west', 'center']
+  let seed = 42
+  const rnd = (k) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % k)
+  const lines = [['Timestamp', 'member', 'region', ...likert, 'nps', 'nps_reason', 'participation', 'tenure'].join(',')]
+  for (let i = offset; i < offset + n; i++) {
+    const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
+    lines.push(
+      [at, `u${i}`, regions[rnd(5)], ...likert.map(() => 1 + rnd(5)), rnd(11), `"reason ${rnd(1000)}, ok"`, `"${part[rnd(4)]}"`, tenure[rnd(4)]].join(
+        ',',
+      ),
+    )
+  }
+  writeFileSync(file, lines.join('\n') + '\n')
+  return file
+}
+
+async function eventsNdjson(file, n) {
+  const out = createWriteStream(file)
+  const types = ['post', 'reply', 'reaction', 'join']
+  let chunk = ''
+  for (let i = 0; i < n; i++) {
+    const ts = new Date(Date.UTC(2025, 0, 1) + i * 30_000).toISOString()
+    chunk += `{"ts":"${ts}","type":"${types[i % 4]}","member":"discord:u${i % 100_000}","channel":"c${i % 20}","src":"bench:${i}"}\n`
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain')
+      chunk = ''
+    }
+  }
+  out.end(chunk)
+  await once(out, 'finish')
+  return file
+}
+
+const rows = []
+const row = (what, value, target, ok) => rows.push({what, value, target, ok})
+
+// 1. ingest 100k vs csv-parse of the same file
+const big = responsesCsv(path.join(tmp, 'r100k.csv'), 100_000)
+const small = responsesCsv(path.join(tmp, 'r10k.csv'), 10_000)
+const parseOnly = `const {parse} = require(${JSON.stringify(path.join(root, 'node_modules', 'csv-parse', 'dist', 'cjs', 'sync.cjs'))}); parse(require('fs').readFileSync(process.argv[1], 'utf8'))`
+const csvParse = median(Array.from({length: runs}, () => time(['-e', parseOnly, big], tmp)))
+const ingests = []
+let ws100k
+for (let i = 0; i < runs; i++) {
+  const ws = workspace(`ingest-${i}`)
+  ingests.push(cli(['survey', 'ingest', 'S1', big, '--json'], ws))
+  if (ws100k) rmSync(ws, {recursive: true, force: true})
+  else ws100k = ws
+}
+const ingest = median(ingests)
+row('csv-parse alone, 100k rows (ms)', csvParse.toFixed(0), '', true)
+row('survey ingest, 100k rows (ms)', ingest.toFixed(0), '', true)
+row('  ingest ÷ csv-parse', (ingest / csvParse).toFixed(2), '≤ 2', ingest / csvParse <= 2)
+
+// 2. results --segment, 10k vs 100k
+const ws10k = workspace('segment-10k')
+run(['survey', 'ingest', 'S1', small], ws10k)
+const seg10 = median(Array.from({length: runs}, () => cli(['survey', 'results', 'S1', '--segment', 'region', '--json'], ws10k)))
+const seg100 = median(Array.from({length: runs}, () => cli(['survey', 'results', 'S1', '--segment', 'region', '--json'], ws100k)))
+const floor = median(Array.from({length: runs}, () => cli(['survey', 'show', '--json'], ws10k)))
+row('survey results --segment, 10k (ms)', seg10.toFixed(0), '', true)
+row('survey results --segment, 100k (ms)', seg100.toFixed(0), '', true)
+const segRatio = (seg100 - floor) / Math.max(1, seg10 - floor)
+row('  100k ÷ 10k, start-up taken off', segRatio.toFixed(1), '≤ 12 (linear ≈ 10)', segRatio <= 12)
+
+// 3. task done / task list on a big workspace vs an empty one
+const empty = workspace('empty')
+const full = workspace('full')
+await eventsNdjson(path.join(tmp, 'events.ndjson'), 1_000_000)
+run(['events', 'import', path.join(tmp, 'events.ndjson'), '--from', 'ndjson'], full)
+run(['survey', 'ingest', 'S1', big], full)
+run(['survey', 'ingest', 'S1', responsesCsv(path.join(tmp, 'r100k-b.csv'), 100_000, 100_000)], full)
+for (const ws of [empty, full]) for (let i = 0; i < runs * 2 + 2; i++) run(['task', 'add', `Task ${i}`], ws)
+const pair = (argv) => {
+  const a = []
+  const b = []
+  for (let i = 0; i < runs * 2; i++) {
+    a.push(cli(argv(i), empty))
+    b.push(cli(argv(i), full))
+  }
+  return [median(a), median(b)]
+}
+const [doneEmpty, doneFull] = pair((i) => ['task', 'done', `T${i + 1}`, '--json'])
+const [listEmpty, listFull] = pair(() => ['task', 'list', '--json'])
+const dbSize = readFileSync(path.join(full, '.commops', 'db.json')).length
+row('big workspace: db.json (kB)', (dbSize / 1024).toFixed(0), '', true)
+row('task done, empty / big (ms)', `${doneEmpty.toFixed(0)} / ${doneFull.toFixed(0)}`, '', true)
+row('  big ÷ empty', (doneFull / doneEmpty).toFixed(2), '≤ 1.2', doneFull / doneEmpty <= 1.2)
+row('task list --json, empty / big (ms)', `${listEmpty.toFixed(0)} / ${listFull.toFixed(0)}`, '', true)
+row('  big ÷ empty', (listFull / listEmpty).toFixed(2), '≤ 1.2', listFull / listEmpty <= 1.2)
+
+// 4. one store update on the big workspace, in process (lock, read, check, write, unlock)
+const updateScript = `
+import {Store} from ${JSON.stringify(path.join(root, 'src', 'store', 'index.ts'))}
+const store = Store.at(process.argv[1])
+const times = []
+for (let i = 0; i < 7; i++) {
+  const start = performance.now()
+  await store.update((db) => { db.counters.bench = (db.counters.bench ?? 0) + 1 })
+  times.push(performance.now() - start)
+}
+console.log(times.sort((a, b) => a - b)[3])`
+const updateMs = Number(
+  execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', updateScript, full], {cwd: root, encoding: 'utf8'}).trim(),
+)
+row('one store update, big workspace (ms)', updateMs.toFixed(1), '≤ 100', updateMs <= 100)
+
+const width = (k) => Math.max(...rows.map((r) => String(r[k]).length))
+const [w1, w2, w3] = [width('what'), width('value'), width('target')]
+console.log(
+  `\nload average: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}; ${os.cpus().length} CPUs; node ${process.version}; median of ${runs}`,
+)
+for (const r of rows)
+  console.log(`${r.what.padEnd(w1)}  ${String(r.value).padStart(w2)}  ${r.target.padEnd(w3)}  ${r.target ? (r.ok ? 'ok' : 'MISSED') : ''}`)
+if (!args.includes('--keep')) rmSync(tmp, {recursive: true, force: true})
+else console.log(`kept ${tmp}`)
+if (strict && rows.some((r) => !r.ok)) process.exit(1)
