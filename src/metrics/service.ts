@@ -46,6 +46,14 @@ export function periodsOf(ws: MetricsWorkspace, request: MetricsRequest): Period
   return resolvePeriods(request, localToday(request.now ?? new Date(), ws.community.timezone), ws.community.timezone)
 }
 
+/** The filter with its empty parts left out. */
+function cleanFilter(filter: MetricFilter = {}): MetricFilter {
+  const out: MetricFilter = {}
+  if (filter.channel?.length) out.channel = [...filter.channel]
+  if (filter.platform?.length) out.platform = [...filter.platform]
+  return out
+}
+
 /** A hash of everything the figures depend on: event batches, member links, survey responses, the calendar. */
 export function inputsHash(db: Db): string {
   return sha256Hex(
@@ -72,7 +80,7 @@ const order = (values: MetricValue[]): MetricValue[] => {
 export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, request: MetricsRequest): Promise<MetricSet[]> {
   const periods = periodsOf(ws, request)
   const db = await store.read()
-  const filter: MetricFilter = {...request.filter}
+  const filter = cleanFilter(request.filter)
   const engines = periods.map((period) => new MetricsEngine({period, filter, days: request.days}))
   for await (const e of readEvents(ws.root, db)) for (const engine of engines) engine.add(e)
   const hash = inputsHash(db)
@@ -112,7 +120,7 @@ export async function retentionTable(
     throw new UsageError({key: 'metrics.last.bad', params: {value: String(n)}}, {hint: {key: 'metrics.period.hint'}})
   const cohorts = cohortPeriods(unit, n, localToday(request.now ?? new Date(), zone), zone)
   const db = await store.read()
-  const filter: MetricFilter = {...request.filter}
+  const filter = cleanFilter(request.filter)
   const collector = new CohortCollector(zone, dayNumber(cohorts[0].from), filter)
   for await (const e of readEvents(ws.root, db)) collector.add(e)
   return {...buildRetention(collector, cohorts, unit, zone), filter}
@@ -123,7 +131,7 @@ export async function funnel(ws: MetricsWorkspace, store: StoreReader, request: 
   const periods = periodsOf(ws, {...request, period: request.period ?? (request.from || request.to ? undefined : 'quarter')})
   const period = periods[periods.length - 1]
   const db = await store.read()
-  const filter: MetricFilter = {...request.filter}
+  const filter = cleanFilter(request.filter)
   const collector = new CohortCollector(ws.community.timezone, dayNumber(period.from), filter)
   for await (const e of readEvents(ws.root, db)) collector.add(e)
   return {...buildFunnel(collector, period), filter}

@@ -233,4 +233,12 @@ export const metrics: Messages = {
     en: '{n} of them joined less than 8 weeks before the last event and may still become regulars',
     'zh-CN': '其中 {n} 人加入距最后一个事件不足 8 周，之后仍可能成为常客',
   },
+  // the metrics step
+  'metrics.step.describe': {en: 'compute the metrics of {period}', 'zh-CN': '计算 {period} 的指标'},
+  'metrics.step.lastMonth': {en: 'the last full month', 'zh-CN': '上一个完整的月份'},
+  'metrics.step.title': {en: 'Metrics {period}', 'zh-CN': '指标 {period}'},
+  'metrics.step.summary': {
+    en: 'metrics {period}: {known} of {total} known; {figures}',
+    'zh-CN': '指标 {period}：{total} 项中 {known} 项有数据；{figures}',
+  },
 }
