@@ -28,6 +28,8 @@ const NONE = 2 ** 31 - 1
 const NEVER = -(2 ** 31)
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
+/** People per topic key: (topic, person) pairs are `topic * PERSON_SPAN + person`, exact below 2^53. */
+const PERSON_SPAN = 2 ** 26
 
 /** The event metrics, in METRICS order. */
 export const EVENT_METRICS: readonly MetricId[] = [
@@ -168,7 +170,10 @@ export class MetricsEngine {
   private maxDay = NEVER
   private readonly left = new Set<number>()
   private readonly converted = new Set<number>()
-  private readonly topics = new Map<string, {replied: boolean; people: Set<number>}>()
+  /** Topics as integers; whether each had a reply; (topic, person) pairs as one number each. */
+  private readonly topicIds = new Map<string, number>()
+  private readonly topicReplied: boolean[] = []
+  private readonly topicPeople = new Set<number>()
   private readonly questions: Question[] = []
   /** Answers by what they answer (`parent`, or `\0topic`): [ms, person, ms, person, …]. */
   private readonly answers = new Map<string, number[]>()
@@ -213,10 +218,14 @@ export class MetricsEngine {
     if (interaction) {
       this.interactions++
       if (e.topic !== undefined) {
-        let topic = this.topics.get(e.topic)
-        if (!topic) this.topics.set(e.topic, (topic = {replied: false, people: new Set()}))
-        topic.people.add(p)
-        if (type === 'reply') topic.replied = true
+        let topic = this.topicIds.get(e.topic)
+        if (topic === undefined) {
+          topic = this.topicReplied.length
+          this.topicIds.set(e.topic, topic)
+          this.topicReplied.push(false)
+        }
+        this.topicPeople.add(topic * PERSON_SPAN + p)
+        if (type === 'reply') this.topicReplied[topic] = true
       }
     }
     if (type === 'leave') this.left.add(p)
@@ -311,13 +320,9 @@ export class MetricsEngine {
       : 0
 
     // topics
-    let topicsReplied = 0
+    const topicsReplied = this.topicReplied.filter(Boolean).length
     let topicPeople = 0
-    for (const t of this.topics.values()) {
-      if (!t.replied) continue
-      topicsReplied++
-      topicPeople += t.people.size
-    }
+    for (const pair of this.topicPeople) if (this.topicReplied[Math.floor(pair / PERSON_SPAN)]) topicPeople++
 
     // reciprocity
     const replied = new Set<number>()
