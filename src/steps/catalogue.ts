@@ -8,6 +8,7 @@ import {noteStep} from './note.js'
 import {positioningCheck} from './positioning-check.js'
 import {calendarGenerateSpec} from './specs/calendar-generate.js'
 import {exportStepSpec} from './specs/export.js'
+import {metricsSpec} from './specs/metrics.js'
 import {rulesGenerateSpec} from './specs/rules-generate.js'
 import {surveyCreateSpec} from './specs/survey-create.js'
 import {surveyResultsSpec} from './specs/survey-results.js'
@@ -25,4 +26,5 @@ export const STEP_SPECS: readonly StepSpec<never>[] = [
   surveyCreateSpec,
   surveyResultsSpec,
   rulesGenerateSpec,
+  metricsSpec,
 ] as Array<StepSpec<never>>

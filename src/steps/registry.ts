@@ -1,6 +1,7 @@
 import {assertStep} from './assert.js'
 import {calendarGenerate} from './calendar-generate.js'
 import {exportStep} from './export.js'
+import {metricsStep} from './metrics.js'
 import {noteStep} from './note.js'
 import {positioningCheck} from './positioning-check.js'
 import {rulesGenerate} from './rules-generate.js'
@@ -20,6 +21,7 @@ export const STEP_TYPES: readonly StepType<never>[] = [
   surveyCreate,
   surveyResults,
   rulesGenerate,
+  metricsStep,
 ] as Array<StepType<never>>
 
 const registry = new Map(STEP_TYPES.map((step) => [step.type, step as unknown as StepType<Record<string, unknown>>]))
