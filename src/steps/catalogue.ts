@@ -9,6 +9,7 @@ import {positioningCheck} from './positioning-check.js'
 import {calendarGenerateSpec} from './specs/calendar-generate.js'
 import {exportStepSpec} from './specs/export.js'
 import {rulesGenerateSpec} from './specs/rules-generate.js'
+import {scorecardComputeSpec} from './specs/scorecard-compute.js'
 import {surveyCreateSpec} from './specs/survey-create.js'
 import {surveyResultsSpec} from './specs/survey-results.js'
 import {tasksCreate} from './tasks-create.js'
@@ -25,4 +26,5 @@ export const STEP_SPECS: readonly StepSpec<never>[] = [
   surveyCreateSpec,
   surveyResultsSpec,
   rulesGenerateSpec,
+  scorecardComputeSpec,
 ] as Array<StepSpec<never>>

@@ -4,6 +4,7 @@ import {exportStep} from './export.js'
 import {noteStep} from './note.js'
 import {positioningCheck} from './positioning-check.js'
 import {rulesGenerate} from './rules-generate.js'
+import {scorecardCompute} from './scorecard-compute.js'
 import {surveyCreate} from './survey-create.js'
 import {surveyResults} from './survey-results.js'
 import {tasksCreate} from './tasks-create.js'
@@ -20,6 +21,7 @@ export const STEP_TYPES: readonly StepType<never>[] = [
   surveyCreate,
   surveyResults,
   rulesGenerate,
+  scorecardCompute,
 ] as Array<StepType<never>>
 
 const registry = new Map(STEP_TYPES.map((step) => [step.type, step as unknown as StepType<Record<string, unknown>>]))

@@ -6,6 +6,7 @@ import {expr} from './expr.js'
 import {help} from './help.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
+import {scorecard} from './scorecard.js'
 import {steps} from './steps.js'
 import {survey} from './survey.js'
 import {store} from './store.js'
@@ -29,6 +30,7 @@ export const catalogue: Messages = {
   ...survey,
   ...rules,
   ...events,
+  ...scorecard,
   ...help,
 }
 
