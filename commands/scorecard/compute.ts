@@ -61,7 +61,7 @@ export default class ScorecardCompute extends BaseCommand<typeof ScorecardComput
       else if (!this.jsonEnabled()) process.stdout.write(text)
     } else if (!this.jsonEnabled()) this.log(scorecardText(result, this.t, table))
     if (this.flags['dry-run']) this.note(this.t('scorecard.text.dryRun'))
-    else this.note(this.t('scorecard.text.saved', {key: result.card.key, replaced: this.t(result.replaced ? 'scorecard.yes' : 'scorecard.no')}))
+    else this.note(this.t(result.replaced ? 'scorecard.text.replaced' : 'scorecard.text.saved', {key: result.card.key}))
     const out = {...result, ...(written ? {path: written} : {})}
     if (result.gate && !result.gate.passed) {
       if (this.jsonEnabled()) this.logJson(out)

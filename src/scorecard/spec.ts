@@ -132,7 +132,8 @@ export function resolveSpec({spec, fallback, goals}: Sources): ResolvedSpec {
     })
     dims.set(d.id, dim)
   })
-  for (const g of goalOf.values()) {
+  // goals the default spec does not grade join their dimension; a workspace's own dimensions are taken as written
+  for (const g of own ? [] : goalOf.values()) {
     const metric = g.metric as MetricId
     if (placed.has(metric) || !(metric in METRIC_DIMENSION)) continue
     const id = (g.dimension as DimensionId | undefined) ?? METRIC_DIMENSION[metric]

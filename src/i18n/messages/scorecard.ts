@@ -45,13 +45,12 @@ export const scorecard: Messages = {
     'zh-CN': '周期 {from} … {to} · 规格 {spec}（{source}，{hash}）· 输入 {inputs}',
   },
   'scorecard.text.overall': {en: '{key}  overall {score}  grade {grade}', 'zh-CN': '{key}  总分 {score}  等级 {grade}'},
-  'scorecard.text.saved': {
-    en: 'Saved the scorecard of {key} (replacing the earlier one: {replaced})',
-    'zh-CN': '已保存 {key} 的评分卡（替换了之前的：{replaced}）',
+  'scorecard.text.saved': {en: 'Saved the scorecard of {key}', 'zh-CN': '已保存 {key} 的评分卡'},
+  'scorecard.text.replaced': {
+    en: 'Saved the scorecard of {key}, replacing the one computed before',
+    'zh-CN': '已保存 {key} 的评分卡，替换了之前计算的那份',
   },
   'scorecard.text.dryRun': {en: 'Dry run: nothing was saved', 'zh-CN': '试运行：未保存任何内容'},
-  'scorecard.yes': {en: 'yes', 'zh-CN': '是'},
-  'scorecard.no': {en: 'no', 'zh-CN': '否'},
 
   // diff
   'scorecard.diff.title': {en: 'Scorecard {from} → {to}', 'zh-CN': '评分卡 {from} → {to}'},
@@ -90,8 +89,6 @@ export const scorecard: Messages = {
     'zh-CN': '评分卡 {period} 低于 {threshold}：总分 {score}，等级 {grade}',
   },
   'scorecard.failUnder.passed': {en: 'Scorecard {period} reaches {threshold}', 'zh-CN': '评分卡 {period} 达到 {threshold}'},
-
-  'scorecard.metricsUnavailable': {en: 'This build of commops has no metrics engine', 'zh-CN': '此版本的 commops 没有指标引擎'},
 
   // lookups
   'scorecard.none': {en: 'No scorecard has been computed yet', 'zh-CN': '还没有计算过评分卡'},
