@@ -43,10 +43,21 @@ export function formatGithub(report: Report): string {
     .join('\n')
 }
 
-/** JUnit XML: one test case per file, one failure per error; warnings in the case's output (failures too with `strict`). */
-export function formatJunit(report: Report, options: {strict?: boolean} = {}): string {
-  const byFile = new Map<string, Problem[]>(report.files.map((f) => [f, []]))
-  for (const p of report.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p])
+/** Options of the JUnit writer: `cases` names the test cases instead of the files, a problem going to the case of its `path`. */
+export interface JunitOptions {
+  strict?: boolean
+  /** The suite's name (default `commops validate`). */
+  name?: string
+  cases?: string[]
+}
+
+/** JUnit XML: one test case per file (or per name of `cases`), one failure per error; warnings in the case's output (failures too with `strict`). */
+export function formatJunit(report: Report, options: JunitOptions = {}): string {
+  const name = options.name ?? 'commops validate'
+  const classname = name.replace(/\s+/g, '.')
+  const caseOf = (p: Problem) => (options.cases ? p.path : p.file)
+  const byFile = new Map<string, Problem[]>((options.cases ?? report.files).map((f) => [f, []]))
+  for (const p of report.problems) byFile.set(caseOf(p), [...(byFile.get(caseOf(p)) ?? []), p])
   const fails = (p: Problem) => p.severity === 'error' || Boolean(options.strict)
   const failures = [...byFile.values()].filter((ps) => ps.some(fails)).length
   const describe = (p: Problem) => `${p.file}:${p.line}:${p.col} ${p.severity} ${p.message}${p.hint ? `\nHint: ${p.hint}` : ''}`
@@ -55,14 +66,14 @@ export function formatJunit(report: Report, options: {strict?: boolean} = {}): s
     const warnings = ps.filter((p) => p.severity === 'warning').map(describe)
     const out = warnings.length ? [`      <system-out>${xml(warnings.join('\n'))}</system-out>`] : []
     const body = [...failed, ...out].join('\n')
-    return body
-      ? `    <testcase classname="commops.validate" name="${xml(file)}" file="${xml(file)}">\n${body}\n    </testcase>`
-      : `    <testcase classname="commops.validate" name="${xml(file)}" file="${xml(file)}"/>`
+    const where = options.cases ? ps[0]?.file : file
+    const attrs = `classname="${xml(classname)}" name="${xml(file)}"${where ? ` file="${xml(where)}"` : ''}`
+    return body ? `    <testcase ${attrs}>\n${body}\n    </testcase>` : `    <testcase ${attrs}/>`
   })
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="commops validate" tests="${byFile.size}" failures="${failures}">`,
-    `  <testsuite name="commops validate" tests="${byFile.size}" failures="${failures}" errors="0">`,
+    `<testsuites name="${xml(name)}" tests="${byFile.size}" failures="${failures}">`,
+    `  <testsuite name="${xml(name)}" tests="${byFile.size}" failures="${failures}" errors="0">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

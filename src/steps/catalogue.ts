@@ -10,6 +10,7 @@ import {calendarGenerateSpec} from './specs/calendar-generate.js'
 import {exportStepSpec} from './specs/export.js'
 import {metricsSpec} from './specs/metrics.js'
 import {rulesGenerateSpec} from './specs/rules-generate.js'
+import {scorecardComputeSpec} from './specs/scorecard-compute.js'
 import {surveyCreateSpec} from './specs/survey-create.js'
 import {surveyResultsSpec} from './specs/survey-results.js'
 import {tasksCreate} from './tasks-create.js'
@@ -27,4 +28,5 @@ export const STEP_SPECS: readonly StepSpec<never>[] = [
   surveyResultsSpec,
   rulesGenerateSpec,
   metricsSpec,
+  scorecardComputeSpec,
 ] as Array<StepSpec<never>>

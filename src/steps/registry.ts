@@ -5,6 +5,7 @@ import {metricsStep} from './metrics.js'
 import {noteStep} from './note.js'
 import {positioningCheck} from './positioning-check.js'
 import {rulesGenerate} from './rules-generate.js'
+import {scorecardCompute} from './scorecard-compute.js'
 import {surveyCreate} from './survey-create.js'
 import {surveyResults} from './survey-results.js'
 import {tasksCreate} from './tasks-create.js'
@@ -22,6 +23,7 @@ export const STEP_TYPES: readonly StepType<never>[] = [
   surveyResults,
   rulesGenerate,
   metricsStep,
+  scorecardCompute,
 ] as Array<StepType<never>>
 
 const registry = new Map(STEP_TYPES.map((step) => [step.type, step as unknown as StepType<Record<string, unknown>>]))

@@ -96,6 +96,7 @@ const COLLECTIONS: Record<CollectionName, Collection> = {
   eventBatches: {make: () => [], type: 'array', item: fields(['id', 'format', 'source'])},
   memberLinks: {make: () => [], type: 'array', item: fields(['id'], ['members'])},
   eventPresets: {make: () => ({}), type: 'object', item: fields(['platform'], ['map'])},
+  scorecards: {make: () => ({}), type: 'object', item: fields(['key'], ['period', 'dimensions'])},
 }
 
 /** One bad item: where it is (`tasks[0]`), the fields it must have (none: a whole number), a short JSON of what it is. */

@@ -2,6 +2,7 @@ import type {CalendarItem, RemovedItem} from '../calendar/types.js'
 import type {EventBatch, Person} from '../events/types.js'
 import type {CsvMapping} from '../events/import/csv.js'
 import type {Incident} from '../rules/types.js'
+import type {Scorecard} from '../scorecard/types.js'
 import type {ResponseBatch, StoredSurvey} from '../survey/types.js'
 /** The shape of `.commops/db.json`: plain data, serialisable as JSON. */
 
@@ -103,6 +104,8 @@ export interface Db {
   memberLinks: Person[]
   /** CSV column mappings saved by `events import --save-preset` (src/events). */
   eventPresets: Record<string, CsvMapping>
+  /** Graded periods by key (period label, then filter): computing a period again replaces it (src/scorecard). */
+  scorecards: Record<string, Scorecard>
 }
 
 export interface WrittenFile {

@@ -65,7 +65,7 @@ export interface Goal {
   target: number
   direction?: 'up' | 'down'
   weight?: number
-  dimension?: 'activity' | 'satisfaction' | 'value' | 'growth'
+  dimension?: 'activity' | 'satisfaction' | 'value' | 'growth' | 'retention' | 'content'
   note?: LocalizedText
 }
 

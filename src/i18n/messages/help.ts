@@ -109,6 +109,7 @@ export const HELP_ZH: {
     survey: '问卷：创建、导出到表单工具、导入回收结果、计算得分',
     events: '导入社群活动：把各平台的导出文件转成统一的事件，再列出和统计',
     members: '成员：把同一个人在各平台上的账号关联起来',
+    scorecard: '评分卡：按目标给一个周期打分、评级，与上一期比较，可在 CI 中设置及格线',
   },
   globalFlags: {
     json: '以 JSON 输出（标准输出上只有 JSON）',
@@ -526,6 +527,51 @@ export const HELP_ZH: {
         'rules incident revoke I3 --reason "申诉成立：截图是伪造的" --by 小王': '该成员下一次违规的处理，就像 I3 从未发生过',
         'rules incident revoke I3 --reason "wrong member" --dry-run --json': '将改变什么；不记录任何内容',
         'rules incidents --all': '已撤销的记录只在加 --all 时列出（带标记）',
+      },
+    },
+    'scorecard:compute': {
+      description:
+        '为一个周期评分：每个指标对照目标打分（0–100），各维度与总分为加权平均，给出等级及与上一份评分卡相比的变化。结果保存在存储中；同一周期再次计算会替换原有结果',
+      flags: {
+        channel: '只统计这个频道的事件（可重复）',
+        'dry-run': '评分并显示；不保存任何内容',
+        'fail-under': '总分低于某个等级（B）或分数（75）时以退出码 1 结束',
+        force: FORCE_FILE,
+        format: '把评分卡写成 md、json、sarif 或 junit（默认：表格）',
+        out: OUT_FILE('scorecard.<format>'),
+        period: '周期：2026-10、2026-Q4、2026-W44、2026-10-05（默认：上一个完整的月）',
+        platform: '只统计这个平台的成员（可重复）',
+        spec: 'ScorecardSpec 文件（默认：工作区的 scorecard.yaml，没有则用默认规格）',
+      },
+      examples: {
+        'scorecard compute --period 2026-10': '为 10 月评分，并与 9 月比较',
+        'scorecard compute --period 2026-10 --fail-under B': '在 CI 中：总评低于 B 时以退出码 1 结束',
+        'scorecard compute --period 2026-Q4 --format sarif --out out/scorecard.sarif': '按季度评分，输出 SARIF 供代码扫描使用',
+        'scorecard compute --period 2026-10 --channel wechat-main --dry-run': '只看一个频道，不保存',
+      },
+    },
+    'scorecard:diff': {
+      description: '比较两份已保存的评分卡：总分、各维度和各指标',
+      args: {from: '较早的周期（2026-09）或已保存的键', to: '较晚的周期（2026-10）或已保存的键'},
+      flags: {force: FORCE_FILE, format: '把比较结果写成 md 或 json（默认：表格）', out: OUT_FILE('scorecard-diff.<format>')},
+      examples: {
+        'scorecard diff 2026-09 2026-10': '9 月与 10 月对比',
+        'scorecard diff 2026-Q3 2026-Q4 --format md --out out/q4-vs-q3.md': '两个季度对比，Markdown 格式',
+      },
+    },
+    'scorecard:show': {
+      description: '显示一份已保存的评分卡（最新的，或某个周期的）：得分、等级、每个指标的数值、目标和计算方式，以及与上一份相比的变化',
+      flags: {
+        'fail-under': '总分低于某个等级（B）或分数（75）时以退出码 1 结束',
+        force: FORCE_FILE,
+        format: '把评分卡写成 md、json、sarif 或 junit（默认：表格）',
+        out: OUT_FILE('scorecard.<format>'),
+        period: '周期（2026-10）或已保存的键（默认：最新的）',
+      },
+      examples: {
+        'scorecard show': '最新的评分卡',
+        'scorecard show --period 2026-10 --format md --out out/scorecard-2026-10.md': '10 月的评分卡，Markdown 格式，供报告使用',
+        'scorecard show --format junit --fail-under 75': '在 CI 中：JUnit XML，总分低于 75 时以退出码 1 结束',
       },
     },
     'survey:create': {

@@ -7,6 +7,7 @@ import {help} from './help.js'
 import {metrics} from './metrics.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
+import {scorecard} from './scorecard.js'
 import {steps} from './steps.js'
 import {survey} from './survey.js'
 import {store} from './store.js'
@@ -31,6 +32,7 @@ export const catalogue: Messages = {
   ...rules,
   ...events,
   ...metrics,
+  ...scorecard,
   ...help,
 }
 

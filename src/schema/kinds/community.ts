@@ -188,7 +188,7 @@ const goal = {
     target: {type: 'number', minimum: -1_000_000_000, maximum: 1_000_000_000},
     direction: {enum: ['up', 'down'], default: 'up'},
     weight: {type: 'number', minimum: 0, maximum: 100},
-    dimension: {enum: ['activity', 'satisfaction', 'value', 'growth']},
+    dimension: {enum: ['activity', 'satisfaction', 'value', 'growth', 'retention', 'content']},
     note: localizedText,
   },
 } as const
