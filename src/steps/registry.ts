@@ -1,5 +1,6 @@
 import {assertStep} from './assert.js'
 import {calendarGenerate} from './calendar-generate.js'
+import {eventsImport} from './events-import.js'
 import {exportStep} from './export.js'
 import {noteStep} from './note.js'
 import {positioningCheck} from './positioning-check.js'
@@ -20,6 +21,7 @@ export const STEP_TYPES: readonly StepType<never>[] = [
   surveyCreate,
   surveyResults,
   rulesGenerate,
+  eventsImport,
 ] as Array<StepType<never>>
 
 const registry = new Map(STEP_TYPES.map((step) => [step.type, step as unknown as StepType<Record<string, unknown>>]))
