@@ -37,6 +37,8 @@ export interface MetricValue {
   formula: Msg
   /** Caveats that do not make it n/a (members whose join was inferred from their first activity…). */
   notes?: Msg[]
+  /** The days that drove a daily figure (`dau`, `stickiness`), oldest first: only when asked for (`--explain`). */
+  days?: Array<{date: string; value: number}>
 }
 
 /** The filters a metric set was computed with. */

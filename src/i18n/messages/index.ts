@@ -4,6 +4,7 @@ import {common} from './common.js'
 import {events} from './events.js'
 import {expr} from './expr.js'
 import {help} from './help.js'
+import {metrics} from './metrics.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
 import {steps} from './steps.js'
@@ -29,6 +30,7 @@ export const catalogue: Messages = {
   ...survey,
   ...rules,
   ...events,
+  ...metrics,
   ...help,
 }
 

@@ -1,0 +1,450 @@
+/**
+ * The streaming engine: one pass over resolved events (any order) keeps small per-person and per-day state (people
+ * interned to integers, day numbers from the ts and the zone), then `result()` turns it into the event metrics of
+ * DESIGN.md "Metric definitions". Memory grows with people, the period's days, questions and topics, not events.
+ *
+ * Choices the definitions leave open, stated once:
+ * - interactions are post, reply, reaction, question, answer, event_attend; "active" means having one;
+ * - events of `platform:*` (reactions counted without their members) are nobody's and are left out;
+ * - a member's start is their first join, or their first interaction when earlier or when there is no join (noted);
+ *   they are a member from then until a leave later than their last join;
+ * - an answer belongs to the question its `parent` names, else to the earlier question of its `topic`;
+ *   a question's asker answering it does not count;
+ * - reciprocity resolves `parent` of replies and answers in the period against messages from 30 days before it on;
+ * - a period outside the range of the events there are is n/a (no data), not a row of zeros.
+ */
+import {dayDate, periodDays} from './period.js'
+import type {ResolvedEvent} from '../events/stats.js'
+import type {EventType} from '../events/types.js'
+import type {MetricFilter, MetricId, MetricValue, Period} from './types.js'
+import {figure, notAvailable, ratio} from './values.js'
+import {tsMillis, ZoneDays} from './zone-day.js'
+
+export const INTERACTIONS: readonly EventType[] = ['post', 'reply', 'reaction', 'question', 'answer', 'event_attend']
+const INTERACTION = new Set<string>(INTERACTIONS)
+const MESSAGE = new Set<string>(['post', 'reply', 'question', 'answer'])
+
+const NONE = 2 ** 31 - 1
+const NEVER = -(2 ** 31)
+const HOUR_MS = 3_600_000
+const DAY_MS = 86_400_000
+
+/** The event metrics, in METRICS order. */
+export const EVENT_METRICS: readonly MetricId[] = [
+  'members_total',
+  'new_members',
+  'growth_rate',
+  'active_members',
+  'dau',
+  'wau',
+  'mau',
+  'stickiness',
+  'interactions_per_active',
+  'topic_participation',
+  'response_rate_24h',
+  'median_first_response_h',
+  'event_participation',
+  'retention_d7',
+  'retention_d30',
+  'churn_rate',
+  'conversion_rate',
+  'answered_share',
+  'content_reach',
+  'reciprocity',
+]
+
+/** The platform of a member id (`discord` of `discord:123`). */
+export const platformOf = (member: string): string => member.slice(0, Math.max(0, member.indexOf(':')))
+
+/** A filter as a predicate on events, or undefined when it lets everything through. */
+export function eventFilter(filter: MetricFilter = {}): ((e: ResolvedEvent) => boolean) | undefined {
+  const channels = filter.channel?.length ? new Set(filter.channel) : undefined
+  const platforms = filter.platform?.length ? new Set(filter.platform) : undefined
+  if (!channels && !platforms) return undefined
+  return (e) => (!channels || channels.has(e.channel ?? '')) && (!platforms || platforms.has(platformOf(e.member)))
+}
+
+/** A 53-bit hash of a string (cyrb53), so message ids are kept as numbers. */
+export function hash53(text: string): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
+export interface EngineOptions {
+  period: Period
+  filter?: MetricFilter
+  /** Keep the days behind daily figures (`days` of dau and stickiness). */
+  days?: boolean
+}
+
+/** People, as integers, and what is known of each. */
+export class People {
+  readonly ids = new Map<string, number>()
+  readonly joinDay: number[] = []
+  readonly lastJoin: number[] = []
+  readonly lastLeave: number[] = []
+  readonly firstActive: number[] = []
+  readonly lastActive: number[] = []
+
+  intern(person: string): number {
+    let p = this.ids.get(person)
+    if (p === undefined) {
+      p = this.joinDay.length
+      this.ids.set(person, p)
+      this.joinDay.push(NONE)
+      this.firstActive.push(NONE)
+      this.lastJoin.push(NEVER)
+      this.lastLeave.push(NEVER)
+      this.lastActive.push(NEVER)
+    }
+    return p
+  }
+
+  get size(): number {
+    return this.joinDay.length
+  }
+
+  /** First day as a member: the first join, or the first interaction when earlier or without a join; NONE when neither. */
+  start(p: number): number {
+    return Math.min(this.joinDay[p], this.firstActive[p])
+  }
+
+  /** True when the start was inferred from activity (no join event). */
+  inferred(p: number): boolean {
+    return this.joinDay[p] === NONE
+  }
+
+  /** A member at the end of `day`: started on or before it and not left since the last join. */
+  memberAt(p: number, day: number): boolean {
+    if (this.start(p) > day) return false
+    const left = this.lastLeave[p] > this.lastJoin[p] ? this.lastLeave[p] : NONE
+    return left > day
+  }
+
+  /** Records one event's effect on membership and activity. */
+  note(p: number, type: string, day: number): void {
+    if (type === 'join') {
+      if (day < this.joinDay[p]) this.joinDay[p] = day
+      if (day > this.lastJoin[p]) this.lastJoin[p] = day
+    } else if (type === 'leave') {
+      if (day > this.lastLeave[p]) this.lastLeave[p] = day
+    } else if (INTERACTION.has(type)) {
+      if (day < this.firstActive[p]) this.firstActive[p] = day
+      if (day > this.lastActive[p]) this.lastActive[p] = day
+    }
+  }
+}
+
+interface Question {
+  ms: number
+  person: number
+  src: string
+  topic?: string
+}
+
+/** The running state of one metric set; `add` each event, then `result`. */
+export class MetricsEngine {
+  private readonly zone: ZoneDays
+  private readonly accept?: (e: ResolvedEvent) => boolean
+  readonly people = new People()
+  private readonly from: number
+  private readonly to: number
+  /** First day kept per day: the period and the 30 days ending on its last day. */
+  private readonly windowFrom: number
+  private readonly fromMs: number
+  private readonly dayActive: Array<Set<number>>
+  private readonly counts: Partial<Record<EventType, number>> = {}
+  private readonly everCounts: Partial<Record<EventType, number>> = {}
+  private interactions = 0
+  private minDay = NONE
+  private maxDay = NEVER
+  private readonly left = new Set<number>()
+  private readonly converted = new Set<number>()
+  private readonly topics = new Map<string, {replied: boolean; people: Set<number>}>()
+  private readonly questions: Question[] = []
+  /** Answers by what they answer (`parent`, or `\0topic`): [ms, person, ms, person, …]. */
+  private readonly answers = new Map<string, number[]>()
+  private readonly authors = new Map<number, number>()
+  private readonly replyEdges: number[] = []
+
+  constructor(private readonly o: EngineOptions) {
+    this.zone = new ZoneDays(o.period.zone)
+    this.accept = eventFilter(o.filter)
+    ;[this.from, this.to] = periodDays(o.period)
+    this.windowFrom = Math.min(this.from, this.to - 29)
+    this.dayActive = Array.from({length: this.to - this.windowFrom + 1}, () => new Set<number>())
+    // the period's first instant can be no earlier than its first day at UTC+14
+    this.fromMs = this.from * DAY_MS - 14 * HOUR_MS
+  }
+
+  add(e: ResolvedEvent): void {
+    if (e.member.endsWith(':*')) return
+    if (this.accept && !this.accept(e)) return
+    const ms = tsMillis(e.ts)
+    if (Number.isNaN(ms)) return
+    const day = this.zone.dayOf(ms)
+    const type = e.type
+    const p = this.people.intern(e.person)
+    this.people.note(p, type, day)
+    this.everCounts[type] = (this.everCounts[type] ?? 0) + 1
+    if (day < this.minDay) this.minDay = day
+    if (day > this.maxDay) this.maxDay = day
+    const interaction = INTERACTION.has(type)
+    if (interaction && day >= this.windowFrom && day <= this.to) this.dayActive[day - this.windowFrom].add(p)
+    if (type === 'answer' && ms >= this.fromMs) {
+      const key = e.parent ?? (e.topic !== undefined ? '\0' + e.topic : undefined)
+      if (key !== undefined) {
+        const list = this.answers.get(key)
+        if (list) list.push(ms, p)
+        else this.answers.set(key, [ms, p])
+      }
+    }
+    if (MESSAGE.has(type) && day >= this.from - 30 && day <= this.to) this.authors.set(hash53(e.src), p)
+    if (day < this.from || day > this.to) return
+    this.counts[type] = (this.counts[type] ?? 0) + 1
+    if (interaction) {
+      this.interactions++
+      if (e.topic !== undefined) {
+        let topic = this.topics.get(e.topic)
+        if (!topic) this.topics.set(e.topic, (topic = {replied: false, people: new Set()}))
+        topic.people.add(p)
+        if (type === 'reply') topic.replied = true
+      }
+    }
+    if (type === 'leave') this.left.add(p)
+    else if (type === 'conversion') this.converted.add(p)
+    else if (type === 'question') this.questions.push({ms, person: p, src: e.src, topic: e.topic})
+    if ((type === 'reply' || type === 'answer') && e.parent !== undefined) this.replyEdges.push(p, hash53(e.parent))
+  }
+
+  /** Distinct actives over days `a..b` (day numbers inside the kept window). */
+  private distinct(a: number, b: number): Set<number> {
+    const all = new Set<number>()
+    for (let d = a; d <= b; d++) for (const p of this.dayActive[d - this.windowFrom]) all.add(p)
+    return all
+  }
+
+  private daily(a: number, b: number): {mean: number; days: Array<{date: string; value: number}>} {
+    const days: Array<{date: string; value: number}> = []
+    let sum = 0
+    for (let d = a; d <= b; d++) {
+      const n = this.dayActive[d - this.windowFrom].size
+      sum += n
+      days.push({date: dayDate(d), value: n})
+    }
+    return {mean: sum / (b - a + 1), days}
+  }
+
+  /** The event metrics of the period, in EVENT_METRICS order. */
+  result(): MetricValue[] {
+    const {from, to} = this
+    if (this.maxDay === NEVER || to < this.minDay || from > this.maxDay) {
+      const reason = this.maxDay === NEVER ? 'noEvents' : 'noData'
+      const params = this.maxDay === NEVER ? undefined : {first: dayDate(this.minDay), last: dayDate(this.maxDay)}
+      return EVENT_METRICS.map((id) => notAvailable(id, reason, {}, params ? {params} : {}))
+    }
+    const partial =
+      from < this.minDay || to > this.maxDay ? [{key: 'metrics.note.partial', params: {first: dayDate(this.minDay), last: dayDate(this.maxDay)}}] : []
+    const withDays = this.o.days === true
+    const people = this.people
+    const count = (id: MetricId, n: number, inputs: Record<string, number> = {}) => figure(id, n, inputs, {notes: partial})
+
+    // membership
+    let total = 0
+    let atStart = 0
+    let joined = 0
+    let inferred = 0
+    const cohort: number[] = []
+    for (let p = 0; p < people.size; p++) {
+      if (people.memberAt(p, to)) total++
+      if (people.memberAt(p, from - 1)) atStart++
+      const start = people.start(p)
+      if (start >= from && start <= to) {
+        joined++
+        cohort.push(p)
+        if (people.inferred(p)) inferred++
+      }
+    }
+    const inferredNote = inferred > 0 ? [{key: 'metrics.note.inferredJoins', params: {n: inferred}}] : []
+
+    // activity
+    const active = this.distinct(from, to)
+    const mauSet = this.distinct(to - 29, to)
+    const wauSet = this.distinct(to - 6, to)
+    const dau = this.daily(from, to)
+    const month = this.daily(to - 29, to)
+
+    // questions and answers
+    let answered24 = 0
+    let answeredEver = 0
+    const delays: number[] = []
+    for (const q of this.questions) {
+      let first = Infinity
+      for (const list of [this.answers.get(q.src), q.topic !== undefined ? this.answers.get('\0' + q.topic) : undefined]) {
+        if (!list) continue
+        const byParent = list === this.answers.get(q.src)
+        for (let i = 0; i < list.length; i += 2) {
+          if (list[i + 1] === q.person) continue
+          if (!byParent && list[i] < q.ms) continue
+          if (list[i] < first) first = list[i]
+        }
+      }
+      if (first === Infinity) continue
+      answeredEver++
+      const delay = Math.max(0, first - q.ms)
+      delays.push(delay / HOUR_MS)
+      if (delay <= 24 * HOUR_MS) answered24++
+    }
+    delays.sort((a, b) => a - b)
+    const median = delays.length
+      ? delays.length % 2
+        ? delays[(delays.length - 1) / 2]
+        : (delays[delays.length / 2 - 1] + delays[delays.length / 2]) / 2
+      : 0
+
+    // topics
+    let topicsReplied = 0
+    let topicPeople = 0
+    for (const t of this.topics.values()) {
+      if (!t.replied) continue
+      topicsReplied++
+      topicPeople += t.people.size
+    }
+
+    // reciprocity
+    const replied = new Set<number>()
+    const repliedTo = new Set<number>()
+    let linked = 0
+    for (let i = 0; i < this.replyEdges.length; i += 2) {
+      const author = this.authors.get(this.replyEdges[i + 1])
+      if (author === undefined) continue
+      linked++
+      if (author === this.replyEdges[i]) continue
+      replied.add(this.replyEdges[i])
+      repliedTo.add(author)
+    }
+    let mutual = 0
+    for (const p of active) if (replied.has(p) && repliedTo.has(p)) mutual++
+
+    // retention
+    const retention = (id: MetricId, n: number): MetricValue => {
+      let eligible = 0
+      let retained = 0
+      for (const p of cohort) {
+        const start = people.start(p)
+        if (start + n > this.maxDay) continue
+        eligible++
+        if (people.lastActive[p] >= start + n) retained++
+      }
+      const inputs = {joined, eligible, retained}
+      const tooRecent = joined - eligible
+      const notes = [...inferredNote, ...(tooRecent > 0 ? [{key: 'metrics.note.tooRecent', params: {n: tooRecent, days: n}}] : [])]
+      if (joined === 0) return notAvailable(id, 'noJoins', inputs)
+      if (eligible === 0) return notAvailable(id, 'tooRecent', inputs, {notes, params: {days: n, last: dayDate(this.maxDay)}})
+      return figure(id, retained / eligible, inputs, {notes})
+    }
+
+    const c = (t: EventType) => this.counts[t] ?? 0
+    const activeN = active.size
+    const values: Record<MetricId, MetricValue> = {
+      members_total: count('members_total', total, {members: total}),
+      new_members: figure('new_members', joined, {joined, inferred}, {notes: [...inferredNote, ...partial]}),
+      growth_rate: ratio('growth_rate', joined, atStart, {joined, members_at_start: atStart}, 'noMembersAtStart', {notes: inferredNote}),
+      active_members: count('active_members', activeN, {active: activeN}),
+      dau: figure(
+        'dau',
+        dau.mean,
+        {days: to - from + 1, active_days_total: dau.days.reduce((a, d) => a + d.value, 0)},
+        {notes: partial, days: withDays ? dau.days : undefined},
+      ),
+      wau: count('wau', wauSet.size, {active_7d: wauSet.size}),
+      mau: count('mau', mauSet.size, {active_30d: mauSet.size}),
+      stickiness: ratio('stickiness', month.mean, mauSet.size, {mean_daily_30d: Math.round(month.mean * 100) / 100, mau: mauSet.size}, 'noActive', {
+        notes: partial,
+        days: withDays ? month.days : undefined,
+      }),
+      interactions_per_active: ratio(
+        'interactions_per_active',
+        this.interactions,
+        activeN,
+        {interactions: this.interactions, active: activeN},
+        'noActive',
+      ),
+      topic_participation: ratio(
+        'topic_participation',
+        topicPeople,
+        topicsReplied,
+        {topics_with_reply: topicsReplied, participants: topicPeople},
+        'noTopics',
+      ),
+      response_rate_24h: ratio(
+        'response_rate_24h',
+        answered24,
+        this.questions.length,
+        {questions: this.questions.length, answered_24h: answered24},
+        'noQuestions',
+      ),
+      median_first_response_h:
+        delays.length > 0
+          ? figure('median_first_response_h', median, {questions: this.questions.length, answered: answeredEver})
+          : notAvailable('median_first_response_h', this.questions.length ? 'noAnswers' : 'noQuestions', {
+              questions: this.questions.length,
+              answered: 0,
+            }),
+      event_participation: ratio(
+        'event_participation',
+        c('event_attend'),
+        c('event_register'),
+        {attended: c('event_attend'), registered: c('event_register')},
+        'noRegistrations',
+      ),
+      retention_d7: retention('retention_d7', 7),
+      retention_d30: retention('retention_d30', 30),
+      churn_rate: ratio('churn_rate', this.left.size, atStart, {left: this.left.size, members_at_start: atStart}, 'noMembersAtStart'),
+      conversion_rate:
+        (this.everCounts.conversion ?? 0) === 0
+          ? notAvailable('conversion_rate', 'noConversionEvents', {converted: 0, active: activeN})
+          : ratio('conversion_rate', this.converted.size, activeN, {converted: this.converted.size, active: activeN}, 'noActive'),
+      answered_share: ratio(
+        'answered_share',
+        answeredEver,
+        this.questions.length,
+        {questions: this.questions.length, answered: answeredEver},
+        'noQuestions',
+      ),
+      content_reach: ratio(
+        'content_reach',
+        c('content_view'),
+        c('content_publish'),
+        {views: c('content_view'), published: c('content_publish')},
+        'noContent',
+      ),
+      reciprocity:
+        linked === 0
+          ? notAvailable('reciprocity', activeN ? 'noReplyLinks' : 'noActive', {active: activeN, reciprocal: 0})
+          : ratio(
+              'reciprocity',
+              mutual,
+              activeN,
+              {active: activeN, reciprocal: mutual, replied: replied.size, replied_to: repliedTo.size},
+              'noActive',
+            ),
+    } as Record<MetricId, MetricValue>
+    return EVENT_METRICS.map((id) => values[id])
+  }
+}
+
+/** The event metrics of a stream for one period (a convenience over MetricsEngine). */
+export async function eventMetrics(events: AsyncIterable<ResolvedEvent> | Iterable<ResolvedEvent>, o: EngineOptions): Promise<MetricValue[]> {
+  const engine = new MetricsEngine(o)
+  for await (const e of events) engine.add(e)
+  return engine.result()
+}

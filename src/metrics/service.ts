@@ -1,0 +1,90 @@
+/**
+ * Metrics of a workspace: `metrics`, `retention`, `funnel`, the metrics step and the scorecard call these. They read
+ * the store snapshot and stream the events once; nothing is written.
+ */
+import {DateTime} from 'luxon'
+import {readEvents} from '../events/io.js'
+import type {Db} from '../store/index.js'
+import {listSurveys, responsesOf} from '../survey/lookup.js'
+import {sha256Hex} from '../util/hash.js'
+import type {Community} from '../workspace/community.js'
+import {MetricsEngine} from './engine.js'
+import {calendarAdherence, surveyMetrics} from './non-event.js'
+import {resolvePeriods, type PeriodRequest} from './period.js'
+import {METRICS} from '../schema/kinds/common.js'
+import type {MetricFilter, MetricId, MetricSet, MetricValue, Period} from './types.js'
+
+/** What the metrics read of a workspace. */
+export interface MetricsWorkspace {
+  root: string
+  community: Pick<Community, 'timezone' | 'goals'>
+}
+
+/** Anything that gives a store snapshot (a Store, or a step's snapshot wrapped as `{read: async () => db}`). */
+export interface StoreReader {
+  read(): Promise<Db>
+}
+
+export interface MetricsRequest extends PeriodRequest {
+  /** A resolved period, instead of `period`/`from`/`to`. */
+  window?: Period
+  filter?: MetricFilter
+  /** Keep the days behind daily figures (for `--explain`). */
+  days?: boolean
+  /** The clock, for the default period (the last full month). */
+  now?: Date
+}
+
+/** The community's local date today. */
+export const localToday = (now: Date, zone: string): string => DateTime.fromJSDate(now, {zone}).toISODate() ?? now.toISOString().slice(0, 10)
+
+/** The periods a request names in the community's timezone (usage errors for bad input). */
+export function periodsOf(ws: MetricsWorkspace, request: MetricsRequest): Period[] {
+  if (request.window) return [request.window]
+  return resolvePeriods(request, localToday(request.now ?? new Date(), ws.community.timezone), ws.community.timezone)
+}
+
+/** A hash of everything the figures depend on: event batches, member links, survey responses, the calendar. */
+export function inputsHash(db: Db): string {
+  return sha256Hex(
+    JSON.stringify({
+      batches: db.eventBatches.map((b) => [b.id, b.hash, b.events]),
+      links: db.memberLinks.map((p) => [p.id, p.members]),
+      responses: db.responses.map((r) => [r.survey, r.rowHash]),
+      calendar: db.calendar.map((i) => [i.id, i.date, i.status]),
+    }),
+  )
+}
+
+function nonEventValues(db: Db, period: Period): MetricValue[] {
+  const surveys = listSurveys(db).map((s) => ({id: s.id, doc: s.doc, responses: responsesOf(db, s.id)}))
+  return [...surveyMetrics(surveys, period), calendarAdherence(db.calendar, period)]
+}
+
+const order = (values: MetricValue[]): MetricValue[] => {
+  const byId = new Map<MetricId, MetricValue>(values.map((v) => [v.id, v]))
+  return METRICS.map((id) => byId.get(id)!).filter(Boolean)
+}
+
+/** Every metric for each of several periods, from one pass over the events. */
+export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, request: MetricsRequest): Promise<MetricSet[]> {
+  const periods = periodsOf(ws, request)
+  const db = await store.read()
+  const filter: MetricFilter = {...request.filter}
+  const engines = periods.map((period) => new MetricsEngine({period, filter, days: request.days}))
+  for await (const e of readEvents(ws.root, db)) for (const engine of engines) engine.add(e)
+  const hash = inputsHash(db)
+  return periods.map((period, i) => ({
+    period,
+    filter,
+    values: order([...engines[i].result(), ...nonEventValues(db, period)]),
+    inputsHash: hash,
+  }))
+}
+
+/** Every metric for one period (the last one when the request names several). */
+export async function computeMetrics(ws: MetricsWorkspace, store: StoreReader, request: MetricsRequest = {}): Promise<MetricSet> {
+  const periods = periodsOf(ws, request)
+  const sets = await metricSeries(ws, store, {...request, window: periods[periods.length - 1]})
+  return sets[0]
+}

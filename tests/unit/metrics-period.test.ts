@@ -1,0 +1,65 @@
+import {describe, expect, it} from 'vitest'
+import {UsageError} from '../../src/errors.js'
+import {dayDate, dayNumber, resolvePeriods} from '../../src/metrics/period.js'
+
+const zone = 'Asia/Shanghai'
+const one = (period: string) => resolvePeriods({period}, '2026-12-02', zone)[0]
+
+describe('periods', () => {
+  it('reads months, quarters, ISO weeks and days', () => {
+    expect(one('2026-10')).toEqual({label: '2026-10', from: '2026-10-01', to: '2026-10-31', unit: 'month', zone})
+    expect(one('2026-Q4')).toMatchObject({label: '2026-Q4', from: '2026-10-01', to: '2026-12-31', unit: 'quarter'})
+    expect(one('2026-W44')).toMatchObject({label: '2026-W44', from: '2026-10-26', to: '2026-11-01', unit: 'week'})
+    expect(one('2026-02-28')).toMatchObject({from: '2026-02-28', to: '2026-02-28', unit: 'day'})
+  })
+
+  it('defaults to the last full month; a unit alone is the last full one', () => {
+    expect(resolvePeriods({}, '2026-12-02', zone)).toMatchObject([{label: '2026-11'}])
+    expect(resolvePeriods({period: 'week'}, '2026-12-02', zone)).toMatchObject([{label: '2026-W48', from: '2026-11-23'}])
+    expect(resolvePeriods({period: 'day'}, '2026-12-02', zone)).toMatchObject([{from: '2026-12-01'}])
+    expect(resolvePeriods({period: 'quarter'}, '2026-12-02', zone)).toMatchObject([{label: '2026-Q3'}])
+  })
+
+  it('--last N ends with the period named, oldest first, across years', () => {
+    const weeks = resolvePeriods({period: 'week', last: 12}, '2026-12-02', zone)
+    expect(weeks).toHaveLength(12)
+    expect(weeks.at(-1)!.label).toBe('2026-W48')
+    expect(weeks[0].label).toBe('2026-W37')
+    expect(resolvePeriods({period: '2026-02', last: 3}, '2026-12-02', zone).map((p) => p.label)).toEqual(['2025-12', '2026-01', '2026-02'])
+  })
+
+  it('--from/--to is a custom period; --from alone runs to today', () => {
+    expect(resolvePeriods({from: '2026-10-05', to: '2026-10-09'}, '2026-12-02', zone)).toEqual([
+      {label: '2026-10-05..2026-10-09', from: '2026-10-05', to: '2026-10-09', unit: 'custom', zone},
+    ])
+    expect(resolvePeriods({from: '2026-11-20'}, '2026-12-02', zone)[0].to).toBe('2026-12-02')
+  })
+
+  it('bad input is a usage error (exit 2) with a hint', () => {
+    for (const bad of [
+      {period: '2026-13'},
+      {period: 'yesterday'},
+      {period: '2026-W54'},
+      {from: '2026-10-09', to: '2026-10-01'},
+      {to: '2026-10-01'},
+      {period: 'week', last: 0},
+      {from: '2026-02-30'},
+      {from: '2026-10-01', period: 'week'},
+    ]) {
+      let error: unknown
+      try {
+        resolvePeriods(bad, '2026-12-02', zone)
+      } catch (e) {
+        error = e
+      }
+      expect(error, JSON.stringify(bad)).toBeInstanceOf(UsageError)
+      expect((error as UsageError).exitCode).toBe(2)
+      expect((error as UsageError).hint?.key).toBe('metrics.period.hint')
+    }
+  })
+
+  it('day numbers round-trip', () => {
+    expect(dayDate(dayNumber('2026-03-08'))).toBe('2026-03-08')
+    expect(dayNumber('1970-01-02')).toBe(1)
+  })
+})
