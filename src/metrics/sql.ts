@@ -1,18 +1,20 @@
 /**
  * The event metrics of DESIGN.md "Metric definitions" as one DuckDB query over the canonical NDJSON
- * (`.commops/events/*.ndjson`): the path to a warehouse, and the cross-check of the engine in the bench.
- *
- * Readings of the definitions, shared with the engine:
+ * (`.commops/events/*.ndjson`): the path to a warehouse, and the cross-check of the engine (src/metrics/engine.ts)
+ * in the bench and tests/unit/metrics-sql.test.ts. It reads the definitions as the engine does:
  * - days are calendar days in the community's zone (`timezone(zone, ts)`); 24 h and hours are absolute time;
  * - interactions are post, reply, reaction, question, answer, event_attend; people are members after `members link`
  *   (`personMap`), and `platform:*` rows (reactions counted without their members) are no one;
- * - a member joins at their first join event, or else at their first event of any kind; they are a member at an
- *   instant when they joined before it and their last leave before it (if any) is older than their last join;
- *   `members_total` is members at the end of the period, growth and churn divide by members at its start;
- * - questions are answered by answer events whose `parent` is the question's `src` (any time after);
+ * - a member starts at their first join or first interaction, whichever is earlier, and is a member until a leave
+ *   later than their last join; `members_total` counts members at the end of the last day, growth and churn divide
+ *   by members at the end of the day before the period;
+ * - an answer answers the question its `parent` names, else the earlier question of its `topic`; the asker's own
+ *   answers do not count;
  * - `mau`/`wau`/`stickiness` look at the 30 (7) days ending on the period's last day, before the period too;
- *   retention looks at all the activity after the join, after the period too;
- * - a ratio whose denominator is 0 is NULL (n/a).
+ *   retention counts the cohort members whose day 7 (30) is within the data, retained when they interact on or after it;
+ * - event_participation counts attend and register events; reciprocity links replies and answers of the period to the
+ *   author of their parent (a post, reply, question or answer from 30 days before the period on);
+ * - a ratio whose denominator is 0 is NULL (n/a), and so is conversion_rate without any conversion event.
  */
 import type {MetricId} from '../schema/kinds/common.js'
 import type {MetricFilter, Period} from './types.js'
@@ -105,20 +107,24 @@ ev AS (
 per AS (SELECT * FROM ev WHERE day BETWEEN ${from} AND ${to}),
 ia AS (SELECT * FROM ev WHERE ${interaction}),
 inter AS (SELECT * FROM per WHERE ${interaction}),
-joined AS (SELECT person, coalesce(min(day) FILTER (WHERE type = 'join'), min(day)) AS join_day FROM ev GROUP BY person),
+bounds AS (SELECT max(day) AS last_day FROM ev),
+people AS (
+  SELECT person,
+    least(min(day) FILTER (WHERE type = 'join'), min(day) FILTER (WHERE ${interaction})) AS start,
+    max(ms) FILTER (WHERE type = 'join') AS last_join,
+    max(ms) FILTER (WHERE type = 'leave') AS last_leave,
+    max(day) FILTER (WHERE type = 'leave') AS leave_day,
+    max(day) FILTER (WHERE ${interaction}) AS last_active
+  FROM ev GROUP BY person
+),
 standing AS (
-  SELECT j.person, j.join_day,
-    max(e.ms) FILTER (WHERE e.type = 'join' AND e.day < ${from}) AS join_before_start,
-    max(e.ms) FILTER (WHERE e.type = 'leave' AND e.day < ${from}) AS leave_before_start,
-    max(e.ms) FILTER (WHERE e.type = 'join' AND e.day <= ${to}) AS join_before_end,
-    max(e.ms) FILTER (WHERE e.type = 'leave' AND e.day <= ${to}) AS leave_before_end
-  FROM joined j JOIN ev e USING (person) GROUP BY j.person, j.join_day
+  SELECT *, CASE WHEN last_leave > coalesce(last_join, -9223372036854775807) THEN leave_day END AS gone FROM people WHERE start IS NOT NULL
 ),
 counts AS (
   SELECT
-    count(*) FILTER (WHERE join_day < ${from} AND (leave_before_start IS NULL OR join_before_start > leave_before_start)) AS at_start,
-    count(*) FILTER (WHERE join_day <= ${to} AND (leave_before_end IS NULL OR join_before_end > leave_before_end)) AS at_end,
-    count(*) FILTER (WHERE join_day BETWEEN ${from} AND ${to}) AS new_members
+    count(*) FILTER (WHERE start < ${from} AND coalesce(gone >= ${from}, true)) AS at_start,
+    count(*) FILTER (WHERE start <= ${to} AND coalesce(gone > ${to}, true)) AS at_end,
+    count(*) FILTER (WHERE start BETWEEN ${from} AND ${to}) AS new_members
   FROM standing
 ),
 active AS (SELECT DISTINCT person FROM inter),
@@ -129,22 +135,31 @@ topics AS (
   WHERE topic IS NOT NULL AND topic IN (SELECT topic FROM per WHERE type = 'reply' AND topic IS NOT NULL)
   GROUP BY topic
 ),
-questions AS (
-  SELECT q.src, (min(a.ms) - q.ms) / 3600000.0 AS hours
-  FROM per q LEFT JOIN ev a ON a.type = 'answer' AND a.parent = q.src
-  WHERE q.type = 'question' GROUP BY q.src, q.ms
+answers AS (SELECT parent, topic, person, ms FROM ev WHERE type = 'answer'),
+firsts AS (
+  SELECT q.ms, least(
+      (SELECT min(a.ms) FROM answers a WHERE a.parent = q.src AND a.person <> q.person),
+      (SELECT min(a.ms) FROM answers a WHERE a.parent IS NULL AND a.topic = q.topic AND a.person <> q.person AND a.ms >= q.ms)
+    ) AS answered_ms
+  FROM per q WHERE q.type = 'question'
 ),
+questions AS (SELECT CASE WHEN answered_ms IS NOT NULL THEN greatest(0, answered_ms - ms) / 3600000.0 END AS hours FROM firsts),
 cohort AS (
-  SELECT j.person,
-    bool_or(i.day >= j.join_day + 7) AS d7,
-    bool_or(i.day >= j.join_day + 30) AS d30
-  FROM joined j LEFT JOIN ia i USING (person)
-  WHERE j.join_day BETWEEN ${from} AND ${to} GROUP BY j.person
+  SELECT s.start, s.last_active, n.days
+  FROM standing s, bounds b, (VALUES (7), (30)) n(days)
+  WHERE s.start BETWEEN ${from} AND ${to} AND s.start + n.days <= b.last_day
+),
+authors AS (
+  SELECT src, person FROM ev WHERE type IN ('post', 'reply', 'question', 'answer') AND day BETWEEN ${from} - 30 AND ${to}
 ),
 replies AS (
   SELECT r.person AS author, p.person AS addressee
-  FROM per r JOIN ev p ON p.src = r.parent
-  WHERE r.type = 'reply' AND p.person <> r.person
+  FROM per r JOIN authors p ON p.src = r.parent
+  WHERE r.type IN ('reply', 'answer')
+),
+mutual AS (
+  SELECT author AS person FROM replies WHERE author <> addressee
+  INTERSECT SELECT addressee FROM replies WHERE author <> addressee
 ),
 figures AS (
   SELECT
@@ -159,17 +174,19 @@ figures AS (
     (SELECT count(*) FROM questions WHERE hours <= 24) AS answered_24h,
     (SELECT count(*) FROM questions WHERE hours IS NOT NULL) AS answered,
     (SELECT median(hours) FROM questions) AS median_first_response_h,
-    (SELECT count(DISTINCT person) FROM per WHERE type = 'event_register') AS registrants,
-    (SELECT count(DISTINCT person) FROM per WHERE type = 'event_attend') AS attendees,
-    (SELECT count(*) FROM cohort) AS cohort,
-    (SELECT count(*) FILTER (WHERE d7) FROM cohort) AS retained_d7,
-    (SELECT count(*) FILTER (WHERE d30) FROM cohort) AS retained_d30,
+    (SELECT count(*) FROM per WHERE type = 'event_register') AS registrations,
+    (SELECT count(*) FROM per WHERE type = 'event_attend') AS attendances,
+    (SELECT count(*) FILTER (WHERE days = 7) FROM cohort) AS cohort_d7,
+    (SELECT count(*) FILTER (WHERE days = 7 AND last_active >= start + 7) FROM cohort) AS retained_d7,
+    (SELECT count(*) FILTER (WHERE days = 30) FROM cohort) AS cohort_d30,
+    (SELECT count(*) FILTER (WHERE days = 30 AND last_active >= start + 30) FROM cohort) AS retained_d30,
     (SELECT count(DISTINCT person) FROM per WHERE type = 'leave') AS left_members,
+    (SELECT count(*) FROM ev WHERE type = 'conversion') AS conversions_ever,
     (SELECT count(DISTINCT person) FROM per WHERE type = 'conversion') AS converted,
     (SELECT count(*) FROM per WHERE type = 'content_publish') AS published,
     (SELECT count(*) FROM per WHERE type = 'content_view') AS views,
-    (SELECT count(*) FROM active a
-      WHERE a.person IN (SELECT author FROM replies) AND a.person IN (SELECT addressee FROM replies)) AS reciprocal
+    (SELECT count(*) FROM replies) AS reply_links,
+    (SELECT count(*) FROM active WHERE person IN (SELECT person FROM mutual)) AS reciprocal
 )
 SELECT
   c.at_end AS members_total,
@@ -184,13 +201,13 @@ SELECT
   f.topic_participation AS topic_participation,
   f.answered_24h / nullif(f.questions, 0) AS response_rate_24h,
   f.median_first_response_h AS median_first_response_h,
-  f.attendees / nullif(f.registrants, 0) AS event_participation,
-  f.retained_d7 / nullif(f.cohort, 0) AS retention_d7,
-  f.retained_d30 / nullif(f.cohort, 0) AS retention_d30,
+  f.attendances / nullif(f.registrations, 0) AS event_participation,
+  f.retained_d7 / nullif(f.cohort_d7, 0) AS retention_d7,
+  f.retained_d30 / nullif(f.cohort_d30, 0) AS retention_d30,
   f.left_members / nullif(c.at_start, 0) AS churn_rate,
-  f.converted / nullif(f.active_members, 0) AS conversion_rate,
+  CASE WHEN f.conversions_ever > 0 THEN f.converted / nullif(f.active_members, 0) END AS conversion_rate,
   f.answered / nullif(f.questions, 0) AS answered_share,
   f.views / nullif(f.published, 0) AS content_reach,
-  f.reciprocal / nullif(f.active_members, 0) AS reciprocity
+  CASE WHEN f.reply_links > 0 THEN f.reciprocal / nullif(f.active_members, 0) END AS reciprocity
 FROM counts c, figures f`
 }
