@@ -3,14 +3,16 @@
  * the store snapshot and stream the events once; nothing is written.
  */
 import {DateTime} from 'luxon'
+import {UsageError} from '../errors.js'
 import {readEvents} from '../events/io.js'
 import type {Db} from '../store/index.js'
 import {listSurveys, responsesOf} from '../survey/lookup.js'
 import {sha256Hex} from '../util/hash.js'
 import type {Community} from '../workspace/community.js'
+import {buildFunnel, buildRetention, CohortCollector, cohortPeriods, type Funnel, type RetentionTable} from './cohorts.js'
 import {MetricsEngine} from './engine.js'
 import {calendarAdherence, surveyMetrics} from './non-event.js'
-import {resolvePeriods, type PeriodRequest} from './period.js'
+import {dayNumber, resolvePeriods, type PeriodRequest} from './period.js'
 import {METRICS} from '../schema/kinds/common.js'
 import type {MetricFilter, MetricId, MetricSet, MetricValue, Period} from './types.js'
 
@@ -87,4 +89,42 @@ export async function computeMetrics(ws: MetricsWorkspace, store: StoreReader, r
   const periods = periodsOf(ws, request)
   const sets = await metricSeries(ws, store, {...request, window: periods[periods.length - 1]})
   return sets[0]
+}
+
+export interface RetentionRequest {
+  unit?: 'week' | 'month'
+  /** How many cohorts, ending with the last full unit (default 8). */
+  last?: number
+  filter?: MetricFilter
+  now?: Date
+}
+
+/** `retention`: cohorts of the last full weeks (or months) × units since joining, with D7 and D30. */
+export async function retentionTable(
+  ws: MetricsWorkspace,
+  store: StoreReader,
+  request: RetentionRequest = {},
+): Promise<RetentionTable & {filter: MetricFilter}> {
+  const zone = ws.community.timezone
+  const unit = request.unit ?? 'week'
+  const n = request.last ?? 8
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw new UsageError({key: 'metrics.last.bad', params: {value: String(n)}}, {hint: {key: 'metrics.period.hint'}})
+  const cohorts = cohortPeriods(unit, n, localToday(request.now ?? new Date(), zone), zone)
+  const db = await store.read()
+  const filter: MetricFilter = {...request.filter}
+  const collector = new CohortCollector(zone, dayNumber(cohorts[0].from), filter)
+  for await (const e of readEvents(ws.root, db)) collector.add(e)
+  return {...buildRetention(collector, cohorts, unit, zone), filter}
+}
+
+/** `funnel`: join → first interaction → active in 4 of the next 8 weeks → conversion, for one period's joiners (default: the last full quarter). */
+export async function funnel(ws: MetricsWorkspace, store: StoreReader, request: MetricsRequest = {}): Promise<Funnel & {filter: MetricFilter}> {
+  const periods = periodsOf(ws, {...request, period: request.period ?? (request.from || request.to ? undefined : 'quarter')})
+  const period = periods[periods.length - 1]
+  const db = await store.read()
+  const filter: MetricFilter = {...request.filter}
+  const collector = new CohortCollector(ws.community.timezone, dayNumber(period.from), filter)
+  for await (const e of readEvents(ws.root, db)) collector.add(e)
+  return {...buildFunnel(collector, period), filter}
 }

@@ -330,6 +330,60 @@ export const HELP_ZH: {
       description: '按类型、频道和月份统计已导入的事件，并给出时间范围、成员账号数和人数（关联的账号只算一人）',
       examples: {'events stats': '以表格显示统计', 'events stats --json': '同样的统计，JSON 格式'},
     },
+    metrics: {
+      description:
+        '某个周期的社群指标（日活、月活、黏性、留存、响应率、满意度、NPS……），每项对照 community.yaml 中 goals 的目标；无数据的指标会说明原因。默认周期：上一个完整的月份',
+      flags: {
+        channel: '只统计这个频道的事件（可重复）',
+        chart: '在终端画出各指标在各周期的走势（配合 --last；默认画设了目标的指标）',
+        explain: '解释一项指标：输入、计数、公式、说明，以及背后的每日数据',
+        from: '自定义周期的第一天，YYYY-MM-DD（社群时区）',
+        last: '周期个数，以 --period 指定的（或上一个完整的）周期结尾',
+        metric: '只看这项指标（可重复）',
+        period:
+          '月份 2026-10、季度 2026-Q4、ISO 周 2026-W44、日期 2026-10-05，或 day|week|month|quarter 表示上一个完整的该单位（默认：上一个完整的月份）',
+        platform: '只统计这个平台的成员，如 qq、discord（可重复）',
+        to: '自定义周期的最后一天，YYYY-MM-DD，包含当天（默认：今天）',
+      },
+      examples: {
+        'metrics --period 2026-10': '2026 年 10 月的全部指标及目标',
+        'metrics --period week --last 12 --chart': '最近 12 个完整周的走势图',
+        'metrics --explain stickiness': '某项指标是怎么算出来的：输入、计数、公式和背后的每日数据',
+        'metrics --from 2026-11-01 --to 2026-11-15 --channel wechat-main --platform qq': '自定义时间段，只看一个频道的 QQ 成员',
+        'metrics --period 2026-Q4 --json': '指标集的 JSON（评分卡读取的就是它）',
+      },
+    },
+    retention: {
+      description:
+        '留存分析：每周（或每月）新加入的人，在之后每一周仍活跃的比例，以及 7 日、30 日留存。没有加入事件的成员以首次活动作为加入时间（会注明）。默认：最近 8 个完整周',
+      flags: {
+        channel: '只统计这个频道的事件（可重复）',
+        cohort: '按周或按月给加入者分组',
+        last: '分组个数，以上一个完整的周或月结尾',
+        platform: '只统计这个平台的成员，如 qq、discord（可重复）',
+      },
+      examples: {
+        'retention --cohort week --last 8': '最近 8 个按周分组',
+        'retention --cohort month --last 6 --platform qq': 'QQ 成员的 6 个按月分组',
+        'retention --json': '留存表的 JSON',
+      },
+    },
+    funnel: {
+      description: '某个周期内加入者的转化漏斗：加入 → 首次互动 → 前 8 周中有 4 周活跃 → 转化，并给出各步转化率。默认周期：上一个完整的季度',
+      flags: {
+        channel: '只统计这个频道的事件（可重复）',
+        from: '自定义周期的第一天，YYYY-MM-DD（社群时区）',
+        period:
+          '哪个周期的加入者：月份 2026-10、季度 2026-Q4、ISO 周 2026-W44、日期 2026-10-05，或 day|week|month|quarter 表示上一个完整的该单位（默认：上一个完整的季度）',
+        platform: '只统计这个平台的成员，如 qq、discord（可重复）',
+        to: '自定义周期的最后一天，YYYY-MM-DD，包含当天（默认：今天）',
+      },
+      examples: {
+        funnel: '上一个完整季度的加入者',
+        'funnel --period 2026-09 --channel wechat-main': '9 月的加入者，只看一个频道',
+        'funnel --from 2026-01-01 --to 2026-06-30 --json': '半年的漏斗，JSON 格式',
+      },
+    },
     'members:link': {
       description: '把同一个人在各平台上的账号关联起来，让事件按人而不是按账号统计（用 `members unlink` 撤销）',
       args: {identities: '账号，写成 平台:id（两个或更多）'},
