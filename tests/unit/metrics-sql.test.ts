@@ -85,3 +85,33 @@ describe('metrics as SQL', {timeout: 120_000}, () => {
     })
   }
 })
+
+describe('metrics as SQL, membership by instant', () => {
+  it('a member who joins and leaves the same day is not a member at its end; one who leaves the next day was at its start', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'commops-sql-'))
+    const file = path.join(dir, 'a.ndjson')
+    const e = (ts: string, type: string, member: string) => JSON.stringify({ts, type, member, src: `${member}:${type}:${ts}`})
+    await writeFile(
+      file,
+      [
+        e('2026-08-01T09:00:00+08:00', 'join', 'qq:1'),
+        e('2026-08-01T10:00:00+08:00', 'post', 'qq:1'),
+        e('2026-08-01T23:00:00+08:00', 'leave', 'qq:1'),
+        e('2026-08-01T09:00:00+08:00', 'join', 'qq:2'),
+        e('2026-08-02T08:00:00+08:00', 'leave', 'qq:2'),
+        e('2026-08-01T09:30:00+08:00', 'join', 'qq:3'),
+      ].join('\n') + '\n',
+    )
+    const db = await DuckDBInstance.create(':memory:')
+    const connection = await db.connect()
+    const day = async (d: string) => {
+      const reader = await connection.runAndReadAll(metricsSql({period: {from: d, to: d}, zone: ZONE, files: [file]}))
+      return reader.getRowObjectsJS()[0]
+    }
+    expect(Number((await day('2026-08-01')).members_total)).toBe(2)
+    const next = await day('2026-08-02')
+    expect(Number(next.members_total)).toBe(1)
+    expect(next.churn_rate).toBe(0.5)
+    connection.closeSync()
+  })
+})
