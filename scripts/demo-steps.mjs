@@ -10,4 +10,7 @@ export const steps = [
   ['Show it', ['calendar', 'show', '--from', '2026-12-01', '--to', '2026-12-14']],
   ['Generate the rules (群规)', ['rules', 'generate', '--template', 'brand']],
   ['Record an incident', ['rules', 'incident', 'add', '--member', 'u42', '--rule', 'no-ads', '--note', '广告刷屏']],
+  ['Import a quarter of the community’s activity (the sample put it in data/)', ['events', 'import', 'data/activity.ndjson']],
+  ['Import it again: nothing new is added', ['events', 'import', 'data/activity.ndjson']],
+  ['What the activity holds', ['events', 'stats']],
 ]

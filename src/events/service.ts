@@ -154,7 +154,7 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
     snapshot.eventBatches.map((b) => b.id),
   ))
     known.addAll(bytes)
-  await sweepEvents(store.root)
+  if (!request.dryRun) await sweepEvents(store.root)
 
   const total = await sizeOf(request.path)
   const hash = createHash('sha256')
@@ -177,7 +177,8 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
   }
   let first = Infinity
   let last = -Infinity
-  const writer = await BatchWriter.create(eventsDir(store.root))
+  // a dry run writes nothing, not even temp files
+  const writer = request.dryRun ? undefined : await BatchWriter.create(eventsDir(store.root))
   let committed = false
   try {
     const opened = await openItems(request, format, mapping, seen)
@@ -194,11 +195,11 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
           const t = Date.parse(item.event.ts)
           if (t < first) [first, result.from] = [t, item.event.ts]
           if (t > last) [last, result.to] = [t, item.event.ts]
-          await writer.event(item.event, h)
+          await writer?.event(item.event, h)
         } else if ('reject' in item) {
           result.rejectedCount++
           if (result.rejected.length < KEEP_REJECTED) result.rejected.push(item.reject)
-          await writer.reject(item.reject)
+          await writer?.reject(item.reject)
         } else result.skipped[item.skip] = (result.skipped[item.skip] ?? 0) + 1
       }
     } catch (error) {
@@ -209,7 +210,7 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
     } finally {
       opened.close()
     }
-    if (request.dryRun || result.added === 0) {
+    if (!writer || result.added === 0) {
       if (request.savePreset && !request.dryRun) await savePreset(store, request.savePreset, mapping!)
       return result
     }
@@ -242,7 +243,7 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
     if (result.rejectedCount > 0) result.rejectsFile = `.commops/events/${result.batch}.rejects.ndjson`
     return result
   } finally {
-    if (!committed) await writer.discard()
+    if (!committed) await writer?.discard()
   }
 }
 

@@ -247,6 +247,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
       produced[step.id] = state.artifacts ?? []
       const {diff, files} = await diffState(state, db, ws.root, o.force ?? false, t, {playbook: playbook.name, step: step.id})
       if (!o.dryRun && diff.length > 0) {
+        if (type.run) Object.assign(state, await type.run(state, ctx, store))
         await applyState(
           state,
           files,

@@ -7,6 +7,7 @@ import {assertStep} from './assert.js'
 import {noteStep} from './note.js'
 import {positioningCheck} from './positioning-check.js'
 import {calendarGenerateSpec} from './specs/calendar-generate.js'
+import {eventsImportSpec} from './specs/events-import.js'
 import {exportStepSpec} from './specs/export.js'
 import {metricsSpec} from './specs/metrics.js'
 import {rulesGenerateSpec} from './specs/rules-generate.js'
@@ -27,6 +28,7 @@ export const STEP_SPECS: readonly StepSpec<never>[] = [
   surveyCreateSpec,
   surveyResultsSpec,
   rulesGenerateSpec,
+  eventsImportSpec,
   metricsSpec,
   scorecardComputeSpec,
 ] as Array<StepSpec<never>>

@@ -1,5 +1,6 @@
 import {assertStep} from './assert.js'
 import {calendarGenerate} from './calendar-generate.js'
+import {eventsImport} from './events-import.js'
 import {exportStep} from './export.js'
 import {metricsStep} from './metrics.js'
 import {noteStep} from './note.js'
@@ -22,6 +23,7 @@ export const STEP_TYPES: readonly StepType<never>[] = [
   surveyCreate,
   surveyResults,
   rulesGenerate,
+  eventsImport,
   metricsStep,
   scorecardCompute,
 ] as Array<StepType<never>>

@@ -1,6 +1,6 @@
 import type {Locale, Translate} from '../i18n/index.js'
 import type {Playbook} from '../playbook/types.js'
-import type {Db} from '../store/index.js'
+import type {Db, Store} from '../store/index.js'
 import type {Community} from '../workspace/community.js'
 
 /** An artifact a step wants to exist, keyed by a stable id. */
@@ -94,4 +94,10 @@ export interface StepType<I = Record<string, unknown>> extends StepSpec<I> {
   plan(input: I, ctx: StepContext): DesiredState | Promise<DesiredState>
   /** Extra writes of a changed step: mutates the store inside the runner's one update (pure, no I/O); skipped on dry runs. */
   apply?(state: DesiredState, db: Db): void
+  /**
+   * For a step whose change is a service that writes on its own (an import writes its batch, then takes the lock):
+   * called on a real run when the plan shows a change, before the runner applies the rest; its outputs and messages
+   * replace the plan's.
+   */
+  run?(state: DesiredState, ctx: StepContext, store: Store): Promise<Pick<DesiredState, 'outputs' | 'messages'>>
 }

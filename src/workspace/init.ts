@@ -29,6 +29,9 @@ export interface InitResult {
   kept: string[]
 }
 
+/** Where `init --sample` puts the sample community's activity. */
+export const SAMPLE_ACTIVITY = 'data/activity.ndjson'
+
 const CHANNEL_NAMES: Record<Locale, string> = {'zh-CN': '主群', en: 'Main'}
 
 const yamlString = (s: string) => JSON.stringify(s)
@@ -93,6 +96,15 @@ export async function initWorkspace(o: InitOptions): Promise<InitResult> {
   }
   await writeFileAtomic(communityFile, text, {root})
   created.push(COMMUNITY_FILE)
+  if (o.sample) {
+    // a quarter of the sample community's activity, for `events import data/activity.ndjson` and the metrics
+    const activity = path.join(root, SAMPLE_ACTIVITY)
+    if (existsSync(activity)) kept.push(SAMPLE_ACTIVITY)
+    else {
+      await writeFileAtomic(activity, await readFile(templatesDir('samples', `activity.${o.locale}.ndjson`)), {root})
+      created.push(SAMPLE_ACTIVITY)
+    }
+  }
   for (const f of schemaFiles()) await writeFileAtomic(path.join(root, f.path), f.content, {root})
   created.push(`${SCHEMAS_DIR}/`)
   const gitignore = path.join(root, '.gitignore')

@@ -124,4 +124,11 @@ export const events: Messages = {
   'members.link.done': {en: '{id}: {members}', 'zh-CN': '{id}：{members}'},
   'members.unlink.done': {en: 'Unlinked: {members}', 'zh-CN': '已取消关联：{members}'},
   'members.unlink.none': {en: 'None of these identities was linked', 'zh-CN': '这些身份都没有关联'},
+  // the events.import step
+  'events.step.describe': {en: 'Import activity from {path}', 'zh-CN': '从 {path} 导入活动数据'},
+  'events.step.counts': {
+    en: '{source} ({format}): {added} new, {duplicates} already imported, {rejected} rejected',
+    'zh-CN': '{source}（{format}）：新增 {added} 条，已导入过 {duplicates} 条，拒绝 {rejected} 条',
+  },
+  'events.step.batch': {en: 'Written as batch {batch}', 'zh-CN': '已写入批次 {batch}'},
 }

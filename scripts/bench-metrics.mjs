@@ -1,0 +1,249 @@
+// npm run bench:data [-- --quick]: seeded activity at scale. Imports 1M canonical events (~100 MB NDJSON) with the
+// built CLI, then times `commops metrics` against DuckDB running the same figures as SQL (src/metrics/sql.ts) over
+// the same files, and checks the figures agree; then times `events import` of a ~100 MB DiscordChatExporter and a
+// ~100 MB Telegram Desktop export against a plain JSON.parse of the file. Wall time and peak memory (max RSS) of each
+// child process, by /usr/bin/time. Exits 1 when a figure disagrees. --quick: a tenth of the sizes.
+import {spawnSync} from 'node:child_process'
+import {createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {once} from 'node:events'
+import {eventLine, generateEvents} from './lib/gen-events.mjs'
+import {bin, buildIfNeeded, root} from './lib.mjs'
+
+const quick = process.argv.includes('--quick')
+const keep = process.argv.includes('--keep')
+const EVENTS = quick ? 100_000 : 1_000_000
+const IMPORT_MB = quick ? 10 : 100
+const ZONE = 'Asia/Shanghai'
+const PERIOD = {label: '2026-Q3', from: '2026-07-01', to: '2026-09-30'}
+const COUNTS = ['members_total', 'active_members', 'dau', 'wau', 'mau']
+
+buildIfNeeded()
+const esbuild = await import('esbuild')
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-data-'))
+const env = {...process.env, CI: '1', NO_COLOR: '1'}
+const hasTime = existsSync('/usr/bin/time')
+
+/** Runs a child, returns its stdout, wall time (ms) and max RSS (MB). */
+function measure(argv, {cwd = tmp, input} = {}) {
+  const stats = path.join(tmp, 'time.txt')
+  const command = hasTime ? '/usr/bin/time' : argv[0]
+  const args = hasTime ? ['-f', '%e %M', '-o', stats, ...argv] : argv.slice(1)
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(command, args, {cwd, env, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr}`)
+  const rss = hasTime ? Number(readFileSync(stats, 'utf8').trim().split(/\s+/).at(-1)) / 1024 : NaN
+  return {stdout: r.stdout, ms, rss}
+}
+
+async function writeLines(file, lines) {
+  const out = createWriteStream(file)
+  for (const line of lines) if (!out.write(line)) await once(out, 'drain')
+  out.end()
+  await once(out, 'finish')
+}
+
+/** Members so that the generator gives about `events` events over Jun–Sep (measured: ~21 per member). */
+function* events(count, seed) {
+  let n = 0
+  for (const e of generateEvents({seed, from: '2026-06-01', to: '2026-09-30', members: Math.ceil(count / 21), names: 'id', platform: 'discord'})) {
+    if (n++ >= count) return
+    yield e
+  }
+}
+
+const rows = []
+const mb = (file) => statSync(file).size / 1024 / 1024
+const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—')
+
+// 1. metrics over 1M events
+console.error(`generating ${EVENTS} events…`)
+const ndjson = path.join(tmp, 'activity.ndjson')
+await writeLines(
+  ndjson,
+  (function* () {
+    for (const e of events(EVENTS, 42)) yield eventLine(e) + '\n'
+  })(),
+)
+const ws = path.join(tmp, 'ws')
+measure([process.execPath, bin, 'init', ws, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
+console.error(`importing ${fmt(mb(ndjson))} MB…`)
+const imported = measure([process.execPath, bin, 'events', 'import', ndjson, '--json'], {cwd: ws})
+rows.push(['events import (canonical NDJSON)', `${fmt(mb(ndjson))} MB`, imported.ms, imported.rss, NaN, NaN])
+const batches = readdirSync(path.join(ws, '.commops', 'events'))
+  .filter((f) => /^B\d+\.ndjson$/.test(f))
+  .map((f) => path.join(ws, '.commops', 'events', f))
+
+// the SQL, from the same module the CLI ships (bundled here so the bench needs no TypeScript runner)
+const sqlModule = path.join(tmp, 'sql.mjs')
+await esbuild.build({
+  entryPoints: [path.join(root, 'src', 'metrics', 'sql.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: sqlModule,
+  logLevel: 'silent',
+})
+const {metricsSql, SQL_METRICS} = await import(sqlModule)
+const fullSql = path.join(tmp, 'full.sql')
+writeFileSync(fullSql, metricsSql({period: PERIOD, zone: ZONE, files: batches}))
+const countsSql = path.join(tmp, 'counts.sql')
+writeFileSync(countsSql, `SELECT ${COUNTS.join(', ')} FROM (${metricsSql({period: PERIOD, zone: ZONE, files: batches})})`)
+const duck = [process.execPath, path.join(root, 'scripts', 'lib', 'duck-run.mjs')]
+
+console.error('metrics…')
+const cliFull = measure([process.execPath, bin, 'metrics', '--period', PERIOD.label, '--json'], {cwd: ws})
+const duckFull = measure([...duck, fullSql])
+const cliCounts = measure([process.execPath, bin, 'metrics', '--period', PERIOD.label, '--json', ...COUNTS.flatMap((m) => ['--metric', m])], {
+  cwd: ws,
+})
+const duckCounts = measure([...duck, countsSql])
+rows.push(['metrics, counts (dau mau wau active total)', `${EVENTS} events`, cliCounts.ms, cliCounts.rss, duckCounts.ms, duckCounts.rss])
+rows.push(['metrics, full set', `${EVENTS} events`, cliFull.ms, cliFull.rss, duckFull.ms, duckFull.rss])
+
+// the figures must agree (as the engine rounds them)
+const set = JSON.parse(cliFull.stdout)
+const values = new Map((set.values ?? set.metrics?.values ?? []).map((v) => [v.id, v]))
+const duckRow = JSON.parse(duckFull.stdout)
+const disagree = []
+for (const id of SQL_METRICS) {
+  const v = values.get(id)
+  if (!v) {
+    disagree.push(`${id}: missing from commops metrics --json`)
+    continue
+  }
+  const raw = duckRow[id]
+  const digits = v.unit === 'ratio' ? 4 : 2
+  const sql = raw === null ? null : Math.round(Number(raw) * 10 ** digits) / 10 ** digits
+  if (sql === null || v.value === null ? sql !== v.value : Math.abs(sql - v.value) > 1e-9) disagree.push(`${id}: commops ${v.value}, DuckDB ${sql}`)
+}
+
+// 2. importing platform exports vs JSON.parse of the whole file
+function discordExport(targetBytes) {
+  const head = `{"guild":{"id":"9001","name":"Bench","iconUrl":""},"channel":{"id":"7001","type":"GuildTextChat","categoryId":"1","category":"Text","name":"general","topic":null},"dateRange":{"after":null,"before":null},"messages":[\n`
+  let size = head.length
+  let i = 0
+  const gen = events(Math.ceil(targetBytes / 200), 7)
+  return (function* () {
+    yield head
+    for (const e of gen) {
+      if (e.type !== 'post' && e.type !== 'reply' && e.type !== 'question' && e.type !== 'answer') continue
+      const id = String(1_000_000_000_000_000_000n + BigInt(i))
+      const user = e.member.slice(e.member.indexOf(':') + 1)
+      const m = {
+        id,
+        type: e.parent && i > 0 ? 'Reply' : 'Default',
+        timestamp: e.ts,
+        timestampEdited: null,
+        callEndedTimestamp: null,
+        isPinned: false,
+        content: `message ${i} in ${e.topic ?? 'general'} — 你好，社群运营`,
+        author: {
+          id: user,
+          name: `user${user}`,
+          discriminator: '0000',
+          nickname: `U${user}`,
+          color: null,
+          isBot: false,
+          avatarUrl: 'https://cdn.discordapp.com/embed/avatars/0.png',
+        },
+        attachments: [],
+        embeds: [],
+        stickers: [],
+        reactions: [],
+        mentions: [],
+        ...(e.parent && i > 0
+          ? {reference: {messageId: String(1_000_000_000_000_000_000n + BigInt(i - 1)), channelId: '7001', guildId: '9001'}}
+          : {}),
+      }
+      const text = (i === 0 ? '' : ',\n') + JSON.stringify(m, null, 2)
+      size += Buffer.byteLength(text)
+      i++
+      yield text
+      if (size >= targetBytes) break
+    }
+    yield `\n],"messageCount":${i}}\n`
+  })()
+}
+
+function telegramExport(targetBytes) {
+  const head = `{"name":"Bench","type":"private_supergroup","id":1111111111,"messages":[\n`
+  let size = head.length
+  let i = 0
+  return (function* () {
+    yield head
+    for (const e of events(Math.ceil(targetBytes / 120), 8)) {
+      if (e.type !== 'post' && e.type !== 'reply' && e.type !== 'question' && e.type !== 'answer') continue
+      i++
+      const t = Date.parse(e.ts)
+      const user = e.member.slice(e.member.indexOf(':') + 1)
+      const m = {
+        id: i,
+        type: 'message',
+        date: e.ts.slice(0, 19),
+        date_unixtime: String(Math.floor(t / 1000)),
+        from: `User ${user}`,
+        from_id: `user${user}`,
+        ...(e.parent && i > 1 ? {reply_to_message_id: i - 1} : {}),
+        text: `message ${i} — 你好，社群运营 ${e.topic ?? ''}`,
+        text_entities: [{type: 'plain', text: `message ${i} — 你好，社群运营 ${e.topic ?? ''}`}],
+      }
+      const text = (i === 1 ? '' : ',\n') + JSON.stringify(m, null, 1)
+      size += Buffer.byteLength(text)
+      yield text
+      if (size >= targetBytes) break
+    }
+    yield `\n]}\n`
+  })()
+}
+
+const parseScript = path.join(tmp, 'parse.mjs')
+writeFileSync(
+  parseScript,
+  "import {readFileSync} from 'node:fs'\nconst d = JSON.parse(readFileSync(process.argv[2], 'utf8'))\nconsole.log(d.messages.length)\n",
+)
+for (const [name, make] of [
+  ['DiscordChatExporter JSON', discordExport],
+  ['Telegram Desktop JSON', telegramExport],
+]) {
+  const file = path.join(tmp, `${name.split(' ')[0].toLowerCase()}.json`)
+  console.error(`generating ${IMPORT_MB} MB ${name}…`)
+  await writeLines(file, make(IMPORT_MB * 1024 * 1024))
+  const target = path.join(tmp, `ws-${path.basename(file, '.json')}`)
+  measure([process.execPath, bin, 'init', target, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
+  const imp = measure([process.execPath, bin, 'events', 'import', file, '--json'], {cwd: target})
+  const parsed = measure([process.execPath, parseScript, file])
+  rows.push([`events import, ${name}`, `${fmt(mb(file))} MB`, imp.ms, imp.rss, parsed.ms, parsed.rss])
+}
+
+// the table
+const header = ['what', 'size', 'commops ms', 'commops MB', 'ref ms', 'ref MB', 'time ×', 'memory ×']
+const table = rows.map(([what, size, ms, rss, refMs, refRss]) => [
+  what,
+  size,
+  fmt(ms),
+  fmt(rss),
+  fmt(refMs),
+  fmt(refRss),
+  fmt(ms / refMs, 2),
+  fmt(rss / refRss, 2),
+])
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)))
+const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+console.log(
+  `\ncommops data bench (${quick ? 'quick' : 'full'}; Node ${process.versions.node}; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)})`,
+)
+console.log('reference: DuckDB over the same NDJSON for metrics (targets: counts ≤ 0.5×, full set ≤ 1.0×, ≤ 100 MB);')
+console.log('           JSON.parse of the whole file for imports (targets: ≤ 2× time, ≤ ⅓ memory)')
+console.log(line(header))
+for (const r of table) console.log(line(r))
+if (!hasTime) console.log('(no /usr/bin/time: peak memory not measured)')
+if (keep) console.log(`kept: ${tmp}`)
+else rmSync(tmp, {recursive: true, force: true})
+if (disagree.length > 0) {
+  console.log(`\nFigures disagree between commops and DuckDB:\n  ${disagree.join('\n  ')}`)
+  process.exit(1)
+}
+console.log(`\nAll ${SQL_METRICS.length} event metrics agree between commops and DuckDB.`)
