@@ -10,6 +10,7 @@ import {StepFailure, type DesiredArtifact, type DesiredState, type StepContext} 
 import {dateIn} from '../util/dates.js'
 import {canonicalJson, stableHash} from '../util/json.js'
 import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
+import {execPathKind} from '../util/exec-paths.js'
 import {resolveInside} from '../util/fs.js'
 import {currentUser} from '../util/user.js'
 import {contentHash, owns, writeOwnedFiles} from '../util/owned-file.js'
@@ -102,6 +103,8 @@ async function diffState(
   diff.push(...(state.diff ?? []))
   const files = []
   for (const f of state.files ?? []) {
+    const kind = execPathKind(f.path)
+    if (kind) throw new StepFailure(t('run.execFile', {path: f.path, kind: t(`exec.kind.${kind}`)}), t('run.execFile.hint'))
     const full = resolveInside(root, f.path)
     const hash = contentHash(f.content)
     const current = existsSync(full) ? await readFile(full, 'utf8') : undefined

@@ -1,10 +1,11 @@
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {CommopsError, UsageError, ValidationError} from '../errors.js'
-import type {Locale} from '../i18n/index.js'
+import {translator, type Locale} from '../i18n/index.js'
 import {KINDS} from '../schema/all-kinds.js'
 import type {Problem} from '../schema/problem.js'
 import {validateText} from '../schema/validate.js'
+import {execPaths} from '../util/exec-paths.js'
 import {resolveInside, writeFileAtomic} from '../util/fs.js'
 import {COMMUNITY_FILE} from '../workspace/find.js'
 import {gitignoreWithEntries, schemaFiles} from '../workspace/skeleton.js'
@@ -204,9 +205,25 @@ export async function writePlan(plan: ApplyPlan): Promise<void> {
 export async function applyTemplate(
   tpl: LoadedTemplate,
   values: Record<string, ParamValue>,
-  options: {into: string; force?: boolean; dryRun?: boolean; locale: Locale},
+  options: {into: string; force?: boolean; dryRun?: boolean; allowExecFiles?: boolean; locale: Locale},
 ): Promise<ApplyResult> {
   const rendered = renderFiles(tpl, values)
+  const exec = execPaths(rendered.map((f) => f.path))
+  const t = translator(options.locale)
+  if (exec.length > 0 && !options.allowExecFiles) {
+    throw new ValidationError(
+      {
+        key: 'template.execFiles',
+        params: {template: tpl.name, count: exec.length, paths: exec.map((e) => `\n  ${e.path} (${t(`exec.kind.${e.kind}`)})`).join('')},
+      },
+      {
+        code: 'template.execFiles',
+        location: {file: `${tpl.display}/${TEMPLATE_FILE}`},
+        hint: {key: 'template.execFiles.hint'},
+        details: {execFiles: exec},
+      },
+    )
+  }
   const problems = validateRendered(rendered, options.locale)
   if (problems.length > 0) {
     const first = problems[0]

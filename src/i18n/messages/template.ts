@@ -124,6 +124,22 @@ export const template: Messages = {
     en: 'Nothing was written. This is a bug in the template (or a value it does not handle); run with --json to see every problem.',
     'zh-CN': '未写入任何文件。这是模板的缺陷（或模板未处理的取值）；加上 --json 查看全部问题。',
   },
+  'template.execFiles': {
+    en: 'Template {template} writes {count} file(s) that other tools run or load on their own:{paths}',
+    'zh-CN': '模板 {template} 会写入 {count} 个会被其他工具自动运行或加载的文件：{paths}',
+  },
+  'template.execFiles.hint': {
+    en: 'Nothing was written. Read those files in the template first; if you trust them, run again with --allow-exec-files.',
+    'zh-CN': '未写入任何文件。请先阅读模板中的这些文件；确认可信后，加上 --allow-exec-files 重新运行。',
+  },
+  'exec.kind.ci': {en: 'a CI workflow', 'zh-CN': 'CI 工作流'},
+  'exec.kind.editor': {en: 'editor tasks or settings', 'zh-CN': '编辑器任务或设置'},
+  'exec.kind.hooks': {en: 'version-control hooks or their settings', 'zh-CN': '版本控制钩子或其设置'},
+  'exec.kind.package': {en: 'package-manager scripts or settings', 'zh-CN': '包管理器脚本或设置'},
+  'exec.kind.build': {en: 'build commands', 'zh-CN': '构建命令'},
+  'exec.kind.shell': {en: 'shell or environment start-up', 'zh-CN': 'shell 或环境启动文件'},
+  'exec.kind.home': {en: 'user configuration', 'zh-CN': '用户配置'},
+  'exec.kind.code': {en: 'code or a program', 'zh-CN': '代码或程序'},
   'template.conflict': {
     en: '{count} file(s) in {into} already exist with other content: {paths}',
     'zh-CN': '{into} 中已有 {count} 个内容不同的文件：{paths}',
