@@ -72,7 +72,7 @@ export function renderFiles(tpl: LoadedTemplate, values: Readonly<Record<string,
     if (!sources.has(rule.from.replace(/\\/g, '/').replace(/^\.\//, ''))) {
       throw new ValidationError(
         {key: 'template.fromMissing', params: {from: rule.from, dir: `${tpl.display}/${FILES_DIR}`}},
-        {code: 'template.fromMissing', location: {file: templateFile}},
+        {code: 'template.fromMissing', location: {file: templateFile}, hint: {key: 'template.fromMissing.hint'}},
       )
     }
   }
@@ -96,7 +96,10 @@ export function renderFiles(tpl: LoadedTemplate, values: Readonly<Record<string,
       const rendered = renderTemplate(target, values, {file: own.length > 0 ? templateFile : sourceName}).replace(/\\/g, '/')
       const rel = path.posix.normalize(rendered).replace(/^\.\//, '')
       if (rendered.trim() === '' || rel === '.' || rel.endsWith('/')) {
-        throw new ValidationError({key: 'template.emptyPath', params: {from: file.rel}}, {code: 'template.emptyPath', location: {file: sourceName}})
+        throw new ValidationError(
+          {key: 'template.emptyPath', params: {from: file.rel}},
+          {code: 'template.emptyPath', location: {file: sourceName}, hint: {key: 'template.emptyPath.hint'}},
+        )
       }
       if (isReservedPath(rel)) {
         throw new ValidationError(
@@ -108,7 +111,7 @@ export function renderFiles(tpl: LoadedTemplate, values: Readonly<Record<string,
       if (before !== undefined) {
         throw new ValidationError(
           {key: 'template.duplicateTarget', params: {path: rel, a: before, b: file.rel}},
-          {code: 'template.duplicateTarget', location: {file: templateFile}},
+          {code: 'template.duplicateTarget', location: {file: templateFile}, hint: {key: 'template.duplicateTarget.hint'}},
         )
       }
       seen.set(rel, file.rel)
@@ -170,7 +173,11 @@ async function existing(full: string, rel: string): Promise<Buffer | undefined> 
 export async function planApply(tpl: LoadedTemplate, rendered: RenderedFile[], intoDir: string): Promise<ApplyPlan> {
   const into = path.resolve(intoDir)
   const info = await stat(into).catch(() => undefined)
-  if (info && !info.isDirectory()) throw new UsageError({key: 'template.intoNotDir', params: {path: intoDir}}, {code: 'template.intoNotDir'})
+  if (info && !info.isDirectory())
+    throw new UsageError(
+      {key: 'template.intoNotDir', params: {path: intoDir}},
+      {code: 'template.intoNotDir', hint: {key: 'template.intoNotDir.hint'}},
+    )
   const files: RenderedFile[] = [...rendered]
   const has = (p: string) => files.some((f) => f.path === p)
   if (!files.some((f) => f.path.startsWith('data/'))) files.push({path: 'data/.gitkeep', content: ''})

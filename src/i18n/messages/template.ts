@@ -169,4 +169,20 @@ export const template: Messages = {
     'zh-CN': '新建 {create} 个，覆盖 {overwrite} 个，更新 {update} 个，未变 {same} 个',
   },
   'template.next': {en: 'Next: cd {dir} && commops validate', 'zh-CN': '下一步：cd {dir} && commops validate'},
+  'template.intoNotDir.hint': {
+    en: 'Give a folder (created when missing), e.g. --into clients/acme.',
+    'zh-CN': '请给出一个文件夹（不存在时会创建），例如 --into clients/acme。',
+  },
+  'template.fromMissing.hint': {
+    en: 'Put the file under files/, or correct `from:` (it is relative to files/).',
+    'zh-CN': '请把文件放到 files/ 下，或改正 `from:`（相对于 files/）。',
+  },
+  'template.emptyPath.hint': {
+    en: 'Give `to:` a path, or make sure the parameters it uses are not empty.',
+    'zh-CN': '请为 `to:` 写一个路径，或确保它用到的参数不为空。',
+  },
+  'template.duplicateTarget.hint': {
+    en: 'Give one of them another `to:`, or a `when:` so that only one applies.',
+    'zh-CN': '请给其中一个换一个 `to:`，或加上 `when:` 让只有一个生效。',
+  },
 }
