@@ -29,7 +29,7 @@ export default class Runs extends BaseCommand<typeof Runs> {
     for (const r of db.runs) r.status = runStatus(r) // a run whose process died shows as interrupted
     if (this.args.id) {
       const run = db.runs.find((r) => r.id.toUpperCase() === this.args.id!.toUpperCase())
-      if (!run) throw new UsageError({key: 'runs.notFound', params: {id: this.args.id}})
+      if (!run) throw new UsageError({key: 'runs.notFound', params: {id: this.args.id}}, {hint: {key: 'runs.notFound.hint'}})
       if (!this.jsonEnabled()) {
         this.log(
           `${run.id}  ${run.playbook}  ${this.t(`status.${run.status}`)}  ${DateTime.fromISO(run.startedAt).setZone(ws.timezone).toFormat('yyyy-MM-dd HH:mm:ss ZZZZ')}  ${run.user}`,

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {canPrompt, loadPrompts} from '../../src/cli/prompt.js'
-import {CommopsError, UsageError} from '../../src/errors.js'
+import {CommopsError, formatLocation, UsageError} from '../../src/errors.js'
 import {formatRunSummary, formatStepPlain} from '../../src/playbook/format.js'
 import {loadPlaybook} from '../../src/playbook/load.js'
 import {runPlaybook, type StepEvent, type StepStart} from '../../src/playbook/runner.js'
@@ -80,7 +80,8 @@ export default class PlaybookRun extends BaseCommand<typeof PlaybookRun> {
     if (firstFailure) {
       const failure = {key: 'run.failed', params: {step: firstFailure.id, message: firstFailure.error?.message ?? ''}}
       if (this.jsonEnabled()) {
-        this.logJson({...record, error: {code: 'run.failed', message: this.t(failure), hint: firstFailure.error?.hint, exitCode: 1}})
+        const where = firstFailure.error?.location ? formatLocation(firstFailure.error.location) : undefined
+        this.logJson({...record, error: {code: 'run.failed', message: this.t(failure), location: where, hint: firstFailure.error?.hint, exitCode: 1}})
         this.exit(1)
       }
       throw new CommopsError(failure, {

@@ -107,7 +107,7 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
       const first = Math.min(...[rejected[0]?.line, warnings[0]?.line].filter((l): l is number => l !== undefined))
       throw new ValidationError(
         {key: 'survey.ingest.strict', params: {count: rejected.length + warnings.length}},
-        {code: 'survey.ingest.strict', location: {file: display, line: first}, details: output},
+        {code: 'survey.ingest.strict', location: {file: display, line: first}, hint: {key: 'survey.ingest.strict.hint'}, details: output},
       )
     }
     return output

@@ -27,7 +27,7 @@ export default class TaskAssign extends BaseCommand<typeof TaskAssign> {
   async run(): Promise<{tasks: Task[]; dryRun: boolean}> {
     const who = this.positional.at(-1) ?? ''
     const ids = this.positional.slice(0, -1)
-    if (ids.length === 0) throw new UsageError({key: 'task.assignUsage'})
+    if (ids.length === 0) throw new UsageError({key: 'task.assignUsage'}, {hint: {key: 'task.assignUsage.hint'}})
     const ws = await this.workspace()
     const dryRun = this.flags['dry-run']
     const {tasks, known} = await assignTasks(Store.at(ws.root), ws, ids, who, {now: new Date(), dryRun})

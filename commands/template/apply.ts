@@ -41,6 +41,9 @@ export default class TemplateApply extends BaseCommand<typeof TemplateApply> {
   }
 
   static override flags = {
+    'allow-exec-files': Flags.boolean({
+      description: 'Also write files other tools run or load on their own (CI workflows, .vscode/, package.json, scripts…)',
+    }),
     'dry-run': Flags.boolean({description: 'Print the plan and write nothing'}),
     force: Flags.boolean({description: 'Overwrite files in --into whose content differs'}),
     into: Flags.string({char: 'i', default: '.', description: 'Folder to create the workspace in; nothing is written outside it'}),
@@ -59,7 +62,13 @@ export default class TemplateApply extends BaseCommand<typeof TemplateApply> {
     const given = parseSets(tpl.doc, flags.set ?? [])
     if (canPrompt({yes: flags.yes || this.jsonEnabled()})) Object.assign(given, await this.ask(tpl, given))
     const values = completeParams(tpl.doc, given)
-    const result = await applyTemplate(tpl, values, {into: flags.into, force: flags.force, dryRun: flags['dry-run'], locale: this.locale})
+    const result = await applyTemplate(tpl, values, {
+      into: flags.into,
+      force: flags.force,
+      dryRun: flags['dry-run'],
+      allowExecFiles: flags['allow-exec-files'],
+      locale: this.locale,
+    })
     if (!this.jsonEnabled()) {
       const shown = path.relative(process.cwd(), result.into)
       const dir = shown === '' ? '.' : shown.startsWith('..') ? result.into : shown

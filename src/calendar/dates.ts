@@ -58,7 +58,10 @@ function checkDate(value: string, flag: string): string {
   }
   const year = Number(v.slice(0, 4))
   if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw new UsageError({key: 'cal.dateOutOfRange', params: {flag, value, min: MIN_YEAR, max: MAX_YEAR}}, {code: 'calendar.dateOutOfRange'})
+    throw new UsageError(
+      {key: 'cal.dateOutOfRange', params: {flag, value, min: MIN_YEAR, max: MAX_YEAR}},
+      {code: 'calendar.dateOutOfRange', hint: {key: 'cal.dateOutOfRange.hint', params: {min: MIN_YEAR, max: MAX_YEAR}}},
+    )
   }
   return v
 }
@@ -76,18 +79,18 @@ export function resolveRange(
   const {defaultWeeks = 4, maxDays = MAX_RANGE_DAYS} = o
   const from = checkDate(input.from ?? today, 'from')
   if (input.to !== undefined && input.weeks !== undefined) {
-    throw new UsageError({key: 'cal.toAndWeeks'}, {code: 'calendar.toAndWeeks'})
+    throw new UsageError({key: 'cal.toAndWeeks'}, {code: 'calendar.toAndWeeks', hint: {key: 'cal.toAndWeeks.hint'}})
   }
   let to: string
   if (input.to !== undefined) to = checkDate(input.to, 'to')
   else {
     const weeks = input.weeks ?? defaultWeeks
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > 53) {
-      throw new UsageError({key: 'cal.badWeeks', params: {value: weeks}}, {code: 'calendar.badWeeks'})
+      throw new UsageError({key: 'cal.badWeeks', params: {value: weeks}}, {code: 'calendar.badWeeks', hint: {key: 'cal.badWeeks.hint'}})
     }
     to = addDays(from, weeks * 7 - 1)
   }
-  if (to < from) throw new UsageError({key: 'cal.rangeOrder', params: {from, to}}, {code: 'calendar.rangeOrder'})
+  if (to < from) throw new UsageError({key: 'cal.rangeOrder', params: {from, to}}, {code: 'calendar.rangeOrder', hint: {key: 'cal.rangeOrder.hint'}})
   const days = daysBetween(from, to) + 1
   if (days > maxDays) {
     throw new UsageError(
@@ -98,7 +101,7 @@ export function resolveRange(
   if (Number(to.slice(0, 4)) > MAX_YEAR)
     throw new UsageError(
       {key: 'cal.dateOutOfRange', params: {flag: 'to', value: to, min: MIN_YEAR, max: MAX_YEAR}},
-      {code: 'calendar.dateOutOfRange'},
+      {code: 'calendar.dateOutOfRange', hint: {key: 'cal.dateOutOfRange.hint', params: {min: MIN_YEAR, max: MAX_YEAR}}},
     )
   return {from, to}
 }

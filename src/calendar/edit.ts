@@ -20,7 +20,7 @@ export function checkItemChanges(changes: ItemChanges): void {
   if (Object.keys(changes).length === 0) throw new UsageError({key: 'cal.set.nothing'}, {hint: {key: 'cal.set.nothing.hint'}})
   if (changes.date !== undefined) resolveRange({from: changes.date, weeks: 1}, changes.date)
   if (changes.time !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(changes.time))
-    throw new UsageError({key: 'cal.badTime', params: {value: changes.time}}, {code: 'calendar.badTime'})
+    throw new UsageError({key: 'cal.badTime', params: {value: changes.time}}, {code: 'calendar.badTime', hint: {key: 'cal.badTime.hint'}})
 }
 
 /** Applies changes to an item in place (an empty owner or notes removes it); returns the fields that changed. */

@@ -1,7 +1,7 @@
 /** Writing one import batch: temp files first (events, src hashes, rejected rows), renamed under the store's lock. */
 import {mkdir, open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
-import {randomHex} from '../util/hash.js'
+import {tempPathFor} from '../util/fs.js'
 import type {CanonicalEvent, Rejected} from './types.js'
 
 const FLUSH = 1024 * 1024
@@ -44,7 +44,7 @@ class TempFile {
   }
 }
 
-/** The temp files of a batch in `.commops/events/`, named after this process so a sweep knows when they are orphans. */
+/** The temp files of a batch in `.commops/events/`, named by tempPathFor (after this process) so a sweep knows when they are orphans. */
 export class BatchWriter {
   private constructor(
     private readonly dir: string,
@@ -53,10 +53,9 @@ export class BatchWriter {
 
   static async create(dir: string): Promise<BatchWriter> {
     await mkdir(dir, {recursive: true})
-    const stem = path.join(dir, `.tmp-${process.pid}-${randomHex(4)}`)
     const made: TempFile[] = []
     try {
-      for (const ext of ['ndjson', 'srcs', 'rejects.ndjson']) made.push(await TempFile.create(`${stem}.${ext}`))
+      for (const ext of ['ndjson', 'srcs', 'rejects.ndjson']) made.push(await TempFile.create(tempPathFor(path.join(dir, `batch.${ext}`))))
     } catch (error) {
       for (const f of made) await f.close()
       await Promise.all(made.map((f) => rm(f.file, {force: true})))

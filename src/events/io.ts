@@ -6,7 +6,7 @@ import {createInterface} from 'node:readline'
 import type * as Yauzl from 'yauzl'
 import {ValidationError} from '../errors.js'
 import type {Db} from '../store/index.js'
-import {isProcessAlive} from '../util/fs.js'
+import {isProcessAlive, tempOwner} from '../util/fs.js'
 import {lazyRequire} from '../util/lazy.js'
 import type {SlackSource} from './import/slack.js'
 import {personIndex} from '../members/identity.js'
@@ -130,7 +130,8 @@ export async function readSrcHashes(root: string, ids: string[]): Promise<Uint8A
   return Promise.all(ids.map((id) => readFile(path.join(eventsDir(root), `${id}.srcs`)).catch(() => new Uint8Array())))
 }
 
-const TEMP = /^\.tmp-(\d+)-/
+/** Temp files named `.tmp-PID-…` by earlier versions; still swept. */
+const LEGACY_TEMP = /^\.tmp-(\d+)-/
 
 /**
  * Removes what an interrupted import left: temp files of dead processes and, when `referenced` is given (under the
@@ -141,9 +142,10 @@ export async function sweepEvents(root: string, referenced?: Set<string>): Promi
   const names = await readdir(dir).catch(() => [] as string[])
   const gone: string[] = []
   for (const name of names) {
-    const temp = TEMP.exec(name)
+    const legacy = LEGACY_TEMP.exec(name)?.[1]
+    const owner = tempOwner(name) ?? (legacy === undefined ? undefined : Number(legacy))
     const batch = /^([A-Z]\d+)\.(ndjson|srcs|rejects\.ndjson)$/.exec(name)?.[1]
-    const stale = temp ? !isProcessAlive(Number(temp[1])) : referenced !== undefined && batch !== undefined && !referenced.has(batch)
+    const stale = owner !== undefined ? !isProcessAlive(owner) : referenced !== undefined && batch !== undefined && !referenced.has(batch)
     if (!stale) continue
     await rm(path.join(dir, name), {force: true})
     gone.push(name)

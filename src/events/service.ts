@@ -72,7 +72,7 @@ function csvMapping(db: {eventPresets: Record<string, CsvMapping>}, request: Imp
   const preset = request.preset ? (db.eventPresets[request.preset] ?? BUILTIN_PRESETS[request.preset]) : undefined
   if (request.preset && !preset) {
     const names = [...Object.keys(BUILTIN_PRESETS), ...Object.keys(db.eventPresets)].join(', ')
-    throw new UsageError({key: 'events.preset.unknown', params: {name: request.preset, names}})
+    throw new UsageError({key: 'events.preset.unknown', params: {name: request.preset, names}}, {hint: {key: 'events.preset.unknown.hint'}})
   }
   const map = request.map?.length ? parseMap(request.map) : undefined
   if (!preset && !map) return undefined
@@ -146,7 +146,8 @@ async function formatOf(request: ImportRequest, hasMapping: boolean): Promise<Fo
 export async function importEvents(store: Store, request: ImportRequest): Promise<ImportResult> {
   const snapshot = await store.read()
   const mapping = csvMapping(snapshot, request)
-  if (request.savePreset && !request.map?.length) throw new UsageError({key: 'events.preset.saveNeedsMap'})
+  if (request.savePreset && !request.map?.length)
+    throw new UsageError({key: 'events.preset.saveNeedsMap'}, {hint: {key: 'events.preset.saveNeedsMap.hint'}})
   const format = await formatOf(request, mapping !== undefined)
   const known = new SrcSet()
   for (const bytes of await readSrcHashes(
@@ -204,7 +205,10 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
       }
     } catch (error) {
       if (error instanceof JsonSyntaxError) {
-        throw new ValidationError({key: 'events.json.syntax', params: {reason: error.message}}, {location: {file: request.display}})
+        throw new ValidationError(
+          {key: 'events.json.syntax', params: {reason: error.message}},
+          {location: {file: request.display}, hint: {key: 'events.json.syntax.hint'}},
+        )
       }
       throw error
     } finally {
@@ -270,7 +274,7 @@ export async function listEvents(store: Store, request: ListRequest): Promise<{e
   const day = (value: string | undefined) => {
     if (value === undefined) return undefined
     const bounds = dayBounds(value, request.zone)
-    if (!bounds) throw new UsageError({key: 'events.list.badDate', params: {value}})
+    if (!bounds) throw new UsageError({key: 'events.list.badDate', params: {value}}, {hint: {key: 'events.list.badDate.hint'}})
     return bounds
   }
   const filter: EventFilter = {type: request.type, channel: request.channel, person, since: day(request.since)?.start, until: day(request.until)?.end}

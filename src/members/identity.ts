@@ -15,7 +15,7 @@ function check(identities: string[]): string[] {
 /** The people after joining `identities` into one: a new person, or the one(s) holding any of them merged into the first. */
 export function planLink(people: Person[], identities: string[], o: {nextId: () => string; now: string}): {people: Person[]; person: Person} {
   const ids = check(identities)
-  if (ids.length < 2) throw new UsageError({key: 'members.link.tooFew'})
+  if (ids.length < 2) throw new UsageError({key: 'members.link.tooFew'}, {hint: {key: 'members.link.tooFew.hint'}})
   const holding = people.filter((p) => p.members.some((m) => ids.includes(m)))
   const members = [...new Set([...holding.flatMap((p) => p.members), ...ids])]
   const person: Person = holding.length > 0 ? {...holding[0], members, linkedAt: o.now} : {id: o.nextId(), members, linkedAt: o.now}

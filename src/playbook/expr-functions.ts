@@ -1,5 +1,6 @@
 import {DateTime} from 'luxon'
 import {isTruthy} from '../util/truthy.js'
+import {MAX_TEXT} from './limits.js'
 
 export {isTruthy}
 
@@ -129,6 +130,7 @@ function format(args: unknown[], fn: string): string {
       const index = Number(m[1])
       if (index >= args.length - 1) throw new FunctionError('expr.formatIndex', {index, count: args.length - 1}, 0)
       out += toText(args[index + 1])
+      if (out.length > MAX_TEXT) throw new FunctionError('expr.tooBig', {max: MAX_TEXT})
       i += m[0].length
     } else if (c === '}') {
       throw new FunctionError('expr.format', {position: i}, 0)
@@ -159,8 +161,11 @@ function length(args: unknown[], fn: string): number {
 function join(args: unknown[], fn: string): string {
   const [value] = args
   const separator = args.length > 1 ? text(fn, args, 1) : ','
-  if (Array.isArray(value)) return value.map(toText).join(separator)
-  return text(fn, args, 0)
+  if (!Array.isArray(value)) return text(fn, args, 0)
+  const pieces = value.map(toText)
+  const size = pieces.reduce((sum, piece) => sum + piece.length, separator.length * Math.max(0, pieces.length - 1))
+  if (size > MAX_TEXT) throw new FunctionError('expr.tooBig', {max: MAX_TEXT})
+  return pieces.join(separator)
 }
 
 function fromJSON(args: unknown[], fn: string): unknown {

@@ -4,6 +4,7 @@
  * path reads only own, enumerable data properties of plain objects and arrays. The syntax is in expr-syntax.ts.
  */
 import {FUNCTIONS, FunctionError, arityText, deepEqual, isPlainObject, isTruthy, toText, typeName} from './expr-functions.js'
+import {MAX_TEXT} from './limits.js'
 import {
   end,
   ExprError,
@@ -76,7 +77,7 @@ function call(node: Extract<Expr, {kind: 'call'}>, scope: Record<string, unknown
   }
   const args = node.args.map((arg) => run(arg, scope))
   try {
-    return spec.call(args, node.name) ?? null
+    return bounded(spec.call(args, node.name) ?? null, node)
   } catch (error) {
     if (!(error instanceof FunctionError)) throw error
     const at = error.arg === undefined ? node : (node.args[error.arg] ?? node)
@@ -190,11 +191,28 @@ export function parseTemplate(text: string): Template {
   return {parts}
 }
 
-/** A lone `${{ expr }}` keeps its type (number, array…); anything else interpolates to a string. */
+/** A string result longer than MAX_TEXT is refused where it is made, before it can grow further. */
+function bounded<T>(value: T, node: Span): T {
+  if (typeof value === 'string' && value.length > MAX_TEXT) throw new ExprEvalError('expr.tooBig', {max: MAX_TEXT}, node.offset, node.length)
+  return value
+}
+
+/** A lone `${{ expr }}` keeps its type (number, array…); anything else interpolates to a string, at most MAX_TEXT long. */
 export function evaluateTemplate(template: Template, scope: Record<string, unknown>): unknown {
   const [first] = template.parts
-  if (template.parts.length === 1 && typeof first !== 'string') return evaluate(first, scope)
-  return template.parts.map((part) => (typeof part === 'string' ? part : guarded(part, () => toText(evaluate(part, scope))))).join('')
+  if (template.parts.length === 1 && typeof first !== 'string') return bounded(evaluate(first, scope), first)
+  const pieces: string[] = []
+  let size = 0
+  for (const part of template.parts) {
+    const piece = typeof part === 'string' ? part : guarded(part, () => toText(evaluate(part, scope)))
+    size += piece.length
+    if (size > MAX_TEXT) {
+      const at = typeof part === 'string' ? (template.parts.find((p) => typeof p !== 'string') as Expr) : part
+      throw new ExprEvalError('expr.tooBig', {max: MAX_TEXT}, at.offset, at.length)
+    }
+    pieces.push(piece)
+  }
+  return pieces.join('')
 }
 
 function pointerOf(path: ReadonlyArray<string | number>): string {

@@ -10,12 +10,14 @@ import {StepFailure, type DesiredArtifact, type DesiredState, type StepContext} 
 import {dateIn} from '../util/dates.js'
 import {canonicalJson, stableHash} from '../util/json.js'
 import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
+import {execPathKind} from '../util/exec-paths.js'
 import {resolveInside} from '../util/fs.js'
 import {currentUser} from '../util/user.js'
 import {contentHash, owns, writeOwnedFiles} from '../util/owned-file.js'
 import {locateInCommunity, type Workspace} from '../workspace/index.js'
 import {lineDiff, summarize} from './diff.js'
 import {ExprError, isTruthy, referencesIn, resolveDeep} from './expr.js'
+import {jsonBytes, MAX_ARTIFACT, MAX_STEP_OUTPUT} from './limits.js'
 import type {Playbook, PlaybookStep} from './types.js'
 
 export type EventStatus = 'ok' | 'changed' | 'skipped' | 'failed'
@@ -101,6 +103,8 @@ async function diffState(
   diff.push(...(state.diff ?? []))
   const files = []
   for (const f of state.files ?? []) {
+    const kind = execPathKind(f.path)
+    if (kind) throw new StepFailure(t('run.execFile', {path: f.path, kind: t(`exec.kind.${kind}`)}), t('run.execFile.hint'))
     const full = resolveInside(root, f.path)
     const hash = contentHash(f.content)
     const current = existsSync(full) ? await readFile(full, 'utf8') : undefined
@@ -243,6 +247,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
         produced,
       }
       const state = await type.plan(input, ctx)
+      checkSizes(state, t)
       const before = db
       produced[step.id] = state.artifacts ?? []
       const {diff, files} = await diffState(state, db, ws.root, o.force ?? false, t, {playbook: playbook.name, step: step.id})
@@ -289,6 +294,22 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
   return record
 }
 
+/** Refuses a step whose outputs or artifacts exceed the run's limits, before anything of it is written. */
+function checkSizes(state: DesiredState, t: ReturnType<typeof translator>): void {
+  const mb = (bytes: number) => (bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0)
+  const output = jsonBytes({outputs: state.outputs, messages: state.messages, tasks: state.tasks, diff: state.diff})
+  if (output > MAX_STEP_OUTPUT) {
+    throw new StepFailure(t('run.outputTooBig', {size: mb(output), max: mb(MAX_STEP_OUTPUT)}), t('run.tooBig.hint'))
+  }
+  const pieces = [
+    ...(state.artifacts ?? []).map((a) => ({name: a.id, size: jsonBytes(a.data)})),
+    ...(state.files ?? []).map((f) => ({name: f.path, size: Buffer.byteLength(f.content)})),
+  ]
+  for (const {name, size} of pieces) {
+    if (size > MAX_ARTIFACT) throw new StepFailure(t('run.artifactTooBig', {name, size: mb(size), max: mb(MAX_ARTIFACT)}), t('run.tooBig.hint'))
+  }
+}
+
 /** "Closed as obsolete: T2 …", one line per task a step no longer asks for. */
 function obsoleteMessages(plan: TaskSync, t: ReturnType<typeof translator>): string[] {
   return plan.obsolete.map((x) => t('task.closedObsolete', {id: x.id, title: x.title}))
@@ -297,7 +318,8 @@ function obsoleteMessages(plan: TaskSync, t: ReturnType<typeof translator>): str
 /** The message and hint of a step's failure: expected failures as they are, system errors named, anything else a bug. */
 function describeError(error: unknown, t: ReturnType<typeof translator>): {message: string; hint?: string; bug?: boolean} {
   if (error instanceof StepFailure) return {message: error.message, hint: error.hint}
-  if (error instanceof ExprError) return {message: `${t(error.msg)}${error.pointer ? ` (with${error.pointer})` : ''}`, hint: t('playbook.expr.hint')}
+  if (error instanceof ExprError)
+    return {message: `${t(error.msg)}${error.pointer ? ` (with${error.pointer})` : ''}`, hint: t(error.hint ?? {key: 'playbook.expr.hint'})}
   const expected = error instanceof CommopsError ? error : (fromSystemError(error, productInfo().root) ?? (isCommopsLike(error) ? error : undefined))
   if (expected) return {message: t(expected.msg), hint: expected.hint ? t(expected.hint) : undefined}
   debugStack(error)

@@ -147,7 +147,7 @@ export function compose(template: RuleSetDoc, overrides: RulesOverrides = {}, op
       }
     })
     rungs = rungs.filter((r) => options.ladder!.includes(r.id))
-    if (rungs.length === 0) throw new ValidationError({key: 'rules.emptyLadder'}, {code: 'rules.emptyLadder'})
+    if (rungs.length === 0) throw new ValidationError({key: 'rules.emptyLadder'}, {code: 'rules.emptyLadder', hint: {key: 'rules.emptyLadder.hint'}})
   }
   for (const rung of rungs) {
     if (rung.duration !== undefined) rung.duration = normalizeDuration(rung.duration) ?? rung.duration

@@ -141,7 +141,7 @@ export function planIncidentEdit(
 ): {incident: Incident; edit?: IncidentEdit} {
   const next: Incident = {...incident}
   if (changes.member !== undefined) {
-    if (!changes.member.trim()) throw new UsageError({key: 'rules.incident.noMember'})
+    if (!changes.member.trim()) throw new UsageError({key: 'rules.incident.noMember'}, {hint: {key: 'rules.incident.noMember.hint'}})
     next.member = changes.member.trim()
   }
   if (changes.rule !== undefined && o.ruleset) {
@@ -182,10 +182,10 @@ export function planIncidentRevoke(incident: Incident, o: {now: string; by: stri
   if (incident.revoked) {
     throw new ValidationError(
       {key: 'rules.incident.alreadyRevoked', params: {id: incident.id, at: incident.revoked.at.slice(0, 10), by: incident.revoked.by}},
-      {code: 'rules.incident.alreadyRevoked'},
+      {code: 'rules.incident.alreadyRevoked', hint: {key: 'rules.incident.alreadyRevoked.hint'}},
     )
   }
   const reason = o.reason.trim()
-  if (!reason) throw new UsageError({key: 'rules.incident.noReason'})
+  if (!reason) throw new UsageError({key: 'rules.incident.noReason'}, {hint: {key: 'rules.incident.noReason.hint'}})
   return {...incident, revoked: {at: o.now, by: o.by, reason}}
 }

@@ -32,7 +32,10 @@ export function parseRuleSetText(text: string, file: string, locale: Locale): Ru
   }
   const sets = docs.filter((d) => d.kind === 'RuleSet')
   if (sets.length !== 1)
-    throw new ValidationError({key: 'rules.notRuleSet', params: {file, count: sets.length}}, {code: 'rules.notRuleSet', location: {file}})
+    throw new ValidationError(
+      {key: 'rules.notRuleSet', params: {file, count: sets.length}},
+      {code: 'rules.notRuleSet', location: {file}, hint: {key: 'rules.notRuleSet.hint'}},
+    )
   return sets[0].value as RuleSetDoc
 }
 

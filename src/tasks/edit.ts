@@ -17,7 +17,7 @@ export function resolveOwner(who: string, team: readonly TeamMember[]): {owner?:
 export function parseDue(value: string, today: string): string | undefined {
   if (value.trim() === '') return undefined
   const due = dueLimit(value, today)
-  if (!due) throw new UsageError({key: 'task.badDue', params: {value}})
+  if (!due) throw new UsageError({key: 'task.badDue', params: {value}}, {hint: {key: 'task.badDue.hint'}})
   return due
 }
 
@@ -63,7 +63,7 @@ export function editTask(
   const changed: TaskField[] = []
   if (edit.title !== undefined) {
     const title = edit.title.trim()
-    if (!title) throw new UsageError({key: 'task.emptyTitle'})
+    if (!title) throw new UsageError({key: 'task.emptyTitle'}, {hint: {key: 'task.emptyTitle.hint'}})
     if (title !== task.title) {
       task.title = title
       markEdited(task, 'title')

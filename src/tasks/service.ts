@@ -29,7 +29,7 @@ export async function listTasks(
   let dueBy: string | undefined
   if (o.due !== undefined) {
     dueBy = dueLimit(o.due, today)
-    if (!dueBy) throw new UsageError({key: 'task.badDue', params: {value: o.due}})
+    if (!dueBy) throw new UsageError({key: 'task.badDue', params: {value: o.due}}, {hint: {key: 'task.badDue.hint'}})
   }
   const team = teamOf(ws)
   const db = await store.read()
@@ -47,7 +47,7 @@ export async function addTask(
   o: When,
 ): Promise<Task> {
   const title = input.title.trim()
-  if (!title) throw new UsageError({key: 'task.emptyTitle'})
+  if (!title) throw new UsageError({key: 'task.emptyTitle'}, {hint: {key: 'task.emptyTitle.hint'}})
   const due = input.due === undefined ? undefined : parseDue(input.due, dateIn(o.now, ws.timezone))
   const who = input.owner === undefined ? {} : resolveOwner(input.owner, teamOf(ws))
   const note = input.note?.trim() || undefined
@@ -66,7 +66,7 @@ export async function assignTasks(
   who: string,
   o: When,
 ): Promise<{tasks: Task[]; known: boolean}> {
-  if (!who.trim()) throw new UsageError({key: 'task.assignWho'})
+  if (!who.trim()) throw new UsageError({key: 'task.assignWho'}, {hint: {key: 'task.assignUsage.hint'}})
   const team = teamOf(ws)
   const owner = resolveOwner(who, team)
   const tasks = await applyChange(store, o.dryRun, (db) => {
@@ -85,7 +85,7 @@ export async function editTasks(
   edit: TaskEdit,
   o: When,
 ): Promise<Array<{task: Task; changed: TaskField[]}>> {
-  if (Object.values(edit).every((v) => v === undefined)) throw new UsageError({key: 'task.editNothing'})
+  if (Object.values(edit).every((v) => v === undefined)) throw new UsageError({key: 'task.editNothing'}, {hint: {key: 'task.editNothing.hint'}})
   const due = edit.due === undefined ? undefined : (parseDue(edit.due, dateIn(o.now, ws.timezone)) ?? null)
   const owner = edit.owner === undefined ? undefined : resolveOwner(edit.owner, teamOf(ws))
   return applyChange(store, o.dryRun, (db) =>

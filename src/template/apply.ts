@@ -1,10 +1,11 @@
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {CommopsError, UsageError, ValidationError} from '../errors.js'
-import type {Locale} from '../i18n/index.js'
+import {translator, type Locale} from '../i18n/index.js'
 import {KINDS} from '../schema/all-kinds.js'
 import type {Problem} from '../schema/problem.js'
 import {validateText} from '../schema/validate.js'
+import {execPaths} from '../util/exec-paths.js'
 import {resolveInside, writeFileAtomic} from '../util/fs.js'
 import {COMMUNITY_FILE} from '../workspace/find.js'
 import {gitignoreWithEntries, schemaFiles} from '../workspace/skeleton.js'
@@ -71,7 +72,7 @@ export function renderFiles(tpl: LoadedTemplate, values: Readonly<Record<string,
     if (!sources.has(rule.from.replace(/\\/g, '/').replace(/^\.\//, ''))) {
       throw new ValidationError(
         {key: 'template.fromMissing', params: {from: rule.from, dir: `${tpl.display}/${FILES_DIR}`}},
-        {code: 'template.fromMissing', location: {file: templateFile}},
+        {code: 'template.fromMissing', location: {file: templateFile}, hint: {key: 'template.fromMissing.hint'}},
       )
     }
   }
@@ -95,7 +96,10 @@ export function renderFiles(tpl: LoadedTemplate, values: Readonly<Record<string,
       const rendered = renderTemplate(target, values, {file: own.length > 0 ? templateFile : sourceName}).replace(/\\/g, '/')
       const rel = path.posix.normalize(rendered).replace(/^\.\//, '')
       if (rendered.trim() === '' || rel === '.' || rel.endsWith('/')) {
-        throw new ValidationError({key: 'template.emptyPath', params: {from: file.rel}}, {code: 'template.emptyPath', location: {file: sourceName}})
+        throw new ValidationError(
+          {key: 'template.emptyPath', params: {from: file.rel}},
+          {code: 'template.emptyPath', location: {file: sourceName}, hint: {key: 'template.emptyPath.hint'}},
+        )
       }
       if (isReservedPath(rel)) {
         throw new ValidationError(
@@ -107,7 +111,7 @@ export function renderFiles(tpl: LoadedTemplate, values: Readonly<Record<string,
       if (before !== undefined) {
         throw new ValidationError(
           {key: 'template.duplicateTarget', params: {path: rel, a: before, b: file.rel}},
-          {code: 'template.duplicateTarget', location: {file: templateFile}},
+          {code: 'template.duplicateTarget', location: {file: templateFile}, hint: {key: 'template.duplicateTarget.hint'}},
         )
       }
       seen.set(rel, file.rel)
@@ -169,7 +173,11 @@ async function existing(full: string, rel: string): Promise<Buffer | undefined> 
 export async function planApply(tpl: LoadedTemplate, rendered: RenderedFile[], intoDir: string): Promise<ApplyPlan> {
   const into = path.resolve(intoDir)
   const info = await stat(into).catch(() => undefined)
-  if (info && !info.isDirectory()) throw new UsageError({key: 'template.intoNotDir', params: {path: intoDir}}, {code: 'template.intoNotDir'})
+  if (info && !info.isDirectory())
+    throw new UsageError(
+      {key: 'template.intoNotDir', params: {path: intoDir}},
+      {code: 'template.intoNotDir', hint: {key: 'template.intoNotDir.hint'}},
+    )
   const files: RenderedFile[] = [...rendered]
   const has = (p: string) => files.some((f) => f.path === p)
   if (!files.some((f) => f.path.startsWith('data/'))) files.push({path: 'data/.gitkeep', content: ''})
@@ -204,9 +212,25 @@ export async function writePlan(plan: ApplyPlan): Promise<void> {
 export async function applyTemplate(
   tpl: LoadedTemplate,
   values: Record<string, ParamValue>,
-  options: {into: string; force?: boolean; dryRun?: boolean; locale: Locale},
+  options: {into: string; force?: boolean; dryRun?: boolean; allowExecFiles?: boolean; locale: Locale},
 ): Promise<ApplyResult> {
   const rendered = renderFiles(tpl, values)
+  const exec = execPaths(rendered.map((f) => f.path))
+  const t = translator(options.locale)
+  if (exec.length > 0 && !options.allowExecFiles) {
+    throw new ValidationError(
+      {
+        key: 'template.execFiles',
+        params: {template: tpl.name, count: exec.length, paths: exec.map((e) => `\n  ${e.path} (${t(`exec.kind.${e.kind}`)})`).join('')},
+      },
+      {
+        code: 'template.execFiles',
+        location: {file: `${tpl.display}/${TEMPLATE_FILE}`},
+        hint: {key: 'template.execFiles.hint'},
+        details: {execFiles: exec},
+      },
+    )
+  }
   const problems = validateRendered(rendered, options.locale)
   if (problems.length > 0) {
     const first = problems[0]

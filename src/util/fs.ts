@@ -19,6 +19,12 @@ export function tempPathFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomHex(4)}.tmp`)
 }
 
+/** The pid in a temp file name made by tempPathFor (`.NAME.PID.HEX.tmp`), or undefined for any other name. */
+export function tempOwner(name: string): number | undefined {
+  const m = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)
+  return m ? Number(m[1]) : undefined
+}
+
 /**
  * Removes temp files beside `file` (see tempPathFor) left by processes that are gone (crashed, killed, disk full).
  * Best effort: a folder that cannot be listed is left alone. Returns the names removed.
@@ -34,11 +40,9 @@ export async function sweepStaleTemps(file: string): Promise<string[]> {
   }
   const removed: string[] = []
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
-    const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length))
-    if (!m) continue
-    const pid = Number(m[1])
-    if (pid === process.pid || isProcessAlive(pid)) continue
+    if (!name.startsWith(prefix) || !/^\d+\.[0-9a-f]+\.tmp$/.test(name.slice(prefix.length))) continue
+    const pid = tempOwner(name)
+    if (pid === undefined || pid === process.pid || isProcessAlive(pid)) continue
     await rm(path.join(dir, name), {force: true, recursive: true}).catch(() => undefined)
     removed.push(name)
   }

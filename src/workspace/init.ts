@@ -81,7 +81,7 @@ export async function initWorkspace(o: InitOptions): Promise<InitResult> {
     const p = problems[0]
     throw new ValidationError(
       {key: 'workspace.invalid', params: {file: COMMUNITY_FILE, count: problems.length, first: p.message}},
-      {location: {file: p.file, line: p.line, col: p.col}},
+      {location: {file: p.file, line: p.line, col: p.col}, hint: {key: 'init.invalid.hint'}},
     )
   }
   const created: string[] = []

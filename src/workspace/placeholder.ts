@@ -15,13 +15,16 @@ export function holdsPlaceholder(value: unknown): boolean {
   return Boolean(value) && typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).some(isPlaceholder)
 }
 
-/** The JSON pointer of every string holding a placeholder, in document order. */
-export function findPlaceholders(value: unknown, base = ''): string[] {
+/** The JSON pointer of every string holding a placeholder, in document order; a value that contains itself (a YAML alias) is walked once. */
+export function findPlaceholders(value: unknown, base = '', within: Set<object> = new Set()): string[] {
   if (typeof value === 'string') return isPlaceholder(value) ? [base] : []
-  if (Array.isArray(value)) return value.flatMap((v, i) => findPlaceholders(v, `${base}/${i}`))
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => findPlaceholders(v, `${base}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`))
-  return []
+  if (!value || typeof value !== 'object' || within.has(value)) return []
+  within.add(value)
+  const found = Array.isArray(value)
+    ? value.flatMap((v, i) => findPlaceholders(v, `${base}/${i}`, within))
+    : Object.entries(value).flatMap(([k, v]) => findPlaceholders(v, `${base}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, within))
+  within.delete(value)
+  return found
 }
 
 /** A warning per placeholder in community.yaml, so `validate` lists what is left to fill in. */

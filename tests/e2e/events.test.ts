@@ -98,7 +98,7 @@ describe('an import killed while it writes', () => {
     const child = spawn(process.execPath, [BIN, 'events', 'import', 'big.csv', '--preset', 'sheet-en'], {cwd: ws, env: baseEnv(), stdio: 'ignore'})
     const dir = path.join(ws, '.commops', 'events')
     const started = Date.now()
-    const temps = async () => (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('.tmp-'))
+    const temps = async () => (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp'))
     // wait until events are being written (the first megabyte flushed), then kill
     const writing = async () => (await Promise.all((await temps()).map((n) => stat(path.join(dir, n)).then((s) => s.size)))).some((size) => size > 0)
     while (!(await writing()) && Date.now() - started < 120_000) await new Promise((r) => setTimeout(r, 20))

@@ -114,9 +114,15 @@ describe('importEvents', () => {
   it('sweeps what a killed import left: temp files of dead processes and batch files no index names', async () => {
     await importEvents(store, req(await file('q1.csv', sheet(MONTHS.slice(0, 1)))))
     await writeFile(path.join(eventsDir(), '.tmp-999999999-dead.ndjson'), '{"half":')
+    await writeFile(path.join(eventsDir(), '.batch.ndjson.999999999.0a1b2c3d.tmp'), '{"half":')
+    const live = path.join(eventsDir(), `.batch.srcs.${process.pid}.0a1b2c3d.tmp`)
+    await writeFile(live, '')
     await writeFile(path.join(eventsDir(), 'B7.ndjson'), '{}\n')
     await importEvents(store, req(await file('q2.csv', sheet(MONTHS.slice(1, 2)))))
-    expect((await readdir(eventsDir())).sort()).toEqual(['B1.ndjson', 'B1.rejects.ndjson', 'B1.srcs', 'B2.ndjson', 'B2.rejects.ndjson', 'B2.srcs'])
+    // a live process's temp file (this one's) is kept
+    expect((await readdir(eventsDir())).sort()).toEqual(
+      ['B1.ndjson', 'B1.rejects.ndjson', 'B1.srcs', 'B2.ndjson', 'B2.rejects.ndjson', 'B2.srcs', path.basename(live)].sort(),
+    )
   })
 
   it('refuses to record a batch when another import committed meanwhile', async () => {

@@ -64,7 +64,7 @@ export default class RulesIncidentAdd extends BaseCommand<typeof RulesIncidentAd
   async run(): Promise<IncidentAddResult> {
     const {flags} = this
     const member = flags.member.trim()
-    if (!member) throw new UsageError({key: 'rules.incident.noMember'})
+    if (!member) throw new UsageError({key: 'rules.incident.noMember'}, {hint: {key: 'rules.incident.noMember.hint'}})
     const ws = await this.workspace()
     const request = {member, rule: flags.rule, at: flags.at, note: flags.note, by: flags.by, rung: flags.rung, lang: flags.lang}
     const {

@@ -236,4 +236,18 @@ export const calendar: Messages = {
 
   // calendar export
   'cal.export.wrote': {en: 'Wrote {count} item(s) to {file} ({format})', 'zh-CN': '已将 {count} 条写入 {file}（{format}）'},
+  'cal.dateOutOfRange.hint': {
+    en: 'Write a date between the years {min} and {max} as YYYY-MM-DD, e.g. 2026-12-01.',
+    'zh-CN': '请写 {min} 到 {max} 年之间的日期，格式 YYYY-MM-DD，例如 2026-12-01。',
+  },
+  'cal.toAndWeeks.hint': {
+    en: 'Keep one: --from 2026-12-01 --weeks 4, or --from 2026-12-01 --to 2026-12-28.',
+    'zh-CN': '二选一：--from 2026-12-01 --weeks 4，或 --from 2026-12-01 --to 2026-12-28。',
+  },
+  'cal.badWeeks.hint': {
+    en: 'For example --weeks 4; for a longer plan, use --to or run again from a later --from.',
+    'zh-CN': '例如 --weeks 4；计划更长时请用 --to，或从更晚的 --from 再运行一次。',
+  },
+  'cal.rangeOrder.hint': {en: 'Swap them: --from is the first day, --to the last.', 'zh-CN': '请交换两者：--from 是第一天，--to 是最后一天。'},
+  'cal.badTime.hint': {en: 'Write a 24-hour time, e.g. --time 20:00.', 'zh-CN': '请写 24 小时制时间，例如 --time 20:00。'},
 }

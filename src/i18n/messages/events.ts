@@ -131,4 +131,24 @@ export const events: Messages = {
     'zh-CN': '{source}（{format}）：新增 {added} 条，已导入过 {duplicates} 条，拒绝 {rejected} 条',
   },
   'events.step.batch': {en: 'Written as batch {batch}', 'zh-CN': '已写入批次 {batch}'},
+  'events.preset.unknown.hint': {
+    en: 'Use one of those names, or save a mapping first: --map "时间=ts,昵称=member" --save-preset NAME.',
+    'zh-CN': '请使用上面列出的名称之一，或先保存一个映射：--map "时间=ts,昵称=member" --save-preset 名称。',
+  },
+  'events.preset.saveNeedsMap.hint': {
+    en: 'Add the mapping to save, e.g. --map "时间=ts,昵称=member,类型=type" --save-preset NAME.',
+    'zh-CN': '请加上要保存的映射，例如 --map "时间=ts,昵称=member,类型=type" --save-preset 名称。',
+  },
+  'events.json.syntax.hint': {
+    en: 'Give the whole JSON file the platform exported (an interrupted download or a hand edit breaks it), or a CSV with --map.',
+    'zh-CN': '请提供平台导出的完整 JSON 文件（下载中断或手工修改都会破坏它），或改用 CSV 加 --map。',
+  },
+  'events.list.badDate.hint': {
+    en: 'Write dates as YYYY-MM-DD, e.g. --since 2026-11-01 --until 2026-11-30.',
+    'zh-CN': '日期请写成 YYYY-MM-DD，例如 --since 2026-11-01 --until 2026-11-30。',
+  },
+  'members.link.tooFew.hint': {
+    en: 'Give two or more identities of one person: commops members link qq:10002 wechat:wxid_x',
+    'zh-CN': '请给出同一个人的两个或更多身份：commops members link qq:10002 wechat:wxid_x',
+  },
 }

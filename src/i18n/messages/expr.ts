@@ -96,6 +96,14 @@ export const expr: Messages = {
     en: 'The value at {pointer} refers to itself',
     'zh-CN': '{pointer} 处的值引用了自身',
   },
+  'expr.tooBig': {
+    en: 'The expression makes a text longer than {max} characters',
+    'zh-CN': '表达式生成的文本超过了 {max} 个字符',
+  },
+  'expr.tooBig.hint': {
+    en: 'A playbook value is at most {max} characters: does a step repeat an earlier output (a text doubling each step)? Refer to the output once, or keep long texts in a file.',
+    'zh-CN': 'playbook 中的值最多 {max} 个字符：是否有步骤重复引用前一步的输出（每一步翻倍）？请只引用一次，或把长文本放在文件中。',
+  },
   'expr.internal': {
     en: 'The expression could not be evaluated: {message}',
     'zh-CN': '无法计算表达式：{message}',

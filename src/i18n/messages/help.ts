@@ -707,6 +707,7 @@ export const HELP_ZH: {
       description: '用模板创建客户工作区：community.yaml、剧本、data/ 和 schema，按 --set 参数定制',
       args: {template: '内置模板名称（见 `commops template list`）或含 template.yaml 的文件夹路径'},
       flags: {
+        'allow-exec-files': '也写入会被其他工具自动运行或加载的文件（CI 工作流、.vscode/、package.json、脚本……）',
         'dry-run': '打印计划，不写入任何内容',
         force: '覆盖 --into 中内容不同的文件',
         into: '在哪个文件夹里创建工作区；不会写到它外面',

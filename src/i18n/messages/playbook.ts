@@ -73,6 +73,26 @@ export const playbook: Messages = {
   'run.skippedBecause': {en: 'skipped: needs {need}, which {status}', 'zh-CN': '已跳过：依赖的 {need} {status}'},
   'run.skippedWhen': {en: 'skipped: `when` is false', 'zh-CN': '已跳过：`when` 条件为假'},
   'run.skippedOnly': {en: 'skipped: not selected by --only', 'zh-CN': '已跳过：未被 --only 选中'},
+  'run.outputTooBig': {
+    en: 'The step makes {size} MB of outputs and messages; a step may make at most {max} MB',
+    'zh-CN': '该步骤生成了 {size} MB 的输出和消息；每个步骤最多 {max} MB',
+  },
+  'run.artifactTooBig': {
+    en: 'The step makes {name} of {size} MB; an artifact or file may be at most {max} MB',
+    'zh-CN': '该步骤生成的 {name} 有 {size} MB；每个产物或文件最多 {max} MB',
+  },
+  'run.tooBig.hint': {
+    en: 'Nothing of this step was written. Does a step repeat an earlier output (doubling each step)? Refer to it once, or keep bulky data in files under data/.',
+    'zh-CN': '该步骤没有写入任何内容。是否有步骤重复引用前一步的输出（每一步翻倍）？请只引用一次，或把大量数据放在 data/ 下的文件中。',
+  },
+  'run.execFile': {
+    en: 'The step would write {path}, which other tools run or load on their own ({kind})',
+    'zh-CN': '该步骤会写入 {path}，这是会被其他工具自动运行或加载的文件（{kind}）',
+  },
+  'run.execFile.hint': {
+    en: 'Playbooks never write such files; export into out/ or another plain folder (with: {out: out/}).',
+    'zh-CN': 'playbook 从不写入这类文件；请导出到 out/ 或其他普通文件夹（with: {out: out/}）。',
+  },
   'run.notOwned': {en: '{path} exists and was not written by commops', 'zh-CN': '{path} 已存在，且不是 commops 写入的'},
   'run.notOwned.hint': {en: 'Move it away, or pass --force to overwrite it.', 'zh-CN': '请移走该文件，或加上 --force 覆盖。'},
   'run.failed': {en: 'The run failed at step `{step}`: {message}', 'zh-CN': '运行在步骤 `{step}` 失败：{message}'},

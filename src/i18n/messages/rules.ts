@@ -257,4 +257,24 @@ export const rules: Messages = {
   'rules.field.until': {en: 'until', 'zh-CN': '截至'},
   'rules.field.note': {en: 'note', 'zh-CN': '备注'},
   'rules.field.by': {en: 'handled by', 'zh-CN': '处理人'},
+  'rules.incident.noMember.hint': {
+    en: 'Name the member by platform id or name, e.g. --member qq:10002.',
+    'zh-CN': '请用平台 id 或名称指明成员，例如 --member qq:10002。',
+  },
+  'rules.incident.noReason.hint': {
+    en: 'Say why in quotes, e.g. --reason "recorded by mistake".',
+    'zh-CN': '请用引号写明原因，例如 --reason "误记"。',
+  },
+  'rules.incident.alreadyRevoked.hint': {
+    en: 'Nothing to do: `commops rules incidents` shows it as revoked.',
+    'zh-CN': '无需操作：`commops rules incidents` 中它已显示为撤销。',
+  },
+  'rules.emptyLadder.hint': {
+    en: 'Keep at least one rung, e.g. ladder: [reminder, warning, mute, removal].',
+    'zh-CN': '请至少保留一级，例如 ladder: [reminder, warning, mute, removal]。',
+  },
+  'rules.notRuleSet.hint': {
+    en: 'Keep one document per file, starting with apiVersion: commops/v1 and kind: RuleSet.',
+    'zh-CN': '每个文件只放一个文档，以 apiVersion: commops/v1 和 kind: RuleSet 开头。',
+  },
 }

@@ -388,4 +388,8 @@ export const survey: Messages = {
     'zh-CN': '{key} 还没有答卷：得分为空。用 `commops survey ingest {key} FILE.csv` 导入后重新运行。',
   },
   'survey.step.results.summary': {en: '{key}: n = {n}, NPS {nps}, CSAT {csat}', 'zh-CN': '{key}：n = {n}，NPS {nps}，CSAT {csat}'},
+  'survey.ingest.strict.hint': {
+    en: 'Fix the rows listed, or leave out --strict to store the good rows and see each problem.',
+    'zh-CN': '请修正列出的行，或去掉 --strict：保存正确的行并查看每个问题。',
+  },
 }

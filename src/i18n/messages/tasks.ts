@@ -83,4 +83,21 @@ export const tasks: Messages = {
   'runs.col.user': {en: 'By', 'zh-CN': '执行人'},
   'runs.col.ms': {en: 'ms', 'zh-CN': '毫秒'},
   'runs.notFound': {en: 'No run {id}', 'zh-CN': '没有运行记录 {id}'},
+  'task.badDue.hint': {
+    en: 'Write a period or a date: --due 3d (in three days), --due 2w, or --due 2026-12-15.',
+    'zh-CN': '请写成时长或日期：--due 3d（三天后）、--due 2w 或 --due 2026-12-15。',
+  },
+  'task.emptyTitle.hint': {
+    en: 'Give the title in quotes, e.g. commops task add "Pin the rules" (task edit: --title "…").',
+    'zh-CN': '请用引号给出标题，例如 commops task add "置顶群规"（task edit 用 --title "…"）。',
+  },
+  'task.assignUsage.hint': {
+    en: 'Type the task ids first, then the person or role: commops task assign T3 T4 小王',
+    'zh-CN': '先写任务 id，再写负责人或角色：commops task assign T3 T4 小王',
+  },
+  'task.editNothing.hint': {
+    en: 'For example: commops task edit T3 --due 2026-12-15 --owner 小王',
+    'zh-CN': '例如：commops task edit T3 --due 2026-12-15 --owner 小王',
+  },
+  'runs.notFound.hint': {en: 'Run `commops runs` to see the run ids (R1, R2…).', 'zh-CN': '运行 `commops runs` 查看运行记录的 id（R1、R2……）。'},
 }

@@ -124,6 +124,22 @@ export const template: Messages = {
     en: 'Nothing was written. This is a bug in the template (or a value it does not handle); run with --json to see every problem.',
     'zh-CN': '未写入任何文件。这是模板的缺陷（或模板未处理的取值）；加上 --json 查看全部问题。',
   },
+  'template.execFiles': {
+    en: 'Template {template} writes {count} file(s) that other tools run or load on their own:{paths}',
+    'zh-CN': '模板 {template} 会写入 {count} 个会被其他工具自动运行或加载的文件：{paths}',
+  },
+  'template.execFiles.hint': {
+    en: 'Nothing was written. Read those files in the template first; if you trust them, run again with --allow-exec-files.',
+    'zh-CN': '未写入任何文件。请先阅读模板中的这些文件；确认可信后，加上 --allow-exec-files 重新运行。',
+  },
+  'exec.kind.ci': {en: 'a CI workflow', 'zh-CN': 'CI 工作流'},
+  'exec.kind.editor': {en: 'editor tasks or settings', 'zh-CN': '编辑器任务或设置'},
+  'exec.kind.hooks': {en: 'version-control hooks or their settings', 'zh-CN': '版本控制钩子或其设置'},
+  'exec.kind.package': {en: 'package-manager scripts or settings', 'zh-CN': '包管理器脚本或设置'},
+  'exec.kind.build': {en: 'build commands', 'zh-CN': '构建命令'},
+  'exec.kind.shell': {en: 'shell or environment start-up', 'zh-CN': 'shell 或环境启动文件'},
+  'exec.kind.home': {en: 'user configuration', 'zh-CN': '用户配置'},
+  'exec.kind.code': {en: 'code or a program', 'zh-CN': '代码或程序'},
   'template.conflict': {
     en: '{count} file(s) in {into} already exist with other content: {paths}',
     'zh-CN': '{into} 中已有 {count} 个内容不同的文件：{paths}',
@@ -153,4 +169,20 @@ export const template: Messages = {
     'zh-CN': '新建 {create} 个，覆盖 {overwrite} 个，更新 {update} 个，未变 {same} 个',
   },
   'template.next': {en: 'Next: cd {dir} && commops validate', 'zh-CN': '下一步：cd {dir} && commops validate'},
+  'template.intoNotDir.hint': {
+    en: 'Give a folder (created when missing), e.g. --into clients/acme.',
+    'zh-CN': '请给出一个文件夹（不存在时会创建），例如 --into clients/acme。',
+  },
+  'template.fromMissing.hint': {
+    en: 'Put the file under files/, or correct `from:` (it is relative to files/).',
+    'zh-CN': '请把文件放到 files/ 下，或改正 `from:`（相对于 files/）。',
+  },
+  'template.emptyPath.hint': {
+    en: 'Give `to:` a path, or make sure the parameters it uses are not empty.',
+    'zh-CN': '请为 `to:` 写一个路径，或确保它用到的参数不为空。',
+  },
+  'template.duplicateTarget.hint': {
+    en: 'Give one of them another `to:`, or a `when:` so that only one applies.',
+    'zh-CN': '请给其中一个换一个 `to:`，或加上 `when:` 让只有一个生效。',
+  },
 }

@@ -17,6 +17,10 @@ export const workspace: Messages = {
     en: '{file} has {count} problem(s); the first: {first}',
     'zh-CN': '{file} 有 {count} 处问题，第一处：{first}',
   },
+  'init.invalid.hint': {
+    en: 'Nothing was written. Check the values given to init (--name, --timezone, --platform…): they go into community.yaml as typed.',
+    'zh-CN': '未写入任何内容。请检查传给 init 的值（--name、--timezone、--platform……）：它们会原样写入 community.yaml。',
+  },
   'workspace.invalid.hint': {
     en: 'Run `commops validate` to see every problem with its location.',
     'zh-CN': '运行 `commops validate` 查看所有问题及其位置。',
