@@ -135,6 +135,13 @@ module.exports = {
       to: {path: '^src/ui/', pathNot: '^src/ui/load\\.ts$', dependencyTypesNot: ['dynamic-import', 'type-only']},
     },
     {
+      name: 'luxon-through-util',
+      severity: 'error',
+      comment: 'luxon costs start-up time: its users import it from src/util/luxon.ts, which loads it on first use (one copy per run).',
+      from: {path: '^(src|commands)/', pathNot: '^src/util/luxon\\.ts$'},
+      to: {path: 'node_modules/luxon/', dependencyTypesNot: ['type-only']},
+    },
+    {
       name: 'ink-only-in-ui',
       severity: 'error',
       comment: 'Ink and React are imported statically only inside src/ui, which is itself loaded lazily.',

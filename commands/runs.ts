@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {DateTime} from 'luxon'
+import {DateTime} from '../src/util/luxon.js'
 import {BaseCommand} from '../src/cli/base-command.js'
 import {table} from '../src/cli/table.js'
 import {UsageError} from '../src/errors.js'

@@ -1,5 +1,5 @@
 /** One-off calendar items added by hand, and removing items; pure plans the service applies under the store's lock. */
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
 import {closest} from '../util/suggest.js'
 import type {Community} from '../workspace/community.js'

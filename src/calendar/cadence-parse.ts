@@ -1,5 +1,5 @@
 /** Reading cadences: RRULE text and the English friendly forms, with the offset of any mistake. */
-import {DateTime} from 'luxon'
+import {isIsoDate} from '../util/dates.js'
 import {ValidationError, type Msg} from '../errors.js'
 import {closest} from '../util/suggest.js'
 
@@ -219,7 +219,7 @@ export function parseRule(rule: string, lead: number, text: string): Parts {
     if (!p) return undefined
     const m = /^(\d{4})-?(\d{2})-?(\d{2})(T\d{6}Z?)?$/.exec(p.value)
     const iso = m ? `${m[1]}-${m[2]}-${m[3]}` : ''
-    if (!m || !DateTime.fromISO(iso, {zone: 'utc'}).isValid) bad(key, 'YYYYMMDD')
+    if (!m || !isIsoDate(iso)) bad(key, 'YYYYMMDD')
     return iso
   }
   const byhour = ints('BYHOUR', 0, 23)
@@ -419,7 +419,7 @@ export function parseFriendly(body: string, lead: number, text: string): Parts {
     if (yearly && p.freq === 'YEARLY') {
       const month = Number(yearly[1])
       const day = Number(yearly[2])
-      if (!DateTime.fromObject({year: 2024, month, day}).isValid)
+      if (!isIsoDate(`2024-${yearly[1].padStart(2, '0')}-${yearly[2].padStart(2, '0')}`))
         throw new CadenceError({key: 'cal.cadence.badMonthDay', params: {cadence: text, token: tok.text}}, tok.offset)
       p.bymonth = [month]
       monthDays.push(day)

@@ -5,7 +5,7 @@
  */
 import type {Options, RRule as RRuleClass, Weekday} from 'rrule'
 import {lazyRequire} from '../util/lazy.js'
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 import {CadenceError, DAY_CODES, FREQS, parseFriendly, parseRule, type Cadence, type Freq, type Parts} from './cadence-parse.js'
 import {parseChinese} from './cadence-zh.js'
 

@@ -1,5 +1,5 @@
 /** Local dates (YYYY-MM-DD strings) for the calendar: periods, weeks, holidays and labels. */
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
 import type {Locale} from '../i18n/index.js'
 import {ZH_CN_HOLIDAYS} from './holidays-zh-CN.js'

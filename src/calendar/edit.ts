@@ -1,5 +1,5 @@
 /** Editing calendar items by hand: which changes are allowed, and applying them to an item. Pure. */
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
 import {resolveRange} from './dates.js'
 import type {CalendarItem} from './types.js'

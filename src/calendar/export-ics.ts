@@ -9,7 +9,7 @@
  * years covered, so clients without that zone built in (ical.js, Outlook) place the events correctly.
  */
 import type {default as icalGenerator, ICalEventStatus} from 'ical-generator'
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 import {sha256Hex} from '../util/hash.js'
 import {translator, type Locale} from '../i18n/index.js'
 import {lazyRequire} from '../util/lazy.js'

@@ -1,5 +1,5 @@
 /** Generates calendar items from community.yaml: pillars and activities × cadence, minus blackout dates and holidays. */
-import {DateTime, IANAZone} from 'luxon'
+import {DateTime, IANAZone} from '../util/luxon.js'
 import {UsageError, ValidationError, type Msg, type SourceLocation} from '../errors.js'
 import {pick, translator, type Locale} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'

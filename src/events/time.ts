@@ -1,5 +1,5 @@
 /** Canonical event times: ISO 8601 with the community's offset, DST-correct (luxon). */
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 
 /** An instant (ms since the epoch) as a canonical `ts` in `zone`. */
 export function tsFromMillis(ms: number, zone: string): string | undefined {

@@ -1,4 +1,4 @@
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 import {isTruthy} from '../util/truthy.js'
 import {MAX_TEXT} from './limits.js'
 

@@ -1,5 +1,5 @@
 /** Durations of ladder rungs and response times: ISO 8601 (P3D, PT2H) or friendly (3d, 24h, 2w, 3天). */
-import {DateTime, Duration} from 'luxon'
+import {DateTime, Duration} from '../util/luxon.js'
 import type {Locale} from '../i18n/index.js'
 
 const UNITS: Record<string, 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years'> = {

@@ -1,5 +1,5 @@
 /** Recording an incident: find the rule, compute (or check) the rung, and word the message to send. */
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 import {UsageError, ValidationError} from '../errors.js'
 import {pick, type Locale} from '../i18n/index.js'
 import {closest} from '../util/suggest.js'

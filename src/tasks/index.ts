@@ -1,4 +1,4 @@
-import {DateTime} from 'luxon'
+import {isIsoDate, relativeDate} from '../util/dates.js'
 import type {Task} from '../store/index.js'
 import {ownedBy, ownerCell, peopleFor, type TeamMember} from './roles.js'
 
@@ -23,11 +23,8 @@ export function dueLimit(spec: string, today: string): string | undefined {
   const s = spec.trim().toLowerCase()
   if (s === 'today') return today
   const m = /^\+?(\d{1,4})([dw])$/.exec(s)
-  if (m)
-    return DateTime.fromISO(today, {zone: 'utc'})
-      .plus(m[2] === 'w' ? {weeks: Number(m[1])} : {days: Number(m[1])})
-      .toISODate()!
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s).isValid ? s : undefined
+  if (m) return relativeDate(`+${m[1]}${m[2]}`, today)
+  return isIsoDate(s) ? s : undefined
 }
 
 /** Open tasks (or all but removed ones) matching the filter, by due date then id; tasks without a due date come last. */

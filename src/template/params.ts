@@ -1,4 +1,4 @@
-import {DateTime} from 'luxon'
+import {isIsoDate} from '../util/dates.js'
 import {UsageError, type Msg} from '../errors.js'
 import {isLocale, LOCALES} from '../i18n/index.js'
 import {isTimezone} from '../schema/timezone.js'
@@ -37,7 +37,7 @@ export function parseParamValue(name: string, param: TemplateParam, raw: string 
       return bad('boolean')
     }
     case 'date':
-      return /^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, {zone: 'utc'}).isValid ? {ok: true, value: text} : bad('date')
+      return isIsoDate(text) ? {ok: true, value: text} : bad('date')
     case 'timezone':
       return isTimezone(text) && text !== ''
         ? {ok: true, value: text}

@@ -12,6 +12,11 @@ function utcDay(text: string): number | undefined {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo && date.getUTCDate() === d ? date.getTime() : undefined
 }
 
+/** Whether a text is a `YYYY-MM-DD` date that exists (2024-02-29 is one, 2023-02-29 is not). */
+export function isIsoDate(text: string): boolean {
+  return utcDay(text) !== undefined
+}
+
 /** `YYYY-MM-DD` of a UTC time. */
 function isoDay(ms: number): string {
   const date = new Date(ms)

@@ -1,4 +1,5 @@
 /** Reading YAML text from disk: UTF-8 only (a BOM is dropped); anything else is one located error naming its encoding. */
+import {isUtf8} from 'node:buffer'
 import {readFileSync} from 'node:fs'
 import type Iconv from 'iconv-lite'
 import {ValidationError, type Msg} from '../errors.js'
@@ -74,7 +75,8 @@ export function decodeYamlBytes(bytes: Uint8Array): DecodedText {
   if (order) return {problem: {encoding: order, line: 1, col: 1}}
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   const body = bytes.subarray(start)
-  const bad = firstInvalid(body)
+  // Node's own check first (native, many times faster on a large file); the byte-by-byte scan only places the error
+  const bad = isUtf8(body) ? -1 : firstInvalid(body)
   if (bad < 0) return {text: new TextDecoder('utf-8').decode(body)}
   const before = new TextDecoder('utf-8').decode(body.subarray(0, bad))
   const lineStart = before.lastIndexOf('\n') + 1

@@ -64,6 +64,35 @@ describe('the bundled CLI', () => {
     }
   })
 
+  it('loads luxon only for date math: not for validate, playbook list or task list; once, from node_modules, for calendar generate', async () => {
+    // a preload that lists, at exit, every luxon file Node loaded
+    const probe = path.join(tmp, 'luxon-probe.cjs')
+    writeFileSync(
+      probe,
+      `process.on('exit', () => process.stderr.write('LUXON=' + JSON.stringify(Object.keys(require.cache).filter((f) => /[\\\\/]luxon[\\\\/]/.test(f))) + '\\n'))\n`,
+    )
+    const luxon = async (argv: string[]) => {
+      const r = await runCli(argv, {cwd: ws, nodeArgs: ['--require', probe]})
+      expect(r.code, argv.join(' ')).toBe(0)
+      return JSON.parse(/LUXON=(.*)/.exec(r.stderr)?.[1] ?? 'null') as string[]
+    }
+    for (const argv of [['validate'], ['playbook', 'list'], ['task', 'list', '--json', '--due', '2w']])
+      expect(await luxon(argv), argv.join(' ')).toEqual([])
+    expect(await luxon(['calendar', 'generate', '--dry-run'])).toEqual([path.join(ROOT, 'node_modules', 'luxon', 'build', 'node', 'luxon.js')])
+    // nor is it bundled: its users import it through src/util/luxon.ts
+    const bundled = readdirSync(path.join(ROOT, 'dist', 'chunks')).filter(
+      (f) => f.endsWith('.js') && readFileSync(path.join(ROOT, 'dist', 'chunks', f), 'utf8').includes('isLuxonDateTime'),
+    )
+    expect(bundled).toEqual([])
+  })
+
+  it('spells the message tables as JSON, which V8 reads faster than object literals', () => {
+    const chunks = readdirSync(path.join(ROOT, 'dist', 'chunks')).filter((f) => f.endsWith('.js'))
+    const text = chunks.map((f) => readFileSync(path.join(ROOT, 'dist', 'chunks', f), 'utf8')).join('\n')
+    expect(text).toMatch(/JSON\.parse\('\{"error\.label":\{"en":"Error"/)
+    expect(text).not.toMatch(/"error\.label":\{en:/)
+  })
+
   it('loads one @oclif/core, shared by oclif, its plugins and commops', async () => {
     // a preload that lists, at exit, every @oclif/core index file Node loaded
     const probe = path.join(tmp, 'probe.cjs')

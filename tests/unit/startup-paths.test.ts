@@ -11,7 +11,7 @@ import {AJV_OPTIONS, getAjv, shareRepeated} from '../../src/schema/ajv.js'
 import {KINDS} from '../../src/schema/all-kinds.js'
 import {isTimezone} from '../../src/schema/timezone.js'
 import {parseYaml} from '../../src/schema/yaml-source.js'
-import {dateIn, relativeDate} from '../../src/util/dates.js'
+import {dateIn, isIsoDate, relativeDate} from '../../src/util/dates.js'
 import {readFixture} from '../fixtures/index.js'
 
 /** What validate.ts reads of an error; of the parent schema, its hint, description and property names. */
@@ -85,6 +85,26 @@ describe('dates without a date library', () => {
     for (const base of ['2026-12-01', '2024-02-28', '2025-12-31', '2000-01-01', '2024-03-10'])
       for (const spec of ['+1d', '-1d', '+9999d', '-9999w', '+52w', ' +3d ', '2024-02-29', '2023-02-29', '2026-13-01', 'x', '+1m', '2026-1-1'])
         expect(relativeDate(spec, base), `${spec} from ${base}`).toBe(old(spec, base))
+  })
+
+  it('isIsoDate agrees with luxon on which YYYY-MM-DD dates exist', () => {
+    const dates = [
+      '2024-02-29',
+      '2023-02-29',
+      '2026-12-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '0000-01-01',
+      '9999-12-31',
+      '2026-1-1',
+      '20260101',
+      ' 2026-01-01',
+      '',
+    ]
+    for (let m = 1; m <= 12; m++)
+      for (const d of [0, 1, 28, 29, 30, 31, 32]) dates.push(`2024-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)
+    for (const text of dates) expect(isIsoDate(text), text).toBe(/^\d{4}-\d{2}-\d{2}$/.test(text) && DateTime.fromISO(text, {zone: 'utc'}).isValid)
   })
 
   it('dateIn agrees with luxon across zones and years', () => {
