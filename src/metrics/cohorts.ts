@@ -8,7 +8,7 @@ import {eventFilter, INTERACTIONS, People} from './engine.js'
 import {dayDate, periodDays, unitPeriod} from './period.js'
 import type {MetricFilter, Period} from './types.js'
 import {tsMillis, ZoneDays} from './zone-day.js'
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 
 const INTERACTION = new Set<string>(INTERACTIONS)
 const NONE = 2 ** 31 - 1

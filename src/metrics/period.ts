@@ -2,7 +2,7 @@
  * Periods: parsing what the user wrote (`2026-10`, `2026-Q4`, `2026-W44`, `2026-10-05`, `--from/--to`,
  * `--period week --last 12`) into windows of whole days in the community's timezone, and days as integers.
  */
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
 import type {Period, PeriodUnit} from './types.js'
 

@@ -2,11 +2,12 @@
  * Metrics of a workspace: `metrics`, `retention`, `funnel`, the metrics step and the scorecard call these. They read
  * the store snapshot and stream the events once; nothing is written.
  */
-import {DateTime} from 'luxon'
+import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
 import {readEvents} from '../events/io.js'
 import type {Db} from '../store/index.js'
-import {listSurveys, responsesOf} from '../survey/lookup.js'
+import {readResponses} from '../survey/io-responses.js'
+import {listSurveys} from '../survey/lookup.js'
 import {sha256Hex} from '../util/hash.js'
 import type {Community} from '../workspace/community.js'
 import {buildFunnel, buildRetention, CohortCollector, cohortPeriods, type Funnel, type RetentionTable} from './cohorts.js'
@@ -60,16 +61,23 @@ export function inputsHash(db: Db): string {
     JSON.stringify({
       batches: db.eventBatches.map((b) => [b.id, b.hash, b.events]),
       links: db.memberLinks.map((p) => [p.id, p.members]),
-      responses: db.responses.map((r) => [r.survey, r.rowHash]),
+      responses: db.responseBatches.map((b) => [b.id, b.survey, b.hash ?? '', b.responses]),
       calendar: db.calendar.map((i) => [i.id, i.date, i.status]),
     }),
   )
 }
 
-function nonEventValues(db: Db, period: Period): MetricValue[] {
-  const surveys = listSurveys(db).map((s) => ({id: s.id, doc: s.doc, responses: responsesOf(db, s.id)}))
-  return [...surveyMetrics(surveys, period), calendarAdherence(db.calendar, period)]
+type SurveyInput = Parameters<typeof surveyMetrics>[0]
+
+/** Every survey with its responses (read once, whatever the number of periods). */
+async function surveysOf(root: string, db: Db): Promise<SurveyInput> {
+  return Promise.all(listSurveys(db).map(async (s) => ({id: s.id, doc: s.doc, responses: await readResponses(root, db, s.id)})))
 }
+
+const nonEventValues = (db: Db, surveys: SurveyInput, period: Period): MetricValue[] => [
+  ...surveyMetrics(surveys, period),
+  calendarAdherence(db.calendar, period),
+]
 
 const order = (values: MetricValue[]): MetricValue[] => {
   const byId = new Map<MetricId, MetricValue>(values.map((v) => [v.id, v]))
@@ -84,10 +92,11 @@ export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, req
   const engines = periods.map((period) => new MetricsEngine({period, filter, days: request.days}))
   for await (const e of readEvents(ws.root, db)) for (const engine of engines) engine.add(e)
   const hash = inputsHash(db)
+  const surveys = await surveysOf(ws.root, db)
   return periods.map((period, i) => ({
     period,
     filter,
-    values: order([...engines[i].result(), ...nonEventValues(db, period)]),
+    values: order([...engines[i].result(), ...nonEventValues(db, surveys, period)]),
     inputsHash: hash,
   }))
 }
