@@ -41,7 +41,7 @@ export class CohortCollector {
     if (Number.isNaN(ms)) return
     const day = this.zone.dayOf(ms)
     const p = this.people.intern(e.person)
-    this.people.note(p, e.type, day)
+    this.people.note(p, e.type, day, ms)
     if (day > this.maxDay) this.maxDay = day
     if (INTERACTION.has(e.type) && day >= this.from) (this.activeDays[p] ??= new Set()).add(day)
     if (e.type === 'conversion') {

@@ -91,8 +91,10 @@ export interface EngineOptions {
 export class People {
   readonly ids = new Map<string, number>()
   readonly joinDay: number[] = []
+  /** Instants (ms) of the last join and the last leave, and the day of that leave. */
   readonly lastJoin: number[] = []
   readonly lastLeave: number[] = []
+  readonly leaveDay: number[] = []
   readonly firstActive: number[] = []
   readonly lastActive: number[] = []
 
@@ -105,6 +107,7 @@ export class People {
       this.firstActive.push(NONE)
       this.lastJoin.push(NEVER)
       this.lastLeave.push(NEVER)
+      this.leaveDay.push(NONE)
       this.lastActive.push(NEVER)
     }
     return p
@@ -124,20 +127,27 @@ export class People {
     return this.joinDay[p] === NONE
   }
 
-  /** A member at the end of `day`: started on or before it and not left since the last join. */
+  /**
+   * A member at the end of `day`: started on or before it and no leave later than the last join (compared as instants,
+   * so joining at 09:00 and leaving at 23:00 the same day ends the membership that day). A person who left and joined
+   * again is judged by the last join and leave only.
+   */
   memberAt(p: number, day: number): boolean {
     if (this.start(p) > day) return false
-    const left = this.lastLeave[p] > this.lastJoin[p] ? this.lastLeave[p] : NONE
+    const left = this.lastLeave[p] > this.lastJoin[p] ? this.leaveDay[p] : NONE
     return left > day
   }
 
-  /** Records one event's effect on membership and activity. */
-  note(p: number, type: string, day: number): void {
+  /** Records one event's effect on membership and activity (`ms` its instant, `day` its day in the zone). */
+  note(p: number, type: string, day: number, ms: number): void {
     if (type === 'join') {
       if (day < this.joinDay[p]) this.joinDay[p] = day
-      if (day > this.lastJoin[p]) this.lastJoin[p] = day
+      if (ms > this.lastJoin[p]) this.lastJoin[p] = ms
     } else if (type === 'leave') {
-      if (day > this.lastLeave[p]) this.lastLeave[p] = day
+      if (ms > this.lastLeave[p]) {
+        this.lastLeave[p] = ms
+        this.leaveDay[p] = day
+      }
     } else if (INTERACTION.has(type)) {
       if (day < this.firstActive[p]) this.firstActive[p] = day
       if (day > this.lastActive[p]) this.lastActive[p] = day
@@ -198,7 +208,7 @@ export class MetricsEngine {
     const day = this.zone.dayOf(ms)
     const type = e.type
     const p = this.people.intern(e.person)
-    this.people.note(p, type, day)
+    this.people.note(p, type, day, ms)
     this.everCounts[type] = (this.everCounts[type] ?? 0) + 1
     if (day < this.minDay) this.minDay = day
     if (day > this.maxDay) this.maxDay = day

@@ -128,6 +128,17 @@ describe('event metrics', () => {
     expect(v.churn_rate.value).toBe(0.5)
   })
 
+  it('membership by instant: joining at 09:00 and leaving at 23:00 the same day ends it; leaving before a later join does not', async () => {
+    const events = [
+      ev('2026-10-05T09:00:00+08:00', 'join', 'qq:same'),
+      ev('2026-10-05T23:00:00+08:00', 'leave', 'qq:same'),
+      ev('2026-10-06T08:00:00+08:00', 'leave', 'qq:back'),
+      ev('2026-10-06T20:00:00+08:00', 'join', 'qq:back'),
+    ]
+    const v = byId(await eventMetrics(events, {period: month('2026-10')}))
+    expect(v.members_total.value).toBe(1) // qq:back only
+  })
+
   it('retention D7: joiners of the period active on or after day 7; too recent ones left out', async () => {
     const events = [
       ev('2026-10-01T10:00:00+08:00', 'join', 'qq:a'),
