@@ -4,7 +4,7 @@ import {filterFlags, periodFlags, periodRequest} from '../src/cli/period-flags.j
 import {table, terminalWidth} from '../src/cli/table.js'
 import {lineChart} from '../src/metrics/chart.js'
 import {formatTarget, formatValue, goalsById, meetsGoal} from '../src/metrics/format.js'
-import {computeMetrics, metricSeries} from '../src/metrics/service.js'
+import {computeMetrics, metricSeries, metricsSqlOf} from '../src/metrics/service.js'
 import type {MetricId, MetricSet, MetricValue} from '../src/metrics/types.js'
 import {METRICS} from '../src/schema/kinds/common.js'
 import {Store} from '../src/store/index.js'
@@ -17,6 +17,7 @@ type Output =
   | (MetricSet & {goals: Goals})
   | {sets: MetricSet[]}
   | {period: MetricSet['period']; filter: MetricSet['filter']; metric: MetricValue; inputsHash: string}
+  | {period: MetricSet['period']; sql: string}
 
 export default class Metrics extends BaseCommand<typeof Metrics> {
   static override description =
@@ -34,6 +35,10 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
       description: 'A custom window, one channel, QQ members only',
     },
     {command: '<%= config.bin %> metrics --period 2026-Q4 --json', description: 'The metric set as JSON (what a scorecard reads)'},
+    {
+      command: '<%= config.bin %> metrics --period 2026-10 --sql > metrics.sql && duckdb < metrics.sql',
+      description: 'The same definitions as a DuckDB query over the workspace’s event files',
+    },
   ]
 
   static override flags = {
@@ -42,6 +47,10 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
     explain: Flags.option({description: 'Explain one metric: inputs, counts, formula, notes and the days behind it', options: METRICS})(),
     metric: Flags.option({description: 'Only this metric (repeatable)', options: METRICS, multiple: true})(),
     ...periodFlags,
+    sql: Flags.boolean({
+      description: 'Print the event metrics as one DuckDB query over the workspace’s event files instead of computing them',
+      exclusive: ['explain', 'chart'],
+    }),
   }
 
   async run(): Promise<Output> {
@@ -50,6 +59,12 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
     const request = {...periodRequest(this.flags), now: new Date()}
     const goals = goalsById(ws.community.goals)
     const chosen = (ids: readonly MetricId[]) => (this.flags.metric?.length ? ids.filter((id) => this.flags.metric!.includes(id)) : [...ids])
+
+    if (this.flags.sql) {
+      const {period, sql} = await metricsSqlOf(ws, store, request)
+      if (!this.jsonEnabled()) this.log(sql)
+      return {period, sql}
+    }
 
     if (this.flags.explain) {
       const set = await computeMetrics(ws, store, {...request, days: true})

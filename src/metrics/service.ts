@@ -2,9 +2,12 @@
  * Metrics of a workspace: `metrics`, `retention`, `funnel`, the metrics step and the scorecard call these. They read
  * the store snapshot and stream the events once; nothing is written.
  */
+import path from 'node:path'
 import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
-import {readEvents} from '../events/io.js'
+import {eventsDir, readEvents} from '../events/io.js'
+import {personIndex} from '../members/identity.js'
+import {metricsSql} from './sql.js'
 import type {Db} from '../store/index.js'
 import {readResponses} from '../survey/io-responses.js'
 import {listSurveys} from '../survey/lookup.js'
@@ -144,4 +147,17 @@ export async function funnel(ws: MetricsWorkspace, store: StoreReader, request: 
   const collector = new CohortCollector(ws.community.timezone, dayNumber(period.from), filter)
   for await (const e of readEvents(ws.root, db)) collector.add(e)
   return {...buildFunnel(collector, period), filter}
+}
+
+/**
+ * `metrics --sql`: the event metrics of one period as a DuckDB query over the workspace's own batch files, with its
+ * linked identities, so a community whose history outgrows one process can run the same definitions in a warehouse.
+ */
+export async function metricsSqlOf(ws: MetricsWorkspace, store: StoreReader, request: MetricsRequest = {}): Promise<{period: Period; sql: string}> {
+  const periods = periodsOf(ws, request)
+  const period = periods[periods.length - 1]
+  const db = await store.read()
+  const files = db.eventBatches.map((b) => path.join(eventsDir(ws.root), `${b.id}.ndjson`))
+  const sql = metricsSql({period, zone: ws.community.timezone, files, personMap: personIndex(db.memberLinks), filter: cleanFilter(request.filter)})
+  return {period, sql}
 }

@@ -344,10 +344,12 @@ export const HELP_ZH: {
         period:
           '月份 2026-10、季度 2026-Q4、ISO 周 2026-W44、日期 2026-10-05，或 day|week|month|quarter 表示上一个完整的该单位（默认：上一个完整的月份）',
         platform: '只统计这个平台的成员，如 qq、discord（可重复）',
+        sql: '不计算，改为输出事件指标的 DuckDB 查询语句（读取本工作区的事件文件），定义与本工具一致',
         to: '自定义周期的最后一天，YYYY-MM-DD，包含当天（默认：今天）',
       },
       examples: {
         'metrics --period 2026-10': '2026 年 10 月的全部指标及目标',
+        'metrics --period 2026-10 --sql > metrics.sql && duckdb < metrics.sql': '同样的定义写成 DuckDB 查询，直接读取工作区的事件文件',
         'metrics --period week --last 12 --chart': '最近 12 个完整周的走势图',
         'metrics --explain stickiness': '某项指标是怎么算出来的：输入、计数、公式和背后的每日数据',
         'metrics --from 2026-11-01 --to 2026-11-15 --channel wechat-main --platform qq': '自定义时间段，只看一个频道的 QQ 成员',
