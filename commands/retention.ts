@@ -15,6 +15,7 @@ export default class Retention extends BaseCommand<typeof Retention> {
   static override examples = [
     {command: '<%= config.bin %> retention --cohort week --last 8', description: 'The last 8 weekly cohorts'},
     {command: '<%= config.bin %> retention --cohort month --last 6 --platform qq', description: 'Six monthly cohorts of QQ members'},
+    {command: '<%= config.bin %> retention --cohort month --last 3 --to 2026-09-30', description: 'The three monthly cohorts up to September 2026'},
     {command: '<%= config.bin %> retention --json', description: 'The table as JSON'},
   ]
 
@@ -22,12 +23,19 @@ export default class Retention extends BaseCommand<typeof Retention> {
     ...filterFlags,
     cohort: Flags.option({description: 'Group joiners by week or month', options: ['week', 'month'] as const, default: 'week'})(),
     last: Flags.integer({description: 'How many cohorts, ending with the last full week or month', default: 8, min: 1, max: 1000}),
+    to: Flags.string({description: 'End with the last full week or month on or before this day, YYYY-MM-DD (default: before today)'}),
   }
 
   async run(): Promise<RetentionTable & {filter: MetricFilter}> {
     const ws = await this.workspace()
     const {filter} = periodRequest(this.flags)
-    const result = await retentionTable(ws, Store.at(ws.root), {unit: this.flags.cohort, last: this.flags.last, filter, now: new Date()})
+    const result = await retentionTable(ws, Store.at(ws.root), {
+      unit: this.flags.cohort,
+      last: this.flags.last,
+      to: this.flags.to,
+      filter,
+      now: new Date(),
+    })
     if (this.jsonEnabled()) return result
     this.log(
       this.t(result.unit === 'week' ? 'metrics.retention.headerWeek' : 'metrics.retention.headerMonth', {

@@ -3,6 +3,7 @@
  * the store snapshot and stream the events once; nothing is written.
  */
 import path from 'node:path'
+import {isIsoDate, relativeDate} from '../util/dates.js'
 import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
 import {eventsDir, readEvents} from '../events/io.js'
@@ -115,6 +116,8 @@ export interface RetentionRequest {
   unit?: 'week' | 'month'
   /** How many cohorts, ending with the last full unit (default 8). */
   last?: number
+  /** A day (`YYYY-MM-DD`): the cohorts end with the last full unit on or before it, instead of before today. */
+  to?: string
   filter?: MetricFilter
   now?: Date
 }
@@ -130,7 +133,11 @@ export async function retentionTable(
   const n = request.last ?? 8
   if (!Number.isInteger(n) || n < 1 || n > 1000)
     throw new UsageError({key: 'metrics.last.bad', params: {value: String(n)}}, {hint: {key: 'metrics.period.hint'}})
-  const cohorts = cohortPeriods(unit, n, localToday(request.now ?? new Date(), zone), zone)
+  if (request.to !== undefined && !isIsoDate(request.to))
+    throw new UsageError({key: 'metrics.period.bad', params: {value: request.to}}, {hint: {key: 'metrics.period.hint'}})
+  // the cohorts end with the last full unit before "today": the day after --to when it is given
+  const today = request.to ? relativeDate('+1d', request.to)! : localToday(request.now ?? new Date(), zone)
+  const cohorts = cohortPeriods(unit, n, today, zone)
   const db = await store.read()
   const filter = cleanFilter(request.filter)
   const collector = new CohortCollector(zone, dayNumber(cohorts[0].from), filter)

@@ -117,6 +117,21 @@ describe('retention and funnel', () => {
     for (const row of out.rows) expect(row).toHaveProperty('shares')
   })
 
+  it('retention --to ends the cohorts at a given day; a bad day is a usage error', async () => {
+    const r = await commops(['retention', '--cohort', 'month', '--last', '2', '--to', '2026-10-31', '--json'])
+    expect(r.code, r.stderr).toBe(0)
+    const out = JSON.parse(r.stdout)
+    // qq:1 joined in September; qq:2 joined and discord:7 first asked in October; qq:3 starts in November
+    expect(out.rows.map((row: {cohort: string; size: number}) => [row.cohort, row.size])).toEqual([
+      ['2026-09', 1],
+      ['2026-10', 2],
+    ])
+    const bad = await commops(['retention', '--to', '2026-13-01'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('2026-13-01')
+    expect(hasStackTrace(bad.stderr)).toBe(false)
+  })
+
   it('funnel in both languages, with step rates', async () => {
     const r = await commops(['funnel', '--period', '2026-10', '--json'])
     expect(r.code, r.stderr).toBe(0)

@@ -364,10 +364,12 @@ export const HELP_ZH: {
         cohort: '按周或按月给加入者分组',
         last: '分组个数，以上一个完整的周或月结尾',
         platform: '只统计这个平台的成员，如 qq、discord（可重复）',
+        to: '以这一天（YYYY-MM-DD）当天或之前最后一个完整的周或月结尾（默认：今天之前）',
       },
       examples: {
         'retention --cohort week --last 8': '最近 8 个按周分组',
         'retention --cohort month --last 6 --platform qq': 'QQ 成员的 6 个按月分组',
+        'retention --cohort month --last 3 --to 2026-09-30': '截至 2026 年 9 月的 3 个按月分组',
         'retention --json': '留存表的 JSON',
       },
     },
