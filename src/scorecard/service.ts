@@ -34,7 +34,11 @@ export interface StoreReader {
 }
 
 /** Where the figures come from: the metrics service (load-metrics.ts), or hand-made sets in tests. */
-export type MetricSource = (ws: Workspace, store: StoreReader, request: {period?: string; filter: MetricFilter; now: Date}) => Promise<MetricSet>
+export type MetricSource = (
+  ws: Workspace,
+  store: StoreReader,
+  request: {period?: string; from?: string; to?: string; filter: MetricFilter; now: Date},
+) => Promise<MetricSet>
 
 /** Parses and validates a ScorecardSpec file; the first problem becomes a located ValidationError. */
 function parseSpec(text: string, file: string, locale: Locale): {doc: ScorecardSpecDoc; locate: (pointer: string) => SpecLocation} {
@@ -96,6 +100,9 @@ export function loadScorecardSpec(ws: Workspace, o: {specFile?: string; cwd?: st
 export interface ScorecardRequest {
   /** `2026-10`, `2026-Q4`, `2026-W44`… (the metrics service reads it; default the last full month). */
   period?: string
+  /** A custom period instead (`YYYY-MM-DD`, both days included), as `metrics --from/--to` reads it. */
+  from?: string
+  to?: string
   filter?: MetricFilter
   specFile?: string
   cwd?: string
@@ -116,7 +123,7 @@ export async function planScorecard(
 ): Promise<{card: Scorecard; threshold?: Threshold}> {
   const spec = loadScorecardSpec(ws, request)
   const threshold = request.failUnder === undefined ? undefined : parseThreshold(request.failUnder, spec.grades)
-  const set = await metrics(ws, store, {period: request.period, filter: request.filter ?? {}, now: request.now})
+  const set = await metrics(ws, store, {period: request.period, from: request.from, to: request.to, filter: request.filter ?? {}, now: request.now})
   const card = gradeMetrics(set, spec, {now: request.now, key: scorecardKey(set.period.label, set.filter)})
   return {card, ...(threshold ? {threshold} : {})}
 }

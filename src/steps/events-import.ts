@@ -1,12 +1,16 @@
+import {existsSync} from 'node:fs'
 import {importEvents, type ImportRequest, type ImportResult} from '../events/service.js'
 import {Store} from '../store/index.js'
 import {resolveInside} from '../util/fs.js'
 import {eventsImportSpec, type EventsImportInput} from './specs/events-import.js'
-import type {StepContext, StepType} from './types.js'
+import {StepFailure, type StepContext, type StepType} from './types.js'
 
 function request(input: EventsImportInput, ctx: StepContext, dryRun: boolean): ImportRequest {
+  const full = resolveInside(ctx.root, input.path) // refuses .., absolute paths and symlinks out: a playbook reads only its workspace
+  // said in the workspace's terms (the command's message speaks of the current folder)
+  if (!existsSync(full)) throw new StepFailure(ctx.t('events.step.missing', {path: input.path}), ctx.t('events.step.missing.hint', {root: ctx.root}))
   return {
-    path: resolveInside(ctx.root, input.path), // refuses .., absolute paths and symlinks out: a playbook reads only its workspace
+    path: full,
     display: input.path,
     from: input.from,
     map: input.map,

@@ -23,7 +23,7 @@ export const scorecardCompute: StepType<ScorecardComputeInput> = {
       ;({card} = await planScorecard(
         ws,
         {read: async () => ctx.db},
-        {period: input.period, filter, specFile: input.spec, confined: true, now: ctx.now},
+        {period: input.period, from: input.from, to: input.to, filter, specFile: input.spec, confined: true, now: ctx.now},
         workspaceMetrics,
       ))
     } catch (error) {

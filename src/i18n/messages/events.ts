@@ -131,6 +131,15 @@ export const events: Messages = {
     'zh-CN': '{source}（{format}）：新增 {added} 条，已导入过 {duplicates} 条，拒绝 {rejected} 条',
   },
   'events.step.batch': {en: 'Written as batch {batch}', 'zh-CN': '已写入批次 {batch}'},
+  'events.step.missing': {
+    en: 'No {path} in the workspace: put the activity export there (DiscordChatExporter JSON, Slack, Discourse, Telegram, QQ, CSV or NDJSON)',
+    'zh-CN': '工作区里没有 {path}：请把活动数据导出文件放在这里（DiscordChatExporter JSON、Slack、Discourse、Telegram、QQ、CSV 或 NDJSON）',
+  },
+  'events.step.missing.hint': {
+    en: 'The path is relative to the workspace ({root}); `commops init --sample` writes an example as data/activity.ndjson. A playbook with a path variable takes another file with --var NAME=FILE.',
+    'zh-CN':
+      '路径相对于工作区（{root}）；`commops init --sample` 会写一份示例 data/activity.ndjson。路径来自变量的剧本可用 --var 变量名=文件 换一个文件。',
+  },
   'events.preset.unknown.hint': {
     en: 'Use one of those names, or save a mapping first: --map "时间=ts,昵称=member" --save-preset NAME.',
     'zh-CN': '请使用上面列出的名称之一，或先保存一个映射：--map "时间=ts,昵称=member" --save-preset 名称。',
