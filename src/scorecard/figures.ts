@@ -6,8 +6,8 @@ import type {DimensionId, MetricScore, ScoreChange} from './types.js'
 const trim = (x: number, digits: number): string => String(Number(x.toFixed(digits)))
 
 /** A figure in its unit: ratios as percentages, hours with `h`, counts whole, the rest with up to two decimals. */
-export function figure(value: number | null, unit: MetricUnit): string {
-  if (value === null) return 'n/a'
+export function figure(value: number | null, unit: MetricUnit, na = 'n/a'): string {
+  if (value === null) return na
   if (unit === 'ratio') return `${trim(value * 100, 1)}%`
   if (unit === 'hours') return `${trim(value, 1)} h`
   if (unit === 'count') return trim(value, 0)
@@ -21,7 +21,7 @@ export function targetText(m: Pick<MetricScore, 'target' | 'direction' | 'unit'>
 }
 
 /** A score 0–100 with one decimal, or n/a. */
-export const scoreText = (score: number | null): string => (score === null ? 'n/a' : trim(score, 1))
+export const scoreText = (score: number | null, na = 'n/a'): string => (score === null ? na : trim(score, 1))
 
 /** `+6.4`, `−2`, `±0`, or `—` when either side is n/a. */
 export function deltaText(c: ScoreChange | undefined, unit?: MetricUnit): string {

@@ -8,14 +8,15 @@ export type TableFn = (head: string[], rows: Array<Array<string | number | undef
 
 /** The headline, the dimensions, then every metric with its value, target, score, change and explanation. */
 export function scorecardText(view: ScorecardView, t: Translate, table: TableFn): string {
+  const na = t('metrics.na')
   const {card, previous, changes} = view
-  const lines = [t('scorecard.text.overall', {key: card.key, score: scoreText(card.score), grade: card.grade ?? 'n/a'})]
+  const lines = [t('scorecard.text.overall', {key: card.key, score: scoreText(card.score, na), grade: card.grade ?? na})]
   lines.push(
     previous
       ? t('scorecard.md.previous', {
           period: previous.period,
-          from: scoreText(previous.score),
-          to: scoreText(card.score),
+          from: scoreText(previous.score, na),
+          to: scoreText(card.score, na),
           delta: deltaText(changes?.score),
         })
       : t('scorecard.md.noPrevious'),
@@ -27,8 +28,8 @@ export function scorecardText(view: ScorecardView, t: Translate, table: TableFn)
       card.dimensions.map((d) => [
         dimensionName(d.id, t),
         d.weight,
-        scoreText(d.score),
-        d.grade ?? 'n/a',
+        scoreText(d.score, na),
+        d.grade ?? na,
         deltaText(changes?.dimensions.find((x) => x.id === d.id)?.score),
       ]),
     ),
@@ -49,9 +50,9 @@ export function scorecardText(view: ScorecardView, t: Translate, table: TableFn)
         d.metrics.map((m) => [
           dimensionName(d.id, t),
           m.id,
-          figure(m.value, m.unit),
+          figure(m.value, m.unit, na),
           targetText(m),
-          scoreText(m.score),
+          scoreText(m.score, na),
           deltaText(changes?.metrics.find((x) => x.id === m.id)?.score),
           explain(m, t),
         ]),
@@ -64,14 +65,15 @@ export function scorecardText(view: ScorecardView, t: Translate, table: TableFn)
 
 /** The whole, each dimension and each metric from one scorecard to the other. */
 export function diffText(diff: ScorecardDiff, t: Translate, table: TableFn): string {
+  const na = t('metrics.na')
   const lines = [
     t('scorecard.diff.title', {from: diff.from.key, to: diff.to.key}),
     t('scorecard.md.diffOverall', {
-      from: scoreText(diff.score.from),
-      to: scoreText(diff.score.to),
+      from: scoreText(diff.score.from, na),
+      to: scoreText(diff.score.to, na),
       delta: deltaText(diff.score),
-      gradeFrom: diff.grade.from ?? 'n/a',
-      gradeTo: diff.grade.to ?? 'n/a',
+      gradeFrom: diff.grade.from ?? na,
+      gradeTo: diff.grade.to ?? na,
     }),
   ]
   if (diff.specChanged) lines.push(t('scorecard.diff.specChanged'))
@@ -79,7 +81,7 @@ export function diffText(diff: ScorecardDiff, t: Translate, table: TableFn): str
   lines.push(
     table(
       [t('scorecard.col.dimension'), diff.from.period, diff.to.period, t('scorecard.col.change')],
-      diff.dimensions.map((d) => [dimensionName(d.id, t), scoreText(d.score.from), scoreText(d.score.to), deltaText(d.score)]),
+      diff.dimensions.map((d) => [dimensionName(d.id, t), scoreText(d.score.from, na), scoreText(d.score.to, na), deltaText(d.score)]),
     ),
   )
   lines.push('')

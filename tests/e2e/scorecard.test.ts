@@ -72,6 +72,9 @@ describe('scorecard', () => {
     const zh = await commops(['scorecard', 'show', '--period', '2026-09', '--lang', 'zh-CN'])
     expect(zh.stdout).toContain('2026-09  总分')
     expect(zh.stdout).toContain('没有同一规格的更早评分卡可供比较。')
+    // figures without a value read in the reader's language (this workspace has no survey)
+    expect(zh.stdout).toContain('无数据')
+    expect(zh.stdout).not.toContain('n/a')
 
     const diff = await commops(['scorecard', 'diff', '2026-09', '2026-10', '--json'])
     expect(diff.code).toBe(0)

@@ -18,7 +18,7 @@ export const scorecard: Messages = {
   },
   'scorecard.naNote': {
     en: 'Rows shown n/a have no figure (or no target) and are left out of the means; a dimension with none is n/a.',
-    'zh-CN': '显示为 n/a 的行没有数值（或没有目标），不计入均值；没有任何数值的维度显示为 n/a。',
+    'zh-CN': '显示为“无数据”的行没有数值（或没有目标），不计入均值；没有任何数值的维度显示为“无数据”。',
   },
   'scorecard.dimension.empty': {en: 'No metric in this dimension.', 'zh-CN': '此维度没有指标。'},
 
@@ -65,7 +65,7 @@ export const scorecard: Messages = {
   'scorecard.diff.targetChanged': {en: '* the target of this metric changed between the two.', 'zh-CN': '* 该指标的目标在两期之间有变化。'},
 
   // CI reports
-  'scorecard.ci.na': {en: '{metric} is n/a: {reason}', 'zh-CN': '{metric} 为 n/a：{reason}'},
+  'scorecard.ci.na': {en: '{metric} is n/a: {reason}', 'zh-CN': '{metric} 无数据：{reason}'},
   'scorecard.ci.below': {
     en: '{metric} ({dimension}) is {value}, short of its target {target}: score {score}',
     'zh-CN': '{metric}（{dimension}）为 {value}，未达到目标 {target}：得分 {score}',
