@@ -1,7 +1,7 @@
 /** Writing one import batch: temp files first (events, src hashes, rejected rows), renamed under the store's lock. */
 import {mkdir, open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
-import {tempPathFor} from '../util/fs.js'
+import {syncDir, tempPathFor} from '../util/fs.js'
 import type {CanonicalEvent, Rejected} from './types.js'
 
 const FLUSH = 1024 * 1024
@@ -99,14 +99,7 @@ export class BatchWriter {
     await rename(this.files.events.file, path.join(this.dir, `${id}.ndjson`))
     await rename(this.files.srcs.file, path.join(this.dir, `${id}.srcs`))
     await rename(this.files.rejects.file, path.join(this.dir, `${id}.rejects.ndjson`))
-    const dir = await open(this.dir, 'r')
-    try {
-      await dir.sync()
-    } catch {
-      // some file systems cannot fsync a folder; the renames are still atomic
-    } finally {
-      await dir.close()
-    }
+    await syncDir(this.dir)
   }
 
   /** Closes and deletes the temp files (a dry run, nothing new, or a failure). */

@@ -6,7 +6,7 @@ import {createInterface} from 'node:readline'
 import type * as Yauzl from 'yauzl'
 import {ValidationError} from '../errors.js'
 import type {Db} from '../store/index.js'
-import {isProcessAlive, tempOwner} from '../util/fs.js'
+import {batchTempOwner, isProcessAlive} from '../util/fs.js'
 import {lazyRequire} from '../util/lazy.js'
 import type {SlackSource} from './import/slack.js'
 import {personIndex} from '../members/identity.js'
@@ -135,9 +135,6 @@ export async function readSrcHashes(root: string, ids: string[]): Promise<Uint8A
   return Promise.all(ids.map((id) => readFile(path.join(eventsDir(root), `${id}.srcs`)).catch(() => new Uint8Array())))
 }
 
-/** Temp files named `.tmp-PID-…` by earlier versions; still swept. */
-const LEGACY_TEMP = /^\.tmp-(\d+)-/
-
 /**
  * Removes what an interrupted import left: temp files of dead processes and, when `referenced` is given (under the
  * store's lock), batch files no index entry names. Returns the names removed.
@@ -147,8 +144,7 @@ export async function sweepEvents(root: string, referenced?: Set<string>): Promi
   const names = await readdir(dir).catch(() => [] as string[])
   const gone: string[] = []
   for (const name of names) {
-    const legacy = LEGACY_TEMP.exec(name)?.[1]
-    const owner = tempOwner(name) ?? (legacy === undefined ? undefined : Number(legacy))
+    const owner = batchTempOwner(name)
     const batch = /^([A-Z]\d+)\.(ndjson|srcs|rejects\.ndjson)$/.exec(name)?.[1]
     const stale = owner !== undefined ? !isProcessAlive(owner) : referenced !== undefined && batch !== undefined && !referenced.has(batch)
     if (!stale) continue

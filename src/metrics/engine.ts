@@ -32,7 +32,7 @@ const DAY_MS = 86_400_000
 const PERSON_SPAN = 2 ** 26
 
 /** The event metrics, in METRICS order. */
-export const EVENT_METRICS: readonly MetricId[] = [
+export const EVENT_METRICS = [
   'members_total',
   'new_members',
   'growth_rate',
@@ -53,7 +53,7 @@ export const EVENT_METRICS: readonly MetricId[] = [
   'answered_share',
   'content_reach',
   'reciprocity',
-]
+] as const satisfies readonly MetricId[]
 
 /** The platform of a member id (`discord` of `discord:123`). */
 export const platformOf = (member: string): string => member.slice(0, Math.max(0, member.indexOf(':')))

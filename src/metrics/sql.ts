@@ -16,7 +16,7 @@
  *   author of their parent (a post, reply, question or answer from 30 days before the period on);
  * - a ratio whose denominator is 0 is NULL (n/a), and so is conversion_rate without any conversion event.
  */
-import type {MetricId} from '../schema/kinds/common.js'
+import {EVENT_METRICS, INTERACTIONS} from './engine.js'
 import type {MetricFilter, Period} from './types.js'
 
 export interface MetricsSqlRequest {
@@ -30,33 +30,11 @@ export interface MetricsSqlRequest {
   filter?: MetricFilter
 }
 
-/** The metrics the query returns, one column each, in this order. */
-export const SQL_METRICS = [
-  'members_total',
-  'new_members',
-  'growth_rate',
-  'active_members',
-  'dau',
-  'wau',
-  'mau',
-  'stickiness',
-  'interactions_per_active',
-  'topic_participation',
-  'response_rate_24h',
-  'median_first_response_h',
-  'event_participation',
-  'retention_d7',
-  'retention_d30',
-  'churn_rate',
-  'conversion_rate',
-  'answered_share',
-  'content_reach',
-  'reciprocity',
-] as const satisfies readonly MetricId[]
+/** The metrics the query returns, one column each, in this order: the engine's event metrics. */
+export const SQL_METRICS = EVENT_METRICS
 
 export type SqlMetricId = (typeof SQL_METRICS)[number]
 
-const INTERACTIONS = ['post', 'reply', 'reaction', 'question', 'answer', 'event_attend']
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
 /** A SQL string literal. */

@@ -8,8 +8,7 @@ import path from 'node:path'
 import {StoreError} from '../errors.js'
 import {responseBatchPath, surveyFolder} from '../store/layout.js'
 import type {Db} from '../store/types.js'
-import {assertConfined, isProcessAlive} from '../util/fs.js'
-import {randomHex} from '../util/hash.js'
+import {assertConfined, batchTempOwner, isProcessAlive, syncDir, tempPathFor} from '../util/fs.js'
 import {batchesOf} from './lookup.js'
 import type {SurveyResponse} from './types.js'
 
@@ -69,7 +68,7 @@ export class ResponseBatchFile {
   }
 
   private async fill(dir: string, responses: SurveyResponse[]): Promise<void> {
-    this.temp = path.join(dir, `.tmp-${process.pid}-${randomHex(4)}.ndjson`)
+    this.temp = tempPathFor(path.join(dir, 'batch.ndjson'))
     const handle = await open(this.temp, 'wx')
     try {
       // In chunks: one string of every line could pass the longest string a JavaScript engine holds.
@@ -91,14 +90,7 @@ export class ResponseBatchFile {
   async commit(id: string): Promise<void> {
     const target = batchFile(this.root, this.survey, id)
     await rename(this.temp, target)
-    const dir = await open(path.dirname(target), 'r')
-    try {
-      await dir.sync()
-    } catch {
-      // some file systems cannot fsync a folder; the rename is still atomic
-    } finally {
-      await dir.close()
-    }
+    await syncDir(path.dirname(target))
   }
 
   /** Deletes the temp file (a failure, or nothing left to store). */
@@ -106,8 +98,6 @@ export class ResponseBatchFile {
     await rm(this.temp, {force: true})
   }
 }
-
-const TEMP = /^\.tmp-(\d+)-[0-9a-f]+\.ndjson$/
 
 /**
  * Removes what an interrupted ingest left: temp files of dead processes and, when `referenced` is given (the batch
@@ -120,9 +110,9 @@ export async function sweepResponses(root: string, referenced?: Set<string>): Pr
     if (!folder.isDirectory()) continue
     const dir = path.join(top, folder.name)
     for (const name of await readdir(dir).catch(() => [] as string[])) {
-      const temp = TEMP.exec(name)
+      const owner = batchTempOwner(name)
       const batch = /^(RB\d+)\.ndjson$/.exec(name)?.[1]
-      const stale = temp ? !isProcessAlive(Number(temp[1])) : referenced !== undefined && batch !== undefined && !referenced.has(batch)
+      const stale = owner !== undefined ? !isProcessAlive(owner) : referenced !== undefined && batch !== undefined && !referenced.has(batch)
       if (!stale) continue
       await rm(path.join(dir, name), {force: true})
       gone.push(path.join(folder.name, name))

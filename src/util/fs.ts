@@ -25,6 +25,24 @@ export function tempOwner(name: string): number | undefined {
   return m ? Number(m[1]) : undefined
 }
 
+/** The pid of a temp file in a batch folder: named by tempPathFor, or `.tmp-PID-…` as earlier versions named them. */
+export function batchTempOwner(name: string): number | undefined {
+  const legacy = /^\.tmp-(\d+)-/.exec(name)
+  return tempOwner(name) ?? (legacy ? Number(legacy[1]) : undefined)
+}
+
+/** Fsyncs a folder after renames into it, so they survive a crash; file systems that cannot are left as they are. */
+export async function syncDir(dir: string): Promise<void> {
+  const handle = await open(dir, 'r')
+  try {
+    await handle.sync()
+  } catch {
+    // some file systems cannot fsync a folder; the renames are still atomic
+  } finally {
+    await handle.close()
+  }
+}
+
 /**
  * Removes temp files beside `file` (see tempPathFor) left by processes that are gone (crashed, killed, disk full).
  * Best effort: a folder that cannot be listed is left alone. Returns the names removed.
