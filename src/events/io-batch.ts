@@ -1,7 +1,11 @@
-/** Writing one import batch: temp files first (events, src hashes, rejected rows), renamed under the store's lock. */
+/**
+ * Writing one import batch: temp files first (events, src hashes, rejected rows, the events' column cache), renamed
+ * under the store's lock.
+ */
 import {mkdir, open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
 import {syncDir, tempPathFor} from '../util/fs.js'
+import {ColumnWriter} from './io-columns.js'
 import type {CanonicalEvent, Rejected} from './types.js'
 
 const FLUSH = 1024 * 1024
@@ -49,20 +53,22 @@ export class BatchWriter {
   private constructor(
     private readonly dir: string,
     private readonly files: {events: TempFile; srcs: TempFile; rejects: TempFile},
+    private readonly cols: ColumnWriter,
   ) {}
 
   static async create(dir: string): Promise<BatchWriter> {
     await mkdir(dir, {recursive: true})
-    const made: TempFile[] = []
+    const made: Array<TempFile | ColumnWriter> = []
     try {
       for (const ext of ['ndjson', 'srcs', 'rejects.ndjson']) made.push(await TempFile.create(tempPathFor(path.join(dir, `batch.${ext}`))))
+      made.push(await ColumnWriter.create(tempPathFor(path.join(dir, 'batch.cols'))))
     } catch (error) {
       for (const f of made) await f.close()
       await Promise.all(made.map((f) => rm(f.file, {force: true})))
       throw error
     }
-    const [events, srcs, rejects] = made
-    return new BatchWriter(dir, {events, srcs, rejects})
+    const [events, srcs, rejects, cols] = made
+    return new BatchWriter(dir, {events, srcs, rejects} as {events: TempFile; srcs: TempFile; rejects: TempFile}, cols as ColumnWriter)
   }
 
   private hashes = Buffer.alloc(64 * 1024)
@@ -75,6 +81,7 @@ export class BatchWriter {
     this.used += 8
     if (this.used === this.hashes.length) await this.flushHashes()
     await this.files.events.write(JSON.stringify(e) + '\n')
+    await this.cols.add(e)
   }
 
   private async flushHashes(): Promise<void> {
@@ -91,12 +98,15 @@ export class BatchWriter {
   async sync(): Promise<void> {
     await this.flushHashes()
     for (const f of Object.values(this.files)) await f.sync()
+    // the cache is tied to the NDJSON's final bytes, so it is finished after them
+    await this.cols.finish(this.files.events.file)
     for (const f of Object.values(this.files)) await f.close()
   }
 
-  /** Renames the synced files to `<id>.ndjson`, `<id>.srcs`, `<id>.rejects.ndjson` and fsyncs the folder. */
+  /** Renames the synced files to `<id>.ndjson`, `<id>.srcs`, `<id>.rejects.ndjson`, `<id>.cols` and fsyncs the folder. */
   async commit(id: string): Promise<void> {
     await rename(this.files.events.file, path.join(this.dir, `${id}.ndjson`))
+    await rename(this.cols.file, path.join(this.dir, `${id}.cols`))
     await rename(this.files.srcs.file, path.join(this.dir, `${id}.srcs`))
     await rename(this.files.rejects.file, path.join(this.dir, `${id}.rejects.ndjson`))
     await syncDir(this.dir)
@@ -104,7 +114,8 @@ export class BatchWriter {
 
   /** Closes and deletes the temp files (a dry run, nothing new, or a failure). */
   async discard(): Promise<void> {
-    for (const f of Object.values(this.files)) await f.close()
-    await Promise.all(Object.values(this.files).map((f) => rm(f.file, {force: true})))
+    const all = [...Object.values(this.files), this.cols]
+    for (const f of all) await f.close()
+    await Promise.all(all.map((f) => rm(f.file, {force: true})))
   }
 }

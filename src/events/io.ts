@@ -145,7 +145,7 @@ export async function sweepEvents(root: string, referenced?: Set<string>): Promi
   const gone: string[] = []
   for (const name of names) {
     const owner = batchTempOwner(name)
-    const batch = /^([A-Z]\d+)\.(ndjson|srcs|rejects\.ndjson)$/.exec(name)?.[1]
+    const batch = /^([A-Z]\d+)\.(ndjson|srcs|rejects\.ndjson|cols)$/.exec(name)?.[1]
     const stale = owner !== undefined ? !isProcessAlive(owner) : referenced !== undefined && batch !== undefined && !referenced.has(batch)
     if (!stale) continue
     await rm(path.join(dir, name), {force: true})

@@ -3,16 +3,17 @@
  * or first interaction when there is none — flagged), on which days each was active, who converted.
  */
 import type {Msg} from '../errors.js'
+import {blocksOf, TYPE_CODE, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
-import {eventFilter, INTERACTIONS, People} from './engine.js'
+import {isInteraction, People, TableMap} from './engine.js'
 import {dayDate, periodDays, unitPeriod} from './period.js'
 import type {MetricFilter, Period} from './types.js'
-import {tsMillis, ZoneDays} from './zone-day.js'
+import {ZoneDays} from './zone-day.js'
 import {DateTime} from '../util/luxon.js'
 
-const INTERACTION = new Set<string>(INTERACTIONS)
 const NONE = 2 ** 31 - 1
 const MAX_OFFSETS = 13
+const CONVERSION = TYPE_CODE.conversion
 
 /** Everything cohort views need, gathered in one pass from `from` (a day number) on. */
 export class CohortCollector {
@@ -23,7 +24,7 @@ export class CohortCollector {
   readonly convertedDay: number[] = []
   maxDay = -NONE
   private readonly zone: ZoneDays
-  private readonly accept?: (e: ResolvedEvent) => boolean
+  private readonly map: TableMap
 
   constructor(
     zone: string,
@@ -31,22 +32,33 @@ export class CohortCollector {
     filter?: MetricFilter,
   ) {
     this.zone = new ZoneDays(zone)
-    this.accept = eventFilter(filter)
+    this.map = new TableMap(filter, this.people)
   }
 
+  /** One event (a convenience for small streams: blocks are the fast way). */
   add(e: ResolvedEvent): void {
-    if (e.member.endsWith(':*')) return
-    if (this.accept && !this.accept(e)) return
-    const ms = tsMillis(e.ts)
-    if (Number.isNaN(ms)) return
-    const day = this.zone.dayOf(ms)
-    const p = this.people.intern(e.person)
-    this.people.note(p, e.type, day, ms)
-    if (day > this.maxDay) this.maxDay = day
-    if (INTERACTION.has(e.type) && day >= this.from) (this.activeDays[p] ??= new Set()).add(day)
-    if (e.type === 'conversion') {
-      this.converted.add(p)
-      this.convertedDay[p] = Math.max(this.convertedDay[p] ?? -NONE, day)
+    for (const b of blocksOf([e], 1)) this.addBlock(b)
+  }
+
+  addBlock(b: PersonBlock): void {
+    const map = this.map
+    map.sync(b)
+    for (let i = 0; i < b.length; i++) {
+      const p = map.person[b.member[i]]
+      if (p < 0) continue
+      const c = b.channel[i]
+      if (c < 0 ? !map.noChannelOk : map.channelOk[c] === 0) continue
+      const ms = b.ms[i]
+      if (Number.isNaN(ms)) continue
+      const day = this.zone.dayOf(ms)
+      const type = b.type[i]
+      this.people.note(p, type, day, ms)
+      if (day > this.maxDay) this.maxDay = day
+      if (isInteraction(type) && day >= this.from) (this.activeDays[p] ??= new Set()).add(day)
+      if (type === CONVERSION) {
+        this.converted.add(p)
+        this.convertedDay[p] = Math.max(this.convertedDay[p] ?? -NONE, day)
+      }
     }
   }
 

@@ -14,15 +14,21 @@
  * - a period outside the range of the events there are is n/a (no data), not a row of zeros.
  */
 import {dayDate, periodDays} from './period.js'
+import {blocksOf, TYPE_CODE, type ColumnTables, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {EventType} from '../events/types.js'
 import type {MetricFilter, MetricId, MetricValue, Period} from './types.js'
 import {figure, notAvailable, ratio} from './values.js'
-import {tsMillis, ZoneDays} from './zone-day.js'
+import {ZoneDays} from './zone-day.js'
+
+export {hash53} from '../events/columns.js'
 
 export const INTERACTIONS: readonly EventType[] = ['post', 'reply', 'reaction', 'question', 'answer', 'event_attend']
-const INTERACTION = new Set<string>(INTERACTIONS)
-const MESSAGE = new Set<string>(['post', 'reply', 'question', 'answer'])
+/** By type code (columns.ts): 1 for an interaction, 2 for a message (post, reply, question, answer) as well. */
+const KIND = new Uint8Array(256)
+for (const t of INTERACTIONS) KIND[TYPE_CODE[t]] = 1
+for (const t of ['post', 'reply', 'question', 'answer']) KIND[TYPE_CODE[t]] = 3
+const T = TYPE_CODE as Readonly<Record<EventType, number>>
 
 const NONE = 2 ** 31 - 1
 const NEVER = -(2 ** 31)
@@ -59,25 +65,70 @@ export const EVENT_METRICS = [
 export const platformOf = (member: string): string => member.slice(0, Math.max(0, member.indexOf(':')))
 
 /** A filter as a predicate on events, or undefined when it lets everything through. */
-export function eventFilter(filter: MetricFilter = {}): ((e: ResolvedEvent) => boolean) | undefined {
+export function eventFilter(filter: MetricFilter = {}): ((e: {member: string; channel?: string}) => boolean) | undefined {
   const channels = filter.channel?.length ? new Set(filter.channel) : undefined
   const platforms = filter.platform?.length ? new Set(filter.platform) : undefined
   if (!channels && !platforms) return undefined
   return (e) => (!channels || channels.has(e.channel ?? '')) && (!platforms || platforms.has(platformOf(e.member)))
 }
 
-/** A 53-bit hash of a string (cyrb53), so message ids are kept as numbers. */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    h1 = Math.imul(h1 ^ c, 2654435761)
-    h2 = Math.imul(h2 ^ c, 1597334677)
+/**
+ * What a reader of blocks needs of a batch's tables, in its own numbering: each member's person as an integer (-1
+ * when the member's events are left out: `platform:*`, or a platform the filter does not take), whether each channel
+ * passes the filter, each topic as an integer. Extended as the tables grow.
+ */
+export class TableMap {
+  private tables?: ColumnTables
+  person: Int32Array = new Int32Array(0)
+  channelOk: Uint8Array = new Uint8Array(0)
+  topic: Int32Array = new Int32Array(0)
+  /** Whether events without a channel pass the filter. */
+  readonly noChannelOk: boolean
+  private readonly channels?: Set<string>
+  private readonly platforms?: Set<string>
+
+  constructor(
+    filter: MetricFilter | undefined,
+    private readonly people: People,
+    private readonly topicOf?: (topic: string) => number,
+  ) {
+    this.channels = filter?.channel?.length ? new Set(filter.channel) : undefined
+    this.platforms = filter?.platform?.length ? new Set(filter.platform) : undefined
+    this.noChannelOk = !this.channels || this.channels.has('')
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+
+  /** Brings the map up to the block's tables. */
+  sync(b: PersonBlock): void {
+    const t = b.tables
+    if (this.tables !== t) {
+      this.tables = t
+      this.person = new Int32Array(0)
+      this.channelOk = new Uint8Array(0)
+      this.topic = new Int32Array(0)
+    }
+    if (this.person.length < t.members.length) {
+      const next = new Int32Array(t.members.length)
+      next.set(this.person)
+      for (let i = this.person.length; i < t.members.length; i++) {
+        const m = t.members[i]
+        const out = m.endsWith(':*') || (this.platforms !== undefined && !this.platforms.has(platformOf(m)))
+        next[i] = out ? -1 : this.people.intern(b.persons[i] ?? m)
+      }
+      this.person = next
+    }
+    if (this.channelOk.length < t.channels.length) {
+      const next = new Uint8Array(t.channels.length)
+      next.set(this.channelOk)
+      for (let i = this.channelOk.length; i < t.channels.length; i++) next[i] = !this.channels || this.channels.has(t.channels[i]) ? 1 : 0
+      this.channelOk = next
+    }
+    if (this.topicOf && this.topic.length < t.topics.length) {
+      const next = new Int32Array(t.topics.length)
+      next.set(this.topic)
+      for (let i = this.topic.length; i < t.topics.length; i++) next[i] = this.topicOf(t.topics[i])
+      this.topic = next
+    }
+  }
 }
 
 export interface EngineOptions {
@@ -138,43 +189,96 @@ export class People {
     return left > day
   }
 
-  /** Records one event's effect on membership and activity (`ms` its instant, `day` its day in the zone). */
-  note(p: number, type: string, day: number, ms: number): void {
-    if (type === 'join') {
+  /** Records one event's effect on membership and activity (`type` its code, `ms` its instant, `day` its day in the zone). */
+  note(p: number, type: number, day: number, ms: number): void {
+    if (type === T.join) {
       if (day < this.joinDay[p]) this.joinDay[p] = day
       if (ms > this.lastJoin[p]) this.lastJoin[p] = ms
-    } else if (type === 'leave') {
+    } else if (type === T.leave) {
       if (ms > this.lastLeave[p]) {
         this.lastLeave[p] = ms
         this.leaveDay[p] = day
       }
-    } else if (INTERACTION.has(type)) {
+    } else if (KIND[type] !== 0) {
       if (day < this.firstActive[p]) this.firstActive[p] = day
       if (day > this.lastActive[p]) this.lastActive[p] = day
     }
   }
 }
 
+/** The kind tables by type code, for other readers of blocks (cohorts.ts). */
+export const isInteraction = (type: number): boolean => KIND[type] !== 0
+
+/**
+ * A map from non-negative integers below 2^53 (hashes, pairs) to int32 values, open addressing over typed arrays:
+ * far cheaper than a Map or Set of numbers beyond the small-integer range.
+ */
+class NumberMap {
+  private keys = new Float64Array(1024).fill(Number.NaN)
+  private values = new Int32Array(1024)
+  size = 0
+
+  private slot(key: number, keys: Float64Array): number {
+    const mask = keys.length - 1
+    let h = Math.imul((key % 4294967296) ^ Math.imul(Math.floor(key / 4294967296), 0x9e3779b1), 0x85ebca6b)
+    h ^= h >>> 13
+    let i = Math.imul(h, 0xc2b2ae35) & mask
+    while (!Number.isNaN(keys[i]) && keys[i] !== key) i = (i + 1) & mask
+    return i
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) {
+      const {keys, values} = this
+      this.keys = new Float64Array(keys.length * 2).fill(Number.NaN)
+      this.values = new Int32Array(keys.length * 2)
+      for (let j = 0; j < keys.length; j++) {
+        if (Number.isNaN(keys[j])) continue
+        const i = this.slot(keys[j], this.keys)
+        this.keys[i] = keys[j]
+        this.values[i] = values[j]
+      }
+    }
+    const i = this.slot(key, this.keys)
+    if (Number.isNaN(this.keys[i])) {
+      this.keys[i] = key
+      this.size++
+    }
+    this.values[i] = value
+  }
+
+  get(key: number): number | undefined {
+    const i = this.slot(key, this.keys)
+    return Number.isNaN(this.keys[i]) ? undefined : this.values[i]
+  }
+
+  *everyKey(): Generator<number> {
+    for (const k of this.keys) if (!Number.isNaN(k)) yield k
+  }
+}
+
 interface Question {
   ms: number
   person: number
-  src: string
-  topic?: string
+  /** hash53 of its src. */
+  src: number
+  /** Its topic (TableMap numbering), -1 when none. */
+  topic: number
 }
 
-/** The running state of one metric set; `add` each event, then `result`. */
+/** The running state of one metric set; `add` each event (or `addBlock` each block of events), then `result`. */
 export class MetricsEngine {
   private readonly zone: ZoneDays
-  private readonly accept?: (e: ResolvedEvent) => boolean
   readonly people = new People()
+  private readonly map: TableMap
   private readonly from: number
   private readonly to: number
   /** First day kept per day: the period and the 30 days ending on its last day. */
   private readonly windowFrom: number
   private readonly fromMs: number
   private readonly dayActive: Array<Set<number>>
-  private readonly counts: Partial<Record<EventType, number>> = {}
-  private readonly everCounts: Partial<Record<EventType, number>> = {}
+  private readonly counts = new Float64Array(256)
+  private readonly everCounts = new Float64Array(256)
   private interactions = 0
   private minDay = NONE
   private maxDay = NEVER
@@ -183,16 +287,27 @@ export class MetricsEngine {
   /** Topics as integers; whether each had a reply; (topic, person) pairs as one number each. */
   private readonly topicIds = new Map<string, number>()
   private readonly topicReplied: boolean[] = []
-  private readonly topicPeople = new Set<number>()
+  private readonly topicPeople = new NumberMap()
   private readonly questions: Question[] = []
-  /** Answers by what they answer (`parent`, or `\0topic`): [ms, person, ms, person, …]. */
-  private readonly answers = new Map<string, number[]>()
-  private readonly authors = new Map<number, number>()
+  /** Answers by the hash of their `parent`, and (without a parent) by their topic: [ms, person, ms, person, …]. */
+  private readonly answersByParent = new Map<number, number[]>()
+  private readonly answersByTopic = new Map<number, number[]>()
+  private readonly authors = new NumberMap()
+  /** Per person, the last day added to dayActive (events come mostly in time order: most adds are repeats). */
+  private readonly seenDay: number[] = []
   private readonly replyEdges: number[] = []
 
   constructor(private readonly o: EngineOptions) {
     this.zone = new ZoneDays(o.period.zone)
-    this.accept = eventFilter(o.filter)
+    this.map = new TableMap(o.filter, this.people, (topic) => {
+      let id = this.topicIds.get(topic)
+      if (id === undefined) {
+        id = this.topicReplied.length
+        this.topicIds.set(topic, id)
+        this.topicReplied.push(false)
+      }
+      return id
+    })
     ;[this.from, this.to] = periodDays(o.period)
     this.windowFrom = Math.min(this.from, this.to - 29)
     this.dayActive = Array.from({length: this.to - this.windowFrom + 1}, () => new Set<number>())
@@ -200,48 +315,64 @@ export class MetricsEngine {
     this.fromMs = this.from * DAY_MS - 14 * HOUR_MS
   }
 
+  /** One event (a convenience for small streams: blocks are the fast way). */
   add(e: ResolvedEvent): void {
-    if (e.member.endsWith(':*')) return
-    if (this.accept && !this.accept(e)) return
-    const ms = tsMillis(e.ts)
-    if (Number.isNaN(ms)) return
-    const day = this.zone.dayOf(ms)
-    const type = e.type
-    const p = this.people.intern(e.person)
-    this.people.note(p, type, day, ms)
-    this.everCounts[type] = (this.everCounts[type] ?? 0) + 1
-    if (day < this.minDay) this.minDay = day
-    if (day > this.maxDay) this.maxDay = day
-    const interaction = INTERACTION.has(type)
-    if (interaction && day >= this.windowFrom && day <= this.to) this.dayActive[day - this.windowFrom].add(p)
-    if (type === 'answer' && ms >= this.fromMs) {
-      const key = e.parent ?? (e.topic !== undefined ? '\0' + e.topic : undefined)
-      if (key !== undefined) {
-        const list = this.answers.get(key)
-        if (list) list.push(ms, p)
-        else this.answers.set(key, [ms, p])
+    for (const b of blocksOf([e], 1)) this.addBlock(b)
+  }
+
+  /** Every event of a block. */
+  addBlock(b: PersonBlock): void {
+    const map = this.map
+    map.sync(b)
+    const {ms: msCol, type: typeCol, member, channel, topic: topicCol, src, parent} = b
+    const zone = this.zone
+    const people = this.people
+    for (let i = 0; i < b.length; i++) {
+      const p = map.person[member[i]]
+      if (p < 0) continue
+      const c = channel[i]
+      if (c < 0 ? !map.noChannelOk : map.channelOk[c] === 0) continue
+      const ms = msCol[i]
+      if (Number.isNaN(ms)) continue
+      const day = zone.dayOf(ms)
+      const type = typeCol[i]
+      const kind = KIND[type]
+      people.note(p, type, day, ms)
+      this.everCounts[type]++
+      if (day < this.minDay) this.minDay = day
+      if (day > this.maxDay) this.maxDay = day
+      const interaction = kind !== 0
+      if (interaction && day >= this.windowFrom && day <= this.to && this.seenDay[p] !== day) {
+        this.seenDay[p] = day
+        this.dayActive[day - this.windowFrom].add(p)
       }
-    }
-    if (MESSAGE.has(type) && day >= this.from - 30 && day <= this.to) this.authors.set(hash53(e.src), p)
-    if (day < this.from || day > this.to) return
-    this.counts[type] = (this.counts[type] ?? 0) + 1
-    if (interaction) {
-      this.interactions++
-      if (e.topic !== undefined) {
-        let topic = this.topicIds.get(e.topic)
-        if (topic === undefined) {
-          topic = this.topicReplied.length
-          this.topicIds.set(e.topic, topic)
-          this.topicReplied.push(false)
+      const t = topicCol[i]
+      const topic = t < 0 ? -1 : map.topic[t]
+      const par = parent[i]
+      if (type === T.answer && ms >= this.fromMs) {
+        const list = !Number.isNaN(par) ? this.answersByParent : topic >= 0 ? this.answersByTopic : undefined
+        if (list) {
+          const key = !Number.isNaN(par) ? par : topic
+          const l = list.get(key)
+          if (l) l.push(ms, p)
+          else list.set(key, [ms, p])
         }
-        this.topicPeople.add(topic * PERSON_SPAN + p)
-        if (type === 'reply') this.topicReplied[topic] = true
       }
+      if (kind === 3 && day >= this.from - 30 && day <= this.to) this.authors.set(src[i], p)
+      if (day < this.from || day > this.to) continue
+      this.counts[type]++
+      if (interaction) {
+        this.interactions++
+        if (topic >= 0) {
+          this.topicPeople.set(topic * PERSON_SPAN + p, 1)
+          if (type === T.reply) this.topicReplied[topic] = true
+        }
+      }
+      if (type === T.leave) this.left.add(p)
+      else if (type === T.conversion) this.converted.add(p)
+      else if (type === T.question) this.questions.push({ms, person: p, src: src[i], topic})
+      if ((type === T.reply || type === T.answer) && !Number.isNaN(par)) this.replyEdges.push(p, par)
     }
-    if (type === 'leave') this.left.add(p)
-    else if (type === 'conversion') this.converted.add(p)
-    else if (type === 'question') this.questions.push({ms, person: p, src: e.src, topic: e.topic})
-    if ((type === 'reply' || type === 'answer') && e.parent !== undefined) this.replyEdges.push(p, hash53(e.parent))
   }
 
   /** Distinct actives over days `a..b` (day numbers inside the kept window). */
@@ -307,9 +438,11 @@ export class MetricsEngine {
     const delays: number[] = []
     for (const q of this.questions) {
       let first = Infinity
-      for (const list of [this.answers.get(q.src), q.topic !== undefined ? this.answers.get('\0' + q.topic) : undefined]) {
+      const lists = [this.answersByParent.get(q.src), q.topic >= 0 ? this.answersByTopic.get(q.topic) : undefined]
+      for (let k = 0; k < 2; k++) {
+        const list = lists[k]
         if (!list) continue
-        const byParent = list === this.answers.get(q.src)
+        const byParent = k === 0
         for (let i = 0; i < list.length; i += 2) {
           if (list[i + 1] === q.person) continue
           if (!byParent && list[i] < q.ms) continue
@@ -332,7 +465,7 @@ export class MetricsEngine {
     // topics
     const topicsReplied = this.topicReplied.filter(Boolean).length
     let topicPeople = 0
-    for (const pair of this.topicPeople) if (this.topicReplied[Math.floor(pair / PERSON_SPAN)]) topicPeople++
+    for (const pair of this.topicPeople.everyKey()) if (this.topicReplied[Math.floor(pair / PERSON_SPAN)]) topicPeople++
 
     // reciprocity
     const replied = new Set<number>()
@@ -367,7 +500,7 @@ export class MetricsEngine {
       return figure(id, retained / eligible, inputs, {notes})
     }
 
-    const c = (t: EventType) => this.counts[t] ?? 0
+    const c = (t: EventType) => this.counts[T[t]]
     const activeN = active.size
     const values: Record<MetricId, MetricValue> = {
       members_total: count('members_total', total, {members: total}),
@@ -425,7 +558,7 @@ export class MetricsEngine {
       retention_d30: retention('retention_d30', 30),
       churn_rate: ratio('churn_rate', this.left.size, atStart, {left: this.left.size, members_at_start: atStart}, 'noMembersAtStart'),
       conversion_rate:
-        (this.everCounts.conversion ?? 0) === 0
+        this.everCounts[T.conversion] === 0
           ? notAvailable('conversion_rate', 'noConversionEvents', {converted: 0, active: activeN})
           : ratio('conversion_rate', this.converted.size, activeN, {converted: this.converted.size, active: activeN}, 'noActive'),
       answered_share: ratio(
@@ -460,6 +593,8 @@ export class MetricsEngine {
 /** The event metrics of a stream for one period (a convenience over MetricsEngine). */
 export async function eventMetrics(events: AsyncIterable<ResolvedEvent> | Iterable<ResolvedEvent>, o: EngineOptions): Promise<MetricValue[]> {
   const engine = new MetricsEngine(o)
-  for await (const e of events) engine.add(e)
+  const all: ResolvedEvent[] = []
+  for await (const e of events) all.push(e)
+  for (const b of blocksOf(all)) engine.addBlock(b)
   return engine.result()
 }

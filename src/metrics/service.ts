@@ -1,12 +1,14 @@
 /**
  * Metrics of a workspace: `metrics`, `retention`, `funnel`, the metrics step and the scorecard call these. They read
- * the store snapshot and stream the events once; nothing is written.
+ * the store snapshot and stream the events once, as columns (io-columns.ts); nothing is written but a batch's
+ * missing column cache.
  */
 import path from 'node:path'
 import {isIsoDate, relativeDate} from '../util/dates.js'
 import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
-import {eventsDir, readEvents} from '../events/io.js'
+import {eventsDir} from '../events/io.js'
+import {scanEvents} from '../events/io-columns.js'
 import {personIndex} from '../members/identity.js'
 import {metricsSql} from './sql.js'
 import type {Db} from '../store/index.js'
@@ -94,7 +96,7 @@ export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, req
   const db = await store.read()
   const filter = cleanFilter(request.filter)
   const engines = periods.map((period) => new MetricsEngine({period, filter, days: request.days}))
-  for await (const e of readEvents(ws.root, db)) for (const engine of engines) engine.add(e)
+  for await (const b of scanEvents(ws.root, db)) for (const engine of engines) engine.addBlock(b)
   const hash = inputsHash(db)
   const surveys = await surveysOf(ws.root, db)
   return periods.map((period, i) => ({
@@ -141,7 +143,7 @@ export async function retentionTable(
   const db = await store.read()
   const filter = cleanFilter(request.filter)
   const collector = new CohortCollector(zone, dayNumber(cohorts[0].from), filter)
-  for await (const e of readEvents(ws.root, db)) collector.add(e)
+  for await (const b of scanEvents(ws.root, db)) collector.addBlock(b)
   return {...buildRetention(collector, cohorts, unit, zone), filter}
 }
 
@@ -152,7 +154,7 @@ export async function funnel(ws: MetricsWorkspace, store: StoreReader, request: 
   const db = await store.read()
   const filter = cleanFilter(request.filter)
   const collector = new CohortCollector(ws.community.timezone, dayNumber(period.from), filter)
-  for await (const e of readEvents(ws.root, db)) collector.add(e)
+  for await (const b of scanEvents(ws.root, db)) collector.addBlock(b)
   return {...buildFunnel(collector, period), filter}
 }
 

@@ -35,6 +35,10 @@ function zoneOffset(format: Intl.DateTimeFormat, ms: number): number {
 export class ZoneDays {
   private readonly format: Intl.DateTimeFormat
   private readonly cache = new Map<number, number>()
+  /** Per UTC day: the zone's offset all that day, or NaN when it changes during the day (then per hour). */
+  private readonly dayCache = new Map<number, number>()
+  private lastDay = Number.NaN
+  private lastOffset = Number.NaN
 
   constructor(readonly zone: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -62,8 +66,29 @@ export class ZoneDays {
     return offset
   }
 
+  /** The offset of a whole UTC day when it does not change during it (no zone changes twice a day), else NaN. */
+  private dayOffset(utcDay: number): number {
+    let offset = this.dayCache.get(utcDay)
+    if (offset === undefined) {
+      const start = utcDay * DAY_MS
+      const a = zoneOffset(this.format, start)
+      offset = a === zoneOffset(this.format, start + DAY_MS - 1000) ? a : Number.NaN
+      this.dayCache.set(utcDay, offset)
+    }
+    return offset
+  }
+
   /** The day number (days since 1970-01-01) of an instant, in the zone. */
   dayOf(ms: number): number {
-    return Math.floor((ms + this.offsetAt(ms) * 60_000) / DAY_MS)
+    const utcDay = Math.floor(ms / DAY_MS)
+    let offset: number
+    if (utcDay === this.lastDay) offset = this.lastOffset
+    else {
+      offset = this.dayOffset(utcDay)
+      this.lastDay = utcDay
+      this.lastOffset = offset
+    }
+    if (Number.isNaN(offset)) offset = this.offsetAt(ms)
+    return Math.floor((ms + offset * 60_000) / DAY_MS)
   }
 }

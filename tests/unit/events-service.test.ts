@@ -68,7 +68,7 @@ describe('importEvents', () => {
     expect(again).toMatchObject({added: 0, duplicates: 84})
     expect(again.batch).toBeUndefined()
     expect((await store.read()).eventBatches).toHaveLength(1)
-    expect((await readdir(eventsDir())).sort()).toEqual(['B1.ndjson', 'B1.rejects.ndjson', 'B1.srcs'])
+    expect((await readdir(eventsDir())).sort()).toEqual(['B1.cols', 'B1.ndjson', 'B1.rejects.ndjson', 'B1.srcs'])
   })
 
   it('an overlapping later export (Jan–Jun after Jan–Mar) adds only the new months', async () => {
@@ -118,10 +118,12 @@ describe('importEvents', () => {
     const live = path.join(eventsDir(), `.batch.srcs.${process.pid}.0a1b2c3d.tmp`)
     await writeFile(live, '')
     await writeFile(path.join(eventsDir(), 'B7.ndjson'), '{}\n')
+    await writeFile(path.join(eventsDir(), 'B7.cols'), 'x')
+    await writeFile(path.join(eventsDir(), '.batch.cols.999999999.0a1b2c3d.tmp'), 'x')
     await importEvents(store, req(await file('q2.csv', sheet(MONTHS.slice(1, 2)))))
     // a live process's temp file (this one's) is kept
     expect((await readdir(eventsDir())).sort()).toEqual(
-      ['B1.ndjson', 'B1.rejects.ndjson', 'B1.srcs', 'B2.ndjson', 'B2.rejects.ndjson', 'B2.srcs', path.basename(live)].sort(),
+      ['B1.cols', 'B1.ndjson', 'B1.rejects.ndjson', 'B1.srcs', 'B2.cols', 'B2.ndjson', 'B2.rejects.ndjson', 'B2.srcs', path.basename(live)].sort(),
     )
   })
 

@@ -1,0 +1,131 @@
+/**
+ * Events as columns: what the metrics read of each event, in typed arrays of at most BLOCK events, with the strings
+ * (members, channels, topics) as indexes into tables shared by the blocks of one batch. Pure: built from canonical
+ * events here, stored beside each batch by io-columns.ts.
+ */
+import {tsMillis} from '../metrics/zone-day.js'
+import {EVENT_TYPES, type CanonicalEvent, type EventType} from './types.js'
+
+/** Events per block. */
+export const BLOCK = 16_384
+
+/** A 53-bit hash of a string (cyrb53), so message ids are kept as numbers. */
+export function hash53(text: string): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
+/** Type codes: the index in EVENT_TYPES. */
+export const TYPE_CODE: Readonly<Record<string, number>> = Object.fromEntries(EVENT_TYPES.map((t, i) => [t, i]))
+/** The code of a type that is not one of EVENT_TYPES. */
+export const UNKNOWN_TYPE = 255
+export const typeName = (code: number): EventType | undefined => EVENT_TYPES[code]
+
+/** The strings of one batch; blocks hold indexes into them. Tables only grow. */
+export interface ColumnTables {
+  members: string[]
+  channels: string[]
+  topics: string[]
+}
+
+/** Up to BLOCK events as columns. */
+export interface EventBlock {
+  length: number
+  /** Milliseconds since the epoch; NaN when the ts cannot be read. */
+  ms: Float64Array
+  /** hash53 of `src`. */
+  src: Float64Array
+  /** hash53 of `parent`; NaN when there is none. */
+  parent: Float64Array
+  member: Uint32Array
+  /** -1 when there is none. */
+  channel: Int32Array
+  topic: Int32Array
+  type: Uint8Array
+  tables: ColumnTables
+}
+
+/** A block with the person (`members link`) of each member of its tables, as the metrics read it. */
+export interface PersonBlock extends EventBlock {
+  /** persons[i] is the person of tables.members[i]. */
+  persons: string[]
+}
+
+export const emptyBlock = (tables: ColumnTables, n = BLOCK): EventBlock => ({
+  length: 0,
+  ms: new Float64Array(n),
+  src: new Float64Array(n),
+  parent: new Float64Array(n),
+  member: new Uint32Array(n),
+  channel: new Int32Array(n),
+  topic: new Int32Array(n),
+  type: new Uint8Array(n),
+  tables,
+})
+
+/** Turns canonical events into blocks: `add` returns a block when one is full, `flush` the rest. */
+export class BlockBuilder {
+  readonly tables: ColumnTables = {members: [], channels: [], topics: []}
+  private readonly index = {members: new Map<string, number>(), channels: new Map<string, number>(), topics: new Map<string, number>()}
+  private block: EventBlock
+
+  constructor(private readonly size = BLOCK) {
+    this.block = emptyBlock(this.tables, size)
+  }
+
+  private intern(table: keyof ColumnTables, value: string): number {
+    const map = this.index[table]
+    let i = map.get(value)
+    if (i === undefined) {
+      i = this.tables[table].length
+      this.tables[table].push(value)
+      map.set(value, i)
+    }
+    return i
+  }
+
+  add(e: CanonicalEvent): EventBlock | undefined {
+    const b = this.block
+    const i = b.length++
+    b.ms[i] = typeof e.ts === 'string' ? tsMillis(e.ts) : Number.NaN
+    b.src[i] = hash53(String(e.src))
+    b.parent[i] = e.parent === undefined ? Number.NaN : hash53(e.parent)
+    b.member[i] = this.intern('members', e.member)
+    b.channel[i] = e.channel === undefined ? -1 : this.intern('channels', e.channel)
+    b.topic[i] = e.topic === undefined ? -1 : this.intern('topics', e.topic)
+    b.type[i] = TYPE_CODE[e.type] ?? UNKNOWN_TYPE
+    if (b.length < this.size) return undefined
+    this.block = emptyBlock(this.tables, this.size)
+    return b
+  }
+
+  /** The block being filled, when it holds any event (then a new one is started). */
+  flush(): EventBlock | undefined {
+    const b = this.block
+    if (b.length === 0) return undefined
+    this.block = emptyBlock(this.tables, this.size)
+    return b
+  }
+}
+
+/** The blocks of a list of events (each its own person: for tests and small in-memory streams). */
+export function* blocksOf(events: Iterable<CanonicalEvent & {person?: string}>, size = BLOCK): Generator<PersonBlock> {
+  const builder = new BlockBuilder(size)
+  const persons = new Map<string, string>()
+  const withPersons = (b: EventBlock): PersonBlock => ({...b, persons: b.tables.members.map((m) => persons.get(m) ?? m)})
+  for (const e of events) {
+    if (e.person !== undefined) persons.set(e.member, e.person)
+    const full = builder.add(e)
+    if (full) yield withPersons(full)
+  }
+  const rest = builder.flush()
+  if (rest) yield withPersons(rest)
+}

@@ -1,0 +1,343 @@
+/**
+ * The column cache of a batch, `.commops/events/<id>.cols`: the batch's events as blocks of typed arrays (columns.ts),
+ * written by the batch writer beside `<id>.ndjson` and read by the metrics instead of parsing every line.
+ *
+ * Layout (little-endian): blocks, then the string tables as JSON, then a 64-byte trailer. A block is a 16-byte header
+ * (event count, checksum of the body) and the body: ms, src, parent (Float64), member (Uint32), channel, topic
+ * (Int32), type (Uint8), padded to 8 bytes. The trailer names the format version, the event count, where the tables
+ * are and their checksum, and the size and a sample hash (first and last 4 KiB) of the NDJSON it was made from.
+ *
+ * The cache is never trusted blindly: a missing, stale (another NDJSON), other-version or damaged cache is read from
+ * the NDJSON instead and rebuilt on the way (best effort); a block whose checksum fails ends the cache's part of the
+ * read, and the NDJSON gives the rest of the events from that block on.
+ */
+import {createReadStream} from 'node:fs'
+import {open, rename, rm, type FileHandle} from 'node:fs/promises'
+import path from 'node:path'
+import {createInterface} from 'node:readline'
+import type {Db} from '../store/index.js'
+import {personIndex} from '../members/identity.js'
+import {tempPathFor} from '../util/fs.js'
+import {eventsDir} from './io.js'
+import {BLOCK, BlockBuilder, type ColumnTables, type EventBlock, type PersonBlock} from './columns.js'
+import type {CanonicalEvent} from './types.js'
+
+export const COLS_VERSION = 1
+const MAGIC = 'COMMOPSC'
+const TRAILER = 64
+const HEADER = 16
+const SAMPLE = 4096
+
+/** A 32-bit checksum of 32-bit words (FNV-1a over words). */
+function checksum(words: Uint32Array, seed = 0x811c9dc5): number {
+  let h = seed
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193)
+  return h >>> 0
+}
+
+/** A 32-bit checksum of bytes (FNV-1a). */
+function checksumBytes(bytes: Uint8Array, seed = 0x811c9dc5): number {
+  let h = seed
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193)
+  return h >>> 0
+}
+
+const pad8 = (n: number): number => Math.ceil(n / 8) * 8
+const bodyBytes = (n: number): number => pad8(37 * n)
+
+/** The views of a block body in `buf` at byte `at` (8-aligned). */
+function views(buf: ArrayBuffer, at: number, n: number, tables: ColumnTables): EventBlock {
+  let o = at
+  const take = <A>(make: (b: ArrayBuffer, off: number, len: number) => A, bytes: number): A => {
+    const a = make(buf, o, n)
+    o += bytes * n
+    return a
+  }
+  const ms = take((b, off, len) => new Float64Array(b, off, len), 8)
+  const src = take((b, off, len) => new Float64Array(b, off, len), 8)
+  const parent = take((b, off, len) => new Float64Array(b, off, len), 8)
+  const member = take((b, off, len) => new Uint32Array(b, off, len), 4)
+  const channel = take((b, off, len) => new Int32Array(b, off, len), 4)
+  const topic = take((b, off, len) => new Int32Array(b, off, len), 4)
+  const type = take((b, off, len) => new Uint8Array(b, off, len), 1)
+  return {length: n, ms, src, parent, member, channel, topic, type, tables}
+}
+
+/** One block as bytes: header and body. */
+export function encodeBlock(b: EventBlock): Uint8Array {
+  const n = b.length
+  const buf = new ArrayBuffer(HEADER + bodyBytes(n))
+  const v = views(buf, HEADER, n, b.tables)
+  v.ms.set(b.ms.subarray(0, n))
+  v.src.set(b.src.subarray(0, n))
+  v.parent.set(b.parent.subarray(0, n))
+  v.member.set(b.member.subarray(0, n))
+  v.channel.set(b.channel.subarray(0, n))
+  v.topic.set(b.topic.subarray(0, n))
+  v.type.set(b.type.subarray(0, n))
+  const head = new Uint32Array(buf, 0, 4)
+  head[0] = n
+  head[1] = checksum(new Uint32Array(buf, HEADER, bodyBytes(n) / 4), n)
+  return new Uint8Array(buf)
+}
+
+/** Size and a hash of the first and last 4 KiB of a file: what ties a cache to its NDJSON. */
+async function sampleOf(handle: FileHandle): Promise<{size: number; sample: number}> {
+  const {size} = await handle.stat()
+  const head = Buffer.alloc(Math.min(SAMPLE, size))
+  const tail = Buffer.alloc(Math.min(SAMPLE, size))
+  await handle.read(head, 0, head.length, 0)
+  await handle.read(tail, 0, tail.length, size - tail.length)
+  return {size, sample: checksumBytes(tail, checksumBytes(head))}
+}
+
+async function sampleOfFile(file: string): Promise<{size: number; sample: number}> {
+  const handle = await open(file, 'r')
+  try {
+    return await sampleOf(handle)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The trailer after the blocks and tables. */
+function trailer(o: {count: number; blocks: number; tablesAt: number; tables: Uint8Array; ndjson: {size: number; sample: number}}): Uint8Array {
+  const buf = Buffer.alloc(TRAILER)
+  buf.write(MAGIC, 0, 'latin1')
+  buf.writeUInt32LE(COLS_VERSION, 8)
+  buf.writeUInt32LE(BLOCK, 12)
+  buf.writeDoubleLE(o.count, 16)
+  buf.writeUInt32LE(o.blocks, 24)
+  buf.writeUInt32LE(checksumBytes(o.tables), 28)
+  buf.writeDoubleLE(o.tablesAt, 32)
+  buf.writeDoubleLE(o.tables.length, 40)
+  buf.writeDoubleLE(o.ndjson.size, 48)
+  buf.writeUInt32LE(o.ndjson.sample, 56)
+  return buf
+}
+
+/**
+ * Writes a column cache as events come: blocks go to the file as they fill; `finish` adds the tables and the
+ * trailer once the NDJSON is complete. The file is a temp file until the caller renames it.
+ */
+export class ColumnWriter {
+  private readonly builder = new BlockBuilder()
+  private count = 0
+  private blocks = 0
+  private at = 0
+  private pending: Uint8Array[] = []
+  private pendingBytes = 0
+
+  constructor(
+    readonly file: string,
+    private readonly handle: FileHandle,
+  ) {}
+
+  static async create(file: string): Promise<ColumnWriter> {
+    return new ColumnWriter(file, await open(file, 'wx'))
+  }
+
+  private async out(bytes: Uint8Array): Promise<void> {
+    this.pending.push(bytes)
+    this.pendingBytes += bytes.length
+    this.at += bytes.length
+    if (this.pendingBytes >= 1024 * 1024) await this.flush()
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return
+    const data = Buffer.concat(this.pending)
+    this.pending = []
+    this.pendingBytes = 0
+    await this.handle.write(data)
+  }
+
+  async add(e: CanonicalEvent): Promise<void> {
+    this.count++
+    const full = this.builder.add(e)
+    if (full) await this.block(full)
+  }
+
+  private async block(b: EventBlock): Promise<void> {
+    this.blocks++
+    await this.out(encodeBlock(b))
+  }
+
+  /** Writes the last block, the tables and the trailer for the NDJSON `ndjson` (complete), fsyncs and closes. */
+  async finish(ndjson: string | FileHandle): Promise<void> {
+    const rest = this.builder.flush()
+    if (rest) await this.block(rest)
+    const tables = Buffer.from(JSON.stringify(this.builder.tables))
+    const tablesAt = this.at
+    await this.out(tables)
+    const sample = typeof ndjson === 'string' ? await sampleOfFile(ndjson) : await sampleOf(ndjson)
+    await this.out(trailer({count: this.count, blocks: this.blocks, tablesAt, tables, ndjson: sample}))
+    await this.flush()
+    await this.handle.sync()
+    await this.close()
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => undefined)
+  }
+}
+
+interface CacheHead {
+  count: number
+  blocks: number
+  tables: ColumnTables
+  size: number
+}
+
+/** The trailer and tables of a cache when it matches the NDJSON and the expected count; undefined otherwise. */
+async function openCache(handle: FileHandle, ndjson: string, count: number): Promise<CacheHead | undefined> {
+  const {size} = await handle.stat()
+  if (size < TRAILER) return undefined
+  const t = Buffer.alloc(TRAILER)
+  await handle.read(t, 0, TRAILER, size - TRAILER)
+  if (t.toString('latin1', 0, 8) !== MAGIC || t.readUInt32LE(8) !== COLS_VERSION || t.readUInt32LE(12) !== BLOCK) return undefined
+  const n = t.readDoubleLE(16)
+  const blocks = t.readUInt32LE(24)
+  const tablesAt = t.readDoubleLE(32)
+  const tablesLength = t.readDoubleLE(40)
+  if (n !== count || blocks !== Math.ceil(n / BLOCK) || tablesAt + tablesLength + TRAILER !== size) return undefined
+  const expected = blocks === 0 ? 0 : (blocks - 1) * (HEADER + bodyBytes(BLOCK)) + HEADER + bodyBytes(n - (blocks - 1) * BLOCK)
+  if (tablesAt !== expected) return undefined
+  const source = await sampleOfFile(ndjson).catch(() => undefined)
+  if (!source || source.size !== t.readDoubleLE(48) || source.sample !== t.readUInt32LE(56)) return undefined
+  const raw = Buffer.alloc(tablesLength)
+  await handle.read(raw, 0, tablesLength, tablesAt)
+  if (checksumBytes(raw) !== t.readUInt32LE(28)) return undefined
+  try {
+    const tables = JSON.parse(raw.toString('utf8')) as ColumnTables
+    const ok = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === 'string')
+    if (!ok(tables.members) || !ok(tables.channels) || !ok(tables.topics)) return undefined
+    return {count: n, blocks, tables, size}
+  } catch {
+    return undefined
+  }
+}
+
+/** A block read from the cache, or undefined when its bytes do not check out (or point outside the tables). */
+async function readBlock(handle: FileHandle, at: number, n: number, tables: ColumnTables): Promise<EventBlock | undefined> {
+  const bytes = HEADER + bodyBytes(n)
+  const buf = new ArrayBuffer(bytes)
+  const {bytesRead} = await handle.read(new Uint8Array(buf), 0, bytes, at)
+  if (bytesRead !== bytes) return undefined
+  const head = new Uint32Array(buf, 0, 4)
+  if (head[0] !== n || head[1] !== checksum(new Uint32Array(buf, HEADER, bodyBytes(n) / 4), n)) return undefined
+  const b = views(buf, HEADER, n, tables)
+  const members = tables.members.length
+  const channels = tables.channels.length
+  const topics = tables.topics.length
+  for (let i = 0; i < n; i++) if (b.member[i] >= members || b.channel[i] >= channels || b.topic[i] >= topics) return undefined
+  return b
+}
+
+/** The events of a batch's NDJSON from line `skip` on. */
+async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<CanonicalEvent> {
+  const lines = createInterface({input: createReadStream(file), crlfDelay: Infinity})
+  let i = 0
+  for await (const line of lines) {
+    if (!line) continue
+    if (i++ < skip) continue
+    yield JSON.parse(line) as CanonicalEvent
+  }
+}
+
+/** The blocks of one batch: from its cache when it checks out, else from the NDJSON (rebuilding the cache on the way). */
+export async function* batchBlocks(root: string, batch: {id: string; events: number}): AsyncGenerator<EventBlock> {
+  const dir = eventsDir(root)
+  const ndjson = path.join(dir, `${batch.id}.ndjson`)
+  const cols = path.join(dir, `${batch.id}.cols`)
+  const handle = await open(cols, 'r').catch(() => undefined)
+  let done = 0
+  if (handle) {
+    let damaged = false
+    try {
+      const head = await openCache(handle, ndjson, batch.events).catch(() => undefined)
+      if (head) {
+        let at = 0
+        while (done < head.count) {
+          const n = Math.min(BLOCK, head.count - done)
+          const b = await readBlock(handle, at, n, head.tables).catch(() => undefined)
+          if (!b) {
+            damaged = true
+            break
+          }
+          yield b
+          at += HEADER + bodyBytes(n)
+          done += n
+        }
+        if (!damaged) return
+      }
+    } finally {
+      await handle.close().catch(() => undefined)
+    }
+    // a damaged cache: the rest from the NDJSON, and the cache goes, to be rebuilt by the next full read
+    if (damaged) {
+      await rm(cols, {force: true}).catch(() => undefined)
+      const builder = new BlockBuilder()
+      for await (const e of ndjsonEvents(ndjson, done)) {
+        const full = builder.add(e)
+        if (full) yield full
+      }
+      const rest = builder.flush()
+      if (rest) yield rest
+      return
+    }
+  }
+  yield* rebuild(ndjson, cols)
+}
+
+/** The blocks of an NDJSON file, writing its cache beside it as they go (best effort: a read-only folder just reads). */
+async function* rebuild(ndjson: string, cols: string): AsyncGenerator<EventBlock> {
+  const temp = tempPathFor(cols)
+  const writer = await ColumnWriter.create(temp).catch(() => undefined)
+  let writing = writer !== undefined
+  const builder = new BlockBuilder()
+  let complete = false
+  try {
+    for await (const e of ndjsonEvents(ndjson)) {
+      if (writing) await writer!.add(e).catch(() => (writing = false))
+      const full = builder.add(e)
+      if (full) yield full
+    }
+    const rest = builder.flush()
+    if (rest) yield rest
+    complete = true
+  } finally {
+    let kept = false
+    if (writer && writing && complete) {
+      kept = await writer
+        .finish(ndjson)
+        .then(() => rename(temp, cols))
+        .then(() => true)
+        .catch(() => false)
+    }
+    if (!kept && writer) {
+      await writer.close()
+      await rm(temp, {force: true}).catch(() => undefined)
+    }
+  }
+}
+
+/**
+ * Every event of the workspace as blocks of columns, batch by batch, each with the person its members belong to
+ * (`members link`): the reader the metrics build on. Memory holds one block and the batch's tables at a time.
+ */
+export async function* scanEvents(root: string, db: Pick<Db, 'eventBatches' | 'memberLinks'>): AsyncGenerator<PersonBlock> {
+  const index = personIndex(db.memberLinks)
+  for (const batch of db.eventBatches) {
+    let tables: ColumnTables | undefined
+    let persons: string[] = []
+    for await (const b of batchBlocks(root, batch)) {
+      if (b.tables !== tables) {
+        tables = b.tables
+        persons = []
+      }
+      for (let i = persons.length; i < tables.members.length; i++) persons.push(index.get(tables.members[i]) ?? tables.members[i])
+      yield {...b, persons}
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/** The column cache beside each batch: written at import, read by the metrics, never trusted blindly. */
+import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {beforeEach, describe, expect, it} from 'vitest'
+import {eventLine, generateEvents} from '../../scripts/lib/gen-events.mjs'
+import {BLOCK, blocksOf, hash53, typeName, type PersonBlock} from '../../src/events/columns.js'
+import {readEvents} from '../../src/events/io.js'
+import {scanEvents} from '../../src/events/io-columns.js'
+import {importEvents} from '../../src/events/service.js'
+import type {ResolvedEvent} from '../../src/events/stats.js'
+import {linkMembers} from '../../src/members/service.js'
+import {computeMetrics} from '../../src/metrics/service.js'
+import {tsMillis} from '../../src/metrics/zone-day.js'
+import {Store} from '../../src/store/index.js'
+
+const ZONE = 'Asia/Shanghai'
+let root: string
+let store: Store
+
+/** Each event of some blocks as one comparable row. */
+function rows(blocks: PersonBlock[]): string[] {
+  const out: string[] = []
+  for (const b of blocks)
+    for (let i = 0; i < b.length; i++)
+      out.push(
+        [
+          b.ms[i],
+          typeName(b.type[i]),
+          b.tables.members[b.member[i]],
+          b.persons[b.member[i]],
+          b.channel[i] < 0 ? '-' : b.tables.channels[b.channel[i]],
+          b.topic[i] < 0 ? '-' : b.tables.topics[b.topic[i]],
+          b.src[i],
+          b.parent[i],
+        ].join('|'),
+      )
+  return out
+}
+
+/** The same rows from the NDJSON, through the line reader. */
+async function expected(): Promise<string[]> {
+  const all: ResolvedEvent[] = []
+  for await (const e of readEvents(root, await store.read())) all.push({...e})
+  return rows([...blocksOf(all)])
+}
+
+async function scanned(): Promise<string[]> {
+  const blocks: PersonBlock[] = []
+  for await (const b of scanEvents(root, await store.read())) blocks.push(b)
+  return rows(blocks)
+}
+
+const cols = () => path.join(root, '.commops', 'events', 'B1.cols')
+const ndjson = () => path.join(root, '.commops', 'events', 'B1.ndjson')
+const ws = () => ({root, community: {timezone: ZONE, goals: []}})
+const figures = async () => (await computeMetrics(ws(), store, {period: '2026-08', now: new Date('2026-12-01T00:00:00Z')})).values
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'commops-cols-'))
+  const lines: string[] = []
+  for (const e of generateEvents({seed: 5, from: '2026-06-01', to: '2026-09-30', members: 1200, names: 'id', platform: 'discord'}))
+    lines.push(eventLine(e))
+  await writeFile(path.join(root, 'activity.ndjson'), lines.join('\n') + '\n')
+  store = Store.at(root)
+  await importEvents(store, {path: path.join(root, 'activity.ndjson'), display: 'activity.ndjson', zone: ZONE, now: new Date()})
+  await linkMembers(store, ['discord:100003', 'discord:100004'], {now: new Date()})
+}, 60_000)
+
+describe('column cache', () => {
+  it('is written at import and gives every event of the NDJSON, in order, with linked persons', async () => {
+    const want = await expected()
+    expect(want.length).toBeGreaterThan(BLOCK) // more than one block
+    expect((await stat(cols())).size).toBeGreaterThan(0)
+    const got = await scanned()
+    expect(got).toEqual(want)
+    // spot-check one row by hand against its line
+    const first = JSON.parse((await readFile(ndjson(), 'utf8')).split('\n')[0]) as ResolvedEvent
+    expect(got[0].split('|').slice(0, 3)).toEqual([String(tsMillis(first.ts)), first.type, first.member])
+    expect(got[0].split('|')[6]).toBe(String(hash53(first.src)))
+    expect(got.some((r) => r.split('|')[3] === 'P1')).toBe(true)
+  })
+
+  it('is rebuilt when missing, with the same bytes as at import and the same figures', async () => {
+    const before = await readFile(cols())
+    const want = await figures()
+    await rm(cols())
+    expect(await figures()).toEqual(want)
+    expect(Buffer.compare(await readFile(cols()), before)).toBe(0)
+  })
+
+  it('a damaged block, tables or trailer, or another version, falls back to the NDJSON', async () => {
+    const want = await expected()
+    const good = await readFile(cols())
+    const damage = async (at: number) => {
+      const bad = Buffer.from(good)
+      bad[at] ^= 0x5a
+      await writeFile(cols(), bad)
+    }
+    // a byte in the second block: the first block from the cache, the rest from the NDJSON; the cache goes
+    await damage(16 + 37 * BLOCK + 16 + 100)
+    expect(await scanned()).toEqual(want)
+    // the tables (just before the trailer), the version in the trailer
+    for (const at of [good.length - 64 - 3, good.length - 64 + 8]) {
+      await damage(at)
+      expect(await scanned()).toEqual(want)
+      expect(Buffer.compare(await readFile(cols()), good)).toBe(0) // rebuilt
+    }
+    // cut short
+    await writeFile(cols(), good.subarray(0, good.length - 1000))
+    expect(await scanned()).toEqual(want)
+  })
+
+  it('a cache that is not of its NDJSON (changed under it) is not used', async () => {
+    const text = await readFile(ndjson(), 'utf8')
+    const lines = text.trimEnd().split('\n')
+    const last = JSON.parse(lines.at(-1)!) as ResolvedEvent
+    // same length, another member: only the NDJSON says so
+    const other = last.member.replace(/\d$/, (d) => String((Number(d) + 1) % 10))
+    lines[lines.length - 1] = lines.at(-1)!.replace(`"${last.member}"`, `"${other}"`)
+    await writeFile(ndjson(), lines.join('\n') + '\n')
+    const got = await scanned()
+    expect(got.at(-1)!.split('|')[2]).toBe(other)
+    expect(got).toEqual(await expected())
+  })
+})
