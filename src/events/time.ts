@@ -1,9 +1,42 @@
 /** Canonical event times: ISO 8601 with the community's offset, DST-correct (luxon). */
 import {DateTime} from '../util/luxon.js'
+import {ZoneDays} from '../metrics/zone-day.js'
+
+/** Offsets of IANA zones by instant, cached per hour (ZoneDays); undefined for a zone Intl does not know. */
+const zones = new Map<string, ZoneDays | undefined>()
+function zoneDays(zone: string): ZoneDays | undefined {
+  if (!zones.has(zone)) {
+    let z: ZoneDays | undefined
+    try {
+      z = new ZoneDays(zone)
+    } catch {
+      z = undefined
+    }
+    zones.set(zone, z)
+  }
+  return zones.get(zone)
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' : '') + n
+/** 1970 to 2100: where the hand-made form is known to match luxon's. */
+const FAST_FROM = 0
+const FAST_TO = 4_102_444_800_000
 
 /** An instant (ms since the epoch) as a canonical `ts` in `zone`. */
 export function tsFromMillis(ms: number, zone: string): string | undefined {
   if (!Number.isFinite(ms)) return undefined
+  // the usual case by hand (an import calls this per event): a region zone, a modern date; luxon for the rest
+  const z = zone.includes('/') && ms >= FAST_FROM && ms < FAST_TO ? zoneDays(zone) : undefined
+  if (z) {
+    const offset = z.offsetAt(ms)
+    const d = new Date(ms + offset * 60_000)
+    const milli = d.getUTCMilliseconds()
+    const abs = Math.abs(offset)
+    return (
+      `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:` +
+      `${pad2(d.getUTCSeconds())}${milli ? '.' + String(milli).padStart(3, '0') : ''}${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
+    )
+  }
   const dt = DateTime.fromMillis(ms, {zone})
   return dt.isValid ? (dt.toISO({suppressMilliseconds: true}) ?? undefined) : undefined
 }
@@ -32,6 +65,25 @@ export function parseTime(text: string, zone: string): string | undefined {
     minute: Number(mi),
     second: Number(sec),
     millisecond: frac ? Math.round(Number(frac) * 1000) : 0,
+  }
+  // a time with its offset, by hand when every part is in range (checked by a round trip); luxon for the rest
+  if (offset && parts.year >= 1000 && parts.hour < 24 && parts.millisecond < 1000) {
+    const oh = offset === 'Z' ? 0 : Number(offset.slice(1, 3))
+    const om = offset === 'Z' ? 0 : Number(offset.slice(-2))
+    if (oh <= 14 && om <= 59) {
+      const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, parts.millisecond)
+      const back = new Date(local)
+      if (
+        back.getUTCFullYear() !== parts.year ||
+        back.getUTCMonth() !== parts.month - 1 ||
+        back.getUTCDate() !== parts.day ||
+        back.getUTCHours() !== parts.hour ||
+        back.getUTCMinutes() !== parts.minute ||
+        back.getUTCSeconds() !== parts.second
+      )
+        return undefined
+      return tsFromMillis(local - (offset.startsWith('-') ? -1 : 1) * (oh * 60 + om) * 60_000, zone)
+    }
   }
   const fixed = offset ? (offset === 'Z' ? 'UTC' : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}`) : zone
   const dt = DateTime.fromObject(parts, {zone: fixed})

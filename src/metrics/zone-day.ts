@@ -55,6 +55,14 @@ export class ZoneDays {
 
   /** The zone's offset in minutes at an instant (constant within a UTC hour, where every zone changes). */
   offsetAt(ms: number): number {
+    const utcDay = Math.floor(ms / DAY_MS)
+    const whole = utcDay === this.lastDay ? this.lastOffset : this.dayOffset(utcDay)
+    if (!Number.isNaN(whole)) return whole
+    return this.hourOffset(ms)
+  }
+
+  /** The offset by the hour (a day in which the zone changes). */
+  private hourOffset(ms: number): number {
     const hour = Math.floor(ms / HOUR_MS)
     let offset = this.cache.get(hour)
     if (offset === undefined) {
@@ -88,7 +96,7 @@ export class ZoneDays {
       this.lastDay = utcDay
       this.lastOffset = offset
     }
-    if (Number.isNaN(offset)) offset = this.offsetAt(ms)
+    if (Number.isNaN(offset)) offset = this.hourOffset(ms)
     return Math.floor((ms + offset * 60_000) / DAY_MS)
   }
 }

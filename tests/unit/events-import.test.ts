@@ -9,7 +9,8 @@ import {parseQq} from '../../src/events/import/qq.js'
 import {parseSlack, type SlackSource} from '../../src/events/import/slack.js'
 import {parseTelegram} from '../../src/events/import/telegram.js'
 import {BUILTIN_PRESETS} from '../../src/events/presets.js'
-import {parseTime} from '../../src/events/time.js'
+import {parseTime, tsFromMillis} from '../../src/events/time.js'
+import {DateTime} from '../../src/util/luxon.js'
 import {bytesOf, collect, count} from '../helpers/events.js'
 
 const SH = {zone: 'Asia/Shanghai', display: 'f'}
@@ -26,6 +27,26 @@ describe('times', () => {
     expect(parseTime('2026-03-08 02:30:00', 'America/New_York')).toBeUndefined() // skipped by the DST change
     expect(parseTime('2026-02-30 10:00', 'UTC')).toBeUndefined()
     expect(parseTime('13:00 PM', 'UTC')).toBeUndefined()
+  })
+})
+
+describe('times by hand', () => {
+  it('formats instants as luxon does, across DST changes and in half-hour zones', () => {
+    const luxon = (ms: number, zone: string) => DateTime.fromMillis(ms, {zone}).toISO({suppressMilliseconds: true})
+    const start = Date.parse('2026-03-01T00:00:00Z')
+    for (const zone of ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Europe/London', 'Etc/UTC', 'UTC'])
+      for (let ms = start; ms < start + 300 * 86_400_000; ms += 14_399_917) expect(tsFromMillis(ms, zone)).toBe(luxon(ms, zone))
+    expect(tsFromMillis(Date.parse('2026-11-01T05:30:00.250Z'), 'America/New_York')).toBe('2026-11-01T01:30:00.250-04:00')
+    expect(tsFromMillis(Date.parse('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('2026-11-01T01:30:00-05:00')
+    expect(tsFromMillis(0, 'Not/AZone')).toBeUndefined()
+  })
+
+  it('reads times with an offset by hand, refusing impossible ones as luxon does', () => {
+    expect(parseTime('2026-06-01T00:02:09+08:00', 'America/New_York')).toBe('2026-05-31T12:02:09-04:00')
+    expect(parseTime('2026-06-01T23:30:00-0530', 'Asia/Shanghai')).toBe('2026-06-02T13:00:00+08:00')
+    expect(parseTime('2026-06-01T24:00:00Z', 'Asia/Shanghai')).toBe('2026-06-02T08:00:00+08:00') // luxon's end of day
+    expect(parseTime('2026-02-29T10:00:00Z', 'Asia/Shanghai')).toBeUndefined()
+    expect(parseTime('2026-06-01T10:60:00Z', 'Asia/Shanghai')).toBeUndefined()
   })
 })
 

@@ -1,4 +1,9 @@
-/** Streaming JSON (stream-json): a document's top-level values, with big arrays handed over one element at a time. */
+/**
+ * Streaming JSON: a document's top-level values, with big arrays handed over one element at a time. A small byte
+ * scanner finds where each value ends (tracking strings, escapes and nesting; every structural character is ASCII, so
+ * UTF-8 needs no decoding to find them) and `JSON.parse` reads that value's bytes: memory holds one element, and the
+ * parsing is the engine's own.
+ */
 import type {ByteStream} from '../types.js'
 
 /** A top-level value (`index` undefined), or one element of a streamed top-level array. */
@@ -11,7 +16,244 @@ export interface JsonPiece {
 /** Thrown for text that is not JSON; the service turns it into a located error. */
 export class JsonSyntaxError extends Error {}
 
-type Token = {name: string; value?: string}
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const COMMA = 0x2c
+const COLON = 0x3a
+const OPEN_OBJECT = 0x7b
+const CLOSE_OBJECT = 0x7d
+const OPEN_ARRAY = 0x5b
+const CLOSE_ARRAY = 0x5d
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
+
+/** Where the scanner is between values. */
+const enum Mode {
+  Start,
+  Key,
+  Colon,
+  Value,
+  AfterValue,
+  Element,
+  AfterElement,
+  Done,
+}
+
+/** What a value being collected is: a string, an object or array (nested), or a number/literal. */
+const enum Kind {
+  None,
+  String,
+  Nested,
+  Atom,
+}
+
+class Scanner {
+  private mode = Mode.Start
+  private key = ''
+  private index = 0
+  /** The document is an array (its elements are streamed, under key ''). */
+  private topArray = false
+  /** Inside a streamed array: no element yet (so `]` may close it), or just after a comma (a value must come). */
+  private firstElement = true
+  /** Just after a comma in the top object: a key must come. */
+  private keyRequired = false
+  private started = false
+
+  // the value being collected
+  private kind = Kind.None
+  private parts: Uint8Array[] = []
+  private depth = 0
+  private inString = false
+  private escaped = false
+  /** The value collected is a key. */
+  private forKey = false
+
+  constructor(private readonly streamKeys: ReadonlySet<string>) {}
+
+  private fail(reason: string): never {
+    throw new JsonSyntaxError(reason)
+  }
+
+  private unexpected(c: number): never {
+    this.fail(`unexpected ${JSON.stringify(String.fromCharCode(c))} in the document`)
+  }
+
+  /** The pieces completed in this chunk. */
+  feed(chunk: Uint8Array): JsonPiece[] {
+    const out: JsonPiece[] = []
+    let i = 0
+    if (!this.started) {
+      this.started = true
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3
+    }
+    const n = chunk.length
+    while (i < n) {
+      if (this.kind !== Kind.None) {
+        const start = i
+        const end = this.collect(chunk, i)
+        if (end < 0) {
+          this.parts.push(chunk.subarray(start))
+          return out
+        }
+        this.parts.push(chunk.subarray(start, end))
+        i = end
+        this.complete(out)
+        continue
+      }
+      const c = chunk[i]
+      if (isSpace(c)) {
+        i++
+        continue
+      }
+      switch (this.mode) {
+        case Mode.Start: {
+          if (c === OPEN_OBJECT) this.mode = Mode.Key
+          else if (c === OPEN_ARRAY) {
+            this.topArray = true
+            this.mode = Mode.Element
+          } else this.fail('the document is not a JSON object or array')
+          i++
+          break
+        }
+        case Mode.Key: {
+          if (c === QUOTE) {
+            this.forKey = true
+            this.begin(c)
+          } else if (c === CLOSE_OBJECT && !this.keyRequired) {
+            this.mode = Mode.Done
+            i++
+          } else this.unexpected(c)
+          break
+        }
+        case Mode.Colon: {
+          if (c !== COLON) this.unexpected(c)
+          this.mode = Mode.Value
+          i++
+          break
+        }
+        case Mode.Value: {
+          if (c === OPEN_ARRAY && this.streamKeys.has(this.key)) {
+            this.mode = Mode.Element
+            this.firstElement = true
+            this.index = 0
+            i++
+          } else this.begin(c)
+          break
+        }
+        case Mode.AfterValue: {
+          if (c === COMMA) {
+            this.mode = Mode.Key
+            this.keyRequired = true
+          } else if (c === CLOSE_OBJECT) this.mode = Mode.Done
+          else this.unexpected(c)
+          i++
+          break
+        }
+        case Mode.Element: {
+          if (c === CLOSE_ARRAY && this.firstElement) {
+            this.closeArray()
+            i++
+          } else this.begin(c)
+          break
+        }
+        case Mode.AfterElement: {
+          if (c === COMMA) {
+            this.mode = Mode.Element
+            this.firstElement = false
+          } else if (c === CLOSE_ARRAY) this.closeArray()
+          else this.unexpected(c)
+          i++
+          break
+        }
+        case Mode.Done:
+          this.fail('unexpected content after the end of the document')
+      }
+    }
+    return out
+  }
+
+  private closeArray(): void {
+    this.mode = this.topArray ? Mode.Done : Mode.AfterValue
+    this.keyRequired = false
+  }
+
+  /** Starts collecting a value at its first byte (not consumed: `collect` reads it). */
+  private begin(c: number): void {
+    if (c === QUOTE) this.kind = Kind.String
+    else if (c === OPEN_OBJECT || c === OPEN_ARRAY) this.kind = Kind.Nested
+    else if (c === COMMA || c === COLON || c === CLOSE_OBJECT || c === CLOSE_ARRAY) this.unexpected(c)
+    else this.kind = Kind.Atom
+    this.depth = 0
+    this.inString = false
+    this.escaped = false
+  }
+
+  /** Reads the value from `i` on: the index just after its end, or -1 when it goes on in the next chunk. */
+  private collect(chunk: Uint8Array, i: number): number {
+    const n = chunk.length
+    if (this.kind === Kind.Atom) {
+      for (; i < n; i++) {
+        const c = chunk[i]
+        if (c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY || isSpace(c)) return i
+      }
+      return -1
+    }
+    let depth = this.depth
+    let inString = this.inString
+    let escaped = this.escaped
+    const nested = this.kind === Kind.Nested
+    for (; i < n; i++) {
+      const c = chunk[i]
+      if (inString) {
+        if (escaped) escaped = false
+        else if (c === BACKSLASH) escaped = true
+        else if (c === QUOTE) {
+          inString = false
+          if (!nested) return i + 1
+        }
+      } else if (c === QUOTE) inString = true
+      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++
+      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        if (--depth === 0) return i + 1
+      }
+    }
+    this.depth = depth
+    this.inString = inString
+    this.escaped = escaped
+    return -1
+  }
+
+  /** The collected bytes as a value, handed on as the mode says. */
+  private complete(out: JsonPiece[]): void {
+    const bytes = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts)
+    this.parts = []
+    this.kind = Kind.None
+    let value: unknown
+    try {
+      value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error))
+    }
+    if (this.forKey) {
+      this.forKey = false
+      this.key = String(value)
+      this.keyRequired = false
+      this.mode = Mode.Colon
+    } else if (this.mode === Mode.Element) {
+      out.push({key: this.topArray ? '' : this.key, index: this.index++, value})
+      this.mode = Mode.AfterElement
+    } else {
+      out.push({key: this.key, value})
+      this.mode = Mode.AfterValue
+    }
+  }
+
+  /** At the end of the bytes: the document must be complete. */
+  end(): void {
+    // nothing at all (an empty file) yields nothing, as before
+    if (this.mode === Mode.Start) return
+    if (this.mode !== Mode.Done || this.kind !== Kind.None) this.fail('the document ends before it is complete')
+  }
+}
 
 /**
  * Walks a JSON document holding an object (or an array, seen as key `''`): yields each top-level value once it is
@@ -19,61 +261,7 @@ type Token = {name: string; value?: string}
  * time, not the file.
  */
 export async function* walkJson(bytes: ByteStream, streamKeys: ReadonlySet<string>): AsyncGenerator<JsonPiece> {
-  const [{jsonParser}, {default: Assembler}] = await Promise.all([import('stream-json/parser.js'), import('stream-json/assembler.js')])
-  // the bare tokenizer, called per chunk: an async step per token would cost more than the parsing itself
-  const tokenize = jsonParser({streamValues: false}) as unknown as (text: string) => {values?: Token[]}
-  const decoder = new TextDecoder('utf-8')
-  let depth = 0
-  let key = ''
-  let streaming = false
-  let index = 0
-  let asm: InstanceType<typeof Assembler> | undefined
-  const piece = (value: unknown): JsonPiece => (streaming ? {key, index: index++, value} : {key, value})
-  for await (const chunk of bytes) {
-    let tokens: Token[]
-    try {
-      tokens = tokenize(decoder.decode(chunk, {stream: true})).values ?? []
-    } catch (error) {
-      throw new JsonSyntaxError(error instanceof Error ? error.message : String(error))
-    }
-    const out: JsonPiece[] = []
-    for (const token of tokens) {
-      if (asm) {
-        asm.consume(token as never)
-        if (asm.done) {
-          out.push(piece(asm.current))
-          asm = undefined
-        }
-        continue
-      }
-      const name = token.name
-      if (depth === 0) {
-        if (name !== 'startObject' && name !== 'startArray') throw new JsonSyntaxError('the document is not a JSON object or array')
-        depth = 1
-        streaming = name === 'startArray'
-        continue
-      }
-      if (name === 'keyValue' && !streaming) {
-        key = token.value ?? ''
-        continue
-      }
-      if (name === 'endObject' || name === 'endArray') {
-        streaming = false
-        depth--
-        continue
-      }
-      if (name === 'startArray' && !streaming && streamKeys.has(key)) {
-        streaming = true
-        depth = 2
-        index = 0
-        continue
-      }
-      const a = new Assembler()
-      a.consume(token as never)
-      if (a.done) out.push(piece(a.current))
-      else asm = a
-    }
-    yield* out
-  }
-  if (depth > 0 || asm) throw new JsonSyntaxError('the document ends before it is complete')
+  const scanner = new Scanner(streamKeys)
+  for await (const chunk of bytes) yield* scanner.feed(chunk)
+  scanner.end()
 }

@@ -1,0 +1,60 @@
+/** The streaming JSON walker: values split at any byte, strings holding structural characters, broken documents. */
+import {describe, expect, it} from 'vitest'
+import {walkJson, type JsonPiece} from '../../src/events/import/json-walk.js'
+import {bytesOf} from '../helpers/events.js'
+
+const walk = async (text: string | Uint8Array, chunk: number, keys = ['messages']): Promise<JsonPiece[]> => {
+  const out: JsonPiece[] = []
+  for await (const p of walkJson(bytesOf(text, chunk), new Set(keys))) out.push(p)
+  return out
+}
+
+const DOC = JSON.stringify(
+  {
+    guild: {id: '1', name: 'a "quoted" {brace} [bracket] \\ back\\slash'},
+    messages: [
+      {id: '1', content: '你好，社群 ]}, "x": [', nested: [[1, 2], {a: [3]}], n: -1.5e3, t: true, f: false, z: null},
+      'plain string ]',
+      42,
+      [],
+      {},
+    ],
+    count: 5,
+    empty: [],
+  },
+  null,
+  1,
+)
+
+describe('walkJson', () => {
+  it('gives the same values as JSON.parse, whatever the chunk size', async () => {
+    const whole = JSON.parse(DOC) as Record<string, unknown>
+    const want: JsonPiece[] = [
+      {key: 'guild', value: whole.guild},
+      ...(whole.messages as unknown[]).map((value, index) => ({key: 'messages', index, value})),
+      {key: 'count', value: 5},
+      {key: 'empty', value: []},
+    ]
+    for (const chunk of [1, 2, 3, 5, 7, 64, 100_000]) expect(await walk(DOC, chunk)).toEqual(want)
+  })
+
+  it('streams a top-level array under the key "" and skips a BOM', async () => {
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[{"a":1}, 2 ,"三"]')])
+    expect(await walk(bom, 4, [])).toEqual([
+      {key: '', index: 0, value: {a: 1}},
+      {key: '', index: 1, value: 2},
+      {key: '', index: 2, value: '三'},
+    ])
+  })
+
+  it('refuses what is not JSON: truncated, missing or extra commas, trailing text, a bare value', async () => {
+    await expect(walk('{"messages": [{"id": 1}, {"id"', 3)).rejects.toThrow(/ends before/)
+    await expect(walk('{"messages": [1 2]}', 3)).rejects.toThrow(/unexpected/)
+    await expect(walk('{"messages": [1,]}', 3)).rejects.toThrow()
+    await expect(walk('{"a": 1,}', 3)).rejects.toThrow(/unexpected/)
+    await expect(walk('{"a": 1} x', 3)).rejects.toThrow(/after the end/)
+    await expect(walk('{"a": tru}', 3)).rejects.toThrow()
+    await expect(walk('"text"', 3)).rejects.toThrow(/not a JSON object or array/)
+    expect(await walk('', 3)).toEqual([])
+  })
+})
