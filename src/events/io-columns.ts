@@ -219,10 +219,9 @@ async function openCache(handle: FileHandle, ndjson: string, count: number): Pro
 }
 
 /** A block read from the cache, or undefined when its bytes do not check out (or point outside the tables). */
-async function readBlock(handle: FileHandle, at: number, n: number, tables: ColumnTables): Promise<EventBlock | undefined> {
+async function readBlock(handle: FileHandle, at: number, n: number, tables: ColumnTables, buf: ArrayBuffer): Promise<EventBlock | undefined> {
   const bytes = HEADER + bodyBytes(n)
-  const buf = new ArrayBuffer(bytes)
-  const {bytesRead} = await handle.read(new Uint8Array(buf), 0, bytes, at)
+  const {bytesRead} = await handle.read(new Uint8Array(buf, 0, bytes), 0, bytes, at)
   if (bytesRead !== bytes) return undefined
   const head = new Uint32Array(buf, 0, 4)
   if (head[0] !== n || head[1] !== checksum(new Uint32Array(buf, HEADER, bodyBytes(n) / 4), n)) return undefined
@@ -245,7 +244,10 @@ async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<CanonicalEv
   }
 }
 
-/** The blocks of one batch: from its cache when it checks out, else from the NDJSON (rebuilding the cache on the way). */
+/**
+ * The blocks of one batch: from its cache when it checks out, else from the NDJSON (rebuilding the cache on the way).
+ * A block is valid until the next one is asked for.
+ */
 export async function* batchBlocks(root: string, batch: {id: string; events: number}): AsyncGenerator<EventBlock> {
   const dir = eventsDir(root)
   const ndjson = path.join(dir, `${batch.id}.ndjson`)
@@ -258,9 +260,11 @@ export async function* batchBlocks(root: string, batch: {id: string; events: num
       const head = await openCache(handle, ndjson, batch.events).catch(() => undefined)
       if (head) {
         let at = 0
+        // one buffer for every block: a block is read over the one before
+        const buf = new ArrayBuffer(HEADER + bodyBytes(BLOCK))
         while (done < head.count) {
           const n = Math.min(BLOCK, head.count - done)
-          const b = await readBlock(handle, at, n, head.tables).catch(() => undefined)
+          const b = await readBlock(handle, at, n, head.tables, buf).catch(() => undefined)
           if (!b) {
             damaged = true
             break
@@ -324,7 +328,8 @@ async function* rebuild(ndjson: string, cols: string): AsyncGenerator<EventBlock
 
 /**
  * Every event of the workspace as blocks of columns, batch by batch, each with the person its members belong to
- * (`members link`): the reader the metrics build on. Memory holds one block and the batch's tables at a time.
+ * (`members link`): the reader the metrics build on. Memory holds one block and the batch's tables at a time: a
+ * block's arrays are valid until the next block is asked for (they are read into the same buffer).
  */
 export async function* scanEvents(root: string, db: Pick<Db, 'eventBatches' | 'memberLinks'>): AsyncGenerator<PersonBlock> {
   const index = personIndex(db.memberLinks)

@@ -45,10 +45,11 @@ async function expected(): Promise<string[]> {
   return rows([...blocksOf(all)])
 }
 
+/** Rows of every block as it comes (a block's arrays are reused by the next one). */
 async function scanned(): Promise<string[]> {
-  const blocks: PersonBlock[] = []
-  for await (const b of scanEvents(root, await store.read())) blocks.push(b)
-  return rows(blocks)
+  const out: string[] = []
+  for await (const b of scanEvents(root, await store.read())) out.push(...rows([b]))
+  return out
 }
 
 const cols = () => path.join(root, '.commops', 'events', 'B1.cols')
