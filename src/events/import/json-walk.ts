@@ -13,6 +13,9 @@ export class JsonSyntaxError extends Error {}
 
 type Token = {name: string; value?: string}
 
+/** Nesting of one value: far beyond any export's (about 10), far below what would exhaust memory ([[[… 50 MB deep). */
+export const MAX_JSON_DEPTH = 1000
+
 /**
  * Walks a JSON document holding an object (or an array, seen as key `''`): yields each top-level value once it is
  * complete, except arrays under `streamKeys`, whose elements are yielded one by one, so memory holds one element at a
@@ -28,6 +31,7 @@ export async function* walkJson(bytes: ByteStream, streamKeys: ReadonlySet<strin
   let streaming = false
   let index = 0
   let asm: InstanceType<typeof Assembler> | undefined
+  let nesting = 0
   const piece = (value: unknown): JsonPiece => (streaming ? {key, index: index++, value} : {key, value})
   for await (const chunk of bytes) {
     let tokens: Token[]
@@ -39,6 +43,9 @@ export async function* walkJson(bytes: ByteStream, streamKeys: ReadonlySet<strin
     const out: JsonPiece[] = []
     for (const token of tokens) {
       if (asm) {
+        if (token.name === 'startArray' || token.name === 'startObject') {
+          if (++nesting > MAX_JSON_DEPTH) throw new JsonSyntaxError(`a value is nested more than ${MAX_JSON_DEPTH} levels deep`)
+        } else if (token.name === 'endArray' || token.name === 'endObject') nesting--
         asm.consume(token as never)
         if (asm.done) {
           out.push(piece(asm.current))
@@ -69,6 +76,7 @@ export async function* walkJson(bytes: ByteStream, streamKeys: ReadonlySet<strin
         continue
       }
       const a = new Assembler()
+      nesting = name === 'startArray' || name === 'startObject' ? 1 : 0
       a.consume(token as never)
       if (a.done) out.push(piece(a.current))
       else asm = a
