@@ -43,7 +43,8 @@ const SYNTAX = [
   'a: [1]]\n',
   '"a": "b" "c"\n',
   'a: !!binary "%%%"\nb: !!int x\n',
-  'key: value\n  - item\n',
+  // (`key: value\n  - item` is valid YAML: the item continues the plain scalar, `value - item`)
+  'key: value\n- item\n',
   '%YAML 9.9\n---\na: 1\n',
   '--- !<tag:x> a\n--- [\n',
   '\u0000a: 1\n',
