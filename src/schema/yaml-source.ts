@@ -206,15 +206,25 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
 
 /** The full parse (yaml): every document with its nodes' positions, syntax errors and duplicate keys located. */
 export function parseWithPositions(text: string, file: string): ParsedYaml {
-  const {isScalar, LineCounter, parseAllDocuments, visit} = yaml()
-  const lineCounter = new LineCounter()
+  const {isScalar, parseAllDocuments, visit} = yaml()
   // Duplicate keys are found here with one set per mapping: yaml's own check compares every key with every earlier
   // one, minutes for a mapping of 60,000 keys.
-  const parsed = parseAllDocuments(text, {lineCounter, uniqueKeys: false, prettyErrors: false, strict: true})
+  const parsed = parseAllDocuments(text, {uniqueKeys: false, prettyErrors: false, strict: true})
   const problems: YamlProblem[] = []
+  // Lines counted from the text itself: yaml's LineCounter misses the line breaks inside a stretch it could not
+  // read, and then placed problems past the end of their line.
+  const lineStarts = [0]
+  for (const m of text.matchAll(/\r\n|\n|\r/g)) lineStarts.push(m.index + m[0].length)
   const positionOf = (offset: number): Position => {
-    const {line, col} = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)))
-    return {line, col}
+    const at = Math.max(0, Math.min(offset, text.length))
+    let lo = 0
+    let hi = lineStarts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (lineStarts[mid] <= at) lo = mid
+      else hi = mid - 1
+    }
+    return {line: lo + 1, col: at - lineStarts[lo] + 1}
   }
   const pushError = (e: YAMLError) => {
     problems.push({code: e.code, message: e.message.split('\n')[0], position: positionOf(e.pos[0])})
@@ -224,7 +234,10 @@ export function parseWithPositions(text: string, file: string): ParsedYaml {
   for (const [index, doc] of docList.entries()) {
     for (const e of doc.errors) pushError(e)
     // `!!int x`: yaml only warns and keeps the text, but the value does not fit its tag
-    const misfits = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')
+    // and `%YAML 9.9`: a major version other than 1 is to be refused (the YAML spec), not read as 1.2
+    const misfits = doc.warnings.filter(
+      (w) => w.code === 'TAG_RESOLVE_FAILED' || (w.code === 'BAD_DIRECTIVE' && /^Unsupported YAML version (?!1\.)/.test(w.message)),
+    )
     for (const w of misfits) pushError(w)
     let duplicates = misfits.length
     visit(doc, {

@@ -8,6 +8,7 @@ export const validation: Messages = {
   },
   'yaml.code.BAD_ALIAS': {en: 'an alias (*name) that refers to no anchor', 'zh-CN': '别名（*name）找不到对应的锚点'},
   'yaml.code.BAD_DQ_ESCAPE': {en: 'a bad escape sequence inside a "double-quoted" string', 'zh-CN': '双引号字符串中有无效的转义序列'},
+  'yaml.code.BAD_DIRECTIVE': {en: 'a %YAML directive of a version other than 1.x', 'zh-CN': '%YAML 指令的版本不是 1.x'},
   'yaml.code.RESOURCE_EXHAUSTION': {
     en: 'collections nested too deeply to read (hundreds of levels of [ { or indentation)',
     'zh-CN': '集合嵌套过深，无法读取（[、{ 或缩进嵌套了数百层）',
