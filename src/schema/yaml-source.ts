@@ -146,7 +146,8 @@ function firstToken(text: string, from: number): number {
 }
 
 export function parseFast(text: string, file: string): ParsedYaml | undefined {
-  if (NOT_PLAIN.test(text)) return undefined
+  // js-yaml drops a `__proto__` key (it sets the prototype), so the schema would never see it
+  if (NOT_PLAIN.test(text) || text.includes('__proto__')) return undefined
   let values: unknown[]
   let unlike = false
   const opened: number[] = []
