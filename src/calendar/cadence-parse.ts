@@ -283,6 +283,8 @@ export function parseFriendly(body: string, lead: number, text: string): Parts {
   const p: Parts = {freq: 'WEEKLY', interval: 1}
   let perWeek: number | undefined
   let perMonth: number | undefined
+  // only separators (`,`, `&`): nothing to read
+  if (tokens.length === 0) throw new CadenceError({key: 'cal.cadence.empty'}, lead)
   const head = tokens[i++]
   const unitFreq: Record<string, Freq> = {
     day: 'DAILY',

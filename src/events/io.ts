@@ -67,11 +67,16 @@ export async function isSlackFolder(dir: string): Promise<boolean> {
 
 /** A Slack export zip as a source: entries read one at a time; `..`, absolute names and zip bombs refused. */
 export async function slackZip(file: string, display: string, seen?: (chunk: Uint8Array) => void): Promise<{source: SlackSource; close(): void}> {
-  const zip = await yauzl().openPromise(file, {autoClose: false, lazyEntries: true, validateEntrySizes: true, strictFileNames: true})
-  const byName = new Map<string, Yauzl.Entry>()
-  let total = 0
   const refuse = (reason: string, entry = '') =>
     new ValidationError({key: 'events.zip.refused', params: {reason, entry}}, {location: {file: display}, hint: {key: 'events.zip.hint'}})
+  // not a zip, or a truncated one: yauzl's reason, as for a bad entry
+  const zip = await yauzl()
+    .openPromise(file, {autoClose: false, lazyEntries: true, validateEntrySizes: true, strictFileNames: true})
+    .catch((error: unknown) => {
+      throw refuse((error as Error).message)
+    })
+  const byName = new Map<string, Yauzl.Entry>()
+  let total = 0
   try {
     for await (const entry of zip.eachEntry()) {
       const name = entry.fileName
@@ -96,13 +101,19 @@ export async function slackZip(file: string, display: string, seen?: (chunk: Uin
   }
   const {prefix, entries} = rebase([...byName.keys()])
   async function* read(entry: string): ByteStream {
-    const stream = await zip.openReadStreamPromise(byName.get(prefix + entry)!)
     let size = 0
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      size += chunk.byteLength
-      if (size > ZIP_LIMITS.entryBytes) throw refuse('size', entry)
-      seen?.(chunk)
-      yield chunk
+    try {
+      const stream = await zip.openReadStreamPromise(byName.get(prefix + entry)!)
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        size += chunk.byteLength
+        if (size > ZIP_LIMITS.entryBytes) throw refuse('size', entry)
+        seen?.(chunk)
+        yield chunk
+      }
+    } catch (error) {
+      // a damaged entry (bad data, a size its header does not tell) is the archive's fault, not commops'
+      if (error instanceof ValidationError) throw error
+      throw refuse((error as Error).message, entry)
     }
   }
   return {source: {entries, open: read}, close: () => zip.close()}

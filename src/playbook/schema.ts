@@ -20,7 +20,7 @@ export const playbookSchema = {
     tags: {type: 'array', items: {type: 'string'}},
     vars: {
       type: 'object',
-      propertyNames: {pattern: '^[A-Za-z_][A-Za-z0-9_]*$'},
+      propertyNames: {pattern: '^(?!(?:__proto__|constructor|prototype)$)[A-Za-z_][A-Za-z0-9_]*$'},
       additionalProperties: {
         anyOf: [
           scalar,

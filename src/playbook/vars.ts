@@ -90,7 +90,8 @@ export function resolveVars(
       throw new UsageError({key: 'var.badForm', params: {value: pair}}, {hint: {key: 'var.badForm.hint', params: {vars: names.join(', ') || '—'}}})
     const name = pair.slice(0, eq).trim()
     const text = pair.slice(eq + 1)
-    const decl = decls[name]
+    // own keys only: `--var __proto__=1` would find Object.prototype and set the values' prototype
+    const decl = Object.hasOwn(decls, name) ? decls[name] : undefined
     if (!decl) {
       const best = closest(name, names)
       throw new UsageError(

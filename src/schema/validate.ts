@@ -25,6 +25,12 @@ export interface TextResult {
   docs: CheckedDoc[]
 }
 
+/**
+ * Problems reported for one document: past this, a file is not a config with mistakes but generated noise (60,000
+ * unknown keys), and locating, translating and printing every problem took half a minute and 500 MB.
+ */
+export const MAX_PROBLEMS_PER_DOCUMENT = 500
+
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v)
 
 function suggestion(value: unknown, candidates: readonly unknown[]): Msg | undefined {
@@ -184,13 +190,13 @@ function checkDoc(source: SourceDoc, defs: readonly KindDef[]): {raw: RawProblem
   const validateFn = compile(def.schema, 'kind', def.kind)
   const raw: RawProblem[] = []
   if (!validateFn(value)) {
-    for (const e of collapse(validateFn.errors ?? [])) {
+    for (const e of collapse(validateFn.errors ?? []).slice(0, MAX_PROBLEMS_PER_DOCUMENT + 1)) {
       const r = fromAjv(e, def.kind)
       if (r) raw.push(r)
     }
   }
   // Checks run even when the schema failed, so every problem is reported at once; they must tolerate any shape.
-  for (const check of def.checks) raw.push(...check(value as Record<string, unknown>, source))
+  for (const check of def.checks) for (const r of check(value as Record<string, unknown>, source)) raw.push(r)
   return {raw, kind: def.kind, valid: raw.every((r) => r.severity === 'warning')}
 }
 
@@ -225,6 +231,19 @@ export function validateText(text: string, file: string, locale: Locale, kinds: 
       const id = `${r.rule} ${r.path} ${JSON.stringify(r.msg.params ?? {})}`
       if (seen.has(id)) continue
       seen.add(id)
+      if (seen.size > MAX_PROBLEMS_PER_DOCUMENT) {
+        problems.push({
+          file,
+          ...source.locate(''),
+          path: '',
+          rule: 'validate.tooManyProblems',
+          message: t('validate.tooManyProblems', {limit: MAX_PROBLEMS_PER_DOCUMENT}),
+          hint: t('validate.tooManyProblems.hint'),
+          severity: 'error',
+          ...(parsed.docs.length > 1 ? {document: source.index + 1} : {}),
+        })
+        break
+      }
       const position = r.position ?? source.locate(r.path, {key: r.key})
       problems.push({
         file,

@@ -52,14 +52,35 @@ export function toPointer(segments: Array<string | number>): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
 }
 
+type MapNode = Extract<Node, {items: unknown[]}> & {items: Array<{key: unknown; value: unknown}>}
+
+/**
+ * Each mapping's pairs by key, built once per mapping: a file with many problems in one large mapping (60,000 unknown
+ * keys) locates each of them at once instead of scanning the mapping for every one.
+ */
+const pairIndex = new WeakMap<object, Map<string, MapNode['items'][number]>>()
+function pairOf(node: MapNode, segment: string) {
+  let index = pairIndex.get(node)
+  if (!index) {
+    const {isScalar} = yaml()
+    index = new Map()
+    for (const p of node.items) {
+      const key = isScalar(p.key) ? String(p.key.value) : String(p.key)
+      if (!index.has(key)) index.set(key, p)
+    }
+    pairIndex.set(node, index)
+  }
+  return index.get(segment)
+}
+
 /** Finds the deepest node along a pointer; returns it and whether the whole path was found. */
 function walk(root: unknown, segments: string[], wantKey: boolean): Node | undefined {
-  const {isMap, isScalar, isSeq} = yaml()
+  const {isMap, isSeq} = yaml()
   let node = root as Node | undefined
   let last: Node | undefined = node
   for (const [i, segment] of segments.entries()) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === segment)
+      const pair = pairOf(node, segment)
       if (!pair) return last
       if (wantKey && i === segments.length - 1 && pair.key) return pair.key as Node
       node = (pair.value as Node | null) ?? (pair.key as Node)
@@ -125,7 +146,8 @@ function firstToken(text: string, from: number): number {
 }
 
 export function parseFast(text: string, file: string): ParsedYaml | undefined {
-  if (NOT_PLAIN.test(text)) return undefined
+  // js-yaml drops a `__proto__` key (it sets the prototype), so the schema would never see it
+  if (NOT_PLAIN.test(text) || text.includes('__proto__')) return undefined
   let values: unknown[]
   let unlike = false
   const opened: number[] = []
@@ -185,13 +207,25 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
 
 /** The full parse (yaml): every document with its nodes' positions, syntax errors and duplicate keys located. */
 export function parseWithPositions(text: string, file: string): ParsedYaml {
-  const {isScalar, LineCounter, parseAllDocuments} = yaml()
-  const lineCounter = new LineCounter()
-  const parsed = parseAllDocuments(text, {lineCounter, uniqueKeys: true, prettyErrors: false, strict: true})
+  const {isScalar, parseAllDocuments, visit} = yaml()
+  // Duplicate keys are found here with one set per mapping: yaml's own check compares every key with every earlier
+  // one, minutes for a mapping of 60,000 keys.
+  const parsed = parseAllDocuments(text, {uniqueKeys: false, prettyErrors: false, strict: true})
   const problems: YamlProblem[] = []
+  // Lines counted from the text itself: yaml's LineCounter misses the line breaks inside a stretch it could not
+  // read, and then placed problems past the end of their line.
+  const lineStarts = [0]
+  for (const m of text.matchAll(/\r\n|\n|\r/g)) lineStarts.push(m.index + m[0].length)
   const positionOf = (offset: number): Position => {
-    const {line, col} = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)))
-    return {line, col}
+    const at = Math.max(0, Math.min(offset, text.length))
+    let lo = 0
+    let hi = lineStarts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (lineStarts[mid] <= at) lo = mid
+      else hi = mid - 1
+    }
+    return {line: lo + 1, col: at - lineStarts[lo] + 1}
   }
   const pushError = (e: YAMLError) => {
     problems.push({code: e.code, message: e.message.split('\n')[0], position: positionOf(e.pos[0])})
@@ -200,7 +234,27 @@ export function parseWithPositions(text: string, file: string): ParsedYaml {
   const docs: SourceDoc[] = []
   for (const [index, doc] of docList.entries()) {
     for (const e of doc.errors) pushError(e)
-    if (doc.errors.length > 0) continue
+    // `!!int x`: yaml only warns and keeps the text, but the value does not fit its tag
+    // and `%YAML 9.9`: a major version other than 1 is to be refused (the YAML spec), not read as 1.2
+    const misfits = doc.warnings.filter(
+      (w) => w.code === 'TAG_RESOLVE_FAILED' || (w.code === 'BAD_DIRECTIVE' && /^Unsupported YAML version (?!1\.)/.test(w.message)),
+    )
+    for (const w of misfits) pushError(w)
+    let duplicates = misfits.length
+    visit(doc, {
+      Map(_, map) {
+        const seen = new Set<unknown>()
+        for (const pair of map.items) {
+          if (!isScalar(pair.key)) continue
+          if (!seen.has(pair.key.value)) seen.add(pair.key.value)
+          else {
+            duplicates++
+            problems.push({code: 'DUPLICATE_KEY', message: 'Map keys must be unique', position: positionOf(pair.key.range?.[0] ?? 0)})
+          }
+        }
+      },
+    })
+    if (doc.errors.length > 0 || duplicates > 0) continue
     const empty =
       doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.range?.[0] === doc.contents.range?.[1])
     if (empty && docList.length > 1) continue

@@ -143,9 +143,25 @@ interface Skipped {
   message: string
 }
 
+/** Characters in one CSV record (a response): hundreds of answers of long text, not a 50 MB line that is no CSV. */
+export const MAX_CSV_RECORD = 4_000_000
+
+/**
+ * The record delimiter csv-parse would discover, when the first line break is far from the start: its discovery
+ * re-reads the text up to that point for every cell, 10 s for a 5 MB line (none at all in a 50 MB file: minutes).
+ */
+function farRecordDelimiter(text: string): string | undefined {
+  const i = text.search(/[\r\n]/)
+  if (i >= 0 && i < 65_536) return undefined
+  return i < 0 ? '\n' : text[i] === '\n' ? '\n' : text[i + 1] === '\n' ? '\r\n' : '\r'
+}
+
 function parseRecords(text: string, delimiter: string, info: boolean): {records: unknown[]; skipped: Skipped[]} {
   const skipped: Skipped[] = []
+  const recordDelimiter = farRecordDelimiter(text)
   const records = csvParse().parse(text, {
+    ...(recordDelimiter ? {record_delimiter: recordDelimiter} : {}),
+    max_record_size: MAX_CSV_RECORD,
     delimiter,
     info,
     relax_column_count: false,

@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {CommopsError} from '../errors.js'
+import {CommopsError, ValidationError} from '../errors.js'
 import type {Db, Store, WrittenFile} from '../store/index.js'
 import {assertConfined, writeFileAtomic} from './fs.js'
 import {sha256Hex} from './hash.js'
@@ -53,6 +53,11 @@ export interface OwnedWriteOptions<T> {
  * content, owned through `pending`. The checks and the writes happen under the lock, so concurrent writers take turns.
  */
 export async function writeOwnedFiles<T>(store: Store, files: OwnedWrite[], o: OwnedWriteOptions<T> = {}): Promise<T | undefined> {
+  // .commops/ is the store's: an export over db.json (even with --force) would replace the community's data
+  const inStore = files.find((f) => /^\.commops(\/|$)/.test(f.rel))
+  if (inStore) {
+    throw new ValidationError({key: 'out.inStore', params: {path: inStore.rel}}, {code: 'out.inStore', hint: {key: 'out.inStore.hint'}})
+  }
   const refused =
     o.refused ?? ((f) => new CommopsError({key: 'run.notOwned', params: {path: f.rel}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}}))
   /** The file's current text (undefined: absent), after checking commops may replace it. */

@@ -43,12 +43,14 @@ const SYNTAX = [
   'a: [1]]\n',
   '"a": "b" "c"\n',
   'a: !!binary "%%%"\nb: !!int x\n',
-  'key: value\n  - item\n',
+  // (`key: value\n  - item` is valid YAML: the item continues the plain scalar, `value - item`)
+  'key: value\n- item\n',
   '%YAML 9.9\n---\na: 1\n',
   '--- !<tag:x> a\n--- [\n',
-  '\u0000a: 1\n',
 ]
 SYNTAX.forEach((text, i) => add(`syntax-${String(i).padStart(2, '0')}`, text, 'yaml.'))
+// a NUL first: read as UTF-16 (a NUL beside each ASCII byte), which commops does not read
+add('syntax-21', '\u0000a: 1\n', 'encoding.notUtf8')
 
 // duplicate keys, at the top and nested, in every kind
 for (const [kind, head] of Object.entries(HEAD)) {
@@ -129,7 +131,7 @@ const EXPRS = [
   "${{ import('fs') }}",
   '${{ this }}',
   '${{ globalThis }}',
-  '${{ steps }}',
+  // (`${{ steps }}` is valid: every step's outputs, as text)
   '${{ a = 1 }}',
   '${{ 1 + 1 }}',
   '${{ `x` }}',
@@ -149,7 +151,8 @@ EXPRS.forEach((e, i) => add(`expr-${String(i).padStart(2, '0')}`, `${HEAD.Playbo
 // dates and timezones
 const ZONES = ['Mars/Phobos', 'UTC+25', 'Asia/Shanghai ', 'GMT+8:00:00', '../../etc/localtime', 'Etc/GMT+99']
 ZONES.forEach((z, i) => add(`timezone-${i}`, `apiVersion: commops/v1\nkind: Community\nname: Demo\nlocale: en\ntimezone: ${JSON.stringify(z)}\n`, ''))
-const DATES = ['2026-02-30', '2026-13-01', '0000-01-01', '99999-01-01', '2026-1-1', 'tomorrow']
+// (0000-01-01 is a valid ISO date: year 0 is 1 BC)
+const DATES = ['2026-02-30', '2026-13-01', '99999-01-01', '2026-1-1', 'tomorrow']
 DATES.forEach((d, i) => add(`date-${i}`, `${HEAD.Playbook}vars:\n  start: {type: date, default: ${JSON.stringify(d)}}\n${note('x')}`, ''))
 
 // runaway or malformed cadences

@@ -16,6 +16,9 @@ export interface JsonPiece {
 /** Thrown for text that is not JSON; the service turns it into a located error. */
 export class JsonSyntaxError extends Error {}
 
+/** Nesting of one value: far beyond any export's (about 10), far below what would exhaust memory ([[[… 50 MB deep). */
+export const MAX_JSON_DEPTH = 1000
+
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
 const COMMA = 0x2c
@@ -211,8 +214,9 @@ class Scanner {
           if (!nested) return i + 1
         }
       } else if (c === QUOTE) inString = true
-      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) depth++
-      else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        if (++depth > MAX_JSON_DEPTH) this.fail(`a value is nested more than ${MAX_JSON_DEPTH} levels deep`)
+      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
         if (--depth === 0) return i + 1
       }
     }

@@ -87,6 +87,14 @@ export const common: Messages = {
     'zh-CN': '请创建它指向的文件夹（或挂载相应磁盘），或改用其他 --out；未写入任何内容。',
   },
   'out.empty': {en: '--out is empty', 'zh-CN': '--out 不能为空'},
+  'out.inStore': {
+    en: '{path} is inside .commops/, the folder of commops’ own data; nothing is written there',
+    'zh-CN': '{path} 位于 .commops/ 中，那是 commops 自己的数据文件夹；不会向其中写入任何文件',
+  },
+  'out.inStore.hint': {
+    en: 'Write to another path, e.g. out/ (for playbooks: the export step’s `out`).',
+    'zh-CN': '请写到其他路径，例如 out/（playbook 中即 export 步骤的 `out`）。',
+  },
   'out.isDir': {en: '--out {path} is a folder, not a file', 'zh-CN': '--out {path} 是文件夹而不是文件'},
   'out.hint': {
     en: 'Give a file path (relative to the current folder, or absolute), a folder to write the default file name into, or - for stdout.',

@@ -8,6 +8,11 @@ export const validation: Messages = {
   },
   'yaml.code.BAD_ALIAS': {en: 'an alias (*name) that refers to no anchor', 'zh-CN': '别名（*name）找不到对应的锚点'},
   'yaml.code.BAD_DQ_ESCAPE': {en: 'a bad escape sequence inside a "double-quoted" string', 'zh-CN': '双引号字符串中有无效的转义序列'},
+  'yaml.code.BAD_DIRECTIVE': {en: 'a %YAML directive of a version other than 1.x', 'zh-CN': '%YAML 指令的版本不是 1.x'},
+  'yaml.code.RESOURCE_EXHAUSTION': {
+    en: 'collections nested too deeply to read (hundreds of levels of [ { or indentation)',
+    'zh-CN': '集合嵌套过深，无法读取（[、{ 或缩进嵌套了数百层）',
+  },
   'yaml.code.BAD_INDENT': {en: 'the indentation does not line up with the lines around it', 'zh-CN': '缩进与上下文不对齐'},
   'yaml.code.BAD_SCALAR_START': {
     en: 'a plain value cannot start with this character; put the value in quotes',
@@ -138,6 +143,14 @@ export const validation: Messages = {
   'yaml.extraDocuments.hint': {
     en: 'Keep one {kind} per file: move the other documents into files of their own, or remove the `---` lines.',
     'zh-CN': '每个文件只放一个 {kind}：请把其他文档移到单独的文件中，或删除 `---` 分隔行。',
+  },
+  'validate.tooManyProblems': {
+    en: 'More than {limit} problems in this document: the first {limit} are shown, the rest are left out',
+    'zh-CN': '该文档中的问题超过 {limit} 处：只显示前 {limit} 处，其余未列出',
+  },
+  'validate.tooManyProblems.hint': {
+    en: 'Is this really a commops file? Fix the problems shown (often one wrong indentation or kind causes many) and validate again.',
+    'zh-CN': '这真的是 commops 文件吗？请先修正已列出的问题（往往一处缩进或 kind 写错就会引出许多问题），再重新检查。',
   },
   'validate.symlinkDangling': {
     en: '{path} is a symlink to {target}, which does not exist; it was not checked',

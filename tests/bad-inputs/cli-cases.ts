@@ -1,0 +1,423 @@
+/**
+ * Bad inputs that need the CLI process (exit code, memory, time): each case prepares its own copy of the base
+ * workspace, runs one command in it and names the exit code and a fragment of the one message it must print.
+ * Large and binary inputs are made here at test time, in the case's temp folder, never kept in the repository.
+ */
+import {mkdir, rm, symlink, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {makeZip} from './zip.js'
+
+export interface CaseDirs {
+  /** The case's own copy of the base workspace (the command's cwd). */
+  ws: string
+  /** A folder beside the workspace that symlinks point to; it must be left as it was. */
+  outside: string
+}
+
+export interface CliCase {
+  name: string
+  args: string[]
+  setup?: (dirs: CaseDirs) => Promise<void>
+  exit: 1 | 2
+  /** A fragment of the message (stdout and stderr together). */
+  fragment: string | RegExp
+  /**
+   * Run in a process of its own, its CPU time and peak memory measured: big or hostile data. The other cases run
+   * inside the test process (the same compiled commands, exit code and output), far cheaper than a process each.
+   */
+  spawn?: boolean
+  /**
+   * A playbook run that fails is recorded (the run, its failed step and its message) in db.json, as every run is;
+   * only that file may change, and nothing else.
+   */
+  recordsRun?: boolean
+}
+
+const put =
+  (rel: string, data: string | Buffer) =>
+  async ({ws}: CaseDirs) => {
+    await mkdir(path.dirname(path.join(ws, rel)), {recursive: true})
+    await writeFile(path.join(ws, rel), data)
+  }
+const MB = 1024 * 1024
+/** A symlink at `rel` in the workspace pointing into the outside folder (replacing what was there). */
+const linkOut =
+  (rel: string, target = '.') =>
+  async ({ws, outside}: CaseDirs) => {
+    await rm(path.join(ws, rel), {recursive: true, force: true})
+    await mkdir(path.dirname(path.join(ws, rel)), {recursive: true})
+    await symlink(path.join(outside, target), path.join(ws, rel))
+  }
+
+const cases: CliCase[] = []
+const add = (c: CliCase) => cases.push(c)
+
+// ---- survey ingest: ragged, NUL, wrong-encoding, binary, huge CSV ----
+const ingest = (name: string, data: string | Buffer, exit: 1 | 2, fragment: string | RegExp, extra: string[] = []) =>
+  add({
+    name: `survey-ingest-${name}`,
+    args: ['survey', 'ingest', 'S1', `data/${name}.csv`, ...extra],
+    setup: put(`data/${name}.csv`, data),
+    exit,
+    fragment,
+  })
+const HEAD = 'sq_response,sq_answers\n'
+ingest('empty', '', 1, /empty|no rows|header/i)
+ingest('ragged', `${HEAD}4,5,extra,more\n3\n`, 1, /the row has 4 cells but the header has 2/, ['--strict'])
+ingest('nul', `${HEAD}4,5\u0000\u0000\n`, 1, /NUL|binary|not a text|data\/nul\.csv:2/i, ['--strict'])
+ingest('binary-png', Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'), 1, /binary|not a text|CSV/i)
+ingest(
+  'bad-utf8',
+  Buffer.concat([Buffer.from(HEAD), Buffer.from([0x34, 0x2c, 0xff, 0xfe, 0xc3, 0x28, 0x0a])]),
+  1,
+  /UTF-8|encoding|data\/bad-utf8\.csv:2/i,
+  ['--encoding', 'utf8', '--strict'],
+)
+ingest('unclosed-quote', `${HEAD}4,"5\n3,5\n`, 1, /Quote Not Closed/i, ['--strict'])
+ingest('no-question-columns', 'a,b,c\n1,2,3\n', 1, /column|question/i)
+add({
+  name: 'survey-ingest-unknown-encoding',
+  args: ['survey', 'ingest', 'S1', 'data/x.csv', '--encoding', 'klingon'],
+  setup: put('data/x.csv', `${HEAD}2026-11-01,4\n`),
+  exit: 2,
+  fragment: /klingon/,
+})
+add({name: 'survey-ingest-missing-file', args: ['survey', 'ingest', 'S1', 'data/nope.csv'], exit: 2, fragment: /nope\.csv/})
+add({name: 'survey-ingest-folder', args: ['survey', 'ingest', 'S1', 'data'], exit: 2, fragment: /folder|directory/i})
+add({
+  name: 'survey-ingest-unknown-survey',
+  args: ['survey', 'ingest', 'S99', 'data/x.csv'],
+  setup: put('data/x.csv', `${HEAD}4,5\n`),
+  exit: 2,
+  fragment: /S99/,
+})
+add({
+  name: 'survey-ingest-proto-survey',
+  args: ['survey', 'ingest', '__proto__', 'data/x.csv'],
+  setup: put('data/x.csv', `${HEAD}4,5\n`),
+  exit: 2,
+  fragment: /__proto__/,
+})
+add({
+  name: 'survey-ingest-bad-map',
+  args: ['survey', 'ingest', 'S1', 'data/x.csv', '--map', 'no-equals-sign'],
+  setup: put('data/x.csv', `${HEAD}2026-11-01,4\n`),
+  exit: 2,
+  fragment: /--map/,
+})
+add({
+  name: 'survey-ingest-50mb-one-line',
+  args: ['survey', 'ingest', 'S1', 'data/big.csv'],
+  setup: put('data/big.csv', Buffer.alloc(50 * MB, 'x')),
+  spawn: true,
+  exit: 1,
+  fragment: /No column of data\/big\.csv matches a question/,
+})
+
+// ---- events import: invalid JSON, ragged CSV, zips ----
+const imp = (name: string, file: string, data: string | Buffer, from: string | undefined, exit: 1 | 2, fragment: string | RegExp, spawn = false) =>
+  add({
+    spawn,
+    name: `events-import-${name}`,
+    args: [
+      'events',
+      'import',
+      `data/${file}`,
+      ...(from ? ['--from', from] : []),
+      ...(from === 'csv' ? ['--map', 'time=ts,sender=member,text=text'] : []),
+    ],
+    setup: put(`data/${file}`, data),
+    exit,
+    fragment,
+  })
+imp('discord-invalid-json', 'discord.json', '{"guild": {"id": "1"}, "messages": [', 'discord', 1, /JSON/)
+imp('telegram-invalid-json', 'result.json', '{"name": "x", "messages": [{"id": 1,,}]}', 'telegram', 1, /JSON/)
+imp('discourse-invalid-json', 'posts.json', '{"post_stream": {"posts": [}', 'discourse', 1, /JSON/)
+imp('binary-garbage', 'x.json', Buffer.alloc(4096, 0xff), undefined, 1, /format|recogni|detect|JSON/i)
+imp('50mb-json', 'big.json', Buffer.concat([Buffer.from('{"messages": ['), Buffer.alloc(50 * MB, '[')]), 'discord', 1, /JSON|large|limit|deep/i, true)
+imp(
+  'slack-truncated-zip',
+  'slack.zip',
+  makeZip([
+    {name: 'channels.json', data: Buffer.from('[]')},
+    {name: 'general/2026-06-01.json', data: Buffer.from('[]')},
+  ]).subarray(0, 40),
+  'slack',
+  1,
+  /zip archive is refused/,
+)
+imp('slack-not-a-zip', 'slack.zip', 'PK but not really', 'slack', 1, /zip archive is refused/)
+imp(
+  'slack-zip-dotdot',
+  'slack.zip',
+  makeZip([
+    {name: 'channels.json', data: Buffer.from('[{"id":"C1","name":"general"}]')},
+    {name: '../../escaped.json', data: Buffer.from('[]')},
+  ]),
+  'slack',
+  1,
+  /\.\.\/|unsafe|outside/i,
+)
+imp(
+  'slack-zip-absolute',
+  'slack.zip',
+  makeZip([
+    {name: 'channels.json', data: Buffer.from('[{"id":"C1","name":"general"}]')},
+    {name: '/tmp/escaped.json', data: Buffer.from('[]')},
+  ]),
+  'slack',
+  1,
+  /unsafe|outside|absolute|\/tmp\/escaped/i,
+)
+imp(
+  'slack-zip-bomb',
+  'slack.zip',
+  makeZip([
+    {name: 'channels.json', data: Buffer.from('[{"id":"C1","name":"general"}]')},
+    {name: 'general/2026-06-01.json', data: Buffer.alloc(400 * MB, ' '), deflate: true},
+  ]),
+  'slack',
+  1,
+  /large|limit|bomb|size/i,
+  true,
+)
+imp(
+  'slack-zip-lying-size',
+  'slack.zip',
+  makeZip([
+    {name: 'channels.json', data: Buffer.from('[{"id":"C1","name":"general"}]')},
+    {name: 'general/2026-06-01.json', data: Buffer.alloc(20 * MB, ' '), deflate: true, claimedSize: 10},
+  ]),
+  'slack',
+  1,
+  /zip|size|large|limit/i,
+  true,
+)
+add({name: 'events-import-unknown-from', args: ['events', 'import', 'data/activity.ndjson', '--from', 'myspace'], exit: 2, fragment: /myspace/})
+add({name: 'events-import-missing', args: ['events', 'import', 'data/nope.json'], exit: 1, fragment: /nope\.json/})
+add({
+  name: 'events-import-bad-preset',
+  args: ['events', 'import', 'data/activity.ndjson', '--preset', '../../etc/passwd'],
+  exit: 2,
+  fragment: /preset/i,
+})
+
+// ---- members link: bad ids ----
+const link = (name: string, ids: string[], exit: 1 | 2, fragment: string | RegExp) =>
+  add({name: `members-link-${name}`, args: ['members', 'link', ...ids], exit, fragment})
+link('one', ['discord:a'], 2, /two|2/)
+link('no-platform', ['alice', 'discord:a'], 1, /`alice` is not an identity/)
+link('empty-id', ['discord:', 'github:a'], 1, /`discord:` is not an identity/)
+link('same-twice', ['discord:a', 'discord:a'], 2, /at least two different identities/)
+link('proto', ['__proto__:x', 'discord:a'], 1, /`__proto__:x` is not an identity/)
+link('spaces', ['discord:a b', 'github:a'], 1, /`discord:a b` is not an identity/)
+link('newline', ['discord:a\nb', 'github:a'], 1, /is not an identity/)
+
+// ---- metrics and scorecard periods ----
+const period = (name: string, args: string[], exit: 1 | 2, fragment: string | RegExp) => add({name: `period-${name}`, args, exit, fragment})
+period('metrics-month-13', ['metrics', '--period', '2026-13'], 2, /2026-13/)
+period('metrics-word', ['metrics', '--period', 'lastmonth'], 2, /lastmonth/)
+period('metrics-feb-30', ['metrics', '--from', '2026-02-30', '--to', '2026-03-10'], 2, /2026-02-30/)
+period('metrics-reversed', ['metrics', '--from', '2026-03-10', '--to', '2026-03-01'], 2, /2026-03-01|before|after/)
+period('metrics-last-0', ['metrics', '--last', '0'], 2, /--last|0/)
+period('metrics-last-huge', ['metrics', '--last', '100000000'], 2, /--last|100000000|most|limit/)
+period('scorecard-q5', ['scorecard', 'compute', '-p', '2026-Q5'], 2, /2026-Q5/)
+period('scorecard-w54', ['scorecard', 'compute', '-p', '2026-W54'], 2, /2026-W54/)
+period('scorecard-traversal', ['scorecard', 'compute', '-p', '../../etc'], 2, /\.\.\/\.\.\/etc/)
+period('retention-bad-to', ['retention', '--to', '2026-99-99'], 2, /2026-99-99/)
+
+// ---- dates, timezones and cadences given on the command line ----
+add({
+  name: 'calendar-add-bad-date',
+  args: ['calendar', 'add', '--date', '2026-02-30', '--time', '10:00', '--title', 'x'],
+  exit: 2,
+  fragment: /2026-02-30/,
+})
+add({name: 'calendar-add-bad-time', args: ['calendar', 'add', '--date', '2026-03-01', '--time', '25:61', '--title', 'x'], exit: 2, fragment: /25:61/})
+add({name: 'calendar-export-bad-from', args: ['calendar', 'export', '--from', 'someday'], exit: 2, fragment: /someday/})
+add({
+  name: 'community-bad-timezone',
+  args: ['calendar', 'generate', '--weeks', '1'],
+  setup: async ({ws}) => {
+    const {readFile} = await import('node:fs/promises')
+    const text = await readFile(path.join(ws, 'community.yaml'), 'utf8')
+    await writeFile(path.join(ws, 'community.yaml'), text.replace(/^timezone: .*$/m, 'timezone: Mars/Phobos'))
+  },
+  exit: 1,
+  fragment: /Mars\/Phobos/,
+})
+add({
+  name: 'community-runaway-cadence',
+  args: ['calendar', 'generate', '--weeks', '4'],
+  setup: async ({ws}) => {
+    const {readFile} = await import('node:fs/promises')
+    const text = await readFile(path.join(ws, 'community.yaml'), 'utf8')
+    await writeFile(path.join(ws, 'community.yaml'), text.replace(/^( +)cadence: .*$/m, '$1cadence: "FREQ=SECONDLY"'))
+  },
+  exit: 1,
+  fragment: /SECONDLY|cadence/i,
+})
+
+// ---- the workspace's own folders and files symlinked out ----
+add({name: 'symlink-commops-dir', args: ['task', 'add', 'x'], setup: linkOut('.commops'), exit: 1, fragment: /\.commops/})
+add({
+  name: 'symlink-db-json',
+  args: ['task', 'list'],
+  setup: async (d) => {
+    await writeFile(path.join(d.outside, 'secret.txt'), 'TOP SECRET\n')
+    await linkOut('.commops/db.json', 'secret.txt')(d)
+  },
+  exit: 1,
+  fragment: /db\.json/,
+})
+add({name: 'symlink-playbooks-dir', args: ['playbook', 'new', 'mine'], setup: linkOut('playbooks'), exit: 1, fragment: /playbooks/})
+add({name: 'symlink-out-dir', args: ['survey', 'export', 'S1', '-o', 'out/s1.md'], setup: linkOut('out'), exit: 1, fragment: /out/})
+add({
+  name: 'symlink-backups-dir',
+  args: ['events', 'import', 'data/activity.ndjson'],
+  setup: linkOut('.commops/backups'),
+  exit: 1,
+  fragment: /\.commops\/backups is a symlink leading out/,
+})
+add({
+  name: 'symlink-schemas-dir',
+  args: ['init', '.', '--force', '--yes', '--name', 'x'],
+  setup: linkOut('.commops/schemas'),
+  exit: 1,
+  fragment: /schemas/,
+})
+const importStep = (file: string) =>
+  `apiVersion: commops/v1\nkind: Playbook\nname: imp\nphase: evaluate\nsteps:\n  - id: i\n    uses: events.import\n    with: {path: ${JSON.stringify(file)}}\n`
+const EVENT = '{"ts":"2026-06-01T01:00:00Z","type":"post","member":"discord:a","channel":"c","src":"x1"}\n'
+add({
+  recordsRun: true,
+  name: 'symlink-data-file-in-playbook',
+  args: ['playbook', 'run', 'playbooks/imp.yaml', '--yes'],
+  setup: async (d) => {
+    await writeFile(path.join(d.outside, 'events.ndjson'), EVENT)
+    await linkOut('data/events.ndjson', 'events.ndjson')(d)
+    await put('playbooks/imp.yaml', importStep('data/events.ndjson'))(d)
+  },
+  exit: 1,
+  fragment: /events\.ndjson/,
+})
+add({
+  recordsRun: true,
+  name: 'traversal-data-path-in-playbook',
+  args: ['playbook', 'run', 'playbooks/imp.yaml', '--yes'],
+  setup: async (d) => {
+    await writeFile(path.join(d.outside, 'events.ndjson'), EVENT)
+    await put('playbooks/imp.yaml', importStep('../outside/events.ndjson'))(d)
+  },
+  exit: 1,
+  fragment: /outside/,
+})
+add({
+  name: 'symlink-community-yaml',
+  args: ['validate'],
+  setup: async (d) => {
+    const {copyFile} = await import('node:fs/promises')
+    await copyFile(path.join(d.ws, 'community.yaml'), path.join(d.outside, 'community.yaml'))
+    await linkOut('community.yaml', 'community.yaml')(d)
+  },
+  exit: 1,
+  fragment: /community\.yaml/,
+})
+add({
+  name: 'symlink-playbook-file',
+  args: ['playbook', 'run', 'evil', '--yes'],
+  setup: async (d) => {
+    await writeFile(
+      path.join(d.outside, 'evil.yaml'),
+      'apiVersion: commops/v1\nkind: Playbook\nname: evil\nphase: maintain\nsteps:\n  - id: a\n    uses: note\n    with: {message: hi}\n',
+    )
+    await linkOut('playbooks/evil.yaml', 'evil.yaml')(d)
+  },
+  exit: 1,
+  fragment: /evil\.yaml/,
+})
+add({name: 'workspace-flag-traversal', args: ['task', 'list', '--workspace', '../../../../../../nonexistent'], exit: 2, fragment: /nonexistent/})
+
+// ---- playbooks with bad fields, run or dry-run ----
+const pb = (name: string, body: string, exit: 1 | 2, fragment: string | RegExp, extra: string[] = ['--yes'], spawn = false) =>
+  add({
+    spawn,
+    recordsRun: true,
+    name: `playbook-${name}`,
+    args: ['playbook', 'run', `playbooks/${name}.yaml`, ...extra],
+    setup: put(`playbooks/${name}.yaml`, `apiVersion: commops/v1\nkind: Playbook\nname: ${name}\nphase: maintain\n${body}`),
+    exit,
+    fragment,
+  })
+const exportStep = (out: string) =>
+  `steps:\n  - id: r\n    uses: rules.generate\n  - id: e\n    uses: export\n    with: {artifacts: [r], formats: [md], out: ${JSON.stringify(out)}}\n`
+pb('out-traversal', exportStep('../../../escaped.md'), 1, /escaped\.md|outside/i)
+pb('out-absolute', exportStep('/tmp/escaped.md'), 1, /escaped\.md|outside/i)
+pb('out-commops', exportStep('.commops/db.json'), 1, /db\.json|\.commops/)
+pb(
+  'expr-constructor',
+  'steps:\n  - id: a\n    uses: note\n    with: {message: "${{ constructor.constructor(\'return process\')() }}"}\n',
+  1,
+  /constructor|expression/i,
+)
+pb('expr-proto', 'steps:\n  - id: a\n    uses: note\n    with: {message: "${{ vars.__proto__ }}"}\n', 1, /__proto__/)
+pb('expr-env', 'steps:\n  - id: a\n    uses: note\n    with: {message: "${{ env.HOME }}"}\n', 1, /env/)
+pb('unknown-step', 'steps:\n  - id: a\n    uses: shell\n    with: {run: "touch /tmp/pwned"}\n', 1, /shell/)
+pb(
+  'doubling-notes',
+  `vars:\n  s: {type: string, default: "${'x'.repeat(1000)}"}\nsteps:\n  - id: s0\n    uses: note\n    with: {message: "\${{ vars.s }}\${{ vars.s }}"}\n${Array.from(
+    {length: 30},
+    (_, i) => `  - id: s${i + 1}\n    uses: note\n    with: {message: "\${{ steps.s${i}.outputs.message }}\${{ steps.s${i}.outputs.message }}"}\n`,
+  ).join('')}`,
+  1,
+  /longer than 1000000 characters/,
+  ['--yes'],
+  true,
+)
+pb('bad-var', 'vars:\n  start: {type: date}\nsteps:\n  - id: a\n    uses: note\n    with: {message: x}\n', 2, /2026-02-30/, [
+  '--var',
+  'start=2026-02-30',
+  '--yes',
+])
+pb('unknown-var', 'steps:\n  - id: a\n    uses: note\n    with: {message: x}\n', 2, /nosuch/, ['--var', 'nosuch=1', '--yes'])
+pb('proto-var', 'steps:\n  - id: a\n    uses: note\n    with: {message: x}\n', 2, /no variable `__proto__`/, ['--var', '__proto__=1', '--yes'])
+add({name: 'playbook-run-traversal-name', args: ['playbook', 'run', '../../../etc/passwd', '--yes'], exit: 2, fragment: /passwd/})
+add({name: 'playbook-new-bad-name', args: ['playbook', 'new', '../evil'], exit: 2, fragment: /\.\.\/evil/})
+add({name: 'playbook-new-proto', args: ['playbook', 'new', '__proto__'], exit: 2, fragment: /__proto__/})
+
+// ---- validate: a 50 MB file, and a file that is not YAML at all ----
+add({
+  name: 'validate-50mb',
+  args: ['validate', 'big.yaml'],
+  setup: put('big.yaml', `apiVersion: commops/v1\nkind: Community\nname: ${'x'.repeat(50 * MB)}\n`),
+  spawn: true,
+  exit: 1,
+  fragment: /Missing required property `locale`/,
+})
+add({
+  name: 'validate-binary',
+  args: ['validate', 'x.yaml'],
+  setup: put('x.yaml', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46])),
+  exit: 1,
+  fragment: /UTF-8|encoding/i,
+})
+add({name: 'validate-missing', args: ['validate', 'nope.yaml'], exit: 2, fragment: /nope\.yaml/})
+
+// ---- tasks and rules with bad ids ----
+add({name: 'task-done-unknown', args: ['task', 'done', 'T999999'], exit: 2, fragment: /T999999/})
+add({name: 'task-done-proto', args: ['task', 'done', '__proto__'], exit: 2, fragment: /No task __PROTO__/})
+add({name: 'survey-export-proto', args: ['survey', 'export', 'constructor'], exit: 2, fragment: /constructor/})
+add({
+  name: 'survey-export-out-commops',
+  args: ['survey', 'export', 'S1', '-o', '.commops/db.json', '--force'],
+  exit: 1,
+  fragment: /db\.json is inside \.commops/,
+})
+add({
+  name: 'calendar-export-out-commops',
+  args: ['calendar', 'export', '-o', '.commops/notes.md'],
+  exit: 1,
+  fragment: /notes\.md is inside \.commops/,
+})
+
+export const CLI_CASES: readonly CliCase[] = cases

@@ -1,0 +1,309 @@
+/**
+ * Property tests of what reads user input: YAML files (problems located inside the file), CSV (records kept, never a
+ * throw), cadences (a located error or sorted occurrences inside the range) and the metric invariants over any
+ * events. COMMOPS_PROPERTY_RUNS sets the number of cases of each (100 by default; 10000 for a thorough run).
+ */
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {CadenceError, expandCadence, parseCadence} from '../../src/calendar/cadence.js'
+import {EVENT_TYPES} from '../../src/events/types.js'
+import type {ResolvedEvent} from '../../src/events/stats.js'
+import {eventMetrics} from '../../src/metrics/engine.js'
+import {resolvePeriods} from '../../src/metrics/period.js'
+import {KINDS} from '../../src/schema/all-kinds.js'
+import {validateText} from '../../src/schema/validate.js'
+import {metricScore, weightedMean} from '../../src/scorecard/score.js'
+import {parseCsv} from '../../src/survey/csv.js'
+
+const RUNS = {numRuns: Number(process.env.COMMOPS_PROPERTY_RUNS ?? 100)}
+/** Long runs of many cases: the budget of one property (vitest's default would stop a 10,000-case run). */
+const TIMEOUT = Math.max(60_000, RUNS.numRuns * 50)
+
+const soup = (tokens: string[], max = 12) => fc.array(fc.constantFrom(...tokens), {maxLength: max}).map((t) => t.join(''))
+
+describe('YAML problems point inside the file', () => {
+  const VALID = [
+    'apiVersion: commops/v1',
+    'kind: Community',
+    'name: Demo',
+    'locale: en',
+    'timezone: UTC',
+    'platforms:',
+    '  - id: discord',
+    '    type: discord',
+    '    name: Demo Discord',
+    '    channels:',
+    '      - {id: general, name: "#general"}',
+    'pillars:',
+    '  - id: p',
+    '    name: "P"',
+    '    cadence: weekly on mon 10:00',
+    '',
+  ].join('\n')
+  const TOKENS = [
+    ': ',
+    ':',
+    '- ',
+    '  ',
+    '\t',
+    '\n',
+    '[',
+    ']',
+    '{',
+    '}',
+    ',',
+    '"',
+    "'",
+    '&a ',
+    '*a',
+    '!!int ',
+    '#',
+    '? ',
+    '|',
+    '>',
+    'x',
+    'kind',
+    '__proto__',
+    '%',
+    '@',
+    '\u0000',
+    '---\n',
+  ]
+
+  it(
+    'any edit of a valid file: no throw, every problem at a line and column of the file',
+    () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.nat(VALID.length), soup(TOKENS, 4)), {minLength: 1, maxLength: 4}), (edits) => {
+          let text = VALID
+          for (const [at, insert] of edits) text = text.slice(0, at % (text.length + 1)) + insert + text.slice(at % (text.length + 1))
+          const {problems} = validateText(text, 'x.yaml', 'en', KINDS)
+          const lines = text.split(/\r\n|\n|\r/)
+          for (const p of problems) {
+            expect(p.line, `${p.rule} in ${JSON.stringify(text)}`).toBeGreaterThanOrEqual(1)
+            expect(p.line, `${p.rule} in ${JSON.stringify(text)}`).toBeLessThanOrEqual(lines.length)
+            expect(p.col, `${p.rule} in ${JSON.stringify(text)}`).toBeGreaterThanOrEqual(1)
+            expect(p.col, `${p.rule} in ${JSON.stringify(text)}`).toBeLessThanOrEqual(lines[p.line - 1].length + 1)
+            expect(p.message).not.toMatch(/commops bug|Maximum call stack|undefined/)
+          }
+        }),
+        RUNS,
+      )
+    },
+    TIMEOUT,
+  )
+})
+
+describe('CSV', () => {
+  const cell = fc.string({unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '中', '=', '1')})
+  const quote = (c: string) => (/[",\n]/.test(c) || c.trim() !== c ? `"${c.replace(/"/g, '""')}"` : c)
+
+  it(
+    'a well-formed file: the header and every row, with the line each row starts on',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({min: 2, max: 5}).chain((width) =>
+            fc.tuple(
+              fc.array(
+                cell.filter((c) => c.trim() !== ''),
+                {minLength: width, maxLength: width},
+              ),
+              fc.array(fc.array(cell, {minLength: width, maxLength: width}), {maxLength: 20}),
+            ),
+          ),
+          fc.boolean(),
+          ([header, rows], crlf) => {
+            const eol = crlf ? '\r\n' : '\n'
+            const text = [header, ...rows].map((r) => r.map(quote).join(',')).join(eol) + eol
+            const parsed = parseCsv(text)
+            expect(parsed.problems).toEqual([])
+            expect(parsed.header).toEqual(header.map((h) => h.trim()))
+            expect(parsed.rows.map((r) => r.cells)).toEqual(rows)
+            let line = 2 + (header.join('').match(/\n/g)?.length ?? 0)
+            parsed.rows.forEach((r, i) => {
+              expect(r.line).toBe(line)
+              line += 1 + (rows[i].join('').match(/\n/g)?.length ?? 0)
+            })
+          },
+        ),
+        RUNS,
+      )
+    },
+    TIMEOUT,
+  )
+
+  it(
+    'any text: no throw, problems on lines of the file',
+    () => {
+      fc.assert(
+        fc.property(fc.string({unit: fc.constantFrom('a', ',', ';', '\t', '"', '\n', '\r', ' ', '\u0000', 'é')}), (text) => {
+          const parsed = parseCsv(text)
+          const lines = text.split(/\r\n|\n|\r/).length
+          for (const p of parsed.problems) expect(p.line).toBeGreaterThanOrEqual(1)
+          for (const p of parsed.problems) expect(p.line).toBeLessThanOrEqual(lines + 1)
+          for (const r of parsed.rows) expect(r.cells.length).toBe(parsed.header.length)
+        }),
+        RUNS,
+      )
+    },
+    TIMEOUT,
+  )
+})
+
+describe('cadences', () => {
+  const TOKENS = [
+    'FREQ=',
+    'DAILY',
+    'WEEKLY',
+    'MONTHLY',
+    'YEARLY',
+    'SECONDLY',
+    ';',
+    'INTERVAL=',
+    'BYDAY=',
+    'MO',
+    'TH',
+    '-1FR',
+    ',',
+    'BYHOUR=',
+    'BYMINUTE=',
+    'COUNT=',
+    'UNTIL=',
+    '20261231',
+    '0',
+    '2',
+    '13',
+    '99999',
+    'RRULE:',
+    'weekly',
+    'daily',
+    'monthly',
+    ' on ',
+    'mon',
+    'tue',
+    '1st',
+    'last',
+    ' ',
+    '20:00',
+    '25:61',
+    '/week',
+    '/day',
+    'every ',
+    ' days',
+    '每周',
+    '一',
+    '每天',
+    '每月',
+    '号',
+  ]
+  const day = fc.integer({min: 0, max: 400}).map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10))
+
+  it(
+    'parse: a cadence or a located CadenceError; expand: sorted occurrences inside the range',
+    () => {
+      fc.assert(
+        fc.property(soup(TOKENS), day, fc.integer({min: 0, max: 120}), (text, from, days) => {
+          let cadence
+          try {
+            cadence = parseCadence(text)
+          } catch (error) {
+            expect(error).toBeInstanceOf(CadenceError)
+            const offset = (error as CadenceError).offset
+            expect(offset).toBeGreaterThanOrEqual(0)
+            expect(offset).toBeLessThanOrEqual(text.length)
+            return
+          }
+          const to = new Date(Date.parse(from) + days * 86_400_000).toISOString().slice(0, 10)
+          const occurrences = expandCadence(cadence, from, to)
+          const keys = occurrences.map((o) => `${o.date} ${o.time}`)
+          expect(keys).toEqual([...keys].sort())
+          for (const o of occurrences) {
+            expect(o.date >= from && o.date <= to, `${o.date} outside ${from}..${to} for ${text}`).toBe(true)
+            expect(o.time).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/)
+          }
+        }),
+        RUNS,
+      )
+    },
+    TIMEOUT,
+  )
+})
+
+describe('metric invariants', () => {
+  // a 30-day month: MAU counts the 30 days up to the period's end, so in a 31-day month activity on the 1st alone
+  // makes DAU (a mean over 31 days) 0.03 and MAU 0
+  const period = resolvePeriods({period: '2026-11'}, '2030-01-01', 'Asia/Shanghai')[0]
+  const event = fc.record({
+    day: fc.integer({min: -40, max: 45}),
+    minute: fc.integer({min: 0, max: 24 * 60 - 1}),
+    type: fc.constantFrom(...EVENT_TYPES),
+    member: fc.constantFrom('discord:a', 'discord:b', 'qq:1', 'qq:2', 'slack:U1', 'csv:小王'),
+  })
+  const ts = (day: number, minute: number) =>
+    new Date(Date.UTC(2026, 10, 1) + day * 86_400_000 + minute * 60_000).toISOString().replace('Z', '+00:00')
+
+  it(
+    'DAU ≤ MAU, stickiness and retention between 0 and 1, counts not negative',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(event, {maxLength: 60}), async (generated) => {
+          const events: ResolvedEvent[] = generated
+            .map((e, i) => ({ts: ts(e.day, e.minute), type: e.type, member: e.member, person: e.member, src: `s${i}`}))
+            .sort((a, b) => a.ts.localeCompare(b.ts))
+          const v = Object.fromEntries((await eventMetrics(events, {period})).map((m) => [m.id, m.value]))
+          if (v.dau !== null && v.mau !== null) expect(v.dau).toBeLessThanOrEqual(v.mau)
+          for (const id of ['stickiness', 'retention_d7', 'retention_d30', 'response_rate_24h']) {
+            if (v[id] === null || v[id] === undefined) continue
+            expect(v[id], id).toBeGreaterThanOrEqual(0)
+            expect(v[id], id).toBeLessThanOrEqual(1)
+          }
+          for (const id of ['members_total', 'new_members', 'active_members', 'dau', 'wau', 'mau'])
+            if (v[id] !== null && v[id] !== undefined) expect(v[id], id).toBeGreaterThanOrEqual(0)
+        }),
+        RUNS,
+      )
+    },
+    TIMEOUT,
+  )
+
+  it(
+    'scores are between 0 and 100, their weighted mean too',
+    () => {
+      const num = fc.double({min: -1e6, max: 1e6, noNaN: true})
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.tuple(
+              num,
+              num,
+              fc.option(num, {nil: undefined}),
+              fc.constantFrom('up' as const, 'down' as const),
+              fc.double({min: -1, max: 10, noNaN: true}),
+            ),
+            {
+              maxLength: 8,
+            },
+          ),
+          (metrics) => {
+            const scores = metrics.map(([value, target, zeroAt, direction, weight]) => ({
+              score: metricScore(value, {target, direction, zeroAt}),
+              weight,
+            }))
+            for (const {score} of scores) {
+              expect(score).toBeGreaterThanOrEqual(0)
+              expect(score).toBeLessThanOrEqual(100)
+            }
+            const mean = weightedMean(scores)
+            if (mean !== null) {
+              expect(mean).toBeGreaterThanOrEqual(0)
+              expect(mean).toBeLessThanOrEqual(100)
+            }
+          },
+        ),
+        RUNS,
+      )
+    },
+    TIMEOUT,
+  )
+})
