@@ -113,7 +113,64 @@ const CORE_1_2 = FAILSAFE_SCHEMA.extend({
  * start on the next line (js-yaml nests empty ones wrongly), tabs (yaml is stricter about them) and empty keys in flow
  * collections (`{: x}`: js-yaml names the key "null", yaml "").
  */
-const NOT_PLAIN = /^(?:---|\.\.\.|%)|(?:^|[\s,[{])(?:[&*]\S|!|\?(?:\s|$))|(?:^|[ \t])-[ \t]*(?:#.*)?$|\t|[[{,][ \t]*:(?:[\s,\]}]|$)/m
+export const NOT_PLAIN = /^(?:---|\.\.\.|%)|(?:^|[\s,[{])(?:[&*]\S|!|\?(?:\s|$))|(?:^|[ \t])-[ \t]*(?:#.*)?$|\t|[[{,][ \t]*:(?:[\s,\]}]|$)/m
+
+const WHITE = /\s/
+const LINE_END = /[\n\r\u2028\u2029]/
+
+/**
+ * `NOT_PLAIN.test(text)`, in one pass over the few characters that can start a match (`-`, `.`, `%`, `&`, `*`, `!`,
+ * `?`, `:`, tab) instead of trying the pattern at every offset: a config file is read several times faster.
+ */
+export function notPlain(text: string): boolean {
+  const n = text.length
+  const lineStart = (i: number) => i === 0 || LINE_END.test(text[i - 1])
+  // what a `$` in multiline mode accepts: the end, or a line break
+  const endAt = (i: number) => i >= n || LINE_END.test(text[i])
+  for (let i = 0; i < n; i++) {
+    const c = text[i]
+    switch (c) {
+      case '\t':
+        return true
+      case '-':
+        if (lineStart(i) && text.startsWith('---', i)) return true
+        if (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || lineStart(i)) {
+          let j = i + 1
+          while (text[j] === ' ' || text[j] === '\t') j++
+          if (text[j] === '#' || endAt(j)) return true
+        }
+        break
+      case '.':
+        if (lineStart(i) && text.startsWith('...', i)) return true
+        break
+      case '%':
+        if (lineStart(i)) return true
+        break
+      case '&':
+      case '*':
+      case '!':
+      case '?': {
+        const prev = text[i - 1]
+        if (!(i === 0 || lineStart(i) || prev === ',' || prev === '[' || prev === '{' || WHITE.test(prev))) break
+        if (c === '!') return true
+        if (c === '?' && (endAt(i + 1) || WHITE.test(text[i + 1]))) return true
+        if ((c === '&' || c === '*') && i + 1 < n && !WHITE.test(text[i + 1])) return true
+        break
+      }
+      case ':': {
+        let j = i - 1
+        while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--
+        const opener = text[j]
+        if (j >= 0 && (opener === '[' || opener === '{' || opener === ',')) {
+          const next = text[i + 1]
+          if (endAt(i + 1) || next === ',' || next === ']' || next === '}' || WHITE.test(next)) return true
+        }
+        break
+      }
+    }
+  }
+  return false
+}
 
 /** The offset of the first character of a node that starts at or after `from`: past spaces, line breaks and comments. */
 function firstToken(text: string, from: number): number {
@@ -133,8 +190,36 @@ interface FastNode {
   children: FastNode[]
 }
 
+const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029'
+
+/** A line feed between two offsets. */
+function hasBreak(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('\n', from)
+  return at >= 0 && at < to
+}
+
+/** The first character after `at` past spaces and tabs on the same line, within 80 characters (`/^[ \t]*(.)/`). */
+function charAfter(text: string, at: number): string | undefined {
+  const end = Math.min(text.length, at + 80)
+  for (let i = at; i < end; i++) {
+    const c = text[i]
+    if (c !== ' ' && c !== '\t') return isBreak(c) ? undefined : c
+  }
+  return undefined
+}
+
+/** The last character before `at` past spaces and tabs on the same line, within 80 characters (`/(.)[ \t]*$/`). */
+function charBefore(text: string, at: number): string | undefined {
+  const stop = Math.max(0, at - 80)
+  for (let i = at - 1; i >= stop; i--) {
+    const c = text[i]
+    if (c !== ' ' && c !== '\t') return isBreak(c) ? undefined : c
+  }
+  return undefined
+}
+
 export function parseFast(text: string, file: string): ParsedYaml | undefined {
-  if (NOT_PLAIN.test(text)) return undefined
+  if (notPlain(text)) return undefined
   let values: unknown[]
   let unlike = false
   // the nodes being composed, innermost last, under one that collects the documents' roots
@@ -158,20 +243,19 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
     const start = firstToken(text, node.open)
     const first = text[start]
     // yaml wants white space between a closing quote or bracket and a comment; js-yaml does not
-    if ((first === '"' || first === "'" || first === '[' || first === '{') && text[state.position] === '#') unlike = true
-    const after = /^[ \t]*(.)/.exec(text.slice(state.position, state.position + 80))?.[1]
+    if (text[state.position] === '#' && (first === '"' || first === "'" || first === '[' || first === '{')) unlike = true
     if (state.kind === 'scalar') {
-      if (first !== '|' && first !== '>' && text.slice(start, state.position).includes('\n')) unlike = true
+      if (first !== '|' && first !== '>' && hasBreak(text, start, state.position)) unlike = true
       // a key that is null, a number or a boolean (the two spell it differently as a property name), or one over 1024
       // characters (yaml rejects such implicit keys, js-yaml takes them)
-      if (after === ':' && (typeof state.result !== 'string' || state.result.length > 1024)) unlike = true
+      if ((typeof state.result !== 'string' || state.result.length > 1024) && charAfter(text, state.position) === ':') unlike = true
       return
     }
     if (first !== '[' && first !== '{') return
-    if (text.slice(start, state.position).includes('\n')) unlike = true
-    const before = /(.)[ \t]*$/.exec(text.slice(Math.max(0, start - 80), start))?.[1]
+    if (hasBreak(text, start, state.position)) unlike = true
+    const before = charBefore(text, start)
     const parent = stack.length > 1 ? text[firstToken(text, parentNode.open)] : undefined
-    if (after === ':' || (parent === '{' && (before === '{' || before === ','))) unlike = true
+    if (charAfter(text, state.position) === ':' || (parent === '{' && (before === '{' || before === ','))) unlike = true
   }
   try {
     values = loadAll(text, null, {schema: CORE_1_2, listener})
