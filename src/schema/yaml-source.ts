@@ -113,64 +113,7 @@ const CORE_1_2 = FAILSAFE_SCHEMA.extend({
  * start on the next line (js-yaml nests empty ones wrongly), tabs (yaml is stricter about them) and empty keys in flow
  * collections (`{: x}`: js-yaml names the key "null", yaml "").
  */
-export const NOT_PLAIN = /^(?:---|\.\.\.|%)|(?:^|[\s,[{])(?:[&*]\S|!|\?(?:\s|$))|(?:^|[ \t])-[ \t]*(?:#.*)?$|\t|[[{,][ \t]*:(?:[\s,\]}]|$)/m
-
-const WHITE = /\s/
-const LINE_END = /[\n\r\u2028\u2029]/
-
-/**
- * `NOT_PLAIN.test(text)`, in one pass over the few characters that can start a match (`-`, `.`, `%`, `&`, `*`, `!`,
- * `?`, `:`, tab) instead of trying the pattern at every offset: a config file is read several times faster.
- */
-export function notPlain(text: string): boolean {
-  const n = text.length
-  const lineStart = (i: number) => i === 0 || LINE_END.test(text[i - 1])
-  // what a `$` in multiline mode accepts: the end, or a line break
-  const endAt = (i: number) => i >= n || LINE_END.test(text[i])
-  for (let i = 0; i < n; i++) {
-    const c = text[i]
-    switch (c) {
-      case '\t':
-        return true
-      case '-':
-        if (lineStart(i) && text.startsWith('---', i)) return true
-        if (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t' || lineStart(i)) {
-          let j = i + 1
-          while (text[j] === ' ' || text[j] === '\t') j++
-          if (text[j] === '#' || endAt(j)) return true
-        }
-        break
-      case '.':
-        if (lineStart(i) && text.startsWith('...', i)) return true
-        break
-      case '%':
-        if (lineStart(i)) return true
-        break
-      case '&':
-      case '*':
-      case '!':
-      case '?': {
-        const prev = text[i - 1]
-        if (!(i === 0 || lineStart(i) || prev === ',' || prev === '[' || prev === '{' || WHITE.test(prev))) break
-        if (c === '!') return true
-        if (c === '?' && (endAt(i + 1) || WHITE.test(text[i + 1]))) return true
-        if ((c === '&' || c === '*') && i + 1 < n && !WHITE.test(text[i + 1])) return true
-        break
-      }
-      case ':': {
-        let j = i - 1
-        while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--
-        const opener = text[j]
-        if (j >= 0 && (opener === '[' || opener === '{' || opener === ',')) {
-          const next = text[i + 1]
-          if (endAt(i + 1) || next === ',' || next === ']' || next === '}' || WHITE.test(next)) return true
-        }
-        break
-      }
-    }
-  }
-  return false
-}
+const NOT_PLAIN = /^(?:---|\.\.\.|%)|(?:^|[\s,[{])(?:[&*]\S|!|\?(?:\s|$))|(?:^|[ \t])-[ \t]*(?:#.*)?$|\t|[[{,][ \t]*:(?:[\s,\]}]|$)/m
 
 /** The offset of the first character of a node that starts at or after `from`: past spaces, line breaks and comments. */
 function firstToken(text: string, from: number): number {
@@ -219,7 +162,7 @@ function charBefore(text: string, at: number): string | undefined {
 }
 
 export function parseFast(text: string, file: string): ParsedYaml | undefined {
-  if (notPlain(text)) return undefined
+  if (NOT_PLAIN.test(text)) return undefined
   let values: unknown[]
   let unlike = false
   // the nodes being composed, innermost last, under one that collects the documents' roots

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {NOT_PLAIN, notPlain, parseFast, parseWithPositions, parseYaml, type SourceDoc, toPointer} from '../../src/schema/yaml-source.js'
+import {parseFast, parseWithPositions, parseYaml, type SourceDoc, toPointer} from '../../src/schema/yaml-source.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -218,24 +218,5 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
       ),
       {numRuns: Number(process.env.YAML_FUZZ_RUNS ?? 3000)},
     )
-  })
-})
-
-describe('notPlain', () => {
-  it('says what NOT_PLAIN says (property)', () => {
-    const text = fc.stringMatching(/^[-a :#.%&*!?,[\]{}\t\n\r\u2028 x"'|>~\u00a0]{0,40}$/)
-    fc.assert(
-      fc.property(text, (t) => {
-        expect(notPlain(t), JSON.stringify(t)).toBe(NOT_PLAIN.test(t))
-      }),
-      {numRuns: Number(process.env.YAML_FUZZ_RUNS ?? 3000)},
-    )
-  })
-
-  it('on the bundled files too', () => {
-    for (const file of [...yamlFiles(path.join(root, 'templates')), ...yamlFiles(path.join(root, 'playbooks'))]) {
-      const t = readFileSync(file, 'utf8')
-      expect(notPlain(t), file).toBe(NOT_PLAIN.test(t))
-    }
   })
 })
