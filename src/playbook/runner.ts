@@ -119,39 +119,58 @@ async function diffState(
   return {diff, files}
 }
 
-/** Writes a step's desired state: the files, checked and recorded under the store lock (see writeOwnedFiles), with the artifacts and tasks in the same update. */
-async function applyState(
+/** A change of the store a step made, applied under the store's lock to the data as it is then. */
+type Change = (db: Db) => void
+
+/** The store changes of a step's desired state: its artifacts, its tasks and its own `apply`. */
+function stateChange(
   state: DesiredState,
+  meta: {playbook: string; step: string; stepType: string; inputHash: string; run: string},
+  hook?: (db: Db) => void,
+): Change {
+  return (db) => {
+    const now = new Date().toISOString()
+    for (const a of state.artifacts ?? []) {
+      const old = db.artifacts[a.id]
+      db.artifacts[a.id] = {
+        id: a.id,
+        kind: a.kind,
+        title: a.title,
+        stepType: meta.stepType,
+        playbook: meta.playbook,
+        step: meta.step,
+        inputHash: meta.inputHash,
+        data: a.data,
+        createdAt: old?.createdAt ?? now,
+        updatedAt: old && canonicalJson(old.data) === canonicalJson(a.data) ? old.updatedAt : now,
+      }
+    }
+    if (state.tasks) applyTaskSync(db, {playbook: meta.playbook, step: meta.step}, state.tasks, {run: meta.run, now})
+    hook?.(db)
+  }
+}
+
+/**
+ * Writes a step's files, checked and recorded under the store lock (see writeOwnedFiles), with the changes of the
+ * steps before it that were kept back and its own in the same update. Returns the store as that update left it, the
+ * run's next snapshot.
+ */
+async function applyFiles(
   files: Array<{path: string; full: string; content: string; hash: string}>,
   store: Store,
-  meta: {playbook: string; step: string; stepType: string; inputHash: string; run: string; force: boolean},
-  hook?: (db: Db) => void,
-): Promise<void> {
+  changes: Change[],
+  meta: {run: string; force: boolean},
+): Promise<Db> {
   const writes = files.map((f) => ({rel: f.path, full: f.full, content: f.content}))
-  await writeOwnedFiles(store, writes, {
+  const after = await writeOwnedFiles(store, writes, {
     force: meta.force,
     run: meta.run,
     record: (db) => {
-      const now = new Date().toISOString()
-      for (const a of state.artifacts ?? []) {
-        const old = db.artifacts[a.id]
-        db.artifacts[a.id] = {
-          id: a.id,
-          kind: a.kind,
-          title: a.title,
-          stepType: meta.stepType,
-          playbook: meta.playbook,
-          step: meta.step,
-          inputHash: meta.inputHash,
-          data: a.data,
-          createdAt: old?.createdAt ?? now,
-          updatedAt: old && canonicalJson(old.data) === canonicalJson(a.data) ? old.updatedAt : now,
-        }
-      }
-      if (state.tasks) applyTaskSync(db, {playbook: meta.playbook, step: meta.step}, state.tasks, {run: meta.run, now})
-      hook?.(db)
+      for (const change of changes) change(db)
+      return db
     },
   })
+  return after!
 }
 
 /** Runs a playbook step by step, yielding a start and a result event per step; returns the run record. */
@@ -162,11 +181,27 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
   const now = o.now ?? new Date()
   const started = Date.now()
   const user = o.user ?? currentUser()
-  // the id is reserved before any step runs, so what the steps write names a run that exists
-  const runId = o.dryRun
-    ? 'dry-run'
+  // The id is reserved before any step runs, so what the steps write names a run that exists. The store is read once,
+  // by that update; after it, each update that writes returns the store as it left it, the run's next snapshot.
+  const reserved = o.dryRun
+    ? {id: 'dry-run', db: await store.read()}
     : await reserveRun(store, {playbook: playbook.name, phase: playbook.phase, vars: o.vars, user, startedAt: now.toISOString()})
-  let db = await store.read()
+  const runId = reserved.id
+  let db = reserved.db
+  // Changes of the store that write no file are kept back, applied at once to the run's snapshot (a copy, so the
+  // steps after see them) and to the store by the next update that writes: a step's files, or the run's end.
+  let pending: Change[] = []
+  const keep = (change: Change) => {
+    const next = structuredClone(db)
+    change(next)
+    db = next
+    pending.push(change)
+  }
+  /** Writes a step's files with the changes kept back and its own in one update; on failure nothing of the step is kept. */
+  const flush = async (files: Parameters<typeof applyFiles>[0], change: Change) => {
+    db = await applyFiles(files, store, [...pending, change], {run: runId, force: o.force ?? false})
+    pending = []
+  }
   const run = {id: runId, date: dateIn(now, ws.timezone), playbook: playbook.name}
   const scope: Record<string, unknown> = {vars: o.vars, community: ws.community, run, steps: {}}
   const stepsScope = scope.steps as Record<string, {outputs: Record<string, unknown>; status: EventStatus}>
@@ -211,10 +246,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
         // the step no longer applies: the open tasks it made before are closed as obsolete, and the run says so
         const closed = planTaskSync(db.tasks, {playbook: playbook.name, step: step.id}, undefined)
         if (!o.dryRun && syncChanges(closed)) {
-          await store.update((d) =>
-            applyTaskSync(d, {playbook: playbook.name, step: step.id}, undefined, {run: runId, now: new Date().toISOString()}),
-          )
-          db = await store.read()
+          keep((d) => applyTaskSync(d, {playbook: playbook.name, step: step.id}, undefined, {run: runId, now: new Date().toISOString()}))
         }
         const messages = [t('run.skippedWhen'), ...obsoleteMessages(closed, t)]
         yield finish('skipped', {messages, diff: syncDiff(closed, db.tasks)})
@@ -253,14 +285,14 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
       const {diff, files} = await diffState(state, db, ws.root, o.force ?? false, t, {playbook: playbook.name, step: step.id})
       if (!o.dryRun && diff.length > 0) {
         if (type.run) Object.assign(state, await type.run(state, ctx, store))
-        await applyState(
+        const change = stateChange(
           state,
-          files,
-          store,
-          {playbook: playbook.name, step: step.id, stepType: step.uses, inputHash, run: runId, force: o.force ?? false},
+          {playbook: playbook.name, step: step.id, stepType: step.uses, inputHash, run: runId},
           type.apply ? (d) => type.apply!(state, d) : undefined,
         )
-        db = await store.read()
+        // files are written with the changes so far; a step that wrote the store itself (run) is read back at once
+        if (files.length > 0 || type.run) await flush(files, change)
+        else keep(change)
       }
       const closed = state.tasks ? obsoleteMessages(planTaskSync(before.tasks, {playbook: playbook.name, step: step.id}, state.tasks), t) : []
       const messages = state.messages || closed.length > 0 ? [...(state.messages ?? []), ...closed] : undefined
@@ -290,7 +322,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
     finishedAt: new Date().toISOString(),
     durationMs: Date.now() - started,
   }
-  if (!o.dryRun) await finishRun(store, record)
+  if (!o.dryRun) await finishRun(store, record, (d) => pending.forEach((change) => change(d)))
   return record
 }
 

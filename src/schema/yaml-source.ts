@@ -99,10 +99,11 @@ function walk(root: unknown, segments: string[], wantKey: boolean): Node | undef
 /**
  * Parses every document of a YAML file, collecting syntax errors and duplicate keys with positions.
  *
- * Most files are one valid document, and positions are needed only to report a problem. Such files are read by
- * js-yaml, about five times faster than yaml's full parse, and yaml parses them again, with positions, only when
- * something asks where a node is. Anything else (several documents, anchors and aliases, tags, complex keys, any
- * error) goes straight to the full parse, so syntax errors, duplicate keys and alias bombs are reported as before.
+ * Most files are one plain document. Such files are read once, by js-yaml (about five times faster than yaml's full
+ * parse), which reports where each node it composes starts and ends: that is where problems are placed. Anything else
+ * (several documents, anchors and aliases, tags, complex keys, any error) goes straight to the full parse, so syntax
+ * errors, duplicate keys and alias bombs are reported as before; a position the fast parse cannot vouch for is asked
+ * of the full parse.
  */
 export function parseYaml(text: string, file: string): ParsedYaml {
   return parseFast(text, file) ?? parseWithPositions(text, file)
@@ -145,12 +146,49 @@ function firstToken(text: string, from: number): number {
   }
 }
 
+/** A node as js-yaml composed it: where it opened and closed, its value, the nodes composed inside it, in order. */
+interface FastNode {
+  open: number
+  end: number
+  result: unknown
+  children: FastNode[]
+}
+
+const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029'
+
+/** A line feed between two offsets. */
+function hasBreak(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('\n', from)
+  return at >= 0 && at < to
+}
+
+/** The first character after `at` past spaces and tabs on the same line, within 80 characters (`/^[ \t]*(.)/`). */
+function charAfter(text: string, at: number): string | undefined {
+  const end = Math.min(text.length, at + 80)
+  for (let i = at; i < end; i++) {
+    const c = text[i]
+    if (c !== ' ' && c !== '\t') return isBreak(c) ? undefined : c
+  }
+  return undefined
+}
+
+/** The last character before `at` past spaces and tabs on the same line, within 80 characters (`/(.)[ \t]*$/`). */
+function charBefore(text: string, at: number): string | undefined {
+  const stop = Math.max(0, at - 80)
+  for (let i = at - 1; i >= stop; i--) {
+    const c = text[i]
+    if (c !== ' ' && c !== '\t') return isBreak(c) ? undefined : c
+  }
+  return undefined
+}
+
 export function parseFast(text: string, file: string): ParsedYaml | undefined {
   // js-yaml drops a `__proto__` key (it sets the prototype), so the schema would never see it
   if (NOT_PLAIN.test(text) || text.includes('__proto__')) return undefined
   let values: unknown[]
   let unlike = false
-  const opened: number[] = []
+  // the nodes being composed, innermost last, under one that collects the documents' roots
+  const stack: FastNode[] = [{open: 0, end: 0, result: undefined, children: []}]
   // Where js-yaml and yaml part ways, the file is left to the full parse:
   // - multi-line flow scalars and collections, which js-yaml takes even when indented less than the spec requires;
   // - collections used as keys (`[a, b]: 1`, `{{ x }}`), which the two turn into different strings;
@@ -159,26 +197,30 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
   // Block scalars (| and >) and block collections are fine.
   const listener = (event: string, state: {kind: string | null; position: number; result: unknown}) => {
     if (event === 'open') {
-      opened.push(state.position)
+      stack.push({open: state.position, end: 0, result: undefined, children: []})
       return
     }
-    const start = firstToken(text, opened.pop() ?? 0)
+    const node = stack.pop()!
+    node.end = state.position
+    node.result = state.result
+    const parentNode = stack.at(-1)!
+    parentNode.children.push(node)
+    const start = firstToken(text, node.open)
     const first = text[start]
     // yaml wants white space between a closing quote or bracket and a comment; js-yaml does not
-    if ((first === '"' || first === "'" || first === '[' || first === '{') && text[state.position] === '#') unlike = true
-    const after = /^[ \t]*(.)/.exec(text.slice(state.position, state.position + 80))?.[1]
+    if (text[state.position] === '#' && (first === '"' || first === "'" || first === '[' || first === '{')) unlike = true
     if (state.kind === 'scalar') {
-      if (first !== '|' && first !== '>' && text.slice(start, state.position).includes('\n')) unlike = true
+      if (first !== '|' && first !== '>' && hasBreak(text, start, state.position)) unlike = true
       // a key that is null, a number or a boolean (the two spell it differently as a property name), or one over 1024
       // characters (yaml rejects such implicit keys, js-yaml takes them)
-      if (after === ':' && (typeof state.result !== 'string' || state.result.length > 1024)) unlike = true
+      if ((typeof state.result !== 'string' || state.result.length > 1024) && charAfter(text, state.position) === ':') unlike = true
       return
     }
     if (first !== '[' && first !== '{') return
-    if (text.slice(start, state.position).includes('\n')) unlike = true
-    const before = /(.)[ \t]*$/.exec(text.slice(Math.max(0, start - 80), start))?.[1]
-    const parent = opened.length > 0 ? text[firstToken(text, opened.at(-1)!)] : undefined
-    if (after === ':' || (parent === '{' && (before === '{' || before === ','))) unlike = true
+    if (hasBreak(text, start, state.position)) unlike = true
+    const before = charBefore(text, start)
+    const parent = stack.length > 1 ? text[firstToken(text, parentNode.open)] : undefined
+    if (charAfter(text, state.position) === ':' || (parent === '{' && (before === '{' || before === ','))) unlike = true
   }
   try {
     values = loadAll(text, null, {schema: CORE_1_2, listener})
@@ -188,8 +230,11 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
   // one mapping, as every commops file is (a scalar or list at the top is for the full parse to explain)
   const root = values.length === 1 ? values[0] : undefined
   if (unlike || root === null || typeof root !== 'object' || Array.isArray(root)) return undefined
+  const rootNode = stack[0].children[0]
   let full: SourceDoc | undefined
   const positions = (): SourceDoc => (full ??= parseWithPositions(text, file).docs[0])
+  let lineStarts: number[] | undefined
+  const positionOf = (offset: number): Position => linePosition((lineStarts ??= lineStartsOf(text)), Math.max(0, Math.min(offset, text.length)))
   return {
     problems: [],
     docs: [
@@ -197,12 +242,109 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
         file,
         index: 0,
         value: root,
-        locate: (pointer, options) => positions().locate(pointer, options),
-        positionOf: (offset) => positions().positionOf(offset),
-        locateInString: (pointer, offset) => positions().locateInString(pointer, offset),
+        locate: (pointer, options = {}) => {
+          const node = rootNode && walkFast(rootNode, pointerSegments(pointer), options.key ?? false)
+          return node ? positionOf(startOf(text, node)) : positions().locate(pointer, options)
+        },
+        positionOf,
+        locateInString: (pointer, offset) => {
+          const node = rootNode && walkFast(rootNode, pointerSegments(pointer), false)
+          if (!node) return positions().locateInString(pointer, offset)
+          const start = startOf(text, node)
+          if (node.result !== null && typeof node.result === 'object') return positionOf(start)
+          const style = SCALAR_STYLE[text[start]] ?? 'PLAIN'
+          let end = isEmpty(text, node) ? start : node.end
+          // js-yaml ends a plain scalar after the white space that follows it
+          if (style === 'PLAIN') while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+          return positionOf(sourceOffset(text, start, end, style, offset))
+        },
       },
     ],
   }
+}
+
+/** Where a node starts: its first character, or for an empty value (`key:` and nothing) where it would have been. */
+function startOf(text: string, node: FastNode): number {
+  if (!isEmpty(text, node)) return firstToken(text, node.open)
+  let i = node.open
+  while (text[i] === ' ' || text[i] === '\t') i++
+  return i
+}
+
+/** A node with nothing written in it (`key:` and no value), as opposed to `key: ~` or `key: null`. */
+function isEmpty(text: string, node: FastNode): boolean {
+  return node.result === null && firstToken(text, node.open) >= node.end
+}
+
+const SCALAR_STYLE: Record<string, string> = {'"': 'QUOTE_DOUBLE', "'": 'QUOTE_SINGLE', '|': 'BLOCK_LITERAL', '>': 'BLOCK_FOLDED'}
+
+/** Offsets where lines start, as yaml's LineCounter records them. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+/** The 1-based line and column of an offset (as yaml's LineCounter.linePos). */
+function linePosition(starts: number[], offset: number): Position {
+  let low = 0
+  let high = starts.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (starts[mid] < offset) low = mid + 1
+    else high = mid
+  }
+  if (starts[low] === offset) return {line: low + 1, col: 1}
+  return {line: low, col: offset - starts[low - 1] + 1}
+}
+
+/** A node that only wraps the one composed inside it (js-yaml tries a block mapping first, then keeps the scalar). */
+function unwrap(node: FastNode): FastNode {
+  while (node.children.length === 1 && Object.is(node.children[0].result, node.result)) node = node.children[0]
+  return node
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+/**
+ * The node at a pointer, or the deepest one found along it (as `walk` does on yaml's nodes); undefined when the nodes
+ * js-yaml reported cannot be matched with certainty to the value (then the full parse is asked). A mapping's nodes are
+ * its keys and values in turn, a sequence's its items; each step checks that the node holds the value found there.
+ */
+function walkFast(root: FastNode, segments: string[], wantKey: boolean): FastNode | undefined {
+  let node = unwrap(root)
+  for (const [i, segment] of segments.entries()) {
+    const value = node.result
+    let kids = node.children
+    if (Array.isArray(value)) {
+      if (kids.length !== value.length) return undefined
+      const index = Number(segment)
+      if (!/^(?:0|[1-9][0-9]*)$/.test(segment) || index >= value.length) return node
+      const item = unwrap(kids[index])
+      if (!Object.is(item.result, value[index])) return undefined
+      node = item
+    } else if (isPlainObject(value)) {
+      const size = Object.keys(value).length
+      // a mapping's last attempt at a key that found none is a node with nothing in it
+      if (kids.length === 2 * size + 1 && kids.at(-1)!.result === null) kids = kids.slice(0, -1)
+      if (kids.length !== 2 * size) return undefined
+      let at = -1
+      for (let k = 0; k < kids.length; k += 2) {
+        if (unwrap(kids[k]).result === segment) {
+          at = k
+          break
+        }
+      }
+      if (at < 0) return Object.hasOwn(value, segment) ? undefined : node
+      if (wantKey && i === segments.length - 1) return unwrap(kids[at])
+      const child = unwrap(kids[at + 1])
+      if (!Object.is(child.result, value[segment])) return undefined
+      node = child
+    } else {
+      return node
+    }
+  }
+  return node
 }
 
 /** The full parse (yaml): every document with its nodes' positions, syntax errors and duplicate keys located. */

@@ -12,19 +12,26 @@ import type {Db, RunRecord} from './types.js'
 /** What a run knows when it starts. */
 export type RunStart = Pick<RunRecord, 'playbook' | 'phase' | 'vars' | 'user' | 'startedAt'>
 
-/** Appends a `running` record for this process in one short update; returns its id. */
-export function reserveRun(store: Store, start: RunStart): Promise<string> {
+/**
+ * Appends a `running` record for this process in one short update; returns its id and the store as that update left
+ * it (the run's snapshot: nothing else holds it, so the caller need not read the store again).
+ */
+export function reserveRun(store: Store, start: RunStart): Promise<{id: string; db: Db}> {
   return store.update((db) => {
     markInterrupted(db)
     const id = nextId(db, 'R')
     db.runs.push({...start, id, status: 'running', inputHashes: {}, steps: [], durationMs: 0, pid: process.pid, host: os.hostname()})
-    return id
+    return {id, db}
   })
 }
 
-/** Replaces the reserved record by the finished one (no pid or host: nothing runs any more). */
-export function finishRun(store: Store, record: RunRecord): Promise<void> {
+/**
+ * Replaces the reserved record by the finished one (no pid or host: nothing runs any more), after the run's last
+ * changes (`before`) in the same update.
+ */
+export function finishRun(store: Store, record: RunRecord, before?: (db: Db) => void): Promise<void> {
   return store.update((db) => {
+    before?.(db)
     const {pid: _pid, host: _host, ...finished} = record
     const at = db.runs.findIndex((r) => r.id === record.id)
     if (at >= 0) db.runs[at] = finished

@@ -2,11 +2,13 @@ import {mkdtemp, readFile, symlink, writeFile, mkdir} from 'node:fs/promises'
 import {existsSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {parse} from 'yaml'
+import {loadPlaybook} from '../../src/playbook/load.js'
 import {runPlaybook, type StepEvent} from '../../src/playbook/runner.js'
 import {normalizeVars} from '../../src/playbook/vars.js'
 import type {Playbook} from '../../src/playbook/types.js'
+import {DbFile} from '../../src/store/db-file.js'
 import {Store} from '../../src/store/index.js'
 import type {Workspace} from '../../src/workspace/index.js'
 import {sampleWorkspace, treeHash} from '../helpers/workspace.js'
@@ -273,5 +275,44 @@ describe('playbook vars', () => {
     expect(() => resolveVars(decls, ['wekks=6'], 'en', {run: {date: '2026-11-30'}})).toThrow(
       expect.objectContaining({exitCode: 2, code: 'var.unknown'}),
     )
+  })
+})
+
+describe('store access of a playbook run', () => {
+  it('reads db.json once per update and never between them: the built-in launch playbook on the sample', async () => {
+    const ws = await sampleWorkspace('en')
+    const {playbook} = await loadPlaybook('launch', {root: ws.root, locale: 'en'})
+    const reads = vi.spyOn(DbFile.prototype, 'read')
+    const writes = vi.spyOn(DbFile.prototype, 'write')
+    try {
+      const {record, events} = await run(ws, playbook, {vars: {start: '2026-12-28', weeks: 4}})
+      expect(record.status).toBe('changed')
+      // one update reserves the run; a step that writes files writes them in two (the intent first, see
+      // writeOwnedFiles), the second with the changes of the steps before it; one update finishes the run with the
+      // changes left; every update reads the store once, under its lock, and nothing reads it between them
+      const changed = events.filter((e) => e.status === 'changed')
+      const withFiles = changed.filter((e) => e.diff?.some((d) => /^[+~] file /.test(d)))
+      expect(changed.length).toBe(12)
+      expect(withFiles.length).toBe(2)
+      const updates = 1 + 2 * withFiles.length + 1
+      expect(writes.mock.calls.length).toBe(updates)
+      expect(reads.mock.calls.length).toBe(updates)
+      // the bound for this playbook: 6 and 6 (29 opens and 16 rewrites when each step read and wrote the store)
+      expect(reads.mock.calls.length).toBeLessThanOrEqual(6)
+      expect(writes.mock.calls.length).toBeLessThanOrEqual(6)
+      // and all of it is in the store: every step's artifacts and tasks, the finished run
+      const stored = await Store.at(ws.root).read()
+      expect(stored.runs.at(-1)).toMatchObject({id: record.id, status: 'changed'})
+      expect(stored.runs.at(-1)!.pid).toBeUndefined()
+      for (const id of Object.keys(record.inputHashes)) {
+        const step = events.find((e) => e.id === id)!
+        if (step.status === 'changed' && !['note', 'assert', 'export'].includes(step.uses))
+          expect(Object.values(stored.artifacts).some((a) => a.step === id) || stored.tasks.some((t) => t.source?.step === id), id).toBe(true)
+      }
+      expect(Object.values(stored.files).filter((f) => f.run === record.id).length).toBeGreaterThan(0)
+    } finally {
+      reads.mockRestore()
+      writes.mockRestore()
+    }
   })
 })

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {parseFast, parseWithPositions, parseYaml} from '../../src/schema/yaml-source.js'
+import {parseFast, parseWithPositions, parseYaml, type SourceDoc, toPointer} from '../../src/schema/yaml-source.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -10,6 +10,28 @@ function yamlFiles(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((e) =>
     e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : [],
   )
+}
+
+/** Every pointer into a value, the root first. */
+function pointers(value: unknown, at: Array<string | number> = [], out: string[] = []): string[] {
+  out.push(toPointer(at))
+  if (Array.isArray(value)) value.forEach((v, i) => pointers(v, [...at, i], out))
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pointers(v, [...at, k], out)
+  return out
+}
+
+/** The fast path places every node, key, missing child and character in a string where the full parse does. */
+function samePositions(fast: SourceDoc, full: SourceDoc, text: string): void {
+  // a large file is sampled evenly, to keep the suite quick
+  const every = pointers(full.value)
+  const all = every.filter((_, i) => i % Math.ceil(every.length / 300) === 0)
+  for (const pointer of [...all, ...all.map((p) => `${p}/missing`), '/0/1']) {
+    for (const key of [false, true]) expect(fast.locate(pointer, {key}), `${pointer} key=${key}\n${text}`).toEqual(full.locate(pointer, {key}))
+  }
+  for (const pointer of all) {
+    for (const offset of [0, 1, 3])
+      expect(fast.locateInString(pointer, offset), `${pointer} +${offset}\n${text}`).toEqual(full.locateInString(pointer, offset))
+  }
 }
 
 /** The fast path must give what the full parse gives, or step aside. */
@@ -20,6 +42,7 @@ function agree(text: string): 'fast' | 'full' {
   expect(full.problems).toEqual([])
   expect(full.docs).toHaveLength(1)
   expect(fast.docs[0].value).toStrictEqual(full.docs[0].value)
+  samePositions(fast.docs[0], full.docs[0], text)
   return 'fast'
 }
 
@@ -106,10 +129,19 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
       expect(agree(text)).toBe('fast')
   })
 
-  it('positions come from the full parse when asked for', () => {
-    const doc = parseYaml('name: x\nlist:\n  - a\n  - "b c"\n', 'x.yaml').docs[0]
+  it('places nodes from the one parse, by hand', () => {
+    const text = 'name: x\nlist:\n  - a\n  - "b c"\nmap:\n  # note\n  k: {a: [1, 2]}\nempty:\nlast: |\n  one\n  two\n'
+    const doc = parseFast(text, 'x.yaml')!.docs[0]
     expect(doc.locate('/list/1')).toEqual({line: 4, col: 5})
     expect(doc.locateInString('/list/1', 2)).toEqual({line: 4, col: 8})
+    expect(doc.locate('/map')).toEqual({line: 7, col: 3})
+    expect(doc.locate('/map/k', {key: true})).toEqual({line: 7, col: 3})
+    expect(doc.locate('/map/k/a/1')).toEqual({line: 7, col: 14})
+    expect(doc.locate('/map/k/b')).toEqual({line: 7, col: 6})
+    expect(doc.locate('/empty', {key: true})).toEqual({line: 8, col: 1})
+    expect(doc.locateInString('/last', 4)).toEqual({line: 11, col: 3})
+    expect(doc.positionOf(text.indexOf('two'))).toEqual({line: 11, col: 3})
+    samePositions(doc, parseWithPositions(text, 'x.yaml').docs[0], text)
   })
 
   it('agrees on generated mappings of plain, quoted and block scalars (property)', () => {
@@ -131,9 +163,10 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
         const fast = parseFast(text, 'x.yaml')
         const full = parseWithPositions(text, 'x.yaml')
         if (!fast) return true
-        // whatever js-yaml accepts, yaml accepts with the same value
+        // whatever js-yaml accepts, yaml accepts with the same value and positions
         expect(full.problems).toEqual([])
         expect(fast.docs[0].value).toStrictEqual(full.docs[0].value)
+        samePositions(fast.docs[0], full.docs[0], text)
         return true
       }),
       {numRuns: 1000},
@@ -179,6 +212,7 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
           const full = parseWithPositions(text, 'x.yaml')
           expect(full.problems, text).toEqual([])
           expect(fast.docs[0].value, text).toStrictEqual(full.docs[0].value)
+          samePositions(fast.docs[0], full.docs[0], text)
           return true
         },
       ),
