@@ -1,9 +1,11 @@
 // npm run bench: start-up time of what a user installs. Packs commops, installs the tarball into a temp folder, builds
 // a minimal oclif CLI beside it (one command, @oclif/plugin-help, a manifest), then times commops' everyday commands,
 // `node -e 0` and the minimal CLI, interleaved round by round, and prints medians, spread and both ratios.
-// Usage: node scripts/bench.mjs [--runs N] [--node PATH] [--tarball FILE] [--check]
+// Usage: node scripts/bench.mjs [--runs N] [--node PATH] [--tarball FILE] [--instructions] [--check]
 //   --node PATH     run everything under that Node binary (default: this one; or env BENCH_NODE)
 //   --tarball FILE  bench that package instead of packing this checkout
+//   --instructions  count instructions under valgrind's callgrind (one run per case after a warm-up): steady on a
+//                   busy machine where wall time is not
 //   --check         exit 1 when a command is over TARGET × the minimal oclif CLI
 import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
@@ -13,7 +15,8 @@ import {buildIfNeeded, root} from './lib.mjs'
 
 const args = process.argv.slice(2)
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
-const runs = Number(opt('--runs')) || 15
+const instructions = args.includes('--instructions')
+const runs = instructions ? 1 : Number(opt('--runs')) || 15
 const node = path.resolve(opt('--node') ?? process.env.BENCH_NODE ?? process.execPath)
 const TARGET = 1.2
 
@@ -74,13 +77,14 @@ const cases = [
   ['commops task list --json', [commops, 'task', 'list', '--json'], 'mini hello'],
 ]
 
-/** Wall time of one run; a command that fails fast would look fast, so every run must succeed. */
+/** Wall time (ms) or instructions (millions) of one run; a command that fails fast would look fast, so every run must succeed. */
 function time(argv) {
+  const [file, argv2] = instructions ? ['valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', node, ...argv]] : [node, argv]
   const start = process.hrtime.bigint()
-  const r = spawnSync(node, argv, {cwd: ws, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'})
+  const r = spawnSync(file, argv2, {cwd: ws, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'})
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr}`)
-  return ms
+  return instructions ? Number(/Collected : (\d+)/.exec(r.stderr)[1]) / 1e6 : ms
 }
 
 // Rounds take every case in turn, so a slow spell of a shared machine weighs on the baselines as on the rest; the
@@ -88,8 +92,8 @@ function time(argv) {
 const samples = cases.map(() => [])
 for (let round = 0; round < runs + 2; round++) {
   for (const [i, [, argv]] of cases.entries()) {
-    const ms = time(argv)
-    if (round >= 2) samples[i].push(ms)
+    if (round < 2) spawnSync(node, argv, {cwd: ws, env, stdio: 'ignore'})
+    else samples[i].push(time(argv))
   }
 }
 rmSync(tmp, {recursive: true, force: true})
@@ -97,9 +101,10 @@ rmSync(tmp, {recursive: true, force: true})
 const at = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]
 const median = Object.fromEntries(cases.map(([name], i) => [name, at(samples[i], 0.5)]))
 const version = execFileSync(node, ['--version'], {encoding: 'utf8'}).trim()
+const unit = instructions ? 'M instr' : 'ms'
 console.log(`commops bench: installed ${path.basename(tarball)}, node ${version}, ${runs} runs each, ${os.cpus().length} cpu(s)`)
 console.log(
-  `${'case'.padEnd(26)} ${'median ms'.padStart(9)} ${'IQR ms'.padStart(13)} ${'× node'.padStart(7)} ${'× oclif'.padStart(8)}  target ≤ ${TARGET}× oclif`,
+  `${'case'.padEnd(26)} ${`median ${unit}`.padStart(14)} ${`IQR ${unit}`.padStart(15)} ${'× node'.padStart(7)} ${'× oclif'.padStart(8)}  target ≤ ${TARGET}× oclif`,
 )
 let over = 0
 for (const [i, [name, , floor]] of cases.entries()) {
@@ -109,7 +114,7 @@ for (const [i, [name, , floor]] of cases.entries()) {
   if (vsFloor > TARGET) over++
   const verdict = vsFloor === undefined ? '' : vsFloor <= TARGET ? `ok (vs ${floor})` : `OVER (vs ${floor})`
   console.log(
-    `${name.padEnd(26)} ${m.toFixed(1).padStart(9)} ${iqr.padStart(13)} ${(m / median['node -e 0']).toFixed(2).padStart(6)}× ${vsFloor ? vsFloor.toFixed(2).padStart(7) + '×' : ''.padStart(8)}  ${verdict}`,
+    `${name.padEnd(26)} ${m.toFixed(1).padStart(14)} ${iqr.padStart(15)} ${(m / median['node -e 0']).toFixed(2).padStart(6)}× ${vsFloor ? vsFloor.toFixed(2).padStart(7) + '×' : ''.padStart(8)}  ${verdict}`,
   )
 }
 if (args.includes('--check') && over > 0) process.exitCode = 1

@@ -1,6 +1,5 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
-import {table} from '../../src/cli/table.js'
 import {Store} from '../../src/store/index.js'
 import {ROLES, type ListedTask} from '../../src/tasks/index.js'
 import {listTasks} from '../../src/tasks/service.js'
@@ -37,6 +36,8 @@ export default class TaskList extends BaseCommand<typeof TaskList> {
     if (!this.jsonEnabled()) {
       if (tasks.length === 0) this.log(this.t('task.none'))
       else {
+        // the table's text widths load ICU's segmenter (string-width): only when a table is drawn, never for --json
+        const {table} = await import('../../src/cli/table.js')
         const notes = tasks.some((x) => x.note)
         this.log(
           table(

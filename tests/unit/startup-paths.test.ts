@@ -112,6 +112,22 @@ describe('dates without a date library', () => {
       for (let t = 0; t < 2e12; t += 3.3e10) expect(dateIn(new Date(t), zone)).toBe(DateTime.fromMillis(t).setZone(zone).toISODate())
   })
 
+  it('dateIn leaves TZ as it found it, set or not, and reads an unknown zone as UTC', () => {
+    const saved = process.env.TZ
+    try {
+      process.env.TZ = 'America/New_York'
+      expect(dateIn(new Date(Date.UTC(2026, 0, 1, 3)), 'Asia/Shanghai')).toBe('2026-01-01')
+      expect(process.env.TZ).toBe('America/New_York')
+      expect(new Date(Date.UTC(2026, 0, 1, 3)).getDate()).toBe(31)
+      delete process.env.TZ
+      expect(dateIn(new Date(Date.UTC(2026, 0, 1, 23)), 'Mars/Base')).toBe('2026-01-01')
+      expect('TZ' in process.env).toBe(false)
+    } finally {
+      if (saved === undefined) delete process.env.TZ
+      else process.env.TZ = saved
+    }
+  })
+
   it('isTimezone: canonical names, aliases and UTC yes; unknown names no', () => {
     for (const yes of ['Asia/Shanghai', 'US/Eastern', 'UTC', 'Etc/GMT+5']) expect(isTimezone(yes), yes).toBe(true)
     for (const no of ['Mars/Base', '', 'Asia/Shang hai', 'local']) expect(isTimezone(no), no).toBe(false)
