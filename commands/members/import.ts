@@ -77,7 +77,8 @@ export default class MembersImport extends BaseCommand<typeof MembersImport> {
     }
     if (!this.jsonEnabled()) {
       this.log(this.t('members.records.import.columns', {columns: out.columns.map((c) => `${c.column} → ${c.target}`).join(', ')}))
-      for (const x of out.rejected) this.log(`  ${x.location}  ${x.reason}`)
+      for (const x of out.rejected.slice(0, 50)) process.stderr.write(`  ${x.location}: ${x.reason}\n`)
+      if (out.rejected.length > 50) process.stderr.write(`  ${this.t('members.records.import.more', {count: out.rejected.length - 50})}\n`)
       this.log(this.t(out.dryRun ? 'members.records.import.dryRun' : 'members.records.import.done', {...out, rejected: out.rejected.length}))
     }
     return out

@@ -131,12 +131,12 @@ export function mapRecordColumns(header: string[], map: Map<string, ColumnTarget
     if (known) return {index, header: h, target: known, how: 'header'}
     return h.trim() === '' ? {index, header: h, target: {ignore: true}, how: 'extra'} : {index, header: h, target: {extra: h.trim()}, how: 'extra'}
   })
-  // one column per field: a second `name` column would silently win over the first
+  // one column per field, --map first: a second `name` column would silently win over the first
   const seen = new Set<string>()
-  for (const c of columns) {
+  for (const c of [...columns].sort((a, b) => Number(b.how === 'map') - Number(a.how === 'map'))) {
     if (!('field' in c.target)) continue
     const field = c.target.field
-    if (seen.has(field)) c.target = {extra: c.header}
+    if (seen.has(field)) [c.target, c.how] = [{extra: c.header}, 'extra']
     seen.add(field)
   }
   return {columns, unknown}
@@ -258,7 +258,7 @@ const SCALARS = ['name', 'joined', 'age', 'gender', 'region', 'occupation'] as c
 
 /** The record a row makes of `old` (or of nothing): the columns the file has replace, identities add up, the rest stays. */
 function applyRow(old: MemberRecord | undefined, row: RecordRow, id: string, present: Set<RecordField | 'extra'>, now: string): MemberRecord {
-  const next: MemberRecord = old ? structuredClone(old) : {id, identities: [], updatedAt: now}
+  const next: MemberRecord = old ? {...structuredClone(old), updatedAt: now} : {id, identities: [], updatedAt: now}
   next.identities = [...new Set([...next.identities, ...row.identities])]
   for (const f of SCALARS) {
     if (!present.has(f)) continue

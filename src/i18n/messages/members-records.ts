@@ -44,6 +44,10 @@ export const membersRecords: Messages = {
   'members.records.reject.noKey': {en: 'no id and no platform id: the row names nobody', 'zh-CN': '没有编号也没有平台账号：无法确定是哪位成员'},
   'members.records.reject.duplicate': {en: 'member {id} is already on line {line}', 'zh-CN': '成员 {id} 已在第 {line} 行出现'},
   'members.records.reject.identityTaken': {en: '{identity} belongs to member {id}', 'zh-CN': '{identity} 已属于成员 {id}'},
+  'members.records.import.more': {
+    en: '…and {count} more rejected rows (--json lists them all)',
+    'zh-CN': '……另有 {count} 行被拒绝（--json 会全部列出）',
+  },
   'members.records.import.columns': {en: 'Columns: {columns}', 'zh-CN': '列：{columns}'},
   'members.records.import.done': {
     en: '{file} ({encoding}): {rows} rows, {added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected; {links} linked; {total} member records',
