@@ -6,7 +6,7 @@
  */
 import type {ResolvedEvent} from '../events/stats.js'
 import {INTERACTIONS} from '../metrics/engine.js'
-import {dayNumber} from '../metrics/period.js'
+import {dayDate, dayNumber} from '../metrics/period.js'
 
 const INTERACTION = new Set<string>(INTERACTIONS)
 
@@ -27,17 +27,28 @@ export interface ActivityBrief {
   recent: number
 }
 
+/** What the tally keeps per member while it reads: local dates as `YYYY-MM-DD` text (compared as text, turned into day numbers once). */
+interface Running {
+  firstSeen: string
+  lastSeen: string
+  joinDate?: string
+  lastInteractionDate?: string
+  interactions: number
+  recent: number
+}
+
 /** Activity of every member in one pass over the events; `window` is `[first, last]` day numbers for `recent`. */
 export class ActivityTally {
-  readonly byKey = new Map<string, ActivityBrief & {joinDay?: number; firstDay?: number}>()
+  private readonly byKey = new Map<string, Running>()
+  private readonly from: string
+  private readonly to: string
 
   /** Events by type per member, when asked for (the contributions of an all-contributors export). */
   readonly types?: Map<string, Record<string, number>>
 
-  constructor(
-    private readonly window: [number, number],
-    o: {types?: boolean} = {},
-  ) {
+  constructor(window: [number, number], o: {types?: boolean} = {}) {
+    this.from = dayDate(window[0])
+    this.to = dayDate(window[1])
     if (o.types) this.types = new Map()
   }
 
@@ -47,33 +58,36 @@ export class ActivityTally {
 
   add(e: ResolvedEvent): void {
     if (e.member.endsWith(':*')) return
+    const ts = e.ts
     let b = this.byKey.get(e.person)
-    if (!b) this.byKey.set(e.person, (b = {interactions: 0, recent: 0}))
-    const day = dayOf(e.ts)
-    if (b.firstSeen === undefined || e.ts < b.firstSeen) {
-      b.firstSeen = e.ts
-      b.firstDay = day
-    }
-    if (b.lastSeen === undefined || e.ts > b.lastSeen) b.lastSeen = e.ts
+    if (!b) this.byKey.set(e.person, (b = {firstSeen: ts, lastSeen: ts, interactions: 0, recent: 0}))
+    else if (ts < b.firstSeen) b.firstSeen = ts
+    else if (ts > b.lastSeen) b.lastSeen = ts
     if (this.types) {
       let t = this.types.get(e.person)
       if (!t) this.types.set(e.person, (t = {}))
       t[e.type] = (t[e.type] ?? 0) + 1
     }
-    if (e.type === 'join' && (b.joinDay === undefined || day < b.joinDay)) b.joinDay = day
+    const date = ts.slice(0, 10)
+    if (e.type === 'join' && (b.joinDate === undefined || date < b.joinDate)) b.joinDate = date
     if (INTERACTION.has(e.type)) {
       b.interactions++
-      if (day >= this.window[0] && day <= this.window[1]) b.recent++
-      if (b.lastInteractionDay === undefined || day > b.lastInteractionDay) b.lastInteractionDay = day
+      if (date >= this.from && date <= this.to) b.recent++
+      if (b.lastInteractionDate === undefined || date > b.lastInteractionDate) b.lastInteractionDate = date
     }
-    b.startDay = b.joinDay ?? b.firstDay
   }
 
   get(key: string): ActivityBrief {
     const b = this.byKey.get(key)
     if (!b) return {interactions: 0, recent: 0}
-    const {joinDay: _j, firstDay: _f, ...brief} = b
-    return brief
+    return {
+      firstSeen: b.firstSeen,
+      lastSeen: b.lastSeen,
+      startDay: dayNumber(b.joinDate ?? b.firstSeen.slice(0, 10)),
+      ...(b.lastInteractionDate !== undefined ? {lastInteractionDay: dayNumber(b.lastInteractionDate)} : {}),
+      interactions: b.interactions,
+      recent: b.recent,
+    }
   }
 }
 
