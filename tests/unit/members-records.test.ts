@@ -9,6 +9,7 @@ import {importEvents} from '../../src/events/service.js'
 import {summarizeActivity} from '../../src/members/activity.js'
 import {allContributors, exportRows, pseudonym} from '../../src/members/export.js'
 import {readRecords} from '../../src/members/io-records.js'
+import {ResponseBatchFile} from '../../src/survey/io-responses.js'
 import {
   mapRecordColumns,
   mergeRecords,
@@ -234,6 +235,44 @@ describe('members import, list, show, segments, export over a small workspace', 
       ['北京', 1, 0.25, 1, {eligible: 0, retained: 0, rate: null}, true],
       [null, 1, 0.25, 1, {eligible: 0, retained: 0, rate: null}, true],
     ])
+  })
+
+  it('segments join the latest survey with a member column: responses by identity or record id', async () => {
+    const doc = {
+      apiVersion: 'commops/v1',
+      kind: 'Survey',
+      name: 'q',
+      title: 'q',
+      questions: [
+        {id: 'nps', type: 'nps', text: 'x'},
+        {id: 'sat', type: 'likert', scale: 5, text: 'y'},
+      ],
+    } as unknown as SurveyDoc
+    const response = (member: string, nps: number, sat: number): SurveyResponse => ({
+      survey: 'S1',
+      rowHash: member,
+      source: {file: 'r.csv', line: 2},
+      member,
+      answers: {nps, sat},
+      fields: {},
+      ingestedAt: NOW.toISOString(),
+    })
+    // wechat:a is M1 (上海), M3 is in 杭州 since the xlsx, qq:2 is M2 (北京); qq:77 is nobody
+    const file = await ResponseBatchFile.write(root, 'S1', [
+      response('wechat:a', 10, 5),
+      response('M3', 3, 2),
+      response('qq:2', 8, 4),
+      response('qq:77', 0, 1),
+    ])
+    await store.update(async (db) => {
+      db.surveys.S1 = {id: 'S1', name: 'q', locale: 'zh-CN', doc, createdAt: 'x'}
+      await file.commit('RB1')
+      db.responseBatches.push({id: 'RB1', survey: 'S1', source: 'r.csv', responses: 4, ingestedAt: NOW.toISOString()})
+    })
+    const s = await memberSegments(store, {by: ['region'], zone: ZONE, now: NOW})
+    expect(s.survey).toBe('S1')
+    const by = Object.fromEntries(s.segments.map((g) => [String(g.values.region), [g.nps, g.csat, g.respondents]]))
+    expect(by).toEqual({上海: [100, 1, 1], 杭州: [-100, 0, 1], 北京: [0, 1, 1], null: [null, null, 0]})
   })
 
   it('exports only the asked fields; anonymized, no original id, name or identity, the same pseudonyms every time', async () => {
