@@ -7,7 +7,7 @@
 import {responseBatchPath} from './layout.js'
 import type {Db} from './types.js'
 
-export const CURRENT_VERSION = 2
+export const CURRENT_VERSION = 3
 
 /** A file a migration moves out of `db.json`: its path relative to `.commops/` and its text. */
 export interface DataFile {
@@ -56,6 +56,13 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    // Member records: an index entry (the records themselves live in `.commops/members/`), empty until the first import.
+    to: 3,
+    up(db) {
+      if (db.memberRecords === undefined) db.memberRecords = {}
+    },
+  },
 ]
 
 type CollectionName = Exclude<keyof Db, 'version'>
@@ -95,6 +102,12 @@ const COLLECTIONS: Record<CollectionName, Collection> = {
   responseBatches: {make: () => [], type: 'array', item: fields(['id', 'survey', 'source'])},
   eventBatches: {make: () => [], type: 'array', item: fields(['id', 'format', 'source'])},
   memberLinks: {make: () => [], type: 'array', item: fields(['id'], ['members'])},
+  // `snapshot` (an object naming the records file) and `salt` (a string)
+  memberRecords: {
+    make: () => ({}),
+    type: 'object',
+    item: {fields: 'file, count', ok: (v) => typeof v === 'string' || (isPlainObject(v) && typeof v.file === 'string')},
+  },
   eventPresets: {make: () => ({}), type: 'object', item: fields(['platform'], ['map'])},
   scorecards: {make: () => ({}), type: 'object', item: fields(['key'], ['period', 'dimensions'])},
 }

@@ -1,6 +1,7 @@
 import type {CalendarItem, RemovedItem} from '../calendar/types.js'
 import type {EventBatch, Person} from '../events/types.js'
 import type {CsvMapping} from '../events/import/csv.js'
+import type {MemberRecordsIndex} from '../members/records.js'
 import type {Incident} from '../rules/types.js'
 import type {Scorecard} from '../scorecard/types.js'
 import type {ResponseBatch, StoredSurvey} from '../survey/types.js'
@@ -102,6 +103,8 @@ export interface Db {
   eventBatches: EventBatch[]
   /** Identities linked into one person (`members link`). */
   memberLinks: Person[]
+  /** Where the member records are (`.commops/members/<file>.ndjson`) and the anonymizing secret (`members import|export`). */
+  memberRecords: MemberRecordsIndex
   /** CSV column mappings saved by `events import --save-preset` (src/events). */
   eventPresets: Record<string, CsvMapping>
   /** Graded periods by key (period label, then filter): computing a period again replaces it (src/scorecard). */

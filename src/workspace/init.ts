@@ -31,6 +31,8 @@ export interface InitResult {
 
 /** Where `init --sample` puts the sample community's activity. */
 export const SAMPLE_ACTIVITY = 'data/activity.ndjson'
+/** Where `init --sample` puts the sample community's member sheet (`members import data/members.csv`). */
+export const SAMPLE_MEMBERS = 'data/members.csv'
 
 const CHANNEL_NAMES: Record<Locale, string> = {'zh-CN': '主群', en: 'Main'}
 
@@ -103,6 +105,12 @@ export async function initWorkspace(o: InitOptions): Promise<InitResult> {
     else {
       await writeFileAtomic(activity, await readFile(templatesDir('samples', `activity.${o.locale}.ndjson`)), {root})
       created.push(SAMPLE_ACTIVITY)
+    }
+    const members = path.join(root, SAMPLE_MEMBERS)
+    if (existsSync(members)) kept.push(SAMPLE_MEMBERS)
+    else {
+      await writeFileAtomic(members, await readFile(templatesDir('samples', `members.${o.locale}.csv`)), {root})
+      created.push(SAMPLE_MEMBERS)
     }
   }
   for (const f of schemaFiles()) await writeFileAtomic(path.join(root, f.path), f.content, {root})

@@ -4,8 +4,8 @@ import {schemaFileName, schemaText} from '../schema/export.js'
 
 export const SCHEMAS_DIR = '.commops/schemas'
 
-/** What commops adds to a workspace's .gitignore: the store, its lock and backups, imported events, exports. */
-export const GITIGNORE_ENTRIES = ['.commops/db.json', '.commops/db.json.lock', '.commops/backups/', '.commops/events/', 'out/']
+/** What commops adds to a workspace's .gitignore: the store, its lock and backups, imported events, member records (personal data), exports. */
+export const GITIGNORE_ENTRIES = ['.commops/db.json', '.commops/db.json.lock', '.commops/backups/', '.commops/events/', '.commops/members/', 'out/']
 
 export interface SkeletonFile {
   /** Relative to the workspace root, with forward slashes. */

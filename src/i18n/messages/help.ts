@@ -108,7 +108,7 @@ export const HELP_ZH: {
     'rules:incident': '记录违规事件，并给出应采取的处罚档位；之后可以更正或撤销',
     survey: '问卷：创建、导出到表单工具、导入回收结果、计算得分',
     events: '导入社群活动：把各平台的导出文件转成统一的事件，再列出和统计',
-    members: '成员：把同一个人在各平台上的账号关联起来',
+    members: '成员：档案导入、列表、详情、用户画像与导出；把同一个人在各平台上的账号关联起来',
     scorecard: '评分卡：按目标给一个周期打分、评级，与上一期比较，可在 CI 中设置及格线',
   },
   globalFlags: {
@@ -401,6 +401,73 @@ export const HELP_ZH: {
       description: '把账号从所关联的人中移出',
       args: {identities: '账号，写成 平台:id'},
       examples: {'members unlink qq:10002': 'qq:10002 重新单独算作一个人'},
+    },
+    'members:import': {
+      description:
+        '从 CSV（UTF-8、带 BOM 的 UTF-8、GBK）或 .xlsx 表格导入成员档案：编号、姓名、各平台账号、加入时间、年龄、性别、地区、职业、兴趣、标签（中英文表头均可；其他列作为属性保留）。再次导入时按编号（或账号）更新档案，其余保持不变；有多个账号的档案会把这些账号关联为同一个人',
+      args: {file: 'CSV 或 .xlsx 成员表'},
+      flags: {
+        'dry-run': '只读取并报告，不保存',
+        encoding: '文件编码（utf8、gbk、gb18030、utf16le……）；默认自动识别',
+        map: '手动对应列："列名=字段"，字段可以是 id、name、ids、joined、age、gender、region、occupation、interests、tags、平台名（qq、wechat……）或 ignore（可重复，可用逗号分隔）',
+      },
+      examples: {
+        'members import data/members.csv': '能识别 姓名、微信、QQ、地区、职业、兴趣、标签、加入时间 等表头',
+        'members import data/名单.xlsx --map "昵称=name,QQ号码=qq" --dry-run': '手动对应列（字段、平台或 ignore），只报告将发生的变化',
+      },
+    },
+    'members:list': {
+      description: '列出成员：所有导入的档案，以及活动中出现过的每个人，附最近活动时间和近 30 天互动次数',
+      flags: {
+        limit: '显示多少位成员',
+        region: '只看这个地区的成员',
+        sort: '排序：name（姓名）、last-seen（最近活动在前）、interactions（近 30 天互动多的在前）、joined（最早加入在前）',
+        tag: '只看带这个标签的成员（可重复：须全部满足）',
+        where: '只看某属性等于某值的成员：属性=值（可重复：须全部满足）',
+      },
+      examples: {
+        'members list --sort last-seen --limit 20': '最近活动的 20 位成员',
+        'members list --region 上海 --tag 摄影 --json': '上海地区、带“摄影”标签的成员，JSON 格式',
+        'members list --where occupation=设计师 --sort interactions': '按任意属性筛选，最活跃的在前',
+      },
+    },
+    'members:show': {
+      description:
+        '查看一位成员：属性和账号、根据活动得出的概况（首次和最近出现、各类互动次数、活跃天数、连续活跃周数）、涉及他的违规记录和他负责的任务',
+      args: {member: '账号（qq:10002）、人员编号（P1）、档案编号或准确的名字'},
+      examples: {
+        'members show qq:10002': '用成员的任一账号（或人员编号 P1）',
+        'members show 王芳 --json': '用档案编号或准确的名字，JSON 格式',
+      },
+    },
+    'members:segments': {
+      description:
+        '用户画像表：按一个或多个属性给成员分组，每组给出占比、周期内活跃的比例、30 日留存，以及最近一次问卷的 NPS 和 CSAT（按答卷的成员列关联）；不足 5 人的组会标出',
+      flags: {
+        by: '分组属性，用逗号分隔：region、occupation、gender、age、interests、tags 或表格中的任意列',
+        period: '“活跃”的统计周期：月份 2026-10、季度 2026-Q4、ISO 周 2026-W44 或日期（默认：截至今天的 30 天）',
+      },
+      examples: {
+        'members segments --by region': '按地区，统计近 30 天活跃',
+        'members segments --by region,occupation --period 2026-09 --json': '两个属性，统计 9 月活跃，JSON 格式',
+      },
+    },
+    'members:export': {
+      description:
+        '导出成员，只包含指定的字段，格式为 CSV、JSON 或 .all-contributorsrc；--anonymize 把编号、姓名和账号换成化名，同一工作区内每次导出都相同',
+      flags: {
+        anonymize: '把编号、姓名和账号换成稳定的化名（由保存在工作区中的密钥生成）',
+        fields:
+          '字段，用逗号分隔（默认：id,name）：id、name、identities、joined、age、gender、region、occupation、interests、tags、first_seen、last_seen、interactions、interactions_30d 或表格中的任意列',
+        force: '覆盖不是 commops 写的文件',
+        format: '输出格式',
+        out: OUT_FILE('members.<format>'),
+      },
+      examples: {
+        'members export --fields id,name,region,interactions_30d --out out/members.csv': '四个字段，CSV 格式',
+        'members export --format json --fields id,region,occupation --anonymize': '给客户看：用化名代替编号，JSON 输出到标准输出',
+        'members export --format all-contributors --out .all-contributorsrc': '按活动和标签得出的贡献者',
+      },
     },
     'playbook:list': {
       description: '列出内置剧本和工作区剧本，以及它们的阶段和说明',

@@ -4,6 +4,7 @@ import {common} from './common.js'
 import {events} from './events.js'
 import {expr} from './expr.js'
 import {help} from './help.js'
+import {membersRecords} from './members-records.js'
 import {metrics} from './metrics.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
@@ -31,6 +32,7 @@ export const catalogue: Messages = {
   ...survey,
   ...rules,
   ...events,
+  ...membersRecords,
   ...metrics,
   ...scorecard,
   ...help,

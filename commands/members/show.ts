@@ -1,0 +1,58 @@
+import {Args} from '@oclif/core'
+import {BaseCommand} from '../../src/cli/base-command.js'
+import {showMember, type MemberProfile} from '../../src/members/service.js'
+import {Store} from '../../src/store/index.js'
+
+export default class MembersShow extends BaseCommand<typeof MembersShow> {
+  static override description =
+    'Show one member: attributes and identities, an activity summary from the events (first and last seen, interactions by type, active days, weekly streaks), incidents naming them and tasks they own'
+
+  static override examples = [
+    {command: '<%= config.bin %> members show qq:10002', description: 'By any identity of the member (or person id P1)'},
+    {command: '<%= config.bin %> members show 王芳 --json', description: 'By record id or exact name, as JSON'},
+  ]
+
+  static override args = {
+    member: Args.string({description: 'An identity (qq:10002), person id (P1), record id or exact name', required: true}),
+  }
+
+  async run(): Promise<MemberProfile> {
+    const ws = await this.workspace()
+    const p = await showMember(Store.at(ws.root), {ref: this.args.member, zone: ws.community.timezone, now: new Date()})
+    if (this.jsonEnabled()) return p
+    const t = this.t
+    const line = (label: string, value: string | number | string[] | undefined) => {
+      if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0))
+        this.log(`  ${t(`members.records.show.${label}`)}: ${Array.isArray(value) ? value.join(' ') : String(value)}`)
+    }
+    this.log(p.name ? `${p.name} (${p.id})` : p.id)
+    line('identities', p.identities)
+    const r = p.record
+    line('joined', p.joined)
+    for (const f of ['age', 'gender', 'region', 'occupation', 'interests', 'tags'] as const) line(f, r?.[f])
+    for (const [k, v] of Object.entries(r?.extra ?? {})) this.log(`  ${k}: ${v}`)
+    const a = p.activity
+    this.log(t('members.records.show.activity'))
+    if (a.events === 0) this.log(`  ${t('members.records.show.noEvents')}`)
+    else {
+      line('firstSeen', a.firstSeen)
+      line('lastSeen', a.lastSeen)
+      line('interactions', t('members.records.show.interactionsValue', {all: a.interactions, recent: a.interactions30d}))
+      line(
+        'byType',
+        Object.entries(a.byType)
+          .sort((x, y) => y[1] - x[1])
+          .map(([type, n]) => `${type} ${n}`)
+          .join(', '),
+      )
+      line('activeDays', a.activeDays)
+      line('streak', t('members.records.show.streakValue', {current: a.currentWeeklyStreak, longest: a.longestWeeklyStreak}))
+    }
+    this.log(t('members.records.show.incidents', {count: p.incidents.length}))
+    for (const i of p.incidents)
+      this.log(`  ${i.id}  ${i.at.slice(0, 10)}  ${i.rule}  ${i.rung}${i.revoked ? ` (${t('members.records.show.revoked')})` : ''}`)
+    this.log(t('members.records.show.tasks', {count: p.tasks.length}))
+    for (const task of p.tasks) this.log(`  ${task.id}  ${task.title}  (${task.status})`)
+    return p
+  }
+}

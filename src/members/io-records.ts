@@ -1,0 +1,140 @@
+/**
+ * The member records' edge with the disk. The records are personal data and can be 100k rows, so they stay out of
+ * `db.json`: each import writes every record to `.commops/members/<MRn>.ndjson` (temp file, fsync'd first), and
+ * under the store's lock the file is renamed and only then named in `db.memberRecords.snapshot`; the file it
+ * replaces is swept. Reading a member sheet: CSV in UTF-8, UTF-8 with BOM, UTF-16 or GBK, or the first sheet of an xlsx.
+ */
+import {createHash} from 'node:crypto'
+import {existsSync} from 'node:fs'
+import {mkdir, open, readdir, readFile, rename, rm, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {StoreError, UsageError, ValidationError} from '../errors.js'
+import type {Db} from '../store/types.js'
+import {decodeCsv, isEncoding, MAX_COLUMNS, headerWidth, parseCsv, type ParsedTable} from '../survey/csv.js'
+import {sniffInput} from '../survey/sniff.js'
+import {parseXlsx} from '../survey/xlsx.js'
+import {assertConfined, batchTempOwner, isProcessAlive, syncDir, tempPathFor} from '../util/fs.js'
+import type {MemberRecord} from './records.js'
+
+/** `.commops/members` of a workspace. */
+export const membersDir = (root: string): string => path.join(root, '.commops', 'members')
+
+const recordsFile = (root: string, id: string) => path.join(membersDir(root), `${id}.ndjson`)
+
+/** The largest member sheet read (a 100k-row sheet is a few MB). */
+const MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+/** Every member record of the workspace (none before the first import). */
+export async function readRecords(root: string, db: Pick<Db, 'memberRecords'>): Promise<MemberRecord[]> {
+  const snapshot = db.memberRecords.snapshot
+  if (!snapshot) return []
+  const file = recordsFile(root, snapshot.file)
+  assertConfined(root, file)
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    throw new StoreError({key: 'store.batchMissing', params: {file, id: snapshot.file}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
+  }
+  const out: MemberRecord[] = []
+  let start = 0
+  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
+    if (end < 0) end = text.length
+    if (end > start) out.push(JSON.parse(text.slice(start, end)) as MemberRecord)
+    start = end + 1
+  }
+  return out
+}
+
+/** The records' temp file, written and fsync'd outside the lock; `commit` names it under the lock. */
+export class RecordsFile {
+  private constructor(
+    private readonly root: string,
+    private readonly temp: string,
+    readonly hash: string,
+  ) {}
+
+  static async write(root: string, records: MemberRecord[]): Promise<RecordsFile> {
+    const dir = membersDir(root)
+    assertConfined(root, dir)
+    await mkdir(dir, {recursive: true})
+    const temp = tempPathFor(path.join(dir, 'records.ndjson'))
+    const handle = await open(temp, 'wx')
+    const hash = createHash('sha256')
+    try {
+      // in chunks: one string of every line could pass the longest string an engine holds
+      for (let i = 0; i < records.length; i += 10_000) {
+        let chunk = ''
+        for (const r of records.slice(i, i + 10_000)) chunk += `${JSON.stringify(r)}\n`
+        hash.update(chunk)
+        await handle.write(chunk)
+      }
+      await handle.sync()
+    } catch (error) {
+      await handle.close()
+      await rm(temp, {force: true})
+      throw error
+    }
+    await handle.close()
+    return new RecordsFile(root, temp, hash.digest('hex'))
+  }
+
+  /** Renames the synced temp file to `<id>.ndjson` and fsyncs the folder; call it under the store's lock. */
+  async commit(id: string): Promise<void> {
+    await rename(this.temp, recordsFile(this.root, id))
+    await syncDir(membersDir(this.root))
+  }
+
+  async discard(): Promise<void> {
+    await rm(this.temp, {force: true})
+  }
+}
+
+/**
+ * Removes what an interrupted import left (temp files of dead processes) and, when `referenced` is given (under the
+ * store's lock), records files the index no longer names. Returns the names removed.
+ */
+export async function sweepRecords(root: string, referenced?: Set<string>): Promise<string[]> {
+  const dir = membersDir(root)
+  const gone: string[] = []
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const owner = batchTempOwner(name)
+    const file = /^(MR\d+)\.ndjson$/.exec(name)?.[1]
+    const stale = owner !== undefined ? !isProcessAlive(owner) : referenced !== undefined && file !== undefined && !referenced.has(file)
+    if (!stale) continue
+    await rm(path.join(dir, name), {force: true})
+    gone.push(name)
+  }
+  return gone
+}
+
+/** Reads a member sheet into a table: CSV in any encoding (or the one given), or the first sheet of an xlsx workbook. */
+export async function readMemberTable(full: string, display: string, encoding?: string): Promise<{table: ParsedTable; encoding: string}> {
+  if (!existsSync(full)) throw new UsageError({key: 'file.notFound', params: {path: display}}, {hint: {key: 'file.notFound.hint'}})
+  if (encoding && !isEncoding(encoding))
+    throw new UsageError({key: 'survey.ingest.badEncoding', params: {encoding}}, {hint: {key: 'survey.ingest.badEncoding.hint'}})
+  const info = await stat(full)
+  if (info.isDirectory())
+    throw new UsageError(
+      {key: 'fs.isDir', params: {path: display}},
+      {code: 'input.isDir', hint: {key: 'input.isDir.hint', params: {folder: display.replace(/[\\/]+$/, ''), example: 'members.csv'}}},
+    )
+  const notTable = () =>
+    new ValidationError(
+      {key: 'members.records.notTable', params: {file: display}},
+      {location: {file: display}, hint: {key: 'members.records.notTable.hint'}},
+    )
+  if (info.size > MAX_INPUT_BYTES) throw notTable()
+  const data = await readFile(full)
+  const sniffed = sniffInput(data)
+  if (sniffed.kind === 'foreign') throw notTable()
+  if (sniffed.kind === 'xlsx') {
+    const read = await parseXlsx(data)
+    if (!read.ok) throw notTable()
+    return {table: read.table, encoding: 'xlsx'}
+  }
+  const decoded = decodeCsv(data, encoding)
+  if (headerWidth(decoded.text) > MAX_COLUMNS) throw notTable()
+  return {table: parseCsv(decoded.text), encoding: decoded.encoding}
+}

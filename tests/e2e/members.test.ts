@@ -1,0 +1,84 @@
+/** `members import|list|show|segments|export` end to end: the compiled CLI in the sample workspace, as a user runs it. */
+import {readFile, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {initWorkspace} from '../../src/workspace/init.js'
+import {hasStackTrace, makeTempDir, removeDir, runCli, type CliResult} from '../helpers/cli.js'
+
+let tmp: string
+let ws: string
+const commops = (args: string[]): Promise<CliResult> => runCli(args, {cwd: ws})
+const json = <T>(r: CliResult): T => {
+  expect(r.code, r.stderr).toBe(0)
+  return JSON.parse(r.stdout) as T
+}
+
+beforeAll(async () => {
+  tmp = await makeTempDir()
+  ws = path.join(tmp, 'club')
+  await initWorkspace({dir: ws, name: 'Club', locale: 'zh-CN', timezone: 'Asia/Shanghai', platforms: [], type: 'interest', sample: true})
+  expect((await commops(['events', 'import', 'data/activity.ndjson'])).code).toBe(0)
+})
+
+afterAll(async () => {
+  await removeDir(tmp)
+})
+
+describe('members records in the sample workspace', () => {
+  it('imports the sample sheet, then a sheet with a bad row: the row named with file:line on stderr, the rest kept', async () => {
+    const first = json<{added: number; links: number; rejected: unknown[]}>(await commops(['members', 'import', 'data/members.csv', '--json']))
+    const sheet = await readFile(path.join(ws, 'data', 'members.csv'), 'utf8')
+    const qqs = sheet.split('\n').filter((l) => /^M\d+,[^,]*,[^,]*,\d+,/.test(l)).length
+    expect(first).toMatchObject({added: 250, links: qqs, rejected: []})
+    await writeFile(path.join(ws, 'more.csv'), '编号,姓名,地区,加入时间\nM001,彭若曦,杭州,2026-06-01\nM900,新人,上海,明天\n')
+    const more = await commops(['members', 'import', 'more.csv'])
+    expect(more.code).toBe(0)
+    expect(more.stdout).toContain('更新 1')
+    expect(more.stderr).toContain('more.csv:3: 加入时间 列的加入时间 `明天` 无法识别')
+  })
+
+  it('lists, shows and groups members, with the activity of their events', async () => {
+    const list = json<{members: Array<{id: string; region?: string; lastSeen?: string}>; matched: number; total: number}>(
+      await commops(['members', 'list', '--region', '杭州', '--sort', 'last-seen', '--limit', '3', '--json']),
+    )
+    expect(list.members[0]).toBeDefined()
+    expect(list.members.map((m) => m.region)).toEqual(Array(list.members.length).fill('杭州'))
+    expect(list.members.map((m) => m.lastSeen)).toEqual([...list.members.map((m) => m.lastSeen)].sort().reverse())
+    expect(list.total).toBe(250)
+    const text = await commops(['members', 'list', '--limit', '2'])
+    expect(text.stdout).toMatch(/编号\s+姓名\s+地区/)
+
+    const show = json<{id: string; region: string; activity: {events: number; longestWeeklyStreak: number}}>(
+      await commops(['members', 'show', 'wechat:彭若曦', '--json']),
+    )
+    expect(show).toMatchObject({id: 'M001', region: '杭州'})
+    expect(show.activity.events).toBeGreaterThan(0)
+    const missing = await commops(['members', 'show', 'qq:404'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('没有成员 qq:404')
+    expect(hasStackTrace(missing.stderr)).toBe(false)
+
+    const seg = json<{total: number; segments: Array<{values: Record<string, string | null>; count: number; small: boolean}>}>(
+      await commops(['members', 'segments', '--by', '地区', '--period', '2026-Q3', '--json']),
+    )
+    expect(seg.total).toBe(250) // every person of the activity has a record; M900 of more.csv was rejected
+    expect(seg.segments.reduce((n, s) => n + s.count, 0)).toBe(seg.total)
+    expect(seg.segments.every((s) => s.small === s.count < 5)).toBe(true)
+  })
+
+  it('exports only the asked fields; anonymized it holds no id or name of the sheet', async () => {
+    const r = await commops(['members', 'export', '--fields', 'id,name,地区', '--anonymize', '--out', 'out/members.csv'])
+    expect(r.code, r.stderr).toBe(0)
+    const csv = await readFile(path.join(ws, 'out', 'members.csv'), 'utf8')
+    expect(csv.split('\n')[0]).toBe('id,name,region')
+    const sheet = (await readFile(path.join(ws, 'data', 'members.csv'), 'utf8')).split('\n').slice(1, 40)
+    for (const line of sheet) {
+      const [id, name] = line.split(',')
+      expect(csv).not.toContain(`${id},`)
+      expect(csv).not.toContain(name)
+    }
+    const unknown = await commops(['members', 'export', '--fields', 'id,points'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('points')
+  })
+})
