@@ -7,7 +7,7 @@
 import {responseBatchPath} from './layout.js'
 import type {Db} from './types.js'
 
-export const CURRENT_VERSION = 2
+export const CURRENT_VERSION = 3
 
 /** A file a migration moves out of `db.json`: its path relative to `.commops/` and its text. */
 export interface DataFile {
@@ -56,6 +56,8 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  // members.incentives: the index of `.commops/ledger/` (filled empty by the defaults)
+  {to: 3, up() {}},
 ]
 
 type CollectionName = Exclude<keyof Db, 'version'>
@@ -97,6 +99,7 @@ const COLLECTIONS: Record<CollectionName, Collection> = {
   memberLinks: {make: () => [], type: 'array', item: fields(['id'], ['members'])},
   eventPresets: {make: () => ({}), type: 'object', item: fields(['platform'], ['map'])},
   scorecards: {make: () => ({}), type: 'object', item: fields(['key'], ['period', 'dimensions'])},
+  incentives: {make: () => ({}), type: 'object', item: fields(['file', 'hash'])},
 }
 
 /** One bad item: where it is (`tasks[0]`), the fields it must have (none: a whole number), a short JSON of what it is. */

@@ -4,6 +4,7 @@ import {common} from './common.js'
 import {events} from './events.js'
 import {expr} from './expr.js'
 import {help} from './help.js'
+import {membersIncentives} from './members-incentives.js'
 import {metrics} from './metrics.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
@@ -33,6 +34,7 @@ export const catalogue: Messages = {
   ...events,
   ...metrics,
   ...scorecard,
+  ...membersIncentives,
   ...help,
 }
 
