@@ -30,7 +30,7 @@ export default class MembersAward extends BaseCommand<typeof MembersAward> {
     const ws = await this.workspace()
     const entry = await awardPoints(ws, Store.at(ws.root), {
       member: this.args.member,
-      points: Number(this.flags.points),
+      points: this.flags.points,
       reason: this.flags.reason,
       by: this.flags.by,
       now: new Date(),

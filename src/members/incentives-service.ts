@@ -43,12 +43,9 @@ const BADGES_FILE = 'badges.ndjson'
 /** The time `now` in the community's timezone, ISO with its offset (as events are stored). */
 const localIso = (now: Date, zone: string): string => DateTime.fromJSDate(now, {zone}).toISO({suppressMilliseconds: true}) ?? now.toISOString()
 
-async function timelinesOf(ws: IncentivesWorkspace, db: Db, engagement?: EngagementCollector): Promise<Array<[MemberKey, TimelineEvent[]]>> {
-  const collector = new TimelineCollector()
-  for await (const e of readEvents(ws.root, db)) {
-    collector.add(e)
-    engagement?.add(e)
-  }
+async function timelinesOf(ws: IncentivesWorkspace, db: Db, keep?: (type: string) => boolean): Promise<Array<[MemberKey, TimelineEvent[]]>> {
+  const collector = new TimelineCollector(keep)
+  for await (const e of readEvents(ws.root, db)) collector.add(e)
   return collector.timelines()
 }
 
@@ -85,8 +82,9 @@ export interface RecomputeResult {
 
 /** The computed ledger's text and summary from a snapshot (nothing written). */
 async function computeLedgerOf(ws: IncentivesWorkspace, db: Db): Promise<{text: string; entries: LedgerEntry[]}> {
-  const timelines = await timelinesOf(ws, db)
-  const entries = computeLedger(timelines, incidentsOf(db), pointsRules(ws.community))
+  const rules = pointsRules(ws.community)
+  const timelines = await timelinesOf(ws, db, (type) => !!rules.points[type])
+  const entries = computeLedger(timelines, incidentsOf(db), rules)
   return {text: ledgerText(entries), entries}
 }
 
@@ -158,7 +156,8 @@ export function memberKey(db: Pick<Db, 'memberLinks'>, member: string): MemberKe
 
 export interface AwardRequest {
   member: string
-  points: number
+  /** A number, or the text the user typed (`50`, `-20`). */
+  points: number | string
   reason: string
   by?: string
   now: Date
@@ -166,14 +165,15 @@ export interface AwardRequest {
 
 /** `members award`: one manual award (or deduction, negative) appended to the manual ledger; recomputes keep it. */
 export async function awardPoints(ws: IncentivesWorkspace, store: Store, r: AwardRequest): Promise<LedgerEntry> {
-  if (!Number.isFinite(r.points) || r.points === 0 || Math.abs(r.points) > 1_000_000)
+  const points = typeof r.points === 'string' ? (/^\s*[-+]?\d+(\.\d+)?\s*$/.test(r.points) ? Number(r.points) : Number.NaN) : r.points
+  if (!Number.isFinite(points) || points === 0 || Math.abs(points) > 1_000_000)
     throw new UsageError({key: 'members.incentives.badPoints', params: {value: String(r.points)}}, {hint: {key: 'members.incentives.badPoints.hint'}})
   const reason = r.reason.trim()
   if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
   const ts = localIso(r.now, ws.community.timezone)
   return store.update(async (db) => {
     const member = memberKey(db, r.member)
-    const entry: LedgerEntry = {ts, member, points: round2(r.points), id: nextId(db, 'A'), reason, ...(r.by ? {by: r.by} : {})}
+    const entry: LedgerEntry = {ts, member, points: round2(points), id: nextId(db, 'A'), reason, ...(r.by ? {by: r.by} : {})}
     db.incentives.manual = await appendIncentive(ws.root, MANUAL_FILE, db.incentives.manual, [entry], r.now.toISOString())
     return entry
   })

@@ -23,8 +23,11 @@ export const isAnonymous = (member: string): boolean => member.endsWith(':*')
 export class TimelineCollector {
   private readonly byMember = new Map<MemberKey, TimelineEvent[]>()
 
+  /** `keep`: the event types worth keeping (default all), so a ledger holds only the events that score. */
+  constructor(private readonly keep?: (type: string) => boolean) {}
+
   add(e: ResolvedEvent): void {
-    if (isAnonymous(e.member)) return
+    if (isAnonymous(e.member) || (this.keep && !this.keep(e.type))) return
     const ms = Date.parse(e.ts)
     if (!Number.isFinite(ms)) return
     let list = this.byMember.get(e.person)

@@ -172,9 +172,13 @@ describe('points ledger', () => {
     await expect(awardPoints(ws, store, {member: 'qq:1', points: 5, reason: '  ', now: NOW})).rejects.toMatchObject({
       msg: {key: 'members.incentives.noReason'},
     })
-    await expect(awardPoints(ws, store, {member: 'qq:1', points: Number('x'), reason: 'r', now: NOW})).rejects.toMatchObject({
+    await expect(awardPoints(ws, store, {member: 'qq:1', points: '5x', reason: 'r', now: NOW})).rejects.toMatchObject({
+      msg: {key: 'members.incentives.badPoints', params: {value: '5x'}},
+    })
+    await expect(awardPoints(ws, store, {member: 'qq:1', points: '0', reason: 'r', now: NOW})).rejects.toMatchObject({
       msg: {key: 'members.incentives.badPoints'},
     })
+    expect((await awardPoints(ws, store, {member: 'qq:1', points: '-2.5', reason: 'r', now: NOW})).points).toBe(-2.5)
     await expect(awardPoints(ws, store, {member: 'nobody', points: 5, reason: 'r', now: NOW})).rejects.toMatchObject({
       msg: {key: 'members.link.badIdentity'},
     })
