@@ -20,7 +20,8 @@ const CATALOGUE = '^src/[^/]+/kind\\.ts$'
 const IO_UTILS = '^src/util/(fs|owned-file|paths|text-file)\\.ts$'
 // ────────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-const EDGE = `^src/[^/]+/(${EDGE_NAMES})([^/]*\\.tsx?$|/)`
+// and one named after its part: src/members/incentives-service.ts
+const EDGE = `^src/[^/]+/(${EDGE_NAMES})([^/]*\\.tsx?$|/)|^src/members/incentives-service\\.ts$`
 const DOMAIN = `^src/(${DOMAIN_AREAS})/`
 /** Services: the edges outside the engine folders (src/playbook/load.ts and src/ui/load.ts are not services). */
 const SERVICE = {path: EDGE, pathNot: '^src/(cli|ui|playbook|steps|hooks)/'}

@@ -4,6 +4,7 @@
  */
 import type {Msg} from '../errors.js'
 import type {CalendarItem} from '../calendar/types.js'
+import {gravity, levelCounts, type EngagementCollector} from '../members/engagement.js'
 import {computeCsat, computeDimensions, computeNps} from '../survey/results.js'
 import type {SurveyDoc, SurveyResponse} from '../survey/types.js'
 import type {MetricId, MetricValue, Period} from './types.js'
@@ -72,4 +73,22 @@ export function calendarAdherence(items: CalendarItem[], period: Period): Metric
   const planned = items.filter((i) => i.date >= period.from && i.date <= period.to && i.status !== 'idea')
   const published = planned.filter((i) => i.status === 'published').length
   return ratio('calendar_adherence', published, planned.length, {planned: planned.length, published}, items.length ? 'noPlannedItems' : 'noCalendar')
+}
+
+/**
+ * The engagement score (gravity) at the period's last day: Σ weight² × members per engagement level, from the
+ * members model (community.yaml `engagement`); the whole community, whatever the filter. n/a with no members.
+ */
+export function engagementScore(collector: EngagementCollector, index: number): MetricValue {
+  const levels = collector.levelsAt(index)
+  if (levels.size === 0) return notAvailable('engagement_score', 'noMembers')
+  const counts = levelCounts(collector.model, levels)
+  return figure(
+    'engagement_score',
+    gravity(collector.model, counts),
+    {members: levels.size, ...counts},
+    {
+      notes: [{key: 'metrics.note.engagement', params: {window: collector.model.windowDays}}],
+    },
+  )
 }

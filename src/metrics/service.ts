@@ -18,7 +18,9 @@ import {sha256Hex} from '../util/hash.js'
 import type {Community} from '../workspace/community.js'
 import {buildFunnel, buildRetention, CohortCollector, cohortPeriods, type Funnel, type RetentionTable} from './cohorts.js'
 import {MetricsEngine} from './engine.js'
-import {calendarAdherence, surveyMetrics} from './non-event.js'
+import {calendarAdherence, engagementScore, surveyMetrics} from './non-event.js'
+import {EngagementCollector, engagementModel} from '../members/engagement.js'
+import {ZoneDays} from './zone-day.js'
 import {dayNumber, resolvePeriods, type PeriodRequest} from './period.js'
 import {METRICS} from '../schema/kinds/common.js'
 import type {MetricFilter, MetricId, MetricSet, MetricValue, Period} from './types.js'
@@ -26,7 +28,7 @@ import type {MetricFilter, MetricId, MetricSet, MetricValue, Period} from './typ
 /** What the metrics read of a workspace. */
 export interface MetricsWorkspace {
   root: string
-  community: Pick<Community, 'timezone' | 'goals'>
+  community: Pick<Community, 'timezone' | 'goals'> & Partial<Pick<Community, 'engagement'>>
 }
 
 /** Anything that gives a store snapshot (a Store, or a step's snapshot wrapped as `{read: async () => db}`). */
@@ -96,13 +98,21 @@ export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, req
   const db = await store.read()
   const filter = cleanFilter(request.filter)
   const engines = periods.map((period) => new MetricsEngine({period, filter, days: request.days}))
-  for await (const b of scanEvents(ws.root, db)) for (const engine of engines) engine.addBlock(b)
+  const engagement = new EngagementCollector(
+    engagementModel(ws.community),
+    periods.map((p) => p.to),
+  )
+  const zone = new ZoneDays(periods[0].zone)
+  for await (const b of scanEvents(ws.root, db)) {
+    for (const engine of engines) engine.addBlock(b)
+    engagement.addBlock(b, zone)
+  }
   const hash = inputsHash(db)
   const surveys = await surveysOf(ws.root, db)
   return periods.map((period, i) => ({
     period,
     filter,
-    values: order([...engines[i].result(), ...nonEventValues(db, surveys, period)]),
+    values: order([...engines[i].result(), ...nonEventValues(db, surveys, period), engagementScore(engagement, i)]),
     inputsHash: hash,
   }))
 }

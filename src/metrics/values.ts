@@ -30,6 +30,7 @@ export const METRIC_UNITS: Record<MetricId, MetricUnit> = {
   answered_share: 'ratio',
   content_reach: 'mean',
   reciprocity: 'ratio',
+  engagement_score: 'score',
 }
 
 /** Rounded for showing and comparing: shares to 4 decimals, the rest to 2. */

@@ -81,6 +81,7 @@ export const METRIC_DIMENSION: Record<MetricId, DimensionId> = {
   reciprocity: 'value',
   conversion_rate: 'value',
   calendar_adherence: 'content',
+  engagement_score: 'activity',
 }
 
 /** Metrics where less is better. */

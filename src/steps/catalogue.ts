@@ -9,6 +9,7 @@ import {positioningCheck} from './positioning-check.js'
 import {calendarGenerateSpec} from './specs/calendar-generate.js'
 import {eventsImportSpec} from './specs/events-import.js'
 import {exportStepSpec} from './specs/export.js'
+import {membersBadgesSpec, membersLevelsSpec, membersPointsSpec} from './specs/members.js'
 import {metricsSpec} from './specs/metrics.js'
 import {rulesGenerateSpec} from './specs/rules-generate.js'
 import {scorecardComputeSpec} from './specs/scorecard-compute.js'
@@ -31,4 +32,7 @@ export const STEP_SPECS: readonly StepSpec<never>[] = [
   eventsImportSpec,
   metricsSpec,
   scorecardComputeSpec,
+  membersPointsSpec,
+  membersLevelsSpec,
+  membersBadgesSpec,
 ] as Array<StepSpec<never>>

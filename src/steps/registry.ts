@@ -2,6 +2,9 @@ import {assertStep} from './assert.js'
 import {calendarGenerate} from './calendar-generate.js'
 import {eventsImport} from './events-import.js'
 import {exportStep} from './export.js'
+import {membersBadges} from './members-badges.js'
+import {membersLevels} from './members-levels.js'
+import {membersPoints} from './members-points.js'
 import {metricsStep} from './metrics.js'
 import {noteStep} from './note.js'
 import {positioningCheck} from './positioning-check.js'
@@ -26,6 +29,9 @@ export const STEP_TYPES: readonly StepType<never>[] = [
   eventsImport,
   metricsStep,
   scorecardCompute,
+  membersPoints,
+  membersLevels,
+  membersBadges,
 ] as Array<StepType<never>>
 
 const registry = new Map(STEP_TYPES.map((step) => [step.type, step as unknown as StepType<Record<string, unknown>>]))

@@ -7,7 +7,7 @@
 import {responseBatchPath} from './layout.js'
 import type {Db} from './types.js'
 
-export const CURRENT_VERSION = 3
+export const CURRENT_VERSION = 4
 
 /** A file a migration moves out of `db.json`: its path relative to `.commops/` and its text. */
 export interface DataFile {
@@ -63,6 +63,8 @@ export const MIGRATIONS: readonly Migration[] = [
       if (db.memberRecords === undefined) db.memberRecords = {}
     },
   },
+  // members.incentives: the index of `.commops/ledger/` (filled empty by the defaults)
+  {to: 4, up() {}},
 ]
 
 type CollectionName = Exclude<keyof Db, 'version'>
@@ -110,6 +112,7 @@ const COLLECTIONS: Record<CollectionName, Collection> = {
   },
   eventPresets: {make: () => ({}), type: 'object', item: fields(['platform'], ['map'])},
   scorecards: {make: () => ({}), type: 'object', item: fields(['key'], ['period', 'dimensions'])},
+  incentives: {make: () => ({}), type: 'object', item: fields(['file', 'hash'])},
 }
 
 /** One bad item: where it is (`tasks[0]`), the fields it must have (none: a whole number), a short JSON of what it is. */

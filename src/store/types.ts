@@ -109,7 +109,31 @@ export interface Db {
   eventPresets: Record<string, CsvMapping>
   /** Graded periods by key (period label, then filter): computing a period again replaces it (src/scorecard). */
   scorecards: Record<string, Scorecard>
+  // members.incentives: begin
+  /**
+   * The index of the members' incentive files under `.commops/ledger/` (src/members): `computed` (the ledger
+   * recomputed from events × rules, named by its hash), `manual` (awards and deductions) and `badges` (awards and
+   * revocations), both append-only; only the first `entries` lines (`bytes` bytes) of a file count.
+   */
+  incentives: Partial<Record<'computed' | 'manual' | 'badges', IncentiveFile>>
+  // members.incentives: end
 }
+
+// members.incentives: begin
+/** One incentive file's index entry. */
+export interface IncentiveFile {
+  /** File name under `.commops/ledger/`. */
+  file: string
+  entries: number
+  bytes: number
+  /** SHA-256 of the file's counted bytes. */
+  hash: string
+  updatedAt: string
+  /** For the computed ledger: hash of the rules and of the inputs it was computed from. */
+  rulesHash?: string
+  inputsHash?: string
+}
+// members.incentives: end
 
 export interface WrittenFile {
   hash: string

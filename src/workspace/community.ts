@@ -58,7 +58,35 @@ export interface Badge {
   id: string
   name: LocalizedText
   description?: LocalizedText
-  criteria?: {event?: string; count?: number; withinDays?: number; points?: number}
+  criteria?: {
+    kind?: BadgeKind
+    weeks?: number
+    event?: string
+    count?: number
+    withinDays?: number
+    points?: number
+  }
+}
+export type BadgeKind = 'count' | 'first' | 'streak' | 'answered' | 'attended' | 'points' | 'manual'
+export interface PointsMultiplier {
+  id: string
+  name?: LocalizedText
+  from: string
+  to: string
+  factor: number
+  events?: string[]
+}
+export interface EngagementLevelSpec {
+  id: string
+  name?: LocalizedText
+  minScore?: number
+  newWithinDays?: number
+  weight: number
+}
+export interface EngagementSpec {
+  windowDays?: number
+  weights?: Partial<Record<string, number>>
+  levels?: EngagementLevelSpec[]
 }
 export interface Goal {
   metric: string
@@ -86,10 +114,14 @@ export interface Community {
   activities?: Activity[]
   incentives?: {
     points?: Partial<Record<string, number>>
+    limits?: Partial<Record<string, {dailyCap?: number; cooldown?: number | string}>>
+    multipliers?: PointsMultiplier[]
+    incidentDeductions?: Record<string, number>
     levels?: Level[]
     badges?: Badge[]
     honours?: Array<{id: string; title: LocalizedText; description?: LocalizedText}>
   }
+  engagement?: EngagementSpec
   goals?: Goal[]
   rules?: RulesOverrides
   promotion?: {channels?: Array<{name: LocalizedText; type?: string; notes?: LocalizedText}>}

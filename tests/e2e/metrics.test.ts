@@ -46,8 +46,11 @@ describe('metrics', () => {
     expect(r.code, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(out.period).toEqual({label: '2026-10', from: '2026-10-01', to: '2026-10-31', unit: 'month', zone: 'Asia/Shanghai'})
-    expect(out.values).toHaveLength(26)
+    expect(out.values).toHaveLength(27)
     const v = Object.fromEntries(out.values.map((x: {id: string}) => [x.id, x]))
+    // default engagement levels on 10-31 (activity 10-04 … 10-31): qq:1 casual (answer 2), qq:2 casual (post 1),
+    // discord:7 new (first seen 10-09): 2² + 2² + 1²
+    expect(v.engagement_score).toMatchObject({value: 9, inputs: {members: 3, casual: 2, new: 1}})
     // qq:1, qq:2 and discord:7; qq:3's post at 00:10 on 11-01 belongs to November
     expect(v.active_members.value).toBe(3)
     expect(v.new_members).toMatchObject({value: 2, inputs: {joined: 2, inferred: 1}})

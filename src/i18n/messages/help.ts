@@ -108,7 +108,7 @@ export const HELP_ZH: {
     'rules:incident': '记录违规事件，并给出应采取的处罚档位；之后可以更正或撤销',
     survey: '问卷：创建、导出到表单工具、导入回收结果、计算得分',
     events: '导入社群活动：把各平台的导出文件转成统一的事件，再列出和统计',
-    members: '成员：档案导入、列表、详情、用户画像与导出；把同一个人在各平台上的账号关联起来',
+    members: '成员：档案导入、列表、详情、用户画像与导出；积分、等级、勋章与积分榜；把同一个人在各平台上的账号关联起来',
     scorecard: '评分卡：按目标给一个周期打分、评级，与上一期比较，可在 CI 中设置及格线',
   },
   globalFlags: {
@@ -469,6 +469,84 @@ export const HELP_ZH: {
         'members export --format all-contributors --out .all-contributorsrc': '按活动和标签得出的贡献者',
       },
     },
+    // members.incentives: begin
+    'members:points': {
+      description:
+        '积分账本：按 community.yaml 的激励规则（各类事件的积分、每日上限、冷却时间、活动倍数）从事件重新计算，保留手动加减分；或查看某位成员的明细',
+      flags: {
+        recompute: '从事件 × 规则重新计算账本（同样的事件得到同样的账本）',
+        'dry-run': '与 --recompute 一起：只显示合计，不写入',
+        member: '查看这位成员的账本（平台:id 或人员编号 P1）',
+      },
+      examples: {
+        'members points --recompute': '重新计算账本并显示合计',
+        'members points --recompute --dry-run': '重新计算会得到什么；不写入',
+        'members points --member qq:10002': '某位成员的积分、称号和账本明细',
+        'members points --json': '已存账本的合计，JSON 格式',
+      },
+    },
+    'members:award': {
+      description: '手动给成员加分，或用负数扣分；原因记入账本，重新计算不会丢失',
+      args: {member: '成员：平台:id，或人员编号（P1）'},
+      flags: {points: '加的分数（负数为扣分）', reason: '原因（记入账本）', by: '由谁发放'},
+      examples: {
+        'members award qq:10002 --points 50 --reason "线下活动志愿者"': '线下活动志愿者加 50 分',
+        'members award P3 --points -20 --reason "Reaction farming"': '给人员 P3 扣 20 分',
+      },
+    },
+    'members:levels': {
+      description:
+        '某个周期结束时各参与度等级的人数（默认：核心 / 活跃 / 新人 / 一般 / 沉睡，按 28 天内的加权活跃度），以及与上一周期相比的变动（每对等级之间的上升 / 持平 / 下降）',
+      flags: {period: '月份 2026-10、季度 2026-Q4、ISO 周 2026-W44，或 day|week|month|quarter 表示上一个完整的该单位（默认：month）'},
+      examples: {
+        'members levels': '上一个完整月的月末，对比再上一个月',
+        'members levels --period 2026-10': '2026 年 10 月末，对比 9 月',
+        'members levels --period week --json': '按周，JSON 格式',
+      },
+    },
+    'members:gravity': {
+      description: '社群的参与度得分（各等级 权重² × 人数 之和）、与上一周期相比的变化，以及上升和下降最多的成员',
+      flags: {
+        period: '月份 2026-10、季度 2026-Q4、ISO 周 2026-W44，或 day|week|month|quarter 表示上一个完整的该单位（默认：month）',
+        limit: '每个方向显示多少位成员（默认 10）',
+      },
+      examples: {
+        'members gravity': '上一个完整月对比再上一个月',
+        'members gravity --period 2026-Q4 --limit 5': '一个季度，每个方向变化最多的 5 位',
+        'members gravity --json': 'JSON 格式',
+      },
+    },
+    'members:badges': {
+      description:
+        '勋章：按 community.yaml 的规则颁发（每人每枚只颁发一次，记下获得日期），列出持有人或某位成员的勋章；也可手动颁发，或写明原因收回（之后规则不会再颁给此人）',
+      flags: {
+        member: '成员（平台:id 或人员编号 P1）：查看其勋章，或要颁发、收回的对象',
+        award: '手动颁发这枚勋章（需要 --member）',
+        revoke: '收回这枚勋章（需要 --member 和 --reason）',
+        reason: '原因（与 --award 或 --revoke 一起使用）',
+        'dry-run': '显示规则将会颁发哪些勋章；不写入',
+      },
+      examples: {
+        'members badges': '颁发规则给出的勋章，再列出每枚勋章的持有人数',
+        'members badges --member qq:10002': '某位成员的勋章',
+        'members badges --dry-run': '规则将会颁发哪些勋章；不写入',
+        'members badges --award mentor --member qq:10002 --reason "带新人"': '手动颁发一枚勋章',
+        'members badges --revoke first-post --member qq:10002 --reason "Spam post"': '收回一枚勋章并写明原因',
+      },
+    },
+    'members:top': {
+      description: '积分榜：某个周期内获得的积分，从高到低，附每人按累计积分获得的称号',
+      flags: {
+        period: '月份 2026-10、季度 2026-Q4、ISO 周 2026-W44、日期，或 day|week|month|quarter 表示上一个完整的该单位（默认：month）',
+        limit: '显示多少行（默认 20）',
+      },
+      examples: {
+        'members top --period month --limit 20': '上一个完整月的前 20 名',
+        'members top --period 2026-Q4 --lang zh-CN': '一个季度，中文显示',
+        'members top --json': 'JSON 格式',
+      },
+    },
+    // members.incentives: end
     'playbook:list': {
       description: '列出内置剧本和工作区剧本，以及它们的阶段和说明',
       examples: {'playbook list': '这里能运行哪些剧本？', 'playbook list --json': '给脚本用'},

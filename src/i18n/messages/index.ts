@@ -5,6 +5,7 @@ import {events} from './events.js'
 import {expr} from './expr.js'
 import {help} from './help.js'
 import {membersRecords} from './members-records.js'
+import {membersIncentives} from './members-incentives.js'
 import {metrics} from './metrics.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
@@ -35,6 +36,7 @@ export const catalogue: Messages = {
   ...membersRecords,
   ...metrics,
   ...scorecard,
+  ...membersIncentives,
   ...help,
 }
 

@@ -49,6 +49,7 @@ export const metrics: Messages = {
   'metrics.name.answered_share': {en: 'Questions answered', 'zh-CN': '问题解答率'},
   'metrics.name.content_reach': {en: 'Views per content', 'zh-CN': '内容触达（篇均浏览）'},
   'metrics.name.reciprocity': {en: 'Reciprocity', 'zh-CN': '互惠度'},
+  'metrics.name.engagement_score': {en: 'Engagement score', 'zh-CN': '参与度得分'},
 
   // formulas
   'metrics.formula.members_total': {
@@ -128,6 +129,10 @@ export const metrics: Messages = {
     en: 'share of active members who both replied to someone and were replied to in the period',
     'zh-CN': '本周期既回复过别人又被别人回复过的活跃成员比例',
   },
+  'metrics.formula.engagement_score': {
+    en: 'Σ level weight² × members per engagement level on the period’s last day (community.yaml engagement)',
+    'zh-CN': '周期最后一天各参与度等级的 权重² × 人数 之和（community.yaml engagement）',
+  },
 
   // n/a reasons
   'metrics.na.noEvents': {en: 'no events imported (commops events import FILE)', 'zh-CN': '尚未导入事件（commops events import 文件）'},
@@ -159,6 +164,7 @@ export const metrics: Messages = {
   },
   'metrics.na.noSurveyItem': {en: 'no survey with responses asks this', 'zh-CN': '有答卷的问卷中没有对应的题目'},
   'metrics.na.noCalendar': {en: 'no content calendar (commops calendar generate)', 'zh-CN': '没有内容日历（commops calendar generate）'},
+  'metrics.na.noMembers': {en: 'no members with events by the period end', 'zh-CN': '截至周期结束没有任何有事件的成员'},
   'metrics.na.noPlannedItems': {en: 'no calendar items planned in the period', 'zh-CN': '本周期没有计划的日历条目'},
 
   // notes
@@ -177,6 +183,10 @@ export const metrics: Messages = {
   'metrics.note.survey': {
     en: 'from survey {survey}: {n} responses, the latest on {last}',
     'zh-CN': '来自问卷 {survey}：{n} 份答卷，最近一份在 {last}',
+  },
+  'metrics.note.engagement': {
+    en: 'levels by weighted activity over the last {window} days; the whole community, whatever the filter',
+    'zh-CN': '按最近 {window} 天的加权活跃度分级；按整个社区计算，不受筛选条件影响',
   },
   // the metrics command
   'metrics.header': {en: 'Metrics {label} ({from} – {to}, {zone}{filter})', 'zh-CN': '指标 {label}（{from} – {to}，{zone}{filter}）'},

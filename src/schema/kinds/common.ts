@@ -74,6 +74,7 @@ export const METRICS = [
   'answered_share',
   'content_reach',
   'reciprocity',
+  'engagement_score',
 ] as const
 
 export type MetricId = (typeof METRICS)[number]

@@ -119,6 +119,68 @@ const pointsByEvent = Object.fromEntries(
   EVENT_TYPES.map((e) => [e, {type: 'number', minimum: -1_000_000, maximum: 1_000_000, description: 'Points for one event, ±1000000'}]),
 )
 
+const eventLimit = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    dailyCap: {type: 'number', minimum: 0, maximum: 1_000_000, description: 'At most this many points a day from this event type, per member'},
+    cooldown: {
+      anyOf: [
+        {type: 'integer', minimum: 0, maximum: 31_536_000},
+        {type: 'string', pattern: '^\\d{1,7}(s|m|h)$'},
+      ],
+      description: 'Time between counted events of this type, per member: seconds, or 90s / 5m / 1h',
+      'x-hint': {en: 'Write cooldown: 60 (seconds) or 5m.', 'zh-CN': '请写成 cooldown: 60（秒）或 5m。'},
+    },
+  },
+} as const
+
+const multiplier = {
+  type: 'object',
+  required: ['id', 'from', 'to', 'factor'],
+  additionalProperties: false,
+  properties: {
+    id,
+    name: localizedText,
+    from: isoDate,
+    to: {...isoDate, description: 'Last day of the campaign, included'},
+    factor: {type: 'number', minimum: 0, maximum: 100, description: 'Points are multiplied by this in the campaign'},
+    events: {type: 'array', items: {enum: EVENT_TYPES}, minItems: 1, description: 'Only these event types (default: all)'},
+  },
+} as const
+
+const eventWeights = Object.fromEntries(
+  EVENT_TYPES.map((e) => [e, {type: 'number', minimum: 0, maximum: 1000, description: 'Activity weight of one event'}]),
+)
+
+/** `engagement`: the engagement levels (Orbit-style), by weighted activity over a window. */
+const engagement = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Engagement levels by weighted activity over a window (default: core / active / new / casual / dormant over 28 days)',
+  properties: {
+    windowDays: {type: 'integer', minimum: 1, maximum: 366, description: 'Days of activity a level looks at (default 28)'},
+    weights: {type: 'object', additionalProperties: false, properties: eventWeights, description: 'Activity weight per event type'},
+    levels: {
+      type: 'array',
+      minItems: 1,
+      description: 'Checked in order: a member takes the first level whose conditions hold; the last level should have none',
+      items: {
+        type: 'object',
+        required: ['id', 'weight'],
+        additionalProperties: false,
+        properties: {
+          id,
+          name: localizedText,
+          minScore: {type: 'number', minimum: 0, maximum: 1_000_000_000, description: 'Weighted activity in the window needed'},
+          newWithinDays: {type: 'integer', minimum: 1, maximum: 3660, description: 'Only members first seen within this many days'},
+          weight: {type: 'number', minimum: 0, maximum: 100, description: 'Weight of the level in the engagement score (gravity)'},
+        },
+      },
+    },
+  },
+} as const
+
 const incentives = {
   type: 'object',
   additionalProperties: false,
@@ -128,6 +190,18 @@ const incentives = {
       additionalProperties: false,
       properties: pointsByEvent,
       description: 'Points per canonical event type',
+    },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(EVENT_TYPES.map((e) => [e, eventLimit])),
+      description: 'Daily caps and cooldowns per event type',
+    },
+    multipliers: {type: 'array', items: multiplier, description: 'Campaigns that multiply points between two dates'},
+    incidentDeductions: {
+      type: 'object',
+      additionalProperties: {type: 'number', minimum: -1_000_000, maximum: 0},
+      description: 'Points an incident of each rung deducts (rung id → negative points), e.g. {warning: -10, mute: -50}',
     },
     levels: {
       type: 'array',
@@ -157,6 +231,12 @@ const incentives = {
             type: 'object',
             additionalProperties: false,
             properties: {
+              kind: {
+                enum: ['count', 'first', 'streak', 'answered', 'attended', 'points', 'manual'],
+                description:
+                  'count: `count` events of `event` (within `withinDays`); first: the first `event` (default post); streak: `weeks` active weeks in a row; answered: answers to `count` questions; attended: `count` events attended; points: `points` in total; manual: awarded by hand',
+              },
+              weeks: {type: 'integer', minimum: 1, maximum: 520, description: 'Active weeks in a row (streak)'},
               event: {enum: EVENT_TYPES},
               count: {type: 'integer', minimum: 1, maximum: 1_000_000},
               withinDays: {type: 'integer', minimum: 1, maximum: 3660, description: 'Days, at most ten years (3660)'},
@@ -254,6 +334,7 @@ export const communitySchema = {
     },
     activities: {type: 'array', items: activity},
     incentives,
+    engagement,
     goals: {type: 'array', items: goal},
     rules: rulesOverridesSchema,
     promotion: {

@@ -1,0 +1,469 @@
+/**
+ * Members' incentives: the points ledger (recompute, manual awards), honour titles, engagement levels and their
+ * movement, the engagement score (gravity), badges, the leaderboard, and `standings` (each member's points, title,
+ * badges and level) for the member views. Reads the store snapshot and streams the events once per call.
+ */
+import {UsageError, ValidationError} from '../errors.js'
+import {readEvents} from '../events/io.js'
+import type {LocalizedText} from '../i18n/index.js'
+import {inputsHash as metricsInputsHash, localToday, periodsOf, type StoreReader} from '../metrics/service.js'
+import type {Period} from '../metrics/types.js'
+import {nextId, type Db, type Store} from '../store/index.js'
+import {sha256Hex} from '../util/hash.js'
+import {DateTime} from '../util/luxon.js'
+import type {Community} from '../workspace/community.js'
+import {badgeRules, badgeState, earnedBadges, heldBadges, holds, newAwards, type BadgeRecord} from './badges.js'
+import {
+  EngagementCollector,
+  engagementModel,
+  gravity,
+  levelCounts,
+  movement,
+  movers,
+  type EngagementLevelId,
+  type EngagementModel,
+  type MemberLevel,
+  type Mover,
+  type Movement,
+} from './engagement.js'
+import {IDENTITY, personIndex} from './identity.js'
+import {appendIncentive, commitComputed, discardComputed, prepareComputed, readIncentiveFile, sweepLedger} from './io-ledger.js'
+import {computeLedger, ledgerText, pointsRules, pointTotals, round2, titleFor, titleLevels, type LedgerEntry} from './points.js'
+import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
+
+/** What the incentives read of a workspace. */
+export interface IncentivesWorkspace {
+  root: string
+  community: Pick<Community, 'timezone' | 'incentives' | 'engagement'>
+}
+
+const MANUAL_FILE = 'manual.ndjson'
+const BADGES_FILE = 'badges.ndjson'
+
+/** The time `now` in the community's timezone, ISO with its offset (as events are stored). */
+const localIso = (now: Date, zone: string): string => DateTime.fromJSDate(now, {zone}).toISO({suppressMilliseconds: true}) ?? now.toISOString()
+
+async function timelinesOf(ws: IncentivesWorkspace, db: Db, keep?: (type: string) => boolean): Promise<Array<[MemberKey, TimelineEvent[]]>> {
+  const collector = new TimelineCollector(keep)
+  for await (const e of readEvents(ws.root, db)) collector.add(e)
+  return collector.timelines()
+}
+
+function incidentsOf(db: Db): Array<{id: string; member: MemberKey; rung: string; at: string}> {
+  const persons = personIndex(db.memberLinks)
+  return db.incidents.map((i) => ({id: i.id, member: persons.get(i.member) ?? i.member, rung: i.rung, at: i.at}))
+}
+
+/** The hash of the points rules (what a recompute depends on besides the events). */
+const rulesHashOf = (ws: IncentivesWorkspace): string => sha256Hex(JSON.stringify(pointsRules(ws.community)))
+
+/** The inputs of a recompute: events, links and incidents. */
+const ledgerInputsHash = (db: Db): string =>
+  sha256Hex(metricsInputsHash(db) + JSON.stringify(db.incidents.map((i) => [i.id, i.member, i.rung, i.at])))
+
+// ---- points ----
+
+export interface RecomputeResult {
+  /** The computed ledger's file, entries and hash. */
+  file: string
+  entries: number
+  hash: string
+  /** False when the ledger is byte for byte the one already stored. */
+  changed: boolean
+  dryRun: boolean
+  /** Points in the computed ledger, per event type (`incident` for deductions). */
+  byType: Record<string, number>
+  /** Manual entries kept beside it. */
+  manual: number
+  members: number
+  /** All-time points of computed and manual entries. */
+  total: number
+}
+
+/** The computed ledger's text and summary from a snapshot (nothing written). */
+async function computeLedgerOf(ws: IncentivesWorkspace, db: Db): Promise<{text: string; entries: LedgerEntry[]}> {
+  const rules = pointsRules(ws.community)
+  const timelines = await timelinesOf(ws, db, (type) => !!rules.points[type])
+  const entries = computeLedger(timelines, incidentsOf(db), rules)
+  return {text: ledgerText(entries), entries}
+}
+
+/**
+ * `members points --recompute`: the ledger from events × rules, written as a new computed ledger file and switched
+ * in the index (manual entries are in their own file and stay); the same events and rules give the same file.
+ */
+export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: {now: Date; dryRun?: boolean}): Promise<RecomputeResult> {
+  const db = await store.read()
+  const {text, entries} = await computeLedgerOf(ws, db)
+  const manual = resolved(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual), db)
+  const byType: Record<string, number> = {}
+  for (const e of entries) {
+    const key = e.type ?? 'incident'
+    byType[key] = round2((byType[key] ?? 0) + e.points)
+  }
+  const totals = pointTotals([...entries, ...manual])
+  const summary = {
+    entries: entries.length,
+    byType,
+    manual: manual.length,
+    members: totals.size,
+    total: round2([...totals.values()].reduce((a, b) => a + b, 0)),
+  }
+  const hash = sha256Hex(text)
+  const same = db.incentives.computed?.hash === hash
+  if (o.dryRun) return {file: db.incentives.computed?.file ?? '', hash, changed: !same, dryRun: true, ...summary}
+  const prepared = await prepareComputed(ws.root, text, {now: o.now.toISOString(), rulesHash: rulesHashOf(ws), inputsHash: ledgerInputsHash(db)})
+  const entry = await store.update(async (fresh) => {
+    if (fresh.incentives.computed?.hash === hash) {
+      await discardComputed(prepared)
+      return fresh.incentives.computed
+    }
+    await commitComputed(ws.root, prepared)
+    fresh.incentives.computed = prepared.entry
+    await sweepLedger(ws.root, new Set([prepared.entry.file]))
+    return prepared.entry
+  })
+  return {file: entry.file, hash, changed: !same, dryRun: false, ...summary}
+}
+
+/** Entries keyed by an identity that has since been linked, keyed by its person (as events are). */
+function resolved<T extends {member: MemberKey}>(items: T[], db: Pick<Db, 'memberLinks'>): T[] {
+  if (db.memberLinks.length === 0) return items
+  const persons = personIndex(db.memberLinks)
+  for (const item of items) item.member = persons.get(item.member) ?? item.member
+  return items
+}
+
+/** Every ledger entry: the computed ledger, then the manual entries; identities linked since resolved to their person. */
+export async function readLedger(root: string, db: Pick<Db, 'incentives' | 'memberLinks'>): Promise<LedgerEntry[]> {
+  return resolved(
+    [...(await readIncentiveFile<LedgerEntry>(root, db.incentives.computed)), ...(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual))],
+    db,
+  )
+}
+
+/** A member as the user names it (an identity or a person id), as the key the incentives use. */
+export function memberKey(db: Pick<Db, 'memberLinks'>, member: string): MemberKey {
+  if (/^P\d+$/.test(member)) {
+    if (!db.memberLinks.some((p) => p.id === member))
+      throw new ValidationError({key: 'members.incentives.unknownPerson', params: {id: member}}, {hint: {key: 'members.link.identityHint'}})
+    return member
+  }
+  if (!IDENTITY.test(member))
+    throw new UsageError({key: 'members.link.badIdentity', params: {id: member}}, {hint: {key: 'members.link.identityHint'}})
+  return personIndex(db.memberLinks).get(member) ?? member
+}
+
+export interface AwardRequest {
+  member: string
+  /** A number, or the text the user typed (`50`, `-20`). */
+  points: number | string
+  reason: string
+  by?: string
+  now: Date
+}
+
+/** `members award`: one manual award (or deduction, negative) appended to the manual ledger; recomputes keep it. */
+export async function awardPoints(ws: IncentivesWorkspace, store: Store, r: AwardRequest): Promise<LedgerEntry> {
+  const points = typeof r.points === 'string' ? (/^\s*[-+]?\d+(\.\d+)?\s*$/.test(r.points) ? Number(r.points) : Number.NaN) : r.points
+  if (!Number.isFinite(points) || points === 0 || Math.abs(points) > 1_000_000)
+    throw new UsageError({key: 'members.incentives.badPoints', params: {value: String(r.points)}}, {hint: {key: 'members.incentives.badPoints.hint'}})
+  const reason = r.reason.trim()
+  if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
+  const ts = localIso(r.now, ws.community.timezone)
+  return store.update(async (db) => {
+    const member = memberKey(db, r.member)
+    const entry: LedgerEntry = {ts, member, points: round2(points), id: nextId(db, 'A'), reason, ...(r.by ? {by: r.by} : {})}
+    db.incentives.manual = await appendIncentive(ws.root, MANUAL_FILE, db.incentives.manual, [entry], r.now.toISOString())
+    return entry
+  })
+}
+
+export interface PointsView {
+  member: MemberKey
+  points: number
+  title?: {level: number; title: LocalizedText}
+}
+
+export interface TopResult {
+  period: Period
+  rows: Array<PointsView & {rank: number; total: number}>
+  /** The computed ledger's date (absent: never recomputed). */
+  computedAt?: string
+}
+
+/** `members top`: points earned in the period, highest first (ties share a rank), with each member's title by all-time points up to the period's end. */
+export async function topMembers(ws: IncentivesWorkspace, store: StoreReader, o: {period?: string; limit?: number; now?: Date}): Promise<TopResult> {
+  const [period] = periodsOf({root: ws.root, community: {timezone: ws.community.timezone}}, {period: o.period ?? 'month', now: o.now})
+  const db = await store.read()
+  const ledger = await readLedger(ws.root, db)
+  const inPeriod = pointTotals(ledger, {from: period.from, to: period.to})
+  const allTime = pointTotals(ledger, {to: period.to})
+  const levels = titleLevels(ws.community)
+  const sorted = [...inPeriod.entries()].filter(([, p]) => p !== 0).sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+  const rows: TopResult['rows'] = []
+  let rank = 0
+  for (let i = 0; i < sorted.length && rows.length < (o.limit ?? 20); i++) {
+    if (i === 0 || sorted[i][1] !== sorted[i - 1][1]) rank = i + 1
+    const [member, points] = sorted[i]
+    const total = allTime.get(member) ?? 0
+    const title = titleFor(total, levels)
+    rows.push({rank, member, points, total, ...(title ? {title} : {})})
+  }
+  return {period, rows, ...(db.incentives.computed ? {computedAt: db.incentives.computed.updatedAt} : {})}
+}
+
+export interface LedgerSummary {
+  /** When the ledger was last recomputed (absent: never). */
+  computedAt?: string
+  computed: number
+  manual: number
+  members: number
+  total: number
+}
+
+/** The stored ledger in numbers (for `members points` without --recompute). */
+export async function ledgerSummary(ws: IncentivesWorkspace, store: StoreReader): Promise<LedgerSummary> {
+  const db = await store.read()
+  const totals = pointTotals(await readLedger(ws.root, db))
+  return {
+    ...(db.incentives.computed ? {computedAt: db.incentives.computed.updatedAt} : {}),
+    computed: db.incentives.computed?.entries ?? 0,
+    manual: db.incentives.manual?.entries ?? 0,
+    members: totals.size,
+    total: round2([...totals.values()].reduce((a, b) => a + b, 0)),
+  }
+}
+
+/** One member's ledger and total (for `members points --member`). */
+export async function memberPoints(ws: IncentivesWorkspace, store: StoreReader, member: string): Promise<PointsView & {entries: LedgerEntry[]}> {
+  const db = await store.read()
+  const key = memberKey(db, member)
+  const entries = (await readLedger(ws.root, db)).filter((e) => e.member === key)
+  const points = round2(entries.reduce((a, e) => a + e.points, 0))
+  const title = titleFor(points, titleLevels(ws.community))
+  return {member: key, points, ...(title ? {title} : {}), entries}
+}
+
+// ---- engagement levels ----
+
+export interface LevelsResult {
+  period: Period
+  /** The period before, whose end the movement is measured from. */
+  previous: Period
+  windowDays: number
+  levels: Array<{id: EngagementLevelId; name: LocalizedText; weight: number; members: number; before: number; change: number}>
+  movement: Movement
+  gravity: {now: number; before: number; change: number}
+}
+
+async function levelPair(
+  ws: IncentivesWorkspace,
+  store: StoreReader,
+  o: {period?: string; now?: Date},
+): Promise<{model: EngagementModel; period: Period; previous: Period; before: Map<MemberKey, MemberLevel>; after: Map<MemberKey, MemberLevel>}> {
+  const [previous, period] = periodsOf(
+    {root: ws.root, community: {timezone: ws.community.timezone}},
+    {period: o.period ?? 'month', last: 2, now: o.now},
+  )
+  const model = engagementModel(ws.community)
+  const db = await store.read()
+  const collector = new EngagementCollector(model, [previous.to, period.to])
+  for await (const e of readEvents(ws.root, db)) collector.add(e)
+  return {model, period, previous, before: collector.levelsAt(0), after: collector.levelsAt(1)}
+}
+
+function levelsResult(x: Awaited<ReturnType<typeof levelPair>>): LevelsResult {
+  const now = levelCounts(x.model, x.after)
+  const before = levelCounts(x.model, x.before)
+  const g = {now: gravity(x.model, now), before: gravity(x.model, before)}
+  return {
+    period: x.period,
+    previous: x.previous,
+    windowDays: x.model.windowDays,
+    levels: x.model.levels.map((l) => ({
+      id: l.id,
+      name: l.name ?? l.id,
+      weight: l.weight,
+      members: now[l.id],
+      before: before[l.id],
+      change: now[l.id] - before[l.id],
+    })),
+    movement: movement(x.model, x.before, x.after),
+    gravity: {...g, change: round2(g.now - g.before)},
+  }
+}
+
+/** `members levels`: members per engagement level at the end of the period and of the one before, and the movement. */
+export async function engagementLevels(ws: IncentivesWorkspace, store: StoreReader, o: {period?: string; now?: Date} = {}): Promise<LevelsResult> {
+  return levelsResult(await levelPair(ws, store, o))
+}
+
+export interface GravityResult extends LevelsResult {
+  movers: {up: Mover[]; down: Mover[]}
+}
+
+/** `members gravity`: the engagement score now and at the end of the period before, and who moved up or down most. */
+export async function engagementGravity(
+  ws: IncentivesWorkspace,
+  store: StoreReader,
+  o: {period?: string; limit?: number; now?: Date} = {},
+): Promise<GravityResult> {
+  const pair = await levelPair(ws, store, o)
+  return {...levelsResult(pair), movers: movers(pair.model, pair.before, pair.after, o.limit ?? 10)}
+}
+
+// ---- badges ----
+
+export interface BadgesResult {
+  /** Badges the rules awarded in this run (none on a dry run: `pending` lists them). */
+  awarded: BadgeRecord[]
+  pending: BadgeRecord[]
+  dryRun: boolean
+  /** Holders per badge, every rule listed. */
+  badges: Array<{id: string; name: LocalizedText; kind: string; holders: number}>
+  /** With `member`: that member's badges. */
+  member?: {member: MemberKey; badges: Array<{id: string; name: LocalizedText; awardedAt: string}>}
+}
+
+async function badgeRecords(root: string, db: Pick<Db, 'incentives' | 'memberLinks'>): Promise<BadgeRecord[]> {
+  return resolved(await readIncentiveFile<BadgeRecord>(root, db.incentives.badges), db)
+}
+
+/** The badges the rules award that are not yet stored (computed from events and the ledger). */
+async function pendingBadges(ws: IncentivesWorkspace, db: Db): Promise<BadgeRecord[]> {
+  const rules = badgeRules(ws.community).filter((r) => r.kind !== 'manual')
+  if (rules.length === 0) return []
+  const timelines = await timelinesOf(ws, db)
+  const ledgers = new Map<MemberKey, LedgerEntry[]>()
+  if (rules.some((r) => r.kind === 'points')) {
+    const entries = [...(await readLedger(ws.root, db))].sort(
+      (a, b) => Date.parse(a.ts) - Date.parse(b.ts) || compare(a.src ?? a.id ?? '', b.src ?? b.id ?? ''),
+    )
+    for (const e of entries) {
+      const list = ledgers.get(e.member) ?? []
+      list.push(e)
+      ledgers.set(e.member, list)
+    }
+  }
+  return newAwards(earnedBadges(timelines, ledgers, rules), badgeState(await badgeRecords(ws.root, db)))
+}
+
+/** `members badges`: awards the badges the rules give that are not stored yet (once each; a revocation sticks), then lists them. */
+export async function runBadges(ws: IncentivesWorkspace, store: Store, o: {member?: string; dryRun?: boolean; now: Date}): Promise<BadgesResult> {
+  const db = await store.read()
+  const member = o.member === undefined ? undefined : memberKey(db, o.member)
+  const pending = await pendingBadges(ws, db)
+  let awarded: BadgeRecord[] = []
+  if (!o.dryRun && pending.length > 0) {
+    awarded = await store.update(async (fresh) => {
+      const state = badgeState(await badgeRecords(ws.root, fresh))
+      const add = pending.filter((p) => !state.has(`${p.badge}\u0000${p.member}`))
+      if (add.length > 0) fresh.incentives.badges = await appendIncentive(ws.root, BADGES_FILE, fresh.incentives.badges, add, o.now.toISOString())
+      return add
+    })
+  }
+  return {awarded, pending: o.dryRun ? pending : [], dryRun: !!o.dryRun, ...(await badgeListing(ws, store, member))}
+}
+
+async function badgeListing(ws: IncentivesWorkspace, store: StoreReader, member?: MemberKey): Promise<Pick<BadgesResult, 'badges' | 'member'>> {
+  const db = await store.read()
+  const held = heldBadges(badgeState(await badgeRecords(ws.root, db)))
+  const rules = badgeRules(ws.community)
+  const names = new Map(rules.map((r) => [r.id, r.name]))
+  const holders = new Map<string, number>()
+  for (const list of held.values()) for (const b of list) holders.set(b.id, (holders.get(b.id) ?? 0) + 1)
+  const badges = rules.map((r) => ({id: r.id, name: r.name, kind: r.kind, holders: holders.get(r.id) ?? 0}))
+  if (member === undefined) return {badges}
+  return {badges, member: {member, badges: (held.get(member) ?? []).map((b) => ({id: b.id, name: names.get(b.id) ?? b.id, awardedAt: b.awardedAt}))}}
+}
+
+/** `members badges --award ID --member X --reason …`: a badge given by hand (a manual badge, or again after a revocation). */
+export async function giveBadge(
+  ws: IncentivesWorkspace,
+  store: Store,
+  o: {badge: string; member: string; reason?: string; now: Date},
+): Promise<BadgeRecord> {
+  knownBadge(ws, o.badge)
+  const date = localIso(o.now, ws.community.timezone)
+  return store.update(async (db) => {
+    const member = memberKey(db, o.member)
+    const state = badgeState(await badgeRecords(ws.root, db))
+    if (holds(state, o.badge, member))
+      throw new ValidationError(
+        {key: 'members.incentives.badgeHeld', params: {badge: o.badge, member}},
+        {hint: {key: 'members.incentives.badgeHeld.hint'}},
+      )
+    const record: BadgeRecord = {op: 'award', badge: o.badge, member, date, manual: true, ...(o.reason?.trim() ? {reason: o.reason.trim()} : {})}
+    db.incentives.badges = await appendIncentive(ws.root, BADGES_FILE, db.incentives.badges, [record], o.now.toISOString())
+    return record
+  })
+}
+
+/** `members badges --revoke ID --member X --reason …`: takes a badge back; the rules never award it to them again. */
+export async function revokeBadge(
+  ws: IncentivesWorkspace,
+  store: Store,
+  o: {badge: string; member: string; reason: string; now: Date},
+): Promise<BadgeRecord> {
+  const reason = o.reason.trim()
+  if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
+  knownBadge(ws, o.badge)
+  const date = localIso(o.now, ws.community.timezone)
+  return store.update(async (db) => {
+    const member = memberKey(db, o.member)
+    const state = badgeState(await badgeRecords(ws.root, db))
+    if (!holds(state, o.badge, member))
+      throw new ValidationError(
+        {key: 'members.incentives.badgeNotHeld', params: {badge: o.badge, member}},
+        {hint: {key: 'members.incentives.badgeNotHeld.hint'}},
+      )
+    const record: BadgeRecord = {op: 'revoke', badge: o.badge, member, date, reason}
+    db.incentives.badges = await appendIncentive(ws.root, BADGES_FILE, db.incentives.badges, [record], o.now.toISOString())
+    return record
+  })
+}
+
+function knownBadge(ws: IncentivesWorkspace, badge: string): void {
+  const ids = badgeRules(ws.community).map((r) => r.id)
+  if (!ids.includes(badge))
+    throw new UsageError(
+      {key: 'members.incentives.unknownBadge', params: {badge, badges: ids.join(', ') || '—'}},
+      {hint: {key: 'members.incentives.unknownBadge.hint'}},
+    )
+}
+
+// ---- standings: the seam the member views use ----
+
+/** A member's incentive standing: points, title by points, badges held and engagement level. */
+export interface Standing {
+  points: number
+  title?: {level: number; title: LocalizedText}
+  badges: Array<{id: string; awardedAt: string}>
+  level?: EngagementLevelId
+}
+
+/**
+ * Every member's standing at a local date `at` (default: today in the community's timezone): points of ledger
+ * entries up to that day, the title they reach, badges held now, and the engagement level at that day. Keys are
+ * member keys (person id when linked, else the identity); a member with no points, badges or events is absent.
+ */
+export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: {at?: string; now?: Date} = {}): Promise<Map<MemberKey, Standing>> {
+  const at = o.at ?? localToday(o.now ?? new Date(), ws.community.timezone)
+  const db = await store.read()
+  const model = engagementModel(ws.community)
+  const collector = new EngagementCollector(model, [at])
+  for await (const e of readEvents(ws.root, db)) collector.add(e)
+  const levels = collector.levelsAt(0)
+  const totals = pointTotals(await readLedger(ws.root, db), {to: at})
+  const held = heldBadges(badgeState(await badgeRecords(ws.root, db)))
+  const titles = titleLevels(ws.community)
+  const out = new Map<MemberKey, Standing>()
+  for (const key of [...new Set([...levels.keys(), ...totals.keys(), ...held.keys()])].sort(compare)) {
+    const points = totals.get(key) ?? 0
+    const title = titleFor(points, titles)
+    const level = levels.get(key)?.level
+    out.set(key, {points, ...(title ? {title} : {}), badges: held.get(key) ?? [], ...(level ? {level} : {})})
+  }
+  return out
+}

@@ -1,0 +1,134 @@
+/**
+ * The incentive files under `.commops/ledger/`: the computed ledger (`computed-<hash>.ndjson`, written whole, named
+ * by its content), and the append-only `manual.ndjson` (awards, deductions) and `badges.ndjson` (awards,
+ * revocations). Data first, index last: a file is synced before db.json names it, and only the `bytes` the index
+ * counts are read, so a line half-written by a crash is never seen and is cut off by the next append.
+ */
+import {createHash} from 'node:crypto'
+import {mkdir, open, readdir, readFile, rename, rm} from 'node:fs/promises'
+import path from 'node:path'
+import {StoreError} from '../errors.js'
+import type {IncentiveFile} from '../store/index.js'
+import {assertConfined, batchTempOwner, isProcessAlive, syncDir, tempPathFor} from '../util/fs.js'
+import {sha256Hex} from '../util/hash.js'
+
+/** `.commops/ledger` of a workspace. */
+export const ledgerDir = (root: string): string => path.join(root, '.commops', 'ledger')
+
+const fileOf = (root: string, name: string): string => {
+  const file = path.join(ledgerDir(root), name)
+  assertConfined(root, file)
+  return file
+}
+
+/** The objects of the counted part of an incentive file (none when the index names no file). */
+export async function readIncentiveFile<T>(root: string, index: IncentiveFile | undefined): Promise<T[]> {
+  if (!index || index.entries === 0) return []
+  const file = fileOf(root, index.file)
+  let buf: Buffer
+  try {
+    buf = await readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    throw new StoreError({key: 'store.batchMissing', params: {file, id: index.file}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
+  }
+  const text = buf.subarray(0, index.bytes).toString('utf8')
+  const out: T[] = []
+  let start = 0
+  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
+    if (end < 0) end = text.length
+    if (end > start) out.push(JSON.parse(text.slice(start, end)) as T)
+    start = end + 1
+  }
+  return out
+}
+
+/** The name a computed ledger is stored under: its content's hash. */
+export const computedName = (hash: string): string => `computed-${hash.slice(0, 16)}.ndjson`
+
+/** A computed ledger written and synced to a temp file outside the lock, to be committed (renamed) under it. */
+export interface PreparedLedger {
+  temp: string
+  entry: IncentiveFile
+}
+
+/** Writes a computed ledger to a temp file beside its final name and fsyncs it; the same text gives the same file. */
+export async function prepareComputed(root: string, text: string, o: {now: string; rulesHash: string; inputsHash: string}): Promise<PreparedLedger> {
+  const hash = sha256Hex(text)
+  const name = computedName(hash)
+  const target = fileOf(root, name)
+  await mkdir(path.dirname(target), {recursive: true})
+  const temp = tempPathFor(target)
+  const handle = await open(temp, 'wx')
+  try {
+    await handle.writeFile(text)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  const entries = text.length === 0 ? 0 : text.split('\n').length - 1
+  return {
+    temp,
+    entry: {file: name, entries, bytes: Buffer.byteLength(text), hash, updatedAt: o.now, rulesHash: o.rulesHash, inputsHash: o.inputsHash},
+  }
+}
+
+/** Renames a prepared ledger to its name and fsyncs the folder; call it under the store's lock, before the index names it. */
+export async function commitComputed(root: string, prepared: PreparedLedger): Promise<void> {
+  const target = fileOf(root, prepared.entry.file)
+  await rename(prepared.temp, target)
+  await syncDir(path.dirname(target))
+}
+
+/** Deletes a prepared ledger's temp file (a dry run, or nothing changed). */
+export async function discardComputed(prepared: PreparedLedger): Promise<void> {
+  await rm(prepared.temp, {force: true})
+}
+
+/**
+ * Appends lines to an append-only file; call it under the store's lock with the file's index entry, then store the
+ * entry it returns. Bytes past the index (a crashed append) are cut off first. The hash chains: hash(previous + new).
+ */
+export async function appendIncentive(
+  root: string,
+  name: string,
+  index: IncentiveFile | undefined,
+  lines: unknown[],
+  now: string,
+): Promise<IncentiveFile> {
+  const file = fileOf(root, name)
+  await mkdir(path.dirname(file), {recursive: true})
+  const data = Buffer.from(lines.map((l) => JSON.stringify(l) + '\n').join(''))
+  const handle = await open(file, 'a+')
+  try {
+    const bytes = index?.bytes ?? 0
+    const {size} = await handle.stat()
+    if (size !== bytes) await handle.truncate(bytes)
+    await handle.write(data, 0, data.length, bytes)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  const hash = createHash('sha256')
+    .update(index?.hash ?? '')
+    .update(data)
+    .digest('hex')
+  return {file: name, entries: (index?.entries ?? 0) + lines.length, bytes: (index?.bytes ?? 0) + data.length, hash, updatedAt: now}
+}
+
+/**
+ * Removes computed ledgers the index no longer names (pass the referenced names, under the lock) and temp files of
+ * processes that are gone. Returns the names removed.
+ */
+export async function sweepLedger(root: string, referenced: Set<string>): Promise<string[]> {
+  const dir = ledgerDir(root)
+  const gone: string[] = []
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const owner = batchTempOwner(name)
+    const stale = owner !== undefined ? !isProcessAlive(owner) : /^computed-[0-9a-f]{16}\.ndjson$/.test(name) && !referenced.has(name)
+    if (!stale) continue
+    await rm(path.join(dir, name), {force: true})
+    gone.push(name)
+  }
+  return gone
+}

@@ -1,0 +1,360 @@
+/**
+ * Members' incentives, computed by hand on small fixtures: the points ledger (caps, cooldowns, multipliers,
+ * incident deductions, manual awards kept across recomputes, byte-identical recomputes), badges (count in a window,
+ * first, answered, streak, points, manual, revoke), engagement levels, movement and gravity, the leaderboard.
+ */
+import {mkdir, mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {beforeEach, describe, expect, it} from 'vitest'
+import type {ResolvedEvent} from '../../src/events/stats.js'
+import {importEvents} from '../../src/events/service.js'
+import {EngagementCollector, engagementModel, gravity, levelCounts, movement, movers} from '../../src/members/engagement.js'
+import {
+  awardPoints,
+  engagementGravity,
+  engagementLevels,
+  giveBadge,
+  memberPoints,
+  recomputePoints,
+  revokeBadge,
+  runBadges,
+  standings,
+  topMembers,
+  type IncentivesWorkspace,
+} from '../../src/members/incentives-service.js'
+import {computeLedger, pointsRules, titleFor, titleLevels} from '../../src/members/points.js'
+import {linkMembers} from '../../src/members/service.js'
+import {computeMetrics} from '../../src/metrics/service.js'
+import {Store} from '../../src/store/index.js'
+import type {Community} from '../../src/workspace/community.js'
+
+const ZONE = 'Asia/Shanghai'
+const NOW = new Date('2026-12-02T02:00:00Z')
+
+const incentives: Community['incentives'] = {
+  points: {post: 2, reply: 1, answer: 5},
+  limits: {post: {dailyCap: 5}, reply: {cooldown: '10m'}},
+  multipliers: [{id: 'nov-answers', from: '2026-11-10', to: '2026-11-12', factor: 2, events: ['answer']}],
+  incidentDeductions: {warning: -10},
+  levels: [
+    {level: 1, threshold: 0, title: {'zh-CN': '新人', en: 'Newcomer'}},
+    {level: 2, threshold: 20, title: {'zh-CN': '活跃成员', en: 'Active member'}},
+    {level: 3, threshold: 70, title: {'zh-CN': '达人', en: 'Expert'}},
+  ],
+  badges: [
+    {id: 'first-post', name: {'zh-CN': '首帖', en: 'First post'}, criteria: {kind: 'first'}},
+    {id: 'chatty', name: '话痨', criteria: {event: 'post', count: 3, withinDays: 1}},
+    {id: 'answerer', name: 'Answerer', criteria: {kind: 'answered', count: 2}},
+    {id: 'regular', name: 'Regular', criteria: {kind: 'streak', weeks: 2}},
+    {id: 'twenty', name: 'Twenty', criteria: {points: 20}},
+    {id: 'mentor', name: {'zh-CN': '导师', en: 'Mentor'}},
+  ],
+}
+
+const ev = (ts: string, type: string, member: string, extra: Record<string, string> = {}) => ({
+  ts,
+  type,
+  member,
+  src: `${member}@${ts}#${type}`,
+  ...extra,
+})
+
+/** qq:1 and discord:7 in November 2026 (see the expected ledger below for what each earns). */
+const EVENTS = [
+  ev('2026-11-02T10:00:00+08:00', 'post', 'qq:1'), // 2
+  ev('2026-11-02T10:01:00+08:00', 'post', 'qq:1'), // 2 (4 today)
+  ev('2026-11-02T10:02:00+08:00', 'post', 'qq:1'), // 1: the daily cap of 5
+  ev('2026-11-02T10:03:00+08:00', 'post', 'qq:1'), // 0: capped, no entry
+  ev('2026-11-02T11:00:00+08:00', 'reply', 'qq:1'), // 1
+  ev('2026-11-02T11:05:00+08:00', 'reply', 'qq:1'), // cooldown: no entry
+  ev('2026-11-02T11:10:00+08:00', 'reply', 'qq:1'), // 1: ten minutes after the last counted one
+  ev('2026-11-03T09:00:00+08:00', 'post', 'qq:1'), // 2: a new day
+  ev('2026-11-11T20:00:00+08:00', 'answer', 'qq:1', {parent: 'q1'}), // 5 × 2 = 10 in the campaign
+  ev('2026-11-13T20:00:00+08:00', 'answer', 'qq:1', {parent: 'q2'}), // 5
+  ev('2026-11-05T08:00:00+08:00', 'post', 'discord:7'), // 2
+]
+
+let root: string
+let store: Store
+let ws: IncentivesWorkspace
+
+async function importLines(lines: object[], name = 'a.ndjson'): Promise<void> {
+  const p = path.join(root, 'data', name)
+  await mkdir(path.dirname(p), {recursive: true})
+  await writeFile(p, lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
+  await importEvents(store, {path: p, display: `data/${name}`, zone: ZONE, now: NOW})
+}
+
+async function addIncident(): Promise<void> {
+  await store.update((db) => {
+    db.incidents.push({
+      id: 'I1',
+      member: 'discord:7',
+      rule: 'spam',
+      severity: 'low',
+      rung: 'warning',
+      at: '2026-11-20T12:00:00+08:00',
+      recordedAt: '2026-11-20T04:00:00.000Z',
+    })
+  })
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'commops-incentives-'))
+  store = Store.at(root)
+  ws = {root, community: {timezone: ZONE, incentives}}
+})
+
+const ledgerFiles = async () => (await readdir(path.join(root, '.commops', 'ledger'))).filter((n) => n.startsWith('computed-'))
+
+describe('points ledger', () => {
+  it('applies points, daily caps, cooldowns, campaign multipliers and incident deductions, each entry naming its source', async () => {
+    await importLines(EVENTS)
+    await addIncident()
+    const r = await recomputePoints(ws, store, {now: NOW})
+    expect(r).toMatchObject({
+      entries: 10,
+      manual: 0,
+      members: 2,
+      total: 24 + 2 - 10,
+      changed: true,
+      byType: {post: 9, reply: 2, answer: 15, incident: -10},
+    })
+    const q = await memberPoints(ws, store, 'qq:1')
+    expect(q.points).toBe(24)
+    expect(q.entries.map((e) => [e.ts.slice(5, 16), e.points, e.factor ?? 1, e.capped ?? false])).toEqual([
+      ['11-02T10:00', 2, 1, false],
+      ['11-02T10:01', 2, 1, false],
+      ['11-02T10:02', 1, 1, true],
+      ['11-02T11:00', 1, 1, false],
+      ['11-02T11:10', 1, 1, false],
+      ['11-03T09:00', 2, 1, false],
+      ['11-11T20:00', 10, 2, false],
+      ['11-13T20:00', 5, 1, false],
+    ])
+    expect(q.entries[0].src).toBe('qq:1@2026-11-02T10:00:00+08:00#post')
+    expect(q.title).toEqual({level: 2, title: {'zh-CN': '活跃成员', en: 'Active member'}})
+    const d = await memberPoints(ws, store, 'discord:7')
+    expect(d.entries.map((e) => [e.points, e.src ?? e.incident])).toEqual([
+      [2, 'discord:7@2026-11-05T08:00:00+08:00#post'],
+      [-10, 'I1'],
+    ])
+  })
+
+  it('recomputes byte for byte the same ledger, keeps manual awards across recomputes, and follows linked identities', async () => {
+    await importLines(EVENTS)
+    const first = await recomputePoints(ws, store, {now: NOW})
+    const [file] = await ledgerFiles()
+    const bytes = await readFile(path.join(root, '.commops', 'ledger', file))
+    const award = await awardPoints(ws, store, {member: 'qq:1', points: 50, reason: '线下活动志愿者', now: new Date('2026-11-25T04:00:00Z')})
+    expect(award).toMatchObject({id: 'A1', member: 'qq:1', points: 50, reason: '线下活动志愿者', ts: '2026-11-25T12:00:00+08:00'})
+    await awardPoints(ws, store, {member: 'qq:1', points: -4, reason: 'flooding', now: new Date('2026-11-26T04:00:00Z')})
+    const second = await recomputePoints(ws, store, {now: new Date('2026-12-03T00:00:00Z')})
+    expect(second).toMatchObject({changed: false, hash: first.hash, manual: 2, total: 24 + 2 + 50 - 4})
+    expect(await ledgerFiles()).toEqual([file])
+    expect(await readFile(path.join(root, '.commops', 'ledger', file))).toEqual(bytes)
+    expect((await memberPoints(ws, store, 'qq:1')).points).toBe(70)
+    // a dry run writes nothing; a link joins the two into one person and a new ledger replaces the old one
+    await linkMembers(store, ['qq:1', 'discord:7'], {now: NOW})
+    const dry = await recomputePoints(ws, store, {now: NOW, dryRun: true})
+    expect(dry).toMatchObject({changed: true, dryRun: true, members: 1})
+    expect(await ledgerFiles()).toEqual([file])
+    const third = await recomputePoints(ws, store, {now: NOW})
+    expect(third.changed).toBe(true)
+    expect(await ledgerFiles()).toEqual([third.file])
+    // manual entries given to an identity count for the person it is linked to
+    expect((await memberPoints(ws, store, 'P1')).points).toBe(24 + 2 + 50 - 4)
+    expect((await memberPoints(ws, store, 'qq:1')).points).toBe(72)
+  })
+
+  it('refuses an award without a reason or with bad points', async () => {
+    await expect(awardPoints(ws, store, {member: 'qq:1', points: 5, reason: '  ', now: NOW})).rejects.toMatchObject({
+      msg: {key: 'members.incentives.noReason'},
+    })
+    await expect(awardPoints(ws, store, {member: 'qq:1', points: '5x', reason: 'r', now: NOW})).rejects.toMatchObject({
+      msg: {key: 'members.incentives.badPoints', params: {value: '5x'}},
+    })
+    await expect(awardPoints(ws, store, {member: 'qq:1', points: '0', reason: 'r', now: NOW})).rejects.toMatchObject({
+      msg: {key: 'members.incentives.badPoints'},
+    })
+    expect((await awardPoints(ws, store, {member: 'qq:1', points: '-2.5', reason: 'r', now: NOW})).points).toBe(-2.5)
+    await expect(awardPoints(ws, store, {member: 'nobody', points: 5, reason: 'r', now: NOW})).rejects.toMatchObject({
+      msg: {key: 'members.link.badIdentity'},
+    })
+  })
+
+  it('the leaderboard ranks the period’s points and names each title by total points', async () => {
+    await importLines(EVENTS)
+    await addIncident()
+    await recomputePoints(ws, store, {now: NOW})
+    await awardPoints(ws, store, {member: 'qq:1', points: 50, reason: 'volunteer', now: new Date('2026-11-25T04:00:00Z')})
+    await awardPoints(ws, store, {member: 'discord:7', points: 3, reason: 'december', now: new Date('2026-12-01T04:00:00Z')})
+    const top = await topMembers(ws, store, {period: '2026-11', now: NOW})
+    expect(top.rows).toEqual([
+      {rank: 1, member: 'qq:1', points: 74, total: 74, title: {level: 3, title: {'zh-CN': '达人', en: 'Expert'}}},
+      {rank: 2, member: 'discord:7', points: -8, total: -8},
+    ])
+    expect((await topMembers(ws, store, {period: '2026-11', limit: 1, now: NOW})).rows).toHaveLength(1)
+    const s = await standings(ws, store, {at: '2026-11-30'})
+    expect(s.get('qq:1')).toMatchObject({points: 74, title: {level: 3}})
+    expect(s.get('discord:7')).toMatchObject({points: -8, badges: []})
+    expect((await standings(ws, store, {at: '2026-12-31'})).get('discord:7')?.points).toBe(-5)
+  })
+
+  it('titles fall back to 新人 / 活跃成员 / 达人 / 大使 when community.yaml names none', () => {
+    const levels = titleLevels({})
+    expect(titleFor(0, levels)?.title).toEqual({'zh-CN': '新人', en: 'Newcomer'})
+    expect(titleFor(2000, levels)?.title).toEqual({'zh-CN': '大使', en: 'Ambassador'})
+    expect(titleFor(-1, levels)).toBeUndefined()
+  })
+
+  it('a cooldown in seconds counts from the last counted event, and negative points are never capped', () => {
+    const rules = pointsRules({incentives: {points: {post: 1, leave: -3}, limits: {post: {cooldown: 60}, leave: {dailyCap: 1}}}})
+    const t = (s: string, type: 'post' | 'leave' = 'post') => ({
+      ms: Date.parse(`2026-11-02T10:${s}+08:00`),
+      ts: `2026-11-02T10:${s}+08:00`,
+      type,
+      src: s,
+    })
+    const ledger = computeLedger([['m', [t('00:00'), t('00:59'), t('01:00'), t('01:30'), t('02:00'), t('03:00', 'leave')]]], [], rules)
+    expect(ledger.map((e) => [e.src, e.points])).toEqual([
+      ['00:00', 1],
+      ['01:00', 1],
+      ['02:00', 1],
+      ['03:00', -3],
+    ])
+  })
+})
+
+describe('badges', () => {
+  it('awards each rule once with the date it was met; a revocation sticks; manual badges by hand', async () => {
+    await importLines(EVENTS)
+    await recomputePoints(ws, store, {now: NOW})
+    const dry = await runBadges(ws, store, {dryRun: true, now: NOW})
+    expect(dry.awarded).toEqual([])
+    const first = await runBadges(ws, store, {now: NOW})
+    expect(first.awarded.map((b) => [b.member, b.badge, b.date])).toEqual([
+      ['discord:7', 'first-post', '2026-11-05T08:00:00+08:00'],
+      ['qq:1', 'first-post', '2026-11-02T10:00:00+08:00'],
+      ['qq:1', 'chatty', '2026-11-02T10:02:00+08:00'],
+      ['qq:1', 'answerer', '2026-11-13T20:00:00+08:00'],
+      ['qq:1', 'regular', '2026-11-11T20:00:00+08:00'],
+      ['qq:1', 'twenty', '2026-11-13T20:00:00+08:00'],
+    ])
+    expect(dry.pending).toEqual(first.awarded)
+    expect((await runBadges(ws, store, {now: NOW})).awarded).toEqual([])
+
+    await revokeBadge(ws, store, {badge: 'first-post', member: 'discord:7', reason: 'spam', now: NOW})
+    const again = await runBadges(ws, store, {member: 'discord:7', now: NOW})
+    expect(again.awarded).toEqual([])
+    expect(again.member).toEqual({member: 'discord:7', badges: []})
+    await expect(revokeBadge(ws, store, {badge: 'first-post', member: 'discord:7', reason: 'x', now: NOW})).rejects.toMatchObject({
+      msg: {key: 'members.incentives.badgeNotHeld'},
+    })
+    await giveBadge(ws, store, {badge: 'mentor', member: 'qq:1', reason: '带新人', now: NOW})
+    await expect(giveBadge(ws, store, {badge: 'mentor', member: 'qq:1', now: NOW})).rejects.toMatchObject({
+      msg: {key: 'members.incentives.badgeHeld'},
+    })
+    await expect(giveBadge(ws, store, {badge: 'nope', member: 'qq:1', now: NOW})).rejects.toMatchObject({
+      msg: {key: 'members.incentives.unknownBadge'},
+    })
+    const q = await runBadges(ws, store, {member: 'qq:1', now: NOW})
+    expect(q.member?.badges.map((b) => b.id)).toEqual(['first-post', 'chatty', 'regular', 'answerer', 'twenty', 'mentor'])
+    expect(Object.fromEntries(q.badges.map((b) => [b.id, b.holders]))).toEqual({
+      'first-post': 1,
+      chatty: 1,
+      answerer: 1,
+      regular: 1,
+      twenty: 1,
+      mentor: 1,
+    })
+    // given back by hand after a revocation
+    await giveBadge(ws, store, {badge: 'first-post', member: 'discord:7', now: NOW})
+    expect((await standings(ws, store, {at: '2026-11-30'})).get('discord:7')?.badges.map((b) => b.id)).toEqual(['first-post'])
+  })
+
+  it('a streak breaks on a week without activity; a count within days needs them close together', async () => {
+    await importLines([
+      ev('2026-11-02T10:00:00+08:00', 'post', 'qq:2'),
+      ev('2026-11-16T10:00:00+08:00', 'post', 'qq:2'), // a week skipped
+      ev('2026-11-17T10:00:00+08:00', 'post', 'qq:2'),
+    ])
+    const r = await runBadges(ws, store, {now: NOW})
+    expect(r.awarded.map((b) => b.badge)).toEqual(['first-post'])
+  })
+})
+
+describe('engagement levels, movement and gravity', () => {
+  const model = engagementModel({
+    engagement: {
+      windowDays: 7,
+      weights: {post: 1, answer: 3},
+      levels: [
+        {id: 'core', minScore: 5, weight: 3},
+        {id: 'new', newWithinDays: 7, weight: 1},
+        {id: 'casual', minScore: 1, weight: 2},
+        {id: 'dormant', weight: 0},
+      ],
+    },
+  })
+  const e = (ts: string, type: string, member: string): ResolvedEvent =>
+    ({ts: `${ts}T10:00:00+08:00`, type, member, person: member, src: `${member}${ts}${Math.random()}`}) as ResolvedEvent
+  const EV = [
+    ...[1, 2, 3, 4, 5].map(() => e('2026-10-28', 'post', 'a')), // core on 10-31 (score 5)
+    e('2026-11-29', 'post', 'a'), // casual on 11-30 (score 1, not new)
+    e('2026-10-01', 'post', 'b'), // dormant on 10-31
+    e('2026-11-27', 'answer', 'b'),
+    e('2026-11-27', 'answer', 'b'), // core on 11-30 (score 6)
+    e('2026-11-28', 'post', 'c'), // new on 11-30
+    e('2026-10-30', 'post', 'd'), // new on 10-31
+    e('2026-11-05', 'leave', 'd'), // gone by 11-30
+    e('2026-10-20', 'post', 'e'), // dormant both times
+  ]
+
+  it('levels at two dates, the movement per level pair, gravity and the movers, by hand', () => {
+    const c = new EngagementCollector(model, ['2026-10-31', '2026-11-30'])
+    for (const x of EV) c.add(x)
+    const before = c.levelsAt(0)
+    const after = c.levelsAt(1)
+    expect(Object.fromEntries([...before].map(([k, v]) => [k, v.level]))).toEqual({a: 'core', b: 'dormant', d: 'new', e: 'dormant'})
+    expect(Object.fromEntries([...after].map(([k, v]) => [k, v.level]))).toEqual({a: 'casual', b: 'core', c: 'new', e: 'dormant'})
+    expect(levelCounts(model, before)).toEqual({core: 1, new: 1, casual: 0, dormant: 2})
+    expect(gravity(model, levelCounts(model, before))).toBe(9 + 1)
+    expect(gravity(model, levelCounts(model, after))).toBe(9 + 1 + 4)
+    const m = movement(model, before, after)
+    expect(m.totals).toEqual({up: 1, held: 1, down: 1, joined: 1, left: 1})
+    expect(m.moves).toEqual([
+      {to: 'new', members: 1, direction: 'joined'},
+      {from: 'core', to: 'casual', members: 1, direction: 'down'},
+      {from: 'new', members: 1, direction: 'left'},
+      {from: 'dormant', to: 'core', members: 1, direction: 'up'},
+      {from: 'dormant', to: 'dormant', members: 1, direction: 'held'},
+    ])
+    const mv = movers(model, before, after, 10)
+    expect(mv.up.map((x) => x.member)).toEqual(['b', 'c'])
+    expect(mv.down.map((x) => x.member)).toEqual(['d', 'a'])
+  })
+
+  it('the commands’ services and the scorecard’s engagement_score read the same model from a workspace', async () => {
+    await importLines(EV.map(({person: _p, ...x}) => ({...x, member: `qq:${x.member}`})))
+    const wsE: IncentivesWorkspace = {root, community: {timezone: ZONE, engagement: model}}
+    const lv = await engagementLevels(wsE, store, {period: '2026-11', now: NOW})
+    expect(lv.previous.to).toBe('2026-10-31')
+    expect(lv.levels.map((l) => [l.id, l.members, l.before, l.change])).toEqual([
+      ['core', 1, 1, 0],
+      ['new', 1, 1, 0],
+      ['casual', 1, 0, 1],
+      ['dormant', 1, 2, -1],
+    ])
+    expect(lv.gravity).toEqual({now: 14, before: 10, change: 4})
+    const g = await engagementGravity(wsE, store, {period: '2026-11', limit: 1, now: NOW})
+    expect(g.movers.up.map((x) => x.member)).toEqual(['qq:b'])
+    const set = await computeMetrics({root, community: {timezone: ZONE, goals: [], engagement: model}}, store, {period: '2026-11', now: NOW})
+    expect(set.values.find((v) => v.id === 'engagement_score')).toMatchObject({
+      value: 14,
+      inputs: {members: 4, core: 1, new: 1, casual: 1, dormant: 1},
+    })
+    expect((await standings(wsE, store, {at: '2026-11-30'})).get('qq:b')?.level).toBe('core')
+  })
+})
