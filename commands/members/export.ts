@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {translator} from '../../src/i18n/index.js'
 import {EXPORT_FORMATS} from '../../src/members/export.js'
+import {incentiveExtras} from '../../src/members/incentives-service.js'
 import {exportMembers} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
 import {writeOwnedFile} from '../../src/util/owned-file.js'
@@ -27,7 +28,7 @@ export default class MembersExport extends BaseCommand<typeof MembersExport> {
     anonymize: Flags.boolean({description: 'Replace ids, names and identities with stable pseudonyms (keyed by a secret kept in the workspace)'}),
     fields: Flags.string({
       description:
-        'Fields, comma-separated (default: id,name): id, name, identities, joined, age, gender, region, occupation, interests, tags, first_seen, last_seen, interactions, interactions_30d or any sheet column',
+        'Fields, comma-separated (default: id,name): id, name, identities, joined, age, gender, region, occupation, interests, tags, first_seen, last_seen, interactions, interactions_30d, points, title, level, badges or any sheet column',
     }),
     force: Flags.boolean({description: 'Overwrite a file commops did not write'}),
     format: Flags.option({description: 'Output format', options: EXPORT_FORMATS, default: 'csv'})(),
@@ -44,12 +45,14 @@ export default class MembersExport extends BaseCommand<typeof MembersExport> {
       .map((s) => s.trim())
       .filter(Boolean)
     const store = Store.at(ws.root)
+    const now = new Date()
     const {text, count} = await exportMembers(store, {
       format: flags.format,
       fields,
       anonymize: flags.anonymize,
       zone: ws.community.timezone,
-      now: new Date(),
+      now,
+      extras: await incentiveExtras(ws, store, {now, locale: this.locale}),
       projectName: ws.community.name,
     })
     if (target === undefined || target.stdout) {

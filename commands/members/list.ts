@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {SORTS} from '../../src/members/records-view.js'
+import {incentiveExtras} from '../../src/members/incentives-service.js'
 import {listMembers, type MemberItem} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
 
@@ -13,14 +14,16 @@ export default class MembersList extends BaseCommand<typeof MembersList> {
     {command: '<%= config.bin %> members list --sort last-seen --limit 20', description: 'The 20 members seen most recently'},
     {command: '<%= config.bin %> members list --region 上海 --tag 摄影 --json', description: 'Members in 上海 tagged 摄影, as JSON'},
     {command: '<%= config.bin %> members list --where occupation=设计师 --sort interactions', description: 'Any attribute, most active first'},
+    {command: '<%= config.bin %> members list --level core --sort points', description: 'Core members, most points first'},
   ]
 
   static override flags = {
+    level: Flags.string({description: 'Only members at this engagement level (its id: core, active, new, casual, dormant or your own)'}),
     limit: Flags.integer({description: 'How many members to show', default: 50, min: 1}),
     region: Flags.string({description: 'Only members of this region'}),
     sort: Flags.option({
-      description: 'Order: name, last-seen (latest first), interactions (last 30 days, most first), joined (earliest first)',
-      options: SORTS,
+      description: 'Order: name, last-seen (latest first), interactions (last 30 days, most first), joined (earliest first), points (most first)',
+      options: [...SORTS, 'points'],
     })(),
     tag: Flags.string({description: 'Only members with this tag (repeatable: all of them)', multiple: true}),
     where: Flags.string({description: 'Only members whose attribute has this value: attr=value (repeatable: all of them)', multiple: true}),
@@ -29,23 +32,42 @@ export default class MembersList extends BaseCommand<typeof MembersList> {
   async run(): Promise<{members: MemberItem[]; matched: number; total: number}> {
     const {flags} = this
     const ws = await this.workspace()
-    const where = [...(flags.region ? [`region=${flags.region}`] : []), ...(flags.tag ?? []).map((t) => `tags=${t}`), ...(flags.where ?? [])]
-    const result = await listMembers(Store.at(ws.root), {
+    const where = [
+      ...(flags.region ? [`region=${flags.region}`] : []),
+      ...(flags.level ? [`level=${flags.level}`] : []),
+      ...(flags.tag ?? []).map((t) => `tags=${t}`),
+      ...(flags.where ?? []),
+    ]
+    const store = Store.at(ws.root)
+    const now = new Date()
+    const result = await listMembers(store, {
       zone: ws.community.timezone,
-      now: new Date(),
+      now,
       locale: this.locale,
       sort: flags.sort,
       where,
       limit: flags.limit,
+      extras: await incentiveExtras(ws, store, {now, locale: this.locale}),
     })
     if (!this.jsonEnabled()) {
       if (result.members.length === 0) this.log(this.t('members.records.list.none'))
       else {
-        const head = ['id', 'name', 'region', 'joined', 'lastSeen', 'interactions30d'].map((c) => this.t(`members.records.col.${c}`))
+        const head = ['id', 'name', 'region', 'joined', 'lastSeen', 'interactions30d', 'level', 'points'].map((c) =>
+          this.t(`members.records.col.${c}`),
+        )
         this.log(
           table(
             head,
-            result.members.map((m) => [m.id, m.name, m.region, m.joined, m.lastSeen?.slice(0, 10), m.interactions30d]),
+            result.members.map((m) => [
+              m.id,
+              m.name,
+              m.region,
+              m.joined,
+              m.lastSeen?.slice(0, 10),
+              m.interactions30d,
+              m.extras?.level,
+              m.extras?.points,
+            ]),
           ),
         )
         this.log(this.t('members.records.list.shown', {shown: result.members.length, matched: result.matched, total: result.total}))

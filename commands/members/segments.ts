@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {memberSegments} from '../../src/members/service.js'
+import {incentiveExtras} from '../../src/members/incentives-service.js'
 import type {SegmentTable} from '../../src/members/segments.js'
 import {Store} from '../../src/store/index.js'
 
@@ -21,7 +22,7 @@ export default class MembersSegments extends BaseCommand<typeof MembersSegments>
 
   static override flags = {
     by: Flags.string({
-      description: 'Attributes to group by, comma-separated: region, occupation, gender, age, interests, tags or any sheet column',
+      description: 'Attributes to group by, comma-separated: region, occupation, gender, age, interests, tags, level, title or any sheet column',
       required: true,
     }),
     period: Flags.string({
@@ -35,7 +36,10 @@ export default class MembersSegments extends BaseCommand<typeof MembersSegments>
       .split(/[,，]/)
       .map((s) => s.trim())
       .filter(Boolean)
-    const result = await memberSegments(Store.at(ws.root), {by, zone: ws.community.timezone, now: new Date(), period: this.flags.period})
+    const store = Store.at(ws.root)
+    const now = new Date()
+    const extras = await incentiveExtras(ws, store, {now, locale: this.locale})
+    const result = await memberSegments(store, {by, zone: ws.community.timezone, now, period: this.flags.period, extras})
     if (this.jsonEnabled()) return result
     const t = this.t
     const head = [...by, ...['count', 'share', 'active', 'd30', 'nps', 'csat', 'note'].map((c) => t(`members.records.segments.col.${c}`))]

@@ -1,5 +1,6 @@
 import {Args} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
+import {incentiveExtras} from '../../src/members/incentives-service.js'
 import {showMember, type MemberProfile} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
 
@@ -18,7 +19,10 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
 
   async run(): Promise<MemberProfile> {
     const ws = await this.workspace()
-    const p = await showMember(Store.at(ws.root), {ref: this.args.member, zone: ws.community.timezone, now: new Date()})
+    const store = Store.at(ws.root)
+    const now = new Date()
+    const extras = await incentiveExtras(ws, store, {now, locale: this.locale})
+    const p = await showMember(store, {ref: this.args.member, zone: ws.community.timezone, now, extras})
     if (this.jsonEnabled()) return p
     const t = this.t
     const line = (label: string, value: string | number | string[] | undefined) => {
@@ -31,6 +35,11 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
     line('joined', p.joined)
     for (const f of ['age', 'gender', 'region', 'occupation', 'interests', 'tags'] as const) line(f, r?.[f])
     for (const [k, v] of Object.entries(r?.extra ?? {})) this.log(`  ${k}: ${v}`)
+    const x = p.extras
+    if (x) {
+      this.log(t('members.records.show.standing'))
+      for (const f of ['points', 'title', 'level', 'badges'] as const) line(f, x[f])
+    }
     const a = p.activity
     this.log(t('members.records.show.activity'))
     if (a.events === 0) this.log(`  ${t('members.records.show.noEvents')}`)

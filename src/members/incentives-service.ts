@@ -5,9 +5,11 @@
  */
 import {UsageError, ValidationError} from '../errors.js'
 import {readEvents} from '../events/io.js'
-import type {LocalizedText} from '../i18n/index.js'
+import {scanEvents} from '../events/io-columns.js'
+import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {inputsHash as metricsInputsHash, localToday, periodsOf, type StoreReader} from '../metrics/service.js'
 import type {Period} from '../metrics/types.js'
+import {ZoneDays} from '../metrics/zone-day.js'
 import {nextId, type Db, type Store} from '../store/index.js'
 import {sha256Hex} from '../util/hash.js'
 import {DateTime} from '../util/luxon.js'
@@ -29,6 +31,7 @@ import {
 import {IDENTITY, personIndex} from './identity.js'
 import {appendIncentive, commitComputed, discardComputed, prepareComputed, readIncentiveFile, sweepLedger} from './io-ledger.js'
 import {computeLedger, ledgerText, pointsRules, pointTotals, round2, titleFor, titleLevels, type LedgerEntry} from './points.js'
+import type {MemberExtras} from './records-view.js'
 import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
 
 /** What the incentives read of a workspace. */
@@ -47,6 +50,14 @@ async function timelinesOf(ws: IncentivesWorkspace, db: Db, keep?: (type: string
   const collector = new TimelineCollector(keep)
   for await (const e of readEvents(ws.root, db)) collector.add(e)
   return collector.timelines()
+}
+
+/** Every member's engagement at the dates, read from the column blocks as the metrics read them. */
+async function engagementAt(ws: IncentivesWorkspace, db: Db, model: EngagementModel, dates: string[]): Promise<EngagementCollector> {
+  const collector = new EngagementCollector(model, dates)
+  const zone = new ZoneDays(ws.community.timezone)
+  for await (const b of scanEvents(ws.root, db)) collector.addBlock(b, zone)
+  return collector
 }
 
 function incidentsOf(db: Db): Array<{id: string; member: MemberKey; rung: string; at: string}> {
@@ -268,8 +279,7 @@ async function levelPair(
   )
   const model = engagementModel(ws.community)
   const db = await store.read()
-  const collector = new EngagementCollector(model, [previous.to, period.to])
-  for await (const e of readEvents(ws.root, db)) collector.add(e)
+  const collector = await engagementAt(ws, db, model, [previous.to, period.to])
   return {model, period, previous, before: collector.levelsAt(0), after: collector.levelsAt(1)}
 }
 
@@ -452,8 +462,7 @@ export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: 
   const at = o.at ?? localToday(o.now ?? new Date(), ws.community.timezone)
   const db = await store.read()
   const model = engagementModel(ws.community)
-  const collector = new EngagementCollector(model, [at])
-  for await (const e of readEvents(ws.root, db)) collector.add(e)
+  const collector = await engagementAt(ws, db, model, [at])
   const levels = collector.levelsAt(0)
   const totals = pointTotals(await readLedger(ws.root, db), {to: at})
   const held = heldBadges(badgeState(await badgeRecords(ws.root, db)))
@@ -466,4 +475,25 @@ export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: 
     out.set(key, {points, ...(title ? {title} : {}), badges: held.get(key) ?? [], ...(level ? {level} : {})})
   }
   return out
+}
+
+/**
+ * The standings as extra member columns for `members list`, `show`, `segments` and `export`: `points`, `title` (in
+ * `locale`), `level` (its id) and `badges` (ids, comma-separated).
+ */
+export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReader, o: {now?: Date; locale: Locale}): Promise<MemberExtras> {
+  const all = await standings(ws, store, {now: o.now})
+  return {
+    fields: ['points', 'title', 'level', 'badges'],
+    get(key) {
+      const s = all.get(key)
+      if (!s) return undefined
+      return {
+        points: s.points,
+        title: s.title ? pick(s.title.title, o.locale) : undefined,
+        level: s.level,
+        badges: s.badges.length ? s.badges.map((b) => b.id).join(',') : undefined,
+      }
+    },
+  }
 }

@@ -77,8 +77,41 @@ describe('members records in the sample workspace', () => {
       expect(csv).not.toContain(`${id},`)
       expect(csv).not.toContain(name)
     }
-    const unknown = await commops(['members', 'export', '--fields', 'id,points'])
+    const unknown = await commops(['members', 'export', '--fields', 'id,shoe_size'])
     expect(unknown.code).toBe(2)
-    expect(unknown.stderr).toContain('points')
+    expect(unknown.stderr).toContain('shoe_size')
+  })
+
+  it('lists, shows, groups and exports members by their points, level, title and badges', async () => {
+    expect((await commops(['members', 'points', '--recompute'])).code).toBe(0)
+    type Item = {id: string; key: string; extras?: {points?: number; level?: string; title?: string}}
+    const top = json<{members: Item[]}>(await commops(['members', 'list', '--sort', 'points', '--limit', '10', '--json']))
+    const points = top.members.map((m) => m.extras?.points ?? 0)
+    expect(points[0]).toBeGreaterThan(0)
+    expect(points).toEqual([...points].sort((a, b) => b - a))
+    const leader = json<{points: number}>(await commops(['members', 'points', '--member', top.members[0].key, '--json']))
+    expect(points[0]).toBe(leader.points)
+
+    const levels = json<{segments: Array<{values: Record<string, string | null>; count: number}>}>(
+      await commops(['members', 'segments', '--by', 'level', '--json']),
+    )
+    // the sample's activity is in the past: today most of its members are dormant
+    const level = levels.segments.find((s) => s.values.level && s.count > 0)!
+    const levelList = json<{members: Item[]; matched: number}>(await commops(['members', 'list', '--level', level.values.level!, '--json']))
+    expect(levelList.matched).toBe(level.count)
+    expect(levelList.members.every((m) => m.extras?.level === level.values.level)).toBe(true)
+
+    const show = json<Item>(await commops(['members', 'show', top.members[0].id, '--json']))
+    expect(show.extras?.points).toBe(points[0])
+    const text = await commops(['members', 'show', top.members[0].id])
+    expect(text.stdout).toContain(`积分: ${points[0]}`)
+    const table = await commops(['members', 'list', '--sort', 'points', '--limit', '3'])
+    expect(table.stdout).toMatch(/等级\s+积分/)
+
+    const r = await commops(['members', 'export', '--format', 'json', '--fields', 'id,points,level,title'])
+    expect(r.code, r.stderr).toBe(0)
+    const rows = JSON.parse(r.stdout) as Array<{id: string; points?: number | string; level?: string}>
+    expect(rows.find((x) => x.id === top.members[0].id)).toMatchObject({level: expect.any(String)})
+    expect(Number(rows.find((x) => x.id === top.members[0].id)?.points)).toBe(points[0])
   })
 })

@@ -419,9 +419,10 @@ export const HELP_ZH: {
     'members:list': {
       description: '列出成员：所有导入的档案，以及活动中出现过的每个人，附最近活动时间和近 30 天互动次数',
       flags: {
+        level: '只看处于这个参与等级的成员（等级编号：core、active、new、casual、dormant 或自定义的）',
         limit: '显示多少位成员',
         region: '只看这个地区的成员',
-        sort: '排序：name（姓名）、last-seen（最近活动在前）、interactions（近 30 天互动多的在前）、joined（最早加入在前）',
+        sort: '排序：name（姓名）、last-seen（最近活动在前）、interactions（近 30 天互动多的在前）、joined（最早加入在前）、points（积分高的在前）',
         tag: '只看带这个标签的成员（可重复：须全部满足）',
         where: '只看某属性等于某值的成员：属性=值（可重复：须全部满足）',
       },
@@ -429,6 +430,7 @@ export const HELP_ZH: {
         'members list --sort last-seen --limit 20': '最近活动的 20 位成员',
         'members list --region 上海 --tag 摄影 --json': '上海地区、带“摄影”标签的成员，JSON 格式',
         'members list --where occupation=设计师 --sort interactions': '按任意属性筛选，最活跃的在前',
+        'members list --level core --sort points': '核心成员，积分高的在前',
       },
     },
     'members:show': {
@@ -444,7 +446,7 @@ export const HELP_ZH: {
       description:
         '用户画像表：按一个或多个属性给成员分组，每组给出占比、周期内活跃的比例、30 日留存，以及最近一次问卷的 NPS 和 CSAT（按答卷的成员列关联）；不足 5 人的组会标出',
       flags: {
-        by: '分组属性，用逗号分隔：region、occupation、gender、age、interests、tags 或表格中的任意列',
+        by: '分组属性，用逗号分隔：region、occupation、gender、age、interests、tags、level（参与等级）、title（头衔）或表格中的任意列',
         period: '“活跃”的统计周期：月份 2026-10、季度 2026-Q4、ISO 周 2026-W44 或日期（默认：截至今天的 30 天）',
       },
       examples: {
@@ -458,7 +460,7 @@ export const HELP_ZH: {
       flags: {
         anonymize: '把编号、姓名和账号换成稳定的化名（由保存在工作区中的密钥生成）',
         fields:
-          '字段，用逗号分隔（默认：id,name）：id、name、identities、joined、age、gender、region、occupation、interests、tags、first_seen、last_seen、interactions、interactions_30d 或表格中的任意列',
+          '字段，用逗号分隔（默认：id,name）：id、name、identities、joined、age、gender、region、occupation、interests、tags、first_seen、last_seen、interactions、interactions_30d、points、title、level、badges 或表格中的任意列',
         force: '覆盖不是 commops 写的文件',
         format: '输出格式',
         out: OUT_FILE('members.<format>'),
