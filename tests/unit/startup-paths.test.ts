@@ -135,14 +135,18 @@ describe('dates without a date library', () => {
 })
 
 describe('yaml, the parser with positions', () => {
-  it('is not loaded for a valid file, and is for a problem to place', () => {
+  it('is not loaded for a valid file nor to place a problem in it, and is for a file js-yaml cannot read', () => {
     const require = createRequire(import.meta.url)
     const loaded = () => Object.keys(require.cache).some((f) => /[\\/]node_modules[\\/]yaml[\\/]dist[\\/]index\.js$/.test(f))
     for (const f of Object.keys(require.cache)) if (/[\\/]node_modules[\\/]yaml[\\/]/.test(f)) delete require.cache[f]
     const parsed = parseYaml(readFixture('community/valid.en.yaml'), 'c.yaml')
     expect(parsed.docs).toHaveLength(1)
     expect(loaded()).toBe(false)
+    // problems are placed from the positions js-yaml's parse recorded
     expect(parsed.docs[0].locate('/name')).toMatchObject({line: expect.any(Number)})
+    expect(loaded()).toBe(false)
+    const broken = parseYaml('name: [1, 2\nother: x\n', 'bad.yaml')
+    expect(broken.problems.length + broken.docs.length).toBeGreaterThan(0)
     expect(loaded()).toBe(true)
   })
 })
