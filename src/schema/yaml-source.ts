@@ -311,11 +311,34 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
  * js-yaml reported cannot be matched with certainty to the value (then the full parse is asked). A mapping's nodes are
  * its keys and values in turn, a sequence's its items; each step checks that the node holds the value found there.
  */
+/** Per mapping node: the child index of each key (first occurrence), or null when its children do not match its value. */
+const keyIndexes = new WeakMap<FastNode, Map<unknown, number> | null>()
+
+/** The key index of a mapping node, built once (a mapping of 60,000 keys is searched once per problem otherwise). */
+function keyIndex(node: FastNode, value: object): Map<unknown, number> | null {
+  let index = keyIndexes.get(node)
+  if (index !== undefined) return index
+  let kids = node.children
+  const size = Object.keys(value).length
+  // a mapping's last attempt at a key that found none is a node with nothing in it
+  if (kids.length === 2 * size + 1 && kids.at(-1)!.result === null) kids = kids.slice(0, -1)
+  if (kids.length !== 2 * size) index = null
+  else {
+    index = new Map()
+    for (let k = 0; k < kids.length; k += 2) {
+      const key = unwrap(kids[k]).result
+      if (!index.has(key)) index.set(key, k)
+    }
+  }
+  keyIndexes.set(node, index)
+  return index
+}
+
 function walkFast(root: FastNode, segments: string[], wantKey: boolean): FastNode | undefined {
   let node = unwrap(root)
   for (const [i, segment] of segments.entries()) {
     const value = node.result
-    let kids = node.children
+    const kids = node.children
     if (Array.isArray(value)) {
       if (kids.length !== value.length) return undefined
       const index = Number(segment)
@@ -324,17 +347,9 @@ function walkFast(root: FastNode, segments: string[], wantKey: boolean): FastNod
       if (!Object.is(item.result, value[index])) return undefined
       node = item
     } else if (isPlainObject(value)) {
-      const size = Object.keys(value).length
-      // a mapping's last attempt at a key that found none is a node with nothing in it
-      if (kids.length === 2 * size + 1 && kids.at(-1)!.result === null) kids = kids.slice(0, -1)
-      if (kids.length !== 2 * size) return undefined
-      let at = -1
-      for (let k = 0; k < kids.length; k += 2) {
-        if (unwrap(kids[k]).result === segment) {
-          at = k
-          break
-        }
-      }
+      const keys = keyIndex(node, value)
+      if (!keys) return undefined
+      const at = keys.get(segment) ?? -1
       if (at < 0) return Object.hasOwn(value, segment) ? undefined : node
       if (wantKey && i === segments.length - 1) return unwrap(kids[at])
       const child = unwrap(kids[at + 1])
