@@ -24,7 +24,7 @@ describe('one temp-file naming for the store and event batches', () => {
   it("an import batch's temp files are tempPathFor names owned by this process, and discard removes them", async () => {
     const batch = await BatchWriter.create(dir)
     const names = await readdir(dir)
-    expect(names).toHaveLength(3)
+    expect(names).toHaveLength(4) // the events, their source ids, the rejected lines and the column cache
     for (const name of names) expect(tempOwner(name)).toBe(process.pid)
     await batch.discard()
     expect(await readdir(dir)).toEqual([])
