@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {SORTS} from '../../src/members/records-view.js'
-import {incentiveExtras} from '../../src/members/incentives-service.js'
+import {incentiveExtras, levelIdOf} from '../../src/members/incentives-service.js'
 import {listMembers, type MemberItem} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
 
@@ -18,7 +18,7 @@ export default class MembersList extends BaseCommand<typeof MembersList> {
   ]
 
   static override flags = {
-    level: Flags.string({description: 'Only members at this engagement level (its id: core, active, new, casual, dormant or your own)'}),
+    level: Flags.string({description: 'Only members at this engagement level (id or name: core, active, new, casual, dormant, 核心… or your own)'}),
     limit: Flags.integer({description: 'How many members to show', default: 50, min: 1}),
     region: Flags.string({description: 'Only members of this region'}),
     sort: Flags.option({
@@ -34,7 +34,7 @@ export default class MembersList extends BaseCommand<typeof MembersList> {
     const ws = await this.workspace()
     const where = [
       ...(flags.region ? [`region=${flags.region}`] : []),
-      ...(flags.level ? [`level=${flags.level}`] : []),
+      ...(flags.level ? [`level=${levelIdOf(ws.community, flags.level)}`] : []),
       ...(flags.tag ?? []).map((t) => `tags=${t}`),
       ...(flags.where ?? []),
     ]
@@ -65,7 +65,7 @@ export default class MembersList extends BaseCommand<typeof MembersList> {
               m.joined,
               m.lastSeen?.slice(0, 10),
               m.interactions30d,
-              m.extras?.level,
+              m.extras?.level_name,
               m.extras?.points,
             ]),
           ),

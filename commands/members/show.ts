@@ -38,7 +38,10 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
     const x = p.extras
     if (x) {
       this.log(t('members.records.show.standing'))
-      for (const f of ['points', 'title', 'level', 'badges'] as const) line(f, x[f])
+      line('points', x.points)
+      line('title', x.title)
+      line('level', x.level_name)
+      line('badges', x.badges)
     }
     const a = p.activity
     this.log(t('members.records.show.activity'))

@@ -18,6 +18,7 @@ import {badgeRules, badgeState, earnedBadges, heldBadges, holds, newAwards, type
 import {
   EngagementCollector,
   engagementModel,
+  levelName,
   gravity,
   levelCounts,
   movement,
@@ -479,12 +480,13 @@ export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: 
 
 /**
  * The standings as extra member columns for `members list`, `show`, `segments` and `export`: `points`, `title` (in
- * `locale`), `level` (its id) and `badges` (ids, comma-separated).
+ * `locale`), `level` (its id), `level_name` (in `locale`) and `badges` (ids, comma-separated).
  */
 export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReader, o: {now?: Date; locale: Locale}): Promise<MemberExtras> {
   const all = await standings(ws, store, {now: o.now})
+  const model = engagementModel(ws.community)
   return {
-    fields: ['points', 'title', 'level', 'badges'],
+    fields: ['points', 'title', 'level', 'level_name', 'badges'],
     get(key) {
       const s = all.get(key)
       if (!s) return undefined
@@ -492,8 +494,22 @@ export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReade
         points: s.points,
         title: s.title ? pick(s.title.title, o.locale) : undefined,
         level: s.level,
+        level_name: s.level === undefined ? undefined : pick(levelName(model, s.level), o.locale),
         badges: s.badges.length ? s.badges.map((b) => b.id).join(',') : undefined,
       }
     },
   }
+}
+
+/** The id of an engagement level named by its id or by its name in either language (`core`, `核心`, `Core`). */
+export function levelIdOf(community: IncentivesWorkspace['community'], text: string): EngagementLevelId {
+  const model = engagementModel(community)
+  const want = text.trim().toLowerCase()
+  const names = (l: EngagementModel['levels'][number]) => [l.id, ...(typeof l.name === 'string' ? [l.name] : Object.values(l.name ?? {}))]
+  const found = model.levels.find((l) => names(l).some((n) => n?.toLowerCase() === want))
+  if (found) return found.id
+  throw new UsageError(
+    {key: 'members.incentives.unknownLevel', params: {level: text}},
+    {hint: {key: 'members.incentives.unknownLevel.hint', params: {levels: model.levels.map((l) => l.id).join(', ')}}},
+  )
 }

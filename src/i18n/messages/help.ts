@@ -419,7 +419,7 @@ export const HELP_ZH: {
     'members:list': {
       description: '列出成员：所有导入的档案，以及活动中出现过的每个人，附最近活动时间和近 30 天互动次数',
       flags: {
-        level: '只看处于这个参与等级的成员（等级编号：core、active、new、casual、dormant 或自定义的）',
+        level: '只看处于这个参与等级的成员（编号或名称：core、active、new、casual、dormant、核心……或自定义的）',
         limit: '显示多少位成员',
         region: '只看这个地区的成员',
         sort: '排序：name（姓名）、last-seen（最近活动在前）、interactions（近 30 天互动多的在前）、joined（最早加入在前）、points（积分高的在前）',

@@ -11,6 +11,11 @@ export const membersIncentives: Messages = {
     en: 'Write --points 50, or --points=-20 for a deduction',
     'zh-CN': '请写 --points 50；扣分写 --points=-20',
   },
+  'members.incentives.unknownLevel': {en: 'There is no engagement level {level}', 'zh-CN': '没有参与等级 {level}'},
+  'members.incentives.unknownLevel.hint': {
+    en: 'Levels (by id or name): {levels}; community.yaml `engagement.levels` declares them',
+    'zh-CN': '等级（用编号或名称）：{levels}；在 community.yaml 的 `engagement.levels` 中定义',
+  },
   'members.incentives.noReason': {en: 'A reason is required', 'zh-CN': '必须写明原因'},
   'members.incentives.noReason.hint': {
     en: 'Say why with --reason "…"; it is kept in the ledger',
