@@ -39,7 +39,13 @@ export default class MembersTop extends BaseCommand<typeof MembersTop> {
           this.t('members.incentives.col.total'),
           this.t('members.incentives.col.title'),
         ],
-        r.rows.map((row) => [row.rank, row.member, row.points, row.total, row.title ? pick(row.title.title, this.locale) : '']),
+        r.rows.map((row) => [
+          row.rank,
+          row.name ? `${row.name} (${row.member})` : row.member,
+          row.points,
+          row.total,
+          row.title ? pick(row.title.title, this.locale) : '',
+        ]),
       ),
     )
     return r

@@ -32,7 +32,8 @@ import {
 import {IDENTITY, personIndex} from './identity.js'
 import {appendIncentive, commitComputed, discardComputed, prepareComputed, readIncentiveFile, sweepLedger} from './io-ledger.js'
 import {computeLedger, ledgerText, pointsRules, pointTotals, round2, titleFor, titleLevels, type LedgerEntry} from './points.js'
-import type {MemberExtras} from './records-view.js'
+import {recordKey, type MemberExtras} from './records-view.js'
+import {readRecords} from './io-records.js'
 import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
 
 /** What the incentives read of a workspace. */
@@ -193,6 +194,8 @@ export async function awardPoints(ws: IncentivesWorkspace, store: Store, r: Awar
 
 export interface PointsView {
   member: MemberKey
+  /** The name on the member's record, when there is one. */
+  name?: string
   points: number
   title?: {level: number; title: LocalizedText}
 }
@@ -221,6 +224,16 @@ export async function topMembers(ws: IncentivesWorkspace, store: StoreReader, o:
     const total = allTime.get(member) ?? 0
     const title = titleFor(total, levels)
     rows.push({rank, member, points, total, ...(title ? {title} : {})})
+  }
+  // the names of the members' records, when they have one
+  if (rows.length && Object.keys(db.memberRecords).length) {
+    const persons = personIndex(db.memberLinks)
+    const names = new Map<string, string>()
+    for (const r of await readRecords(ws.root, db)) if (r.name !== undefined) names.set(recordKey(r, persons), r.name)
+    for (const row of rows) {
+      const name = names.get(row.member)
+      if (name !== undefined) row.name = name
+    }
   }
   return {period, rows, ...(db.incentives.computed ? {computedAt: db.incentives.computed.updatedAt} : {})}
 }

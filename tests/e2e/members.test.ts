@@ -89,6 +89,10 @@ describe('members records in the sample workspace', () => {
     const points = top.members.map((m) => m.extras?.points ?? 0)
     expect(points[0]).toBeGreaterThan(0)
     expect(points).toEqual([...points].sort((a, b) => b - a))
+    const board = json<{rows: Array<{member: string; name?: string}>}>(
+      await commops(['members', 'top', '--period', '2026-09', '--limit', '3', '--json']),
+    )
+    expect(board.rows[0].name).toBeTruthy() // the record's name beside the identity
     const leader = json<{points: number}>(await commops(['members', 'points', '--member', top.members[0].key, '--json']))
     expect(points[0]).toBe(leader.points)
 
