@@ -1,8 +1,12 @@
 import {Args} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
-import {incentiveExtras} from '../../src/members/incentives-service.js'
+import {incentiveExtras, memberPoints} from '../../src/members/incentives-service.js'
+import type {LedgerEntry} from '../../src/members/points.js'
 import {showMember, type MemberProfile} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
+
+/** Ledger entries shown (the latest). */
+const RECENT = 5
 
 export default class MembersShow extends BaseCommand<typeof MembersShow> {
   static override description =
@@ -17,12 +21,16 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
     member: Args.string({description: 'An identity (qq:10002), person id (P1), record id or exact name', required: true}),
   }
 
-  async run(): Promise<MemberProfile> {
+  async run(): Promise<MemberProfile & {recentPoints: LedgerEntry[]}> {
     const ws = await this.workspace()
     const store = Store.at(ws.root)
     const now = new Date()
     const extras = await incentiveExtras(ws, store, {now, locale: this.locale})
-    const p = await showMember(store, {ref: this.args.member, zone: ws.community.timezone, now, extras})
+    const profile = await showMember(store, {ref: this.args.member, zone: ws.community.timezone, now, extras})
+    // a record with no identity (`record:M9`) has no points
+    const entries = profile.key.startsWith('record:') ? [] : (await memberPoints(ws, store, profile.key)).entries
+    const ledger = [...entries].sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0))
+    const p = {...profile, recentPoints: ledger.slice(-RECENT)}
     if (this.jsonEnabled()) return p
     const t = this.t
     const line = (label: string, value: string | number | string[] | undefined) => {
@@ -42,6 +50,11 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
       line('title', x.title)
       line('level', x.level_name)
       line('badges', x.badges)
+    }
+    if (ledger.length > 0) {
+      this.log(t('members.records.show.ledger', {shown: p.recentPoints.length, count: ledger.length, key: p.key}))
+      for (const e of [...p.recentPoints].reverse())
+        this.log(`  ${e.ts.slice(0, 10)}  ${e.points > 0 ? '+' : ''}${e.points}  ${e.reason ?? [e.type, e.src].filter(Boolean).join(' ')}`)
     }
     const a = p.activity
     this.log(t('members.records.show.activity'))

@@ -105,10 +105,12 @@ describe('members records in the sample workspace', () => {
     expect(levelList.matched).toBe(level.count)
     expect(levelList.members.every((m) => m.extras?.level === level.values.level)).toBe(true)
 
-    const show = json<Item>(await commops(['members', 'show', top.members[0].id, '--json']))
+    const show = json<Item & {recentPoints: Array<{points: number}>}>(await commops(['members', 'show', top.members[0].id, '--json']))
     expect(show.extras?.points).toBe(points[0])
+    expect(show.recentPoints).toHaveLength(5)
     const text = await commops(['members', 'show', top.members[0].id])
     expect(text.stdout).toContain(`积分: ${points[0]}`)
+    expect(text.stdout).toMatch(/积分明细（最近 5 条，共 \d+ 条/)
     const table = await commops(['members', 'list', '--sort', 'points', '--limit', '3'])
     expect(table.stdout).toMatch(/等级\s+积分/)
 

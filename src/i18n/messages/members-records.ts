@@ -97,6 +97,10 @@ export const membersRecords: Messages = {
   'members.records.show.identities': {en: 'Identities', 'zh-CN': '账号'},
   'members.records.show.joined': {en: 'Joined', 'zh-CN': '加入时间'},
   'members.records.show.standing': {en: 'Standing', 'zh-CN': '积分与等级'},
+  'members.records.show.ledger': {
+    en: 'Points ledger (latest {shown} of {count}; all: commops members points --member {key})',
+    'zh-CN': '积分明细（最近 {shown} 条，共 {count} 条；全部：commops members points --member {key}）',
+  },
   'members.records.show.points': {en: 'Points', 'zh-CN': '积分'},
   'members.records.show.title': {en: 'Title', 'zh-CN': '头衔'},
   'members.records.show.level': {en: 'Engagement level', 'zh-CN': '参与等级'},
