@@ -30,20 +30,25 @@ export default class Overview extends BaseCommand<typeof Overview> {
       return result
     }
     const {table} = await import('../src/cli/table.js')
-    const failed = result.rows.filter((r) => r.error).length
-    const head = ['dir', 'name', 'period', 'score', 'grade', 'trend', 'open', 'overdue', 'lastRun', 'events', ...(failed ? ['problem'] : [])]
-    this.log(
-      table(
-        head.map((h) => this.t(`overview.col.${h}`)),
-        result.rows.map((r) => this.cells(r, failed > 0)),
-      ),
-    )
-    if (failed) this.log(`\n${this.t('overview.count', {count: result.rows.length, failed})}`)
+    const read = result.rows.filter((r) => !r.error)
+    const failed = result.rows.filter((r) => r.error)
+    if (read.length > 0) {
+      const head = ['dir', 'name', 'period', 'score', 'grade', 'trend', 'open', 'overdue', 'lastRun', 'events']
+      this.log(
+        table(
+          head.map((h) => this.t(`overview.col.${h}`)),
+          read.map((r) => this.cells(r)),
+        ),
+      )
+    }
+    // unread workspaces sort last: one line each under the table, whole, so the message is never squeezed into a column
+    for (const r of failed)
+      this.log(`${this.t(r.name === undefined ? 'overview.failed' : 'overview.failedNamed', {dir: r.dir, name: r.name})}  ${located(r.error!)}`)
+    if (failed.length > 0) this.log(`\n${this.t('overview.count', {count: result.rows.length, failed: failed.length})}`)
     return result
   }
 
-  private cells(r: OverviewRow, problems: boolean): string[] {
-    if (r.error) return [r.dir, r.name ?? '', '', '', '', '', '', '', '', '', located(r.error)]
+  private cells(r: OverviewRow): string[] {
     const card = r.scorecard
     const delta = card?.trend?.delta
     const run = r.lastRun
@@ -58,7 +63,6 @@ export default class Overview extends BaseCommand<typeof Overview> {
       String(r.tasks?.overdue ?? 0),
       run ? `${run.date} ${run.playbook} ${this.t(`status.${run.status}`)}` : '—',
       String(r.events?.imported ?? 0),
-      ...(problems ? [''] : []),
     ]
   }
 }

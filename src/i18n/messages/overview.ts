@@ -12,7 +12,8 @@ export const overview: Messages = {
   'overview.col.overdue': {en: 'Overdue', 'zh-CN': '逾期'},
   'overview.col.lastRun': {en: 'Last run', 'zh-CN': '最近运行'},
   'overview.col.events': {en: 'Events', 'zh-CN': '事件'},
-  'overview.col.problem': {en: 'Problem', 'zh-CN': '问题'},
+  'overview.failed': {en: '✗ {dir}', 'zh-CN': '✗ {dir}'},
+  'overview.failedNamed': {en: '✗ {dir} ({name})', 'zh-CN': '✗ {dir}（{name}）'},
   'overview.na': {en: 'n/a', 'zh-CN': '无数据'},
   'overview.none': {
     en: 'No workspace (a folder with community.yaml) in {dir} or directly under it.',
