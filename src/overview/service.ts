@@ -101,8 +101,8 @@ async function findWorkspaces(base: string, given: string): Promise<{found: Foun
 /** A folder with a community.yaml at its root (a symlinked one counts, and is refused when read if it leads out). */
 function isWorkspace(root: string): boolean {
   try {
-    lstatSync(path.join(root, COMMUNITY_FILE))
-    return true
+    const info = lstatSync(path.join(root, COMMUNITY_FILE))
+    return info.isFile() || info.isSymbolicLink()
   } catch {
     return false
   }

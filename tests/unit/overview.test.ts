@@ -144,9 +144,13 @@ describe('overview service', () => {
     await init(path.join('acme', 'nested'), 'Nested')
     await mkdir(path.join(dir, 'plain'))
     await writeFile(path.join(dir, 'plain', 'notes.txt'), 'hi')
+    await mkdir(path.join(dir, 'odd', 'community.yaml'), {recursive: true})
     await initWorkspace({dir: path.join(tmp, 'outside'), name: 'Outside', locale: 'en', timezone: 'UTC', platforms: [], type: 'interest'})
     await symlink(path.join(tmp, 'outside'), path.join(dir, 'out-link'))
     await symlink(path.join(dir, 'acme'), path.join(dir, 'acme-again'))
+    // a workspace whose community.yaml is a link out of it: refused, not read
+    await mkdir(path.join(dir, 'yaml-link'))
+    await symlink(path.join(tmp, 'outside', 'community.yaml'), path.join(dir, 'yaml-link', 'community.yaml'))
     // an old store whose migration would move responses out of db.json, and one written by a newer commops
     await init('old', 'Old')
     const oldDb = {version: 1, artifacts: {}, runs: [], tasks: [], counters: {}, files: {}, responses: [{survey: 'S1', rowHash: 'r', answers: {}}]}
@@ -161,7 +165,9 @@ describe('overview service', () => {
       ['.', 'Agency'],
       ['old', 'Old'],
       ['newer', 'Newer'],
+      ['yaml-link', undefined],
     ])
+    expect(result.rows[4].error).toMatchObject({code: 'file.symlinkOut'})
     expect(result.rows[3].error).toMatchObject({code: 'store.newer', location: path.join('clients', 'newer', '.commops', 'db.json')})
     expect(result.rows[3].error!.message).toContain('store version 99')
     expect(result.skipped).toEqual([{dir: 'out-link', target: await import('node:fs').then((fs) => fs.realpathSync(path.join(tmp, 'outside')))}])
