@@ -18,7 +18,11 @@ export default class Overview extends BaseCommand<typeof Overview> {
   }
 
   static override flags = {
-    sort: Flags.string({description: 'Row order', options: [...OVERVIEW_SORTS], default: 'name'}),
+    sort: Flags.string({
+      description: 'Row order: by name, best grade, highest score, or most overdue tasks first',
+      options: [...OVERVIEW_SORTS],
+      default: 'name',
+    }),
   }
 
   async run(): Promise<OverviewResult> {
