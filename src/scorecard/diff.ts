@@ -58,6 +58,12 @@ export function previousOf(card: Scorecard, stored: readonly Scorecard[]): Score
   return best
 }
 
+/** The latest of stored scorecards: by period end, then by time computed; undefined when there is none. */
+export function latestScorecard(stored: readonly Scorecard[]): Scorecard | undefined {
+  if (stored.length === 0) return undefined
+  return stored.reduce((a, b) => (b.period.to > a.period.to || (b.period.to === a.period.to && b.computedAt > a.computedAt) ? b : a))
+}
+
 /** A scorecard with its change since the previous one, if there is one. */
 export function viewOf(card: Scorecard, stored: readonly Scorecard[]): ScorecardView {
   const prev = previousOf(card, stored)

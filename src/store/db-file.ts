@@ -15,7 +15,11 @@ export class DbFile implements Adapter<Db> {
   /** Files the last read's migrations moved out of the store, not written yet (see Store.update). */
   moved: DataFile[] = []
 
-  constructor(readonly file: string) {}
+  /** `readOnly`: a bad file is refused without the backup copy (for reading a workspace that is not ours to write). */
+  constructor(
+    readonly file: string,
+    private readonly options: {readOnly?: boolean} = {},
+  ) {}
 
   /** The checked and migrated data, or null when the file does not exist (nothing is created). */
   async read(): Promise<Db | null> {
@@ -67,7 +71,7 @@ export class DbFile implements Adapter<Db> {
   private async refuse(bytes: Buffer, key: string, params: Record<string, unknown>, hint = `${key}.hint`): Promise<StoreError> {
     let backup: string
     try {
-      backup = await backupOnce(this.file, bytes)
+      backup = this.options.readOnly ? '(read-only: no copy made)' : await backupOnce(this.file, bytes)
     } catch (error) {
       backup = `(${(error as NodeJS.ErrnoException).code ?? 'error'}: no copy made)`
     }

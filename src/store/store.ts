@@ -50,6 +50,15 @@ export class Store {
   }
 
   /**
+   * A snapshot that writes nothing, ever: no lock, no backup copy of a bad file, and migrations applied in memory only
+   * (data an old store would move out of db.json is left out). For reading workspaces that are not ours to change.
+   */
+  async peek(): Promise<Db> {
+    this.confine()
+    return (await new DbFile(this.file, {readOnly: true}).read()) ?? defaultDb()
+  }
+
+  /**
    * Locks, re-reads, applies `fn` to the data and writes it atomically; returns what `fn` returned. Keep `fn` short:
    * compute from `read()` first, and under the lock only apply the result (re-checking what may have changed).
    */

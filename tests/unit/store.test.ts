@@ -260,6 +260,34 @@ describe('a corrupt store', () => {
   })
 })
 
+describe('Store.peek', () => {
+  it('writes nothing: a bad store is refused without a backup, an old one is migrated in memory only', async () => {
+    const corrupt = '{"version": 1, "tasks": [\n'
+    const file = await writeDb(corrupt)
+    const refused = await caught(Store.at(root).peek())
+    expect(refused.msg.key).toBe('store.corrupt')
+    expect(await readdir(join(root, '.commops'))).toEqual(['db.json'])
+    const old = JSON.stringify({
+      version: 1,
+      artifacts: {},
+      runs: [],
+      tasks: [],
+      counters: {},
+      files: {},
+      responses: [{survey: 'S1', rowHash: 'r', answers: {}}],
+    })
+    await writeFile(file, old)
+    const db = await Store.at(root).peek()
+    expect(db.version).toBe(CURRENT_VERSION)
+    expect(db.responseBatches).toHaveLength(1)
+    expect(await readFile(file, 'utf8')).toBe(old)
+    expect(await readdir(join(root, '.commops'))).toEqual(['db.json'])
+    await rm(join(root, '.commops'), {recursive: true})
+    expect(await Store.at(root).peek()).toEqual(defaultDb())
+    expect(await readdir(root)).toEqual(['community.yaml'])
+  })
+})
+
 describe('two processes', () => {
   it('lose no update: 2 × 200 concurrent updates on a fresh workspace', async () => {
     const count = 200

@@ -148,6 +148,17 @@ export const HELP_ZH: {
         'init demo --sample --locale en --yes': '从完整的内置示例社群开始',
       },
     },
+    overview: {
+      description:
+        '给顾问用：一个文件夹下每个客户工作区一行（最新评级与趋势、待办与逾期任务、最近一次剧本运行、已导入事件数），从各自的存储中读取，不做任何改动',
+      args: {dir: '存放客户工作区的文件夹（它本身也可以是工作区）'},
+      flags: {sort: '行的排序：按名称、评级最高、得分最高，或逾期任务最多的在前'},
+      examples: {
+        'overview clients/': 'clients/ 下的每个客户工作区，按名称排序',
+        'overview clients/ --sort overdue': '逾期任务最多的客户排在前面',
+        'overview --sort grade --json': '当前文件夹下的工作区，评级最高的在前，JSON 格式',
+      },
+    },
     runs: {
       description: '剧本运行历史及结果；给出运行编号可查看其中每一步',
       args: {id: '运行编号，例如 R3'},

@@ -7,6 +7,7 @@ import {help} from './help.js'
 import {membersRecords} from './members-records.js'
 import {membersIncentives} from './members-incentives.js'
 import {metrics} from './metrics.js'
+import {overview} from './overview.js'
 import {playbook} from './playbook.js'
 import {rules} from './rules.js'
 import {scorecard} from './scorecard.js'
@@ -37,6 +38,7 @@ export const catalogue: Messages = {
   ...metrics,
   ...scorecard,
   ...membersIncentives,
+  ...overview,
   ...help,
 }
 
