@@ -11,6 +11,7 @@ import type {MetricId, MetricUnit} from '../../src/metrics/types.js'
 import {gradeMetrics} from '../../src/scorecard/score.js'
 import {resolveSpec, type ScorecardSpecDoc} from '../../src/scorecard/spec.js'
 import type {Scorecard} from '../../src/scorecard/types.js'
+import {pick} from '../../src/i18n/index.js'
 import {evaluateRules, mergeRules, rankSuggestions} from '../../src/suggest/evaluate.js'
 import {channelFacts, historyOf, levelFacts, metricFacts, surveyFromCard} from '../../src/suggest/facts.js'
 import {loadBuiltinRules} from '../../src/suggest/load.js'
@@ -195,13 +196,13 @@ describe('built-in suggestion rules', () => {
 
   it('fill the figures as the scorecard shows them', () => {
     const [s] = fired('topic-participation-low', CASES['topic-participation-low'].fires())
-    expect(s.why.en).toBe('1.8 people take part in each replied topic on average, against a target of 3 (score 60)')
+    expect(pick(s.why, 'en')).toBe('1.8 people take part in each replied topic on average, against a target of 3 (score 60)')
     const [d30] = fired('d30-retention-falling', CASES['d30-retention-falling'].fires())
-    expect(d30.why.en).toBe('D30 retention went 30% → 25% → 22%, against a target of 20%')
-    expect((d30.title as Record<string, string>)['zh-CN']).toBe('30 日留存连续 2 期下降')
+    expect(pick(d30.why, 'en')).toBe('D30 retention went 30% → 25% → 22%, against a target of 20%')
+    expect(pick(d30.title, 'zh-CN')).toBe('30 日留存连续 2 期下降')
     const [silent] = fired('channel-silent', CASES['channel-silent'].fires())
-    expect(silent.why.en).toContain('#help (last item 2026-10-01)')
-    expect(silent.why.en).not.toContain('Main')
+    expect(pick(silent.why, 'en')).toContain('#help (last item 2026-10-01)')
+    expect(pick(silent.why, 'en')).not.toContain('Main')
   })
 })
 

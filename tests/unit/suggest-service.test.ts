@@ -6,10 +6,13 @@ import {CommopsError, ValidationError} from '../../src/errors.js'
 import {gradeMetrics} from '../../src/scorecard/score.js'
 import {resolveSpec} from '../../src/scorecard/spec.js'
 import {defaultDb, type Db} from '../../src/store/index.js'
+import {translator} from '../../src/i18n/index.js'
+import {suggestText} from '../../src/suggest/format-text.js'
 import {loadWorkspaceRules} from '../../src/suggest/load.js'
 import {suggest} from '../../src/suggest/service.js'
 import type {Community} from '../../src/workspace/community.js'
 import {makeTempDir, removeDir} from '../helpers/cli.js'
+import {validateText} from '../helpers/validate.js'
 import {metricSet} from '../helpers/metric-sets.js'
 
 let root: string
@@ -129,5 +132,30 @@ describe('workspace rule files', () => {
     } finally {
       await removeDir(outside)
     }
+  })
+})
+
+describe('validate and the text view', () => {
+  it('validate knows the kind: a wrong condition is located, a placeholder the condition does not fill is a warning', () => {
+    const bad = OWN.replace('{metric: conversion_rate, below: 0.03}', '{metric: conversion_rate, below: 0.03, above: 1}').replace(
+      '"{value} converted"',
+      '"{value} of {channels}"',
+    )
+    const {problems} = validateText(bad, 'suggestions/x.yaml', 'en')
+    expect(problems.map((p) => [p.rule, p.line, p.severity])).toEqual([
+      ['schema.anyOf', 5, 'error'],
+      ['suggest.unknownPlaceholder', 7, 'warning'],
+    ])
+    expect(validateText(OWN, 'suggestions/x.yaml', 'en').problems).toEqual([])
+  })
+
+  it('says which command to run when there is no scorecard, and when no rule fired', () => {
+    const table = () => 'TABLE'
+    expect(
+      suggestText({suggestions: [], noScorecard: {command: 'commops scorecard compute --period 2026-11'}}, translator('zh-CN'), 'zh-CN', table),
+    ).toBe('还没有评分卡，无从给出建议。请先计算一份：commops scorecard compute --period 2026-11')
+    expect(suggestText({suggestions: [], scorecard: '2026-10', rules: 14}, translator('en'), 'en', table)).toBe(
+      'No suggestion: none of the 14 rules fired on the scorecard of 2026-10.',
+    )
   })
 })
