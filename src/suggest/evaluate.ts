@@ -97,7 +97,10 @@ export function evaluateCondition(c: Condition, facts: SuggestFacts): Fired | un
     }
   }
   if ('channel_silent_days' in c) {
-    const silent = (facts.channels ?? []).filter((ch) => ch.silentDays >= c.channel_silent_days)
+    // a channel whose own rhythm is that slow (a monthly newsletter) is on schedule, not silent
+    const silent = (facts.channels ?? []).filter(
+      (ch) => ch.silentDays >= c.channel_silent_days && !(ch.usualGap !== null && ch.usualGap >= c.channel_silent_days),
+    )
     if (silent.length === 0) return undefined
     const fact = facts.metrics.calendar_adherence
     const gap = fact?.gap ?? 0

@@ -58,8 +58,9 @@ const daysBetween = (a: string, b: string): number => Math.round((Date.parse(`${
 
 /**
  * The channels of the content plan (those its pillars and activities name, and those of calendar items), each with its
- * last item up to `end` that is neither an idea nor cancelled; a channel with no such item yet is left out (it has
- * not started, it did not fall silent). Undefined when the calendar is empty: nothing to read silence from.
+ * last item up to `end` that is neither an idea nor cancelled, and its usual rhythm (mean days between the dates of
+ * those items); a channel with no such item yet is left out (it has not started, it did not fall silent). Undefined
+ * when the calendar is empty: nothing to read silence from.
  */
 export function channelFacts(
   community: Pick<Community, 'platforms' | 'content' | 'activities'>,
@@ -72,17 +73,24 @@ export function channelFacts(
   const planned = new Set<string>()
   for (const p of community.content?.pillars ?? []) if (p.channel) planned.add(p.channel)
   for (const a of community.activities ?? []) if (a.channel) planned.add(a.channel)
-  const last = new Map<string, string>()
+  const dates = new Map<string, Set<string>>()
   for (const item of calendar) {
     if (!item.channel) continue
     planned.add(item.channel)
     if (item.status === 'idea' || item.status === 'cancelled' || item.date > end) continue
-    if ((last.get(item.channel) ?? '') < item.date) last.set(item.channel, item.date)
+    if (!dates.has(item.channel)) dates.set(item.channel, new Set())
+    dates.get(item.channel)!.add(item.date)
   }
   return [...planned]
     .sort()
-    .filter((id) => last.has(id))
-    .map((id) => ({id, name: names.get(id) ?? id, last: last.get(id)!, silentDays: daysBetween(last.get(id)!, end)}))
+    .filter((id) => dates.has(id))
+    .map((id) => {
+      const sorted = [...dates.get(id)!].sort()
+      const first = sorted[0]
+      const last = sorted[sorted.length - 1]
+      const usualGap = sorted.length > 1 ? Math.round((daysBetween(first, last) / (sorted.length - 1)) * 10) / 10 : null
+      return {id, name: names.get(id) ?? id, last, silentDays: daysBetween(last, end), usualGap}
+    })
 }
 
 /** What `members levels` gives (src/members/incentives-service.ts LevelsResult), as far as the facts need it. */

@@ -97,6 +97,8 @@ export interface ChannelFact {
   last: string
   /** Days from that item to the period's last day. */
   silentDays: number
+  /** Mean days between its items' dates: its own rhythm (null with one date only). */
+  usualGap: number | null
 }
 
 /** An engagement level at the end of the period, and the members who moved out of it downward or up into it. */

@@ -57,7 +57,7 @@ function facts(
     metrics,
     history: historyOf(latest, cards),
     survey: {...surveyFromCard(metrics, ['csat', 'nps', 'service_quality', 'content_quality', 'atmosphere']), ...o.survey},
-    channels: o.channels ?? [{id: 'main', name: 'Main', last: latest.period.to, silentDays: 0}],
+    channels: o.channels ?? [{id: 'main', name: 'Main', last: latest.period.to, silentDays: 0, usualGap: 1}],
     levels: o.levels ?? [level('core'), level('active')],
   }
 }
@@ -118,11 +118,18 @@ const CASES: Record<string, {fires: () => SuggestFacts; silent: () => SuggestFac
     fires: () =>
       facts([card('2026-10')], {
         channels: [
-          {id: 'main', name: 'Main', last: '2026-10-30', silentDays: 1},
-          {id: 'help', name: '#help', last: '2026-10-01', silentDays: 30},
+          {id: 'main', name: 'Main', last: '2026-10-30', silentDays: 1, usualGap: 7},
+          {id: 'help', name: '#help', last: '2026-10-01', silentDays: 30, usualGap: 7},
         ],
       }),
-    silent: () => facts([card('2026-10')], {channels: [{id: 'help', name: '#help', last: '2026-10-11', silentDays: 20}]}),
+    // twenty days is not three weeks; a monthly newsletter thirty days after its last issue is on schedule
+    silent: () =>
+      facts([card('2026-10')], {
+        channels: [
+          {id: 'help', name: '#help', last: '2026-10-11', silentDays: 20, usualGap: 7},
+          {id: 'news', name: 'Newsletter', last: '2026-10-01', silentDays: 30, usualGap: 30.5},
+        ],
+      }),
   },
   'content-cadence-behind': {
     fires: () => facts([card('2026-10', {calendar_adherence: 0.5})]),
@@ -257,9 +264,9 @@ describe('facts', () => {
       item('main', '2026-10-30'),
       item('main', '2026-11-05'),
     ]
-    expect(channelFacts(community, calendar, '2026-10-31')).toEqual([
-      {id: 'help', name: '#help', last: '2026-10-02', silentDays: 29},
-      {id: 'main', name: 'main', last: '2026-10-30', silentDays: 1},
+    expect(channelFacts(community, [...calendar, item('main', '2026-10-16'), item('main', '2026-10-16')], '2026-10-31')).toEqual([
+      {id: 'help', name: '#help', last: '2026-10-02', silentDays: 29, usualGap: null},
+      {id: 'main', name: 'main', last: '2026-10-30', silentDays: 1, usualGap: 14},
     ])
     expect(channelFacts(community, [], '2026-10-31')).toBeUndefined()
   })

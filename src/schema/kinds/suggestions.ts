@@ -40,7 +40,8 @@ const surveyCondition = {
 
 const channelCondition = {
   type: 'object',
-  description: 'A channel of the content plan with no calendar item (other than ideas and cancelled ones) in this many days up to the period’s end',
+  description:
+    'A channel of the content plan with no calendar item (other than ideas and cancelled ones) in this many days up to the period’s end, when its own rhythm is faster than that',
   required: ['channel_silent_days'],
   additionalProperties: false,
   properties: {channel_silent_days: {type: 'integer', minimum: 1, maximum: 366}},
