@@ -66,6 +66,8 @@ describe('suggest', () => {
       metric: 'conversion_rate',
     })
     expect(r.suggestions[0].why).toMatchObject({en: expect.stringContaining('0.8%'), 'zh-CN': expect.stringContaining('0.8%')})
+    // level movement is read from the events: the sample's August loses a core member and promotes none
+    expect(r.suggestions.find((s) => s.rule === 'core-members-moving-down')).toMatchObject({playbook: 'maintain', step: 'incentive-review'})
     const own = r.suggestions.find((s) => s.rule === 'reach-ours')
     expect(own).toMatchObject({source: 'suggestions/ours.yaml', why: {en: '7.54 views per item'}})
 
