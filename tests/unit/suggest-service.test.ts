@@ -6,6 +6,8 @@ import {CommopsError, ValidationError} from '../../src/errors.js'
 import {gradeMetrics} from '../../src/scorecard/score.js'
 import {resolveSpec} from '../../src/scorecard/spec.js'
 import {defaultDb, type Db} from '../../src/store/index.js'
+import {responseBatchPath} from '../../src/store/layout.js'
+import type {SurveyDoc} from '../../src/survey/types.js'
 import {translator} from '../../src/i18n/index.js'
 import {suggestText} from '../../src/suggest/format-text.js'
 import {loadWorkspaceRules} from '../../src/suggest/load.js'
@@ -74,6 +76,22 @@ describe('suggest (service)', () => {
     const limited = await suggest({root, community}, storeOf(dbWith({topic_participation: 1.5, conversion_rate: 0.01})), {limit: 1})
     expect(limited.suggestions.map((s) => s.rule)).toEqual(['conversion-low'])
     expect(limited.more).toBe(2)
+  })
+
+  it('reads a survey figure the scorecard does not grade from the responses', async () => {
+    // this spec grades no survey figure; the rule on atmosphere reads the survey's dimension mean (1–5)
+    const db = dbWith({topic_participation: 3, conversion_rate: 0.05})
+    const doc = {questions: [{id: 'q1', type: 'likert', scale: 5, dimension: 'atmosphere', text: 'Friendly?'}]} as unknown as SurveyDoc
+    db.surveys.S1 = {id: 'S1', name: 'pulse', locale: 'en', doc, createdAt: '2026-10-01T00:00:00Z'}
+    db.responseBatches.push({id: 'RB1', survey: 'S1', source: 'r.csv', responses: 3, ingestedAt: '2026-10-20T00:00:00Z'})
+    const file = path.join(root, '.commops', ...responseBatchPath('S1', 'RB1').split('/'))
+    await mkdir(path.dirname(file), {recursive: true})
+    const row = (n: number, a: number) =>
+      JSON.stringify({survey: 'S1', rowHash: `h${n}`, source: {file: 'r.csv', line: n}, submittedAt: '2026-10-15', answers: {q1: a}})
+    await writeFile(file, [row(1, 2), row(2, 3), row(3, 4)].join('\n') + '\n')
+    const r = await suggest({root, community}, storeOf(db))
+    expect(r.suggestions.map((s) => s.rule)).toEqual(['atmosphere-low'])
+    expect(r.suggestions[0]).toMatchObject({gap: 0, why: {en: "The survey's atmosphere items average 3 out of 5, below 3.5"}})
   })
 
   it('says which command computes a scorecard when there is none', async () => {
