@@ -2,6 +2,7 @@
 import {playbookKind} from '../playbook/kind.js'
 import {ruleSetKind} from '../rules/kind.js'
 import {scorecardSpecKind} from '../scorecard/kind.js'
+import {suggestionRulesKind} from '../suggest/kind.js'
 import {surveyKind} from '../survey/kind.js'
 import {templateKind} from '../template/kind.js'
 import {communityKind} from '../workspace/kind.js'
@@ -10,7 +11,7 @@ import type {KindDef} from './kind-def.js'
 export type {KindDef} from './kind-def.js'
 
 /** Every kind, in the order of KIND_NAMES. */
-export const KINDS: readonly KindDef[] = [communityKind, playbookKind, templateKind, surveyKind, ruleSetKind, scorecardSpecKind]
+export const KINDS: readonly KindDef[] = [communityKind, playbookKind, templateKind, surveyKind, ruleSetKind, scorecardSpecKind, suggestionRulesKind]
 
 /** Every kind known to this build. */
 export function allKinds(): KindDef[] {

@@ -4,7 +4,7 @@ import type {LocalizedText} from '../i18n/index.js'
 import type {Position, SourceDoc} from './yaml-source.js'
 
 /** Every kind's name, in the order they are listed to users; the table of their definitions is schema/all-kinds.ts. */
-export const KIND_NAMES = ['Community', 'Playbook', 'Template', 'Survey', 'RuleSet', 'ScorecardSpec'] as const
+export const KIND_NAMES = ['Community', 'Playbook', 'Template', 'Survey', 'RuleSet', 'ScorecardSpec', 'SuggestionRules'] as const
 
 /** A problem found by a check, before it is located and translated. */
 export interface RawProblem {

@@ -736,6 +736,17 @@ export const HELP_ZH: {
         'scorecard show --format junit --fail-under 75': '在 CI 中：JUnit XML，总分低于 75 时以退出码 1 结束',
       },
     },
+    suggest: {
+      description:
+        '根据最新的评分卡给出优化建议：规则读取指标、趋势、内容日历、问卷与成员等级，每条给出做法、执行它的剧本步骤与预期效果，按分差从大到小排列。工作区可在 suggestions/*.yaml 中添加自己的规则',
+      flags: {limit: '最多显示多少条建议', period: '评分卡的周期（2026-10）或已保存的键（默认：最新的）'},
+      examples: {
+        suggest: '先改进什么：根据最新的评分卡',
+        'suggest --period 2026-10 --limit 3': '10 月分差最大的三条',
+        'suggest --json': '以 JSON 输出全部建议（中英文都有）',
+        'suggest --lang zh-CN': '用中文显示',
+      },
+    },
     'survey:create': {
       description: '用内置模板（satisfaction、nps、onboarding、event-feedback、exit）或 kind: Survey 文件创建问卷，并保存到存储中',
       flags: {'dry-run': '显示将创建的问卷；不写入任何内容', from: '问卷文件（kind: Survey，YAML 或 JSON）', template: '内置问卷模板'},

@@ -14,6 +14,7 @@ import {scorecard} from './scorecard.js'
 import {steps} from './steps.js'
 import {survey} from './survey.js'
 import {store} from './store.js'
+import {suggest} from './suggest.js'
 import {template} from './template.js'
 import {tasks} from './tasks.js'
 import {validation} from './validation.js'
@@ -39,6 +40,7 @@ export const catalogue: Messages = {
   ...scorecard,
   ...membersIncentives,
   ...overview,
+  ...suggest,
   ...help,
 }
 
