@@ -8,6 +8,7 @@ import {membersRecords} from './members-records.js'
 import {membersIncentives} from './members-incentives.js'
 import {metrics} from './metrics.js'
 import {playbook} from './playbook.js'
+import {report} from './report.js'
 import {rules} from './rules.js'
 import {scorecard} from './scorecard.js'
 import {steps} from './steps.js'
@@ -37,6 +38,7 @@ export const catalogue: Messages = {
   ...metrics,
   ...scorecard,
   ...membersIncentives,
+  ...report,
   ...help,
 }
 
