@@ -34,8 +34,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
 }
 
 /** Prints self-contained HTML (no network needed) to PDF bytes, A4, backgrounds on, the page's own @page margins. */
-export async function printPdf(html: string, o: {browser?: string} = {}): Promise<Uint8Array> {
-  const browserPath = o.browser ?? findChromium()
+export async function printPdf(html: string, o: {browser?: string; env?: NodeJS.ProcessEnv} = {}): Promise<Uint8Array> {
+  const browserPath = o.browser ?? findChromium(o.env)
   if (!browserPath) throw new ValidationError({key: 'report.pdf.noBrowser'}, {code: 'report.noBrowser', hint: {key: 'report.pdf.noBrowser.hint'}})
   const {default: puppeteer} = await import('puppeteer-core')
   let browser
