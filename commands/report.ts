@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../src/cli/base-command.js'
 import {UsageError} from '../src/errors.js'
 import {translator} from '../src/i18n/index.js'
-import {printPdf} from '../src/report/io-pdf.js'
+import {printPdf, requireChromium} from '../src/report/io-pdf.js'
 import {reportHtml} from '../src/report/render-html.js'
 import {reportMarkdown} from '../src/report/render-md.js'
 import {buildReport} from '../src/report/service.js'
@@ -43,18 +43,25 @@ export default class Report extends BaseCommand<typeof Report> {
     const ws = await this.workspace()
     const store = Store.at(ws.root)
     const format = this.flags.format
+    // before the figures are gathered: a PDF needs a file to go to and a browser to print it
+    const browser = format === 'pdf' ? pdfPrerequisites(this.flags.out) : undefined
     const model = await buildReport(ws, store, {period: this.flags.period, locale: this.locale, now: new Date()})
     const name = `report-${model.period.label}.${format}`
     const target = this.flags.out === undefined ? undefined : resolveOut(this.flags.out, name)
-    if (format === 'pdf' && (!target || target.stdout)) throw new UsageError({key: 'report.pdf.needsOut'}, {hint: {key: 'report.pdf.needsOut.hint'}})
     const text = format === 'md' ? reportMarkdown(model, this.t) : reportHtml(model, this.t)
     if (!target || target.stdout) {
       if (!this.jsonEnabled()) process.stdout.write(text)
       return model
     }
-    const content = format === 'pdf' ? await printPdf(text) : text
+    const content = browser ? await printPdf(text, {browser}) : text
     const written = await writeOwnedFile(store, target.full, content, {force: this.flags.force})
     this.note(this.t('report.written', {path: written.shown}))
     return {...model, path: written.path}
   }
+}
+
+/** A PDF goes to a file (never the terminal) and needs a browser: the one to print with, or the error. */
+function pdfPrerequisites(out: string | undefined): string {
+  if (out === undefined || out === '-') throw new UsageError({key: 'report.pdf.needsOut'}, {hint: {key: 'report.pdf.needsOut.hint'}})
+  return requireChromium()
 }

@@ -33,10 +33,16 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   return undefined
 }
 
+/** The browser findChromium finds, or the error that says how to install one. */
+export function requireChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const found = findChromium(env)
+  if (!found) throw new ValidationError({key: 'report.pdf.noBrowser'}, {code: 'report.noBrowser', hint: {key: 'report.pdf.noBrowser.hint'}})
+  return found
+}
+
 /** Prints self-contained HTML (no network needed) to PDF bytes, A4, backgrounds on, the page's own @page margins. */
 export async function printPdf(html: string, o: {browser?: string; env?: NodeJS.ProcessEnv} = {}): Promise<Uint8Array> {
-  const browserPath = o.browser ?? findChromium(o.env)
-  if (!browserPath) throw new ValidationError({key: 'report.pdf.noBrowser'}, {code: 'report.noBrowser', hint: {key: 'report.pdf.noBrowser.hint'}})
+  const browserPath = o.browser ?? requireChromium(o.env)
   const {default: puppeteer} = await import('puppeteer-core')
   let browser
   try {
