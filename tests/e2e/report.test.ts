@@ -101,7 +101,7 @@ describe('report', () => {
               const b = m.getBoundingClientRect()
               return b.width > 0 && b.height > 0
             })
-            return {chart: (f).dataset.chart, width: box.width, height: box.height, marks: marks.length}
+            return {chart: f.dataset.chart, width: box.width, height: box.height, marks: marks.length}
           }),
         )
         expect(charts.map((c) => c.chart)).toEqual(['cohorts', 'trend', 'scores', 'levels'])
