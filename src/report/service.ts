@@ -111,6 +111,10 @@ function levelMovement(ws: Workspace, prev: MetricSet | undefined, cur: MetricSe
   return {levels: model.levels.map((l) => ({id: l.id, name: l.name ? pick(l.name, locale) : l.id, before: a[l.id] ?? 0, after: b[l.id] ?? 0}))}
 }
 
+/** What gives satisfaction figures: ingesting the responses of a survey there is, or creating one first. */
+const surveyCommand = (ids: string[]): string =>
+  ids.length > 0 ? `commops survey ingest ${ids.sort()[0]} responses.csv` : 'commops survey create --template satisfaction'
+
 /** Everything the report shows about a period, gathered from the workspace. */
 export async function buildReport(ws: Workspace, store: Store, request: ReportRequest): Promise<ReportModel> {
   const {locale, now} = request
@@ -265,9 +269,7 @@ export async function buildReport(ws: Workspace, store: Store, request: ReportRe
     evaluation: {
       activity: hasEvents && !allNa(activity) ? {data: activity} : {missing: noEvents},
       trend: part(trend, noEvents),
-      satisfaction: allNa(satisfaction)
-        ? {missing: missing('survey', 'commops survey create --template satisfaction && commops survey ingest S1 responses.csv')}
-        : {data: satisfaction},
+      satisfaction: allNa(satisfaction) ? {missing: missing('survey', surveyCommand(Object.keys(db.surveys)))} : {data: satisfaction},
       value: hasEvents && !allNa(value) ? {data: value} : {missing: noEvents},
       scorecard,
       levels: part(levels, noEvents),

@@ -1,5 +1,5 @@
 /** The operations summary report: the model gathered from a workspace, and its Markdown and HTML, with and without data, in both languages. */
-import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -13,6 +13,7 @@ import {REPORT_SECTIONS, type Part, type ReportModel} from '../../src/report/typ
 import {Store} from '../../src/store/index.js'
 import {openWorkspace, type Workspace} from '../../src/workspace/index.js'
 import {initWorkspace} from '../../src/workspace/init.js'
+import {writeOwnedFile} from '../../src/util/owned-file.js'
 
 const now = new Date('2026-12-03T02:00:00Z')
 const en = translator('en')
@@ -73,7 +74,7 @@ describe('the report model', () => {
     expect(missingOf(m.evaluation.trend)).toBeDefined()
     expect(missingOf(m.practice.retention)).toBeDefined()
     expect(missingOf(m.evaluation.scorecard)).toMatchObject({command: 'commops scorecard compute --period 2026-Q3'})
-    expect(missingOf(m.evaluation.satisfaction)?.command).toContain('commops survey')
+    expect(missingOf(m.evaluation.satisfaction)?.command).toBe('commops survey create --template satisfaction')
     expect(missingOf(m.suggestions)?.command).toContain('commops suggest')
     expect(missingOf(m.practice.runs)?.command).toBe('commops playbook run maintain')
     expect(missingOf(m.strategy.segments)?.command).toBe('commops members import data/members.csv')
@@ -170,6 +171,21 @@ describe('the report as Markdown and HTML', () => {
     expect(md).toContain('1. **Topic participation is low**')
     expect(md).toContain('Run a themed discussion')
     expect(reportHtml(model, zh)).toContain('<ol class="suggestions"><li><strong>Topic participation is low</strong>')
+  })
+})
+
+describe('writing the PDF', () => {
+  it('writes bytes as they are, replaces its own file, and refuses one it did not write', async () => {
+    const out = path.join(empty.ws.root, 'out', 'report.pdf')
+    const bytes = (n: number) => Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0xff, 0x00, 0xe4, n])
+    await writeOwnedFile(empty.store, out, bytes(1))
+    expect([...(await readFile(out))]).toEqual([...bytes(1)])
+    await writeOwnedFile(empty.store, out, bytes(2))
+    expect([...(await readFile(out))]).toEqual([...bytes(2)])
+    const foreign = path.join(empty.ws.root, 'out', 'theirs.pdf')
+    await writeFile(foreign, bytes(3))
+    await expect(writeOwnedFile(empty.store, foreign, bytes(4))).rejects.toMatchObject({code: 'file.notOwned'})
+    await writeOwnedFile(empty.store, foreign, bytes(3))
   })
 })
 
