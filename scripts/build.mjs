@@ -85,7 +85,7 @@ const result = await build({
   target: 'node20',
   // Node finds these in node_modules: one @oclif/core for oclif, its plugins and commops; Ink and inquirer are
   // imported only when a command asks or shows a live run (ES modules with top-level await)
-  external: ['@oclif/*', 'ink', 'react', 'react/*', '@inquirer/prompts'],
+  external: ['@oclif/*', 'ink', 'react', 'react/*', '@inquirer/prompts', 'puppeteer-core'],
   // bundled CommonJS code (yaml, ajv) calls require()
   banner: {js: `import {createRequire as __commopsRequire} from 'node:module'; const require = __commopsRequire(import.meta.url);`},
   sourcemap: 'linked',

@@ -8,12 +8,12 @@ import {sha256Hex} from './hash.js'
 import {resolveOut} from './out-path.js'
 
 /** The hash commops records for a file it wrote. */
-export function contentHash(text: string): string {
+export function contentHash(text: string | Uint8Array): string {
   return sha256Hex(text)
 }
 
 /** True when a file holding `current` (undefined: absent) is commops' to replace: absent, or its last or intended content. */
-export function owns(owned: WrittenFile | undefined, current: string | undefined): boolean {
+export function owns(owned: WrittenFile | undefined, current: string | Uint8Array | undefined): boolean {
   if (current === undefined) return true
   const hash = contentHash(current)
   return owned !== undefined && (owned.hash === hash || owned.pending === hash)
@@ -25,11 +25,11 @@ export async function mayOverwrite(full: string, content: string, owned: Written
   return current === content || owns(owned, current)
 }
 
-/** A file to write inside the workspace: its path relative to the root (the store's key), its absolute path, its text. */
+/** A file to write inside the workspace: its path relative to the root (the store's key), its absolute path, its text (or bytes: a PDF). */
 export interface OwnedWrite {
   rel: string
   full: string
-  content: string
+  content: string | Uint8Array
 }
 
 export interface OwnedWriteOptions<T> {
@@ -61,9 +61,11 @@ export async function writeOwnedFiles<T>(store: Store, files: OwnedWrite[], o: O
   const refused =
     o.refused ?? ((f) => new CommopsError({key: 'run.notOwned', params: {path: f.rel}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}}))
   /** The file's current text (undefined: absent), after checking commops may replace it. */
-  const check = async (db: Db, f: OwnedWrite): Promise<string | undefined> => {
-    const current = existsSync(f.full) ? await readFile(f.full, 'utf8') : undefined
-    if (!o.force && current !== f.content && !owns(db.files[f.rel], current)) throw refused(f)
+  const check = async (db: Db, f: OwnedWrite): Promise<string | Uint8Array | undefined> => {
+    const binary = typeof f.content !== 'string'
+    const current = existsSync(f.full) ? await (binary ? readFile(f.full) : readFile(f.full, 'utf8')) : undefined
+    const same = binary ? current !== undefined && contentHash(current) === contentHash(f.content) : current === f.content
+    if (!o.force && !same && !owns(db.files[f.rel], current)) throw refused(f)
     return current
   }
   const stamp = (hash: string, pending?: string): WrittenFile => ({
@@ -104,7 +106,7 @@ export function storeKey(root: string, full: string): string {
 export async function writeOwnedFile(
   store: Store,
   out: string,
-  content: string,
+  content: string | Uint8Array,
   options: {force?: boolean; cwd?: string; defaultName?: string} = {},
 ): Promise<{path: string; shown: string}> {
   const target = resolveOut(out, options.defaultName ?? path.basename(out), options.cwd)

@@ -367,6 +367,22 @@ export const HELP_ZH: {
         'metrics --period 2026-Q4 --json': '指标集的 JSON（评分卡读取的就是它）',
       },
     },
+    report: {
+      description:
+        '一个周期的社群运营总结报告：概述、策略、实践、效果评估、优化建议与未来展望，全部取自工作区数据；可输出 Markdown、带图表的单个 HTML 文件，或用本机的 Chromium 打印成 PDF',
+      flags: {
+        force: FORCE_FILE,
+        format: 'md、html 或 pdf（pdf 需要 --out 和本机的 Chromium）',
+        out: OUT_FILE('report-<period>.<format>'),
+        period: '季度 2026-Q4、月份 2026-10 或 ISO 周 2026-W44，或 quarter|month|week 表示上一个完整周期（默认：上一个完整季度）',
+      },
+      examples: {
+        'report --period 2026-Q4': '第四季度报告，Markdown 输出到终端',
+        'report --period 2026-Q4 --format html --out ~/deliverables/acme-2026Q4.html': '交给客户的单个 HTML 文件（可按 A4 打印）',
+        'report --period 2026-10 --format pdf --out out/report-2026-10.pdf --lang zh-CN': '10 月的中文报告，PDF 格式',
+        'report --period 2026-Q4 --json': '汇总的数据，JSON 格式',
+      },
+    },
     retention: {
       description:
         '留存分析：每周（或每月）新加入的人，在之后每一周仍活跃的比例，以及 7 日、30 日留存。没有加入事件的成员以首次活动作为加入时间（会注明）。默认：最近 8 个完整周',

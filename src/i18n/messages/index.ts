@@ -9,6 +9,7 @@ import {membersIncentives} from './members-incentives.js'
 import {metrics} from './metrics.js'
 import {overview} from './overview.js'
 import {playbook} from './playbook.js'
+import {report} from './report.js'
 import {rules} from './rules.js'
 import {scorecard} from './scorecard.js'
 import {steps} from './steps.js'
@@ -41,6 +42,7 @@ export const catalogue: Messages = {
   ...membersIncentives,
   ...overview,
   ...suggest,
+  ...report,
   ...help,
 }
 

@@ -1,0 +1,67 @@
+import {Flags} from '@oclif/core'
+import {BaseCommand} from '../src/cli/base-command.js'
+import {UsageError} from '../src/errors.js'
+import {translator} from '../src/i18n/index.js'
+import {printPdf, requireChromium} from '../src/report/io-pdf.js'
+import {reportHtml} from '../src/report/render-html.js'
+import {reportMarkdown} from '../src/report/render-md.js'
+import {buildReport} from '../src/report/service.js'
+import {REPORT_FORMATS, type ReportModel} from '../src/report/types.js'
+import {Store} from '../src/store/index.js'
+import {writeOwnedFile} from '../src/util/owned-file.js'
+import {resolveOut} from '../src/util/out-path.js'
+
+export default class Report extends BaseCommand<typeof Report> {
+  static override description =
+    'The operations summary report (运营总结报告) of a period: overview, strategy, practice, evaluation, optimisation suggestions and outlook, filled from the workspace; Markdown, one self-contained HTML file with charts, or PDF printed by a local Chromium'
+
+  static override examples = [
+    {command: '<%= config.bin %> report --period 2026-Q4', description: 'The fourth quarter as Markdown on stdout'},
+    {
+      command: '<%= config.bin %> report --period 2026-Q4 --format html --out ~/deliverables/acme-2026Q4.html',
+      description: 'One HTML file to hand the client (prints on A4)',
+    },
+    {
+      command: '<%= config.bin %> report --period 2026-10 --format pdf --out out/report-2026-10.pdf --lang zh-CN',
+      description: 'October in Chinese, as PDF',
+    },
+    {command: '<%= config.bin %> report --period 2026-Q4 --json', description: 'The gathered figures as JSON'},
+  ]
+
+  static override flags = {
+    force: Flags.boolean({description: 'Overwrite a file commops did not write'}),
+    format: Flags.option({description: 'md, html or pdf (pdf needs --out and a Chromium on the machine)', options: REPORT_FORMATS, default: 'md'})(),
+    out: Flags.string({char: 'o', description: translator('en')('flag.out.file', {name: 'report-<period>.<format>'})}),
+    period: Flags.string({
+      char: 'p',
+      description:
+        'A quarter 2026-Q4, month 2026-10 or ISO week 2026-W44, or quarter|month|week for the last full one (default: the last full quarter)',
+    }),
+  }
+
+  async run(): Promise<ReportModel & {path?: string}> {
+    const ws = await this.workspace()
+    const store = Store.at(ws.root)
+    const format = this.flags.format
+    // before the figures are gathered: a PDF needs a file to go to and a browser to print it
+    const browser = format === 'pdf' ? pdfPrerequisites(this.flags.out) : undefined
+    const model = await buildReport(ws, store, {period: this.flags.period, locale: this.locale, now: new Date()})
+    const name = `report-${model.period.label}.${format}`
+    const target = this.flags.out === undefined ? undefined : resolveOut(this.flags.out, name)
+    const text = format === 'md' ? reportMarkdown(model, this.t) : reportHtml(model, this.t)
+    if (!target || target.stdout) {
+      if (!this.jsonEnabled()) process.stdout.write(text)
+      return model
+    }
+    const content = browser ? await printPdf(text, {browser}) : text
+    const written = await writeOwnedFile(store, target.full, content, {force: this.flags.force})
+    this.note(this.t('report.written', {path: written.shown}))
+    return {...model, path: written.path}
+  }
+}
+
+/** A PDF goes to a file (never the terminal) and needs a browser: the one to print with, or the error. */
+function pdfPrerequisites(out: string | undefined): string {
+  if (out === undefined || out === '-') throw new UsageError({key: 'report.pdf.needsOut'}, {hint: {key: 'report.pdf.needsOut.hint'}})
+  return requireChromium()
+}
