@@ -88,7 +88,8 @@ export default class EventsImport extends BaseCommand<typeof EventsImport> {
 
   private report(o: ImportOutput): void {
     const params = {added: o.added, source: o.source, format: o.format, batch: o.batch}
-    this.log(this.t(o.dryRun ? 'events.import.dry' : o.batch ? 'events.import.done' : 'events.import.nothing', params))
+    const nothing = o.duplicates > 0 ? 'events.import.nothing' : 'events.import.none'
+    this.log(this.t(o.dryRun ? 'events.import.dry' : o.batch ? 'events.import.done' : nothing, params))
     const skipped = Object.values(o.skipped).reduce((a, b) => a + (b ?? 0), 0)
     const reasons = Object.entries(o.skipped).map(([k, n]) => `${this.t(`events.skip.${k}`)} ${n}`)
     this.log(

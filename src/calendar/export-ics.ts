@@ -55,7 +55,8 @@ export function calendarToIcs(doc: CalendarDoc, locale: Locale): string {
       summary: item.title,
       description: description.join('\n'),
       location: item.channel ? (doc.names.channels[item.channel] ?? item.channel) : undefined,
-      categories: [{name: sourceLabel(item, doc, t)}],
+      // an item added by hand has no pillar or activity: no category (ical-generator refuses an empty one)
+      categories: sourceLabel(item, doc, t) ? [{name: sourceLabel(item, doc, t)}] : [],
       status: STATUS[item.status] ?? ('TENTATIVE' as ICalEventStatus),
       sequence: item.rev,
       stamp,

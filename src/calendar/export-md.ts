@@ -1,5 +1,5 @@
 /** The calendar as Markdown: one table per ISO week. */
-import {mdCell} from '../util/markdown.js'
+import {mdCell, mdInline} from '../util/markdown.js'
 import {translator, type Locale} from '../i18n/index.js'
 import {dateLabel, isoWeek, weekdayName} from './dates.js'
 import {formatLabel, sourceLabel, statusLabel} from './doc.js'
@@ -9,7 +9,7 @@ import type {CalendarDoc} from './types.js'
 /** Markdown with a heading and a table per week; dates and times are local to the community's timezone. */
 export function calendarToMarkdown(doc: CalendarDoc, locale: Locale): string {
   const t = translator(locale)
-  const lines = [`# ${doc.title}`, '']
+  const lines = [`# ${mdInline(doc.title)}`, '']
   const period = doc.from && doc.to ? `${doc.from} – ${doc.to} · ` : ''
   lines.push(`${period}${t('cal.md.timezone', {timezone: doc.timezone})} · ${t('cal.md.count', {count: doc.items.length})}`, '')
   if (doc.items.length === 0) lines.push(t('cal.none'), '')

@@ -6,6 +6,7 @@ import {nextId, type Store} from '../store/index.js'
 import {decodeHead} from './import/decode.js'
 import {detectFormat} from './detect.js'
 import {parseCsv, parseMap, type CsvMapping} from './import/csv.js'
+import {ShapeError} from './import/common.js'
 import {parseDiscord} from './import/discord.js'
 import {parseDiscourse} from './import/discourse.js'
 import {JsonSyntaxError} from './import/json-walk.js'
@@ -204,6 +205,9 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
         } else result.skipped[item.skip] = (result.skipped[item.skip] ?? 0) + 1
       }
     } catch (error) {
+      if (error instanceof ShapeError) {
+        throw new ValidationError(error.msg, {location: {file: request.display}, hint: {key: `events.shape.hint.${format}`}})
+      }
       if (error instanceof JsonSyntaxError) {
         throw new ValidationError(
           {key: 'events.json.syntax', params: {reason: error.message}},

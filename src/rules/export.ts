@@ -1,5 +1,5 @@
 /** Rule-set exports, in one language: Markdown (CODE_OF_CONDUCT.md / 群规), plain text for a group announcement, JSON. */
-import {mdCell} from '../util/markdown.js'
+import {mdCell, mdInline, mdText} from '../util/markdown.js'
 import {pick, translator, type Locale, type LocalizedText} from '../i18n/index.js'
 import {humanDuration} from './duration.js'
 import {startIndex, windowDays} from './ladder.js'
@@ -86,15 +86,16 @@ function reportingLine(r: RuleSetDoc['reporting'][number], locale: Locale, md: b
   const t = translator(locale)
   const contact = r.contact ? (md ? ` \`${r.contact}\`` : ` ${r.contact}`) : ''
   const when = r.responseTime ? t('rules.md.responseTime', {time: humanDuration(r.responseTime, locale)}) : ''
-  const name = md ? `**${pick(r.name, locale)}**` : pick(r.name, locale)
-  return `${name}${contact}${locale === 'zh-CN' ? '：' : ': '}${pick(r.how, locale)}${when}`
+  const name = md ? `**${mdInline(pick(r.name, locale))}**` : pick(r.name, locale)
+  const how = md ? mdText(pick(r.how, locale)) : pick(r.how, locale)
+  return `${name}${contact}${locale === 'zh-CN' ? '：' : ': '}${how}${when}`
 }
 
 /** Markdown suitable as CODE_OF_CONDUCT.md or a 群规 page: principles, rules with examples, the ladder table, how to report. */
 export function ruleSetMarkdown(doc: RuleSetDoc, locale: Locale): string {
   const t = translator(locale)
-  const p = (x: LocalizedText | undefined) => pick(x, locale)
-  const out: string[] = [`# ${p(doc.title)}`, '']
+  const p = (x: LocalizedText | undefined) => mdText(pick(x, locale))
+  const out: string[] = [`# ${mdInline(pick(doc.title, locale))}`, '']
   if (doc.summary) out.push(p(doc.summary), '')
   out.push(`> **${t('rules.md.scope')}**${locale === 'zh-CN' ? '：' : ': '}${p(doc.scope)}`, '')
   out.push(`## ${t('rules.md.principles')}`, '', ...doc.principles.map((x, i) => `${i + 1}. ${p(x)}`), '')
@@ -102,7 +103,7 @@ export function ruleSetMarkdown(doc: RuleSetDoc, locale: Locale): string {
   doc.rules.forEach((r, i) => {
     const entry = pick(doc.ladder.rungs[startIndex(r, doc.ladder)].name, locale)
     out.push(
-      `### ${i + 1}. ${p(r.title)}`,
+      `### ${i + 1}. ${mdInline(pick(r.title, locale))}`,
       '',
       p(r.description),
       '',

@@ -85,7 +85,12 @@ export const PAGE_SCRIPT = String.raw`
     var d = new Date();
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
   }
-  function cell(text) { return '"' + String(text).replace(/"/g, '""') + '"'; }
+  // a text starting with = + - @ TAB or CR would run as a formula in a spreadsheet: a leading ' (the OWASP rule), numbers kept
+  function cell(text) {
+    var v = String(text);
+    if (/^[=+\-@\t\r]/.test(v) && !/^[-+]?\d+(\.\d+)?$/.test(v)) v = "'" + v;
+    return '"' + v.replace(/"/g, '""') + '"';
+  }
   function csv() {
     var header = [data.timeColumn].concat(data.questions.map(function (q) { return q.id; }));
     var row = [now()].concat(data.questions.map(answer));

@@ -1,7 +1,7 @@
 /** Survey results as Markdown, for reports and the playbook export step. */
 import {translator, type Locale} from '../i18n/index.js'
 import type {SurveyResults} from './results.js'
-import {mdCell} from '../util/markdown.js'
+import {mdCell, mdInline, mdText} from '../util/markdown.js'
 
 const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`)
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : String(x))
@@ -36,7 +36,7 @@ export function dimensionName(dim: string, locale: Locale): string {
 /** The whole result as Markdown: headline, dimensions, questions with distributions, text answers, segments. */
 export function resultsMd(r: SurveyResults, locale: Locale): string {
   const t = translator(locale)
-  const out = [`# ${t('survey.results.title', {title: r.survey.title})}`, '', ...headlineText(r, locale).map((l) => `- ${l}`), '']
+  const out = [`# ${t('survey.results.title', {title: mdInline(r.survey.title)})}`, '', ...headlineText(r, locale).map((l) => `- ${l}`), '']
   if (r.n === 0) out.push(t('survey.results.none'), '')
   const dims = Object.entries(r.dimensions)
   if (dims.length) {
@@ -52,7 +52,7 @@ export function resultsMd(r: SurveyResults, locale: Locale): string {
   out.push(`## ${t('survey.results.questions')}`, '')
   r.questions.forEach((q, i) => {
     out.push(
-      `### ${i + 1}. ${q.text}`,
+      `### ${i + 1}. ${mdInline(q.text)}`,
       '',
       `n = ${q.n}${q.mean !== undefined ? ` · ${t('survey.col.mean')} ${num(q.mean)}` : ''}${q.topTwo !== undefined ? ` · ${t('survey.col.topTwo')} ${pct(q.topTwo)}` : ''}${q.nps ? ` · NPS ${q.nps.score} ± ${q.nps.marginOfError}` : ''}`,
       '',
@@ -63,7 +63,7 @@ export function resultsMd(r: SurveyResults, locale: Locale): string {
         out.push(`| ${mdCell(b.label === String(b.value) ? b.label : `${b.value} ${b.label}`)} | ${b.count} | ${pct(b.share)} |`)
       out.push('')
     }
-    if (q.texts?.length) out.push(...q.texts.map((x) => `> ${x.replace(/\r?\n/g, ' ')}`), '')
+    if (q.texts?.length) out.push(...q.texts.map((x) => `> ${mdText(x).replace(/\r?\n/g, ' ')}`), '')
   })
   if (r.segments) {
     const dimNames = Object.keys(r.dimensions)

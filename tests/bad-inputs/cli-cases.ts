@@ -193,6 +193,60 @@ imp(
   /zip|size|large|limit/i,
   true,
 )
+// well-formed JSON of the wrong shape: refused with the JSON path and the format's shape, never "nothing new"
+imp(
+  'discord-messages-string',
+  'discord.json',
+  '{"guild": {"id": "1"}, "messages": "nope"}',
+  undefined,
+  1,
+  /At `messages`: expected an array, found a string/,
+)
+imp(
+  'discord-no-messages',
+  'discord.json',
+  '{"guild": {"id": "1"}, "channel": {"id": "2"}}',
+  'discord',
+  1,
+  /At `messages`: expected an array.*\n.*DiscordChatExporter/,
+)
+imp('telegram-array', 'result.json', '[1,2,3]', 'telegram', 1, /result\.json: The file holds an array, not a JSON object\n.*Telegram/)
+imp(
+  'telegram-messages-object',
+  'result.json',
+  '{"name": "x", "type": "private_group", "messages": {"0": {}}}',
+  undefined,
+  1,
+  /At `messages`: expected an array, found a JSON object/,
+)
+imp(
+  'discourse-no-posts',
+  'posts.json',
+  '{"post_stream": {"stream": [1, 2]}}',
+  undefined,
+  1,
+  /At `post_stream\.posts`: expected an array, found nothing/,
+)
+imp(
+  'discourse-user-list',
+  'users.json',
+  '[{"id": 1, "username": "a"}]',
+  'discourse',
+  1,
+  /The file holds an array, not a JSON object\n.*Discourse API/,
+)
+imp(
+  'slack-day-object',
+  'slack.zip',
+  makeZip([
+    {name: 'channels.json', data: Buffer.from('[{"id":"C1","name":"general"}]')},
+    {name: 'general/2026-06-01.json', data: Buffer.from('{"ts":"1"}')},
+  ]),
+  'slack',
+  1,
+  /At `general\/2026-06-01\.json`: expected an array, found a JSON object/,
+)
+imp('slack-zip-of-something-else', 'slack.zip', makeZip([{name: 'notes/a.json', data: Buffer.from('[]')}]), undefined, 1, /No Slack export here/)
 add({name: 'events-import-unknown-from', args: ['events', 'import', 'data/activity.ndjson', '--from', 'myspace'], exit: 2, fragment: /myspace/})
 add({name: 'events-import-missing', args: ['events', 'import', 'data/nope.json'], exit: 1, fragment: /nope\.json/})
 add({

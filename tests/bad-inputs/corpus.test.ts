@@ -243,3 +243,104 @@ describe('bad inputs of commands', () => {
     await after(c, {...r, cpuMs: (used.user + used.system) / 1000, rssKb: 0}, dir, ws, before)
   })
 })
+
+/**
+ * Hostile text that commops must carry into its outputs inert: a community name, survey title, question, option and
+ * rule text, calendar titles and member names holding HTML/script and spreadsheet formulas. Every HTML file comes out
+ * escaped (no tag of ours but our own two scripts), every CSV cell that would start a formula is neutralised (read back
+ * with csv-parse), and every Markdown file shows the text instead of rendering it (no raw tag, no link, no new heading).
+ * Commands run in this process: one workspace, a dozen quick commands.
+ */
+describe('hostile text in outputs comes out inert', () => {
+  const SCRIPT = '<script>alert(1)</script>'
+  const IMG = '"><img src=x onerror=alert(2)>'
+  const HOSTILE = `${SCRIPT}${IMG} | *b* [x](javascript:alert(3)) # h`
+  const FORMULAS = ['=HYPERLINK("http://evil.example","x")', '+SUM(1,2)', '-2+3', '@cmd', '\t=1', '\r=1']
+  let ws: string
+  const written: string[] = []
+
+  const run = async (...args: string[]) => {
+    const r = await runInProcess(args, {cwd: ws})
+    expect(r.code, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0)
+    return r
+  }
+  const out = async (name: string, ...args: string[]) => {
+    await run(...args, '--out', `out/${name}`)
+    written.push(name)
+    return readFile(path.join(ws, 'out', name), 'utf8')
+  }
+
+  beforeAll(async () => {
+    ws = path.join(tmp, 'hostile-output')
+    await cp(base, ws, {recursive: true})
+    const yaml = await readFile(path.join(ws, 'community.yaml'), 'utf8')
+    await writeFile(path.join(ws, 'community.yaml'), yaml.replace(/^name: .*$/m, `name: ${JSON.stringify(HOSTILE)}`))
+    await Store.at(ws).update((db) => {
+      const doc = db.surveys.S1.doc as unknown as {title: unknown; questions: Array<Record<string, unknown>>}
+      doc.title = HOSTILE
+      doc.questions[0].text = HOSTILE
+      for (const q of doc.questions) {
+        if (Array.isArray(q.labels)) q.labels[0] = HOSTILE
+        if (Array.isArray(q.options)) (q.options as Array<{label: unknown}>)[0].label = `${FORMULAS[0]} ${HOSTILE}`
+      }
+    })
+    const rows = [...FORMULAS, HOSTILE].map((name, i) => `"${name.replace(/"/g, '""')}",${10001 + i}`)
+    await writeFile(path.join(ws, 'data', 'hostile-members.csv'), `name,qq\n${rows.join('\n')}\n`)
+    await run('members', 'import', 'data/hostile-members.csv')
+    await run('calendar', 'add', '--title', SCRIPT, '--notes', '=1+1', '--date', '2026-12-15', '--time', '10:00')
+    await run('calendar', 'add', '--title', '@SUM(A1)', '--date', '2026-12-16', '--time', '10:00')
+    await run('rules', 'generate')
+  }, 120_000)
+
+  it('HTML: the survey page escapes every text; its only scripts are its own two', async () => {
+    const html = await out('s.html', 'survey', 'export', 'S1', '--format', 'html')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).not.toMatch(/<script>alert|<img|onerror=alert\(2\)>/)
+    expect(html.match(/<script\b/g)).toHaveLength(2)
+  })
+
+  it('CSV: members, calendar exports hold no cell that starts a formula', async () => {
+    const {parse} = await import('csv-parse/sync')
+    const files = {
+      members: await out('m.csv', 'members', 'export', '--fields', 'id,name'),
+      calendar: await out('c.csv', 'calendar', 'export', '--format', 'csv', '--from', '2026-12-01', '--to', '2026-12-31'),
+    }
+    for (const [what, text] of Object.entries(files)) {
+      const rows: string[][] = parse(text, {bom: true, relax_column_count: true})
+      for (const row of rows) for (const cell of row) expect(cell, `${what}: ${JSON.stringify(row)}`).not.toMatch(/^[=+\-@\t\r]/)
+    }
+    const names = parse<{name: string}>(files.members, {columns: true}).map((r) => r.name)
+    // names are trimmed on import, so TAB and CR are gone from the last two: they come out as `'=1`
+    for (const f of FORMULAS) expect(names).toContain(`'${f.trim()}`)
+    expect(names).toContain(HOSTILE)
+  })
+
+  it('ICS: hand-added items (no pillar, so no category) export, their titles as plain text', async () => {
+    const ics = await out('c.ics', 'calendar', 'export', '--format', 'ics', '--from', '2026-12-01', '--to', '2026-12-31')
+    expect(ics).toContain(`SUMMARY:${SCRIPT}`)
+  })
+
+  it('Markdown: rules, survey, calendar show the text; no raw tag, link or heading comes out of it', async () => {
+    const files = {
+      rules: await out('r.md', 'rules', 'export', '--format', 'md'),
+      survey: await out('s.md', 'survey', 'export', 'S1', '--format', 'md'),
+      calendar: await out('c.md', 'calendar', 'export', '--format', 'md', '--from', '2026-12-01', '--to', '2026-12-31'),
+    }
+    for (const [what, md] of Object.entries(files)) {
+      expect(md, what).not.toMatch(/<script|<img/)
+      expect(md, what).not.toMatch(/(?<!\\)\]\(javascript:/)
+      for (const line of md.split('\n')) if (line.includes('alert(3)')) expect(line, what).toMatch(/\\\[x\\\]/)
+    }
+    expect(files.rules.split('\n')[0]).toMatch(/^# &lt;script&gt;alert\(1\)&lt;\/script&gt;/)
+    expect(files.survey.split('\n')[0]).toMatch(/^# &lt;script&gt;/)
+    expect(files.calendar.split('\n')[0]).toMatch(/^# &lt;script&gt;/)
+    // the calendar table keeps its columns: the `|` of a title is escaped
+    const row = files.calendar.split('\n').find((l) => l.includes('alert(1)') && l.startsWith('|'))!
+    expect(row.split(/(?<!\\)\|/).length).toBe(
+      files.calendar
+        .split('\n')
+        .find((l) => l.startsWith('|---') || l.startsWith('|-'))!
+        .split('|').length,
+    )
+  })
+})

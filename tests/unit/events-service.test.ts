@@ -111,6 +111,79 @@ describe('importEvents', () => {
     expect(await readdir(eventsDir())).toEqual([])
   })
 
+  describe('well-formed JSON of the wrong shape is refused, located, with the format named; nothing is written', () => {
+    const GOOD = '{"id": "9", "timestamp": "2026-11-01T10:00:00Z", "author": {"id": "u"}}'
+    const cases: Array<[string, string, ImportRequest['from'], string, RegExp]> = [
+      ['messages a string', '{"guild": {"id": "1"}, "messages": "nope"}', 'discord', 'events.json.shape', /^messages$/],
+      ['no messages', '{"guild": {"id": "1"}, "channel": {"id": "2"}}', 'discord', 'events.json.shape', /^messages$/],
+      ['an array as Discord', `[${GOOD}]`, 'discord', 'events.json.shapeTop', /^$/],
+      ['events before a bad key', `{"messages": [${GOOD}], "messages": {"x": 1}}`, 'discord', 'events.json.shape', /^messages$/],
+      ['an array as Telegram', '[1,2,3]', 'telegram', 'events.json.shapeTop', /^$/],
+      ['Telegram messages an object', '{"name": "x", "id": 1, "messages": {"1": {}}}', 'telegram', 'events.json.shape', /^messages$/],
+      ['Discourse latest_posts a string', '{"latest_posts": "x"}', 'discourse', 'events.json.shape', /^latest_posts$/],
+      ['Discourse post_stream without posts', '{"post_stream": {"stream": [1]}}', 'discourse', 'events.json.shape', /^post_stream\.posts$/],
+      ['Discourse topic_list a list', '{"users": [], "topic_list": []}', 'discourse', 'events.json.shape', /^topic_list$/],
+      ['Discourse users an object', '{"users": {}, "topic_list": {"topics": []}}', 'discourse', 'events.json.shape', /^users$/],
+      ['an object Discourse does not send', '{"posts": []}', 'discourse', 'events.discourse.none', /.*/],
+    ]
+    it.each(cases)('%s', async (_, text, from, key, at) => {
+      const p = await file('wrong.json', text)
+      const error = await importEvents(store, req(p, {map: undefined, from})).then(
+        () => undefined,
+        (e: unknown) => e as {msg: {key: string; params?: {path?: string}}; location: unknown; hint: {key: string}; exitCode: number},
+      )
+      expect(error, 'refused').toBeDefined()
+      expect(error!.msg.key).toBe(key)
+      expect(error!.msg.params?.path ?? '').toMatch(at)
+      expect(error!.location).toEqual({file: 'data/wrong.json'})
+      expect(error!.hint.key).toBe(`events.shape.hint.${from}`)
+      expect(error!.exitCode).toBe(1)
+      expect(await readdir(eventsDir()).catch(() => [])).toEqual([])
+      expect((await store.read()).eventBatches).toEqual([])
+    })
+
+    it('a Slack export whose channel lists or day files are not arrays, or a zip of something else', async () => {
+      const zips: Array<[Array<{name: string; data: string}>, string, string]> = [
+        [[{name: 'channels.json', data: '{"id": "C1"}'}], 'events.json.shape', 'channels.json'],
+        [
+          [
+            {name: 'channels.json', data: '[{"id": "C1", "name": "general"}]'},
+            {name: 'general/2026-06-01.json', data: '{"ts": "1"}'},
+          ],
+          'events.json.shape',
+          'general/2026-06-01.json',
+        ],
+        [[{name: 'notes/readme.json', data: '[]'}], 'events.slack.none', ''],
+      ]
+      for (const [entries, key, at] of zips) {
+        const p = await file('slack.zip', await makeZip(entries))
+        await expect(importEvents(store, req(p, {map: undefined, from: 'slack'}))).rejects.toMatchObject({
+          msg: {key, ...(at ? {params: {path: at}} : {})},
+          location: {file: 'data/slack.zip'},
+          hint: {key: 'events.shape.hint.slack'},
+        })
+      }
+      expect((await store.read()).eventBatches).toEqual([])
+    })
+
+    it('elements of the right array that are not messages are rejected rows, each located; the rest is imported', async () => {
+      const p = await file(
+        'mixed.json',
+        `{"guild": {"id": "1"}, "messages": [1, "x", null, {"id": "8"}, {"id": "7", "author": {"id": "u"}}, ${GOOD}]}`,
+      )
+      const r = await importEvents(store, req(p, {map: undefined, from: 'discord'}))
+      expect(r.added).toBe(1)
+      expect(r.rejected.map((x) => [x.at, x.reason.key])).toEqual([
+        ['data/mixed.json:messages[0]', 'events.reject.notObject'],
+        ['data/mixed.json:messages[1]', 'events.reject.notObject'],
+        ['data/mixed.json:messages[2]', 'events.reject.notObject'],
+        ['data/mixed.json:messages[3]', 'events.reject.noMember'],
+        ['data/mixed.json:messages[4]', 'events.reject.noTime'],
+      ])
+      expect(r.rejected[4].reason.params).toEqual({field: 'timestamp'})
+    })
+  })
+
   it('sweeps what a killed import left: temp files of dead processes and batch files no index names', async () => {
     await importEvents(store, req(await file('q1.csv', sheet(MONTHS.slice(0, 1)))))
     await writeFile(path.join(eventsDir(), '.tmp-999999999-dead.ndjson'), '{"half":')

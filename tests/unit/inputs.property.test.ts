@@ -231,28 +231,56 @@ describe('cadences', () => {
 })
 
 describe('metric invariants', () => {
-  // a 30-day month: MAU counts the 30 days up to the period's end, so in a 31-day month activity on the 1st alone
-  // makes DAU (a mean over 31 days) 0.03 and MAU 0
-  const period = resolvePeriods({period: '2026-11'}, '2030-01-01', 'Asia/Shanghai')[0]
+  // DESIGN.md, "Metric definitions": `dau` = mean over every calendar day of the period of that day's distinct actives;
+  // `mau` = distinct actives in the 30 days ending on the period's last day. DAU ≤ MAU is therefore not an invariant of
+  // a period longer than 30 days: in a 31-day month (or a quarter), activity on the 1st alone gives DAU 1/31 and MAU 0.
+  // What the definitions do imply, and what is tested here, for every period:
+  // - DAU ≤ active_members (each day's actives are actives of the period), and WAU ≤ MAU (7 days inside the 30);
+  // - the mean daily actives over MAU's own 30 days ≤ MAU, i.e. stickiness ≤ 1;
+  // - a period of at most 30 days lies inside MAU's window, so there DAU ≤ MAU.
+  const PERIODS = ['2026-02', '2026-10', '2026-11', '2026-12', '2026-W44', '2026-Q4', '2026-11-15'].map(
+    (p) => resolvePeriods({period: p}, '2030-01-01', 'Asia/Shanghai')[0],
+  )
+  const custom = fc
+    .tuple(fc.integer({min: 0, max: 20}), fc.integer({min: 0, max: 45}))
+    .map(([start, length]) => resolvePeriods({from: dayOf(start), to: dayOf(start + length)}, '2030-01-01', 'Asia/Shanghai')[0])
+  const period = fc.oneof(fc.constantFrom(...PERIODS), custom)
   const event = fc.record({
-    day: fc.integer({min: -40, max: 45}),
+    day: fc.integer({min: -100, max: 60}),
     minute: fc.integer({min: 0, max: 24 * 60 - 1}),
     type: fc.constantFrom(...EVENT_TYPES),
     member: fc.constantFrom('discord:a', 'discord:b', 'qq:1', 'qq:2', 'slack:U1', 'csv:小王'),
   })
+  /** Day `n` after 2026-11-01 (UTC), `YYYY-MM-DD`. */
+  function dayOf(n: number): string {
+    return new Date(Date.UTC(2026, 10, 1) + n * 86_400_000).toISOString().slice(0, 10)
+  }
   const ts = (day: number, minute: number) =>
     new Date(Date.UTC(2026, 10, 1) + day * 86_400_000 + minute * 60_000).toISOString().replace('Z', '+00:00')
+  const lengthOf = (p: {from: string; to: string}) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 + 1
+
+  it('in a 31-day month DAU may exceed MAU, exactly as DESIGN.md defines them', async () => {
+    const october = resolvePeriods({period: '2026-10'}, '2030-01-01', 'Asia/Shanghai')[0]
+    const events: ResolvedEvent[] = [{ts: '2026-10-01T10:00:00+08:00', type: 'post', member: 'qq:1', person: 'qq:1', src: 's1'}]
+    const v = Object.fromEntries((await eventMetrics(events, {period: october})).map((m) => [m.id, m.value]))
+    expect(v.dau).toBeCloseTo(1 / 31)
+    expect(v.mau).toBe(0)
+    expect(v.active_members).toBe(1)
+  })
 
   it(
-    'DAU ≤ MAU, stickiness and retention between 0 and 1, counts not negative',
+    'DAU ≤ active members, WAU ≤ MAU, stickiness ≤ 1, DAU ≤ MAU for periods of at most 30 days; ratios in 0–1, counts not negative',
     async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(event, {maxLength: 60}), async (generated) => {
+        fc.asyncProperty(period, fc.array(event, {maxLength: 60}), async (p, generated) => {
           const events: ResolvedEvent[] = generated
             .map((e, i) => ({ts: ts(e.day, e.minute), type: e.type, member: e.member, person: e.member, src: `s${i}`}))
             .sort((a, b) => a.ts.localeCompare(b.ts))
-          const v = Object.fromEntries((await eventMetrics(events, {period})).map((m) => [m.id, m.value]))
-          if (v.dau !== null && v.mau !== null) expect(v.dau).toBeLessThanOrEqual(v.mau)
+          const v = Object.fromEntries((await eventMetrics(events, {period: p})).map((m) => [m.id, m.value]))
+          const has = (id: string) => typeof v[id] === 'number'
+          if (has('dau') && has('active_members')) expect(v.dau).toBeLessThanOrEqual(v.active_members!)
+          if (has('wau') && has('mau')) expect(v.wau).toBeLessThanOrEqual(v.mau!)
+          if (has('dau') && has('mau') && lengthOf(p) <= 30) expect(v.dau, `${p.label}, ${lengthOf(p)} days`).toBeLessThanOrEqual(v.mau!)
           for (const id of ['stickiness', 'retention_d7', 'retention_d30', 'response_rate_24h']) {
             if (v[id] === null || v[id] === undefined) continue
             expect(v[id], id).toBeGreaterThanOrEqual(0)

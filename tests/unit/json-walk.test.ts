@@ -1,6 +1,6 @@
 /** The streaming JSON walker: values split at any byte, strings holding structural characters, broken documents. */
 import {describe, expect, it} from 'vitest'
-import {walkJson, type JsonPiece} from '../../src/events/import/json-walk.js'
+import {walkJson, type JsonPiece, type JsonShape} from '../../src/events/import/json-walk.js'
 import {bytesOf} from '../helpers/events.js'
 
 const walk = async (text: string | Uint8Array, chunk: number, keys = ['messages']): Promise<JsonPiece[]> => {
@@ -56,5 +56,17 @@ describe('walkJson', () => {
     await expect(walk('{"a": tru}', 3)).rejects.toThrow()
     await expect(walk('"text"', 3)).rejects.toThrow(/not a JSON object or array/)
     expect(await walk('', 3)).toEqual([])
+  })
+
+  it('records the shape: object or array at the top, and which streamed keys held arrays (empty ones too)', async () => {
+    const shapeOf = async (text: string) => {
+      const shape: JsonShape = {arrays: new Set()}
+      for await (const piece of walkJson(bytesOf(text, 3), new Set(['messages', 'other']), shape)) void piece
+      return {top: shape.top, arrays: [...shape.arrays]}
+    }
+    expect(await shapeOf('{"messages": [], "other": "x"}')).toEqual({top: 'object', arrays: ['messages']})
+    expect(await shapeOf('{"messages": "nope"}')).toEqual({top: 'object', arrays: []})
+    expect(await shapeOf('[1, 2]')).toEqual({top: 'array', arrays: []})
+    expect(await shapeOf('')).toEqual({top: undefined, arrays: []})
   })
 })

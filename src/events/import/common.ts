@@ -1,10 +1,18 @@
 /** Small helpers every importer shares. */
+import type {Msg} from '../../errors.js'
 import type {ImportItem} from '../types.js'
+import type {JsonShape} from './json-walk.js'
 
 /** A rejected record: where it is and the message key of why. */
 export const reject = (at: string, key: string, params?: Record<string, unknown>): ImportItem => ({
   reject: {at, reason: {key: `events.reject.${key}`, ...(params ? {params} : {})}},
 })
+
+/** A record whose time field cannot be read: `noTime` naming the field when it is absent, else `badTime` with the value. */
+export const rejectTime = (at: string, field: string, value: unknown): ImportItem =>
+  value === undefined || value === null || value === ''
+    ? reject(at, 'noTime', {field})
+    : reject(at, 'badTime', {value: typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`})
 
 /** A plain object, or undefined. */
 export const obj = (v: unknown): Record<string, unknown> | undefined =>
@@ -16,3 +24,36 @@ export const idOf = (v: unknown): string | undefined =>
 
 /** A JSON path for locations: `file:messages[3]`. */
 export const jsonAt = (display: string, key: string, index?: number): string => `${display}:${key}${index === undefined ? '' : `[${index}]`}`
+
+/** What a JSON value is, for messages: `found a string`. `missing` for a key the document does not have. */
+export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' | 'missing'
+
+export function kindOf(v: unknown): JsonKind {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'array'
+  const t = typeof v
+  return t === 'object' || t === 'string' || t === 'number' || t === 'boolean' ? t : 'missing'
+}
+
+/**
+ * Thrown by an importer when the source is well-formed JSON of the wrong shape (`{"messages": "nope"}`, `[1,2,3]` as
+ * a Telegram export): the whole source is refused, never read as "nothing new". The service adds the file and a hint.
+ */
+export class ShapeError extends Error {
+  constructor(readonly msg: Msg) {
+    super(msg.key)
+  }
+}
+
+/** The value at `path` (`''` for the document itself) is not the `expected` kind. */
+export const wrongShape = (path: string, expected: 'object' | 'array', value: unknown): ShapeError =>
+  new ShapeError({
+    key: path === '' ? 'events.json.shapeTop' : 'events.json.shape',
+    params: {path, expected: {$key: `events.json.kind.${expected}`}, found: {$key: `events.json.kind.${kindOf(value)}`}},
+  })
+
+/** After a whole chat export (Discord, Telegram): it was an object holding a `messages` array (empty is fine). */
+export function expectMessages(shape: JsonShape): void {
+  if (shape.top !== 'object') throw wrongShape('', 'object', shape.top === 'array' ? [] : undefined)
+  if (!shape.arrays.has('messages')) throw wrongShape('messages', 'array', undefined)
+}

@@ -1,8 +1,8 @@
 /** DiscordChatExporter JSON: one channel (or thread) per file, messages streamed one at a time. */
 import {parseTime} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
-import {idOf, jsonAt, obj, reject} from './common.js'
-import {walkJson} from './json-walk.js'
+import {expectMessages, idOf, jsonAt, obj, reject, rejectTime, wrongShape} from './common.js'
+import {walkJson, type JsonShape} from './json-walk.js'
 
 const JOIN_TYPES = new Set(['GuildMemberJoin', 'RecipientAdd'])
 const LEAVE_TYPES = new Set(['RecipientRemove'])
@@ -20,8 +20,11 @@ interface Where {
 /** Events of a DiscordChatExporter JSON export: posts, replies (`reference`), joins, reactions per member where listed. */
 export async function* parseDiscord(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem> {
   let where: Where = {channel: ctx.channel ?? 'discord'}
-  for await (const piece of walkJson(bytes, new Set(['messages']))) {
+  const shape: JsonShape = {arrays: new Set()}
+  for await (const piece of walkJson(bytes, new Set(['messages']), shape)) {
+    if (shape.top === 'array') throw wrongShape('', 'object', [])
     if (piece.index === undefined) {
+      if (piece.key === 'messages') throw wrongShape('messages', 'array', piece.value)
       const channel = obj(piece.value)
       if (piece.key === 'channel' && channel) where = whereOf(channel, ctx)
       continue
@@ -29,6 +32,7 @@ export async function* parseDiscord(bytes: ByteStream, ctx: ParseContext): Async
     if (piece.key !== 'messages') continue
     yield* message(piece.value, jsonAt(ctx.display, 'messages', piece.index), where, ctx)
   }
+  expectMessages(shape)
 }
 
 function whereOf(channel: Record<string, unknown>, ctx: ParseContext): Where {
@@ -56,7 +60,7 @@ function* message(value: unknown, at: string, where: Where, ctx: ParseContext): 
   }
   const ts = typeof m.timestamp === 'string' ? parseTime(m.timestamp, ctx.zone) : undefined
   if (!ts) {
-    yield reject(at, 'badTime', {value: String(m.timestamp)})
+    yield rejectTime(at, 'timestamp', m.timestamp)
     return
   }
   if (author.isBot === true && !ctx.includeBots) {

@@ -13,6 +13,13 @@ export interface JsonPiece {
   value: unknown
 }
 
+/** What the document turned out to be: an object or an array at the top, and which streamed keys held arrays. */
+export interface JsonShape {
+  top?: 'object' | 'array'
+  /** Keys of `streamKeys` whose value was an array (even an empty one), in the top object. */
+  arrays: Set<string>
+}
+
 /** Thrown for text that is not JSON; the service turns it into a located error. */
 export class JsonSyntaxError extends Error {}
 
@@ -70,7 +77,10 @@ class Scanner {
   /** The value collected is a key. */
   private forKey = false
 
-  constructor(private readonly streamKeys: ReadonlySet<string>) {}
+  constructor(
+    private readonly streamKeys: ReadonlySet<string>,
+    private readonly shape: JsonShape,
+  ) {}
 
   private fail(reason: string): never {
     throw new JsonSyntaxError(reason)
@@ -109,8 +119,11 @@ class Scanner {
       }
       switch (this.mode) {
         case Mode.Start: {
-          if (c === OPEN_OBJECT) this.mode = Mode.Key
-          else if (c === OPEN_ARRAY) {
+          if (c === OPEN_OBJECT) {
+            this.mode = Mode.Key
+            this.shape.top = 'object'
+          } else if (c === OPEN_ARRAY) {
+            this.shape.top = 'array'
             this.topArray = true
             this.mode = Mode.Element
           } else this.fail('the document is not a JSON object or array')
@@ -135,6 +148,7 @@ class Scanner {
         }
         case Mode.Value: {
           if (c === OPEN_ARRAY && this.streamKeys.has(this.key)) {
+            this.shape.arrays.add(this.key)
             this.mode = Mode.Element
             this.firstElement = true
             this.index = 0
@@ -262,10 +276,14 @@ class Scanner {
 /**
  * Walks a JSON document holding an object (or an array, seen as key `''`): yields each top-level value once it is
  * complete, except arrays under `streamKeys`, whose elements are yielded one by one, so memory holds one element at a
- * time, not the file.
+ * time, not the file. `shape`, when given, is filled in as the document is read (importers check it against their format).
  */
-export async function* walkJson(bytes: ByteStream, streamKeys: ReadonlySet<string>): AsyncGenerator<JsonPiece> {
-  const scanner = new Scanner(streamKeys)
+export async function* walkJson(
+  bytes: ByteStream,
+  streamKeys: ReadonlySet<string>,
+  shape: JsonShape = {arrays: new Set()},
+): AsyncGenerator<JsonPiece> {
+  const scanner = new Scanner(streamKeys, shape)
   for await (const chunk of bytes) yield* scanner.feed(chunk)
   scanner.end()
 }

@@ -1,7 +1,7 @@
 /** Canonical NDJSON (from a bot or another tool), one event per line, each checked like an importer's output. */
 import {parseTime} from '../time.js'
 import {EVENT_TYPES, type ByteStream, type CanonicalEvent, type EventType, type ImportItem, type ParseContext} from '../types.js'
-import {obj, reject} from './common.js'
+import {obj, reject, rejectTime} from './common.js'
 import {decodeText, textLines} from './decode.js'
 
 const MEMBER = /^[a-z][a-z0-9_-]*:\S.*$/
@@ -26,7 +26,7 @@ export function checkEvent(text: string, at: string, ctx: Pick<ParseContext, 'zo
   const o = obj(value)
   if (!o) return reject(at, 'notObject')
   const ts = typeof o.ts === 'string' ? parseTime(o.ts, ctx.zone) : undefined
-  if (!ts) return reject(at, 'badTime', {value: String(o.ts)})
+  if (!ts) return rejectTime(at, 'ts', o.ts)
   if (typeof o.type !== 'string' || !TYPES.has(o.type)) return reject(at, 'badType', {value: String(o.type), types: EVENT_TYPES.join(', ')})
   if (typeof o.member !== 'string' || !MEMBER.test(o.member)) return reject(at, 'badMember', {value: String(o.member)})
   if (typeof o.src !== 'string' || o.src.trim() === '') return reject(at, 'noId')

@@ -1,8 +1,8 @@
 /** Official Slack export (zip or folder): users.json, channels.json, one JSON file per channel per day. */
 import {tsFromMillis} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
-import {idOf, obj, reject} from './common.js'
-import {walkJson} from './json-walk.js'
+import {idOf, obj, reject, rejectTime, ShapeError, wrongShape} from './common.js'
+import {walkJson, type JsonShape} from './json-walk.js'
 
 /** The entries of an export, whatever holds them: parsers never open files. */
 export interface SlackSource {
@@ -25,9 +25,19 @@ const SYSTEM = new Set([
   'bot_remove',
 ])
 
+/** The elements of an entry that must hold one JSON array, one at a time; anything else is a located shape error. */
+async function* arrayOf(source: SlackSource, entry: string): AsyncGenerator<{index: number; value: unknown}> {
+  const shape: JsonShape = {arrays: new Set()}
+  for await (const piece of walkJson(source.open(entry), new Set(), shape)) {
+    if (shape.top !== 'array') throw wrongShape(entry, 'array', {})
+    yield {index: piece.index ?? 0, value: piece.value}
+  }
+  if (shape.top !== 'array') throw wrongShape(entry, 'array', undefined)
+}
+
 async function readArray(source: SlackSource, entry: string): Promise<unknown[]> {
   const out: unknown[] = []
-  for await (const piece of walkJson(source.open(entry), new Set())) out.push(piece.value)
+  for await (const {value} of arrayOf(source, entry)) out.push(value)
   return out
 }
 
@@ -46,12 +56,11 @@ export async function* parseSlack(source: SlackSource, ctx: ParseContext): Async
     }
   }
   const days = source.entries.filter((e) => DAY_FILE.test(e)).sort()
+  if (days.length === 0 && !has.has('users.json') && !CHANNEL_LISTS.some((l) => has.has(l))) throw new ShapeError({key: 'events.slack.none'})
   for (const entry of days) {
     const name = DAY_FILE.exec(entry)![1]
     const where = {name, id: channelIds.get(name) ?? name}
-    for await (const piece of walkJson(source.open(entry), new Set())) {
-      yield* message(piece.value, `${ctx.display}:${entry}[${piece.index ?? 0}]`, where, bots, ctx)
-    }
+    for await (const {index, value} of arrayOf(source, entry)) yield* message(value, `${ctx.display}:${entry}[${index}]`, where, bots, ctx)
   }
 }
 
@@ -63,7 +72,7 @@ function* message(value: unknown, at: string, where: {name: string; id: string},
   }
   const raw = idOf(m.ts)
   if (!raw || !/^\d+(\.\d+)?$/.test(raw)) {
-    yield reject(at, 'badTime', {value: String(m.ts)})
+    yield rejectTime(at, 'ts', m.ts)
     return
   }
   const ts = tsFromMillis(Math.round(Number(raw) * 1000), ctx.zone)

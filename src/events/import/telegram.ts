@@ -1,8 +1,8 @@
 /** Telegram Desktop chat export (result.json): messages, replies, service joins and leaves, reactions; streamed. */
 import {parseTime, tsFromMillis} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
-import {idOf, jsonAt, obj, reject} from './common.js'
-import {walkJson} from './json-walk.js'
+import {expectMessages, idOf, jsonAt, obj, reject, rejectTime, wrongShape} from './common.js'
+import {walkJson, type JsonShape} from './json-walk.js'
 
 const JOIN_ACTIONS = new Set(['join_group_by_link', 'join_group_by_request'])
 const MEMBER_ACTIONS: Record<string, 'join' | 'leave'> = {invite_members: 'join', remove_members: 'leave'}
@@ -17,14 +17,18 @@ const memberOf = (v: unknown): string | undefined => {
 export async function* parseTelegram(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem> {
   let chat = 'chat'
   let channel = ctx.channel ?? 'telegram'
-  for await (const piece of walkJson(bytes, new Set(['messages']))) {
+  const shape: JsonShape = {arrays: new Set()}
+  for await (const piece of walkJson(bytes, new Set(['messages']), shape)) {
+    if (shape.top === 'array') throw wrongShape('', 'object', [])
     if (piece.index === undefined) {
+      if (piece.key === 'messages') throw wrongShape('messages', 'array', piece.value)
       if (piece.key === 'id') chat = idOf(piece.value) ?? chat
       if (piece.key === 'name' && !ctx.channel) channel = idOf(piece.value) ?? channel
       continue
     }
     if (piece.key === 'messages') yield* message(piece.value, jsonAt(ctx.display, 'messages', piece.index), {chat, channel}, ctx)
   }
+  expectMessages(shape)
 }
 
 function timeOf(m: Record<string, unknown>, zone: string): string | undefined {
@@ -46,7 +50,7 @@ function* message(value: unknown, at: string, where: {chat: string; channel: str
   }
   const ts = timeOf(m, ctx.zone)
   if (!ts) {
-    yield reject(at, 'badTime', {value: String(m.date)})
+    yield rejectTime(at, 'date', m.date ?? m.date_unixtime)
     return
   }
   const src = `telegram:${where.chat}:${id}`

@@ -10,6 +10,7 @@ export const events: Messages = {
     en: 'time `{value}` cannot be read (or does not exist in the timezone)',
     'zh-CN': '时间 `{value}` 无法识别（或在该时区不存在）',
   },
+  'events.reject.noTime': {en: 'no time (`{field}` is missing)', 'zh-CN': '缺少时间（没有 `{field}`）'},
   'events.reject.badType': {
     en: 'unknown event type `{value}` (expected one of {types}, or 发言/回复/加入/…)',
     'zh-CN': '未知的事件类型 `{value}`（应为 {types}，或 发言/回复/加入/…）',
@@ -47,6 +48,23 @@ export const events: Messages = {
   'events.preset.unknown': {en: 'No preset named `{name}` (presets: {names})', 'zh-CN': '没有名为 `{name}` 的预设（可用：{names}）'},
   'events.preset.saveNeedsMap': {en: '--save-preset needs --map (the mapping to save)', 'zh-CN': '--save-preset 需要同时给出 --map（要保存的映射）'},
   'events.json.syntax': {en: 'The JSON cannot be read: {reason}', 'zh-CN': 'JSON 无法解析：{reason}'},
+  'events.json.shape': {en: 'At `{path}`: expected {expected}, found {found}', 'zh-CN': '`{path}` 处应为{expected}，实际是{found}'},
+  'events.json.shapeTop': {en: 'The file holds {found}, not {expected}', 'zh-CN': '文件内容是{found}，而不是{expected}'},
+  'events.json.kind.object': {en: 'a JSON object', 'zh-CN': ' JSON 对象'},
+  'events.json.kind.array': {en: 'an array', 'zh-CN': '数组'},
+  'events.json.kind.string': {en: 'a string', 'zh-CN': '字符串'},
+  'events.json.kind.number': {en: 'a number', 'zh-CN': '数字'},
+  'events.json.kind.boolean': {en: 'true/false', 'zh-CN': '布尔值'},
+  'events.json.kind.null': {en: 'null', 'zh-CN': ' null'},
+  'events.json.kind.missing': {en: 'nothing (missing)', 'zh-CN': '空（缺失）'},
+  'events.discourse.none': {
+    en: 'No `latest_posts`, `post_stream` or `topic_list` in the file: it is not a Discourse posts, topic or latest response',
+    'zh-CN': '文件中没有 `latest_posts`、`post_stream` 或 `topic_list`：不是 Discourse 的帖子、主题或最新列表响应',
+  },
+  'events.slack.none': {
+    en: 'No Slack export here: no users.json or channels.json, and no CHANNEL/YYYY-MM-DD.json files',
+    'zh-CN': '这里没有 Slack 导出：既没有 users.json 或 channels.json，也没有 频道/YYYY-MM-DD.json 文件',
+  },
   'events.zip.refused': {en: 'The zip archive is refused ({reason}) {entry}', 'zh-CN': '拒绝读取该 zip 压缩包（{reason}）{entry}'},
   'events.zip.hint': {
     en: 'Unzip the Slack export yourself and import the folder, after checking its contents',
@@ -71,6 +89,10 @@ export const events: Messages = {
   'events.import.nothing': {
     en: 'Nothing new in {source} ({format}): every event is already imported',
     'zh-CN': '{source}（{format}）中没有新事件：全部已导入过',
+  },
+  'events.import.none': {
+    en: 'No events in {source} ({format})',
+    'zh-CN': '{source}（{format}）中没有事件',
   },
   'events.import.counts': {
     en: '  {duplicates} already imported, {skipped} left out ({reasons}), {rejected} rejected',
@@ -147,6 +169,25 @@ export const events: Messages = {
   'events.preset.saveNeedsMap.hint': {
     en: 'Add the mapping to save, e.g. --map "时间=ts,昵称=member,类型=type" --save-preset NAME.',
     'zh-CN': '请加上要保存的映射，例如 --map "时间=ts,昵称=member,类型=type" --save-preset 名称。',
+  },
+  'events.shape.hint.discord': {
+    en: 'A DiscordChatExporter export is one JSON object: {"guild": {…}, "channel": {…}, "messages": [{"id", "timestamp", "author": {"id"}, …}, …]}. Export the channel again with --format Json, or name another format with --from.',
+    'zh-CN':
+      'DiscordChatExporter 导出是一个 JSON 对象：{"guild": {…}, "channel": {…}, "messages": [{"id", "timestamp", "author": {"id"}, …}, …]}。请用 --format Json 重新导出该频道，或用 --from 指定其他格式。',
+  },
+  'events.shape.hint.telegram': {
+    en: 'A Telegram Desktop export of one chat (result.json) is one JSON object: {"name", "type", "id", "messages": [{"id", "type", "date", "from_id", …}, …]}. Export a single chat in JSON ("Export chat history"), or name another format with --from.',
+    'zh-CN':
+      'Telegram Desktop 单个聊天的导出（result.json）是一个 JSON 对象：{"name", "type", "id", "messages": [{"id", "type", "date", "from_id", …}, …]}。请以 JSON 导出单个聊天（“导出聊天记录”），或用 --from 指定其他格式。',
+  },
+  'events.shape.hint.discourse': {
+    en: 'Give a Discourse API response: /posts.json ({"latest_posts": […]}), /t/ID.json ({"post_stream": {"posts": […]}}) or /latest.json ({"users": […], "topic_list": {"topics": […]}}).',
+    'zh-CN':
+      '请提供 Discourse API 响应：/posts.json（{"latest_posts": […]}）、/t/ID.json（{"post_stream": {"posts": […]}}）或 /latest.json（{"users": […], "topic_list": {"topics": […]}}）。',
+  },
+  'events.shape.hint.slack': {
+    en: 'An official Slack export (zip or folder) holds users.json, channels.json and one CHANNEL/YYYY-MM-DD.json per channel per day, each a JSON array.',
+    'zh-CN': 'Slack 官方导出（zip 或文件夹）包含 users.json、channels.json，以及每个频道每天一个 频道/YYYY-MM-DD.json，每个都是 JSON 数组。',
   },
   'events.json.syntax.hint': {
     en: 'Give the whole JSON file the platform exported (an interrupted download or a hand edit breaks it), or a CSV with --map.',
