@@ -58,6 +58,13 @@ export function previousOf(card: Scorecard, stored: readonly Scorecard[]): Score
   return best
 }
 
+/** The latest stored scorecard: by period end, then by time computed; undefined when none is stored. */
+export function latestScorecard(stored: readonly Scorecard[]): Scorecard | undefined {
+  let best: Scorecard | undefined
+  for (const s of stored) if (!best || s.period.to > best.period.to || (s.period.to === best.period.to && s.computedAt > best.computedAt)) best = s
+  return best
+}
+
 /** A scorecard with its change since the previous one, if there is one. */
 export function viewOf(card: Scorecard, stored: readonly Scorecard[]): ScorecardView {
   const prev = previousOf(card, stored)

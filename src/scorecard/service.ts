@@ -16,7 +16,7 @@ import {resolveInside} from '../util/fs.js'
 import {templatesDir} from '../util/paths.js'
 import {readYamlFile} from '../util/text-file.js'
 import type {Workspace} from '../workspace/index.js'
-import {diffScorecards, viewOf} from './diff.js'
+import {diffScorecards, latestScorecard, viewOf} from './diff.js'
 import {scorecardReport} from './format-ci.js'
 import {diffMarkdown, scorecardMarkdown} from './format-md.js'
 import {scorecardSpecKind} from './kind.js'
@@ -174,9 +174,7 @@ export async function computeScorecard(store: Store, ws: Workspace, request: Sco
 export function findScorecard(db: Pick<Db, 'scorecards'>, period?: string): Scorecard {
   const all = Object.values(db.scorecards)
   if (all.length === 0) throw new ValidationError({key: 'scorecard.none'}, {code: 'scorecard.none', hint: {key: 'scorecard.none.hint'}})
-  if (period === undefined) {
-    return all.reduce((a, b) => (b.period.to > a.period.to || (b.period.to === a.period.to && b.computedAt > a.computedAt) ? b : a))
-  }
+  if (period === undefined) return latestScorecard(all)!
   const exact = db.scorecards[period] ?? all.find((c) => c.key === period)
   if (exact) return exact
   const matches = all.filter((c) => c.period.label === period)

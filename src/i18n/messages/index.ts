@@ -1,6 +1,7 @@
 import type {Messages} from './types.js'
 import {calendar} from './calendar.js'
 import {common} from './common.js'
+import {dashboard} from './dashboard.js'
 import {events} from './events.js'
 import {expr} from './expr.js'
 import {help} from './help.js'
@@ -37,6 +38,7 @@ export const catalogue: Messages = {
   ...metrics,
   ...scorecard,
   ...membersIncentives,
+  ...dashboard,
   ...help,
 }
 
