@@ -106,7 +106,8 @@ beforeEach(async () => {
   ws = {root, community: {timezone: ZONE, incentives}}
 })
 
-const ledgerFiles = async () => (await readdir(path.join(root, '.commops', 'ledger'))).filter((n) => n.startsWith('computed-') && n.endsWith('.ndjson'))
+const ledgerFiles = async () =>
+  (await readdir(path.join(root, '.commops', 'ledger'))).filter((n) => n.startsWith('computed-') && n.endsWith('.ndjson'))
 
 describe('points ledger', () => {
   it('applies points, daily caps, cooldowns, campaign multipliers and incident deductions, each entry naming its source', async () => {
