@@ -33,9 +33,9 @@ export default class Dashboard extends BaseCommand<typeof Dashboard> {
     const ws = await this.workspace()
     const store = Store.at(ws.root)
     const load = () => loadDashboard(ws, store, {now: new Date()})
-    const model = await load()
-    if (this.jsonEnabled()) return model
-    const view = await loadDashboardView()
+    if (this.jsonEnabled()) return load()
+    // Ink loads while the store is read: the first frame waits for the slower of the two, not for both
+    const [model, view] = await Promise.all([load(), loadDashboardView()])
     const tty = Boolean(process.stdout.isTTY && process.stdin.isTTY)
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
     if (this.flags.once || !tty) {
