@@ -6,7 +6,7 @@
 
 // ── Edit here when the names settle ─────────────────────────────────────────────────────────────────────────────
 /** The domain folders under src/: pure functions of plain data. */
-const DOMAIN_AREAS = 'calendar|rules|survey|events|metrics|scorecard|members|report|overview|suggest'
+const DOMAIN_AREAS = 'calendar|rules|survey|events|metrics|scorecard|members|report|overview|suggest|dashboard'
 /**
  * The file names of the edges inside any src/ folder: services (one function per change a user can make: read,
  * call the domain, one store.update) and loaders (read templates and files). These may do I/O; the rest of a domain

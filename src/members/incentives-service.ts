@@ -30,8 +30,20 @@ import {
   type Movement,
 } from './engagement.js'
 import {IDENTITY, personIndex} from './identity.js'
-import {appendIncentive, commitComputed, discardComputed, prepareComputed, readIncentiveFile, sweepLedger} from './io-ledger.js'
-import {computeLedger, ledgerText, pointsRules, pointTotals, round2, titleFor, titleLevels, type LedgerEntry} from './points.js'
+import {appendIncentive, commitComputed, discardComputed, prepareComputed, readIncentiveFile, readMonthTotals, sweepLedger} from './io-ledger.js'
+import {
+  computeLedger,
+  ledgerText,
+  monthPointTotals,
+  monthTotals,
+  pointsRules,
+  pointTotals,
+  round2,
+  titleFor,
+  titleLevels,
+  type LedgerEntry,
+  type MonthTotals,
+} from './points.js'
 import {recordKey, type MemberExtras} from './records-view.js'
 import {readRecords} from './io-records.js'
 import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
@@ -125,15 +137,21 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
   const hash = sha256Hex(text)
   const same = db.incentives.computed?.hash === hash
   if (o.dryRun) return {file: db.incentives.computed?.file ?? '', hash, changed: !same, dryRun: true, ...summary}
-  const prepared = await prepareComputed(ws.root, text, {now: o.now.toISOString(), rulesHash: rulesHashOf(ws), inputsHash: ledgerInputsHash(db)})
+  const prepared = await prepareComputed(ws.root, text, {
+    now: o.now.toISOString(),
+    rulesHash: rulesHashOf(ws),
+    inputsHash: ledgerInputsHash(db),
+    months: JSON.stringify(monthTotals(entries)),
+  })
   const entry = await store.update(async (fresh) => {
-    if (fresh.incentives.computed?.hash === hash) {
+    // a ledger stored before month totals were kept gets them now
+    if (fresh.incentives.computed?.hash === hash && fresh.incentives.computed.months) {
       await discardComputed(prepared)
       return fresh.incentives.computed
     }
     await commitComputed(ws.root, prepared)
     fresh.incentives.computed = prepared.entry
-    await sweepLedger(ws.root, new Set([prepared.entry.file]))
+    await sweepLedger(ws.root, new Set([prepared.entry.file, prepared.entry.months ?? '']))
     return prepared.entry
   })
   return {file: entry.file, hash, changed: !same, dryRun: false, ...summary}
@@ -207,15 +225,63 @@ export interface TopResult {
   computedAt?: string
 }
 
+interface PeriodTotals {
+  inPeriod: Map<MemberKey, number>
+  /** All-time points up to the period's end of the members asked for (the leaderboard's rows). */
+  totals: (members: MemberKey[]) => Map<MemberKey, number>
+}
+
+/** Points in a period and up to its end, from the whole ledger. */
+async function ledgerTotals(root: string, db: Db, period: Period): Promise<PeriodTotals> {
+  const ledger = await readLedger(root, db)
+  return {inPeriod: pointTotals(ledger, {from: period.from, to: period.to}), totals: () => pointTotals(ledger, {to: period.to})}
+}
+
+/** The day after a day. */
+const nextDay = (day: string): string => DateTime.fromISO(day, {zone: 'utc'}).plus({days: 1}).toISODate() ?? day
+
+/**
+ * The same totals for a period of whole months, from the computed ledger's month totals and the manual entries,
+ * without reading the computed ledger (1M events make it ~100 MB); undefined when the period is not whole months or
+ * the store keeps no month totals.
+ */
+async function monthAlignedTotals(root: string, db: Db, period: Period): Promise<PeriodTotals | undefined> {
+  if (!period.from.endsWith('-01') || !nextDay(period.to).endsWith('-01')) return undefined
+  const months = db.incentives.computed ? await readMonthTotals<MonthTotals>(root, db.incentives.computed) : {}
+  if (!months) return undefined
+  const range = {from: period.from.slice(0, 7), to: period.to.slice(0, 7)}
+  const manual = resolved(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual), db)
+  // identities linked since the ledger was computed count for their person, as readLedger resolves them
+  const persons = personIndex(db.memberLinks)
+  const merged = (first: Map<MemberKey, number>, ...parts: Array<Map<MemberKey, number>>) => {
+    if (persons.size === 0 && parts.every((p) => p.size === 0)) return first
+    const out = new Map<MemberKey, number>()
+    parts.unshift(first)
+    for (const part of parts)
+      for (const [member, points] of part) {
+        const key = persons.get(member) ?? member
+        out.set(key, round2((out.get(key) ?? 0) + points))
+      }
+    return out
+  }
+  return {
+    inPeriod: merged(monthPointTotals(months, range), pointTotals(manual, {from: period.from, to: period.to})),
+    totals: (members) => {
+      const only = new Set(members)
+      for (const p of db.memberLinks) if (only.has(p.id)) for (const id of p.members) only.add(id)
+      return merged(monthPointTotals(months, {to: range.to, only}), pointTotals(manual, {to: period.to}))
+    },
+  }
+}
+
 /** `members top`: points earned in the period, highest first (ties share a rank), with each member's title by all-time points up to the period's end. */
 export async function topMembers(ws: IncentivesWorkspace, store: StoreReader, o: {period?: string; limit?: number; now?: Date}): Promise<TopResult> {
   const [period] = periodsOf({root: ws.root, community: {timezone: ws.community.timezone}}, {period: o.period ?? 'month', now: o.now})
   const db = await store.read()
-  const ledger = await readLedger(ws.root, db)
-  const inPeriod = pointTotals(ledger, {from: period.from, to: period.to})
-  const allTime = pointTotals(ledger, {to: period.to})
+  const {inPeriod, totals} = (await monthAlignedTotals(ws.root, db, period)) ?? (await ledgerTotals(ws.root, db, period))
   const levels = titleLevels(ws.community)
   const sorted = [...inPeriod.entries()].filter(([, p]) => p !== 0).sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+  const allTime = totals(sorted.slice(0, o.limit ?? 20).map(([member]) => member))
   const rows: TopResult['rows'] = []
   let rank = 0
   for (let i = 0; i < sorted.length && rows.length < (o.limit ?? 20); i++) {

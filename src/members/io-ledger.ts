@@ -46,43 +46,80 @@ export async function readIncentiveFile<T>(root: string, index: IncentiveFile | 
 /** The name a computed ledger is stored under: its content's hash. */
 export const computedName = (hash: string): string => `computed-${hash.slice(0, 16)}.ndjson`
 
-/** A computed ledger written and synced to a temp file outside the lock, to be committed (renamed) under it. */
+/** The name of a computed ledger's points per month and member. */
+export const monthsName = (hash: string): string => `computed-${hash.slice(0, 16)}.months.json`
+
+/** A computed ledger (and its month totals) written and synced to temp files outside the lock, to be committed (renamed) under it. */
 export interface PreparedLedger {
   temp: string
+  monthsTemp: string
   entry: IncentiveFile
 }
 
-/** Writes a computed ledger to a temp file beside its final name and fsyncs it; the same text gives the same file. */
-export async function prepareComputed(root: string, text: string, o: {now: string; rulesHash: string; inputsHash: string}): Promise<PreparedLedger> {
-  const hash = sha256Hex(text)
-  const name = computedName(hash)
-  const target = fileOf(root, name)
-  await mkdir(path.dirname(target), {recursive: true})
-  const temp = tempPathFor(target)
-  const handle = await open(temp, 'wx')
+async function writeSynced(file: string, text: string): Promise<void> {
+  const handle = await open(file, 'wx')
   try {
     await handle.writeFile(text)
     await handle.sync()
   } finally {
     await handle.close()
   }
-  const entries = text.length === 0 ? 0 : text.split('\n').length - 1
-  return {
-    temp,
-    entry: {file: name, entries, bytes: Buffer.byteLength(text), hash, updatedAt: o.now, rulesHash: o.rulesHash, inputsHash: o.inputsHash},
+}
+
+/** A computed ledger's points per month and member; undefined when its index names no such file (an older store). */
+export async function readMonthTotals<T>(root: string, index: IncentiveFile | undefined): Promise<T | undefined> {
+  if (!index?.months) return undefined
+  try {
+    return JSON.parse(await readFile(fileOf(root, index.months), 'utf8')) as T
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
   }
 }
 
-/** Renames a prepared ledger to its name and fsyncs the folder; call it under the store's lock, before the index names it. */
+/** Writes a computed ledger and its month totals to temp files beside their final names and fsyncs them; the same text gives the same files. */
+export async function prepareComputed(
+  root: string,
+  text: string,
+  o: {now: string; rulesHash: string; inputsHash: string; months: string},
+): Promise<PreparedLedger> {
+  const hash = sha256Hex(text)
+  const name = computedName(hash)
+  const target = fileOf(root, name)
+  await mkdir(path.dirname(target), {recursive: true})
+  const temp = tempPathFor(target)
+  const monthsTemp = tempPathFor(fileOf(root, monthsName(hash)))
+  await writeSynced(temp, text)
+  await writeSynced(monthsTemp, o.months)
+  const entries = text.length === 0 ? 0 : text.split('\n').length - 1
+  return {
+    temp,
+    monthsTemp,
+    entry: {
+      file: name,
+      entries,
+      bytes: Buffer.byteLength(text),
+      hash,
+      updatedAt: o.now,
+      rulesHash: o.rulesHash,
+      inputsHash: o.inputsHash,
+      months: monthsName(hash),
+    },
+  }
+}
+
+/** Renames a prepared ledger and its month totals to their names and fsyncs the folder; call it under the store's lock, before the index names them. */
 export async function commitComputed(root: string, prepared: PreparedLedger): Promise<void> {
   const target = fileOf(root, prepared.entry.file)
+  await rename(prepared.monthsTemp, fileOf(root, prepared.entry.months ?? monthsName(prepared.entry.hash)))
   await rename(prepared.temp, target)
   await syncDir(path.dirname(target))
 }
 
-/** Deletes a prepared ledger's temp file (a dry run, or nothing changed). */
+/** Deletes a prepared ledger's temp files (a dry run, or nothing changed). */
 export async function discardComputed(prepared: PreparedLedger): Promise<void> {
   await rm(prepared.temp, {force: true})
+  await rm(prepared.monthsTemp, {force: true})
 }
 
 /**
@@ -117,7 +154,7 @@ export async function appendIncentive(
 }
 
 /**
- * Removes computed ledgers the index no longer names (pass the referenced names, under the lock) and temp files of
+ * Removes computed ledgers (and month totals) the index no longer names (pass the referenced names, under the lock) and temp files of
  * processes that are gone. Returns the names removed.
  */
 export async function sweepLedger(root: string, referenced: Set<string>): Promise<string[]> {
@@ -125,7 +162,8 @@ export async function sweepLedger(root: string, referenced: Set<string>): Promis
   const gone: string[] = []
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const owner = batchTempOwner(name)
-    const stale = owner !== undefined ? !isProcessAlive(owner) : /^computed-[0-9a-f]{16}\.ndjson$/.test(name) && !referenced.has(name)
+    const stale =
+      owner !== undefined ? !isProcessAlive(owner) : /^computed-[0-9a-f]{16}(\.ndjson|\.months\.json)$/.test(name) && !referenced.has(name)
     if (!stale) continue
     await rm(path.join(dir, name), {force: true})
     gone.push(name)

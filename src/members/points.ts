@@ -139,6 +139,41 @@ export function ledgerText(entries: LedgerEntry[]): string {
   return text
 }
 
+/**
+ * Points per month (`YYYY-MM`, local) and member, each month's members highest first: what a period of whole months
+ * is read from without the ledger.
+ */
+export type MonthTotals = Record<string, Array<[MemberKey, number]>>
+
+/** The ledger's points per month and member. */
+export function monthTotals(entries: Iterable<LedgerEntry>): MonthTotals {
+  const months = new Map<string, Map<MemberKey, number>>()
+  for (const e of entries) {
+    const month = e.ts.slice(0, 7)
+    const totals = months.get(month) ?? months.set(month, new Map()).get(month)!
+    totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
+  }
+  const out: MonthTotals = {}
+  for (const month of [...months.keys()].sort()) {
+    out[month] = [...months.get(month)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  }
+  return out
+}
+
+/** Points per member over the months `from`–`to` (`YYYY-MM`, both included; no `from`: since the first), of `only` those members when given. */
+export function monthPointTotals(months: MonthTotals, o: {from?: string; to: string; only?: ReadonlySet<MemberKey>}): Map<MemberKey, number> {
+  const totals = new Map<MemberKey, number>()
+  for (const [month, rows] of Object.entries(months)) {
+    if ((o.from && month < o.from) || month > o.to) continue
+    for (const [member, points] of rows) {
+      if (o.only && !o.only.has(member)) continue
+      const before = totals.get(member)
+      totals.set(member, before === undefined ? points : round2(before + points))
+    }
+  }
+  return totals
+}
+
 /** Points per member, of entries dated in [from, to] (local days; both optional). */
 export function pointTotals(entries: Iterable<LedgerEntry>, o: {from?: string; to?: string} = {}): Map<MemberKey, number> {
   const totals = new Map<MemberKey, number>()

@@ -132,6 +132,8 @@ export interface IncentiveFile {
   /** For the computed ledger: hash of the rules and of the inputs it was computed from. */
   rulesHash?: string
   inputsHash?: string
+  /** For the computed ledger: the file of its points per month and member (`computed-<hash>.months.json`), read instead of the whole ledger for month-aligned periods. */
+  months?: string
 }
 // members.incentives: end
 

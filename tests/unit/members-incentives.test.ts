@@ -106,7 +106,8 @@ beforeEach(async () => {
   ws = {root, community: {timezone: ZONE, incentives}}
 })
 
-const ledgerFiles = async () => (await readdir(path.join(root, '.commops', 'ledger'))).filter((n) => n.startsWith('computed-'))
+const ledgerFiles = async () =>
+  (await readdir(path.join(root, '.commops', 'ledger'))).filter((n) => n.startsWith('computed-') && n.endsWith('.ndjson'))
 
 describe('points ledger', () => {
   it('applies points, daily caps, cooldowns, campaign multipliers and incident deductions, each entry naming its source', async () => {
@@ -196,6 +197,15 @@ describe('points ledger', () => {
       {rank: 2, member: 'discord:7', points: -8, total: -8},
     ])
     expect((await topMembers(ws, store, {period: '2026-11', limit: 1, now: NOW})).rows).toHaveLength(1)
+    // a month is read from the ledger's month totals; a week from the whole ledger; both agree with the ledger
+    const months = JSON.parse(await readFile(path.join(root, '.commops', 'ledger', (await store.read()).incentives.computed!.months!), 'utf8'))
+    expect(Object.keys(months)).toEqual(['2026-11'])
+    const week = await topMembers(ws, store, {period: '2026-W45', now: NOW})
+    expect(week.rows.find((r) => r.member === 'qq:1')?.points).toBe(9)
+    expect((await topMembers(ws, store, {period: '2026-Q4', now: NOW})).rows.map((r) => [r.member, r.points])).toEqual([
+      ['qq:1', 74],
+      ['discord:7', -5],
+    ])
     const s = await standings(ws, store, {at: '2026-11-30'})
     expect(s.get('qq:1')).toMatchObject({points: 74, title: {level: 3}})
     expect(s.get('discord:7')).toMatchObject({points: -8, badges: []})

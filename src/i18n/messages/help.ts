@@ -127,6 +127,20 @@ export const HELP_ZH: {
       args: {command: '要查看帮助的命令。'},
       flags: {'nested-commands': '同时列出所有子命令。'},
     },
+    dashboard: {
+      description:
+        '每天早上看的总览：带趋势的关键指标卡片、评分卡、未来 14 天的日历、任务、剧本运行、积分榜与等级变化、最近的问卷和首要建议（在终端中全屏、可用键盘操作；--once 只画一帧）',
+      flags: {
+        height: '--once 时画面的行数（默认：$LINES、终端的行数或 24）',
+        once: '向标准输出画一帧后退出（不含光标控制码；设置了 NO_COLOR 或标准输出不是终端时不带颜色）',
+        width: '--once 时画面的列数（默认：$COLUMNS、终端的列数或 80）',
+      },
+      examples: {
+        dashboard: '全屏：tab 切换面板，enter 查看详情，r 刷新，? 帮助，q 退出',
+        'dashboard --once --width 100': '一帧纯文本，用于 CI 日志和截图',
+        'dashboard --json': '各面板显示的内容，JSON 格式',
+      },
+    },
     init: {
       description: '创建工作区：community.yaml、playbooks/、data/ 和存储文件夹',
       args: {dir: '在哪个文件夹里创建工作区'},

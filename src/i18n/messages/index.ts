@@ -1,6 +1,7 @@
 import type {Messages} from './types.js'
 import {calendar} from './calendar.js'
 import {common} from './common.js'
+import {dashboard} from './dashboard.js'
 import {events} from './events.js'
 import {expr} from './expr.js'
 import {help} from './help.js'
@@ -43,6 +44,7 @@ export const catalogue: Messages = {
   ...overview,
   ...suggest,
   ...report,
+  ...dashboard,
   ...help,
 }
 

@@ -1,0 +1,130 @@
+/** The dashboard's frames (ink-testing-library) at 80×24 and 160×48, its keys, and the one-frame text of --once. */
+import stringWidth from 'string-width'
+import {render} from 'ink-testing-library'
+import {describe, expect, it, vi} from 'vitest'
+import {buildDashboard} from '../../src/dashboard/model.js'
+import {translator, type Locale} from '../../src/i18n/index.js'
+import {DashboardApp, renderDashboardOnce} from '../../src/ui/dashboard.js'
+import {dashboardInput} from '../helpers/dashboard.js'
+
+const model = buildDashboard(dashboardInput())
+const tick = () => new Promise((r) => setTimeout(r, 40))
+const lines = (frame: string | undefined) => (frame ?? '').split('\n')
+// eslint-disable-next-line no-control-regex
+const ESC = /\u001B/
+
+function app(locale: Locale, width: number, height: number, reload = vi.fn(async () => model)) {
+  const r = render(<DashboardApp initial={model} reload={reload} t={translator(locale)} locale={locale} color={false} size={{width, height}} />)
+  return {...r, reload}
+}
+
+describe('dashboard frames', () => {
+  for (const [width, height] of [
+    [80, 24],
+    [160, 48],
+  ] as const) {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      it(`fits ${width}×${height} in ${locale}: every panel, no line wider than the terminal`, async () => {
+        const {lastFrame, unmount} = app(locale, width, height)
+        await tick()
+        const frame = lastFrame()!
+        const rows = lines(frame)
+        expect(rows.length).toBeLessThan(height)
+        for (const row of rows) expect(stringWidth(row), row).toBeLessThanOrEqual(width)
+        const t = translator(locale)
+        for (const panel of ['kpis', 'scorecard', 'calendar', 'tasks', 'runs', 'members', 'survey', 'suggestion'])
+          expect(frame).toContain(t(`dashboard.panel.${panel}`))
+        expect(frame).toContain('摄影爱好者俱乐部')
+        expect(frame).toMatch(/[▁▂▃▄▅▆▇█]{2}/)
+        expect(frame).toContain('↑')
+        unmount()
+      })
+    }
+  }
+
+  it('keeps the columns of the right-hand panels in line whatever the CJK text on the left', async () => {
+    const {lastFrame, unmount} = app('zh-CN', 80, 24)
+    await tick()
+    const rows = lines(lastFrame())
+    const starts = rows.filter((r) => r.includes('▸') || r.includes('  ')).map((r) => r)
+    // the right half starts at display column 40 on every row that has the runs panel's title or items
+    const runs = rows.find((r) => r.includes(translator('zh-CN')('dashboard.panel.runs')))!
+    const at = runs.indexOf(translator('zh-CN')('dashboard.panel.runs'))
+    expect(stringWidth(runs.slice(0, at))).toBe(42)
+    expect(starts.length).toBeGreaterThan(0)
+    unmount()
+  })
+
+  it('shows more lines of each panel on a taller terminal', async () => {
+    const small = app('en', 80, 24)
+    const big = app('en', 160, 48)
+    await tick()
+    expect(small.lastFrame()).not.toContain('Beyond')
+    expect(big.lastFrame()).toContain('月度精华回顾')
+    expect(big.lastFrame()).toContain('wechat:wxid_阿明')
+    small.unmount()
+    big.unmount()
+  })
+})
+
+describe('dashboard keys', () => {
+  /** Waits for a frame holding `text` (Ink draws at most every few ms, so a frame can lag a key by one draw). */
+  async function frameWith(lastFrame: () => string | undefined, text: string, present = true): Promise<string> {
+    for (let i = 0; i < 100; i++) {
+      const frame = lastFrame() ?? ''
+      if (frame.includes(text) === present) return frame
+      await tick()
+    }
+    throw new Error(`no frame ${present ? 'with' : 'without'} ${text}:\n${lastFrame()}`)
+  }
+
+  it('tab and the arrows move between panels, enter opens one, ? shows the keys, r reloads, q quits', async () => {
+    const {lastFrame, stdin, reload, unmount} = app('en', 80, 24)
+    await frameWith(lastFrame, '▸ KPIs')
+    const press = async (key: string, expected: string, present = true) => {
+      stdin.write(key)
+      return frameWith(lastFrame, expected, present)
+    }
+    await press('\t', '▸ Scorecard')
+    await press('\u001B[C', '▸ Next 14 days') // →
+    await press('\u001B[B', '▸ Tasks') // ↓
+    await press('\u001B[D', '▸ Next 14 days') // ←
+    await press('\u001B[A', '▸ Scorecard') // ↑
+    await press('\u001B[Z', '▸ KPIs') // shift-tab
+    await press('\t', '▸ Scorecard')
+    const detail = await press('\r', 'enter/esc back')
+    expect(detail).toContain('Satisfaction 78.4 B')
+    expect(detail).not.toContain('Next 14 days')
+    await press('\u001B', 'Next 14 days') // esc: back to the grid
+    await press('?', 'r: read the store again')
+    await press('?', 'r: read the store again', false)
+    stdin.write('r')
+    for (let i = 0; i < 50 && reload.mock.calls.length === 0; i++) await tick()
+    expect(reload).toHaveBeenCalledTimes(1)
+    stdin.write('q')
+    await tick()
+    unmount()
+  })
+
+  it('goes round from the last panel to the first', async () => {
+    const {lastFrame, stdin, unmount} = app('en', 80, 24)
+    await frameWith(lastFrame, '▸ KPIs')
+    stdin.write('\u001B[D')
+    await frameWith(lastFrame, '▸ Top suggestion')
+    stdin.write('\t')
+    await frameWith(lastFrame, '▸ KPIs')
+    unmount()
+  })
+})
+
+describe('dashboard --once text', () => {
+  it('has no escape code without colour, fits its width, and says how to fill an empty workspace', () => {
+    const t = translator('en')
+    const text = renderDashboardOnce(model, {t, locale: 'en', width: 80, height: 24, color: false})
+    expect(text).not.toMatch(ESC)
+    for (const row of lines(text)) expect(stringWidth(row)).toBeLessThanOrEqual(80)
+    const empty = renderDashboardOnce(buildDashboard(dashboardInput({empty: true})), {t, locale: 'en', width: 80, height: 24, color: false})
+    expect(empty).toContain('run `commops scorecard compute`')
+    expect(empty).toContain('members points --recompute')
+  })
+})
