@@ -1,6 +1,6 @@
 // npm run demo [-- DIR]: build if needed, create a workspace from the bundled sample, validate it, and run what exists.
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, rmSync} from 'node:fs'
+import {existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {bin, buildIfNeeded, root} from './lib.mjs'
@@ -12,7 +12,7 @@ if (given && existsSync(path.join(dir, 'community.yaml'))) rmSync(dir, {recursiv
 const env = {...process.env, CI: process.env.CI ?? '1'}
 
 function step(title, argv, {allowFail = false} = {}) {
-  console.log(`\n\x1b[1m▶ ${title}\x1b[0m\n$ commops ${argv.join(' ')}`)
+  console.log(`${title ? `\n\x1b[1m▶ ${title}\x1b[0m\n` : ''}$ commops ${argv.join(' ')}`)
   const r = spawnSync(process.execPath, [bin, ...argv], {cwd: dir, env, stdio: 'inherit'})
   if (r.status !== 0 && !allowFail) {
     console.error(`demo: "commops ${argv.join(' ')}" exited ${r.status}`)
@@ -32,6 +32,12 @@ step('Run the launch playbook', ['playbook', 'run', 'launch'])
 step('Run it again: nothing changes (idempotent)', ['playbook', 'run', 'launch'])
 step('Tasks the playbook created for the team', ['task', 'list'])
 step('Run history', ['runs'])
-for (const [title, argv] of (await import('./demo-steps.mjs')).steps) step(title, argv)
+const demo = await import('./demo-steps.mjs')
+for (const [title, argv] of demo.steps) step(title, argv)
+const out = path.join(dir, 'out')
+console.log(`\nFiles written in ${out}:`)
+for (const file of readdirSync(out, {recursive: true}).sort()) console.log(`  ${file}`)
+const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'start ""' : 'xdg-open'
+console.log(`Open the report: ${opener} "${path.join(dir, demo.report)}"`)
 console.log(`\nDone. Explore: cd ${dir} && node ${bin} --help`)
 console.log(`To type \`commops\` instead, run \`npm link\` once in ${root} (or \`npm install --global ${root}\`).`)
