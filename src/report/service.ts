@@ -172,7 +172,8 @@ export async function buildReport(ws: Workspace, store: Store, request: ReportRe
     {missing: missing('scorecard', scorecardCmd, {period: period.label})},
   )
 
-  const suggestions = await suggest(ws, store, {period: period.label, now})
+  // suggestions read the period's scorecard: without one, the section says how to compute it
+  const suggestions = 'data' in scorecard ? await suggest(ws, store, {period: period.label, now}) : {suggestions: []}
 
   const positioning = POSITIONING_FIELDS.flatMap((field) => (c.positioning?.[field] ? [{field, text: pt(c.positioning[field])}] : []))
   const levels = hasEvents ? levelMovement(ws, prevSet, curSet, locale) : undefined
