@@ -3,12 +3,16 @@
 //   - survey results --segment at 10k and 100k responses (target: ratio ≤ 12, i.e. linear; quadratic tends to 100);
 //   - task done and task list --json on a workspace holding 1M imported events and 200k responses against an empty
 //     one (target ≤ 1.2×; members do not exist yet, so none are added);
-//   - one store update (lock, read, write) on that big workspace, in process (target ≤ 100 ms).
+//   - one store update (lock, read, write) on that big workspace, in process (target ≤ 100 ms);
+//   - task list --json and calendar show --json on a sample workspace (init --sample) holding 100k imported members
+//     (three platform identities each) against the same workspace without them (target ≤ 1.05×), and db.json's size.
 // Prints a table; with --strict exits 1 when a target is missed.
-// Usage: node scripts/bench-store.mjs [--runs N] [--strict] [--keep] [--only ingest]
+// Usage: node scripts/bench-store.mjs [--runs N] [--strict] [--keep] [--only ingest|members] [--instructions]
 //   --only ingest   time only the ingest against csv-parse (interleaved: csv-parse, ingest, csv-parse, …)
+//   --only members  only the 100k-members comparison
+//   --instructions  the members comparison in instructions under valgrind's callgrind (steady on a busy machine)
 import {execFileSync, spawnSync} from 'node:child_process'
-import {createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {once} from 'node:events'
@@ -16,6 +20,8 @@ import {bin, buildIfNeeded, root} from './lib.mjs'
 
 const args = process.argv.slice(2)
 const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 3) || 3
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
+const instructions = args.includes('--instructions')
 const strict = args.includes('--strict')
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-store-'))
 
@@ -90,8 +96,75 @@ async function eventsNdjson(file, n) {
   return file
 }
 
+/** Instructions (millions) of one run under callgrind; the bench's numbers when wall time is too noisy. */
+function count(argv, cwd) {
+  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, bin, ...argv], {cwd, encoding: 'utf8'})
+  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}:\n${r.stderr}`)
+  return Number(/Collected : (\d+)/.exec(r.stderr)[1]) / 1e6
+}
+
+/** A member sheet of n people, each with a QQ number, a WeChat id and a Discord id (one record, three identities). */
+function membersCsv(file, n) {
+  const regions = ['上海', '北京', '杭州', '深圳', '成都']
+  const lines = ['编号,姓名,QQ,微信,Discord,地区,加入时间']
+  for (let i = 1; i <= n; i++) lines.push(`M${i},成员${i},${100000 + i},wx_${i},${900000 + i},${regions[i % 5]},2026-0${1 + (i % 9)}-1${i % 10}`)
+  writeFileSync(file, lines.join('\n') + '\n')
+  return file
+}
+
 const rows = []
 const row = (what, value, target, ok) => rows.push({what, value, target, ok})
+
+function print() {
+  const width = (k) => Math.max(...rows.map((r) => String(r[k]).length))
+  const [w1, w2, w3] = [width('what'), width('value'), width('target')]
+  console.log(
+    `\nload average: ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; ${os.cpus().length} CPUs; node ${process.version}; median of ${runs}`,
+  )
+  for (const r of rows)
+    console.log(`${r.what.padEnd(w1)}  ${String(r.value).padStart(w2)}  ${r.target.padEnd(w3)}  ${r.target ? (r.ok ? 'ok' : 'MISSED') : ''}`)
+  if (!args.includes('--keep')) rmSync(tmp, {recursive: true, force: true})
+  else console.log(`kept ${tmp}`)
+  if (strict && rows.some((r) => !r.ok)) process.exit(1)
+}
+
+/** 5. commands that do not touch members, on a sample workspace with 100k members against the same without them. */
+function membersSection() {
+  const none = path.join(tmp, 'members-none')
+  const many = path.join(tmp, 'members-100k')
+  for (const dir of [none, many]) run(['init', dir, '--yes', '--sample', '--name', 'Bench'], tmp)
+  run(['members', 'import', membersCsv(path.join(tmp, 'members-100k.csv'), 100_000)], many)
+  const measureOne = instructions ? count : cli
+  const cases = [
+    ['task list --json', ['task', 'list', '--json']],
+    ['calendar show --json', ['calendar', 'show', '--all', '--json']],
+  ]
+  const n = instructions ? 1 : runs * 2
+  for (const [name, argv] of cases) {
+    for (const ws of [none, many]) cli(argv, ws) // warm the file cache
+    const a = []
+    const b = []
+    for (let i = 0; i < n; i++) {
+      a.push(measureOne(argv, none))
+      b.push(measureOne(argv, many))
+    }
+    const [x, y] = [median(a), median(b)]
+    const unit = instructions ? 'M instr' : 'ms'
+    row(`${name}, no / 100k members (${unit})`, `${x.toFixed(0)} / ${y.toFixed(0)}`, '', true)
+    row('  100k ÷ none', (y / x).toFixed(3), '≤ 1.05', y / x <= 1.05)
+  }
+  const size = (dir) => (existsSync(path.join(dir, '.commops', 'db.json')) ? readFileSync(path.join(dir, '.commops', 'db.json')).length / 1024 : 0)
+  row('db.json, no / 100k members (kB)', `${size(none).toFixed(0)} / ${size(many).toFixed(0)}`, '', true)
+}
+
+if (only === 'members') {
+  membersSection()
+  print()
+  process.exit(0)
+}
 
 // 1. ingest 100k vs csv-parse of the same file
 const big = responsesCsv(path.join(tmp, 'r100k.csv'), 100_000)
@@ -114,12 +187,9 @@ row('csv-parse alone, 100k rows (ms)', csvParse.toFixed(0), '', true)
 row('survey ingest, 100k rows (ms)', ingest.toFixed(0), '', true)
 row('  ingest ÷ csv-parse', (ingest / csvParse).toFixed(2), '≤ 2', ingest / csvParse <= 2)
 
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined
 if (only === 'ingest') {
-  for (const r of rows)
-    console.log(`${r.what.padEnd(36)}  ${String(r.value).padStart(8)}  ${r.target.padEnd(6)}  ${r.target ? (r.ok ? 'ok' : 'MISSED') : ''}`)
-  rmSync(tmp, {recursive: true, force: true})
-  process.exit(strict && rows.some((r) => !r.ok) ? 1 : 0)
+  print()
+  process.exit(0)
 }
 
 // 2. results --segment, 10k vs 100k
@@ -175,16 +245,5 @@ const updateMs = Number(
 )
 row('one store update, big workspace (ms)', updateMs.toFixed(1), '≤ 100', updateMs <= 100)
 
-const width = (k) => Math.max(...rows.map((r) => String(r[k]).length))
-const [w1, w2, w3] = [width('what'), width('value'), width('target')]
-console.log(
-  `\nload average: ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')}; ${os.cpus().length} CPUs; node ${process.version}; median of ${runs}`,
-)
-for (const r of rows)
-  console.log(`${r.what.padEnd(w1)}  ${String(r.value).padStart(w2)}  ${r.target.padEnd(w3)}  ${r.target ? (r.ok ? 'ok' : 'MISSED') : ''}`)
-if (!args.includes('--keep')) rmSync(tmp, {recursive: true, force: true})
-else console.log(`kept ${tmp}`)
-if (strict && rows.some((r) => !r.ok)) process.exit(1)
+membersSection()
+print()

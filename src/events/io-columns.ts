@@ -16,7 +16,7 @@ import {open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
 import type {Db} from '../store/index.js'
-import {personIndex} from '../members/identity.js'
+import {readPersons} from '../members/io-records.js'
 import {tempPathFor} from '../util/fs.js'
 import {eventsDir} from './io.js'
 import {BLOCK, BlockBuilder, type ColumnTables, type EventBlock, type PersonBlock} from './columns.js'
@@ -328,11 +328,12 @@ async function* rebuild(ndjson: string, cols: string): AsyncGenerator<EventBlock
 
 /**
  * Every event of the workspace as blocks of columns, batch by batch, each with the person its members belong to
- * (`members link`): the reader the metrics build on. Memory holds one block and the batch's tables at a time: a
+ * (`members link`, member records): the reader the metrics build on. Memory holds one block and the batch's tables at a time: a
  * block's arrays are valid until the next block is asked for (they are read into the same buffer).
  */
-export async function* scanEvents(root: string, db: Pick<Db, 'eventBatches' | 'memberLinks'>): AsyncGenerator<PersonBlock> {
-  const index = personIndex(db.memberLinks)
+export async function* scanEvents(root: string, db: Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>): AsyncGenerator<PersonBlock> {
+  if (db.eventBatches.length === 0) return
+  const {index} = await readPersons(root, db)
   for (const batch of db.eventBatches) {
     let tables: ColumnTables | undefined
     let persons: string[] = []

@@ -9,7 +9,7 @@ import type {Db} from '../store/index.js'
 import {batchTempOwner, isProcessAlive} from '../util/fs.js'
 import {lazyRequire} from '../util/lazy.js'
 import type {SlackSource} from './import/slack.js'
-import {personIndex} from '../members/identity.js'
+import {readPersons} from '../members/io-records.js'
 import type {ResolvedEvent} from './stats.js'
 import type {ByteStream, CanonicalEvent} from './types.js'
 
@@ -126,11 +126,17 @@ export async function* batchEvents(root: string, id: string): AsyncGenerator<Can
 }
 
 /**
- * Every event of the workspace, batch by batch, each with the person its member belongs to (`members link`):
- * the one reader metrics build on. Memory holds one line at a time.
+ * Every event of the workspace, batch by batch, each with the person its member belongs to (`members link`, member
+ * records): the one reader metrics build on. Memory holds one line at a time. `persons`: the index, when the caller
+ * has it.
  */
-export async function* readEvents(root: string, db: Pick<Db, 'eventBatches' | 'memberLinks'>): AsyncGenerator<ResolvedEvent> {
-  const persons = personIndex(db.memberLinks)
+export async function* readEvents(
+  root: string,
+  db: Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>,
+  persons?: Map<string, string>,
+): AsyncGenerator<ResolvedEvent> {
+  if (db.eventBatches.length === 0) return
+  persons ??= (await readPersons(root, db)).index
   for (const batch of db.eventBatches) {
     for await (const e of batchEvents(root, batch.id)) {
       // the parsed line is ours: name its person on it instead of copying every event

@@ -17,7 +17,7 @@ import {parseTelegram} from './import/telegram.js'
 import {eventsDir, fileBytes, isSlackFolder, isZip, readEvents, readHead, readSrcHashes, sizeOf, slackFolder, slackZip, sweepEvents} from './io.js'
 import {BatchWriter} from './io-batch.js'
 import {BUILTIN_PRESETS} from './presets.js'
-import {personIndex} from '../members/identity.js'
+import {readPersons} from '../members/io-records.js'
 import {SrcSet, srcHash} from './src-set.js'
 import {dayBounds} from './time.js'
 import {LatestEvents, StatsCounter, matches, type EventFilter, type EventStats, type ResolvedEvent} from './stats.js'
@@ -274,7 +274,9 @@ export interface ListRequest extends Pick<EventFilter, 'type' | 'channel'> {
 /** `events list`: the latest events that pass the filter, oldest first, and how many passed. */
 export async function listEvents(store: Store, request: ListRequest): Promise<{events: ResolvedEvent[]; matched: number}> {
   const db = await store.read()
-  const person = request.member === undefined ? undefined : (personIndex(db.memberLinks).get(request.member) ?? request.member)
+  const {member} = request
+  const persons = member === undefined ? undefined : (await readPersons(store.root, db)).index
+  const person = member === undefined ? undefined : (persons?.get(member) ?? member)
   const day = (value: string | undefined) => {
     if (value === undefined) return undefined
     const bounds = dayBounds(value, request.zone)
@@ -283,7 +285,7 @@ export async function listEvents(store: Store, request: ListRequest): Promise<{e
   }
   const filter: EventFilter = {type: request.type, channel: request.channel, person, since: day(request.since)?.start, until: day(request.until)?.end}
   const latest = new LatestEvents(request.last)
-  for await (const e of readEvents(store.root, db)) if (matches(e, filter)) latest.add(e)
+  for await (const e of readEvents(store.root, db, persons)) if (matches(e, filter)) latest.add(e)
   return {events: latest.result(), matched: latest.total}
 }
 

@@ -31,7 +31,66 @@ export function planUnlink(people: Person[], identities: string[]): {people: Per
   return {people: next, removed}
 }
 
-/** identity → person id, for resolving events. */
-export function personIndex(people: Person[]): Map<string, string> {
-  return new Map(people.flatMap((p) => p.members.map((m) => [m, p.id] as const)))
+/** Who is who: identity → person key, and each person's identities (linked people and joined records only). */
+export interface Persons {
+  index: Map<string, string>
+  members: Map<string, string[]>
+}
+
+/** A linked person's number (`P12` → 12), ahead of any record's key. */
+const rank = (key: string): number => (/^P\d+$/.test(key) ? Number(key.slice(1)) : Number.POSITIVE_INFINITY)
+
+/**
+ * Linked people (`members link`, kept in the store) and the identities of member records (two or more each, read
+ * from the records file) as persons. A record's identities are one person, keyed by its first identity, unless a
+ * linked person holds any of them: then the record joins that person (the lowest-numbered, when it touches several,
+ * which it joins into one), as a link made by hand takes precedence.
+ */
+export function resolvePersons(people: Person[], records: Iterable<readonly string[]> = []): Persons {
+  const index = new Map<string, string>()
+  const members = new Map<string, string[]>()
+  for (const p of people) {
+    members.set(p.id, [...p.members])
+    for (const m of p.members) index.set(m, p.id)
+  }
+  for (const ids of records) {
+    if (ids.length < 2) continue
+    let key: string | undefined
+    let others: string[] | undefined
+    for (const i of ids) {
+      const k = index.get(i)
+      if (k === undefined || k === key) continue
+      if (key === undefined) key = k
+      else {
+        ;(others ??= []).push(rank(k) < rank(key) ? key : k)
+        if (rank(k) < rank(key)) key = k
+      }
+    }
+    if (key === undefined) {
+      key = ids[0]
+      members.set(key, [...ids])
+      for (const i of ids) index.set(i, key)
+      continue
+    }
+    const list = members.get(key)!
+    for (const other of others ?? []) {
+      if (other === key || !members.has(other)) continue
+      for (const m of members.get(other)!) {
+        index.set(m, key)
+        list.push(m)
+      }
+      members.delete(other)
+    }
+    for (const i of ids) {
+      if (index.get(i) === key) continue
+      index.set(i, key)
+      list.push(i)
+    }
+  }
+  return {index, members}
+}
+
+/** identity → person key, for resolving events (see resolvePersons). */
+export function personIndex(people: Person[], records: Iterable<readonly string[]> = []): Map<string, string> {
+  return resolvePersons(people, records).index
 }

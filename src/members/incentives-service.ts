@@ -29,7 +29,8 @@ import {
   type Mover,
   type Movement,
 } from './engagement.js'
-import {IDENTITY, personIndex} from './identity.js'
+import {IDENTITY, type Persons} from './identity.js'
+import {readPersons, readRecords} from './io-records.js'
 import {appendIncentive, commitComputed, discardComputed, prepareComputed, readIncentiveFile, readMonthTotals, sweepLedger} from './io-ledger.js'
 import {
   computeLedger,
@@ -45,7 +46,6 @@ import {
   type MonthTotals,
 } from './points.js'
 import {recordKey, type MemberExtras} from './records-view.js'
-import {readRecords} from './io-records.js'
 import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
 
 /** What the incentives read of a workspace. */
@@ -74,8 +74,8 @@ async function engagementAt(ws: IncentivesWorkspace, db: Db, model: EngagementMo
   return collector
 }
 
-function incidentsOf(db: Db): Array<{id: string; member: MemberKey; rung: string; at: string}> {
-  const persons = personIndex(db.memberLinks)
+async function incidentsOf(root: string, db: Db): Promise<Array<{id: string; member: MemberKey; rung: string; at: string}>> {
+  const persons = (await readPersons(root, db)).index
   return db.incidents.map((i) => ({id: i.id, member: persons.get(i.member) ?? i.member, rung: i.rung, at: i.at}))
 }
 
@@ -109,7 +109,7 @@ export interface RecomputeResult {
 async function computeLedgerOf(ws: IncentivesWorkspace, db: Db): Promise<{text: string; entries: LedgerEntry[]}> {
   const rules = pointsRules(ws.community)
   const timelines = await timelinesOf(ws, db, (type) => !!rules.points[type])
-  const entries = computeLedger(timelines, incidentsOf(db), rules)
+  const entries = computeLedger(timelines, await incidentsOf(ws.root, db), rules)
   return {text: ledgerText(entries), entries}
 }
 
@@ -120,7 +120,7 @@ async function computeLedgerOf(ws: IncentivesWorkspace, db: Db): Promise<{text: 
 export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: {now: Date; dryRun?: boolean}): Promise<RecomputeResult> {
   const db = await store.read()
   const {text, entries} = await computeLedgerOf(ws, db)
-  const manual = resolved(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual), db)
+  const manual = resolved(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual), (await readPersons(ws.root, db)).index)
   const byType: Record<string, number> = {}
   for (const e of entries) {
     const key = e.type ?? 'incident'
@@ -158,23 +158,22 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
 }
 
 /** Entries keyed by an identity that has since been linked, keyed by its person (as events are). */
-function resolved<T extends {member: MemberKey}>(items: T[], db: Pick<Db, 'memberLinks'>): T[] {
-  if (db.memberLinks.length === 0) return items
-  const persons = personIndex(db.memberLinks)
+function resolved<T extends {member: MemberKey}>(items: T[], persons: Map<string, string>): T[] {
+  if (persons.size === 0) return items
   for (const item of items) item.member = persons.get(item.member) ?? item.member
   return items
 }
 
 /** Every ledger entry: the computed ledger, then the manual entries; identities linked since resolved to their person. */
-export async function readLedger(root: string, db: Pick<Db, 'incentives' | 'memberLinks'>): Promise<LedgerEntry[]> {
+export async function readLedger(root: string, db: Pick<Db, 'incentives' | 'memberLinks' | 'memberRecords'>): Promise<LedgerEntry[]> {
   return resolved(
     [...(await readIncentiveFile<LedgerEntry>(root, db.incentives.computed)), ...(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual))],
-    db,
+    (await readPersons(root, db)).index,
   )
 }
 
-/** A member as the user names it (an identity or a person id), as the key the incentives use. */
-export function memberKey(db: Pick<Db, 'memberLinks'>, member: string): MemberKey {
+/** A member as the user names it (an identity or a person id), as the key the incentives use; `persons` from readPersons. */
+export function memberKey(db: Pick<Db, 'memberLinks'>, persons: Persons, member: string): MemberKey {
   if (/^P\d+$/.test(member)) {
     if (!db.memberLinks.some((p) => p.id === member))
       throw new ValidationError({key: 'members.incentives.unknownPerson', params: {id: member}}, {hint: {key: 'members.link.identityHint'}})
@@ -182,7 +181,7 @@ export function memberKey(db: Pick<Db, 'memberLinks'>, member: string): MemberKe
   }
   if (!IDENTITY.test(member))
     throw new UsageError({key: 'members.link.badIdentity', params: {id: member}}, {hint: {key: 'members.link.identityHint'}})
-  return personIndex(db.memberLinks).get(member) ?? member
+  return persons.index.get(member) ?? member
 }
 
 export interface AwardRequest {
@@ -202,8 +201,9 @@ export async function awardPoints(ws: IncentivesWorkspace, store: Store, r: Awar
   const reason = r.reason.trim()
   if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
   const ts = localIso(r.now, ws.community.timezone)
+  await readPersons(ws.root, await store.read()) // the records file is read before the lock
   return store.update(async (db) => {
-    const member = memberKey(db, r.member)
+    const member = memberKey(db, await readPersons(ws.root, db), r.member)
     const entry: LedgerEntry = {ts, member, points: round2(points), id: nextId(db, 'A'), reason, ...(r.by ? {by: r.by} : {})}
     db.incentives.manual = await appendIncentive(ws.root, MANUAL_FILE, db.incentives.manual, [entry], r.now.toISOString())
     return entry
@@ -250,9 +250,9 @@ async function monthAlignedTotals(root: string, db: Db, period: Period): Promise
   const months = db.incentives.computed ? await readMonthTotals<MonthTotals>(root, db.incentives.computed) : {}
   if (!months) return undefined
   const range = {from: period.from.slice(0, 7), to: period.to.slice(0, 7)}
-  const manual = resolved(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual), db)
   // identities linked since the ledger was computed count for their person, as readLedger resolves them
-  const persons = personIndex(db.memberLinks)
+  const {index: persons, members: identitiesOf} = await readPersons(root, db)
+  const manual = resolved(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual), persons)
   const merged = (first: Map<MemberKey, number>, ...parts: Array<Map<MemberKey, number>>) => {
     if (persons.size === 0 && parts.every((p) => p.size === 0)) return first
     const out = new Map<MemberKey, number>()
@@ -268,7 +268,7 @@ async function monthAlignedTotals(root: string, db: Db, period: Period): Promise
     inPeriod: merged(monthPointTotals(months, range), pointTotals(manual, {from: period.from, to: period.to})),
     totals: (members) => {
       const only = new Set(members)
-      for (const p of db.memberLinks) if (only.has(p.id)) for (const id of p.members) only.add(id)
+      for (const [person, ids] of identitiesOf) if (only.has(person)) for (const id of ids) only.add(id)
       return merged(monthPointTotals(months, {to: range.to, only}), pointTotals(manual, {to: period.to}))
     },
   }
@@ -293,7 +293,7 @@ export async function topMembers(ws: IncentivesWorkspace, store: StoreReader, o:
   }
   // the names of the members' records, when they have one
   if (rows.length && Object.keys(db.memberRecords).length) {
-    const persons = personIndex(db.memberLinks)
+    const persons = (await readPersons(ws.root, db)).index
     const names = new Map<string, string>()
     for (const r of await readRecords(ws.root, db)) if (r.name !== undefined) names.set(recordKey(r, persons), r.name)
     for (const row of rows) {
@@ -329,7 +329,7 @@ export async function ledgerSummary(ws: IncentivesWorkspace, store: StoreReader)
 /** One member's ledger and total (for `members points --member`). */
 export async function memberPoints(ws: IncentivesWorkspace, store: StoreReader, member: string): Promise<PointsView & {entries: LedgerEntry[]}> {
   const db = await store.read()
-  const key = memberKey(db, member)
+  const key = memberKey(db, await readPersons(ws.root, db), member)
   const entries = (await readLedger(ws.root, db)).filter((e) => e.member === key)
   const points = round2(entries.reduce((a, e) => a + e.points, 0))
   const title = titleFor(points, titleLevels(ws.community))
@@ -416,8 +416,8 @@ export interface BadgesResult {
   member?: {member: MemberKey; badges: Array<{id: string; name: LocalizedText; awardedAt: string}>}
 }
 
-async function badgeRecords(root: string, db: Pick<Db, 'incentives' | 'memberLinks'>): Promise<BadgeRecord[]> {
-  return resolved(await readIncentiveFile<BadgeRecord>(root, db.incentives.badges), db)
+async function badgeRecords(root: string, db: Pick<Db, 'incentives' | 'memberLinks' | 'memberRecords'>): Promise<BadgeRecord[]> {
+  return resolved(await readIncentiveFile<BadgeRecord>(root, db.incentives.badges), (await readPersons(root, db)).index)
 }
 
 /** The badges the rules award that are not yet stored (computed from events and the ledger). */
@@ -442,7 +442,7 @@ async function pendingBadges(ws: IncentivesWorkspace, db: Db): Promise<BadgeReco
 /** `members badges`: awards the badges the rules give that are not stored yet (once each; a revocation sticks), then lists them. */
 export async function runBadges(ws: IncentivesWorkspace, store: Store, o: {member?: string; dryRun?: boolean; now: Date}): Promise<BadgesResult> {
   const db = await store.read()
-  const member = o.member === undefined ? undefined : memberKey(db, o.member)
+  const member = o.member === undefined ? undefined : memberKey(db, await readPersons(ws.root, db), o.member)
   const pending = await pendingBadges(ws, db)
   let awarded: BadgeRecord[] = []
   if (!o.dryRun && pending.length > 0) {
@@ -476,8 +476,9 @@ export async function giveBadge(
 ): Promise<BadgeRecord> {
   knownBadge(ws, o.badge)
   const date = localIso(o.now, ws.community.timezone)
+  await readPersons(ws.root, await store.read()) // the records file is read before the lock
   return store.update(async (db) => {
-    const member = memberKey(db, o.member)
+    const member = memberKey(db, await readPersons(ws.root, db), o.member)
     const state = badgeState(await badgeRecords(ws.root, db))
     if (holds(state, o.badge, member))
       throw new ValidationError(
@@ -500,8 +501,9 @@ export async function revokeBadge(
   if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
   knownBadge(ws, o.badge)
   const date = localIso(o.now, ws.community.timezone)
+  await readPersons(ws.root, await store.read()) // the records file is read before the lock
   return store.update(async (db) => {
-    const member = memberKey(db, o.member)
+    const member = memberKey(db, await readPersons(ws.root, db), o.member)
     const state = badgeState(await badgeRecords(ws.root, db))
     if (!holds(state, o.badge, member))
       throw new ValidationError(

@@ -14,6 +14,7 @@ import {decodeCsv, isEncoding, MAX_COLUMNS, headerWidth, parseCsv, type ParsedTa
 import {sniffInput} from '../survey/sniff.js'
 import {parseXlsx} from '../survey/xlsx.js'
 import {assertConfined, batchTempOwner, isProcessAlive, syncDir, tempPathFor} from '../util/fs.js'
+import {resolvePersons, type Persons} from './identity.js'
 import type {MemberRecord} from './records.js'
 
 /** `.commops/members` of a workspace. */
@@ -45,6 +46,92 @@ export async function readRecords(root: string, db: Pick<Db, 'memberRecords'>): 
     start = end + 1
   }
   return out
+}
+
+const NO_RECORDS: Promise<string[][]> = Promise.resolve([])
+
+/** The identities lists of the last records file read (a records file never changes once named: a new import writes a new one). */
+let lastIdentities: {file: string; hash: string; lists: Promise<string[][]>} | undefined
+
+/**
+ * The identities of every member record that has two or more (the ones that join into a person), read from the
+ * records file without parsing the records' other fields; none before the first import.
+ */
+export function readRecordIdentities(root: string, db: Pick<Db, 'memberRecords'>): Promise<string[][]> {
+  const snapshot = db.memberRecords.snapshot
+  if (!snapshot) return NO_RECORDS
+  const file = recordsFile(root, snapshot.file)
+  if (lastIdentities?.file !== file || lastIdentities.hash !== snapshot.hash) {
+    const lists = readIdentities(root, file, snapshot.file)
+    lastIdentities = {file, hash: snapshot.hash, lists}
+    lists.catch(() => {
+      if (lastIdentities?.lists === lists) lastIdentities = undefined
+    })
+  }
+  return lastIdentities.lists
+}
+
+async function readIdentities(root: string, file: string, id: string): Promise<string[][]> {
+  assertConfined(root, file)
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    throw new StoreError({key: 'store.batchMissing', params: {file, id}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
+  }
+  const out: string[][] = []
+  const KEY = '"identities":['
+  let start = 0
+  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
+    if (end < 0) end = text.length
+    if (end > start) {
+      // the lines are JSON.stringify's: `"identities":[` can only be the key (a quote inside a string is escaped)
+      const at = text.indexOf(KEY, start)
+      const open = at >= 0 && at < end ? at + KEY.length - 1 : -1
+      const [close, count] = open < 0 ? [-1, 0] : arrayEnd(text, open + 1, end)
+      if (close < 0) {
+        const ids = (JSON.parse(text.slice(start, end)) as MemberRecord).identities
+        if (ids.length >= 2) out.push(ids)
+      } else if (count >= 2) out.push(JSON.parse(text.slice(open, close + 1)) as string[])
+    }
+    start = end + 1
+  }
+  return out
+}
+
+/** The `]` closing a JSON array of strings whose content starts at `i` (before `end`) and how many strings it holds; -1 when it is not one. */
+function arrayEnd(text: string, i: number, end: number): [number, number] {
+  if (text[i] === ']') return [i, 0]
+  for (let count = 1; ; count++) {
+    if (text[i] !== '"') return [-1, 0]
+    for (i++; text[i] !== '"'; i++) {
+      if (i >= end) return [-1, 0]
+      if (text[i] === '\\') i++
+    }
+    i++
+    if (text[i] === ']') return [i, count]
+    if (text[i] !== ',') return [-1, 0]
+    i++
+  }
+}
+
+/** The persons last resolved, by the links they were resolved with (as JSON) and the records' identities. */
+let lastPersons: {links: string; lists: string[][]; persons: Persons} | undefined
+
+/**
+ * Who is who in a workspace: the people linked by hand (`db.memberLinks`) and the identities of its member records,
+ * as resolvePersons joins them. Only the commands that resolve events or members call it: the records file is read
+ * then, never by the others.
+ */
+export async function readPersons(root: string, db: Pick<Db, 'memberLinks' | 'memberRecords'>): Promise<Persons> {
+  const lists = await readRecordIdentities(root, db)
+  // read before a command's lock and again under it: the second time costs only this comparison
+  const links = JSON.stringify(db.memberLinks)
+  if (lastPersons?.lists === lists && lastPersons.links === links) return lastPersons.persons
+  const persons = resolvePersons(db.memberLinks, lists)
+  lastPersons = {links, lists, persons}
+  return persons
 }
 
 /** The records' temp file, written and fsync'd outside the lock; `commit` names it under the lock. */

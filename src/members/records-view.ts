@@ -3,9 +3,8 @@
  * like events are (the person id when linked, else the identity). Filtering, sorting and finding one member. Pure.
  */
 import {UsageError} from '../errors.js'
-import type {Person} from '../events/types.js'
 import type {ActivityBrief} from './activity.js'
-import {personIndex} from './identity.js'
+import type {Persons} from './identity.js'
 import {canonicalField, type MemberRecord} from './records.js'
 
 /**
@@ -35,15 +34,13 @@ export function recordKey(record: MemberRecord, persons: Map<string, string>): s
   return record.identities[0] ?? `record:${record.id}`
 }
 
-/** Every member: records first (in their order), then people seen only in events. */
+/** Every member: records first (in their order), then people seen only in events; `persons` from resolvePersons. */
 export function memberRows(
   records: MemberRecord[],
-  people: Person[],
+  {index: persons, members: membersOf}: Persons,
   activity: {keys(): Iterable<string>; get(key: string): ActivityBrief},
   extras?: MemberExtras,
 ): MemberRow[] {
-  const persons = personIndex(people)
-  const membersOf = new Map(people.map((p) => [p.id, p.members]))
   const rows: MemberRow[] = []
   const seen = new Set<string>()
   for (const record of records) {

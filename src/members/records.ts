@@ -3,9 +3,8 @@
  * re-import merged into the records already kept. Pure: a table in, records and per-row outcomes out.
  */
 import {UsageError, type Msg} from '../errors.js'
-import type {Person} from '../events/types.js'
 import {isIsoDate} from '../util/dates.js'
-import {IDENTITY, planLink, personIndex} from './identity.js'
+import {IDENTITY} from './identity.js'
 
 /** One member as the team knows them: attributes from a sheet, and the platform identities that are theirs. */
 export interface MemberRecord {
@@ -316,32 +315,4 @@ export function mergeRecords(existing: MemberRecord[], rows: RecordRow[], presen
   }
   result.records = [...byId.values()]
   return result
-}
-
-/**
- * The people after linking each record's identities (records with two or more), merging people that already hold
- * some of them (planLink on just those, so 100k records stay linear); `links` counts the records whose identities
- * were not yet one person.
- */
-export function planRecordLinks(
-  people: Person[],
-  records: MemberRecord[],
-  o: {nextId: () => string; now: string},
-): {people: Person[]; links: number} {
-  const byId = new Map(people.map((p) => [p.id, p]))
-  const index = personIndex(people)
-  let links = 0
-  for (const r of records) {
-    if (r.identities.length < 2) continue
-    const owners = new Set(r.identities.map((i) => index.get(i)))
-    if (owners.size === 1 && !owners.has(undefined)) continue
-    const holding = [...owners].filter((p): p is string => p !== undefined).map((p) => byId.get(p)!)
-    holding.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)))
-    const {person} = planLink(holding, r.identities, o)
-    for (const p of holding) byId.delete(p.id)
-    byId.set(person.id, person)
-    for (const m of person.members) index.set(m, person.id)
-    links++
-  }
-  return {people: [...byId.values()].sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1))), links}
 }

@@ -12,14 +12,13 @@ import {dateIn} from '../util/dates.js'
 import {randomHex} from '../util/hash.js'
 import {ActivityTally, summarizeActivity, type ActivitySummary} from './activity.js'
 import {allContributors, exportCsv, exportRows, type ExportFormat} from './export.js'
-import {personIndex, planLink, planUnlink} from './identity.js'
+import {personIndex, planLink, planUnlink, resolvePersons, type Persons} from './identity.js'
 import {readMemberTable, readRecords, RecordsFile, sweepRecords} from './io-records.js'
 import {
   canonicalField,
   mapRecordColumns,
   mergeRecords,
   parseRecordMap,
-  planRecordLinks,
   presentFields,
   readRecordRow,
   type MemberRecord,
@@ -129,11 +128,17 @@ export async function importMembers(store: Store, request: ImportMembersRequest)
   }
   const snapshot = await store.read()
   const now = request.now.toISOString()
-  const merged = mergeRecords(await readRecords(store.root, snapshot), rows, presentFields(columns), now)
+  const kept = await readRecords(store.root, snapshot)
+  const merged = mergeRecords(kept, rows, presentFields(columns), now)
   rejected.push(...merged.rejected)
   rejected.sort((a, b) => a.line - b.line)
   const touched = new Set(merged.outcomes.map((o) => o.id))
-  const linked = merged.records.filter((r) => touched.has(r.id))
+  // a record's identities are one person read from the records file (resolvePersons): nothing to link in db.json
+  const before = personIndex(
+    snapshot.memberLinks,
+    kept.map((r) => r.identities),
+  )
+  const links = merged.records.filter((r) => touched.has(r.id) && new Set(r.identities.map((i) => before.get(i) ?? i)).size > 1).length
   const result: ImportMembersResult = {
     file: display,
     encoding,
@@ -142,34 +147,28 @@ export async function importMembers(store: Store, request: ImportMembersRequest)
     updated: merged.updated,
     unchanged: merged.unchanged,
     rejected,
-    links: planRecordLinks(snapshot.memberLinks, linked, {nextId: () => 'P0', now}).links,
+    links,
     total: merged.records.length,
     columns,
     dryRun: request.dryRun === true,
   }
-  if (request.dryRun || (merged.added + merged.updated === 0 && result.links === 0)) return result
-  const changed = merged.added + merged.updated > 0
-  if (changed) await sweepRecords(store.root)
-  const file = changed ? await RecordsFile.write(store.root, merged.records) : undefined
+  if (request.dryRun || merged.added + merged.updated === 0) return result
+  await sweepRecords(store.root)
+  const file = await RecordsFile.write(store.root, merged.records)
   let committed = false
   try {
     await store.update(async (db) => {
       // another import committed meanwhile: our merge did not see its records
       if (db.memberRecords.snapshot?.file !== snapshot.memberRecords.snapshot?.file)
         throw new StoreError({key: 'members.records.concurrent'}, {hint: {key: 'members.records.rerun'}})
-      if (file) {
-        const id = nextId(db, 'MR')
-        await file.commit(id)
-        committed = true
-        db.memberRecords.snapshot = {file: id, count: merged.records.length, hash: file.hash, importedAt: now}
-        await sweepRecords(store.root, new Set([id]))
-      }
-      const plan = planRecordLinks(db.memberLinks, linked, {nextId: () => nextId(db, 'P'), now})
-      db.memberLinks = plan.people
-      result.links = plan.links
+      const id = nextId(db, 'MR')
+      await file.commit(id)
+      committed = true
+      db.memberRecords.snapshot = {file: id, count: merged.records.length, hash: file.hash, importedAt: now}
+      await sweepRecords(store.root, new Set([id]))
     })
   } finally {
-    if (!committed) await file?.discard()
+    if (!committed) await file.discard()
   }
   return result
 }
@@ -183,6 +182,13 @@ interface Loaded {
   today: string
 }
 
+/** Who is who, from the records already read (rather than reading their file again). */
+const personsOf = (db: Db, records: MemberRecord[]): Persons =>
+  resolvePersons(
+    db.memberLinks,
+    records.map((r) => r.identities),
+  )
+
 async function loadMembers(
   store: Store,
   o: {zone: string; now: Date; window?: [number, number]; types?: boolean; extras?: MemberExtras},
@@ -191,9 +197,10 @@ async function loadMembers(
   const today = dateIn(o.now, o.zone)
   const t = dayNumber(today)
   const tally = new ActivityTally(o.window ?? [t - 29, t], {types: o.types})
-  for await (const e of readEvents(store.root, db)) tally.add(e)
   const records = await readRecords(store.root, db)
-  return {db, records, rows: memberRows(records, db.memberLinks, tally, o.extras), tally, today}
+  const persons = personsOf(db, records)
+  for await (const e of readEvents(store.root, db, persons.index)) tally.add(e)
+  return {db, records, rows: memberRows(records, persons, tally, o.extras), tally, today}
 }
 
 function checkFields(fields: string[], known: string[]): void {
@@ -284,21 +291,22 @@ export async function showMember(store: Store, request: {ref: string; zone: stri
   const db = await store.read()
   const today = dateIn(request.now, request.zone)
   const records = await readRecords(store.root, db)
-  const persons = personIndex(db.memberLinks)
+  const persons = personsOf(db, records)
   const empty = {keys: () => [], get: () => ({interactions: 0, recent: 0})}
-  const found = findMember(memberRows(records, db.memberLinks, empty), request.ref)
-  const key = found?.key ?? persons.get(request.ref) ?? (db.memberLinks.some((p) => p.id === request.ref) ? request.ref : undefined) ?? request.ref
+  const found = findMember(memberRows(records, persons, empty), request.ref)
+  const key =
+    found?.key ?? persons.index.get(request.ref) ?? (db.memberLinks.some((p) => p.id === request.ref) ? request.ref : undefined) ?? request.ref
   const events: ResolvedEvent[] = []
   const t = dayNumber(today)
   const tally = new ActivityTally([t - 29, t])
-  for await (const e of readEvents(store.root, db)) {
+  for await (const e of readEvents(store.root, db, persons.index)) {
     if (e.person !== key) continue
     events.push(e)
     tally.add(e)
   }
   if (!found && events.length === 0)
     throw new UsageError({key: 'members.records.notFound', params: {ref: request.ref}}, {hint: {key: 'members.records.notFound.hint'}})
-  const row = memberRows(found?.record ? [found.record] : [], db.memberLinks, tally, request.extras).find((r) => r.key === key)!
+  const row = memberRows(found?.record ? [found.record] : [], persons, tally, request.extras).find((r) => r.key === key)!
   const names = new Set([...row.identities, memberId(row), ...(row.record?.name ? [row.record.name] : [])])
   const owner = row.record?.name
   return {

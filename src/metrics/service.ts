@@ -9,7 +9,7 @@ import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
 import {eventsDir} from '../events/io.js'
 import {scanEvents} from '../events/io-columns.js'
-import {personIndex} from '../members/identity.js'
+import {readPersons} from '../members/io-records.js'
 import {metricsSql} from './sql.js'
 import type {Db} from '../store/index.js'
 import {readResponses} from '../survey/io-responses.js'
@@ -63,12 +63,14 @@ function cleanFilter(filter: MetricFilter = {}): MetricFilter {
   return out
 }
 
-/** A hash of everything the figures depend on: event batches, member links, survey responses, the calendar. */
+/** A hash of everything the figures depend on: event batches, member links and records, survey responses, the calendar. */
 export function inputsHash(db: Db): string {
   return sha256Hex(
     JSON.stringify({
       batches: db.eventBatches.map((b) => [b.id, b.hash, b.events]),
       links: db.memberLinks.map((p) => [p.id, p.members]),
+      // the records join identities too (a records file never changes once named)
+      ...(db.memberRecords.snapshot ? {records: db.memberRecords.snapshot.hash} : {}),
       responses: db.responseBatches.map((b) => [b.id, b.survey, b.hash ?? '', b.responses]),
       calendar: db.calendar.map((i) => [i.id, i.date, i.status]),
     }),
@@ -177,6 +179,12 @@ export async function metricsSqlOf(ws: MetricsWorkspace, store: StoreReader, req
   const period = periods[periods.length - 1]
   const db = await store.read()
   const files = db.eventBatches.map((b) => path.join(eventsDir(ws.root), `${b.id}.ndjson`))
-  const sql = metricsSql({period, zone: ws.community.timezone, files, personMap: personIndex(db.memberLinks), filter: cleanFilter(request.filter)})
+  const sql = metricsSql({
+    period,
+    zone: ws.community.timezone,
+    files,
+    personMap: (await readPersons(ws.root, db)).index,
+    filter: cleanFilter(request.filter),
+  })
   return {period, sql}
 }

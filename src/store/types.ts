@@ -101,7 +101,7 @@ export interface Db {
   responseBatches: ResponseBatch[]
   /** The index of imported activity: one entry per batch file under `.commops/events/` (src/events). */
   eventBatches: EventBatch[]
-  /** Identities linked into one person (`members link`). */
+  /** Identities linked into one person by hand (`members link`); a member record's identities are one person without a link here (members/identity resolvePersons). */
   memberLinks: Person[]
   /** Where the member records are (`.commops/members/<file>.ndjson`) and the anonymizing secret (`members import|export`). */
   memberRecords: MemberRecordsIndex

@@ -8,17 +8,10 @@ import {UsageError} from '../../src/errors.js'
 import {importEvents} from '../../src/events/service.js'
 import {summarizeActivity} from '../../src/members/activity.js'
 import {allContributors, exportRows, pseudonym} from '../../src/members/export.js'
-import {readRecords} from '../../src/members/io-records.js'
+import {readPersons, readRecords} from '../../src/members/io-records.js'
+import {resolvePersons} from '../../src/members/identity.js'
 import {ResponseBatchFile} from '../../src/survey/io-responses.js'
-import {
-  mapRecordColumns,
-  mergeRecords,
-  parseJoined,
-  parseRecordMap,
-  planRecordLinks,
-  presentFields,
-  readRecordRow,
-} from '../../src/members/records.js'
+import {mapRecordColumns, mergeRecords, parseJoined, parseRecordMap, presentFields, readRecordRow} from '../../src/members/records.js'
 import type {MemberRecord} from '../../src/members/records.js'
 import {memberRows} from '../../src/members/records-view.js'
 import {buildSegments} from '../../src/members/segments.js'
@@ -124,22 +117,27 @@ describe('merging a re-import', () => {
     ])
   })
 
-  it('links the identities of a record, merging people that hold some of them, and leaves linked ones alone', () => {
-    let n = 0
-    const o = {nextId: () => `P${++n + 1}`, now: 'now'}
-    const people = [{id: 'P1', members: ['qq:1', 'wechat:x'], linkedAt: 'before'}]
-    const records: MemberRecord[] = [
-      {id: 'A', identities: ['qq:1', 'discord:1'], updatedAt: ''},
-      {id: 'B', identities: ['qq:5', 'discord:5'], updatedAt: ''},
-      {id: 'C', identities: ['qq:9'], updatedAt: ''},
+  it('joins the identities of a record into one person, keyed by its first; a person linked by hand takes the record in', () => {
+    const people = [
+      {id: 'P1', members: ['qq:1', 'wechat:x'], linkedAt: 'before'},
+      {id: 'P2', members: ['qq:7', 'wechat:y'], linkedAt: 'before'},
     ]
-    const plan = planRecordLinks(people, records, o)
-    expect(plan.links).toBe(2)
-    expect(plan.people).toEqual([
-      {id: 'P1', members: ['qq:1', 'wechat:x', 'discord:1'], linkedAt: 'now'},
-      {id: 'P2', members: ['qq:5', 'discord:5'], linkedAt: 'now'},
-    ])
-    expect(planRecordLinks(plan.people, records, o).links).toBe(0)
+    const records = [['qq:1', 'discord:1'], ['qq:5', 'discord:5'], ['qq:9'], ['discord:7', 'wechat:y', 'wechat:x']]
+    const {index, members} = resolvePersons(people, records)
+    expect(Object.fromEntries(index)).toEqual({
+      'qq:1': 'P1',
+      'wechat:x': 'P1',
+      'discord:1': 'P1',
+      'qq:5': 'qq:5',
+      'discord:5': 'qq:5',
+      // the last record holds identities of P1 and P2: one person, the lower-numbered
+      'qq:7': 'P1',
+      'wechat:y': 'P1',
+      'discord:7': 'P1',
+    })
+    expect(members.get('P1')?.sort()).toEqual(['discord:1', 'discord:7', 'qq:1', 'qq:7', 'wechat:x', 'wechat:y'])
+    expect(members.has('P2')).toBe(false)
+    expect(members.get('qq:5')).toEqual(['qq:5', 'discord:5'])
   })
 })
 
@@ -158,7 +156,9 @@ describe('members import, list, show, segments, export over a small workspace', 
       [8, 'identityTaken'],
     ])
     const db = await store.read()
-    expect(db.memberLinks).toEqual([{id: 'P1', members: ['qq:1', 'wechat:a'], linkedAt: NOW.toISOString()}])
+    // the record joins its identities from the records file: nothing in db.json
+    expect(db.memberLinks).toEqual([])
+    expect((await readPersons(root, db)).index.get('wechat:a')).toBe('qq:1')
     expect(db.memberRecords.snapshot).toMatchObject({file: 'MR1', count: 3})
     expect(JSON.stringify(db)).not.toContain('王芳') // personal data stays out of db.json
     const again = await importMembers(store, {file, now: NOW})
@@ -201,7 +201,7 @@ describe('members import, list, show, segments, export over a small workspace', 
       db.tasks.push({id: 'T1', title: '欢迎新人', owner: '王芳', status: 'open', createdAt: 'x'})
     })
     const p = await showMember(store, {ref: 'wechat:a', zone: ZONE, now: NOW})
-    expect(p).toMatchObject({id: 'M1', key: 'P1', name: '王芳', identities: ['qq:1', 'wechat:a']})
+    expect(p).toMatchObject({id: 'M1', key: 'qq:1', name: '王芳', identities: ['qq:1', 'wechat:a']})
     expect(p.activity).toEqual({
       firstSeen: '2026-10-01T09:00:00+08:00',
       lastSeen: '2026-11-21T10:00:00+08:00',
@@ -318,7 +318,7 @@ describe('pure pieces', () => {
       {id: 'C', identities: ['qq:3'], region: '北京', updatedAt: ''},
     ]
     const none = {keys: () => [], get: () => ({interactions: 0, recent: 0})}
-    const rows = memberRows(records, [], none)
+    const rows = memberRows(records, resolvePersons([]), none)
     const doc = {
       questions: [
         {id: 'nps', type: 'nps', text: 'x'},
@@ -345,7 +345,7 @@ describe('pure pieces', () => {
       {id: 'B', identities: ['qq:2'], updatedAt: ''},
       {id: 'C', identities: ['qq:3'], updatedAt: ''},
     ]
-    const rows = memberRows(records, [], {keys: () => [], get: () => ({interactions: 0, recent: 0})})
+    const rows = memberRows(records, resolvePersons([]), {keys: () => [], get: () => ({interactions: 0, recent: 0})})
     const types = new Map([['qq:2', {answer: 2, post: 1}]])
     expect(allContributors(rows, types, {projectName: 'p'})).toEqual({
       projectName: 'p',
