@@ -83,9 +83,12 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Node finds these in node_modules: one @oclif/core for oclif, its plugins and commops; Ink and inquirer are
-  // imported only when a command asks or shows a live run (ES modules with top-level await)
-  external: ['@oclif/*', 'ink', 'react', 'react/*', '@inquirer/prompts', 'puppeteer-core'],
+  // Node finds these in node_modules: one @oclif/core for oclif, its plugins and commops; inquirer is imported only
+  // when a command asks; Ink (bundled, in the chunks of the dashboard and the live run view) only when one is shown
+  // Ink and React are bundled (their hundred-odd ES modules cost ~350 ms to load one by one), as production builds:
+  // React's development build and Ink's devtools hook are for developing Ink apps, not for running one
+  external: ['@oclif/*', '@inquirer/prompts', 'puppeteer-core', 'react-devtools-core'],
+  define: {'process.env.NODE_ENV': '"production"'},
   // bundled CommonJS code (yaml, ajv) calls require()
   banner: {js: `import {createRequire as __commopsRequire} from 'node:module'; const require = __commopsRequire(import.meta.url);`},
   sourcemap: 'linked',
