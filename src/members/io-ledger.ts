@@ -7,9 +7,9 @@
 import {createHash} from 'node:crypto'
 import {mkdir, open, readdir, readFile, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
-import {StoreError} from '../errors.js'
 import type {IncentiveFile} from '../store/index.js'
-import {assertConfined, batchTempOwner, isProcessAlive, syncDir, tempPathFor} from '../util/fs.js'
+import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor} from '../util/fs.js'
+import {parseNdjson} from '../util/json.js'
 import {sha256Hex} from '../util/hash.js'
 
 /** `.commops/ledger` of a workspace. */
@@ -24,23 +24,8 @@ const fileOf = (root: string, name: string): string => {
 /** The objects of the counted part of an incentive file (none when the index names no file). */
 export async function readIncentiveFile<T>(root: string, index: IncentiveFile | undefined): Promise<T[]> {
   if (!index || index.entries === 0) return []
-  const file = fileOf(root, index.file)
-  let buf: Buffer
-  try {
-    buf = await readFile(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    throw new StoreError({key: 'store.batchMissing', params: {file, id: index.file}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
-  }
-  const text = buf.subarray(0, index.bytes).toString('utf8')
-  const out: T[] = []
-  let start = 0
-  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
-    if (end < 0) end = text.length
-    if (end > start) out.push(JSON.parse(text.slice(start, end)) as T)
-    start = end + 1
-  }
-  return out
+  const buf = await readStoreFile(root, fileOf(root, index.file), index.file)
+  return parseNdjson<T>(buf.subarray(0, index.bytes).toString('utf8'))
 }
 
 /** The name a computed ledger is stored under: its content's hash. */

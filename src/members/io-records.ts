@@ -8,12 +8,13 @@ import {createHash} from 'node:crypto'
 import {existsSync} from 'node:fs'
 import {mkdir, open, readdir, readFile, rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {StoreError, UsageError, ValidationError} from '../errors.js'
+import {UsageError, ValidationError} from '../errors.js'
 import type {Db} from '../store/types.js'
 import {decodeCsv, isEncoding, MAX_COLUMNS, headerWidth, parseCsv, type ParsedTable} from '../survey/csv.js'
 import {sniffInput} from '../survey/sniff.js'
 import {parseXlsx} from '../survey/xlsx.js'
-import {assertConfined, batchTempOwner, isProcessAlive, syncDir, tempPathFor} from '../util/fs.js'
+import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor} from '../util/fs.js'
+import {parseNdjson} from '../util/json.js'
 import {resolvePersons, type Persons} from './identity.js'
 import type {MemberRecord} from './records.js'
 
@@ -29,23 +30,7 @@ const MAX_INPUT_BYTES = 200 * 1024 * 1024
 export async function readRecords(root: string, db: Pick<Db, 'memberRecords'>): Promise<MemberRecord[]> {
   const snapshot = db.memberRecords.snapshot
   if (!snapshot) return []
-  const file = recordsFile(root, snapshot.file)
-  assertConfined(root, file)
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    throw new StoreError({key: 'store.batchMissing', params: {file, id: snapshot.file}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
-  }
-  const out: MemberRecord[] = []
-  let start = 0
-  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
-    if (end < 0) end = text.length
-    if (end > start) out.push(JSON.parse(text.slice(start, end)) as MemberRecord)
-    start = end + 1
-  }
-  return out
+  return parseNdjson<MemberRecord>((await readStoreFile(root, recordsFile(root, snapshot.file), snapshot.file)).toString('utf8'))
 }
 
 const NO_RECORDS: Promise<string[][]> = Promise.resolve([])
@@ -72,14 +57,7 @@ export function readRecordIdentities(root: string, db: Pick<Db, 'memberRecords'>
 }
 
 async function readIdentities(root: string, file: string, id: string): Promise<string[][]> {
-  assertConfined(root, file)
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    throw new StoreError({key: 'store.batchMissing', params: {file, id}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
-  }
+  const text = (await readStoreFile(root, file, id)).toString('utf8')
   const out: string[][] = []
   const KEY = '"identities":['
   let start = 0

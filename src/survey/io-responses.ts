@@ -3,12 +3,12 @@
  * named in `db.responseBatches`. A batch is written to a temp file and fsync'd first; under the store's lock it is
  * renamed to `<id>.ndjson` and only then named in the index, so a crash leaves nothing referenced half-written.
  */
-import {mkdir, open, readdir, readFile, rename, rm} from 'node:fs/promises'
+import {mkdir, open, readdir, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
-import {StoreError} from '../errors.js'
 import {responseBatchPath, surveyFolder} from '../store/layout.js'
 import type {Db} from '../store/types.js'
-import {assertConfined, batchTempOwner, isProcessAlive, syncDir, tempPathFor} from '../util/fs.js'
+import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor} from '../util/fs.js'
+import {parseNdjson} from '../util/json.js'
 import {batchesOf} from './lookup.js'
 import type {SurveyResponse} from './types.js'
 
@@ -24,21 +24,7 @@ const batchFile = (root: string, survey: string, id: string) => path.join(root, 
 export async function readResponses(root: string, db: Pick<Db, 'responseBatches'>, survey: string): Promise<SurveyResponse[]> {
   const out: SurveyResponse[] = []
   for (const batch of batchesOf(db, survey)) {
-    const file = batchFile(root, survey, batch.id)
-    assertConfined(root, file)
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      throw new StoreError({key: 'store.batchMissing', params: {file, id: batch.id}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
-    }
-    let start = 0
-    for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
-      if (end < 0) end = text.length
-      if (end > start) out.push(JSON.parse(text.slice(start, end)) as SurveyResponse)
-      start = end + 1
-    }
+    parseNdjson((await readStoreFile(root, batchFile(root, survey, batch.id), batch.id)).toString('utf8'), out)
   }
   return out
 }

@@ -1,7 +1,7 @@
 import {existsSync, lstatSync, readlinkSync, realpathSync} from 'node:fs'
-import {mkdir, open, readdir, rename, rm} from 'node:fs/promises'
+import {mkdir, open, readdir, readFile, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
-import {CommopsError, UsageError} from '../errors.js'
+import {CommopsError, StoreError, UsageError} from '../errors.js'
 import {randomHex} from './hash.js'
 
 /** True when a process with this pid runs on this machine (EPERM: it runs, as another user). */
@@ -168,4 +168,18 @@ export function resolveInside(root: string, relative: string): string {
   if (isOutside(rootReal, fullReal)) throw refuse()
   assertConfined(root, full)
   return full
+}
+
+/**
+ * The bytes of a data file the store names (`id`: its name in the index), confined to the workspace: a missing one
+ * is damage to the store (`store.batchMissing`), not a commops bug.
+ */
+export async function readStoreFile(root: string, file: string, id: string): Promise<Buffer> {
+  assertConfined(root, file)
+  try {
+    return await readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    throw new StoreError({key: 'store.batchMissing', params: {file, id}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
+  }
 }

@@ -13,3 +13,14 @@ export function canonicalJson(value: unknown): string {
       : v,
   )
 }
+
+/** The values of an NDJSON text, one per non-empty line, appended to `out`. */
+export function parseNdjson<T>(text: string, out: T[] = []): T[] {
+  let start = 0
+  for (let end = text.indexOf('\n'); start < text.length; end = text.indexOf('\n', start)) {
+    if (end < 0) end = text.length
+    if (end > start) out.push(JSON.parse(text.slice(start, end)) as T)
+    start = end + 1
+  }
+  return out
+}
