@@ -4,11 +4,12 @@
 // Usage: node scripts/bench.mjs [--runs N] [--node PATH] [--tarball FILE] [--instructions] [--check]
 //   --node PATH     run everything under that Node binary (default: this one; or env BENCH_NODE)
 //   --tarball FILE  bench that package instead of packing this checkout
-//   --instructions  count instructions under valgrind's callgrind (one run per case after a warm-up): steady on a
-//                   busy machine where wall time is not
+//   --instructions  count the main thread's instructions under valgrind's callgrind (one run per case after a
+//                   warm-up): steady on a busy machine where wall time is not. Node's helper threads (GC, OpenSSL's
+//                   start-up) are left out: how much of their work a run sees depends on scheduling, not on the code
 //   --check         exit 1 when a command is over TARGET × the minimal oclif CLI
 import {execFileSync, spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {buildIfNeeded, root} from './lib.mjs'
@@ -81,12 +82,18 @@ const cases = [
 
 /** Wall time (ms) or instructions (millions) of one run; a command that fails fast would look fast, so every run must succeed. */
 function time(argv) {
-  const [file, argv2] = instructions ? ['valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', node, ...argv]] : [node, argv]
+  const out = path.join(tmp, 'callgrind.out')
+  const [file, argv2] = instructions
+    ? ['valgrind', ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${out}`, node, ...argv]]
+    : [node, argv]
   const start = process.hrtime.bigint()
   const r = spawnSync(file, argv2, {cwd: ws, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'})
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr}`)
-  return instructions ? Number(/Collected : (\d+)/.exec(r.stderr)[1]) / 1e6 : ms
+  if (!instructions) return ms
+  const main = readFileSync(`${out}-01`, 'utf8')
+  for (const f of readdirSync(tmp)) if (f.startsWith('callgrind.out')) rmSync(path.join(tmp, f))
+  return Number(/^(?:summary|totals): (\d+)/m.exec(main)[1]) / 1e6
 }
 
 // Rounds take every case in turn, so a slow spell of a shared machine weighs on the baselines as on the rest; the

@@ -52,7 +52,7 @@ for (const target of Object.values(pjson.oclif.hooks ?? {}))
 if (pjson.oclif.helpClass)
   entryPoints[path.relative('./dist', pjson.oclif.helpClass)] = path.join(tsc, 'src', `${path.relative('./dist', pjson.oclif.helpClass)}.js`)
 
-// The message tables (src/i18n/messages/*.ts: plain data, ~160 kB in two languages) are loaded by every command. As
+// What still bundles a message table (the help class: HELP_ZH and the help headings, src/i18n/messages/help.ts). As
 // JavaScript object literals V8 parses and runs them in full at each start; as JSON.parse of one string it reads them
 // about twice as fast. Same values, only their spelling changes; a table holding anything JSON cannot carry is left as is.
 const messagesAsJson = {
@@ -73,9 +73,32 @@ const messagesAsJson = {
   },
 }
 
+// The messages: src/i18n/tables.ts builds a language's table from every area's messages in both languages (~240 kB of
+// source). The package carries each table as dist/messages/<locale>.json instead, written here from that function,
+// and the bundle gets a tables module that reads the one file a command speaks, the first time it speaks.
+const {LOCALES} = await import(pathToFileURL(path.join(tsc, 'src', 'i18n', 'locale.js')).href)
+const {messageTable} = await import(pathToFileURL(path.join(tsc, 'src', 'i18n', 'tables.js')).href)
+mkdirSync(path.join(dist, 'messages'), {recursive: true})
+for (const locale of LOCALES) writeFileSync(path.join(dist, 'messages', `${locale}.json`), JSON.stringify(messageTable(locale)))
+const tablesFromJson = {
+  name: 'tables-from-json',
+  setup(b) {
+    const file = path.join(tsc, 'src', 'i18n', 'tables.js')
+    b.onLoad({filter: /[\\/]i18n[\\/]tables\.js$/}, (args) => {
+      if (args.path !== file) return undefined
+      const contents =
+        `import {readFileSync} from 'node:fs'\nimport path from 'node:path'\nimport {packageRoot} from '../util/paths.js'\n` +
+        `const tables = {}\n` +
+        `export function messageTable(locale) {\n` +
+        `  return (tables[locale] ??= JSON.parse(readFileSync(path.join(packageRoot(), 'dist', 'messages', locale + '.json'), 'utf8')))\n}\n`
+      return {contents, loader: 'js', resolveDir: path.dirname(file)}
+    })
+  },
+}
+
 const result = await build({
   entryPoints,
-  plugins: [messagesAsJson],
+  plugins: [tablesFromJson, messagesAsJson],
   bundle: true,
   splitting: true,
   outdir: dist,

@@ -1,5 +1,5 @@
 import type {Msg} from '../errors.js'
-import {catalogue} from './messages/index.js'
+import {messageTable} from './tables.js'
 import type {Locale} from './locale.js'
 
 export {isLocale, LOCALES, localeFromEnv, resolveLocale, type Locale} from './locale.js'
@@ -23,8 +23,8 @@ function nestedMsg(value: unknown): Msg | undefined {
 export function translator(locale: Locale): Translate {
   const translate: Translate = (key, params) => {
     const msg: Msg = typeof key === 'string' ? {key, params} : key
-    const entry = Object.hasOwn(catalogue, msg.key) ? catalogue[msg.key] : undefined
-    const template = entry ? (entry[locale] ?? entry.en) : msg.key
+    const table = messageTable(locale)
+    const template = Object.hasOwn(table, msg.key) ? table[msg.key] : msg.key
     const all: Record<string, unknown> = {...msg.params, ...params}
     return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
       if (!(name in all)) return whole
