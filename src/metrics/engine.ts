@@ -90,7 +90,7 @@ export class TableMap {
   constructor(
     filter: MetricFilter | undefined,
     private readonly people: People,
-    private readonly topicOf?: (topic: string) => number,
+    private readonly topicOf?: (topic: number) => number,
   ) {
     this.channels = filter?.channel?.length ? new Set(filter.channel) : undefined
     this.platforms = filter?.platform?.length ? new Set(filter.platform) : undefined
@@ -235,7 +235,7 @@ class NumberMap {
   }
 
   set(key: number, value: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) {
+    if ((this.size + 1) * 4 > this.keys.length * 3) {
       const {keys, values} = this
       this.keys = new Float64Array(keys.length * 2).fill(Number.NaN)
       this.values = new Int32Array(keys.length * 2)
@@ -295,8 +295,8 @@ export class MetricsEngine {
   private maxDay = NEVER
   private readonly left = new Set<number>()
   private readonly converted = new Set<number>()
-  /** Topics as integers; whether each had a reply; (topic, person) pairs as one number each. */
-  private readonly topicIds = new Map<string, number>()
+  /** Topics (by hash53) as integers; whether each had a reply. */
+  private readonly topicIds = new NumberMap()
   private readonly topicReplied: boolean[] = []
   /** (topic, person) of every interaction in a topic, deduplicated at the end by sorting: a list is far smaller than a hash set. */
   private topicPairs = new Float64Array(1024)
@@ -319,7 +319,7 @@ export class MetricsEngine {
     this.keepAnswers = wants(NEEDS.answers)
     this.keepTopics = wants(NEEDS.topics)
     this.keepAuthors = wants(NEEDS.authors)
-    const topicOf = (topic: string) => {
+    const topicOf = (topic: number) => {
       let id = this.topicIds.get(topic)
       if (id === undefined) {
         id = this.topicReplied.length
