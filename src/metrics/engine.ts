@@ -215,9 +215,6 @@ export const isInteraction = (type: number): boolean => KIND[type] !== 0
  * A map from non-negative integers below 2^53 (hashes, pairs) to int32 values, open addressing over typed arrays:
  * far cheaper than a Map or Set of numbers beyond the small-integer range.
  */
-const bits64 = new Float64Array(1)
-const bits32 = new Uint32Array(bits64.buffer)
-
 class NumberMap {
   private keys = new Float64Array(1024).fill(Number.NaN)
   private values = new Int32Array(1024)
@@ -225,9 +222,7 @@ class NumberMap {
 
   private slot(key: number, keys: Float64Array): number {
     const mask = keys.length - 1
-    // hashed on the double's two words (equal keys, equal bits): no float division per probe
-    bits64[0] = key
-    let h = Math.imul(bits32[0] ^ Math.imul(bits32[1], 0x9e3779b1), 0x85ebca6b)
+    let h = Math.imul((key % 4294967296) ^ Math.imul(Math.floor(key / 4294967296), 0x9e3779b1), 0x85ebca6b)
     h ^= h >>> 13
     let i = Math.imul(h, 0xc2b2ae35) & mask
     while (!Number.isNaN(keys[i]) && keys[i] !== key) i = (i + 1) & mask
