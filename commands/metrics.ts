@@ -56,7 +56,8 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
   async run(): Promise<Output> {
     const ws = await this.workspace()
     const store = Store.at(ws.root)
-    const request = {...periodRequest(this.flags), now: new Date()}
+    // --metric: only those are computed (the rest of the state is never kept)
+    const request = {...periodRequest(this.flags), now: new Date(), metrics: this.flags.metric}
     const goals = goalsById(ws.community.goals)
     const chosen = (ids: readonly MetricId[]) => (this.flags.metric?.length ? ids.filter((id) => this.flags.metric!.includes(id)) : [...ids])
 
@@ -67,7 +68,7 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
     }
 
     if (this.flags.explain) {
-      const set = await computeMetrics(ws, store, {...request, days: true})
+      const set = await computeMetrics(ws, store, {...request, days: true, metrics: [this.flags.explain]})
       const metric = set.values.find((v) => v.id === this.flags.explain)!
       if (!this.jsonEnabled()) this.log(this.explain(set, metric))
       return {period: set.period, filter: set.filter, metric, inputsHash: set.inputsHash}
@@ -111,10 +112,12 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
     }
 
     const set = await computeMetrics(ws, store, request)
-    const goalList: Goals = [...goals.values()].map((g) => {
-      const v = set.values.find((x) => x.id === g.metric)
-      return {metric: g.metric as MetricId, target: g.target, direction: g.direction ?? 'up', met: (v && meetsGoal(v, g)) ?? null}
-    })
+    const goalList: Goals = [...goals.values()]
+      .filter((g) => set.values.some((v) => v.id === g.metric))
+      .map((g) => {
+        const v = set.values.find((x) => x.id === g.metric)
+        return {metric: g.metric as MetricId, target: g.target, direction: g.direction ?? 'up', met: (v && meetsGoal(v, g)) ?? null}
+      })
     if (this.jsonEnabled()) return {...set, goals: goalList}
     this.log(this.header(set, set))
     const footnotes: string[] = []

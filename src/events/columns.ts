@@ -29,11 +29,14 @@ export const TYPE_CODE: Readonly<Record<string, number>> = Object.fromEntries(EV
 export const UNKNOWN_TYPE = 255
 export const typeName = (code: number): EventType | undefined => EVENT_TYPES[code]
 
-/** The strings of one batch; blocks hold indexes into them. Tables only grow. */
+/**
+ * The strings of one batch; blocks hold indexes into them. Tables only grow. Topics are kept as their hash53 only:
+ * the metrics need a topic's identity, never its text, and 300 000 topic strings cost far more to read and hold.
+ */
 export interface ColumnTables {
   members: string[]
   channels: string[]
-  topics: string[]
+  topics: number[]
 }
 
 /** Up to BLOCK events as columns. */
@@ -86,7 +89,8 @@ export class BlockBuilder {
     let i = map.get(value)
     if (i === undefined) {
       i = this.tables[table].length
-      this.tables[table].push(value)
+      if (table === 'topics') this.tables.topics.push(hash53(value))
+      else this.tables[table].push(value)
       map.set(value, i)
     }
     return i

@@ -22,7 +22,8 @@ import {eventsDir} from './io.js'
 import {BLOCK, BlockBuilder, type ColumnTables, type EventBlock, type PersonBlock} from './columns.js'
 import type {CanonicalEvent} from './types.js'
 
-export const COLS_VERSION = 1
+/** 2: topics as their hash53 (numbers), not strings. */
+export const COLS_VERSION = 2
 const MAGIC = 'COMMOPSC'
 const TRAILER = 64
 const HEADER = 16
@@ -210,8 +211,8 @@ async function openCache(handle: FileHandle, ndjson: string, count: number): Pro
   if (checksumBytes(raw) !== t.readUInt32LE(28)) return undefined
   try {
     const tables = JSON.parse(raw.toString('utf8')) as ColumnTables
-    const ok = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === 'string')
-    if (!ok(tables.members) || !ok(tables.channels) || !ok(tables.topics)) return undefined
+    const ok = (a: unknown, type: 'string' | 'number'): boolean => Array.isArray(a) && a.every((s) => typeof s === type)
+    if (!ok(tables.members, 'string') || !ok(tables.channels, 'string') || !ok(tables.topics, 'number')) return undefined
     return {count: n, blocks, tables, size}
   } catch {
     return undefined

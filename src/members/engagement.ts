@@ -3,13 +3,16 @@
  * (default core / active / new / casual / dormant); levels at two dates give the movement between them, and the
  * engagement score (gravity) is Σ weight² × members per level. Pure.
  */
-import {typeName, type PersonBlock} from '../events/columns.js'
+import {TYPE_CODE, type ColumnTables, type PersonBlock} from '../events/columns.js'
+import {EVENT_TYPES} from '../events/types.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {LocalizedText} from '../i18n/index.js'
 import {dayNumber} from '../metrics/period.js'
 import type {ZoneDays} from '../metrics/zone-day.js'
 import type {Community, EngagementLevelSpec} from '../workspace/community.js'
 import {compare, isAnonymous, type MemberKey} from './timeline.js'
+
+const LEAVE = TYPE_CODE.leave
 
 export type EngagementLevelId = string
 
@@ -78,29 +81,35 @@ export interface MemberLevel {
   score: number
 }
 
-interface Acc {
-  first: number
-  /** Weighted activity in each date's window. */
-  score: Float64Array
-  /** Latest event time up to each date, and whether it was a `leave`. */
-  lastMs: Float64Array
-  left: Uint8Array
-}
-
 /**
  * Collects, for several dates at once, each member's weighted activity in the window ending that day (local days:
  * the event's own date) and whether their latest event by then was `leave`. One pass over the events.
  */
 export class EngagementCollector {
-  private readonly members = new Map<MemberKey, Acc>()
+  /** Each member's slot in the columns below. */
+  private readonly slots = new Map<MemberKey, number>()
   private readonly atDays: number[]
   private readonly dayCache = new Map<string, number>()
+  /** Weights by type code (columns.ts). */
+  private readonly codeWeights = new Float64Array(256)
+  /**
+   * Per slot: the first day seen; per slot and date (slot × dates + i): weighted activity in the date's window, the
+   * latest event time up to the date, and whether it was a `leave`. Flat typed arrays, not an object per member.
+   */
+  private first = new Float64Array(0)
+  private score = new Float64Array(0)
+  private lastMs = new Float64Array(0)
+  private left = new Uint8Array(0)
+  /** The slot of each member of the last block's tables, by table index (-1: anonymous, -2: not looked up yet). */
+  private blockTables?: ColumnTables
+  private blockSlots = new Int32Array(0)
 
   constructor(
     readonly model: EngagementModel,
     readonly dates: string[],
   ) {
     this.atDays = dates.map(dayNumber)
+    EVENT_TYPES.forEach((t, code) => (this.codeWeights[code] = model.weights[t] ?? 0))
   }
 
   add(e: ResolvedEvent): void {
@@ -118,30 +127,62 @@ export class EngagementCollector {
    */
   addBlock(b: PersonBlock, zone: ZoneDays): void {
     const {members} = b.tables
+    if (b.tables !== this.blockTables || this.blockSlots.length < members.length) {
+      const next = new Int32Array(members.length).fill(-2)
+      if (b.tables === this.blockTables) next.set(this.blockSlots)
+      this.blockTables = b.tables
+      this.blockSlots = next
+    }
+    const slots = this.blockSlots
     for (let i = 0; i < b.length; i++) {
       const m = b.member[i]
-      const member = members[m]
       const ms = b.ms[i]
-      if (isAnonymous(member) || Number.isNaN(ms)) continue
-      this.note(b.persons[m] ?? member, zone.dayOf(ms), ms, typeName(b.type[i]) ?? '')
+      if (Number.isNaN(ms)) continue
+      let slot = slots[m]
+      if (slot === -2) slot = slots[m] = isAnonymous(members[m]) ? -1 : this.slotOf(b.persons[m] ?? members[m])
+      if (slot < 0) continue
+      const type = b.type[i]
+      this.noteSlot(slot, zone.dayOf(ms), ms, this.codeWeights[type], type === LEAVE)
     }
   }
 
   private note(person: MemberKey, day: number, ms: number, type: string): void {
+    this.noteSlot(this.slotOf(person), day, ms, this.model.weights[type] ?? 0, type === 'leave')
+  }
+
+  private slotOf(person: MemberKey): number {
+    let slot = this.slots.get(person)
+    if (slot === undefined) {
+      slot = this.slots.size
+      this.slots.set(person, slot)
+      const n = this.atDays.length
+      if (this.first.length <= slot) {
+        const size = Math.max(1024, this.first.length * 2)
+        const grow = <A extends Float64Array | Uint8Array>(old: A, next: A, fill?: number): A => {
+          if (fill !== undefined) next.fill(fill)
+          next.set(old)
+          return next
+        }
+        this.first = grow(this.first, new Float64Array(size), Infinity)
+        this.score = grow(this.score, new Float64Array(size * n))
+        this.lastMs = grow(this.lastMs, new Float64Array(size * n), -Infinity)
+        this.left = grow(this.left, new Uint8Array(size * n))
+      }
+    }
+    return slot
+  }
+
+  private noteSlot(slot: number, day: number, ms: number, w: number, leave: boolean): void {
+    if (day < this.first[slot]) this.first[slot] = day
     const n = this.atDays.length
-    let acc = this.members.get(person)
-    if (!acc) {
-      acc = {first: day, score: new Float64Array(n), lastMs: new Float64Array(n).fill(-Infinity), left: new Uint8Array(n)}
-      this.members.set(person, acc)
-    } else if (day < acc.first) acc.first = day
-    const w = this.model.weights[type] ?? 0
     for (let i = 0; i < n; i++) {
       const at = this.atDays[i]
       if (day > at) continue
-      if (w && day > at - this.model.windowDays) acc.score[i] += w
-      if (ms >= acc.lastMs[i]) {
-        acc.lastMs[i] = ms
-        acc.left[i] = type === 'leave' ? 1 : 0
+      const j = slot * n + i
+      if (w && day > at - this.model.windowDays) this.score[j] += w
+      if (ms >= this.lastMs[j]) {
+        this.lastMs[j] = ms
+        this.left[j] = leave ? 1 : 0
       }
     }
   }
@@ -149,13 +190,15 @@ export class EngagementCollector {
   /** Every member's level at the i-th date: members first seen by then who had not left. */
   levelsAt(i: number): Map<MemberKey, MemberLevel> {
     const at = this.atDays[i]
+    const n = this.atDays.length
     const out = new Map<MemberKey, MemberLevel>()
-    const keys = [...this.members.keys()].sort(compare)
+    const keys = [...this.slots.keys()].sort(compare)
     for (const key of keys) {
-      const acc = this.members.get(key)!
-      if (acc.first > at || acc.left[i]) continue
-      const score = Math.round(acc.score[i] * 100) / 100
-      out.set(key, {level: classify(this.model, score, at - acc.first), score})
+      const slot = this.slots.get(key)!
+      const first = this.first[slot]
+      if (first > at || this.left[slot * n + i]) continue
+      const score = Math.round(this.score[slot * n + i] * 100) / 100
+      out.set(key, {level: classify(this.model, score, at - first), score})
     }
     return out
   }

@@ -90,7 +90,7 @@ export class TableMap {
   constructor(
     filter: MetricFilter | undefined,
     private readonly people: People,
-    private readonly topicOf?: (topic: string) => number,
+    private readonly topicOf?: (topic: number) => number,
   ) {
     this.channels = filter?.channel?.length ? new Set(filter.channel) : undefined
     this.platforms = filter?.platform?.length ? new Set(filter.platform) : undefined
@@ -136,6 +136,8 @@ export interface EngineOptions {
   filter?: MetricFilter
   /** Keep the days behind daily figures (`days` of dau and stickiness). */
   days?: boolean
+  /** Only these metrics (default: every event metric): the state the others need is not kept. */
+  metrics?: readonly MetricId[]
 }
 
 /** People, as integers, and what is known of each. */
@@ -228,7 +230,7 @@ class NumberMap {
   }
 
   set(key: number, value: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) {
+    if ((this.size + 1) * 4 > this.keys.length * 3) {
       const {keys, values} = this
       this.keys = new Float64Array(keys.length * 2).fill(Number.NaN)
       this.values = new Int32Array(keys.length * 2)
@@ -251,19 +253,13 @@ class NumberMap {
     const i = this.slot(key, this.keys)
     return Number.isNaN(this.keys[i]) ? undefined : this.values[i]
   }
-
-  *everyKey(): Generator<number> {
-    for (const k of this.keys) if (!Number.isNaN(k)) yield k
-  }
 }
 
-interface Question {
-  ms: number
-  person: number
-  /** hash53 of its src. */
-  src: number
-  /** Its topic (TableMap numbering), -1 when none. */
-  topic: number
+/** What the metrics beyond membership and activity need kept, by metric. */
+const NEEDS = {
+  answers: new Set<MetricId>(['response_rate_24h', 'median_first_response_h', 'answered_share']),
+  topics: new Set<MetricId>(['topic_participation']),
+  authors: new Set<MetricId>(['reciprocity']),
 }
 
 /** The running state of one metric set; `add` each event (or `addBlock` each block of events), then `result`. */
@@ -276,7 +272,17 @@ export class MetricsEngine {
   /** First day kept per day: the period and the 30 days ending on its last day. */
   private readonly windowFrom: number
   private readonly fromMs: number
-  private readonly dayActive: Array<Set<number>>
+  /** Which metrics, and what their state needs (questions and answers, topics, message authors). */
+  private readonly wanted: ReadonlySet<MetricId>
+  private readonly keepAnswers: boolean
+  private readonly keepTopics: boolean
+  private readonly keepAuthors: boolean
+  /**
+   * Active days in the window, a bitset per person: `words` 32-bit words each, person p's from `p * words`
+   * (a bit per (person, day) instead of a Set per day: no hashing, and distinct counts are ORs of words).
+   */
+  private readonly words: number
+  private activeBits = new Uint32Array(0)
   private readonly counts = new Float64Array(256)
   private readonly everCounts = new Float64Array(256)
   private interactions = 0
@@ -284,22 +290,31 @@ export class MetricsEngine {
   private maxDay = NEVER
   private readonly left = new Set<number>()
   private readonly converted = new Set<number>()
-  /** Topics as integers; whether each had a reply; (topic, person) pairs as one number each. */
-  private readonly topicIds = new Map<string, number>()
+  /** Topics (by hash53) as integers; whether each had a reply. */
+  private readonly topicIds = new NumberMap()
   private readonly topicReplied: boolean[] = []
-  private readonly topicPeople = new NumberMap()
-  private readonly questions: Question[] = []
+  /** (topic, person) of every interaction in a topic, deduplicated at the end by sorting: a list is far smaller than a hash set. */
+  private topicPairs = new Float64Array(1024)
+  private topicPairsN = 0
+  /** Questions in the period, as parallel columns: instant, person, hash53 of src, topic (-1 when none). */
+  private readonly qMs: number[] = []
+  private readonly qPerson: number[] = []
+  private readonly qSrc: number[] = []
+  private readonly qTopic: number[] = []
   /** Answers by the hash of their `parent`, and (without a parent) by their topic: [ms, person, ms, person, …]. */
   private readonly answersByParent = new Map<number, number[]>()
   private readonly answersByTopic = new Map<number, number[]>()
   private readonly authors = new NumberMap()
-  /** Per person, the last day added to dayActive (events come mostly in time order: most adds are repeats). */
-  private readonly seenDay: number[] = []
   private readonly replyEdges: number[] = []
 
   constructor(private readonly o: EngineOptions) {
     this.zone = new ZoneDays(o.period.zone)
-    this.map = new TableMap(o.filter, this.people, (topic) => {
+    this.wanted = new Set(o.metrics ?? EVENT_METRICS)
+    const wants = (ids: Set<MetricId>) => [...ids].some((id) => this.wanted.has(id))
+    this.keepAnswers = wants(NEEDS.answers)
+    this.keepTopics = wants(NEEDS.topics)
+    this.keepAuthors = wants(NEEDS.authors)
+    const topicOf = (topic: number) => {
       let id = this.topicIds.get(topic)
       if (id === undefined) {
         id = this.topicReplied.length
@@ -307,10 +322,11 @@ export class MetricsEngine {
         this.topicReplied.push(false)
       }
       return id
-    })
+    }
+    this.map = new TableMap(o.filter, this.people, this.keepAnswers || this.keepTopics ? topicOf : undefined)
     ;[this.from, this.to] = periodDays(o.period)
     this.windowFrom = Math.min(this.from, this.to - 29)
-    this.dayActive = Array.from({length: this.to - this.windowFrom + 1}, () => new Set<number>())
+    this.words = Math.ceil((this.to - this.windowFrom + 1) / 32)
     // the period's first instant can be no earlier than its first day at UTC+14
     this.fromMs = this.from * DAY_MS - 14 * HOUR_MS
   }
@@ -320,13 +336,24 @@ export class MetricsEngine {
     for (const b of blocksOf([e], 1)) this.addBlock(b)
   }
 
+  /** Room in the bitsets for every person interned so far. */
+  private growBits(): void {
+    const need = this.people.size * this.words
+    if (this.activeBits.length >= need) return
+    const next = new Uint32Array(Math.max(need, this.activeBits.length * 2))
+    next.set(this.activeBits)
+    this.activeBits = next
+  }
+
   /** Every event of a block. */
   addBlock(b: PersonBlock): void {
     const map = this.map
     map.sync(b)
+    this.growBits()
     const {ms: msCol, type: typeCol, member, channel, topic: topicCol, src, parent} = b
-    const zone = this.zone
-    const people = this.people
+    const {zone, people, activeBits: bits, words, windowFrom, from, to, keepAnswers, keepTopics, keepAuthors} = this
+    const counts = this.counts
+    const everCounts = this.everCounts
     for (let i = 0; i < b.length; i++) {
       const p = map.person[member[i]]
       if (p < 0) continue
@@ -338,18 +365,19 @@ export class MetricsEngine {
       const type = typeCol[i]
       const kind = KIND[type]
       people.note(p, type, day, ms)
-      this.everCounts[type]++
+      everCounts[type]++
       if (day < this.minDay) this.minDay = day
       if (day > this.maxDay) this.maxDay = day
       const interaction = kind !== 0
-      if (interaction && day >= this.windowFrom && day <= this.to && this.seenDay[p] !== day) {
-        this.seenDay[p] = day
-        this.dayActive[day - this.windowFrom].add(p)
+      if (interaction && day >= windowFrom && day <= to) {
+        const d = day - windowFrom
+        bits[p * words + (d >>> 5)] |= 1 << (d & 31)
       }
-      const t = topicCol[i]
-      const topic = t < 0 ? -1 : map.topic[t]
+      if (keepAuthors && kind === 3 && day >= from - 30 && day <= to) this.authors.set(src[i], p)
       const par = parent[i]
-      if (type === T.answer && ms >= this.fromMs) {
+      if (keepAnswers && type === T.answer && ms >= this.fromMs) {
+        const t = topicCol[i]
+        const topic = t < 0 ? -1 : map.topic[t]
         const list = !Number.isNaN(par) ? this.answersByParent : topic >= 0 ? this.answersByTopic : undefined
         if (list) {
           const key = !Number.isNaN(par) ? par : topic
@@ -358,39 +386,73 @@ export class MetricsEngine {
           else list.set(key, [ms, p])
         }
       }
-      if (kind === 3 && day >= this.from - 30 && day <= this.to) this.authors.set(src[i], p)
-      if (day < this.from || day > this.to) continue
-      this.counts[type]++
+      if (day < from || day > to) continue
+      counts[type]++
       if (interaction) {
         this.interactions++
-        if (topic >= 0) {
-          this.topicPeople.set(topic * PERSON_SPAN + p, 1)
+        if (keepTopics && topicCol[i] >= 0) {
+          const topic = map.topic[topicCol[i]]
+          if (this.topicPairsN === this.topicPairs.length) {
+            const next = new Float64Array(this.topicPairs.length * 2)
+            next.set(this.topicPairs)
+            this.topicPairs = next
+          }
+          this.topicPairs[this.topicPairsN++] = topic * PERSON_SPAN + p
           if (type === T.reply) this.topicReplied[topic] = true
         }
       }
       if (type === T.leave) this.left.add(p)
       else if (type === T.conversion) this.converted.add(p)
-      else if (type === T.question) this.questions.push({ms, person: p, src: src[i], topic})
-      if ((type === T.reply || type === T.answer) && !Number.isNaN(par)) this.replyEdges.push(p, par)
+      else if (keepAnswers && type === T.question) {
+        const t = topicCol[i]
+        this.qMs.push(ms)
+        this.qPerson.push(p)
+        this.qSrc.push(src[i])
+        this.qTopic.push(t < 0 ? -1 : map.topic[t])
+      }
+      if (keepAuthors && (type === T.reply || type === T.answer) && !Number.isNaN(par)) this.replyEdges.push(p, par)
     }
   }
 
-  /** Distinct actives over days `a..b` (day numbers inside the kept window). */
-  private distinct(a: number, b: number): Set<number> {
-    const all = new Set<number>()
-    for (let d = a; d <= b; d++) for (const p of this.dayActive[d - this.windowFrom]) all.add(p)
-    return all
+  /** The bit masks, one per word of a person's bitset, of days `a..b` (day numbers inside the kept window). */
+  private masks(a: number, b: number): Uint32Array {
+    const out = new Uint32Array(this.words)
+    for (let d = a - this.windowFrom; d <= b - this.windowFrom; d++) out[d >>> 5] |= 1 << (d & 31)
+    return out
   }
 
-  private daily(a: number, b: number): {mean: number; days: Array<{date: string; value: number}>} {
+  /** Whether person p was active on a day of `masks`. */
+  private activeIn(p: number, masks: Uint32Array): boolean {
+    const base = p * this.words
+    for (let k = 0; k < masks.length; k++) if ((this.activeBits[base + k] & masks[k]) !== 0) return true
+    return false
+  }
+
+  /** Distinct actives per day of the window (index: day − windowFrom). */
+  private perDay(): Float64Array {
+    const out = new Float64Array(this.words * 32)
+    const bits = this.activeBits
+    for (let j = 0; j < this.people.size * this.words; j++) {
+      let w = bits[j]
+      const at = (j % this.words) * 32
+      while (w !== 0) {
+        const low = w & -w
+        out[at + 31 - Math.clz32(low)]++
+        w ^= low
+      }
+    }
+    return out
+  }
+
+  private daily(perDay: Float64Array, a: number, b: number): {mean: number; sum: number; days: Array<{date: string; value: number}>} {
     const days: Array<{date: string; value: number}> = []
     let sum = 0
     for (let d = a; d <= b; d++) {
-      const n = this.dayActive[d - this.windowFrom].size
+      const n = perDay[d - this.windowFrom]
       sum += n
-      days.push({date: dayDate(d), value: n})
+      if (this.o.days === true) days.push({date: dayDate(d), value: n})
     }
-    return {mean: sum / (b - a + 1), days}
+    return {mean: sum / (b - a + 1), sum, days}
   }
 
   /** The event metrics of the period, in EVENT_METRICS order. */
@@ -399,7 +461,7 @@ export class MetricsEngine {
     if (this.maxDay === NEVER || to < this.minDay || from > this.maxDay) {
       const reason = this.maxDay === NEVER ? 'noEvents' : 'noData'
       const params = this.maxDay === NEVER ? undefined : {first: dayDate(this.minDay), last: dayDate(this.maxDay)}
-      return EVENT_METRICS.map((id) => notAvailable(id, reason, {}, params ? {params} : {}))
+      return EVENT_METRICS.filter((id) => this.wanted.has(id)).map((id) => notAvailable(id, reason, {}, params ? {params} : {}))
     }
     const partial =
       from < this.minDay || to > this.maxDay ? [{key: 'metrics.note.partial', params: {first: dayDate(this.minDay), last: dayDate(this.maxDay)}}] : []
@@ -426,32 +488,42 @@ export class MetricsEngine {
     const inferredNote = inferred > 0 ? [{key: 'metrics.note.inferredJoins', params: {n: inferred}}] : []
 
     // activity
-    const active = this.distinct(from, to)
-    const mauSet = this.distinct(to - 29, to)
-    const wauSet = this.distinct(to - 6, to)
-    const dau = this.daily(from, to)
-    const month = this.daily(to - 29, to)
+    const inPeriod = this.masks(from, to)
+    const in30 = this.masks(to - 29, to)
+    const in7 = this.masks(to - 6, to)
+    const active = new Uint8Array(people.size)
+    let activeN = 0
+    let mau = 0
+    let wau = 0
+    for (let p = 0; p < people.size; p++) {
+      if (this.activeIn(p, inPeriod)) {
+        active[p] = 1
+        activeN++
+      }
+      if (this.activeIn(p, in30)) mau++
+      if (this.activeIn(p, in7)) wau++
+    }
+    const perDay = this.perDay()
+    const dau = this.daily(perDay, from, to)
+    const month = this.daily(perDay, to - 29, to)
 
     // questions and answers
     let answered24 = 0
     let answeredEver = 0
     const delays: number[] = []
-    for (const q of this.questions) {
+    const questions = this.qMs.length
+    for (let q = 0; q < questions; q++) {
+      const qMs = this.qMs[q]
+      const asker = this.qPerson[q]
       let first = Infinity
-      const lists = [this.answersByParent.get(q.src), q.topic >= 0 ? this.answersByTopic.get(q.topic) : undefined]
-      for (let k = 0; k < 2; k++) {
-        const list = lists[k]
-        if (!list) continue
-        const byParent = k === 0
-        for (let i = 0; i < list.length; i += 2) {
-          if (list[i + 1] === q.person) continue
-          if (!byParent && list[i] < q.ms) continue
-          if (list[i] < first) first = list[i]
-        }
-      }
+      const byParent = this.answersByParent.get(this.qSrc[q])
+      if (byParent) for (let i = 0; i < byParent.length; i += 2) if (byParent[i + 1] !== asker && byParent[i] < first) first = byParent[i]
+      const byTopic = this.qTopic[q] >= 0 ? this.answersByTopic.get(this.qTopic[q]) : undefined
+      if (byTopic)
+        for (let i = 0; i < byTopic.length; i += 2) if (byTopic[i + 1] !== asker && byTopic[i] >= qMs && byTopic[i] < first) first = byTopic[i]
       if (first === Infinity) continue
       answeredEver++
-      const delay = Math.max(0, first - q.ms)
+      const delay = Math.max(0, first - qMs)
       delays.push(delay / HOUR_MS)
       if (delay <= 24 * HOUR_MS) answered24++
     }
@@ -465,7 +537,9 @@ export class MetricsEngine {
     // topics
     const topicsReplied = this.topicReplied.filter(Boolean).length
     let topicPeople = 0
-    for (const pair of this.topicPeople.everyKey()) if (this.topicReplied[Math.floor(pair / PERSON_SPAN)]) topicPeople++
+    const pairs = this.topicPairs.subarray(0, this.topicPairsN).sort()
+    for (let i = 0; i < pairs.length; i++)
+      if ((i === 0 || pairs[i] !== pairs[i - 1]) && this.topicReplied[Math.floor(pairs[i] / PERSON_SPAN)]) topicPeople++
 
     // reciprocity
     const replied = new Set<number>()
@@ -480,7 +554,7 @@ export class MetricsEngine {
       repliedTo.add(author)
     }
     let mutual = 0
-    for (const p of active) if (replied.has(p) && repliedTo.has(p)) mutual++
+    for (const p of replied) if (active[p] === 1 && repliedTo.has(p)) mutual++
 
     // retention
     const retention = (id: MetricId, n: number): MetricValue => {
@@ -501,21 +575,15 @@ export class MetricsEngine {
     }
 
     const c = (t: EventType) => this.counts[T[t]]
-    const activeN = active.size
     const values: Record<MetricId, MetricValue> = {
       members_total: count('members_total', total, {members: total}),
       new_members: figure('new_members', joined, {joined, inferred}, {notes: [...inferredNote, ...partial]}),
       growth_rate: ratio('growth_rate', joined, atStart, {joined, members_at_start: atStart}, 'noMembersAtStart', {notes: inferredNote}),
       active_members: count('active_members', activeN, {active: activeN}),
-      dau: figure(
-        'dau',
-        dau.mean,
-        {days: to - from + 1, active_days_total: dau.days.reduce((a, d) => a + d.value, 0)},
-        {notes: partial, days: withDays ? dau.days : undefined},
-      ),
-      wau: count('wau', wauSet.size, {active_7d: wauSet.size}),
-      mau: count('mau', mauSet.size, {active_30d: mauSet.size}),
-      stickiness: ratio('stickiness', month.mean, mauSet.size, {mean_daily_30d: Math.round(month.mean * 100) / 100, mau: mauSet.size}, 'noActive', {
+      dau: figure('dau', dau.mean, {days: to - from + 1, active_days_total: dau.sum}, {notes: partial, days: withDays ? dau.days : undefined}),
+      wau: count('wau', wau, {active_7d: wau}),
+      mau: count('mau', mau, {active_30d: mau}),
+      stickiness: ratio('stickiness', month.mean, mau, {mean_daily_30d: Math.round(month.mean * 100) / 100, mau}, 'noActive', {
         notes: partial,
         days: withDays ? month.days : undefined,
       }),
@@ -533,18 +601,12 @@ export class MetricsEngine {
         {topics_with_reply: topicsReplied, participants: topicPeople},
         'noTopics',
       ),
-      response_rate_24h: ratio(
-        'response_rate_24h',
-        answered24,
-        this.questions.length,
-        {questions: this.questions.length, answered_24h: answered24},
-        'noQuestions',
-      ),
+      response_rate_24h: ratio('response_rate_24h', answered24, questions, {questions: questions, answered_24h: answered24}, 'noQuestions'),
       median_first_response_h:
         delays.length > 0
-          ? figure('median_first_response_h', median, {questions: this.questions.length, answered: answeredEver})
-          : notAvailable('median_first_response_h', this.questions.length ? 'noAnswers' : 'noQuestions', {
-              questions: this.questions.length,
+          ? figure('median_first_response_h', median, {questions: questions, answered: answeredEver})
+          : notAvailable('median_first_response_h', questions ? 'noAnswers' : 'noQuestions', {
+              questions: questions,
               answered: 0,
             }),
       event_participation: ratio(
@@ -561,13 +623,7 @@ export class MetricsEngine {
         this.everCounts[T.conversion] === 0
           ? notAvailable('conversion_rate', 'noConversionEvents', {converted: 0, active: activeN})
           : ratio('conversion_rate', this.converted.size, activeN, {converted: this.converted.size, active: activeN}, 'noActive'),
-      answered_share: ratio(
-        'answered_share',
-        answeredEver,
-        this.questions.length,
-        {questions: this.questions.length, answered: answeredEver},
-        'noQuestions',
-      ),
+      answered_share: ratio('answered_share', answeredEver, questions, {questions: questions, answered: answeredEver}, 'noQuestions'),
       content_reach: ratio(
         'content_reach',
         c('content_view'),
@@ -586,7 +642,7 @@ export class MetricsEngine {
               'noActive',
             ),
     } as Record<MetricId, MetricValue>
-    return EVENT_METRICS.map((id) => values[id])
+    return EVENT_METRICS.filter((id) => this.wanted.has(id)).map((id) => values[id])
   }
 }
 

@@ -17,8 +17,8 @@ import {listSurveys} from '../survey/lookup.js'
 import {sha256Hex} from '../util/hash.js'
 import type {Community} from '../workspace/community.js'
 import {buildFunnel, buildRetention, CohortCollector, cohortPeriods, type Funnel, type RetentionTable} from './cohorts.js'
-import {MetricsEngine} from './engine.js'
-import {calendarAdherence, engagementScore, surveyMetrics} from './non-event.js'
+import {EVENT_METRICS, MetricsEngine} from './engine.js'
+import {calendarAdherence, engagementScore, SURVEY_METRICS, surveyMetrics} from './non-event.js'
 import {EngagementCollector, engagementModel} from '../members/engagement.js'
 import {ZoneDays} from './zone-day.js'
 import {dayNumber, resolvePeriods, type PeriodRequest} from './period.js'
@@ -44,6 +44,8 @@ export interface MetricsRequest extends PeriodRequest {
   days?: boolean
   /** The clock, for the default period (the last full month). */
   now?: Date
+  /** Only these metrics (default: all): the others are neither computed nor returned. */
+  metrics?: readonly MetricId[]
 }
 
 /** The community's local date today. */
@@ -84,37 +86,49 @@ async function surveysOf(root: string, db: Db): Promise<SurveyInput> {
   return Promise.all(listSurveys(db).map(async (s) => ({id: s.id, doc: s.doc, responses: await readResponses(root, db, s.id)})))
 }
 
-const nonEventValues = (db: Db, surveys: SurveyInput, period: Period): MetricValue[] => [
-  ...surveyMetrics(surveys, period),
-  calendarAdherence(db.calendar, period),
-]
-
-const order = (values: MetricValue[]): MetricValue[] => {
+/** The values of `wanted` in METRICS order. */
+const order = (values: MetricValue[], wanted: ReadonlySet<MetricId>): MetricValue[] => {
   const byId = new Map<MetricId, MetricValue>(values.map((v) => [v.id, v]))
-  return METRICS.map((id) => byId.get(id)!).filter(Boolean)
+  return METRICS.filter((id) => wanted.has(id))
+    .map((id) => byId.get(id)!)
+    .filter(Boolean)
 }
 
-/** Every metric for each of several periods, from one pass over the events. */
+/** Every metric (or those of `request.metrics`) for each of several periods, from one pass over the events. */
 export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, request: MetricsRequest): Promise<MetricSet[]> {
   const periods = periodsOf(ws, request)
   const db = await store.read()
   const filter = cleanFilter(request.filter)
-  const engines = periods.map((period) => new MetricsEngine({period, filter, days: request.days}))
-  const engagement = new EngagementCollector(
-    engagementModel(ws.community),
-    periods.map((p) => p.to),
-  )
+  const wanted = new Set<MetricId>(request.metrics?.length ? request.metrics : METRICS)
+  const eventIds = EVENT_METRICS.filter((id) => wanted.has(id))
+  const engines = eventIds.length ? periods.map((period) => new MetricsEngine({period, filter, days: request.days, metrics: eventIds})) : []
+  const engagement = wanted.has('engagement_score')
+    ? new EngagementCollector(
+        engagementModel(ws.community),
+        periods.map((p) => p.to),
+      )
+    : undefined
   const zone = new ZoneDays(periods[0].zone)
-  for await (const b of scanEvents(ws.root, db)) {
-    for (const engine of engines) engine.addBlock(b)
-    engagement.addBlock(b, zone)
+  if (engines.length || engagement) {
+    for await (const b of scanEvents(ws.root, db)) {
+      for (const engine of engines) engine.addBlock(b)
+      engagement?.addBlock(b, zone)
+    }
   }
   const hash = inputsHash(db)
-  const surveys = await surveysOf(ws.root, db)
+  const surveys = SURVEY_METRICS.some((id) => wanted.has(id)) ? await surveysOf(ws.root, db) : undefined
   return periods.map((period, i) => ({
     period,
     filter,
-    values: order([...engines[i].result(), ...nonEventValues(db, surveys, period), engagementScore(engagement, i)]),
+    values: order(
+      [
+        ...(engines[i]?.result() ?? []),
+        ...(surveys ? surveyMetrics(surveys, period) : []),
+        ...(wanted.has('calendar_adherence') ? [calendarAdherence(db.calendar, period)] : []),
+        ...(engagement ? [engagementScore(engagement, i)] : []),
+      ],
+      wanted,
+    ),
     inputsHash: hash,
   }))
 }

@@ -80,6 +80,10 @@ describe('column cache', () => {
     expect(got[0].split('|').slice(0, 3)).toEqual([String(tsMillis(first.ts)), first.type, first.member])
     expect(got[0].split('|')[6]).toBe(String(hash53(first.src)))
     expect(got.some((r) => r.split('|')[3] === 'P1')).toBe(true)
+    // topics are kept as their hash only (the cache holds no topic text)
+    const topical = JSON.parse((await readFile(ndjson(), 'utf8')).split('\n').find((l) => l.includes('"topic"'))!) as ResolvedEvent
+    expect(got.some((r) => r.split('|')[5] === String(hash53(topical.topic!)))).toBe(true)
+    expect((await readFile(cols())).includes(Buffer.from(`"${topical.topic}"`))).toBe(false)
   })
 
   it('is rebuilt when missing, with the same bytes as at import and the same figures', async () => {

@@ -9,6 +9,7 @@ import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
 import type {ResolvedEvent} from '../../src/events/stats.js'
 import {importEvents} from '../../src/events/service.js'
+import {blocksOf} from '../../src/events/columns.js'
 import {EngagementCollector, engagementModel, gravity, levelCounts, movement, movers} from '../../src/members/engagement.js'
 import {
   awardPoints,
@@ -28,6 +29,7 @@ import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {Store} from '../../src/store/index.js'
 import type {Community} from '../../src/workspace/community.js'
+import {ZoneDays} from '../../src/metrics/zone-day.js'
 
 const ZONE = 'Asia/Shanghai'
 const NOW = new Date('2026-12-02T02:00:00Z')
@@ -344,6 +346,16 @@ describe('engagement levels, movement and gravity', () => {
     const mv = movers(model, before, after, 10)
     expect(mv.up.map((x) => x.member)).toEqual(['b', 'c'])
     expect(mv.down.map((x) => x.member)).toEqual(['d', 'a'])
+  })
+
+  it('levels from blocks of columns are the levels from events, at each date', () => {
+    const dates = ['2026-10-31', '2026-11-30']
+    const one = new EngagementCollector(model, dates)
+    for (const x of EV) one.add(x)
+    const columns = new EngagementCollector(model, dates)
+    // small blocks sharing tables, so a member is looked up once and found again in later blocks
+    for (const b of blocksOf(EV, 2)) columns.addBlock(b, new ZoneDays('Asia/Shanghai'))
+    for (const i of [0, 1]) expect(columns.levelsAt(i)).toEqual(one.levelsAt(i))
   })
 
   it('the commands’ services and the scorecard’s engagement_score read the same model from a workspace', async () => {

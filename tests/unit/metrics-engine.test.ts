@@ -183,6 +183,48 @@ describe('event metrics', () => {
     expect(w.reciprocity).toMatchObject({value: 0.5, inputs: {reciprocal: 2}})
   })
 
+  it('counts actives across the words of the day bitsets: a quarter, days 31, 32 and 63 of it', async () => {
+    const q = resolvePeriods({period: '2026-Q3'}, '2030-01-01', 'Asia/Shanghai')[0]
+    const events = [
+      ev('2026-07-01T08:00:00+08:00', 'post', 'qq:a'), // day 0
+      ev('2026-08-01T08:00:00+08:00', 'post', 'qq:a'), // day 31: the last bit of the first word
+      ev('2026-08-02T08:00:00+08:00', 'post', 'qq:b'), // day 32: the first bit of the second
+      ev('2026-09-02T08:00:00+08:00', 'reply', 'qq:c'), // day 63
+      ev('2026-09-30T23:30:00+08:00', 'post', 'qq:d'), // day 91, the last
+      ev('2026-09-30T23:30:00+08:00', 'reaction', 'qq:a'),
+    ]
+    const v = byId(await eventMetrics(events, {period: q, days: true}))
+    expect(v.active_members.value).toBe(4)
+    expect(v.dau.inputs).toEqual({days: 92, active_days_total: 6})
+    expect(v.dau.days?.filter((d) => d.value > 0)).toEqual([
+      {date: '2026-07-01', value: 1},
+      {date: '2026-08-01', value: 1},
+      {date: '2026-08-02', value: 1},
+      {date: '2026-09-02', value: 1},
+      {date: '2026-09-30', value: 2},
+    ])
+    expect(v.mau.value).toBe(3) // c, d, a in the 30 days to 09-30
+    expect(v.wau.value).toBe(2)
+  })
+
+  it('only the metrics asked for, each the same as in the full set', async () => {
+    const p = ev('2026-10-05T10:00:00+08:00', 'question', 'qq:a', {topic: 't1'})
+    const events = [
+      p,
+      ev('2026-10-05T11:00:00+08:00', 'answer', 'qq:b', {topic: 't1', parent: p.src}),
+      ev('2026-10-05T12:00:00+08:00', 'reply', 'qq:a', {topic: 't1', parent: 's2'}),
+      ev('2026-10-06T12:00:00+08:00', 'join', 'qq:c'),
+      ev('2026-10-09T12:00:00+08:00', 'post', 'qq:c', {topic: 't2'}),
+    ]
+    const full = await eventMetrics(events, {period: month('2026-10')})
+    for (const v of full) {
+      const only = await eventMetrics(events, {period: month('2026-10'), metrics: [v.id]})
+      expect(only).toEqual([v])
+    }
+    const some = await eventMetrics(events, {period: month('2026-10'), metrics: ['mau', 'dau']})
+    expect(some.map((v) => v.id)).toEqual(['dau', 'mau'])
+  })
+
   it('filters by channel and platform', async () => {
     const events = [
       ev('2026-10-05T10:00:00+08:00', 'post', 'qq:a', {channel: 'main'}),
