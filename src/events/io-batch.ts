@@ -1,6 +1,7 @@
 /**
  * Writing one import batch: temp files first (events, src hashes, rejected rows, the events' column cache), renamed
- * under the store's lock.
+ * under the store's lock. Events are added without waiting (an import adds hundreds of thousands); the caller writes
+ * what is buffered with `drain` between chunks of its source, so memory holds about FLUSH bytes per file.
  */
 import {mkdir, open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
@@ -12,7 +13,9 @@ const FLUSH = 1024 * 1024
 
 /** One append-only temp file with a write buffer; `sync` flushes and fsyncs it. */
 class TempFile {
-  private chunks: Array<string | Uint8Array> = []
+  /** Text not yet written: one string (V8 joins the appends lazily), encoded once per flush. */
+  private text = ''
+  private bytes: Uint8Array[] = []
   private size = 0
 
   private constructor(
@@ -24,18 +27,33 @@ class TempFile {
     return new TempFile(file, await open(file, 'wx'))
   }
 
-  async write(data: string | Uint8Array): Promise<void> {
-    this.chunks.push(data)
+  /** Buffers text, or bytes (then the text before them is kept in order). */
+  add(data: string | Uint8Array): void {
+    if (typeof data === 'string') this.text += data
+    else {
+      this.takeText()
+      this.bytes.push(data)
+    }
     this.size += data.length
-    if (this.size >= FLUSH) await this.flush()
+  }
+
+  private takeText(): void {
+    if (this.text === '') return
+    this.bytes.push(Buffer.from(this.text))
+    this.text = ''
+  }
+
+  get due(): boolean {
+    return this.size >= FLUSH
   }
 
   async flush(): Promise<void> {
-    if (this.chunks.length === 0) return
-    const parts = this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))
-    this.chunks = []
+    this.takeText()
+    if (this.bytes.length === 0) return
+    const data = this.bytes.length === 1 ? this.bytes[0] : Buffer.concat(this.bytes)
+    this.bytes = []
     this.size = 0
-    await this.handle.write(Buffer.concat(parts))
+    await this.handle.write(data)
   }
 
   async sync(): Promise<void> {
@@ -74,29 +92,35 @@ export class BatchWriter {
   private hashes = Buffer.alloc(64 * 1024)
   private used = 0
 
-  /** Appends an event and its src hash; writes to disk only when a buffer is full. */
-  async event(e: CanonicalEvent, hash: [number, number]): Promise<void> {
+  /** Buffers an event and its src hash (written by `drain` or `sync`). */
+  event(e: CanonicalEvent, hash: [number, number]): void {
     this.hashes.writeUInt32LE(hash[0], this.used)
     this.hashes.writeUInt32LE(hash[1], this.used + 4)
     this.used += 8
-    if (this.used === this.hashes.length) await this.flushHashes()
-    await this.files.events.write(JSON.stringify(e) + '\n')
-    await this.cols.add(e)
+    if (this.used === this.hashes.length) this.takeHashes()
+    this.files.events.add(JSON.stringify(e) + '\n')
+    this.cols.push(e)
   }
 
-  private async flushHashes(): Promise<void> {
+  private takeHashes(): void {
     if (this.used === 0) return
-    await this.files.srcs.write(Buffer.from(this.hashes.subarray(0, this.used)))
+    this.files.srcs.add(Buffer.from(this.hashes.subarray(0, this.used)))
     this.used = 0
   }
 
-  async reject(r: Rejected): Promise<void> {
-    await this.files.rejects.write(JSON.stringify(r) + '\n')
+  reject(r: Rejected): void {
+    this.files.rejects.add(JSON.stringify(r) + '\n')
+  }
+
+  /** Writes the files whose buffers are full. */
+  async drain(): Promise<void> {
+    for (const f of Object.values(this.files)) if (f.due) await f.flush()
+    if (this.cols.due) await this.cols.flush()
   }
 
   /** Flushes and fsyncs every file (before the index may name them). */
   async sync(): Promise<void> {
-    await this.flushHashes()
+    this.takeHashes()
     for (const f of Object.values(this.files)) await f.sync()
     // the cache is tied to the NDJSON's final bytes, so it is finished after them
     await this.cols.finish(this.files.events.file)

@@ -21,7 +21,7 @@ import {readPersons} from '../members/io-records.js'
 import {SrcSet, srcHash} from './src-set.js'
 import {dayBounds} from './time.js'
 import {LatestEvents, StatsCounter, matches, type EventFilter, type EventStats, type ResolvedEvent} from './stats.js'
-import type {CanonicalEvent, EventBatch, Format, ImportItem, ParseContext, Rejected, SkipReason} from './types.js'
+import type {CanonicalEvent, EventBatch, Format, ImportItems, ParseContext, Rejected, SkipReason} from './types.js'
 
 /** How many rejected rows the index keeps (all are in the batch's rejects file). */
 const KEEP_REJECTED = 100
@@ -91,7 +91,7 @@ async function openItems(
   format: Format,
   mapping: CsvMapping | undefined,
   seen: (chunk: Uint8Array) => void,
-): Promise<{items: AsyncIterable<ImportItem>; close(): void}> {
+): Promise<{items: ImportItems; close(): void}> {
   const ctx: ParseContext = {zone: request.zone, display: request.display, channel: request.channel, includeBots: request.includeBots}
   const bytes = () => fileBytes(request.path, seen)
   if (format === 'slack') {
@@ -185,24 +185,27 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
   try {
     const opened = await openItems(request, format, mapping, seen)
     try {
-      for await (const item of opened.items) {
-        if ('event' in item) {
-          const h = srcHash(item.event.src)
-          if (!known.add(h[0], h[1])) {
-            result.duplicates++
-            continue
-          }
-          result.added++
-          if (result.samples.length < SAMPLES) result.samples.push(item.event)
-          const t = Date.parse(item.event.ts)
-          if (t < first) [first, result.from] = [t, item.event.ts]
-          if (t > last) [last, result.to] = [t, item.event.ts]
-          await writer?.event(item.event, h)
-        } else if ('reject' in item) {
-          result.rejectedCount++
-          if (result.rejected.length < KEEP_REJECTED) result.rejected.push(item.reject)
-          await writer?.reject(item.reject)
-        } else result.skipped[item.skip] = (result.skipped[item.skip] ?? 0) + 1
+      for await (const got of opened.items) {
+        for (const item of Array.isArray(got) ? got : [got]) {
+          if ('event' in item) {
+            const h = srcHash(item.event.src)
+            if (!known.add(h[0], h[1])) {
+              result.duplicates++
+              continue
+            }
+            result.added++
+            if (result.samples.length < SAMPLES) result.samples.push(item.event)
+            const t = Date.parse(item.event.ts)
+            if (t < first) [first, result.from] = [t, item.event.ts]
+            if (t > last) [last, result.to] = [t, item.event.ts]
+            writer?.event(item.event, h)
+          } else if ('reject' in item) {
+            result.rejectedCount++
+            if (result.rejected.length < KEEP_REJECTED) result.rejected.push(item.reject)
+            writer?.reject(item.reject)
+          } else result.skipped[item.skip] = (result.skipped[item.skip] ?? 0) + 1
+        }
+        await writer?.drain()
       }
     } catch (error) {
       if (error instanceof ShapeError) {

@@ -5,7 +5,7 @@ import {bytesOf} from '../helpers/events.js'
 
 const walk = async (text: string | Uint8Array, chunk: number, keys = ['messages']): Promise<JsonPiece[]> => {
   const out: JsonPiece[] = []
-  for await (const p of walkJson(bytesOf(text, chunk), new Set(keys))) out.push(p)
+  for await (const pieces of walkJson(bytesOf(text, chunk), new Set(keys))) out.push(...pieces)
   return out
 }
 
@@ -61,7 +61,7 @@ describe('walkJson', () => {
   it('records the shape: object or array at the top, and which streamed keys held arrays (empty ones too)', async () => {
     const shapeOf = async (text: string) => {
       const shape: JsonShape = {arrays: new Set()}
-      for await (const piece of walkJson(bytesOf(text, 3), new Set(['messages', 'other']), shape)) void piece
+      for await (const pieces of walkJson(bytesOf(text, 3), new Set(['messages', 'other']), shape)) void pieces
       return {top: shape.top, arrays: [...shape.arrays]}
     }
     expect(await shapeOf('{"messages": [], "other": "x"}')).toEqual({top: 'object', arrays: ['messages']})

@@ -274,16 +274,21 @@ class Scanner {
 }
 
 /**
- * Walks a JSON document holding an object (or an array, seen as key `''`): yields each top-level value once it is
- * complete, except arrays under `streamKeys`, whose elements are yielded one by one, so memory holds one element at a
- * time, not the file. `shape`, when given, is filled in as the document is read (importers check it against their format).
+ * Walks a JSON document holding an object (or an array, seen as key `''`): yields the top-level values completed in
+ * each chunk of bytes, in order, except arrays under `streamKeys`, whose elements come one by one, so memory holds a
+ * chunk's elements, not the file. A chunk's pieces come together (one hand-over per chunk, not per element: an
+ * export has hundreds of thousands). `shape`, when given, is filled in as the document is read (importers check it
+ * against their format).
  */
 export async function* walkJson(
   bytes: ByteStream,
   streamKeys: ReadonlySet<string>,
   shape: JsonShape = {arrays: new Set()},
-): AsyncGenerator<JsonPiece> {
+): AsyncGenerator<JsonPiece[]> {
   const scanner = new Scanner(streamKeys, shape)
-  for await (const chunk of bytes) yield* scanner.feed(chunk)
+  for await (const chunk of bytes) {
+    const pieces = scanner.feed(chunk)
+    if (pieces.length > 0) yield pieces
+  }
   scanner.end()
 }
