@@ -20,6 +20,7 @@ import {BUILTIN_PRESETS} from './presets.js'
 import {readPersons} from '../members/io-records.js'
 import {SrcSet, srcHash} from './src-set.js'
 import {dayBounds} from './time.js'
+import {tsMillis} from '../metrics/zone-day.js'
 import {LatestEvents, StatsCounter, matches, type EventFilter, type EventStats, type ResolvedEvent} from './stats.js'
 import type {CanonicalEvent, EventBatch, Format, ImportItems, ParseContext, Rejected, SkipReason} from './types.js'
 
@@ -195,7 +196,7 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
             }
             result.added++
             if (result.samples.length < SAMPLES) result.samples.push(item.event)
-            const t = Date.parse(item.event.ts)
+            const t = tsMillis(item.event.ts)
             if (t < first) [first, result.from] = [t, item.event.ts]
             if (t > last) [last, result.to] = [t, item.event.ts]
             writer?.event(item.event, h)

@@ -38,6 +38,13 @@ describe('walkJson', () => {
     for (const chunk of [1, 2, 3, 5, 7, 64, 100_000]) expect(await walk(DOC, chunk)).toEqual(want)
   })
 
+  it('ends a string at the first quote not escaped: runs of backslashes before quotes, split at any byte', async () => {
+    const values = ['\\', '\\"', 'x\\\\', '"\\\\"\\"', '\\\\\\"]', 'a"b\\', '']
+    const doc = JSON.stringify({messages: values.map((text) => ({text, after: '}'})), n: 1})
+    const want = [...values.map((text, index) => ({key: 'messages', index, value: {text, after: '}'}})), {key: 'n', value: 1}]
+    for (const chunk of [1, 2, 3, 4, 5, 9, 1000]) expect(await walk(doc, chunk)).toEqual(want)
+  })
+
   it('streams a top-level array under the key "" and skips a BOM', async () => {
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[{"a":1}, 2 ,"三"]')])
     expect(await walk(bom, 4, [])).toEqual([

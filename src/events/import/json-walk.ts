@@ -219,15 +219,31 @@ class Scanner {
     let escaped = this.escaped
     const nested = this.kind === Kind.Nested
     for (; i < n; i++) {
-      const c = chunk[i]
       if (inString) {
-        if (escaped) escaped = false
-        else if (c === BACKSLASH) escaped = true
-        else if (c === QUOTE) {
-          inString = false
-          if (!nested) return i + 1
+        if (escaped) {
+          escaped = false
+          continue
         }
-      } else if (c === QUOTE) inString = true
+        // the string's end is its next quote not escaped: found by indexOf, not byte by byte (most of an export is
+        // text); a quote is escaped when an odd run of backslashes comes right before it
+        const quote = chunk.indexOf(QUOTE, i)
+        const stop = quote < 0 ? n : quote
+        let k = stop
+        while (k > i && chunk[k - 1] === BACKSLASH) k--
+        const odd = (stop - k) % 2 === 1
+        if (quote < 0) {
+          escaped = odd
+          i = n
+          break
+        }
+        i = quote
+        if (odd) continue
+        inString = false
+        if (!nested) return i + 1
+        continue
+      }
+      const c = chunk[i]
+      if (c === QUOTE) inString = true
       else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
         if (++depth > MAX_JSON_DEPTH) this.fail(`a value is nested more than ${MAX_JSON_DEPTH} levels deep`)
       } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
