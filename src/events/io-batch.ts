@@ -11,12 +11,16 @@ import type {CanonicalEvent, Rejected} from './types.js'
 
 const FLUSH = 1024 * 1024
 
-/** One append-only temp file with a write buffer; `sync` flushes and fsyncs it. */
+/**
+ * One append-only temp file with write buffers; `sync` flushes and fsyncs it. Text is encoded into the buffer as it
+ * comes, so each line is garbage at once (held as strings until a flush, a million lines would outlive young
+ * collections and grow the heap).
+ */
 class TempFile {
-  /** Text not yet written: one string (V8 joins the appends lazily), encoded once per flush. */
-  private text = ''
-  private bytes: Uint8Array[] = []
-  private size = 0
+  private buf = Buffer.allocUnsafe(FLUSH)
+  private used = 0
+  /** Buffers filled and not yet written. */
+  private full: Uint8Array[] = []
 
   private constructor(
     readonly file: string,
@@ -27,37 +31,42 @@ class TempFile {
     return new TempFile(file, await open(file, 'wx'))
   }
 
-  /** Buffers text, or bytes (then the text before them is kept in order). */
   add(data: string | Uint8Array): void {
-    if (typeof data === 'string') this.text += data
-    else {
-      this.takeText()
-      this.bytes.push(data)
+    // at most 3 bytes of UTF-8 per UTF-16 unit
+    const most = typeof data === 'string' ? data.length * 3 : data.length
+    if (this.used + most > this.buf.length) {
+      this.takeBuffer()
+      if (most > this.buf.length) this.buf = Buffer.allocUnsafe(most)
     }
-    this.size += data.length
+    if (typeof data === 'string') this.used += this.buf.write(data, this.used)
+    else {
+      this.buf.set(data, this.used)
+      this.used += data.length
+    }
   }
 
-  private takeText(): void {
-    if (this.text === '') return
-    this.bytes.push(Buffer.from(this.text))
-    this.text = ''
+  private takeBuffer(): void {
+    if (this.used === 0) return
+    this.full.push(this.buf.subarray(0, this.used))
+    this.buf = Buffer.allocUnsafe(FLUSH)
+    this.used = 0
   }
 
+  /** A buffer is full (`flush` writes it). */
   get due(): boolean {
-    return this.size >= FLUSH
+    return this.full.length > 0
   }
 
-  async flush(): Promise<void> {
-    this.takeText()
-    if (this.bytes.length === 0) return
-    const data = this.bytes.length === 1 ? this.bytes[0] : Buffer.concat(this.bytes)
-    this.bytes = []
-    this.size = 0
-    await this.handle.write(data)
+  /** Writes the full buffers, and with `all` the one being filled. */
+  async flush(all = false): Promise<void> {
+    if (all) this.takeBuffer()
+    const data = this.full
+    this.full = []
+    for (const d of data) await this.handle.write(d)
   }
 
   async sync(): Promise<void> {
-    await this.flush()
+    await this.flush(true)
     await this.handle.sync()
   }
 

@@ -233,7 +233,6 @@ class Scanner {
         const odd = (stop - k) % 2 === 1
         if (quote < 0) {
           escaped = odd
-          i = n
           break
         }
         i = quote
