@@ -29,15 +29,10 @@ export function smallYoungGeneration(): () => void {
  * collections and grow the heap).
  */
 class TempFile {
-  private buf: Buffer = Buffer.allocUnsafe(FLUSH)
+  private buf = Buffer.allocUnsafe(FLUSH)
   private used = 0
-  /** Buffers filled and not yet written, with the bytes used in each. */
-  private full: Array<{buf: Buffer; used: number}> = []
-  /**
-   * Written buffers, filled again: a new megabyte per flush would be freed only by a full collection (it outlives
-   * young ones while written), and up to 64 MB of them waited for one (measured: peak 108–135 MB over runs).
-   */
-  private spare: Buffer[] = []
+  /** Buffers filled and not yet written. */
+  private full: Uint8Array[] = []
 
   private constructor(
     readonly file: string,
@@ -64,8 +59,8 @@ class TempFile {
 
   private takeBuffer(): void {
     if (this.used === 0) return
-    this.full.push({buf: this.buf, used: this.used})
-    this.buf = this.spare.pop() ?? Buffer.allocUnsafe(FLUSH)
+    this.full.push(this.buf.subarray(0, this.used))
+    this.buf = Buffer.allocUnsafe(FLUSH)
     this.used = 0
   }
 
@@ -79,10 +74,7 @@ class TempFile {
     if (all) this.takeBuffer()
     const data = this.full
     this.full = []
-    for (const {buf, used} of data) {
-      await this.handle.write(buf, 0, used)
-      if (buf.length === FLUSH) this.spare.push(buf)
-    }
+    for (const d of data) await this.handle.write(d)
   }
 
   async sync(): Promise<void> {
