@@ -1,19 +1,38 @@
 /**
  * Writing one import batch: temp files first (events, src hashes, rejected rows, the events' column cache), renamed
- * under the store's lock.
+ * under the store's lock. Events are added without waiting (an import adds hundreds of thousands); the caller writes
+ * what is buffered with `drain` between chunks of its source, so memory holds about FLUSH bytes per file.
  */
 import {mkdir, open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
+import v8 from 'node:v8'
 import {syncDir, tempPathFor} from '../util/fs.js'
 import {ColumnWriter} from './io-columns.js'
 import type {CanonicalEvent, Rejected} from './types.js'
 
 const FLUSH = 1024 * 1024
 
-/** One append-only temp file with a write buffer; `sync` flushes and fsyncs it. */
+/**
+ * Keeps V8's young generation at its starting size while an import runs; the returned function restores V8's default
+ * (growth factor 2). An import makes a million short-lived objects; by default V8 grows the young generation to 32 MB
+ * as they pass through, which was a third of the import's peak memory. Measured on 100 MB exports: peak 123 → 94 MB
+ * (Telegram) and 122 → 86 MB (Discord), the same time.
+ */
+export function smallYoungGeneration(): () => void {
+  v8.setFlagsFromString('--semi-space-growth-factor=1')
+  return () => v8.setFlagsFromString('--semi-space-growth-factor=2')
+}
+
+/**
+ * One append-only temp file with write buffers; `sync` flushes and fsyncs it. Text is encoded into the buffer as it
+ * comes, so each line is garbage at once (held as strings until a flush, a million lines would outlive young
+ * collections and grow the heap).
+ */
 class TempFile {
-  private chunks: Array<string | Uint8Array> = []
-  private size = 0
+  private buf = Buffer.allocUnsafe(FLUSH)
+  private used = 0
+  /** Buffers filled and not yet written. */
+  private full: Uint8Array[] = []
 
   private constructor(
     readonly file: string,
@@ -24,22 +43,42 @@ class TempFile {
     return new TempFile(file, await open(file, 'wx'))
   }
 
-  async write(data: string | Uint8Array): Promise<void> {
-    this.chunks.push(data)
-    this.size += data.length
-    if (this.size >= FLUSH) await this.flush()
+  add(data: string | Uint8Array): void {
+    // at most 3 bytes of UTF-8 per UTF-16 unit
+    const most = typeof data === 'string' ? data.length * 3 : data.length
+    if (this.used + most > this.buf.length) {
+      this.takeBuffer()
+      if (most > this.buf.length) this.buf = Buffer.allocUnsafe(most)
+    }
+    if (typeof data === 'string') this.used += this.buf.write(data, this.used)
+    else {
+      this.buf.set(data, this.used)
+      this.used += data.length
+    }
   }
 
-  async flush(): Promise<void> {
-    if (this.chunks.length === 0) return
-    const parts = this.chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))
-    this.chunks = []
-    this.size = 0
-    await this.handle.write(Buffer.concat(parts))
+  private takeBuffer(): void {
+    if (this.used === 0) return
+    this.full.push(this.buf.subarray(0, this.used))
+    this.buf = Buffer.allocUnsafe(FLUSH)
+    this.used = 0
+  }
+
+  /** A buffer is full (`flush` writes it). */
+  get due(): boolean {
+    return this.full.length > 0
+  }
+
+  /** Writes the full buffers, and with `all` the one being filled. */
+  async flush(all = false): Promise<void> {
+    if (all) this.takeBuffer()
+    const data = this.full
+    this.full = []
+    for (const d of data) await this.handle.write(d)
   }
 
   async sync(): Promise<void> {
-    await this.flush()
+    await this.flush(true)
     await this.handle.sync()
   }
 
@@ -74,29 +113,35 @@ export class BatchWriter {
   private hashes = Buffer.alloc(64 * 1024)
   private used = 0
 
-  /** Appends an event and its src hash; writes to disk only when a buffer is full. */
-  async event(e: CanonicalEvent, hash: [number, number]): Promise<void> {
+  /** Buffers an event and its src hash (written by `drain` or `sync`). */
+  event(e: CanonicalEvent, hash: [number, number]): void {
     this.hashes.writeUInt32LE(hash[0], this.used)
     this.hashes.writeUInt32LE(hash[1], this.used + 4)
     this.used += 8
-    if (this.used === this.hashes.length) await this.flushHashes()
-    await this.files.events.write(JSON.stringify(e) + '\n')
-    await this.cols.add(e)
+    if (this.used === this.hashes.length) this.takeHashes()
+    this.files.events.add(JSON.stringify(e) + '\n')
+    this.cols.push(e)
   }
 
-  private async flushHashes(): Promise<void> {
+  private takeHashes(): void {
     if (this.used === 0) return
-    await this.files.srcs.write(Buffer.from(this.hashes.subarray(0, this.used)))
+    this.files.srcs.add(Buffer.from(this.hashes.subarray(0, this.used)))
     this.used = 0
   }
 
-  async reject(r: Rejected): Promise<void> {
-    await this.files.rejects.write(JSON.stringify(r) + '\n')
+  reject(r: Rejected): void {
+    this.files.rejects.add(JSON.stringify(r) + '\n')
+  }
+
+  /** Writes the files whose buffers are full. */
+  async drain(): Promise<void> {
+    for (const f of Object.values(this.files)) if (f.due) await f.flush()
+    if (this.cols.due) await this.cols.flush()
   }
 
   /** Flushes and fsyncs every file (before the index may name them). */
   async sync(): Promise<void> {
-    await this.flushHashes()
+    this.takeHashes()
     for (const f of Object.values(this.files)) await f.sync()
     // the cache is tied to the NDJSON's final bytes, so it is finished after them
     await this.cols.finish(this.files.events.file)

@@ -139,13 +139,22 @@ export class ColumnWriter {
   }
 
   private async out(bytes: Uint8Array): Promise<void> {
+    this.queue(bytes)
+    if (this.due) await this.flush()
+  }
+
+  private queue(bytes: Uint8Array): void {
     this.pending.push(bytes)
     this.pendingBytes += bytes.length
     this.at += bytes.length
-    if (this.pendingBytes >= 1024 * 1024) await this.flush()
   }
 
-  private async flush(): Promise<void> {
+  /** Enough is waiting to be written (`flush`). */
+  get due(): boolean {
+    return this.pendingBytes >= 1024 * 1024
+  }
+
+  async flush(): Promise<void> {
     if (this.pending.length === 0) return
     const data = Buffer.concat(this.pending)
     this.pending = []
@@ -154,9 +163,18 @@ export class ColumnWriter {
   }
 
   async add(e: CanonicalEvent): Promise<void> {
+    this.push(e)
+    if (this.due) await this.flush()
+  }
+
+  /** Adds an event without writing: a caller adding many at once flushes when `due` (no promise per event). */
+  push(e: CanonicalEvent): void {
     this.count++
     const full = this.builder.add(e)
-    if (full) await this.block(full)
+    if (full) {
+      this.blocks++
+      this.queue(encodeBlock(full))
+    }
   }
 
   private async block(b: EventBlock): Promise<void> {

@@ -23,7 +23,7 @@ export const ZIP_LIMITS = {entries: 200_000, entryBytes: 1024 ** 3, totalBytes: 
 
 /** A file's bytes, with every chunk reported to `seen` (for the progress line and the source's hash). */
 export async function* fileBytes(file: string, seen?: (chunk: Uint8Array) => void): ByteStream {
-  for await (const chunk of createReadStream(file, {highWaterMark: 256 * 1024}) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(file, {highWaterMark: 64 * 1024}) as AsyncIterable<Buffer>) {
     seen?.(chunk)
     yield chunk
   }

@@ -15,13 +15,14 @@ import {parseQq} from './import/qq.js'
 import {parseSlack, type SlackSource} from './import/slack.js'
 import {parseTelegram} from './import/telegram.js'
 import {eventsDir, fileBytes, isSlackFolder, isZip, readEvents, readHead, readSrcHashes, sizeOf, slackFolder, slackZip, sweepEvents} from './io.js'
-import {BatchWriter} from './io-batch.js'
+import {BatchWriter, smallYoungGeneration} from './io-batch.js'
 import {BUILTIN_PRESETS} from './presets.js'
 import {readPersons} from '../members/io-records.js'
 import {SrcSet, srcHash} from './src-set.js'
 import {dayBounds} from './time.js'
+import {tsMillis} from '../metrics/zone-day.js'
 import {LatestEvents, StatsCounter, matches, type EventFilter, type EventStats, type ResolvedEvent} from './stats.js'
-import type {CanonicalEvent, EventBatch, Format, ImportItem, ParseContext, Rejected, SkipReason} from './types.js'
+import type {CanonicalEvent, EventBatch, Format, ImportItems, ParseContext, Rejected, SkipReason} from './types.js'
 
 /** How many rejected rows the index keeps (all are in the batch's rejects file). */
 const KEEP_REJECTED = 100
@@ -91,7 +92,7 @@ async function openItems(
   format: Format,
   mapping: CsvMapping | undefined,
   seen: (chunk: Uint8Array) => void,
-): Promise<{items: AsyncIterable<ImportItem>; close(): void}> {
+): Promise<{items: ImportItems; close(): void}> {
   const ctx: ParseContext = {zone: request.zone, display: request.display, channel: request.channel, includeBots: request.includeBots}
   const bytes = () => fileBytes(request.path, seen)
   if (format === 'slack') {
@@ -182,27 +183,31 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
   // a dry run writes nothing, not even temp files
   const writer = request.dryRun ? undefined : await BatchWriter.create(eventsDir(store.root))
   let committed = false
+  const restoreGc = smallYoungGeneration()
   try {
     const opened = await openItems(request, format, mapping, seen)
     try {
-      for await (const item of opened.items) {
-        if ('event' in item) {
-          const h = srcHash(item.event.src)
-          if (!known.add(h[0], h[1])) {
-            result.duplicates++
-            continue
-          }
-          result.added++
-          if (result.samples.length < SAMPLES) result.samples.push(item.event)
-          const t = Date.parse(item.event.ts)
-          if (t < first) [first, result.from] = [t, item.event.ts]
-          if (t > last) [last, result.to] = [t, item.event.ts]
-          await writer?.event(item.event, h)
-        } else if ('reject' in item) {
-          result.rejectedCount++
-          if (result.rejected.length < KEEP_REJECTED) result.rejected.push(item.reject)
-          await writer?.reject(item.reject)
-        } else result.skipped[item.skip] = (result.skipped[item.skip] ?? 0) + 1
+      for await (const got of opened.items) {
+        for (const item of Array.isArray(got) ? got : [got]) {
+          if ('event' in item) {
+            const h = srcHash(item.event.src)
+            if (!known.add(h[0], h[1])) {
+              result.duplicates++
+              continue
+            }
+            result.added++
+            if (result.samples.length < SAMPLES) result.samples.push(item.event)
+            const t = tsMillis(item.event.ts)
+            if (t < first) [first, result.from] = [t, item.event.ts]
+            if (t > last) [last, result.to] = [t, item.event.ts]
+            writer?.event(item.event, h)
+          } else if ('reject' in item) {
+            result.rejectedCount++
+            if (result.rejected.length < KEEP_REJECTED) result.rejected.push(item.reject)
+            writer?.reject(item.reject)
+          } else result.skipped[item.skip] = (result.skipped[item.skip] ?? 0) + 1
+        }
+        await writer?.drain()
       }
     } catch (error) {
       if (error instanceof ShapeError) {
@@ -251,6 +256,7 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
     if (result.rejectedCount > 0) result.rejectsFile = `.commops/events/${result.batch}.rejects.ndjson`
     return result
   } finally {
+    restoreGc()
     if (!committed) await writer?.discard()
   }
 }

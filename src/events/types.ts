@@ -45,6 +45,12 @@ export interface Rejected {
 /** What a parser yields: an event, a rejected row, or a record left out on purpose (a bot, a system notice), by reason. */
 export type ImportItem = {event: CanonicalEvent} | {reject: Rejected} | {skip: SkipReason}
 
+/**
+ * What a parser yields: items one by one, or (the chat exports, hundreds of thousands of messages) the items of one
+ * chunk of the source together, so each item does not cost an asynchronous hand-over.
+ */
+export type ImportItems = AsyncIterable<ImportItem | ImportItem[]>
+
 export const SKIP_REASONS = ['bot', 'system', 'recall', 'deleted'] as const
 export type SkipReason = (typeof SKIP_REASONS)[number]
 

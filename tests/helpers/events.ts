@@ -1,7 +1,7 @@
 /** Running the pure importers on bytes in memory, and the real-world samples beside the project. */
 import {existsSync} from 'node:fs'
 import path from 'node:path'
-import type {ByteStream, CanonicalEvent, ImportItem, Rejected, SkipReason} from '../../src/events/types.js'
+import type {ByteStream, CanonicalEvent, ImportItems, Rejected, SkipReason} from '../../src/events/types.js'
 import {ROOT} from './cli.js'
 
 /** `../shared/samples` of the project (real exports, never copied into the project). */
@@ -22,12 +22,14 @@ export interface Collected {
 }
 
 /** Everything a parser yields, sorted into events, rejects and skip counts. */
-export async function collect(items: AsyncIterable<ImportItem>): Promise<Collected> {
+export async function collect(items: ImportItems): Promise<Collected> {
   const out: Collected = {events: [], rejects: [], skipped: {}}
-  for await (const item of items) {
-    if ('event' in item) out.events.push(item.event)
-    else if ('reject' in item) out.rejects.push(item.reject)
-    else out.skipped[item.skip] = (out.skipped[item.skip] ?? 0) + 1
+  for await (const got of items) {
+    for (const item of Array.isArray(got) ? got : [got]) {
+      if ('event' in item) out.events.push(item.event)
+      else if ('reject' in item) out.rejects.push(item.reject)
+      else out.skipped[item.skip] = (out.skipped[item.skip] ?? 0) + 1
+    }
   }
   return out
 }

@@ -87,9 +87,11 @@ describe('importEvents', () => {
     const real = discord.parseDiscord
     const spy = vi.spyOn(discord, 'parseDiscord').mockImplementation(async function* (bytes, ctx) {
       let n = 0
-      for await (const item of real(bytes, ctx)) {
-        if (++n === 30) throw new Error('disk pulled out')
-        yield item
+      for await (const items of real(bytes, ctx)) {
+        for (const item of items) {
+          if (++n === 30) throw new Error('disk pulled out')
+          yield [item]
+        }
       }
     })
     await expect(importEvents(store, req(p, {map: undefined}))).rejects.toThrow('disk pulled out')

@@ -5,7 +5,7 @@ import {bytesOf} from '../helpers/events.js'
 
 const walk = async (text: string | Uint8Array, chunk: number, keys = ['messages']): Promise<JsonPiece[]> => {
   const out: JsonPiece[] = []
-  for await (const p of walkJson(bytesOf(text, chunk), new Set(keys))) out.push(p)
+  for await (const pieces of walkJson(bytesOf(text, chunk), new Set(keys))) out.push(...pieces)
   return out
 }
 
@@ -38,6 +38,13 @@ describe('walkJson', () => {
     for (const chunk of [1, 2, 3, 5, 7, 64, 100_000]) expect(await walk(DOC, chunk)).toEqual(want)
   })
 
+  it('ends a string at the first quote not escaped: runs of backslashes before quotes, split at any byte', async () => {
+    const values = ['\\', '\\"', 'x\\\\', '"\\\\"\\"', '\\\\\\"]', 'a"b\\', '']
+    const doc = JSON.stringify({messages: values.map((text) => ({text, after: '}'})), n: 1})
+    const want = [...values.map((text, index) => ({key: 'messages', index, value: {text, after: '}'}})), {key: 'n', value: 1}]
+    for (const chunk of [1, 2, 3, 4, 5, 9, 1000]) expect(await walk(doc, chunk)).toEqual(want)
+  })
+
   it('streams a top-level array under the key "" and skips a BOM', async () => {
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('[{"a":1}, 2 ,"三"]')])
     expect(await walk(bom, 4, [])).toEqual([
@@ -61,7 +68,7 @@ describe('walkJson', () => {
   it('records the shape: object or array at the top, and which streamed keys held arrays (empty ones too)', async () => {
     const shapeOf = async (text: string) => {
       const shape: JsonShape = {arrays: new Set()}
-      for await (const piece of walkJson(bytesOf(text, 3), new Set(['messages', 'other']), shape)) void piece
+      for await (const pieces of walkJson(bytesOf(text, 3), new Set(['messages', 'other']), shape)) void pieces
       return {top: shape.top, arrays: [...shape.arrays]}
     }
     expect(await shapeOf('{"messages": [], "other": "x"}')).toEqual({top: 'object', arrays: ['messages']})

@@ -13,22 +13,24 @@ export async function* parseDiscourse(bytes: ByteStream, ctx: ParseContext): Asy
   let users = new Map<string, string>()
   let found = false
   const shape: JsonShape = {arrays: new Set()}
-  for await (const piece of walkJson(bytes, new Set(['latest_posts']), shape)) {
-    if (shape.top === 'array') throw wrongShape('', 'object', [])
-    if (piece.key === 'latest_posts') {
-      if (piece.index === undefined) throw wrongShape('latest_posts', 'array', piece.value)
-      yield* post(piece.value, jsonAt(ctx.display, 'latest_posts', piece.index), ctx)
-    } else if (piece.key === 'post_stream') {
-      found = true
-      const posts = listIn(piece.value, 'post_stream', 'posts')
-      for (const [i, p] of posts.entries()) yield* post(p, jsonAt(ctx.display, 'post_stream.posts', i), ctx)
-    } else if (piece.key === 'users') {
-      if (!Array.isArray(piece.value)) throw wrongShape('users', 'array', piece.value)
-      users = new Map(piece.value.map(obj).flatMap((u) => (u && idOf(u.id) && idOf(u.username) ? [[idOf(u.id)!, idOf(u.username)!]] : [])))
-    } else if (piece.key === 'topic_list') {
-      found = true
-      const topics = listIn(piece.value, 'topic_list', 'topics')
-      for (const [i, t] of topics.entries()) yield topic(t, jsonAt(ctx.display, 'topic_list.topics', i), users, ctx)
+  for await (const pieces of walkJson(bytes, new Set(['latest_posts']), shape)) {
+    for (const piece of pieces) {
+      if (shape.top === 'array') throw wrongShape('', 'object', [])
+      if (piece.key === 'latest_posts') {
+        if (piece.index === undefined) throw wrongShape('latest_posts', 'array', piece.value)
+        yield* post(piece.value, jsonAt(ctx.display, 'latest_posts', piece.index), ctx)
+      } else if (piece.key === 'post_stream') {
+        found = true
+        const posts = listIn(piece.value, 'post_stream', 'posts')
+        for (const [i, p] of posts.entries()) yield* post(p, jsonAt(ctx.display, 'post_stream.posts', i), ctx)
+      } else if (piece.key === 'users') {
+        if (!Array.isArray(piece.value)) throw wrongShape('users', 'array', piece.value)
+        users = new Map(piece.value.map(obj).flatMap((u) => (u && idOf(u.id) && idOf(u.username) ? [[idOf(u.id)!, idOf(u.username)!]] : [])))
+      } else if (piece.key === 'topic_list') {
+        found = true
+        const topics = listIn(piece.value, 'topic_list', 'topics')
+        for (const [i, t] of topics.entries()) yield topic(t, jsonAt(ctx.display, 'topic_list.topics', i), users, ctx)
+      }
     }
   }
   if (shape.top !== 'object') throw wrongShape('', 'object', undefined)

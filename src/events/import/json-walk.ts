@@ -219,15 +219,30 @@ class Scanner {
     let escaped = this.escaped
     const nested = this.kind === Kind.Nested
     for (; i < n; i++) {
-      const c = chunk[i]
       if (inString) {
-        if (escaped) escaped = false
-        else if (c === BACKSLASH) escaped = true
-        else if (c === QUOTE) {
-          inString = false
-          if (!nested) return i + 1
+        if (escaped) {
+          escaped = false
+          continue
         }
-      } else if (c === QUOTE) inString = true
+        // the string's end is its next quote not escaped: found by indexOf, not byte by byte (most of an export is
+        // text); a quote is escaped when an odd run of backslashes comes right before it
+        const quote = chunk.indexOf(QUOTE, i)
+        const stop = quote < 0 ? n : quote
+        let k = stop
+        while (k > i && chunk[k - 1] === BACKSLASH) k--
+        const odd = (stop - k) % 2 === 1
+        if (quote < 0) {
+          escaped = odd
+          break
+        }
+        i = quote
+        if (odd) continue
+        inString = false
+        if (!nested) return i + 1
+        continue
+      }
+      const c = chunk[i]
+      if (c === QUOTE) inString = true
       else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
         if (++depth > MAX_JSON_DEPTH) this.fail(`a value is nested more than ${MAX_JSON_DEPTH} levels deep`)
       } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
@@ -274,16 +289,21 @@ class Scanner {
 }
 
 /**
- * Walks a JSON document holding an object (or an array, seen as key `''`): yields each top-level value once it is
- * complete, except arrays under `streamKeys`, whose elements are yielded one by one, so memory holds one element at a
- * time, not the file. `shape`, when given, is filled in as the document is read (importers check it against their format).
+ * Walks a JSON document holding an object (or an array, seen as key `''`): yields the top-level values completed in
+ * each chunk of bytes, in order, except arrays under `streamKeys`, whose elements come one by one, so memory holds a
+ * chunk's elements, not the file. A chunk's pieces come together (one hand-over per chunk, not per element: an
+ * export has hundreds of thousands). `shape`, when given, is filled in as the document is read (importers check it
+ * against their format).
  */
 export async function* walkJson(
   bytes: ByteStream,
   streamKeys: ReadonlySet<string>,
   shape: JsonShape = {arrays: new Set()},
-): AsyncGenerator<JsonPiece> {
+): AsyncGenerator<JsonPiece[]> {
   const scanner = new Scanner(streamKeys, shape)
-  for await (const chunk of bytes) yield* scanner.feed(chunk)
+  for await (const chunk of bytes) {
+    const pieces = scanner.feed(chunk)
+    if (pieces.length > 0) yield pieces
+  }
   scanner.end()
 }

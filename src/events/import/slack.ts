@@ -28,9 +28,9 @@ const SYSTEM = new Set([
 /** The elements of an entry that must hold one JSON array, one at a time; anything else is a located shape error. */
 async function* arrayOf(source: SlackSource, entry: string): AsyncGenerator<{index: number; value: unknown}> {
   const shape: JsonShape = {arrays: new Set()}
-  for await (const piece of walkJson(source.open(entry), new Set(), shape)) {
+  for await (const pieces of walkJson(source.open(entry), new Set(), shape)) {
     if (shape.top !== 'array') throw wrongShape(entry, 'array', {})
-    yield {index: piece.index ?? 0, value: piece.value}
+    for (const piece of pieces) yield {index: piece.index ?? 0, value: piece.value}
   }
   if (shape.top !== 'array') throw wrongShape(entry, 'array', undefined)
 }

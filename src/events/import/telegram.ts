@@ -13,20 +13,22 @@ const memberOf = (v: unknown): string | undefined => {
   return id && `telegram:${id.replace(/^user(?=\d)/, '')}`
 }
 
-/** Events of a Telegram Desktop export of one chat. */
-export async function* parseTelegram(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem> {
+/** Events of a Telegram Desktop export of one chat, a chunk's messages at a time. */
+export async function* parseTelegram(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem[]> {
   let chat = 'chat'
   let channel = ctx.channel ?? 'telegram'
   const shape: JsonShape = {arrays: new Set()}
-  for await (const piece of walkJson(bytes, new Set(['messages']), shape)) {
+  for await (const pieces of walkJson(bytes, new Set(['messages']), shape)) {
     if (shape.top === 'array') throw wrongShape('', 'object', [])
-    if (piece.index === undefined) {
-      if (piece.key === 'messages') throw wrongShape('messages', 'array', piece.value)
-      if (piece.key === 'id') chat = idOf(piece.value) ?? chat
-      if (piece.key === 'name' && !ctx.channel) channel = idOf(piece.value) ?? channel
-      continue
+    const out: ImportItem[] = []
+    for (const piece of pieces) {
+      if (piece.index === undefined) {
+        if (piece.key === 'messages') throw wrongShape('messages', 'array', piece.value)
+        if (piece.key === 'id') chat = idOf(piece.value) ?? chat
+        if (piece.key === 'name' && !ctx.channel) channel = idOf(piece.value) ?? channel
+      } else if (piece.key === 'messages') message(piece.value, jsonAt(ctx.display, 'messages', piece.index), {chat, channel}, ctx, out)
     }
-    if (piece.key === 'messages') yield* message(piece.value, jsonAt(ctx.display, 'messages', piece.index), {chat, channel}, ctx)
+    if (out.length > 0) yield out
   }
   expectMessages(shape)
 }
@@ -37,58 +39,59 @@ function timeOf(m: Record<string, unknown>, zone: string): string | undefined {
   return typeof m.date === 'string' ? parseTime(m.date, zone) : undefined
 }
 
-function* message(value: unknown, at: string, where: {chat: string; channel: string}, ctx: ParseContext): Generator<ImportItem> {
+/** The items of one message, appended to `out`. */
+function message(value: unknown, at: string, where: {chat: string; channel: string}, ctx: ParseContext, out: ImportItem[]): void {
   const m = obj(value)
   if (!m) {
-    yield reject(at, 'notObject')
+    out.push(reject(at, 'notObject'))
     return
   }
   const id = idOf(m.id)
   if (!id) {
-    yield reject(at, 'noId')
+    out.push(reject(at, 'noId'))
     return
   }
   const ts = timeOf(m, ctx.zone)
   if (!ts) {
-    yield rejectTime(at, 'date', m.date ?? m.date_unixtime)
+    out.push(rejectTime(at, 'date', m.date ?? m.date_unixtime))
     return
   }
   const src = `telegram:${where.chat}:${id}`
-  const base = {ts, channel: where.channel}
+  const channel = where.channel
   if (m.type === 'service') {
     const action = String(m.action)
     const actor = memberOf(m.actor_id)
     if (JOIN_ACTIONS.has(action)) {
-      yield actor ? {event: {...base, type: 'join', member: actor, src}} : reject(at, 'noMember')
+      out.push(actor ? {event: {ts, channel, type: 'join', member: actor, src}} : reject(at, 'noMember'))
       return
     }
     const kind = MEMBER_ACTIONS[action]
     if (!kind) {
-      yield {skip: 'system'}
+      out.push({skip: 'system'})
       return
     }
     const names = Array.isArray(m.members) ? m.members : []
     // the export names invited or removed members, not their ids: only a member acting on themselves is known
     for (const [i, name] of names.entries()) {
-      if (actor && name === m.actor) yield {event: {...base, type: kind, member: actor, src: `${src}:${i}`}}
-      else yield reject(`${at}.members[${i}]`, 'telegramNameOnly', {name: String(name)})
+      if (actor && name === m.actor) out.push({event: {ts, channel, type: kind, member: actor, src: `${src}:${i}`}})
+      else out.push(reject(`${at}.members[${i}]`, 'telegramNameOnly', {name: String(name)}))
     }
     return
   }
   if (m.type !== 'message') {
-    yield {skip: 'system'}
+    out.push({skip: 'system'})
     return
   }
   const member = memberOf(m.from_id)
   if (!member) {
-    yield reject(at, 'noMember')
+    out.push(reject(at, 'noMember'))
     return
   }
   const reply = idOf(m.reply_to_message_id)
   const event: CanonicalEvent = reply
-    ? {...base, type: 'reply', member, src, parent: `telegram:${where.chat}:${reply}`}
-    : {...base, type: 'post', member, src}
-  yield {event}
+    ? {ts, channel, type: 'reply', member, src, parent: `telegram:${where.chat}:${reply}`}
+    : {ts, channel, type: 'post', member, src}
+  out.push({event})
   if (!Array.isArray(m.reactions)) return
   for (const [i, r] of m.reactions.entries()) {
     const reaction = obj(r)
@@ -100,10 +103,10 @@ function* message(value: unknown, at: string, where: {chat: string; channel: str
       if (!rm) continue
       listed++
       const rts = (who && timeOf({date: who.date}, ctx.zone)) ?? ts
-      yield {event: {...base, ts: rts, type: 'reaction', member: rm, src: `${src}:react:${key}:${rm}`, parent: src}}
+      out.push({event: {ts: rts, channel, type: 'reaction', member: rm, src: `${src}:react:${key}:${rm}`, parent: src}})
     }
     const count = typeof reaction?.count === 'number' ? reaction.count : 0
     if (count > listed)
-      yield {event: {...base, type: 'reaction', member: 'telegram:*', count: count - listed, src: `${src}:react:${key}`, parent: src}}
+      out.push({event: {ts, channel, type: 'reaction', member: 'telegram:*', count: count - listed, src: `${src}:react:${key}`, parent: src}})
   }
 }

@@ -1,0 +1,35 @@
+/** De-duplication hashes: the short-src SHA-256 in JavaScript gives node:crypto's bytes, so old `.srcs` files still match. */
+import {createHash} from 'node:crypto'
+import {describe, expect, it} from 'vitest'
+import {shortSha256Head, SrcSet, srcHash} from '../../src/events/src-set.js'
+
+const head = (text: string): [number, number] => {
+  const d = createHash('sha256').update(text).digest()
+  return [d.readUInt32LE(0), d.readUInt32LE(4)]
+}
+
+describe('src hashes', () => {
+  it('are the first 8 bytes of SHA-256 for every length around the one-block limit, and for non-ASCII srcs', () => {
+    const srcs = [
+      ...Array.from({length: 70}, (_, n) => 'discord:1234567890123456789:react:x'.repeat(3).slice(0, n)),
+      'telegram:1111111111:312000',
+      'discord:1:react:👍:2',
+      'qq:摄影爱好者交流群:10002',
+      '\u007f\u0000',
+    ]
+    for (const src of srcs) expect(srcHash(src), src).toEqual(head(src))
+  })
+
+  it('the JavaScript path takes only what fits one block of ASCII', () => {
+    expect(shortSha256Head('a'.repeat(55))).toEqual(head('a'.repeat(55)))
+    expect(shortSha256Head('a'.repeat(56))).toBeUndefined()
+    expect(shortSha256Head('群')).toBeUndefined()
+  })
+
+  it('a set tells a new hash from one it has', () => {
+    const set = new SrcSet()
+    for (let i = 0; i < 5000; i++) expect(set.add(...srcHash(`s:${i}`))).toBe(true)
+    expect(set.add(...srcHash('s:42'))).toBe(false)
+    expect(set.size).toBe(5000)
+  })
+})
