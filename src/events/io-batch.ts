@@ -5,23 +5,11 @@
  */
 import {mkdir, open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
-import v8 from 'node:v8'
 import {syncDir, tempPathFor} from '../util/fs.js'
 import {ColumnWriter} from './io-columns.js'
 import type {CanonicalEvent, Rejected} from './types.js'
 
 const FLUSH = 1024 * 1024
-
-/**
- * Keeps V8's young generation at its starting size while an import runs; the returned function restores V8's default
- * (growth factor 2). An import makes a million short-lived objects; by default V8 grows the young generation to 32 MB
- * as they pass through, which was a third of the import's peak memory. Measured on 100 MB exports: peak 123 → 94 MB
- * (Telegram) and 122 → 86 MB (Discord), the same time.
- */
-export function smallYoungGeneration(): () => void {
-  v8.setFlagsFromString('--semi-space-growth-factor=1')
-  return () => v8.setFlagsFromString('--semi-space-growth-factor=2')
-}
 
 /**
  * One append-only temp file with write buffers; `sync` flushes and fsyncs it. Text is encoded into the buffer as it

@@ -15,7 +15,7 @@ import {parseQq} from './import/qq.js'
 import {parseSlack, type SlackSource} from './import/slack.js'
 import {parseTelegram} from './import/telegram.js'
 import {eventsDir, fileBytes, isSlackFolder, isZip, readEvents, readHead, readSrcHashes, sizeOf, slackFolder, slackZip, sweepEvents} from './io.js'
-import {BatchWriter, smallYoungGeneration} from './io-batch.js'
+import {BatchWriter} from './io-batch.js'
 import {BUILTIN_PRESETS} from './presets.js'
 import {readPersons} from '../members/io-records.js'
 import {SrcSet, srcHash} from './src-set.js'
@@ -183,7 +183,6 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
   // a dry run writes nothing, not even temp files
   const writer = request.dryRun ? undefined : await BatchWriter.create(eventsDir(store.root))
   let committed = false
-  const restoreGc = smallYoungGeneration()
   try {
     const opened = await openItems(request, format, mapping, seen)
     try {
@@ -256,7 +255,6 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
     if (result.rejectedCount > 0) result.rejectsFile = `.commops/events/${result.batch}.rejects.ndjson`
     return result
   } finally {
-    restoreGc()
     if (!committed) await writer?.discard()
   }
 }
