@@ -6,17 +6,30 @@ import {CadenceError, parseCadence} from './cadence.js'
 const asArray = (v: unknown): Array<Record<string, unknown>> =>
   Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => Boolean(x) && typeof x === 'object' && !Array.isArray(x)) : []
 
+/** Each distinct cadence text's error, or null, read once per process: a folder of configs repeats the same few. */
+const cadenceErrors = new Map<string, CadenceError | null>()
+function cadenceError(text: string): CadenceError | null {
+  let error = cadenceErrors.get(text)
+  if (error !== undefined) return error
+  try {
+    parseCadence(text)
+    error = null
+  } catch (thrown) {
+    if (!(thrown instanceof CadenceError)) throw thrown
+    error = thrown
+  }
+  if (cadenceErrors.size < 10_000) cadenceErrors.set(text, error)
+  return error
+}
+
 /** A problem, located inside the string, for every cadence that cannot be read; a warning for unknown `{fields}` in titles. */
 export function checkCadences(value: Record<string, unknown>, doc: SourceDoc): RawProblem[] {
   const problems: RawProblem[] = []
   const cadence = (pointer: string, text: unknown) => {
     if (typeof text !== 'string') return
-    try {
-      parseCadence(text)
-    } catch (error) {
-      if (!(error instanceof CadenceError)) throw error
+    const error = cadenceError(text)
+    if (error)
       problems.push({path: pointer, rule: 'calendar.cadence', msg: error.msg, hint: error.hint, position: doc.locateInString(pointer, error.offset)})
-    }
   }
   const content = (value.content ?? {}) as Record<string, unknown>
   asArray(content.pillars).forEach((p, i) => {

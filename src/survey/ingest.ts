@@ -184,14 +184,15 @@ export function ingestRows(
   const rejected: RejectedRow[] = csv.problems.slice()
   const warnings: RowWarning[] = []
   const responses: SurveyResponse[] = []
+  // Rows seen in this file, by the hash of their first occurrence: a repeated row is hashed again with its count.
   const seenInFile = new Map<string, number>()
   const isHeader = (cells: string[]) => cells.length === csv.header.length && cells.every((c, i) => c.trim() === csv.header[i])
   // Exports repeat the same few answers (options, scale points) on every row: each distinct cell of a column is read
-  // (its labels normalised and matched) once, then looked up.
-  const memos = new Map<number, Map<string, ParsedAnswer>>()
-  const read = (c: ColumnMapping, q: Question, cell: string): ParsedAnswer => {
-    let memo = memos.get(c.index)
-    if (memo === undefined) memos.set(c.index, (memo = new Map<string, ParsedAnswer>()))
+  // (its labels normalised and matched) once, then looked up. Each column's question and memo are found once.
+  const questionOf = columns.map((c) => (c.question && !c.option ? byId.get(c.question) : undefined))
+  const memos = columns.map(() => new Map<string, ParsedAnswer>())
+  const read = (k: number, q: Question, cell: string): ParsedAnswer => {
+    const memo = memos[k]
     let parsed = memo.get(cell)
     if (parsed === undefined) {
       parsed = parseAnswer(q, cell, o.values)
@@ -209,11 +210,12 @@ export function ingestRows(
       headers++
       continue
     }
+    // The hash of JSON.stringify([survey, cells, occurrence]), built from the row's JSON.
     const key = JSON.stringify(row.cells)
-    const occurrence = (seenInFile.get(key) ?? 0) + 1
-    seenInFile.set(key, occurrence)
-    // The hash of JSON.stringify([survey, cells, occurrence]), built from the row's JSON already made.
-    const rowHash = sha(`[${surveyJson},${key},${occurrence}]`)
+    const first = sha(`[${surveyJson},${key},1]`)
+    const occurrence = (seenInFile.get(first) ?? 0) + 1
+    seenInFile.set(first, occurrence)
+    const rowHash = occurrence === 1 ? first : sha(`[${surveyJson},${key},${occurrence}]`)
     const answers: Record<string, Answer> = {}
     const others: Record<string, string> = {}
     const fields: Record<string, string> = {}
@@ -221,25 +223,15 @@ export function ingestRows(
     let hasOthers = false
     let member: string | undefined
     let submittedAt: string | undefined
-    const blanked: RowWarning = {line: row.line, columns: [], reasons: []}
-    for (const c of columns) {
+    let blanked: RowWarning | undefined
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k]
       const cell = row.cells[c.index] ?? ''
-      if (c.meta === 'ignore') continue
-      if (c.meta === 'member') member = cell.trim() || member
-      else if (c.meta === 'submittedAt') submittedAt ??= cell.trim() || undefined
-      else if (c.question && c.option) {
-        if (!optionChosen(cell)) continue
-        if (answers[c.question] === undefined) answered++
-        const list = (answers[c.question] ??= []) as string[]
-        if (!list.includes(c.option)) list.push(c.option)
-        if (c.option === 'other' && !/^(1|true|yes|是|✓|√|x)$/iu.test(cell.trim())) {
-          others[c.question] = cell.trim()
-          hasOthers = true
-        }
-      } else if (c.question) {
-        const q = byId.get(c.question)!
-        const parsed = read(c, q, cell)
+      const q = questionOf[k]
+      if (q) {
+        const parsed = read(k, q, cell)
         if (!parsed.ok) {
+          blanked ??= {line: row.line, columns: [], reasons: []}
           blanked.columns.push(c.header)
           blanked.reasons.push({...parsed.reason, params: {...parsed.reason.params, column: c.header}})
           continue
@@ -250,6 +242,18 @@ export function ingestRows(
         }
         if (parsed.other) {
           others[q.id] = parsed.other
+          hasOthers = true
+        }
+      } else if (c.meta === 'ignore') continue
+      else if (c.meta === 'member') member = cell.trim() || member
+      else if (c.meta === 'submittedAt') submittedAt ??= cell.trim() || undefined
+      else if (c.question && c.option) {
+        if (!optionChosen(cell)) continue
+        if (answers[c.question] === undefined) answered++
+        const list = (answers[c.question] ??= []) as string[]
+        if (!list.includes(c.option)) list.push(c.option)
+        if (c.option === 'other' && !/^(1|true|yes|是|✓|√|x)$/iu.test(cell.trim())) {
+          others[c.question] = cell.trim()
           hasOthers = true
         }
       } else if (c.header !== '') {
@@ -266,10 +270,10 @@ export function ingestRows(
       }
     }
     if (answered === 0) {
-      rejected.push({line: row.line, reason: blanked.reasons[0] ?? {key: 'survey.ingest.noAnswers'}})
+      rejected.push({line: row.line, reason: blanked?.reasons[0] ?? {key: 'survey.ingest.noAnswers'}})
       continue
     }
-    if (blanked.reasons.length > 0) warnings.push(blanked)
+    if (blanked) warnings.push(blanked)
     if (o.known.has(rowHash)) {
       duplicates++
       continue

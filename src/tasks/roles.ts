@@ -41,11 +41,18 @@ function spellings(role: Role): string[] {
   return [role.key, role['zh-CN'], role.en, `${role['zh-CN']} / ${role.en}`, ...(role.aliases ?? [])].map(norm)
 }
 
+/** Each role's spellings, normalised once (validate looks up every team role of every community.yaml it reads). */
+const SPELLED = ROLES.map((role) => ({
+  role,
+  exact: [role.key, role['zh-CN'], role.en, `${role['zh-CN']} / ${role.en}`].map(norm),
+  all: spellings(role),
+}))
+
 /** The known role a text names (`moderator`, `版主`, `版主 / moderator`, `mod`); exact spellings win over aliases. */
 export function findRole(text: string): Role | undefined {
   const n = norm(text)
   if (!n) return undefined
-  return ROLES.find((r) => [r.key, r['zh-CN'], r.en, `${r['zh-CN']} / ${r.en}`].map(norm).includes(n)) ?? ROLES.find((r) => spellings(r).includes(n))
+  return (SPELLED.find((s) => s.exact.includes(n)) ?? SPELLED.find((s) => s.all.includes(n)))?.role
 }
 
 /** How a role is written on a task: `版主 / moderator`. */

@@ -15,15 +15,39 @@ export function holdsPlaceholder(value: unknown): boolean {
   return Boolean(value) && typeof value === 'object' && !Array.isArray(value) && Object.values(value as object).some(isPlaceholder)
 }
 
-/** The JSON pointer of every string holding a placeholder, in document order; a value that contains itself (a YAML alias) is walked once. */
+/**
+ * The JSON pointer of every string holding a placeholder, in document order; a value that contains itself (a YAML alias)
+ * is walked once. One walk with the path as a stack: a pointer is only written for a placeholder found (validate runs
+ * this on every community.yaml, where building a pointer for each of its hundreds of strings cost more than the schema).
+ */
 export function findPlaceholders(value: unknown, base = '', within: Set<object> = new Set()): string[] {
-  if (typeof value === 'string') return isPlaceholder(value) ? [base] : []
-  if (!value || typeof value !== 'object' || within.has(value)) return []
-  within.add(value)
-  const found = Array.isArray(value)
-    ? value.flatMap((v, i) => findPlaceholders(v, `${base}/${i}`, within))
-    : Object.entries(value).flatMap(([k, v]) => findPlaceholders(v, `${base}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, within))
-  within.delete(value)
+  const found: string[] = []
+  // the keys and indexes down to the value being walked, escaped only for a pointer reported
+  const path: Array<string | number> = []
+  const pointer = () => base + path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')
+  const visit = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (isPlaceholder(v)) found.push(pointer())
+      return
+    }
+    if (!v || typeof v !== 'object' || within.has(v)) return
+    within.add(v)
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i)
+        visit(v[i])
+        path.pop()
+      }
+    } else {
+      for (const [k, child] of Object.entries(v)) {
+        path.push(k)
+        visit(child)
+        path.pop()
+      }
+    }
+    within.delete(v)
+  }
+  visit(value)
   return found
 }
 

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {stringify} from 'csv-stringify/sync'
@@ -141,9 +142,17 @@ describe('reading rows', () => {
 
   it('two identical anonymous rows in one file are two responses', async () => {
     const doc = await q4()
-    const r = ingest(doc, Buffer.from('overall,nps\n5,10\n5,10\n'))
-    expect(r.responses).toHaveLength(2)
-    expect(new Set(r.responses.map((x) => x.rowHash)).size).toBe(2)
+    const r = ingest(doc, Buffer.from('overall,nps\n5,10\n5,10\n4,9\n5,10\n'))
+    expect(r.responses).toHaveLength(4)
+    // the hash of [survey, cells, occurrence in the file], as stored rows were hashed: re-ingesting finds them
+    const hash = (cells: string[], n: number) =>
+      createHash('sha256')
+        .update(JSON.stringify(['S1', cells, n]))
+        .digest('hex')
+        .slice(0, 16)
+    expect(r.responses.map((x) => x.rowHash)).toEqual([hash(['5', '10'], 1), hash(['5', '10'], 2), hash(['4', '9'], 1), hash(['5', '10'], 3)])
+    const again = ingest(doc, Buffer.from('overall,nps\n5,10\n5,10\n4,9\n5,10\n5,10\n'), {known: new Set(r.responses.map((x) => x.rowHash))})
+    expect([again.duplicates, again.responses.length]).toEqual([4, 1])
   })
 
   it('maps columns with --map, including metadata, and reads one-column-per-option exports', async () => {

@@ -20,6 +20,16 @@ const COMMUNITY = 'apiVersion: commops/v1\nkind: Community\nname: Fixture Club\n
 const PLAYBOOK_HEAD = 'apiVersion: commops/v1\nkind: Playbook\nname: inline\nphase: launch\nvars:\n  weeks: 4\nsteps:\n'
 
 describe('validateText: Community', () => {
+  it('a cadence that cannot be read is placed in each file that has it, however many files repeat it', () => {
+    const pillar = (id: string) => `  - id: ${id}\n    name: X\n    cadence: weekly on tuseday\n`
+    const first = validateText(`${COMMUNITY}content:\n  pillars:\n${pillar('a')}`, 'a.yaml', 'en').problems
+    const second = validateText(`${COMMUNITY}\n\ncontent:\n  pillars:\n${pillar('b')}${pillar('c')}`, 'b.yaml', 'en').problems
+    expect(where(at(first, 'calendar.cadence', '/content/pillars/0/cadence'))).toEqual({line: 10, col: 24})
+    expect(where(at(second, 'calendar.cadence', '/content/pillars/0/cadence'))).toEqual({line: 12, col: 24})
+    expect(where(at(second, 'calendar.cadence', '/content/pillars/1/cadence'))).toEqual({line: 15, col: 24})
+    expect(at(second, 'calendar.cadence', '/content/pillars/1/cadence').file).toBe('b.yaml')
+  })
+
   it('accepts the valid fixtures', () => {
     expect(validateText(readFixture('community/valid.en.yaml'), 'c.yaml', 'en').problems).toEqual([])
     expect(validateText(readFixture('playbooks/valid.yaml'), 'p.yaml', 'en').problems).toEqual([])

@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {parseFast, parseWithPositions, parseYaml, type SourceDoc, toPointer} from '../../src/schema/yaml-source.js'
+import {NOT_PLAIN, notPlain, parseFast, parseWithPositions, parseYaml, type SourceDoc, toPointer} from '../../src/schema/yaml-source.js'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -218,5 +218,28 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
       ),
       {numRuns: Number(process.env.YAML_FUZZ_RUNS ?? 3000)},
     )
+  })
+})
+
+describe('notPlain: where the fast parse steps aside', () => {
+  it('says what the NOT_PLAIN pattern says, on any text made of the characters it looks at', () => {
+    const chars = ['-', ' ', '\n', ':', ',', '[', '{', ']', '}', '&', '*', '!', '?', '%', '.', '#', 'a', '\u00a0', '\r', '\t', '\u3000', '\u2028']
+    const text = fc.array(fc.constantFrom(...chars), {maxLength: 24}).map((a) => a.join(''))
+    fc.assert(
+      fc.property(text, (s) => notPlain(s) === NOT_PLAIN.test(s)),
+      {numRuns: Number(process.env.YAML_FUZZ_RUNS ?? 5000)},
+    )
+    for (const s of [
+      'a: -\n',
+      'a: x # -\nb: - # c\n',
+      'a: [b, : c]\n',
+      '- a\n...\n',
+      'k: v\n--- \n',
+      'a: &x 1\n',
+      'a: !!str 1\n',
+      '? a\n: b\n',
+      'a: b?\n',
+    ])
+      expect(notPlain(s), s).toBe(NOT_PLAIN.test(s))
   })
 })
