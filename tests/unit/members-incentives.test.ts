@@ -23,7 +23,8 @@ import {
   topMembers,
   type IncentivesWorkspace,
 } from '../../src/members/incentives-service.js'
-import {computeLedger, pointsRules, titleFor, titleLevels} from '../../src/members/points.js'
+import {computeLedger, ledgerEntries, pointsRules, titleFor, titleLevels} from '../../src/members/points.js'
+import {TimelineCollector} from '../../src/members/timeline.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {Store} from '../../src/store/index.js'
@@ -233,6 +234,55 @@ describe('points ledger', () => {
       ['01:00', 1],
       ['02:00', 1],
       ['03:00', -3],
+    ])
+  })
+})
+
+describe('timelines', () => {
+  it('give each member in code-point order, by time then src, every ts as imported (canonical or not) and the parents', () => {
+    const c = new TimelineCollector((type) => type !== 'reaction')
+    const e = (ts: string, member: string, src: string, extra: Partial<ResolvedEvent> = {}) =>
+      c.add({ts, type: 'post', member, person: member, src, ...extra})
+    e('2026-11-02T10:00:00+08:00', 'qq:2', 'b')
+    e('2026-11-02T09:00:00.250+08:00', 'qq:2', 'a') // milliseconds: kept as written
+    e('2026-11-02T02:00:00Z', 'qq:2', 'c', {type: 'answer', parent: 'q'}) // the same instant as b, later src
+    e('2026-03-29T01:30:00-04:30', 'qq:1', 'd')
+    e('2026-11-02T10:00:00+08:00', 'qq:1', 'e', {type: 'reaction'}) // not kept
+    e('2026-11-02T10:00:00+08:00', 'qq:*', 'f') // anonymous
+    expect(c.timelines()).toEqual([
+      ['qq:1', [{ms: Date.parse('2026-03-29T01:30:00-04:30'), ts: '2026-03-29T01:30:00-04:30', type: 'post', src: 'd'}]],
+      [
+        'qq:2',
+        [
+          {ms: Date.parse('2026-11-02T09:00:00.250+08:00'), ts: '2026-11-02T09:00:00.250+08:00', type: 'post', src: 'a'},
+          {ms: Date.parse('2026-11-02T10:00:00+08:00'), ts: '2026-11-02T10:00:00+08:00', type: 'post', src: 'b'},
+          {ms: Date.parse('2026-11-02T10:00:00+08:00'), ts: '2026-11-02T02:00:00Z', type: 'answer', src: 'c', parent: 'q'},
+        ],
+      ],
+    ])
+  })
+
+  it('a streamed ledger puts members with only deductions in their place among the others', () => {
+    const rules = pointsRules({incentives: {points: {post: 1}, incidentDeductions: {warning: -5}}})
+    const post = (src: string) => ({ms: Date.parse('2026-11-02T10:00:00+08:00'), ts: '2026-11-02T10:00:00+08:00', type: 'post' as const, src})
+    const incident = (id: string, member: string) => ({id, member, rung: 'warning', at: '2026-11-03T10:00:00+08:00'})
+    const ledger = [
+      ...ledgerEntries(
+        [
+          ['b', [post('1')]],
+          ['d', [post('2')]],
+        ],
+        [incident('I1', 'c'), incident('I2', 'a'), incident('I3', 'e'), incident('I4', 'b')],
+        rules,
+      ),
+    ]
+    expect(ledger.map((e) => [e.member, e.src ?? e.incident, e.points])).toEqual([
+      ['a', 'I2', -5],
+      ['b', '1', 1],
+      ['b', 'I4', -5],
+      ['c', 'I1', -5],
+      ['d', '2', 1],
+      ['e', 'I3', -5],
     ])
   })
 })
