@@ -139,10 +139,11 @@ export class EngagementCollector {
       const at = this.atDays[i]
       if (day > at) continue
       if (w && day > at - this.model.windowDays) acc.score[i] += w
-      if (ms >= acc.lastMs[i]) {
+      // a leave at the same instant as the latest other event counts as the latest, whatever the order of the lines
+      if (ms > acc.lastMs[i]) {
         acc.lastMs[i] = ms
         acc.left[i] = type === 'leave' ? 1 : 0
-      }
+      } else if (ms === acc.lastMs[i] && type === 'leave') acc.left[i] = 1
     }
   }
 

@@ -363,7 +363,19 @@ export interface LevelsResult {
   /** The period before, whose end the movement is measured from. */
   previous: Period
   windowDays: number
-  levels: Array<{id: EngagementLevelId; name: LocalizedText; weight: number; members: number; before: number; change: number}>
+  /** The weight of each event type in the score (the model's, defaults filled in). */
+  weights: Partial<Record<string, number>>
+  /** In the model's order: a member is in the first level whose minScore and newWithinDays they meet. */
+  levels: Array<{
+    id: EngagementLevelId
+    name: LocalizedText
+    weight: number
+    minScore?: number
+    newWithinDays?: number
+    members: number
+    before: number
+    change: number
+  }>
   movement: Movement
   gravity: {now: number; before: number; change: number}
 }
@@ -391,10 +403,13 @@ function levelsResult(x: Awaited<ReturnType<typeof levelPair>>): LevelsResult {
     period: x.period,
     previous: x.previous,
     windowDays: x.model.windowDays,
+    weights: x.model.weights,
     levels: x.model.levels.map((l) => ({
       id: l.id,
       name: l.name ?? l.id,
       weight: l.weight,
+      ...(l.minScore !== undefined ? {minScore: l.minScore} : {}),
+      ...(l.newWithinDays !== undefined ? {newWithinDays: l.newWithinDays} : {}),
       members: now[l.id],
       before: before[l.id],
       change: now[l.id] - before[l.id],

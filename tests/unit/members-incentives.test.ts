@@ -396,11 +396,32 @@ describe('engagement levels, movement and gravity', () => {
     expect(mv.down.map((x) => x.member)).toEqual(['d', 'a'])
   })
 
+  it('a leave at the same instant as another event counts as the latest, whatever the order of the lines', () => {
+    const post = e('2026-11-20', 'post', 'x')
+    const leave = {...e('2026-11-20', 'leave', 'x'), ts: post.ts}
+    for (const order of [
+      [post, leave],
+      [leave, post],
+    ]) {
+      const c = new EngagementCollector(model, ['2026-11-30'])
+      for (const x of order) c.add(x)
+      expect(c.levelsAt(0).has('x')).toBe(false)
+    }
+  })
+
   it('the commands’ services and the scorecard’s engagement_score read the same model from a workspace', async () => {
     await importLines(EV.map(({person: _p, ...x}) => ({...x, member: `qq:${x.member}`})))
     const wsE: IncentivesWorkspace = {root, community: {timezone: ZONE, engagement: model}}
     const lv = await engagementLevels(wsE, store, {period: '2026-11', now: NOW})
     expect(lv.previous.to).toBe('2026-10-31')
+    // the model as used: what a reader needs to redo the classification (the speed bench builds its SQL from it)
+    expect(lv.weights).toEqual({post: 1, answer: 3})
+    expect(lv.levels.map((l) => [l.id, l.minScore, l.newWithinDays])).toEqual([
+      ['core', 5, undefined],
+      ['new', undefined, 7],
+      ['casual', 1, undefined],
+      ['dormant', undefined, undefined],
+    ])
     expect(lv.levels.map((l) => [l.id, l.members, l.before, l.change])).toEqual([
       ['core', 1, 1, 0],
       ['new', 1, 1, 0],
