@@ -3,7 +3,7 @@
  * (default core / active / new / casual / dormant); levels at two dates give the movement between them, and the
  * engagement score (gravity) is Σ weight² × members per level. Pure.
  */
-import {typeName, type PersonBlock} from '../events/columns.js'
+import {TYPE_CODE, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {LocalizedText} from '../i18n/index.js'
 import {dayNumber} from '../metrics/period.js'
@@ -78,29 +78,45 @@ export interface MemberLevel {
   score: number
 }
 
-interface Acc {
-  first: number
-  /** Weighted activity in each date's window. */
-  score: Float64Array
-  /** Latest event time up to each date, and whether it was a `leave`. */
-  lastMs: Float64Array
-  left: Uint8Array
+/** A typed array twice as long (at least `min`), its values kept. */
+function grown<A extends Float64Array | Uint8Array>(a: A, min: number): A {
+  const b = new (a.constructor as new (n: number) => A)(Math.max(a.length * 2, min))
+  b.set(a)
+  return b
 }
 
 /**
  * Collects, for several dates at once, each member's weighted activity in the window ending that day (local days:
- * the event's own date) and whether their latest event by then was `leave`. One pass over the events.
+ * the event's own date) and whether their latest event by then was `leave`. One pass over the events; a member is a
+ * slot in flat typed arrays (100k members would otherwise be 300k small arrays).
  */
 export class EngagementCollector {
-  private readonly members = new Map<MemberKey, Acc>()
+  private readonly slots = new Map<MemberKey, number>()
+  private readonly keys: MemberKey[] = []
+  private first = new Float64Array(1024)
+  /** Per slot and date (slot × dates + i): weighted activity in the window, latest event time, whether it was a `leave`. */
+  private score: Float64Array
+  private lastMs: Float64Array
+  private left: Uint8Array
   private readonly atDays: number[]
   private readonly dayCache = new Map<string, number>()
+  /** Weights by type code (columns.ts). */
+  private readonly codeWeights = new Float64Array(256)
+  private readonly leaveCode = TYPE_CODE.leave
+  /** The slot of each member of the last block's tables (-1: not yet looked up). */
+  private blockTables: PersonBlock['tables'] | undefined
+  private blockSlots = new Int32Array(0)
 
   constructor(
     readonly model: EngagementModel,
     readonly dates: string[],
   ) {
     this.atDays = dates.map(dayNumber)
+    const n = dates.length
+    this.score = new Float64Array(1024 * n)
+    this.lastMs = new Float64Array(1024 * n)
+    this.left = new Uint8Array(1024 * n)
+    for (const [type, code] of Object.entries(TYPE_CODE)) this.codeWeights[code] = model.weights[type] ?? 0
   }
 
   add(e: ResolvedEvent): void {
@@ -109,7 +125,7 @@ export class EngagementCollector {
     let day = this.dayCache.get(date)
     if (day === undefined) this.dayCache.set(date, (day = dayNumber(date)))
     if (!Number.isFinite(day)) return
-    this.note(e.person, day, Date.parse(e.ts), e.type)
+    this.note(this.slotOf(e.person), day, Date.parse(e.ts), this.model.weights[e.type] ?? 0, e.type === 'leave')
   }
 
   /**
@@ -118,45 +134,72 @@ export class EngagementCollector {
    */
   addBlock(b: PersonBlock, zone: ZoneDays): void {
     const {members} = b.tables
+    if (b.tables !== this.blockTables || this.blockSlots.length < members.length) {
+      const known = b.tables === this.blockTables ? this.blockSlots : new Int32Array(0)
+      this.blockSlots = new Int32Array(members.length).fill(-1)
+      this.blockSlots.set(known)
+      this.blockTables = b.tables
+    }
     for (let i = 0; i < b.length; i++) {
       const m = b.member[i]
-      const member = members[m]
       const ms = b.ms[i]
-      if (isAnonymous(member) || Number.isNaN(ms)) continue
-      this.note(b.persons[m] ?? member, zone.dayOf(ms), ms, typeName(b.type[i]) ?? '')
+      if (Number.isNaN(ms)) continue
+      let slot = this.blockSlots[m]
+      if (slot === -1) {
+        const member = members[m]
+        slot = this.blockSlots[m] = isAnonymous(member) ? -2 : this.slotOf(b.persons[m] ?? member)
+      }
+      if (slot === -2) continue
+      const code = b.type[i]
+      this.note(slot, zone.dayOf(ms), ms, this.codeWeights[code], code === this.leaveCode)
     }
   }
 
-  private note(person: MemberKey, day: number, ms: number, type: string): void {
+  private slotOf(person: MemberKey): number {
+    let slot = this.slots.get(person)
+    if (slot !== undefined) return slot
+    slot = this.keys.length
+    this.slots.set(person, slot)
+    this.keys.push(person)
     const n = this.atDays.length
-    let acc = this.members.get(person)
-    if (!acc) {
-      acc = {first: day, score: new Float64Array(n), lastMs: new Float64Array(n).fill(-Infinity), left: new Uint8Array(n)}
-      this.members.set(person, acc)
-    } else if (day < acc.first) acc.first = day
-    const w = this.model.weights[type] ?? 0
+    if (slot === this.first.length) {
+      this.first = grown(this.first, slot + 1)
+      this.score = grown(this.score, (slot + 1) * n)
+      this.lastMs = grown(this.lastMs, (slot + 1) * n)
+      this.left = grown(this.left, (slot + 1) * n)
+    }
+    this.first[slot] = Infinity
+    this.lastMs.fill(-Infinity, slot * n, (slot + 1) * n)
+    return slot
+  }
+
+  private note(slot: number, day: number, ms: number, w: number, leave: boolean): void {
+    const n = this.atDays.length
+    if (day < this.first[slot]) this.first[slot] = day
     for (let i = 0; i < n; i++) {
       const at = this.atDays[i]
       if (day > at) continue
-      if (w && day > at - this.model.windowDays) acc.score[i] += w
+      const k = slot * n + i
+      if (w && day > at - this.model.windowDays) this.score[k] += w
       // a leave at the same instant as the latest other event counts as the latest, whatever the order of the lines
-      if (ms > acc.lastMs[i]) {
-        acc.lastMs[i] = ms
-        acc.left[i] = type === 'leave' ? 1 : 0
-      } else if (ms === acc.lastMs[i] && type === 'leave') acc.left[i] = 1
+      if (ms > this.lastMs[k]) {
+        this.lastMs[k] = ms
+        this.left[k] = leave ? 1 : 0
+      } else if (ms === this.lastMs[k] && leave) this.left[k] = 1
     }
   }
 
   /** Every member's level at the i-th date: members first seen by then who had not left. */
   levelsAt(i: number): Map<MemberKey, MemberLevel> {
     const at = this.atDays[i]
+    const n = this.atDays.length
     const out = new Map<MemberKey, MemberLevel>()
-    const keys = [...this.members.keys()].sort(compare)
-    for (const key of keys) {
-      const acc = this.members.get(key)!
-      if (acc.first > at || acc.left[i]) continue
-      const score = Math.round(acc.score[i] * 100) / 100
-      out.set(key, {level: classify(this.model, score, at - acc.first), score})
+    const order = this.keys.map((_, slot) => slot).sort((a, b) => compare(this.keys[a], this.keys[b]))
+    for (const slot of order) {
+      const k = slot * n + i
+      if (this.first[slot] > at || this.left[k]) continue
+      const score = Math.round(this.score[k] * 100) / 100
+      out.set(this.keys[slot], {level: classify(this.model, score, at - this.first[slot]), score})
     }
     return out
   }

@@ -7,7 +7,9 @@ import {mkdir, mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
+import {blocksOf} from '../../src/events/columns.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
+import {ZoneDays} from '../../src/metrics/zone-day.js'
 import {importEvents} from '../../src/events/service.js'
 import {EngagementCollector, engagementModel, gravity, levelCounts, movement, movers} from '../../src/members/engagement.js'
 import {
@@ -394,6 +396,16 @@ describe('engagement levels, movement and gravity', () => {
     const mv = movers(model, before, after, 10)
     expect(mv.up.map((x) => x.member)).toEqual(['b', 'c'])
     expect(mv.down.map((x) => x.member)).toEqual(['d', 'a'])
+  })
+
+  it('the column blocks give the same levels as the events, blocks of a few events each', () => {
+    const byEvent = new EngagementCollector(model, ['2026-10-31', '2026-11-30'])
+    for (const x of EV) byEvent.add(x)
+    const byBlock = new EngagementCollector(model, ['2026-10-31', '2026-11-30'])
+    const zone = new ZoneDays(ZONE)
+    for (const b of blocksOf([...EV, {...EV[0], member: 'qq:*', person: 'qq:*'}], 3)) byBlock.addBlock(b, zone)
+    for (const i of [0, 1]) expect([...byBlock.levelsAt(i)]).toEqual([...byEvent.levelsAt(i)])
+    expect(byEvent.levelsAt(1).size).toBe(4)
   })
 
   it('a leave at the same instant as another event counts as the latest, whatever the order of the lines', () => {
