@@ -132,13 +132,13 @@ for (const side of ['before', 'now']) {
 
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—')
 console.log(`members bench: ${EVENTS} events, ${l.levels.reduce((a, x) => a + x.members, 0)} members at 2026-09-30${quick ? ' (--quick)' : ''}`)
-console.log('what                         commops ms  MB     DuckDB ms  MB     ratio')
+console.log('what                         commops ms  CPU ms  MB     DuckDB ms  CPU ms  MB     ratio (wall)')
 for (const [name, c, d] of [
   ['members points --recompute', cliPoints, duckPoints],
   ['members levels', cliLevels, duckLevels],
 ])
   console.log(
-    `${name.padEnd(28)} ${fmt(c.ms).padStart(10)}  ${fmt(c.rss).padStart(5)}  ${fmt(d.ms).padStart(9)}  ${fmt(d.rss).padStart(5)}  ${fmt(c.ms / d.ms, 2)}`,
+    `${name.padEnd(28)} ${fmt(c.ms).padStart(10)}  ${fmt(c.cpu).padStart(6)}  ${fmt(c.rss).padStart(5)}  ${fmt(d.ms).padStart(9)}  ${fmt(d.cpu).padStart(6)}  ${fmt(d.rss).padStart(5)}  ${fmt(c.ms / d.ms, 2)}`,
   )
 const awardMs = median(awards, 'ms')
 const startupMs = median(startups, 'ms')
