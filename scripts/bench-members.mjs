@@ -1,50 +1,42 @@
 // npm run bench:members [-- --quick]: the members' incentives at scale. Imports ~1M canonical events of ~50k members
 // (--quick: a tenth) with the built CLI, then times `commops members points --recompute` against DuckDB writing the
-// same ledger (points per event × rules of the init profile, sorted by member, time and src, as NDJSON), and
-// `commops members levels` against DuckDB classifying every member at two dates by weighted activity over 28 days.
-// Checks the totals and level counts agree. Wall time and peak memory (max RSS) of each child process, by /usr/bin/time.
+// same ledger (points per event × the rules of the workspace's community.yaml, sorted by member, time and src, as
+// NDJSON), and `commops members levels` against DuckDB classifying every member at two dates by the engagement model
+// the CLI reports (weights, thresholds, window: read from its --json, so the two cannot drift). Checks the totals and
+// level counts agree. Then `commops members award` (one manual award): the whole process, and the same command
+// refused at its argument check before the store is read (start-up alone); the difference is the update.
+// Wall time and peak memory (max RSS) of each child process, by /usr/bin/time.
 import {spawnSync} from 'node:child_process'
 import {createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {once} from 'node:events'
 import os from 'node:os'
 import path from 'node:path'
 import {eventLine, generateEvents} from './lib/gen-events.mjs'
+import {parse} from 'yaml'
 import {bin, buildIfNeeded, root} from './lib.mjs'
 
 const quick = process.argv.includes('--quick')
 const keep = process.argv.includes('--keep')
 const EVENTS = quick ? 100_000 : 1_000_000
 const ZONE = 'Asia/Shanghai'
-// the points of templates/init/community.en.yaml (no caps, cooldowns or campaigns) and the default engagement model
-const POINTS = {join: 5, post: 2, reply: 1, question: 1, answer: 3, event_register: 1, event_attend: 5, content_publish: 10, conversion: 20}
-const WEIGHTS = {
-  post: 1,
-  reply: 1,
-  question: 1,
-  answer: 2,
-  reaction: 0.25,
-  event_register: 1,
-  event_attend: 3,
-  content_publish: 3,
-  content_view: 0.1,
-  conversion: 2,
-}
+const AWARD_RUNS = 5
 
 buildIfNeeded()
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-members-'))
 const env = {...process.env, CI: '1', NO_COLOR: '1'}
 const hasTime = existsSync('/usr/bin/time')
 
-function measure(argv, {cwd = tmp} = {}) {
+function measure(argv, {cwd = tmp, status = 0} = {}) {
   const stats = path.join(tmp, 'time.txt')
   const command = hasTime ? '/usr/bin/time' : argv[0]
-  const args = hasTime ? ['-f', '%e %M', '-o', stats, ...argv] : argv.slice(1)
+  const args = hasTime ? ['-f', '%U %S %M', '-o', stats, ...argv] : argv.slice(1)
   const t0 = process.hrtime.bigint()
   const r = spawnSync(command, args, {cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
   const ms = Number(process.hrtime.bigint() - t0) / 1e6
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr}`)
-  const rss = hasTime ? Number(readFileSync(stats, 'utf8').trim().split(/\s+/).at(-1)) / 1024 : NaN
-  return {stdout: r.stdout, ms, rss}
+  if (r.status !== status) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr}`)
+  const [user, sys, kb] = hasTime ? readFileSync(stats, 'utf8').trim().split(/\s+/).slice(-3).map(Number) : [NaN, NaN, NaN]
+  // CPU time (user + system) is steadier than wall time on a shared machine
+  return {stdout: r.stdout, ms, cpu: (user + sys) * 1000, rss: kb / 1024}
 }
 
 console.error(`generating ${EVENTS} events…`)
@@ -61,6 +53,8 @@ const ws = path.join(tmp, 'ws')
 measure([process.execPath, bin, 'init', ws, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
 console.error('importing…')
 measure([process.execPath, bin, 'events', 'import', ndjson, '--json'], {cwd: ws})
+// the points rules the CLI reads (the init profile's: no caps, cooldowns or campaigns)
+const POINTS = parse(readFileSync(path.join(ws, 'community.yaml'), 'utf8')).incentives.points
 const files = readdirSync(path.join(ws, '.commops', 'events'))
   .filter((f) => /^B\d+\.ndjson$/.test(f))
   .map((f) => `'${path.join(ws, '.commops', 'events', f)}'`)
@@ -78,19 +72,26 @@ writeFileSync(
    WHERE points <> 0 ORDER BY member, ms, src) TO '${ledgerOut}' (FORMAT json);
    SELECT count(*) AS entries, sum(points) AS total FROM read_ndjson('${ledgerOut}');`,
 )
-const levelsAt = (at) => `(SELECT level, count(*) AS n FROM (
-    SELECT member, CASE WHEN score >= 30 THEN 'core' WHEN score >= 8 THEN 'active' WHEN DATE '${at}' - first < 28 THEN 'new'
-      WHEN score >= 1 THEN 'casual' ELSE 'dormant' END AS level
-    FROM (SELECT member, min(day) AS first, round(sum(CASE WHEN day > DATE '${at}' - 28 THEN w ELSE 0 END), 2) AS score,
-            arg_max(type, ms) AS last_type
-          FROM (SELECT member, type, CAST(substr(ts, 1, 10) AS DATE) AS day, epoch_ms(CAST(ts AS TIMESTAMPTZ)) AS ms, ${cases(WEIGHTS)} AS w
-                FROM ${raw} WHERE member NOT LIKE '%:*' AND CAST(substr(ts, 1, 10) AS DATE) <= DATE '${at}')
-          GROUP BY member) WHERE last_type <> 'leave') GROUP BY level)`
+// the engagement model as the CLI used it: weights, levels in order (first met wins), window
+const levelsSqlOf = (l) => {
+  const level = l.levels
+    .map((x, i) => {
+      const when = [x.minScore !== undefined && `score >= ${x.minScore}`, x.newWithinDays !== undefined && `DATE '%AT%' - first < ${x.newWithinDays}`]
+        .filter(Boolean)
+        .join(' AND ')
+      return i === l.levels.length - 1 ? `ELSE '${x.id}'` : `WHEN ${when || 'true'} THEN '${x.id}'`
+    })
+    .join(' ')
+  const at = (day) => `(SELECT level, count(*) AS n FROM (
+    SELECT member, CASE ${level.replaceAll('%AT%', day)} END AS level
+    FROM (SELECT member, min(day) AS first, round(sum(CASE WHEN day > DATE '${day}' - ${l.windowDays} THEN w ELSE 0 END), 2) AS score,
+            max(ms) FILTER (WHERE type = 'leave') = max(ms) AS gone
+          FROM (SELECT member, type, CAST(substr(ts, 1, 10) AS DATE) AS day, epoch_ms(CAST(ts AS TIMESTAMPTZ)) AS ms, ${cases(l.weights)} AS w
+                FROM ${raw} WHERE member NOT LIKE '%:*' AND CAST(substr(ts, 1, 10) AS DATE) <= DATE '${day}')
+          GROUP BY member) WHERE gone IS NOT TRUE) GROUP BY level)`
+  return `SELECT (SELECT json_group_object(level, n) FROM ${at(l.previous.to)}) AS before, (SELECT json_group_object(level, n) FROM ${at(l.period.to)}) AS now;`
+}
 const levelsSql = path.join(tmp, 'levels.sql')
-writeFileSync(
-  levelsSql,
-  `SELECT (SELECT json_group_object(level, n) FROM ${levelsAt('2026-08-31')}) AS before, (SELECT json_group_object(level, n) FROM ${levelsAt('2026-09-30')}) AS now;`,
-)
 const duck = [process.execPath, path.join(root, 'scripts', 'lib', 'duck-run.mjs')]
 
 console.error('points…')
@@ -98,7 +99,21 @@ const cliPoints = measure([process.execPath, bin, 'members', 'points', '--recomp
 const duckPoints = measure([...duck, pointsSql])
 console.error('levels…')
 const cliLevels = measure([process.execPath, bin, 'members', 'levels', '--period', '2026-09', '--json'], {cwd: ws})
+writeFileSync(levelsSql, levelsSqlOf(JSON.parse(cliLevels.stdout)))
 const duckLevels = measure([...duck, levelsSql])
+console.error('award…')
+// the member with the most events' points; each run one award, then start-up alone (--points 0 is refused before the store is read)
+const awardee = JSON.parse(measure([process.execPath, bin, 'members', 'top', '--period', '2026-09', '--limit', '1', '--json'], {cwd: ws}).stdout)
+  .rows[0].member
+const award = (points, status) =>
+  measure([process.execPath, bin, 'members', 'award', awardee, '--points', String(points), '--reason', 'bench', '--json'], {cwd: ws, status})
+const median = (runs, key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)]
+const awards = []
+const startups = []
+for (let i = 0; i < AWARD_RUNS; i++) {
+  awards.push(award(1, 0))
+  startups.push(award(0, 2))
+}
 
 const p = JSON.parse(cliPoints.stdout)
 const dp = JSON.parse(duckPoints.stdout)
@@ -117,14 +132,22 @@ for (const side of ['before', 'now']) {
 
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—')
 console.log(`members bench: ${EVENTS} events, ${l.levels.reduce((a, x) => a + x.members, 0)} members at 2026-09-30${quick ? ' (--quick)' : ''}`)
-console.log('what                         commops ms  MB     DuckDB ms  MB     ratio')
+console.log('what                         commops ms  CPU ms  MB     DuckDB ms  CPU ms  MB     ratio (wall)')
 for (const [name, c, d] of [
   ['members points --recompute', cliPoints, duckPoints],
   ['members levels', cliLevels, duckLevels],
 ])
   console.log(
-    `${name.padEnd(28)} ${fmt(c.ms).padStart(10)}  ${fmt(c.rss).padStart(5)}  ${fmt(d.ms).padStart(9)}  ${fmt(d.rss).padStart(5)}  ${fmt(c.ms / d.ms, 2)}`,
+    `${name.padEnd(28)} ${fmt(c.ms).padStart(10)}  ${fmt(c.cpu).padStart(6)}  ${fmt(c.rss).padStart(5)}  ${fmt(d.ms).padStart(9)}  ${fmt(d.cpu).padStart(6)}  ${fmt(d.rss).padStart(5)}  ${fmt(c.ms / d.ms, 2)}`,
   )
+const awardMs = median(awards, 'ms')
+const startupMs = median(startups, 'ms')
+const awardCpu = median(awards, 'cpu')
+const startupCpu = median(startups, 'cpu')
+console.log(`members award, median of ${AWARD_RUNS} (target ≤ 100 ms)`)
+console.log(`  the whole process      wall ${fmt(awardMs).padStart(6)} ms  CPU ${fmt(awardCpu).padStart(6)} ms  ${fmt(median(awards, 'rss'))} MB`)
+console.log(`  start-up alone         wall ${fmt(startupMs).padStart(6)} ms  CPU ${fmt(startupCpu).padStart(6)} ms  (refused at its argument check)`)
+console.log(`  the update (difference) wall ${fmt(awardMs - startupMs).padStart(5)} ms  CPU ${fmt(awardCpu - startupCpu).padStart(6)} ms`)
 if (disagree.length) console.log(`DISAGREE:\n  ${disagree.join('\n  ')}`)
 else console.log('totals and level counts agree')
 if (!keep) rmSync(tmp, {recursive: true, force: true})

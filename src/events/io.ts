@@ -147,6 +147,39 @@ export async function* readEvents(
   }
 }
 
+/**
+ * The same events as readEvents, a chunk at a time (the lines of about 1 MiB of a batch file): for readers of every
+ * event, to whom a promise per event costs more than the event.
+ */
+export async function* readEventChunks(
+  root: string,
+  db: Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>,
+  persons?: Map<string, string>,
+): AsyncGenerator<ResolvedEvent[]> {
+  if (db.eventBatches.length === 0) return
+  persons ??= (await readPersons(root, db)).index
+  const parse = (lines: string[]): ResolvedEvent[] => {
+    const out: ResolvedEvent[] = []
+    for (const line of lines) {
+      if (line.length === 0 || line === '\r') continue
+      const r = JSON.parse(line) as ResolvedEvent
+      r.person = persons.get(r.member) ?? r.member
+      out.push(r)
+    }
+    return out
+  }
+  for (const batch of db.eventBatches) {
+    let rest = ''
+    const input = createReadStream(path.join(eventsDir(root), `${batch.id}.ndjson`), {encoding: 'utf8', highWaterMark: 1 << 16})
+    for await (const chunk of input as AsyncIterable<string>) {
+      const lines = (rest + chunk).split('\n')
+      rest = lines.pop()!
+      yield parse(lines)
+    }
+    if (rest) yield parse([rest])
+  }
+}
+
 /** The src hashes of the batches already imported (their `.srcs` files). */
 export async function readSrcHashes(root: string, ids: string[]): Promise<Uint8Array[]> {
   return Promise.all(ids.map((id) => readFile(path.join(eventsDir(root), `${id}.srcs`)).catch(() => new Uint8Array())))

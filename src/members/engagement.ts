@@ -3,16 +3,13 @@
  * (default core / active / new / casual / dormant); levels at two dates give the movement between them, and the
  * engagement score (gravity) is Σ weight² × members per level. Pure.
  */
-import {TYPE_CODE, type ColumnTables, type PersonBlock} from '../events/columns.js'
-import {EVENT_TYPES} from '../events/types.js'
+import {TYPE_CODE, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {LocalizedText} from '../i18n/index.js'
 import {dayNumber} from '../metrics/period.js'
 import type {ZoneDays} from '../metrics/zone-day.js'
 import type {Community, EngagementLevelSpec} from '../workspace/community.js'
 import {compare, isAnonymous, type MemberKey} from './timeline.js'
-
-const LEAVE = TYPE_CODE.leave
 
 export type EngagementLevelId = string
 
@@ -81,27 +78,33 @@ export interface MemberLevel {
   score: number
 }
 
+/** A typed array twice as long (at least `min`), its values kept. */
+function grown<A extends Float64Array | Uint8Array>(a: A, min: number): A {
+  const b = new (a.constructor as new (n: number) => A)(Math.max(a.length * 2, min))
+  b.set(a)
+  return b
+}
+
 /**
  * Collects, for several dates at once, each member's weighted activity in the window ending that day (local days:
- * the event's own date) and whether their latest event by then was `leave`. One pass over the events.
+ * the event's own date) and whether their latest event by then was `leave`. One pass over the events; a member is a
+ * slot in flat typed arrays (100k members would otherwise be 300k small arrays).
  */
 export class EngagementCollector {
-  /** Each member's slot in the columns below. */
   private readonly slots = new Map<MemberKey, number>()
+  private readonly keys: MemberKey[] = []
+  private first = new Float64Array(1024)
+  /** Per slot and date (slot × dates + i): weighted activity in the window, latest event time, whether it was a `leave`. */
+  private score: Float64Array
+  private lastMs: Float64Array
+  private left: Uint8Array
   private readonly atDays: number[]
   private readonly dayCache = new Map<string, number>()
   /** Weights by type code (columns.ts). */
   private readonly codeWeights = new Float64Array(256)
-  /**
-   * Per slot: the first day seen; per slot and date (slot × dates + i): weighted activity in the date's window, the
-   * latest event time up to the date, and whether it was a `leave`. Flat typed arrays, not an object per member.
-   */
-  private first = new Float64Array(0)
-  private score = new Float64Array(0)
-  private lastMs = new Float64Array(0)
-  private left = new Uint8Array(0)
-  /** The slot of each member of the last block's tables, by table index (-1: anonymous, -2: not looked up yet). */
-  private blockTables?: ColumnTables
+  private readonly leaveCode = TYPE_CODE.leave
+  /** The slot of each member of the last block's tables (-1: not yet looked up). */
+  private blockTables: PersonBlock['tables'] | undefined
   private blockSlots = new Int32Array(0)
 
   constructor(
@@ -109,7 +112,11 @@ export class EngagementCollector {
     readonly dates: string[],
   ) {
     this.atDays = dates.map(dayNumber)
-    EVENT_TYPES.forEach((t, code) => (this.codeWeights[code] = model.weights[t] ?? 0))
+    const n = dates.length
+    this.score = new Float64Array(1024 * n)
+    this.lastMs = new Float64Array(1024 * n)
+    this.left = new Uint8Array(1024 * n)
+    for (const [type, code] of Object.entries(TYPE_CODE)) this.codeWeights[code] = model.weights[type] ?? 0
   }
 
   add(e: ResolvedEvent): void {
@@ -118,7 +125,7 @@ export class EngagementCollector {
     let day = this.dayCache.get(date)
     if (day === undefined) this.dayCache.set(date, (day = dayNumber(date)))
     if (!Number.isFinite(day)) return
-    this.note(e.person, day, Date.parse(e.ts), e.type)
+    this.note(this.slotOf(e.person), day, Date.parse(e.ts), this.model.weights[e.type] ?? 0, e.type === 'leave')
   }
 
   /**
@@ -128,62 +135,57 @@ export class EngagementCollector {
   addBlock(b: PersonBlock, zone: ZoneDays): void {
     const {members} = b.tables
     if (b.tables !== this.blockTables || this.blockSlots.length < members.length) {
-      const next = new Int32Array(members.length).fill(-2)
-      if (b.tables === this.blockTables) next.set(this.blockSlots)
+      const known = b.tables === this.blockTables ? this.blockSlots : new Int32Array(0)
+      this.blockSlots = new Int32Array(members.length).fill(-1)
+      this.blockSlots.set(known)
       this.blockTables = b.tables
-      this.blockSlots = next
     }
-    const slots = this.blockSlots
     for (let i = 0; i < b.length; i++) {
       const m = b.member[i]
       const ms = b.ms[i]
       if (Number.isNaN(ms)) continue
-      let slot = slots[m]
-      if (slot === -2) slot = slots[m] = isAnonymous(members[m]) ? -1 : this.slotOf(b.persons[m] ?? members[m])
-      if (slot < 0) continue
-      const type = b.type[i]
-      this.noteSlot(slot, zone.dayOf(ms), ms, this.codeWeights[type], type === LEAVE)
+      let slot = this.blockSlots[m]
+      if (slot === -1) {
+        const member = members[m]
+        slot = this.blockSlots[m] = isAnonymous(member) ? -2 : this.slotOf(b.persons[m] ?? member)
+      }
+      if (slot === -2) continue
+      const code = b.type[i]
+      this.note(slot, zone.dayOf(ms), ms, this.codeWeights[code], code === this.leaveCode)
     }
-  }
-
-  private note(person: MemberKey, day: number, ms: number, type: string): void {
-    this.noteSlot(this.slotOf(person), day, ms, this.model.weights[type] ?? 0, type === 'leave')
   }
 
   private slotOf(person: MemberKey): number {
     let slot = this.slots.get(person)
-    if (slot === undefined) {
-      slot = this.slots.size
-      this.slots.set(person, slot)
-      const n = this.atDays.length
-      if (this.first.length <= slot) {
-        const size = Math.max(1024, this.first.length * 2)
-        const grow = <A extends Float64Array | Uint8Array>(old: A, next: A, fill?: number): A => {
-          if (fill !== undefined) next.fill(fill)
-          next.set(old)
-          return next
-        }
-        this.first = grow(this.first, new Float64Array(size), Infinity)
-        this.score = grow(this.score, new Float64Array(size * n))
-        this.lastMs = grow(this.lastMs, new Float64Array(size * n), -Infinity)
-        this.left = grow(this.left, new Uint8Array(size * n))
-      }
+    if (slot !== undefined) return slot
+    slot = this.keys.length
+    this.slots.set(person, slot)
+    this.keys.push(person)
+    const n = this.atDays.length
+    if (slot === this.first.length) {
+      this.first = grown(this.first, slot + 1)
+      this.score = grown(this.score, (slot + 1) * n)
+      this.lastMs = grown(this.lastMs, (slot + 1) * n)
+      this.left = grown(this.left, (slot + 1) * n)
     }
+    this.first[slot] = Infinity
+    this.lastMs.fill(-Infinity, slot * n, (slot + 1) * n)
     return slot
   }
 
-  private noteSlot(slot: number, day: number, ms: number, w: number, leave: boolean): void {
-    if (day < this.first[slot]) this.first[slot] = day
+  private note(slot: number, day: number, ms: number, w: number, leave: boolean): void {
     const n = this.atDays.length
+    if (day < this.first[slot]) this.first[slot] = day
     for (let i = 0; i < n; i++) {
       const at = this.atDays[i]
       if (day > at) continue
-      const j = slot * n + i
-      if (w && day > at - this.model.windowDays) this.score[j] += w
-      if (ms >= this.lastMs[j]) {
-        this.lastMs[j] = ms
-        this.left[j] = leave ? 1 : 0
-      }
+      const k = slot * n + i
+      if (w && day > at - this.model.windowDays) this.score[k] += w
+      // a leave at the same instant as the latest other event counts as the latest, whatever the order of the lines
+      if (ms > this.lastMs[k]) {
+        this.lastMs[k] = ms
+        this.left[k] = leave ? 1 : 0
+      } else if (ms === this.lastMs[k] && leave) this.left[k] = 1
     }
   }
 
@@ -192,13 +194,12 @@ export class EngagementCollector {
     const at = this.atDays[i]
     const n = this.atDays.length
     const out = new Map<MemberKey, MemberLevel>()
-    const keys = [...this.slots.keys()].sort(compare)
-    for (const key of keys) {
-      const slot = this.slots.get(key)!
-      const first = this.first[slot]
-      if (first > at || this.left[slot * n + i]) continue
-      const score = Math.round(this.score[slot * n + i] * 100) / 100
-      out.set(key, {level: classify(this.model, score, at - first), score})
+    const order = this.keys.map((_, slot) => slot).sort((a, b) => compare(this.keys[a], this.keys[b]))
+    for (const slot of order) {
+      const k = slot * n + i
+      if (this.first[slot] > at || this.left[k]) continue
+      const score = Math.round(this.score[k] * 100) / 100
+      out.set(this.keys[slot], {level: classify(this.model, score, at - this.first[slot]), score})
     }
     return out
   }

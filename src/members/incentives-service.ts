@@ -4,7 +4,7 @@
  * badges and level) for the member views. Reads the store snapshot and streams the events once per call.
  */
 import {UsageError, ValidationError} from '../errors.js'
-import {readEvents} from '../events/io.js'
+import {readEventChunks, readEvents} from '../events/io.js'
 import {scanEvents} from '../events/io-columns.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {inputsHash as metricsInputsHash, localToday, periodsOf, type StoreReader} from '../metrics/service.js'
@@ -31,12 +31,20 @@ import {
 } from './engagement.js'
 import {IDENTITY, type Persons} from './identity.js'
 import {readPersons, readRecords} from './io-records.js'
-import {appendIncentive, commitComputed, discardComputed, prepareComputed, readIncentiveFile, readMonthTotals, sweepLedger} from './io-ledger.js'
 import {
-  computeLedger,
-  ledgerText,
+  appendIncentive,
+  commitComputed,
+  ComputedWriter,
+  discardComputed,
+  readIncentiveFile,
+  readMonthTotals,
+  sweepLedger,
+  type PreparedLedger,
+} from './io-ledger.js'
+import {
+  ledgerEntries,
   monthPointTotals,
-  monthTotals,
+  MonthTally,
   pointsRules,
   pointTotals,
   round2,
@@ -105,56 +113,68 @@ export interface RecomputeResult {
   total: number
 }
 
-/** The computed ledger's text and summary from a snapshot (nothing written). */
-async function computeLedgerOf(ws: IncentivesWorkspace, db: Db): Promise<{text: string; entries: LedgerEntry[]}> {
-  const rules = pointsRules(ws.community)
-  const timelines = await timelinesOf(ws, db, (type) => !!rules.points[type])
-  const entries = computeLedger(timelines, await incidentsOf(ws.root, db), rules)
-  return {text: ledgerText(entries), entries}
-}
-
 /**
  * `members points --recompute`: the ledger from events × rules, written as a new computed ledger file and switched
- * in the index (manual entries are in their own file and stay); the same events and rules give the same file.
+ * in the index (manual entries are in their own file and stay); the same events and rules give the same file. The
+ * ledger is written as it is computed, member by member, never held whole.
  */
 export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: {now: Date; dryRun?: boolean}): Promise<RecomputeResult> {
   const db = await store.read()
-  const {text, entries} = await computeLedgerOf(ws, db)
-  const manual = resolved(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual), (await readPersons(ws.root, db)).index)
+  const rules = pointsRules(ws.community)
+  const {index: persons} = await readPersons(ws.root, db)
+  const collector = new TimelineCollector((type) => !!rules.points[type])
+  for await (const chunk of readEventChunks(ws.root, db, persons)) for (const e of chunk) collector.add(e)
+  const manual = resolved(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual), persons)
   const byType: Record<string, number> = {}
-  for (const e of entries) {
-    const key = e.type ?? 'incident'
-    byType[key] = round2((byType[key] ?? 0) + e.points)
-  }
-  const totals = pointTotals([...entries, ...manual])
-  const summary = {
-    entries: entries.length,
-    byType,
-    manual: manual.length,
-    members: totals.size,
-    total: round2([...totals.values()].reduce((a, b) => a + b, 0)),
-  }
-  const hash = sha256Hex(text)
-  const same = db.incentives.computed?.hash === hash
-  if (o.dryRun) return {file: db.incentives.computed?.file ?? '', hash, changed: !same, dryRun: true, ...summary}
-  const prepared = await prepareComputed(ws.root, text, {
-    now: o.now.toISOString(),
-    rulesHash: rulesHashOf(ws),
-    inputsHash: ledgerInputsHash(db),
-    months: JSON.stringify(monthTotals(entries)),
-  })
-  const entry = await store.update(async (fresh) => {
-    // a ledger stored before month totals were kept gets them now
-    if (fresh.incentives.computed?.hash === hash && fresh.incentives.computed.months) {
-      await discardComputed(prepared)
-      return fresh.incentives.computed
+  const months = new MonthTally()
+  const totals = new Map<MemberKey, number>()
+  const writer = await ComputedWriter.open(ws.root, {dryRun: o.dryRun})
+  let entries = 0
+  let prepared: PreparedLedger | undefined
+  try {
+    for (const e of ledgerEntries(collector.each(), await incidentsOf(ws.root, db), rules)) {
+      await writer.add(e)
+      entries++
+      const key = e.type ?? 'incident'
+      byType[key] = round2((byType[key] ?? 0) + e.points)
+      totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
+      months.add(e)
     }
-    await commitComputed(ws.root, prepared)
-    fresh.incentives.computed = prepared.entry
-    await sweepLedger(ws.root, new Set([prepared.entry.file, prepared.entry.months ?? '']))
-    return prepared.entry
-  })
-  return {file: entry.file, hash, changed: !same, dryRun: false, ...summary}
+    for (const e of manual) totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
+    const hash = await writer.digest()
+    const summary = {
+      entries,
+      byType,
+      manual: manual.length,
+      members: totals.size,
+      total: round2([...totals.values()].reduce((a, b) => a + b, 0)),
+    }
+    const same = db.incentives.computed?.hash === hash
+    if (o.dryRun) return {file: db.incentives.computed?.file ?? '', hash, changed: !same, dryRun: true, ...summary}
+    prepared = await writer.prepare(hash, {
+      now: o.now.toISOString(),
+      rulesHash: rulesHashOf(ws),
+      inputsHash: ledgerInputsHash(db),
+      months: JSON.stringify(months.totals()),
+    })
+    const ready = prepared
+    const entry = await store.update(async (fresh) => {
+      // a ledger stored before month totals were kept gets them now
+      if (fresh.incentives.computed?.hash === hash && fresh.incentives.computed.months) {
+        await discardComputed(ready)
+        return fresh.incentives.computed
+      }
+      await commitComputed(ws.root, ready)
+      fresh.incentives.computed = ready.entry
+      await sweepLedger(ws.root, new Set([ready.entry.file, ready.entry.months ?? '']))
+      return ready.entry
+    })
+    prepared = undefined
+    return {file: entry.file, hash, changed: !same, dryRun: false, ...summary}
+  } finally {
+    if (prepared) await discardComputed(prepared).catch(() => undefined)
+    else await writer.abandon()
+  }
 }
 
 /** Entries keyed by an identity that has since been linked, keyed by its person (as events are). */
@@ -343,7 +363,19 @@ export interface LevelsResult {
   /** The period before, whose end the movement is measured from. */
   previous: Period
   windowDays: number
-  levels: Array<{id: EngagementLevelId; name: LocalizedText; weight: number; members: number; before: number; change: number}>
+  /** The weight of each event type in the score (the model's, defaults filled in). */
+  weights: Partial<Record<string, number>>
+  /** In the model's order: a member is in the first level whose minScore and newWithinDays they meet. */
+  levels: Array<{
+    id: EngagementLevelId
+    name: LocalizedText
+    weight: number
+    minScore?: number
+    newWithinDays?: number
+    members: number
+    before: number
+    change: number
+  }>
   movement: Movement
   gravity: {now: number; before: number; change: number}
 }
@@ -371,10 +403,13 @@ function levelsResult(x: Awaited<ReturnType<typeof levelPair>>): LevelsResult {
     period: x.period,
     previous: x.previous,
     windowDays: x.model.windowDays,
+    weights: x.model.weights,
     levels: x.model.levels.map((l) => ({
       id: l.id,
       name: l.name ?? l.id,
       weight: l.weight,
+      ...(l.minScore !== undefined ? {minScore: l.minScore} : {}),
+      ...(l.newWithinDays !== undefined ? {newWithinDays: l.newWithinDays} : {}),
       members: now[l.id],
       before: before[l.id],
       change: now[l.id] - before[l.id],

@@ -5,12 +5,11 @@
  * counts are read, so a line half-written by a crash is never seen and is cut off by the next append.
  */
 import {createHash} from 'node:crypto'
-import {mkdir, open, readdir, readFile, rename, rm} from 'node:fs/promises'
+import {mkdir, open, readdir, readFile, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
 import type {IncentiveFile} from '../store/index.js'
 import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor} from '../util/fs.js'
 import {parseNdjson} from '../util/json.js'
-import {sha256Hex} from '../util/hash.js'
 
 /** `.commops/ledger` of a workspace. */
 export const ledgerDir = (root: string): string => path.join(root, '.commops', 'ledger')
@@ -62,34 +61,82 @@ export async function readMonthTotals<T>(root: string, index: IncentiveFile | un
   }
 }
 
-/** Writes a computed ledger and its month totals to temp files beside their final names and fsyncs them; the same text gives the same files. */
-export async function prepareComputed(
-  root: string,
-  text: string,
-  o: {now: string; rulesHash: string; inputsHash: string; months: string},
-): Promise<PreparedLedger> {
-  const hash = sha256Hex(text)
-  const name = computedName(hash)
-  const target = fileOf(root, name)
-  await mkdir(path.dirname(target), {recursive: true})
-  const temp = tempPathFor(target)
-  const monthsTemp = tempPathFor(fileOf(root, monthsName(hash)))
-  await writeSynced(temp, text)
-  await writeSynced(monthsTemp, o.months)
-  const entries = text.length === 0 ? 0 : text.split('\n').length - 1
-  return {
-    temp,
-    monthsTemp,
-    entry: {
-      file: name,
-      entries,
-      bytes: Buffer.byteLength(text),
-      hash,
-      updatedAt: o.now,
-      rulesHash: o.rulesHash,
-      inputsHash: o.inputsHash,
-      months: monthsName(hash),
-    },
+/** Bytes gathered before a write. */
+const CHUNK = 1 << 20
+
+/**
+ * Writes a computed ledger line by line to a temp file (none on a dry run) while hashing it, so the ledger is never
+ * held whole; `finish` adds its month totals and gives what commitComputed renames. The same lines give the same files.
+ */
+export class ComputedWriter {
+  private readonly hash = createHash('sha256')
+  private pending = ''
+  private entries = 0
+  private bytes = 0
+  private prepared = false
+
+  private constructor(
+    private readonly root: string,
+    private readonly temp: string | undefined,
+    private readonly handle: FileHandle | undefined,
+  ) {}
+
+  static async open(root: string, o: {dryRun?: boolean} = {}): Promise<ComputedWriter> {
+    if (o.dryRun) return new ComputedWriter(root, undefined, undefined)
+    const temp = tempPathFor(fileOf(root, 'computed.ndjson'))
+    await mkdir(path.dirname(temp), {recursive: true})
+    return new ComputedWriter(root, temp, await open(temp, 'wx'))
+  }
+
+  async add(entry: unknown): Promise<void> {
+    this.pending += JSON.stringify(entry) + '\n'
+    this.entries++
+    if (this.pending.length >= CHUNK) await this.flush()
+  }
+
+  private async flush(): Promise<void> {
+    const data = Buffer.from(this.pending)
+    this.pending = ''
+    this.hash.update(data)
+    this.bytes += data.length
+    await this.handle?.write(data)
+  }
+
+  /** The ledger's hash once every line is added (nothing else on a dry run). */
+  async digest(): Promise<string> {
+    await this.flush()
+    return this.hash.digest('hex')
+  }
+
+  /** After digest: fsyncs the ledger and writes its month totals beside it. */
+  async prepare(hash: string, o: {now: string; rulesHash: string; inputsHash: string; months: string}): Promise<PreparedLedger> {
+    if (!this.handle || !this.temp) throw new Error('a dry run writes nothing')
+    await this.handle.sync()
+    await this.handle.close()
+    this.prepared = true
+    const monthsTemp = tempPathFor(fileOf(this.root, monthsName(hash)))
+    await writeSynced(monthsTemp, o.months)
+    return {
+      temp: this.temp,
+      monthsTemp,
+      entry: {
+        file: computedName(hash),
+        entries: this.entries,
+        bytes: this.bytes,
+        hash,
+        updatedAt: o.now,
+        rulesHash: o.rulesHash,
+        inputsHash: o.inputsHash,
+        months: monthsName(hash),
+      },
+    }
+  }
+
+  /** Closes and deletes the temp file, unless prepared (then discardComputed removes what is left). */
+  async abandon(): Promise<void> {
+    if (this.prepared) return
+    await this.handle?.close().catch(() => undefined)
+    if (this.temp) await rm(this.temp, {force: true})
   }
 }
 

@@ -77,12 +77,8 @@ export interface IncidentInput {
   at: string
 }
 
-/**
- * The computed ledger: one entry per event that earns points, after the cooldown (time since the last counted event
- * of the type), the campaign multiplier and the daily cap (per member, type and local day); one per incident whose
- * rung deducts. Members in code-point order, each in time order: the same events give the same ledger.
- */
-export function computeLedger(timelines: Array<[MemberKey, TimelineEvent[]]>, incidents: IncidentInput[], rules: PointsRules): LedgerEntry[] {
+/** The deductions of incidents whose rung deducts, per member. */
+function deductionsOf(incidents: IncidentInput[], rules: PointsRules): Map<MemberKey, LedgerEntry[]> {
   const deductions = new Map<MemberKey, LedgerEntry[]>()
   for (const i of incidents) {
     const points = rules.incidentDeductions[i.rung]
@@ -91,52 +87,77 @@ export function computeLedger(timelines: Array<[MemberKey, TimelineEvent[]]>, in
     list.push({ts: i.at, member: i.member, points, incident: i.id, rung: i.rung})
     deductions.set(i.member, list)
   }
-  const members = new Map(timelines)
-  for (const m of deductions.keys()) if (!members.has(m)) members.set(m, [])
-  const out: LedgerEntry[] = []
-  for (const member of [...members.keys()].sort(compare)) {
-    const entries: Array<LedgerEntry & {ms: number; key: string}> = []
-    const lastCounted = new Map<string, number>()
-    const earned = new Map<string, number>()
-    for (const e of members.get(member)!) {
-      const base = rules.points[e.type]
-      if (!base) continue
-      const limit = rules.limits[e.type]
-      const last = lastCounted.get(e.type)
-      if (limit?.cooldownMs && last !== undefined && e.ms - last < limit.cooldownMs) continue
-      const day = e.ts.slice(0, 10)
-      const factor = factorOn(rules, day, e.type)
-      let points = round2(base * factor)
-      let capped = false
-      if (limit?.dailyCap !== undefined && points > 0) {
-        const key = `${e.type} ${day}`
-        const room = round2(limit.dailyCap - (earned.get(key) ?? 0))
-        if (room <= 0) continue
-        if (points > room) {
-          points = room
-          capped = true
-        }
-        earned.set(key, round2((earned.get(key) ?? 0) + points))
-      }
-      if (points === 0) continue
-      lastCounted.set(e.type, e.ms)
-      const entry: LedgerEntry & {ms: number; key: string} = {ts: e.ts, member, points, src: e.src, type: e.type, ms: e.ms, key: e.src}
-      if (factor !== 1) entry.factor = factor
-      if (capped) entry.capped = true
-      entries.push(entry)
-    }
-    for (const d of deductions.get(member) ?? []) entries.push({...d, ms: Date.parse(d.ts), key: d.incident!})
-    entries.sort((a, b) => a.ms - b.ms || compare(a.key, b.key))
-    for (const {ms: _ms, key: _key, ...entry} of entries) out.push(entry)
-  }
-  return out
+  return deductions
 }
 
-/** The ledger as NDJSON: one entry a line, keys in a fixed order. */
-export function ledgerText(entries: LedgerEntry[]): string {
-  let text = ''
-  for (const e of entries) text += JSON.stringify(e) + '\n'
-  return text
+/** One member's entries: their events (in time order) after cooldowns, multipliers and daily caps, and their deductions, in time order. */
+function memberLedger(member: MemberKey, events: TimelineEvent[], deductions: LedgerEntry[], rules: PointsRules): LedgerEntry[] {
+  const entries: Array<LedgerEntry & {ms: number; key: string}> = []
+  const lastCounted = new Map<string, number>()
+  const earned = new Map<string, number>()
+  for (const e of events) {
+    const base = rules.points[e.type]
+    if (!base) continue
+    const limit = rules.limits[e.type]
+    const last = lastCounted.get(e.type)
+    if (limit?.cooldownMs && last !== undefined && e.ms - last < limit.cooldownMs) continue
+    const day = e.ts.slice(0, 10)
+    const factor = factorOn(rules, day, e.type)
+    let points = round2(base * factor)
+    let capped = false
+    if (limit?.dailyCap !== undefined && points > 0) {
+      const key = `${e.type} ${day}`
+      const room = round2(limit.dailyCap - (earned.get(key) ?? 0))
+      if (room <= 0) continue
+      if (points > room) {
+        points = room
+        capped = true
+      }
+      earned.set(key, round2((earned.get(key) ?? 0) + points))
+    }
+    if (points === 0) continue
+    lastCounted.set(e.type, e.ms)
+    const entry: LedgerEntry & {ms: number; key: string} = {ts: e.ts, member, points, src: e.src, type: e.type, ms: e.ms, key: e.src}
+    if (factor !== 1) entry.factor = factor
+    if (capped) entry.capped = true
+    entries.push(entry)
+  }
+  for (const d of deductions) entries.push({...d, ms: Date.parse(d.ts), key: d.incident!})
+  entries.sort((a, b) => a.ms - b.ms || compare(a.key, b.key))
+  return entries.map(({ms: _ms, key: _key, ...entry}) => entry)
+}
+
+/**
+ * The computed ledger, member by member: one entry per event that earns points, after the cooldown (time since the
+ * last counted event of the type), the campaign multiplier and the daily cap (per member, type and local day); one
+ * per incident whose rung deducts. `timelines` in code-point order of members (as TimelineCollector gives them),
+ * each in time order: the same events give the same ledger.
+ */
+export function* ledgerEntries(
+  timelines: Iterable<[MemberKey, TimelineEvent[]]>,
+  incidents: IncidentInput[],
+  rules: PointsRules,
+): Generator<LedgerEntry> {
+  const deductions = deductionsOf(incidents, rules)
+  const only = [...deductions.keys()].sort(compare)
+  let d = 0
+  for (const [member, events] of timelines) {
+    for (; d < only.length && only[d] < member; d++) yield* memberLedger(only[d], [], deductions.get(only[d])!, rules)
+    if (only[d] === member) d++
+    yield* memberLedger(member, events, deductions.get(member) ?? [], rules)
+  }
+  for (; d < only.length; d++) yield* memberLedger(only[d], [], deductions.get(only[d])!, rules)
+}
+
+/** The whole computed ledger at once (timelines in any order of members). */
+export function computeLedger(timelines: Array<[MemberKey, TimelineEvent[]]>, incidents: IncidentInput[], rules: PointsRules): LedgerEntry[] {
+  return [
+    ...ledgerEntries(
+      [...timelines].sort((a, b) => compare(a[0], b[0])),
+      incidents,
+      rules,
+    ),
+  ]
 }
 
 /**
@@ -145,19 +166,31 @@ export function ledgerText(entries: LedgerEntry[]): string {
  */
 export type MonthTotals = Record<string, Array<[MemberKey, number]>>
 
-/** The ledger's points per month and member. */
-export function monthTotals(entries: Iterable<LedgerEntry>): MonthTotals {
-  const months = new Map<string, Map<MemberKey, number>>()
-  for (const e of entries) {
+/** The ledger's points per month and member, entry by entry. */
+export class MonthTally {
+  private readonly months = new Map<string, Map<MemberKey, number>>()
+
+  add(e: LedgerEntry): void {
     const month = e.ts.slice(0, 7)
-    const totals = months.get(month) ?? months.set(month, new Map()).get(month)!
+    let totals = this.months.get(month)
+    if (!totals) this.months.set(month, (totals = new Map<MemberKey, number>()))
     totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
   }
-  const out: MonthTotals = {}
-  for (const month of [...months.keys()].sort()) {
-    out[month] = [...months.get(month)!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+
+  totals(): MonthTotals {
+    const out: MonthTotals = {}
+    for (const month of [...this.months.keys()].sort()) {
+      out[month] = [...this.months.get(month)!].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+    }
+    return out
   }
-  return out
+}
+
+/** The ledger's points per month and member. */
+export function monthTotals(entries: Iterable<LedgerEntry>): MonthTotals {
+  const tally = new MonthTally()
+  for (const e of entries) tally.add(e)
+  return tally.totals()
 }
 
 /** Points per member over the months `from`–`to` (`YYYY-MM`, both included; no `from`: since the first), of `only` those members when given. */

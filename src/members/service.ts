@@ -53,14 +53,44 @@ export async function linkMembers(store: Store, identities: string[], o: {now: D
   })
 }
 
-/** Takes identities out of their person; returns the identities that were linked. */
+/**
+ * Takes identities out of their person; returns the identities that were linked. An identity joined to others by a
+ * member record (a sheet row with several platform ids) is taken off that record too (a record keeps at least its
+ * first identity), so it counts as its own person again; a later import of a sheet that still lists it joins it back.
+ */
 export async function unlinkMembers(store: Store, identities: string[]): Promise<string[]> {
   planUnlink([], identities)
-  return store.update((db) => {
-    const plan = planUnlink(db.memberLinks, identities)
-    db.memberLinks = plan.people
-    return plan.removed
+  const ids = new Set(identities)
+  const snapshot = await store.read()
+  const records = await readRecords(store.root, snapshot)
+  const detached: string[] = []
+  const next = records.map((r) => {
+    if (r.identities.length < 2 || !r.identities.some((i) => ids.has(i))) return r
+    detached.push(...r.identities.filter((i) => ids.has(i)))
+    const kept = r.identities.filter((i) => !ids.has(i))
+    return {...r, identities: kept.length > 0 ? kept : [r.identities[0]]}
   })
+  const file = detached.length > 0 ? await RecordsFile.write(store.root, next) : undefined
+  let committed = false
+  try {
+    return await store.update(async (db) => {
+      const plan = planUnlink(db.memberLinks, identities)
+      db.memberLinks = plan.people
+      if (file) {
+        // another import committed meanwhile: our records were read before it
+        if (db.memberRecords.snapshot?.file !== snapshot.memberRecords.snapshot?.file)
+          throw new StoreError({key: 'members.records.concurrent'}, {hint: {key: 'members.records.rerun'}})
+        const id = nextId(db, 'MR')
+        await file.commit(id)
+        committed = true
+        db.memberRecords.snapshot = {...db.memberRecords.snapshot!, file: id, count: next.length, hash: file.hash}
+        await sweepRecords(store.root, new Set([id]))
+      }
+      return [...new Set([...plan.removed, ...detached])].sort()
+    })
+  } finally {
+    if (file && !committed) await file.discard()
+  }
 }
 
 // ── member records: import, list, show, segments, export ─────────────────────────────────────────────────────────

@@ -1,6 +1,7 @@
 /** Each member's events in time order, compact: what points, badges and engagement levels are computed from. Pure. */
 import type {ResolvedEvent} from '../events/stats.js'
 import type {EventType} from '../events/types.js'
+import {tsMillis} from '../metrics/zone-day.js'
 
 /** One event of a member's timeline. */
 export interface TimelineEvent {
@@ -19,29 +20,119 @@ export type MemberKey = string
 /** True for identities that name no one (`qq:*`: reactions counted without their members). */
 export const isAnonymous = (member: string): boolean => member.endsWith(':*')
 
-/** Collects the events of every member (anonymous ones left out), then sorts each timeline by time, then src. */
+const pad2 = (n: number): string => (n < 10 ? '0' : '') + n
+
+/** An instant as ISO 8601 at a fixed offset in minutes, as canonical events write it (`2026-11-02T10:15:00+08:00`). */
+function isoAt(ms: number, offset: number): string {
+  const d = new Date(ms + offset * 60_000)
+  const abs = Math.abs(offset)
+  return (
+    `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:` +
+    `${pad2(d.getUTCSeconds())}${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
+  )
+}
+
+/** The offset in minutes of a ts in the canonical form that isoAt writes back exactly; undefined for any other. */
+function canonicalOffset(ts: string, ms: number): number | undefined {
+  if (ts.length !== 25) return undefined
+  const sign = ts[19] === '+' ? 1 : ts[19] === '-' ? -1 : 0
+  if (sign === 0) return undefined
+  const offset = sign * (Number(ts.slice(20, 22)) * 60 + Number(ts.slice(23, 25)))
+  return isoAt(ms, offset) === ts ? offset : undefined
+}
+
+/** A typed array twice as long, its values kept. */
+function grown<A extends Float64Array | Uint32Array | Uint8Array | Int16Array>(a: A): A {
+  const b = new (a.constructor as new (n: number) => A)(a.length * 2)
+  b.set(a)
+  return b
+}
+
+/**
+ * Collects the events of every member (anonymous ones left out) as columns, a canonical ts kept as its offset (a
+ * million events would otherwise be a million objects and strings held at once), then gives each member's timeline
+ * in turn, sorted by time, then src.
+ */
 export class TimelineCollector {
-  private readonly byMember = new Map<MemberKey, TimelineEvent[]>()
+  private readonly keys = new Map<MemberKey, number>()
+  private readonly members: MemberKey[] = []
+  private readonly typeCodes = new Map<string, number>()
+  private readonly typeNames: EventType[] = []
+  private n = 0
+  private person = new Uint32Array(1024)
+  private ms = new Float64Array(1024)
+  private type = new Uint8Array(1024)
+  private offset = new Int16Array(1024)
+  private readonly src: string[] = []
+  /** Event index → ts, for the times not in the canonical form. */
+  private readonly tss = new Map<number, string>()
+  /** Event index → parent, for the few events that have one. */
+  private readonly parents = new Map<number, string>()
 
   /** `keep`: the event types worth keeping (default all), so a ledger holds only the events that score. */
   constructor(private readonly keep?: (type: string) => boolean) {}
 
   add(e: ResolvedEvent): void {
     if (isAnonymous(e.member) || (this.keep && !this.keep(e.type))) return
-    const ms = Date.parse(e.ts)
+    const ms = tsMillis(e.ts)
     if (!Number.isFinite(ms)) return
-    let list = this.byMember.get(e.person)
-    if (!list) this.byMember.set(e.person, (list = []))
-    const t: TimelineEvent = {ms, ts: e.ts, type: e.type, src: e.src}
-    if (e.parent !== undefined) t.parent = e.parent
-    list.push(t)
+    let p = this.keys.get(e.person)
+    if (p === undefined) {
+      this.keys.set(e.person, (p = this.members.length))
+      this.members.push(e.person)
+    }
+    let t = this.typeCodes.get(e.type)
+    if (t === undefined) {
+      this.typeCodes.set(e.type, (t = this.typeNames.length))
+      this.typeNames.push(e.type)
+    }
+    const i = this.n++
+    if (i === this.ms.length) {
+      this.person = grown(this.person)
+      this.ms = grown(this.ms)
+      this.type = grown(this.type)
+      this.offset = grown(this.offset)
+    }
+    this.person[i] = p
+    this.ms[i] = ms
+    this.type[i] = t
+    const offset = canonicalOffset(e.ts, ms)
+    if (offset === undefined) this.tss.set(i, e.ts)
+    else this.offset[i] = offset
+    this.src.push(e.src)
+    if (e.parent !== undefined) this.parents.set(i, e.parent)
   }
 
-  /** Every member's timeline, members in code-point order (the same whatever the order of the batches). */
+  /** Every member's timeline, one at a time, members in code-point order (the same whatever the order of the batches). */
+  *each(): Generator<[MemberKey, TimelineEvent[]]> {
+    const n = this.n
+    const count = this.members.length
+    // the events grouped by member (a counting sort, file order kept within a member)
+    const start = new Uint32Array(count + 1)
+    for (let i = 0; i < n; i++) start[this.person[i] + 1]++
+    for (let p = 0; p < count; p++) start[p + 1] += start[p]
+    const next = start.slice(0, count)
+    const order = new Uint32Array(n)
+    for (let i = 0; i < n; i++) order[next[this.person[i]]++] = i
+    const byName = this.members.map((_, p) => p).sort((a, b) => compare(this.members[a], this.members[b]))
+    for (const p of byName) {
+      const list: TimelineEvent[] = []
+      for (let k = start[p]; k < start[p + 1]; k++) {
+        const i = order[k]
+        const ms = this.ms[i]
+        const t: TimelineEvent = {ms, ts: this.tss.get(i) ?? isoAt(ms, this.offset[i]), type: this.typeNames[this.type[i]], src: this.src[i]}
+        const parent = this.parents.get(i)
+        if (parent !== undefined) t.parent = parent
+        list.push(t)
+      }
+      list.sort((a, b) => a.ms - b.ms || compare(a.src, b.src))
+      yield [this.members[p], list]
+    }
+  }
+
+  /** Every member's timeline at once. */
   timelines(): Array<[MemberKey, TimelineEvent[]]> {
-    const out = [...this.byMember.entries()].sort((a, b) => compare(a[0], b[0]))
-    for (const [, list] of out) list.sort((a, b) => a.ms - b.ms || compare(a.src, b.src))
-    return out
+    return [...this.each()]
   }
 }
 

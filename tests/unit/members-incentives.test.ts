@@ -7,9 +7,10 @@ import {mkdir, mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
-import type {ResolvedEvent} from '../../src/events/stats.js'
-import {importEvents} from '../../src/events/service.js'
 import {blocksOf} from '../../src/events/columns.js'
+import type {ResolvedEvent} from '../../src/events/stats.js'
+import {ZoneDays} from '../../src/metrics/zone-day.js'
+import {importEvents} from '../../src/events/service.js'
 import {EngagementCollector, engagementModel, gravity, levelCounts, movement, movers} from '../../src/members/engagement.js'
 import {
   awardPoints,
@@ -24,12 +25,12 @@ import {
   topMembers,
   type IncentivesWorkspace,
 } from '../../src/members/incentives-service.js'
-import {computeLedger, pointsRules, titleFor, titleLevels} from '../../src/members/points.js'
+import {computeLedger, ledgerEntries, pointsRules, titleFor, titleLevels} from '../../src/members/points.js'
+import {TimelineCollector} from '../../src/members/timeline.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {Store} from '../../src/store/index.js'
 import type {Community} from '../../src/workspace/community.js'
-import {ZoneDays} from '../../src/metrics/zone-day.js'
 
 const ZONE = 'Asia/Shanghai'
 const NOW = new Date('2026-12-02T02:00:00Z')
@@ -239,6 +240,55 @@ describe('points ledger', () => {
   })
 })
 
+describe('timelines', () => {
+  it('give each member in code-point order, by time then src, every ts as imported (canonical or not) and the parents', () => {
+    const c = new TimelineCollector((type) => type !== 'reaction')
+    const e = (ts: string, member: string, src: string, extra: Partial<ResolvedEvent> = {}) =>
+      c.add({ts, type: 'post', member, person: member, src, ...extra})
+    e('2026-11-02T10:00:00+08:00', 'qq:2', 'b')
+    e('2026-11-02T09:00:00.250+08:00', 'qq:2', 'a') // milliseconds: kept as written
+    e('2026-11-02T02:00:00Z', 'qq:2', 'c', {type: 'answer', parent: 'q'}) // the same instant as b, later src
+    e('2026-03-29T01:30:00-04:30', 'qq:1', 'd')
+    e('2026-11-02T10:00:00+08:00', 'qq:1', 'e', {type: 'reaction'}) // not kept
+    e('2026-11-02T10:00:00+08:00', 'qq:*', 'f') // anonymous
+    expect(c.timelines()).toEqual([
+      ['qq:1', [{ms: Date.parse('2026-03-29T01:30:00-04:30'), ts: '2026-03-29T01:30:00-04:30', type: 'post', src: 'd'}]],
+      [
+        'qq:2',
+        [
+          {ms: Date.parse('2026-11-02T09:00:00.250+08:00'), ts: '2026-11-02T09:00:00.250+08:00', type: 'post', src: 'a'},
+          {ms: Date.parse('2026-11-02T10:00:00+08:00'), ts: '2026-11-02T10:00:00+08:00', type: 'post', src: 'b'},
+          {ms: Date.parse('2026-11-02T10:00:00+08:00'), ts: '2026-11-02T02:00:00Z', type: 'answer', src: 'c', parent: 'q'},
+        ],
+      ],
+    ])
+  })
+
+  it('a streamed ledger puts members with only deductions in their place among the others', () => {
+    const rules = pointsRules({incentives: {points: {post: 1}, incidentDeductions: {warning: -5}}})
+    const post = (src: string) => ({ms: Date.parse('2026-11-02T10:00:00+08:00'), ts: '2026-11-02T10:00:00+08:00', type: 'post' as const, src})
+    const incident = (id: string, member: string) => ({id, member, rung: 'warning', at: '2026-11-03T10:00:00+08:00'})
+    const ledger = [
+      ...ledgerEntries(
+        [
+          ['b', [post('1')]],
+          ['d', [post('2')]],
+        ],
+        [incident('I1', 'c'), incident('I2', 'a'), incident('I3', 'e'), incident('I4', 'b')],
+        rules,
+      ),
+    ]
+    expect(ledger.map((e) => [e.member, e.src ?? e.incident, e.points])).toEqual([
+      ['a', 'I2', -5],
+      ['b', '1', 1],
+      ['b', 'I4', -5],
+      ['c', 'I1', -5],
+      ['d', '2', 1],
+      ['e', 'I3', -5],
+    ])
+  })
+})
+
 describe('badges', () => {
   it('awards each rule once with the date it was met; a revocation sticks; manual badges by hand', async () => {
     await importLines(EVENTS)
@@ -358,11 +408,42 @@ describe('engagement levels, movement and gravity', () => {
     for (const i of [0, 1]) expect(columns.levelsAt(i)).toEqual(one.levelsAt(i))
   })
 
+  it('the column blocks give the same levels as the events, blocks of a few events each', () => {
+    const byEvent = new EngagementCollector(model, ['2026-10-31', '2026-11-30'])
+    for (const x of EV) byEvent.add(x)
+    const byBlock = new EngagementCollector(model, ['2026-10-31', '2026-11-30'])
+    const zone = new ZoneDays(ZONE)
+    for (const b of blocksOf([...EV, {...EV[0], member: 'qq:*', person: 'qq:*'}], 3)) byBlock.addBlock(b, zone)
+    for (const i of [0, 1]) expect([...byBlock.levelsAt(i)]).toEqual([...byEvent.levelsAt(i)])
+    expect(byEvent.levelsAt(1).size).toBe(4)
+  })
+
+  it('a leave at the same instant as another event counts as the latest, whatever the order of the lines', () => {
+    const post = e('2026-11-20', 'post', 'x')
+    const leave = {...e('2026-11-20', 'leave', 'x'), ts: post.ts}
+    for (const order of [
+      [post, leave],
+      [leave, post],
+    ]) {
+      const c = new EngagementCollector(model, ['2026-11-30'])
+      for (const x of order) c.add(x)
+      expect(c.levelsAt(0).has('x')).toBe(false)
+    }
+  })
+
   it('the commands’ services and the scorecard’s engagement_score read the same model from a workspace', async () => {
     await importLines(EV.map(({person: _p, ...x}) => ({...x, member: `qq:${x.member}`})))
     const wsE: IncentivesWorkspace = {root, community: {timezone: ZONE, engagement: model}}
     const lv = await engagementLevels(wsE, store, {period: '2026-11', now: NOW})
     expect(lv.previous.to).toBe('2026-10-31')
+    // the model as used: what a reader needs to redo the classification (the speed bench builds its SQL from it)
+    expect(lv.weights).toEqual({post: 1, answer: 3})
+    expect(lv.levels.map((l) => [l.id, l.minScore, l.newWithinDays])).toEqual([
+      ['core', 5, undefined],
+      ['new', undefined, 7],
+      ['casual', 1, undefined],
+      ['dormant', undefined, undefined],
+    ])
     expect(lv.levels.map((l) => [l.id, l.members, l.before, l.change])).toEqual([
       ['core', 1, 1, 0],
       ['new', 1, 1, 0],

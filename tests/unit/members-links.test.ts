@@ -75,6 +75,19 @@ describe('member records and links', () => {
     expect((await memberPoints(ws, store, 'qq:10007')).points).toBe(0) // the award went to P1, which is gone
   })
 
+  it('unlinking an identity a record joins takes it off the record: it counts as its own person, the record keeps the rest', async () => {
+    const before = (await store.read()).memberRecords.snapshot
+    expect(await unlinkMembers(store, ['wechat:wx_7'])).toEqual(['wechat:wx_7'])
+    const alone = await showMember(store, {ref: 'wechat:wx_7', zone: ZONE, now: NOW})
+    expect([alone.key, alone.activity.events]).toEqual(['wechat:wx_7', 1])
+    const m7 = await showMember(store, {ref: 'M7', zone: ZONE, now: NOW})
+    expect([m7.key, m7.identities, m7.activity.events]).toEqual(['qq:10007', ['qq:10007', 'discord:90007'], 2])
+    const after = (await store.read()).memberRecords.snapshot
+    expect(after?.count).toBe(before?.count)
+    expect(after?.file).not.toBe(before?.file)
+    expect(await unlinkMembers(store, ['wechat:wx_7'])).toEqual([]) // nothing joins it any more
+  })
+
   it('a store of version 4 keeps the links an import wrote there: still valid, the same person ids', async () => {
     await store.update((db) => {
       db.memberLinks = [{id: 'P9', members: ['qq:10008', 'wechat:wx_8', 'discord:90008'], linkedAt: 'then'}]
