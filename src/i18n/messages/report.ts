@@ -180,4 +180,12 @@ export const report: Messages = {
     en: 'Check that {browser} starts (`{browser} --headless --version`), or set COMMOPS_CHROMIUM to another browser',
     'zh-CN': '请检查 {browser} 能否启动（`{browser} --headless --version`），或用 COMMOPS_CHROMIUM 指定其他浏览器',
   },
+
+  // the playbooks' `report` step
+  'report.step.describe': {
+    en: 'write the operations report of {period} as {format} to {out}',
+    'zh-CN': '把 {period} 的运营总结报告写成 {format}，放到 {out}',
+  },
+  'report.step.lastQuarter': {en: 'the last full quarter', 'zh-CN': '上一个完整季度'},
+  'report.step.summary': {en: 'The operations report of {period}: {path}', 'zh-CN': '{period} 的运营总结报告：{path}'},
 }
