@@ -213,8 +213,9 @@ export function MembersPanel(p: PanelProps) {
       lines.push(
         <Line key={r.member}>
           {`${r.rank}.`.padEnd(4)}
-          {r.member} <Text bold={p.color}>{r.points}</Text>
+          {r.name ?? r.member} <Text bold={p.color}>{r.points}</Text>
           {r.title ? <Text dimColor={p.color}> {pick(r.title, p.locale)}</Text> : null}
+          {r.name ? <Text dimColor={p.color}> {r.member}</Text> : null}
         </Line>,
       )
     if (m.top.length === 0) lines.push(<Line dim>{p.t('dashboard.empty')}</Line>)
