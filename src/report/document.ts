@@ -58,12 +58,16 @@ function targetTable(rows: TargetView[], t: Translate): Block {
   )
 }
 
+/** The member attributes commops knows, named in the report's language; a workspace's own columns keep their name. */
+const KNOWN_FIELDS = new Set(['age', 'gender', 'region', 'occupation', 'interests', 'tags', 'level', 'title'])
+const fieldName = (field: string, t: Translate): string => (KNOWN_FIELDS.has(field) ? t(`report.attr.${field}`) : field)
+
 function segmentBlocks(p: Part<SegmentView>, t: Translate): Block[] {
   return [
-    {type: 'h3', text: t('report.h.segments', {by: 'data' in p ? p.data.by : '—'})},
+    {type: 'h3', text: t('report.h.segments', {by: 'data' in p ? fieldName(p.data.by, t) : '—'})},
     ...partBlocks(p, t, (s) => [
       table(
-        [s.by, t('report.col.members'), t('report.col.share'), t('report.col.active'), t('report.col.d30'), t('report.col.notes')],
+        [fieldName(s.by, t), t('report.col.members'), t('report.col.share'), t('report.col.active'), t('report.col.d30'), t('report.col.notes')],
         s.rows.map((r) => [
           r.label ?? t('report.unknown'),
           r.count,

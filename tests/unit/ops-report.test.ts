@@ -127,6 +127,17 @@ describe('a custom period (--from/--to)', () => {
     expect('data' in m.strategy.segments && m.strategy.segments.data.by).toBe('occupation')
   })
 
+  it('names the known member attributes in the report’s language and keeps a workspace’s own columns as they are', async () => {
+    const m = await buildReport(custom.ws, custom.store, {from: '2026-07-01', to: '2026-09-30', locale: 'zh-CN', now})
+    const md = reportMarkdown(m, zh)
+    expect(md).toContain('### 成员分群（按 职业）')
+    expect(md).toContain('### 成员分群（按 地区）')
+    expect(md).not.toMatch(/occupation|region/)
+    if (!('data' in m.strategy.segments)) throw new Error('no segments')
+    const own: ReportModel = {...m, strategy: {...m.strategy, segments: {data: {...m.strategy.segments.data, by: '会员卡等级'}}}}
+    expect(reportHtml(own, zh)).toContain('成员分群（按 会员卡等级）')
+  })
+
   it('without a scorecard of that range, says how to compute one for it', async () => {
     const m = await buildReport(custom.ws, custom.store, {from: '2026-08-01', to: '2026-08-31', locale: 'en', now})
     expect(missingOf(m.evaluation.scorecard)?.command).toBe('commops scorecard compute --from 2026-08-01 --to 2026-08-31')
