@@ -1,11 +1,10 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../src/cli/base-command.js'
+import {periodFlags} from '../src/cli/period-flags.js'
 import {UsageError} from '../src/errors.js'
 import {translator} from '../src/i18n/index.js'
 import {printPdf, requireChromium} from '../src/report/io-pdf.js'
-import {reportHtml} from '../src/report/render-html.js'
-import {reportMarkdown} from '../src/report/render-md.js'
-import {buildReport} from '../src/report/service.js'
+import {reportOutput} from '../src/report/service-output.js'
 import {REPORT_FORMATS, type ReportModel} from '../src/report/types.js'
 import {Store} from '../src/store/index.js'
 import {writeOwnedFile} from '../src/util/owned-file.js'
@@ -25,11 +24,16 @@ export default class Report extends BaseCommand<typeof Report> {
       command: '<%= config.bin %> report --period 2026-10 --format pdf --out out/report-2026-10.pdf --lang zh-CN',
       description: 'October in Chinese, as PDF',
     },
+    {
+      command: '<%= config.bin %> report --from 2026-07-01 --to 2026-09-30 --format html --out out/',
+      description: 'A custom period, with the scorecard the evaluate playbook computed for it',
+    },
     {command: '<%= config.bin %> report --period 2026-Q4 --json', description: 'The gathered figures as JSON'},
   ]
 
   static override flags = {
     force: Flags.boolean({description: 'Overwrite a file commops did not write'}),
+    from: periodFlags.from,
     format: Flags.option({description: 'md, html or pdf (pdf needs --out and a Chromium on the machine)', options: REPORT_FORMATS, default: 'md'})(),
     out: Flags.string({char: 'o', description: translator('en')('flag.out.file', {name: 'report-<period>.<format>'})}),
     period: Flags.string({
@@ -37,6 +41,7 @@ export default class Report extends BaseCommand<typeof Report> {
       description:
         'A quarter 2026-Q4, month 2026-10 or ISO week 2026-W44, or quarter|month|week for the last full one (default: the last full quarter)',
     }),
+    to: periodFlags.to,
   }
 
   async run(): Promise<ReportModel & {path?: string}> {
@@ -45,10 +50,9 @@ export default class Report extends BaseCommand<typeof Report> {
     const format = this.flags.format
     // before the figures are gathered: a PDF needs a file to go to and a browser to print it
     const browser = format === 'pdf' ? pdfPrerequisites(this.flags.out) : undefined
-    const model = await buildReport(ws, store, {period: this.flags.period, locale: this.locale, now: new Date()})
-    const name = `report-${model.period.label}.${format}`
+    const {from, period, to} = this.flags
+    const {model, text, name} = await reportOutput(ws, store, {period, from, to, format, locale: this.locale, now: new Date()})
     const target = this.flags.out === undefined ? undefined : resolveOut(this.flags.out, name)
-    const text = format === 'md' ? reportMarkdown(model, this.t) : reportHtml(model, this.t)
     if (!target || target.stdout) {
       if (!this.jsonEnabled()) process.stdout.write(text)
       return model

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
+import {periodFlags} from '../../src/cli/period-flags.js'
 import {table} from '../../src/cli/table.js'
 import {translator} from '../../src/i18n/index.js'
 import {scorecardText} from '../../src/scorecard/format-text.js'
@@ -21,6 +22,10 @@ export default class ScorecardCompute extends BaseCommand<typeof ScorecardComput
       description: 'A quarter, as SARIF for code scanning',
     },
     {command: '<%= config.bin %> scorecard compute --period 2026-10 --channel wechat-main --dry-run', description: 'One channel, without saving'},
+    {
+      command: '<%= config.bin %> scorecard compute --from 2026-07-01 --to 2026-09-30',
+      description: 'A custom period, as the evaluate playbook grades it',
+    },
   ]
 
   static override flags = {
@@ -28,11 +33,13 @@ export default class ScorecardCompute extends BaseCommand<typeof ScorecardComput
     'dry-run': Flags.boolean({description: 'Grade and show; save nothing'}),
     'fail-under': Flags.string({description: 'Exit 1 when the overall score is below a grade (B) or a score (75)'}),
     force: Flags.boolean({description: 'Overwrite a file commops did not write'}),
+    from: periodFlags.from,
     format: Flags.option({description: 'Write the scorecard as md, json, sarif or junit (default: a table)', options: SCORECARD_FORMATS})(),
     out: Flags.string({char: 'o', description: translator('en')('flag.out.file', {name: 'scorecard.<format>'})}),
     period: Flags.string({char: 'p', description: 'The period: 2026-10, 2026-Q4, 2026-W44, 2026-10-05 (default: the last full month)'}),
     platform: Flags.string({description: 'Only members of this platform (repeatable)', multiple: true}),
     spec: Flags.string({description: 'A ScorecardSpec file (default: scorecard.yaml in the workspace, else the default spec)'}),
+    to: periodFlags.to,
   }
 
   async run(): Promise<ComputedScorecard & {path?: string}> {
@@ -46,6 +53,8 @@ export default class ScorecardCompute extends BaseCommand<typeof ScorecardComput
       ws,
       {
         period: this.flags.period,
+        from: this.flags.from,
+        to: this.flags.to,
         filter,
         specFile: this.flags.spec,
         failUnder: this.flags['fail-under'],

@@ -37,6 +37,7 @@ export async function loadDashboard(ws: Workspace, store: Pick<Store, 'read'>, o
       rows: r.rows.map((row) => ({
         rank: row.rank,
         member: row.member,
+        ...(row.name ? {name: row.name} : {}),
         points: row.points,
         total: row.total,
         ...(row.title ? {title: row.title.title} : {}),

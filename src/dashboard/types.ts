@@ -71,7 +71,8 @@ export interface DashboardMembers {
   /** The period the points and levels are of (the latest scorecard's, else this month). */
   period: string
   /** Points earned in the period, highest first; null when the ledger was never computed. */
-  top: Array<{rank: number; member: string; points: number; total: number; title?: LocalizedText}> | null
+  /** `name`: the name on the member's record, when there is one (as `members top` shows it). */
+  top: Array<{rank: number; member: string; name?: string; points: number; total: number; title?: LocalizedText}> | null
   ledgerAt?: string
   /** Members per engagement level at the end of the latest scorecard's period, and the change since the previous one's. */
   levels: Array<{id: string; name: LocalizedText; members: number; change: number | null}> | null

@@ -220,7 +220,7 @@ const personsOf = (db: Db, records: MemberRecord[]): Persons =>
   )
 
 async function loadMembers(
-  store: Store,
+  store: Pick<Store, 'root' | 'read'>,
   o: {zone: string; now: Date; window?: [number, number]; types?: boolean; extras?: MemberExtras},
 ): Promise<Loaded> {
   const db = await store.read()
@@ -354,11 +354,14 @@ export interface SegmentsRequest {
   now: Date
   /** A period as `metrics --period` takes it; default: the 30 days ending today. */
   period?: string
+  /** A custom period instead (`YYYY-MM-DD`, both days included), as `metrics --from/--to` reads it. */
+  from?: string
+  to?: string
   extras?: MemberExtras
 }
 
 /** The survey whose responses were last ingested among those with a member column, its responses by member key. */
-async function latestSurvey(store: Store, db: Db, rows: MemberRow[]): Promise<(SurveyJoin & {id: string}) | undefined> {
+async function latestSurvey(store: Pick<Store, 'root'>, db: Db, rows: MemberRow[]): Promise<(SurveyJoin & {id: string}) | undefined> {
   const latest = new Map<string, string>()
   for (const b of db.responseBatches) if ((latest.get(b.survey) ?? '') < b.ingestedAt) latest.set(b.survey, b.ingestedAt)
   const lookup = new Map<string, string>()
@@ -387,11 +390,12 @@ async function latestSurvey(store: Store, db: Db, rows: MemberRow[]): Promise<(S
 
 /** `members segments`: persona tables by the fields of `by`, over a period (activity) with D30 retention and the latest survey. */
 export async function memberSegments(
-  store: Store,
+  store: Pick<Store, 'root' | 'read'>,
   request: SegmentsRequest,
 ): Promise<SegmentTable & {from: string; to: string; survey?: string; smallBelow: number}> {
   const today = dateIn(request.now, request.zone)
-  const period = request.period ? resolvePeriods({period: request.period}, today, request.zone)[0] : undefined
+  const period =
+    request.period || request.from ? resolvePeriods({period: request.period, from: request.from, to: request.to}, today, request.zone)[0] : undefined
   const window: [number, number] = period ? [dayNumber(period.from), dayNumber(period.to)] : [dayNumber(today) - 29, dayNumber(today)]
   const {db, rows, records} = await loadMembers(store, {...request, window})
   const by = request.by.map((f) => (knownFields(records, request.extras).includes(f) ? f : canonicalField(f)))

@@ -150,10 +150,13 @@ export function contentPlan(calendar: CalendarItem[], period: Period, community:
   }
 }
 
-/** Playbook runs started in the period (local dates), oldest first. */
+/**
+ * The practice of the period: finished launch and maintain runs started in it (local dates), oldest first. Evaluate runs
+ * are the evaluation itself (the one writing the report among them), so its rerun leaves the report as it was.
+ */
 export function runsIn(runs: RunRecord[], period: Period, localDate: (iso: string) => string): RunView[] {
   return runs
-    .filter((r) => inPeriod(localDate(r.startedAt), period))
+    .filter((r) => r.phase !== 'evaluate' && r.status !== 'running' && inPeriod(localDate(r.startedAt), period))
     .map((r) => ({
       id: r.id,
       playbook: r.playbook,

@@ -4,7 +4,8 @@
  * community and the period, a contents page, each section on a new page. Pure.
  */
 import type {Translate} from '../i18n/index.js'
-import {reportDocument, type Block} from './document.js'
+import type {Block} from './blocks.js'
+import {reportDocument} from './document.js'
 import {reportTitle} from './text.js'
 import type {ReportModel} from './types.js'
 

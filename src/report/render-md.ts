@@ -1,7 +1,8 @@
 /** The report as Markdown (charts are HTML-only; their figures are in the tables beside them). Pure. */
 import type {Translate} from '../i18n/index.js'
 import {mdCell} from '../util/markdown.js'
-import {reportDocument, type Align, type Block} from './document.js'
+import type {Align, Block} from './blocks.js'
+import {reportDocument} from './document.js'
 import {reportTitle} from './text.js'
 import type {ReportModel} from './types.js'
 

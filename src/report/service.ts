@@ -40,11 +40,46 @@ import type {LevelMovement, Part, ReportModel, SegmentView, TrendView} from './t
 export interface ReportRequest {
   /** `2026-Q4`, `2026-10`, `2026-W44`, or `quarter|month|week` for the last full one (default: the last full quarter). */
   period?: string
+  /** A custom period instead (`YYYY-MM-DD`, both days included), as `metrics --from/--to` reads it. */
+  from?: string
+  to?: string
   locale: Locale
   now: Date
 }
 
 const utcDay = (date: string) => DateTime.fromISO(date, {zone: 'UTC'})
+
+/** What a report reads: the workspace's files and a store snapshot (a Store, or a step's snapshot). */
+export type ReportStore = Pick<Store, 'root' | 'read'>
+
+/** The workspace a report describes. */
+export type ReportWorkspace = Pick<Workspace, 'root' | 'community'>
+
+/** A custom period of as many days as `p`, ending the day before it. */
+function customBefore(p: Period): Period {
+  const end = utcDay(p.from).minus({days: 1})
+  const from = end.minus({days: dayNumber(p.to) - dayNumber(p.from)}).toISODate()!
+  const to = end.toISODate()!
+  return {label: `${from}..${to}`, from, to, unit: 'custom', zone: p.zone}
+}
+
+/** The period a request names and the one before it, to compare with (a custom period: as many days before). */
+function reportPeriods(request: ReportRequest, today: string, zone: string): [Period, Period | undefined] {
+  if (request.from !== undefined || request.to !== undefined) {
+    const [period] = resolvePeriods({period: request.period, from: request.from, to: request.to}, today, zone)
+    return [period, customBefore(period)]
+  }
+  const periods = resolvePeriods({period: request.period ?? 'quarter', last: 2}, today, zone)
+  return [periods[periods.length - 1], periods.length > 1 ? periods[0] : undefined]
+}
+
+/** The metric sets of the previous period and of this one (named periods in one pass over the events). */
+async function periodSets(ws: ReportWorkspace, store: ReportStore, period: Period, previous: Period | undefined, now: Date): Promise<MetricSet[]> {
+  if (period.unit !== 'custom') return metricSeries(ws, store, {period: period.label, last: 2, now})
+  const windows = previous ? [previous, period] : [period]
+  const sets = await Promise.all(windows.map((window) => metricSeries(ws, store, {window, now})))
+  return sets.flat()
+}
 
 /** The period after `p`, of the same unit (a custom period: as many days again). */
 function nextPeriod(p: Period): Period {
@@ -78,12 +113,13 @@ async function attempt<T>(fn: () => Promise<Part<T>>, onError: Part<T>): Promise
 }
 
 /** Members grouped by the first of `fields` the records carry. */
-async function segmentsBy(ws: Workspace, store: Store, fields: string[], period: Period, now: Date): Promise<Part<SegmentView>> {
+async function segmentsBy(ws: ReportWorkspace, store: ReportStore, fields: string[], period: Period, now: Date): Promise<Part<SegmentView>> {
   const none = missing('members', 'commops members import data/members.csv')
   for (const by of fields) {
     const got = await attempt<SegmentView>(
       async () => {
-        const t = await memberSegments(store, {by: [by], zone: ws.community.timezone, now, period: period.label})
+        const when = period.unit === 'custom' ? {from: period.from, to: period.to} : {period: period.label}
+        const t = await memberSegments(store, {by: [by], zone: ws.community.timezone, now, ...when})
         const rows = t.segments.map((s) => ({
           label: s.values[by] ?? null,
           count: s.count,
@@ -102,7 +138,7 @@ async function segmentsBy(ws: Workspace, store: Store, fields: string[], period:
 }
 
 /** Level counts at the end of the previous period and of this one, from the engagement score's inputs. */
-function levelMovement(ws: Workspace, prev: MetricSet | undefined, cur: MetricSet, locale: Locale): LevelMovement | undefined {
+function levelMovement(ws: ReportWorkspace, prev: MetricSet | undefined, cur: MetricSet, locale: Locale): LevelMovement | undefined {
   const inputs = (s: MetricSet | undefined) => s?.values.find((v) => v.id === 'engagement_score')?.inputs ?? {}
   const a = inputs(prev)
   const b = inputs(cur)
@@ -116,21 +152,19 @@ const surveyCommand = (ids: string[]): string =>
   ids.length > 0 ? `commops survey ingest ${ids.sort()[0]} responses.csv` : 'commops survey create --template satisfaction'
 
 /** Everything the report shows about a period, gathered from the workspace. */
-export async function buildReport(ws: Workspace, store: Store, request: ReportRequest): Promise<ReportModel> {
+export async function buildReport(ws: ReportWorkspace, store: ReportStore, request: ReportRequest): Promise<ReportModel> {
   const {locale, now} = request
   const c = ws.community
   const zone = c.timezone
   const today = localToday(now, zone)
-  const periods = resolvePeriods({period: request.period ?? 'quarter', last: 2}, today, zone)
-  const period = periods[periods.length - 1]
-  const previous = periods.length > 1 ? periods[0] : undefined
+  const [period, previous] = reportPeriods(request, today, zone)
   const next = nextPeriod(period)
   const localDate = (iso: string) => DateTime.fromISO(iso, {zone}).toISODate() ?? iso.slice(0, 10)
   const db = await store.read()
   const hasEvents = db.eventBatches.some((b) => b.events > 0)
   const noEvents = missing('events', 'commops events import data/activity.ndjson')
 
-  const [prevSet, curSet] = await metricSeries(ws, store, {period: period.label, last: 2, now})
+  const [prevSet, curSet] = await periodSets(ws, store, period, previous, now)
   const trendReq = hasEvents ? trendRequest(period) : undefined
   const trendSets = trendReq ? await metricSeries(ws, store, {...trendReq, now}) : []
   const pt = (text: Parameters<typeof pick>[0]) => pick(text, locale)
@@ -140,7 +174,7 @@ export async function buildReport(ws: Workspace, store: Store, request: ReportRe
   const satisfaction = figures(SATISFACTION_METRICS, curSet, prevSet, c)
   const value = figures(VALUE_METRICS, curSet, prevSet, c)
   const adherence = figures(['calendar_adherence'], curSet, prevSet, c)[0]
-  const scorecardCmd = `commops scorecard compute --period ${period.label}`
+  const scorecardCmd = `commops scorecard compute ${period.unit === 'custom' ? `--from ${period.from} --to ${period.to}` : `--period ${period.label}`}`
 
   const trend: TrendView | undefined =
     trendSets.length > 1

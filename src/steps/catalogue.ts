@@ -11,6 +11,7 @@ import {eventsImportSpec} from './specs/events-import.js'
 import {exportStepSpec} from './specs/export.js'
 import {membersBadgesSpec, membersLevelsSpec, membersPointsSpec} from './specs/members.js'
 import {metricsSpec} from './specs/metrics.js'
+import {reportStepSpec} from './specs/report.js'
 import {rulesGenerateSpec} from './specs/rules-generate.js'
 import {scorecardComputeSpec} from './specs/scorecard-compute.js'
 import {surveyCreateSpec} from './specs/survey-create.js'
@@ -35,4 +36,5 @@ export const STEP_SPECS: readonly StepSpec<never>[] = [
   membersPointsSpec,
   membersLevelsSpec,
   membersBadgesSpec,
+  reportStepSpec,
 ] as Array<StepSpec<never>>

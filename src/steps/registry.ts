@@ -8,6 +8,7 @@ import {membersPoints} from './members-points.js'
 import {metricsStep} from './metrics.js'
 import {noteStep} from './note.js'
 import {positioningCheck} from './positioning-check.js'
+import {reportStep} from './report.js'
 import {rulesGenerate} from './rules-generate.js'
 import {scorecardCompute} from './scorecard-compute.js'
 import {surveyCreate} from './survey-create.js'
@@ -32,6 +33,7 @@ export const STEP_TYPES: readonly StepType<never>[] = [
   membersPoints,
   membersLevels,
   membersBadges,
+  reportStep,
 ] as Array<StepType<never>>
 
 const registry = new Map(STEP_TYPES.map((step) => [step.type, step as unknown as StepType<Record<string, unknown>>]))

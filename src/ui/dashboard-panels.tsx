@@ -15,6 +15,8 @@ export interface PanelProps {
   /** Lines the panel may use under its title. */
   max: number
   color: boolean
+  /** In the detail view: the first line shown (the panel scrolls); undefined in the grid. */
+  scroll?: number
 }
 
 const ARROW = {up: '↑', down: '↓', flat: '→'} as const
@@ -49,14 +51,25 @@ function Cells({cells, width, cellWidth}: {cells: ReactNode[]; width: number; ce
   )
 }
 
-/** Lines, the last one saying how many more there are when they do not fit (a one-line panel shows its first). */
-function Capped({lines, max, t}: {lines: ReactNode[]; max: number; t: Translate}) {
-  const shown =
-    lines.length <= max
-      ? lines
-      : max < 2
-        ? lines.slice(0, 1)
-        : [...lines.slice(0, max - 1), <Line dim>{t('dashboard.more', {count: lines.length - max + 1})}</Line>]
+/**
+ * Lines, the last one saying how many more there are when they do not fit (a one-line panel shows its first). In the
+ * detail view (`scroll` set) they scroll: from line `scroll`, with how many are above and below.
+ */
+function Capped({lines, max, t, scroll}: {lines: ReactNode[]; max: number; t: Translate; scroll?: number}) {
+  let shown = lines
+  if (lines.length > max && scroll !== undefined && max >= 3) {
+    // the last page ends with the last line: one line says what is above
+    const start = Math.max(0, Math.min(scroll, lines.length - max + 1))
+    const above = start > 0 ? [<Line dim>{t('dashboard.scroll.above', {count: start})}</Line>] : []
+    const room = max - above.length
+    const rest = lines.length - start
+    shown =
+      rest <= room
+        ? [...above, ...lines.slice(start)]
+        : [...above, ...lines.slice(start, start + room - 1), <Line dim>{t('dashboard.scroll.below', {count: rest - room + 1})}</Line>]
+  } else if (lines.length > max) {
+    shown = max < 2 ? lines.slice(0, 1) : [...lines.slice(0, max - 1), <Line dim>{t('dashboard.more', {count: lines.length - max + 1})}</Line>]
+  }
   return (
     <>
       {shown.map((l, i) => (
@@ -64,6 +77,15 @@ function Capped({lines, max, t}: {lines: ReactNode[]; max: number; t: Translate}
       ))}
     </>
   )
+}
+
+/** How many lines a panel has in full: how far its detail view can scroll. */
+export function panelLength(model: DashboardModel, id: PanelId): number {
+  if (id === 'calendar') return model.calendar.items.length
+  if (id === 'tasks') return model.tasks.items.length + 1
+  if (id === 'runs') return model.runs.length
+  if (id === 'members') return (model.members.top?.length ?? 0) + 1
+  return 0
 }
 
 const hintOf = (p: PanelProps, panel: PanelId): ReactNode => {
@@ -125,7 +147,7 @@ export function ScorecardPanel(p: PanelProps) {
   const per = Math.max(1, Math.floor(p.width / 22))
   const rows: ReactNode[] = []
   for (let i = 0; i < cells.length; i += per) rows.push(<Cells cells={cells.slice(i, i + per)} width={p.width} cellWidth={22} />)
-  return <Capped lines={[...head, ...rows]} max={p.max} t={p.t} />
+  return <Capped lines={[...head, ...rows]} max={p.max} t={p.t} scroll={p.scroll} />
 }
 
 export function CalendarPanel(p: PanelProps) {
@@ -135,6 +157,7 @@ export function CalendarPanel(p: PanelProps) {
     <Capped
       t={p.t}
       max={p.max}
+      scroll={p.scroll}
       lines={items.map((i) => (
         <Line key={i.id}>
           <Text dimColor={p.color}>{`${i.date.slice(5)} ${i.time}`}</Text> {i.title}
@@ -158,7 +181,7 @@ export function TasksPanel(p: PanelProps) {
       </Line>
     )),
   ]
-  return <Capped lines={lines} max={p.max} t={p.t} />
+  return <Capped lines={lines} max={p.max} t={p.t} scroll={p.scroll} />
 }
 
 export function RunsPanel(p: PanelProps) {
@@ -168,6 +191,7 @@ export function RunsPanel(p: PanelProps) {
     <Capped
       t={p.t}
       max={p.max}
+      scroll={p.scroll}
       lines={p.model.runs.map((r) => (
         <Line key={r.id}>
           <Text color={p.color ? tone[r.status] : undefined}>{STATUS_ICON[r.status] ?? '?'}</Text> {r.id} {r.playbook}{' '}
@@ -189,8 +213,9 @@ export function MembersPanel(p: PanelProps) {
       lines.push(
         <Line key={r.member}>
           {`${r.rank}.`.padEnd(4)}
-          {r.member} <Text bold={p.color}>{r.points}</Text>
+          {r.name ?? r.member} <Text bold={p.color}>{r.points}</Text>
           {r.title ? <Text dimColor={p.color}> {pick(r.title, p.locale)}</Text> : null}
+          {r.name ? <Text dimColor={p.color}> {r.member}</Text> : null}
         </Line>,
       )
     if (m.top.length === 0) lines.push(<Line dim>{p.t('dashboard.empty')}</Line>)
@@ -208,7 +233,7 @@ export function MembersPanel(p: PanelProps) {
   // the levels line stays when the top list is cut
   return (
     <>
-      <Capped lines={lines} max={Math.max(1, p.max - 1)} t={p.t} />
+      <Capped lines={lines} max={Math.max(1, p.max - 1)} t={p.t} scroll={p.scroll} />
       {levels}
     </>
   )
@@ -226,7 +251,7 @@ export function SurveyPanel(p: PanelProps) {
     lines.push(<Line>{p.t('dashboard.survey.figures', {period: s.nps?.period ?? s.csat?.period ?? '', figures: figures.join(' · ')})}</Line>)
   if (s.latest) lines.push(<Line dim={p.color}>{p.t('dashboard.survey.latest', s.latest)}</Line>)
   else lines.push(hintOf(p, 'survey'))
-  return <Capped lines={lines} max={p.max} t={p.t} />
+  return <Capped lines={lines} max={p.max} t={p.t} scroll={p.scroll} />
 }
 
 export function SuggestionPanel(p: PanelProps) {
@@ -241,7 +266,7 @@ export function SuggestionPanel(p: PanelProps) {
     <Line dim={p.color}>{p.t('dashboard.suggestion.effect', {effect: pick(s.effect, p.locale)})}</Line>,
     ...(p.model.suggestions > 1 ? [<Line dim>{p.t('dashboard.suggestion.more', {count: p.model.suggestions})}</Line>] : []),
   ]
-  return <Capped lines={lines} max={p.max} t={p.t} />
+  return <Capped lines={lines} max={p.max} t={p.t} scroll={p.scroll} />
 }
 
 export const PANEL_VIEWS: Record<Exclude<PanelId, 'kpis'>, (p: PanelProps) => ReactNode> = {

@@ -5,10 +5,10 @@
  */
 import {stripVTControlCharacters} from 'node:util'
 import {Box, render, renderToString, Text, useApp, useInput, useStdout} from 'ink'
-import {useEffect, useState} from 'react'
+import {useEffect, useRef, useState} from 'react'
 import {PANELS, type DashboardModel, type PanelId} from '../dashboard/types.js'
 import type {Locale, Translate} from '../i18n/index.js'
-import {KpiPanel, Line, PANEL_VIEWS, type PanelProps} from './dashboard-panels.js'
+import {KpiPanel, Line, PANEL_VIEWS, panelLength, type PanelProps} from './dashboard-panels.js'
 
 export interface DashboardViewProps {
   model: DashboardModel
@@ -19,6 +19,8 @@ export interface DashboardViewProps {
   color: boolean
   focus?: PanelId
   detail?: boolean
+  /** The first line of the panel shown in detail. */
+  scroll?: number
   help?: boolean
   busy?: boolean
 }
@@ -69,6 +71,9 @@ function Help({t, width}: {t: Translate; width: number}) {
   )
 }
 
+/** Lines of the panel shown in detail: all but the title, the panel's title and the keys, and one kept free. */
+const detailLines = (height: number) => Math.max(FIXED + 6, height) - 4
+
 /** One frame of the dashboard for a terminal of `width` × `height`. */
 export function DashboardView(v: DashboardViewProps) {
   const width = Math.max(40, v.width)
@@ -96,7 +101,7 @@ export function DashboardView(v: DashboardViewProps) {
     return (
       <Box flexDirection="column" width={width}>
         {header}
-        <Panel id={focus} focused props={{...base, width, max: height - 4, tiles: Math.floor(width / TILE_WIDTH)}} />
+        <Panel id={focus} focused props={{...base, width, max: detailLines(height), scroll: v.scroll ?? 0, tiles: Math.floor(width / TILE_WIDTH)}} />
         {keys}
       </Box>
     )
@@ -145,6 +150,7 @@ export function DashboardApp(p: DashboardAppProps) {
   const [model, setModel] = useState(p.initial)
   const [focus, setFocus] = useState<PanelId>('kpis')
   const [detail, setDetail] = useState(false)
+  const [scroll, setScroll] = useState(0)
   const [help, setHelp] = useState(false)
   const [busy, setBusy] = useState(false)
   const measure = () => p.size ?? {width: stdout?.columns || 80, height: stdout?.rows || 24}
@@ -166,18 +172,43 @@ export function DashboardApp(p: DashboardAppProps) {
       () => setBusy(false),
     )
   }
+  // what the last frame showed: a key pressed before Ink binds the new handler still acts on it
+  const shown = useRef({detail, focus, model, size})
+  shown.current = {detail, focus, model, size}
   useInput((input, key) => {
     if (input === 'q' || (key.ctrl && input === 'c')) return exit()
     if (input === '?') return setHelp((h) => !h)
     if (help && key.escape) return setHelp(false)
     if (input === 'r') return refresh()
-    if (key.return) return setDetail((d) => !d)
-    if (key.escape) return setDetail(false)
-    if (detail) return
+    if (key.return || key.escape) {
+      setScroll(0)
+      return setDetail((d) => key.return && !d)
+    }
+    const now = shown.current
+    if (now.detail) {
+      const page = detailLines(now.size.height) - 2
+      const by = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -page : key.pageDown ? page : 0
+      const last = Math.max(0, panelLength(now.model, now.focus) - detailLines(now.size.height) + 1)
+      if (by !== 0) setScroll((s) => Math.max(0, Math.min(last, s + by)))
+      return
+    }
     if ((key.tab && key.shift) || key.leftArrow || key.upArrow) setFocus((f) => step(f, -1))
     else if (key.tab || key.rightArrow || key.downArrow) setFocus((f) => step(f, 1))
   })
-  return <DashboardView model={model} t={p.t} locale={p.locale} color={p.color} focus={focus} detail={detail} help={help} busy={busy} {...size} />
+  return (
+    <DashboardView
+      model={model}
+      t={p.t}
+      locale={p.locale}
+      color={p.color}
+      focus={focus}
+      detail={detail}
+      scroll={scroll}
+      help={help}
+      busy={busy}
+      {...size}
+    />
+  )
 }
 
 /** Mounts the live dashboard on the terminal; resolves when the person quits. */

@@ -19,6 +19,7 @@ beforeAll(async () => {
   for (const args of [
     ['playbook', 'run', 'launch', '--yes'],
     ['events', 'import', 'data/activity.ndjson'],
+    ['members', 'import', 'data/members.csv'],
     ['scorecard', 'compute', '--period', '2026-08'],
     ['scorecard', 'compute', '--period', '2026-09'],
     ['members', 'points', '--recompute'],
@@ -45,6 +46,10 @@ describe('dashboard --once', () => {
     expect(r.stdout).toMatch(/2026-09 {2}总分 [\d.]+ {2}等级 [A-F]/)
     expect(r.stdout).toMatch(/[▁▂▃▄▅▆▇█]{2}/)
     expect(r.stdout).toContain('launch')
+    // the top members by the names on their records, as `members top` shows them
+    const top = (JSON.parse((await commops(['dashboard', '--json'])).stdout) as DashboardModel).members.top!
+    expect(top[0].name).toEqual(expect.any(String))
+    expect(r.stdout).toMatch(new RegExp(`1\\. +${top[0].name} ${top[0].points}`))
   })
 
   it('is as wide as --width, in the language asked for', async () => {

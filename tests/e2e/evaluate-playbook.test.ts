@@ -1,10 +1,10 @@
 /**
  * The evaluate playbook computes instead of describing: in an `init --sample` workspace it imports the sample's
  * activity (data/activity.ndjson, 2026-06-01 to 2026-09-30), computes the metrics and a scorecard of the
- * playbook's own period, and its notes read those figures. A rerun adds nothing; `--dry-run` writes nothing;
+ * playbook's own period, its notes read those figures and it writes the operations report of that period. A rerun adds nothing; `--dry-run` writes nothing;
  * without the activity file the import step fails and names the file.
  */
-import {rm} from 'node:fs/promises'
+import {readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {makeTempDir, removeDir, runCli} from '../helpers/cli.js'
@@ -78,6 +78,16 @@ describe('playbook run evaluate on the sample', () => {
     expect(text.stdout).toContain(`active members ${String(metrics.outputs!.active_members)}, DAU ${String(metrics.outputs!.dau)}`)
     expect(text.stdout).toContain(`score ${String(card.outputs!.score)}, grade ${String(card.outputs!.grade)}`)
     expect(text.stdout).not.toMatch(/placeholder|will be (computed|generated)/i)
+
+    // the report step writes the operations report of the same range, with the scorecard just computed
+    const report = step(first, 'report')
+    expect(report).toMatchObject({uses: 'report', status: 'changed', outputs: {period: '2026-07-01..2026-09-30', format: 'html'}})
+    expect(report.outputs!.path).toBe('out/2026-09-30/report-2026-07-01..2026-09-30.html')
+    expect(report.outputs!.grade).toBe(card.outputs!.grade)
+    const html = await readFile(path.join(ws, report.outputs!.path as string), 'utf8')
+    expect(html).toContain('2026-07-01..2026-09-30')
+    expect(html).toContain('data-chart="scores"')
+    expect(html).not.toContain('commops scorecard compute')
 
     const stats = await cli(['events', 'stats', '--json'])
     const count = (JSON.parse(stats.stdout) as {events: number}).events

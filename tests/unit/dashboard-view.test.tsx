@@ -106,6 +106,46 @@ describe('dashboard keys', () => {
     unmount()
   })
 
+  it('scrolls a long list in detail at 80×24: ↓/j a line, PgDn a page, ↑/k and PgUp back, never past either end', async () => {
+    const tasks = Array.from({length: 40}, (_, i) => ({id: `T${i + 1}`, title: `Task number ${i + 1}`, overdue: false}))
+    const long = {...model, tasks: {...model.tasks, open: 40, items: tasks}}
+    const FIRST = /T1 Task number 1(?!\d)/
+    const {lastFrame, stdin, unmount} = render(
+      <DashboardApp initial={long} reload={async () => long} t={translator('en')} locale="en" color={false} size={{width: 80, height: 24}} />,
+    )
+    await frameWith(lastFrame, '▸ KPIs')
+    const press = async (key: string, expected: string, present = true) => {
+      stdin.write(key)
+      return frameWith(lastFrame, expected, present)
+    }
+    await press('\u001B[B', '▸ Scorecard')
+    await press('\u001B[B', '▸ Next 14 days')
+    await press('\u001B[B', '▸ Tasks')
+    let frame = await press('\r', 'enter/esc back')
+    expect(frame).toMatch(FIRST)
+    expect(frame).not.toContain('T30 ')
+    expect(frame).toMatch(/↓ \d+ more/)
+    expect(lines(frame).length).toBeLessThan(24)
+    frame = await press('j', '↑ 1 above') // the summary line goes up
+    expect(frame).not.toContain('40 open')
+    frame = await press('\u001B[B', '↑ 2 above')
+    expect(frame).not.toMatch(FIRST)
+    await press('\u001B[6~', 'T25 Task number 25') // PgDn
+    for (let i = 0; i < 5; i++) stdin.write('\u001B[6~')
+    frame = await frameWith(lastFrame, 'T40 Task number 40')
+    expect(frame).not.toMatch(/↓ \d+ more/)
+    for (const row of lines(frame)) expect(stringWidth(row)).toBeLessThanOrEqual(80)
+    // pressed past the end, one line up still moves: the scroll stopped at the last page
+    await press('k', '↓ 2 more') // the line that says so takes the place of one
+    for (let i = 0; i < 5; i++) stdin.write('\u001B[5~') // PgUp
+    frame = await frameWith(lastFrame, 'T2 Task number 2')
+    expect(frame).toMatch(FIRST)
+    expect(frame).not.toContain('above')
+    await press('\u001B', 'enter/esc back', false) // back to the grid, where the list is cut again
+    expect(lastFrame()).toContain('more (enter)')
+    unmount()
+  })
+
   it('goes round from the last panel to the first', async () => {
     const {lastFrame, stdin, unmount} = app('en', 80, 24)
     await frameWith(lastFrame, '▸ KPIs')

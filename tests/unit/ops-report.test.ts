@@ -4,6 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {importEvents} from '../../src/events/service.js'
+import {importMembers} from '../../src/members/service.js'
+import {workspaceMetrics} from '../../src/scorecard/load-metrics.js'
+import {computeScorecard} from '../../src/scorecard/service.js'
 import {translator} from '../../src/i18n/index.js'
 import {findChromium, printPdf} from '../../src/report/io-pdf.js'
 import {reportHtml} from '../../src/report/render-html.js'
@@ -97,6 +100,53 @@ describe('the report model', () => {
     expect('data' in m.evaluation.levels && m.evaluation.levels.data.levels.reduce((a, l) => a + l.after, 0)).toBe(30)
     expect('data' in m.strategy.personas && m.strategy.personas.data.length).toBeGreaterThan(0)
     expect('data' in m.overview.goals).toBe(true)
+  })
+})
+
+describe('a custom period (--from/--to)', () => {
+  let custom: {ws: Workspace; store: Store}
+  beforeAll(async () => {
+    custom = await workspace(path.join(tmp, 'custom'), {sample: true, name: 'Custom'})
+    const file = path.join(custom.ws.root, 'data', 'q3.ndjson')
+    await writeFile(file, events())
+    await importEvents(custom.store, {path: file, display: 'data/q3.ndjson', zone: 'Asia/Shanghai', now})
+    const members = path.join(custom.ws.root, 'data', 'members.csv')
+    await importMembers(custom.store, {file: {full: members, display: 'data/members.csv'}, now})
+    // what the evaluate playbook keeps: the scorecard of its own range
+    await computeScorecard(custom.store, custom.ws, {from: '2026-07-01', to: '2026-09-30', now}, workspaceMetrics)
+  })
+
+  it('finds the scorecard computed for that exact range and compares with as many days before', async () => {
+    const m = await buildReport(custom.ws, custom.store, {from: '2026-07-01', to: '2026-09-30', locale: 'en', now})
+    expect(m.period).toMatchObject({label: '2026-07-01..2026-09-30', unit: 'custom'})
+    expect(m.previous).toMatchObject({from: '2026-03-31', to: '2026-06-30'})
+    expect(m.evaluation.scorecard).toMatchObject({data: {key: '2026-07-01..2026-09-30'}})
+    const active = 'data' in m.evaluation.activity ? m.evaluation.activity.data.find((f) => f.id === 'active_members') : undefined
+    expect(active).toMatchObject({value: 30, previous: 0})
+    // member segments over the same range
+    expect('data' in m.strategy.segments && m.strategy.segments.data.by).toBe('occupation')
+  })
+
+  it('names the known member attributes in the report’s language and keeps a workspace’s own columns as they are', async () => {
+    const m = await buildReport(custom.ws, custom.store, {from: '2026-07-01', to: '2026-09-30', locale: 'zh-CN', now})
+    const md = reportMarkdown(m, zh)
+    expect(md).toContain('### 成员分群（按 职业）')
+    expect(md).toContain('### 成员分群（按 地区）')
+    expect(md).not.toMatch(/occupation|region/)
+    if (!('data' in m.strategy.segments)) throw new Error('no segments')
+    const own: ReportModel = {...m, strategy: {...m.strategy, segments: {data: {...m.strategy.segments.data, by: '会员卡等级'}}}}
+    expect(reportHtml(own, zh)).toContain('成员分群（按 会员卡等级）')
+  })
+
+  it('without a scorecard of that range, says how to compute one for it', async () => {
+    const m = await buildReport(custom.ws, custom.store, {from: '2026-08-01', to: '2026-08-31', locale: 'en', now})
+    expect(missingOf(m.evaluation.scorecard)?.command).toBe('commops scorecard compute --from 2026-08-01 --to 2026-08-31')
+  })
+
+  it('takes a named period or a range, not both', async () => {
+    await expect(buildReport(custom.ws, custom.store, {period: '2026-Q3', from: '2026-07-01', locale: 'en', now})).rejects.toMatchObject({
+      msg: {key: 'metrics.period.both'},
+    })
   })
 })
 

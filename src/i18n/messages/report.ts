@@ -20,6 +20,14 @@ export const report: Messages = {
   'report.h.goals': {en: 'Goals', 'zh-CN': '运营目标'},
   'report.h.personas': {en: 'Audience personas', 'zh-CN': '用户画像'},
   'report.h.segments': {en: 'Members by {by}', 'zh-CN': '成员分群（按 {by}）'},
+  'report.attr.age': {en: 'age', 'zh-CN': '年龄'},
+  'report.attr.gender': {en: 'gender', 'zh-CN': '性别'},
+  'report.attr.region': {en: 'region', 'zh-CN': '地区'},
+  'report.attr.occupation': {en: 'occupation', 'zh-CN': '职业'},
+  'report.attr.interests': {en: 'interests', 'zh-CN': '兴趣'},
+  'report.attr.tags': {en: 'tags', 'zh-CN': '标签'},
+  'report.attr.level': {en: 'engagement level', 'zh-CN': '参与等级'},
+  'report.attr.title': {en: 'title', 'zh-CN': '头衔'},
   'report.h.content': {en: 'Content plan', 'zh-CN': '内容规划'},
   'report.h.activities': {en: 'Activities', 'zh-CN': '互动与活动'},
   'report.h.incentives': {en: 'Incentives', 'zh-CN': '激励体系'},
@@ -180,4 +188,12 @@ export const report: Messages = {
     en: 'Check that {browser} starts (`{browser} --headless --version`), or set COMMOPS_CHROMIUM to another browser',
     'zh-CN': '请检查 {browser} 能否启动（`{browser} --headless --version`），或用 COMMOPS_CHROMIUM 指定其他浏览器',
   },
+
+  // the playbooks' `report` step
+  'report.step.describe': {
+    en: 'write the operations report of {period} as {format} to {out}',
+    'zh-CN': '把 {period} 的运营总结报告写成 {format}，放到 {out}',
+  },
+  'report.step.lastQuarter': {en: 'the last full quarter', 'zh-CN': '上一个完整季度'},
+  'report.step.summary': {en: 'The operations report of {period}: {path}', 'zh-CN': '{period} 的运营总结报告：{path}'},
 }
