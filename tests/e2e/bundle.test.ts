@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {assertBuilt, ROOT, runCli} from '../helpers/cli.js'
+import {catalogue} from '../../src/i18n/messages/index.js'
 
 interface Manifest {
   commands: Record<string, {pluginName: string}>
@@ -40,7 +41,7 @@ describe('the bundled CLI', () => {
 
   it('ships the bundle and its chunks only, not the compiled files it was made from', () => {
     const top = readdirSync(path.join(ROOT, 'dist')).sort()
-    expect(top).toEqual(['chunks', 'cli', 'commands', 'hooks', 'playbooks-index.json', 'validators']) // cli: the help class (oclif.helpClass)
+    expect(top).toEqual(['chunks', 'cli', 'commands', 'hooks', 'messages', 'playbooks-index.json', 'validators']) // cli: the help class (oclif.helpClass)
   })
 
   it('leaves yaml, the parser with positions, out of what everyday commands load (read from node_modules when a problem is placed)', () => {
@@ -86,11 +87,15 @@ describe('the bundled CLI', () => {
     expect(bundled).toEqual([])
   })
 
-  it('spells the message tables as JSON, which V8 reads faster than object literals', () => {
+  it('ships the messages as one JSON table per language, not inside the code every command loads', () => {
     const chunks = readdirSync(path.join(ROOT, 'dist', 'chunks')).filter((f) => f.endsWith('.js'))
     const text = chunks.map((f) => readFileSync(path.join(ROOT, 'dist', 'chunks', f), 'utf8')).join('\n')
-    expect(text).toMatch(/JSON\.parse\('\{"error\.label":\{"en":"Error"/)
-    expect(text).not.toMatch(/"error\.label":\{en:/)
+    expect(text).not.toMatch(/"error\.label":/)
+    const table = (locale: string) =>
+      JSON.parse(readFileSync(path.join(ROOT, 'dist', 'messages', `${locale}.json`), 'utf8')) as Record<string, string>
+    expect(table('en')['error.label']).toBe('Error')
+    expect(table('zh-CN')['error.label']).toBe(catalogue['error.label']['zh-CN'])
+    expect(Object.keys(table('zh-CN')).sort()).toEqual(Object.keys(catalogue).sort())
   })
 
   it('loads one @oclif/core, shared by oclif, its plugins and commops', async () => {
