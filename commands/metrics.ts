@@ -112,33 +112,30 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
     }
 
     const set = await computeMetrics(ws, store, request)
-    const goalList: Goals = [...goals.values()]
-      .filter((g) => set.values.some((v) => v.id === g.metric))
-      .map((g) => {
-        const v = set.values.find((x) => x.id === g.metric)
-        return {metric: g.metric as MetricId, target: g.target, direction: g.direction ?? 'up', met: (v && meetsGoal(v, g)) ?? null}
-      })
+    // the goals of the metrics computed (all, or those of --metric)
+    const goalList: Goals = [...goals.values()].flatMap((g) => {
+      const v = set.values.find((x) => x.id === g.metric)
+      return v ? [{metric: g.metric as MetricId, target: g.target, direction: g.direction ?? 'up', met: meetsGoal(v, g) ?? null}] : []
+    })
     if (this.jsonEnabled()) return {...set, goals: goalList}
     this.log(this.header(set, set))
     const footnotes: string[] = []
-    const rows = set.values
-      .filter((v) => chosen(METRICS).includes(v.id))
-      .map((v) => {
-        const goal = goals.get(v.id)
-        const met = meetsGoal(v, goal)
-        let note = v.reason ? this.t(v.reason) : ''
-        if (v.notes?.length) {
-          footnotes.push(...v.notes.map((n) => `${footnotes.length + 1}. ${v.id}: ${this.t(n)}`))
-          note = [note, this.t('metrics.seeNote', {n: footnotes.length})].filter(Boolean).join(' ')
-        }
-        return [
-          this.t(`metrics.name.${v.id}`),
-          formatValue(v.value, v.unit, this.t('metrics.na')),
-          formatTarget(goal, v.unit),
-          met === undefined ? '' : met ? '✓' : '✗',
-          note,
-        ]
-      })
+    const rows = set.values.map((v) => {
+      const goal = goals.get(v.id)
+      const met = meetsGoal(v, goal)
+      let note = v.reason ? this.t(v.reason) : ''
+      if (v.notes?.length) {
+        footnotes.push(...v.notes.map((n) => `${footnotes.length + 1}. ${v.id}: ${this.t(n)}`))
+        note = [note, this.t('metrics.seeNote', {n: footnotes.length})].filter(Boolean).join(' ')
+      }
+      return [
+        this.t(`metrics.name.${v.id}`),
+        formatValue(v.value, v.unit, this.t('metrics.na')),
+        formatTarget(goal, v.unit),
+        met === undefined ? '' : met ? '✓' : '✗',
+        note,
+      ]
+    })
     this.log(table([this.t('metrics.col.metric'), this.t('metrics.col.value'), this.t('metrics.col.target'), '', this.t('metrics.col.note')], rows))
     if (footnotes.length) this.log('\n' + footnotes.join('\n'))
     this.log('\n' + this.t('metrics.explainHint'))

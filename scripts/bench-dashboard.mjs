@@ -6,13 +6,12 @@
 // dashboard reads stored aggregates only, so its time should not grow with the events. Medians of wall time, CPU
 // time and peak memory (max RSS) of each child, by /usr/bin/time. --ws DIR reuses a workspace prepared by an earlier
 // --keep run; --check exits 1 when the median first frame is over the target.
-import {spawnSync} from 'node:child_process'
-import {createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {createWriteStream, mkdtempSync, rmSync} from 'node:fs'
 import {once} from 'node:events'
 import os from 'node:os'
 import path from 'node:path'
 import {eventLine, generateEvents} from './lib/gen-events.mjs'
-import {bin, buildIfNeeded} from './lib.mjs'
+import {bin, buildIfNeeded, measure as run} from './lib.mjs'
 
 const args = process.argv.slice(2)
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
@@ -27,20 +26,7 @@ buildIfNeeded()
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-dashboard-'))
 const env = {...process.env, CI: '1', NO_COLOR: '1', LANG: 'en_US.UTF-8'}
 for (const name of ['DEBUG', 'NODE_OPTIONS', 'COMMOPS_WORKSPACE', 'COLUMNS', 'LINES']) delete env[name]
-const hasTime = existsSync('/usr/bin/time')
-
-/** Runs a child; returns its stdout, wall time (ms), CPU time (ms) and max RSS (MB). */
-function measure(argv, cwd) {
-  const stats = path.join(tmp, 'time.txt')
-  const command = hasTime ? '/usr/bin/time' : argv[0]
-  const rest = hasTime ? ['-f', '%U %S %M', '-o', stats, ...argv] : argv.slice(1)
-  const t0 = process.hrtime.bigint()
-  const r = spawnSync(command, rest, {cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr}`)
-  const [user, sys, rss] = hasTime ? readFileSync(stats, 'utf8').trim().split('\n').at(-1).split(/\s+/).map(Number) : [NaN, NaN, NaN]
-  return {stdout: r.stdout, ms, cpu: (user + sys) * 1000, rss: rss / 1024}
-}
+const measure = (argv, cwd) => run(argv, {cwd, env})
 const cli = (argv, cwd) => measure([process.execPath, bin, ...argv], cwd)
 
 let ws = opt('--ws') && path.resolve(opt('--ws'))

@@ -6,14 +6,13 @@
 // level counts agree. Then `commops members award` (one manual award): the whole process, and the same command
 // refused at its argument check before the store is read (start-up alone); the difference is the update.
 // Wall time and peak memory (max RSS) of each child process, by /usr/bin/time.
-import {spawnSync} from 'node:child_process'
-import {createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {once} from 'node:events'
 import os from 'node:os'
 import path from 'node:path'
 import {eventLine, generateEvents} from './lib/gen-events.mjs'
 import {parse} from 'yaml'
-import {bin, buildIfNeeded, root} from './lib.mjs'
+import {bin, buildIfNeeded, measure as run, root} from './lib.mjs'
 
 const quick = process.argv.includes('--quick')
 const keep = process.argv.includes('--keep')
@@ -24,20 +23,7 @@ const AWARD_RUNS = 5
 buildIfNeeded()
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-members-'))
 const env = {...process.env, CI: '1', NO_COLOR: '1'}
-const hasTime = existsSync('/usr/bin/time')
-
-function measure(argv, {cwd = tmp, status = 0} = {}) {
-  const stats = path.join(tmp, 'time.txt')
-  const command = hasTime ? '/usr/bin/time' : argv[0]
-  const args = hasTime ? ['-f', '%U %S %M', '-o', stats, ...argv] : argv.slice(1)
-  const t0 = process.hrtime.bigint()
-  const r = spawnSync(command, args, {cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6
-  if (r.status !== status) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr}`)
-  const [user, sys, kb] = hasTime ? readFileSync(stats, 'utf8').trim().split(/\s+/).slice(-3).map(Number) : [NaN, NaN, NaN]
-  // CPU time (user + system) is steadier than wall time on a shared machine
-  return {stdout: r.stdout, ms, cpu: (user + sys) * 1000, rss: kb / 1024}
-}
+const measure = (argv, {cwd = tmp, status = 0} = {}) => run(argv, {cwd, env, status})
 
 console.error(`generating ${EVENTS} events…`)
 const ndjson = path.join(tmp, 'activity.ndjson')

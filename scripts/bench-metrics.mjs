@@ -3,13 +3,12 @@
 // the same files, and checks the figures agree; then times `events import` of a ~100 MB DiscordChatExporter and a
 // ~100 MB Telegram Desktop export against a plain JSON.parse of the file. Wall time and peak memory (max RSS) of each
 // child process, by /usr/bin/time. Exits 1 when a figure disagrees. --quick: a tenth of the sizes.
-import {spawnSync} from 'node:child_process'
-import {createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {once} from 'node:events'
 import {eventLine, generateEvents} from './lib/gen-events.mjs'
-import {bin, buildIfNeeded, root} from './lib.mjs'
+import {bin, buildIfNeeded, measure as run, root} from './lib.mjs'
 
 const quick = process.argv.includes('--quick')
 const keep = process.argv.includes('--keep')
@@ -23,20 +22,7 @@ buildIfNeeded()
 const esbuild = await import('esbuild')
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-data-'))
 const env = {...process.env, CI: '1', NO_COLOR: '1'}
-const hasTime = existsSync('/usr/bin/time')
-
-/** Runs a child, returns its stdout, wall time (ms) and max RSS (MB). */
-function measure(argv, {cwd = tmp, input} = {}) {
-  const stats = path.join(tmp, 'time.txt')
-  const command = hasTime ? '/usr/bin/time' : argv[0]
-  const args = hasTime ? ['-f', '%e %M', '-o', stats, ...argv] : argv.slice(1)
-  const t0 = process.hrtime.bigint()
-  const r = spawnSync(command, args, {cwd, env, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6
-  if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr}`)
-  const rss = hasTime ? Number(readFileSync(stats, 'utf8').trim().split(/\s+/).at(-1)) / 1024 : NaN
-  return {stdout: r.stdout, ms, rss}
-}
+const measure = (argv, {cwd = tmp, input} = {}) => run(argv, {cwd, env, input})
 
 async function writeLines(file, lines) {
   const out = createWriteStream(file)
@@ -239,7 +225,7 @@ console.log('reference: DuckDB over the same NDJSON for metrics (targets: counts
 console.log('           JSON.parse of the whole file for imports (targets: ≤ 2× time, ≤ ⅓ memory)')
 console.log(line(header))
 for (const r of table) console.log(line(r))
-if (!hasTime) console.log('(no /usr/bin/time: peak memory not measured)')
+if (!existsSync('/usr/bin/time')) console.log('(no /usr/bin/time: peak memory not measured)')
 if (keep) console.log(`kept: ${tmp}`)
 else rmSync(tmp, {recursive: true, force: true})
 if (disagree.length > 0) {

@@ -1,6 +1,7 @@
 // Helpers shared by the demo and bench scripts.
-import {execFileSync} from 'node:child_process'
-import {existsSync, readdirSync, statSync} from 'node:fs'
+import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -24,4 +25,25 @@ export function buildIfNeeded() {
     !existsSync(path.join(root, 'dist', 'commands', 'validate.js')) ||
     Math.max(...['src', 'commands', 'playbooks', 'scripts'].map((dir) => newest(path.join(root, dir)))) > statSync(manifest).mtimeMs
   if (stale) execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {cwd: root, stdio: 'inherit'})
+}
+
+const hasTime = existsSync('/usr/bin/time')
+
+/**
+ * Runs a child to its end: its stdout, wall time (ms), CPU time (user + system, ms: steadier than wall time on a shared
+ * machine) and peak memory (max RSS, MB), the last two by /usr/bin/time where the machine has it (else NaN). An exit
+ * status other than `status` throws (a command that fails fast would look fast).
+ */
+export function measure(argv, {cwd, env, input, status = 0}) {
+  const stats = path.join(os.tmpdir(), `commops-bench-time-${process.pid}.txt`)
+  const command = hasTime ? '/usr/bin/time' : argv[0]
+  const args = hasTime ? ['-f', '%U %S %M', '-o', stats, ...argv] : argv.slice(1)
+  const t0 = process.hrtime.bigint()
+  const r = spawnSync(command, args, {cwd, env, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024})
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6
+  if (r.status !== status) throw new Error(`${argv.join(' ')} exited ${r.status}\n${r.stderr}`)
+  // the last line: /usr/bin/time puts "Command exited with non-zero status" before it when the status is not 0
+  const [user, sys, kb] = hasTime ? readFileSync(stats, 'utf8').trim().split('\n').at(-1).split(/\s+/).map(Number) : [NaN, NaN, NaN]
+  if (hasTime) rmSync(stats, {force: true})
+  return {stdout: r.stdout, ms, cpu: (user + sys) * 1000, rss: kb / 1024}
 }

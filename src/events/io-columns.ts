@@ -138,11 +138,6 @@ export class ColumnWriter {
     return new ColumnWriter(file, await open(file, 'wx'))
   }
 
-  private async out(bytes: Uint8Array): Promise<void> {
-    this.queue(bytes)
-    if (this.due) await this.flush()
-  }
-
   private queue(bytes: Uint8Array): void {
     this.pending.push(bytes)
     this.pendingBytes += bytes.length
@@ -171,26 +166,23 @@ export class ColumnWriter {
   push(e: CanonicalEvent): void {
     this.count++
     const full = this.builder.add(e)
-    if (full) {
-      this.blocks++
-      this.queue(encodeBlock(full))
-    }
+    if (full) this.block(full)
   }
 
-  private async block(b: EventBlock): Promise<void> {
+  private block(b: EventBlock): void {
     this.blocks++
-    await this.out(encodeBlock(b))
+    this.queue(encodeBlock(b))
   }
 
   /** Writes the last block, the tables and the trailer for the NDJSON `ndjson` (complete), fsyncs and closes. */
   async finish(ndjson: string | FileHandle): Promise<void> {
     const rest = this.builder.flush()
-    if (rest) await this.block(rest)
+    if (rest) this.block(rest)
     const tables = Buffer.from(JSON.stringify(this.builder.tables))
     const tablesAt = this.at
-    await this.out(tables)
+    this.queue(tables)
     const sample = typeof ndjson === 'string' ? await sampleOfFile(ndjson) : await sampleOf(ndjson)
-    await this.out(trailer({count: this.count, blocks: this.blocks, tablesAt, tables, ndjson: sample}))
+    this.queue(trailer({count: this.count, blocks: this.blocks, tablesAt, tables, ndjson: sample}))
     await this.flush()
     await this.handle.sync()
     await this.close()

@@ -2,7 +2,6 @@
 import {createReadStream} from 'node:fs'
 import {open, readdir, readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {createInterface} from 'node:readline'
 import type * as Yauzl from 'yauzl'
 import {ValidationError} from '../errors.js'
 import type {Db} from '../store/index.js'
@@ -11,7 +10,7 @@ import {lazyRequire} from '../util/lazy.js'
 import type {SlackSource} from './import/slack.js'
 import {readPersons} from '../members/io-records.js'
 import type {ResolvedEvent} from './stats.js'
-import type {ByteStream, CanonicalEvent} from './types.js'
+import type {ByteStream} from './types.js'
 
 const yauzl = lazyRequire<typeof Yauzl>('yauzl')
 
@@ -119,32 +118,17 @@ export async function slackZip(file: string, display: string, seen?: (chunk: Uin
   return {source: {entries, open: read}, close: () => zip.close()}
 }
 
-/** The events of one batch file, in file order. */
-export async function* batchEvents(root: string, id: string): AsyncGenerator<CanonicalEvent> {
-  const lines = createInterface({input: createReadStream(path.join(eventsDir(root), `${id}.ndjson`)), crlfDelay: Infinity})
-  for await (const line of lines) if (line) yield JSON.parse(line) as CanonicalEvent
-}
-
 /**
  * Every event of the workspace, batch by batch, each with the person its member belongs to (`members link`, member
- * records): the one reader metrics build on. Memory holds one line at a time. `persons`: the index, when the caller
- * has it.
+ * records): the one reader metrics build on. Memory holds one chunk of lines at a time. `persons`: the index, when
+ * the caller has it.
  */
 export async function* readEvents(
   root: string,
   db: Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>,
   persons?: Map<string, string>,
 ): AsyncGenerator<ResolvedEvent> {
-  if (db.eventBatches.length === 0) return
-  persons ??= (await readPersons(root, db)).index
-  for (const batch of db.eventBatches) {
-    for await (const e of batchEvents(root, batch.id)) {
-      // the parsed line is ours: name its person on it instead of copying every event
-      const r = e as ResolvedEvent
-      r.person = persons.get(e.member) ?? e.member
-      yield r
-    }
-  }
+  for await (const chunk of readEventChunks(root, db, persons)) yield* chunk
 }
 
 /**
@@ -162,6 +146,7 @@ export async function* readEventChunks(
     const out: ResolvedEvent[] = []
     for (const line of lines) {
       if (line.length === 0 || line === '\r') continue
+      // the parsed line is ours: name its person on it instead of copying every event
       const r = JSON.parse(line) as ResolvedEvent
       r.person = persons.get(r.member) ?? r.member
       out.push(r)

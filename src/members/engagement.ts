@@ -7,6 +7,7 @@ import {TYPE_CODE, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {LocalizedText} from '../i18n/index.js'
 import {dayNumber} from '../metrics/period.js'
+import {grown} from '../util/typed-array.js'
 import type {ZoneDays} from '../metrics/zone-day.js'
 import type {Community, EngagementLevelSpec} from '../workspace/community.js'
 import {compare, isAnonymous, type MemberKey} from './timeline.js'
@@ -76,13 +77,6 @@ export function classify(model: EngagementModel, score: number, ageDays: number)
 export interface MemberLevel {
   level: EngagementLevelId
   score: number
-}
-
-/** A typed array twice as long (at least `min`), its values kept. */
-function grown<A extends Float64Array | Uint8Array>(a: A, min: number): A {
-  const b = new (a.constructor as new (n: number) => A)(Math.max(a.length * 2, min))
-  b.set(a)
-  return b
 }
 
 /**

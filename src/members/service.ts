@@ -70,23 +70,40 @@ export async function unlinkMembers(store: Store, identities: string[]): Promise
     const kept = r.identities.filter((i) => !ids.has(i))
     return {...r, identities: kept.length > 0 ? kept : [r.identities[0]]}
   })
-  const file = detached.length > 0 ? await RecordsFile.write(store.root, next) : undefined
+  return withRecords(store, snapshot, detached.length > 0 ? next : undefined, {}, (db) => {
+    const plan = planUnlink(db.memberLinks, identities)
+    db.memberLinks = plan.people
+    return [...new Set([...plan.removed, ...detached])].sort()
+  })
+}
+
+/**
+ * One store update applying `change`, and with `records` the new records file in the same update: written before the
+ * lock, committed under it, refused when another import committed records since `snapshot` was read (they would be
+ * lost), discarded if the update does not happen. `importedAt`: a new import's time (default: the snapshot's own).
+ */
+async function withRecords<T>(
+  store: Store,
+  snapshot: Db,
+  records: MemberRecord[] | undefined,
+  o: {importedAt?: string},
+  change: (db: Db) => T,
+): Promise<T> {
+  const file = records && (await RecordsFile.write(store.root, records))
   let committed = false
   try {
     return await store.update(async (db) => {
-      const plan = planUnlink(db.memberLinks, identities)
-      db.memberLinks = plan.people
-      if (file) {
-        // another import committed meanwhile: our records were read before it
+      if (file && records) {
         if (db.memberRecords.snapshot?.file !== snapshot.memberRecords.snapshot?.file)
           throw new StoreError({key: 'members.records.concurrent'}, {hint: {key: 'members.records.rerun'}})
         const id = nextId(db, 'MR')
         await file.commit(id)
         committed = true
-        db.memberRecords.snapshot = {...db.memberRecords.snapshot!, file: id, count: next.length, hash: file.hash}
+        const importedAt = o.importedAt ?? db.memberRecords.snapshot!.importedAt
+        db.memberRecords.snapshot = {file: id, count: records.length, hash: file.hash, importedAt}
         await sweepRecords(store.root, new Set([id]))
       }
-      return [...new Set([...plan.removed, ...detached])].sort()
+      return change(db)
     })
   } finally {
     if (file && !committed) await file.discard()
@@ -184,22 +201,7 @@ export async function importMembers(store: Store, request: ImportMembersRequest)
   }
   if (request.dryRun || merged.added + merged.updated === 0) return result
   await sweepRecords(store.root)
-  const file = await RecordsFile.write(store.root, merged.records)
-  let committed = false
-  try {
-    await store.update(async (db) => {
-      // another import committed meanwhile: our merge did not see its records
-      if (db.memberRecords.snapshot?.file !== snapshot.memberRecords.snapshot?.file)
-        throw new StoreError({key: 'members.records.concurrent'}, {hint: {key: 'members.records.rerun'}})
-      const id = nextId(db, 'MR')
-      await file.commit(id)
-      committed = true
-      db.memberRecords.snapshot = {file: id, count: merged.records.length, hash: file.hash, importedAt: now}
-      await sweepRecords(store.root, new Set([id]))
-    })
-  } finally {
-    if (!committed) await file.discard()
-  }
+  await withRecords(store, snapshot, merged.records, {importedAt: now}, () => undefined)
   return result
 }
 

@@ -2,6 +2,7 @@
 import type {ResolvedEvent} from '../events/stats.js'
 import type {EventType} from '../events/types.js'
 import {tsMillis} from '../metrics/zone-day.js'
+import {grown} from '../util/typed-array.js'
 
 /** One event of a member's timeline. */
 export interface TimelineEvent {
@@ -39,13 +40,6 @@ function canonicalOffset(ts: string, ms: number): number | undefined {
   if (sign === 0) return undefined
   const offset = sign * (Number(ts.slice(20, 22)) * 60 + Number(ts.slice(23, 25)))
   return isoAt(ms, offset) === ts ? offset : undefined
-}
-
-/** A typed array twice as long, its values kept. */
-function grown<A extends Float64Array | Uint32Array | Uint8Array | Int16Array>(a: A): A {
-  const b = new (a.constructor as new (n: number) => A)(a.length * 2)
-  b.set(a)
-  return b
 }
 
 /**

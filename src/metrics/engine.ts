@@ -18,6 +18,7 @@ import {blocksOf, TYPE_CODE, type ColumnTables, type PersonBlock} from '../event
 import type {ResolvedEvent} from '../events/stats.js'
 import type {EventType} from '../events/types.js'
 import type {MetricFilter, MetricId, MetricValue, Period} from './types.js'
+import {grown} from '../util/typed-array.js'
 import {figure, notAvailable, ratio} from './values.js'
 import {ZoneDays} from './zone-day.js'
 
@@ -339,10 +340,7 @@ export class MetricsEngine {
   /** Room in the bitsets for every person interned so far. */
   private growBits(): void {
     const need = this.people.size * this.words
-    if (this.activeBits.length >= need) return
-    const next = new Uint32Array(Math.max(need, this.activeBits.length * 2))
-    next.set(this.activeBits)
-    this.activeBits = next
+    if (this.activeBits.length < need) this.activeBits = grown(this.activeBits, need)
   }
 
   /** Every event of a block. */
@@ -392,11 +390,7 @@ export class MetricsEngine {
         this.interactions++
         if (keepTopics && topicCol[i] >= 0) {
           const topic = map.topic[topicCol[i]]
-          if (this.topicPairsN === this.topicPairs.length) {
-            const next = new Float64Array(this.topicPairs.length * 2)
-            next.set(this.topicPairs)
-            this.topicPairs = next
-          }
+          if (this.topicPairsN === this.topicPairs.length) this.topicPairs = grown(this.topicPairs)
           this.topicPairs[this.topicPairsN++] = topic * PERSON_SPAN + p
           if (type === T.reply) this.topicReplied[topic] = true
         }
@@ -601,12 +595,12 @@ export class MetricsEngine {
         {topics_with_reply: topicsReplied, participants: topicPeople},
         'noTopics',
       ),
-      response_rate_24h: ratio('response_rate_24h', answered24, questions, {questions: questions, answered_24h: answered24}, 'noQuestions'),
+      response_rate_24h: ratio('response_rate_24h', answered24, questions, {questions, answered_24h: answered24}, 'noQuestions'),
       median_first_response_h:
         delays.length > 0
-          ? figure('median_first_response_h', median, {questions: questions, answered: answeredEver})
+          ? figure('median_first_response_h', median, {questions, answered: answeredEver})
           : notAvailable('median_first_response_h', questions ? 'noAnswers' : 'noQuestions', {
-              questions: questions,
+              questions,
               answered: 0,
             }),
       event_participation: ratio(
@@ -623,7 +617,7 @@ export class MetricsEngine {
         this.everCounts[T.conversion] === 0
           ? notAvailable('conversion_rate', 'noConversionEvents', {converted: 0, active: activeN})
           : ratio('conversion_rate', this.converted.size, activeN, {converted: this.converted.size, active: activeN}, 'noActive'),
-      answered_share: ratio('answered_share', answeredEver, questions, {questions: questions, answered: answeredEver}, 'noQuestions'),
+      answered_share: ratio('answered_share', answeredEver, questions, {questions, answered: answeredEver}, 'noQuestions'),
       content_reach: ratio(
         'content_reach',
         c('content_view'),

@@ -1,9 +1,8 @@
 import path from 'node:path'
-import {CommopsError} from '../errors.js'
 import {reportOutput} from '../report/service-output.js'
 import {resolveInside} from '../util/fs.js'
 import {reportStepSpec, type ReportInput} from './specs/report.js'
-import {StepFailure, type StepType} from './types.js'
+import type {StepType} from './types.js'
 
 /** Where the report goes: `out` as a file, or a folder (ending in `/`) for the default name; relative to the workspace. */
 function reportPath(out: string, name: string): string {
@@ -20,17 +19,12 @@ export const reportStep: StepType<ReportInput> = {
   async plan(input, ctx) {
     const format = input.format ?? 'md'
     const locale = input.lang ?? ctx.locale
-    let output
-    try {
-      output = await reportOutput(
-        {root: ctx.root, community: ctx.community},
-        {root: ctx.root, read: async () => ctx.db},
-        {period: input.period, from: input.from, to: input.to, format, locale, now: ctx.now},
-      )
-    } catch (error) {
-      if (error instanceof CommopsError) throw new StepFailure(ctx.t(error.msg), error.hint ? ctx.t(error.hint) : undefined)
-      throw error
-    }
+    // a CommopsError (no events, a period it cannot read) fails the step with its message and hint, as the runner reports any
+    const output = await reportOutput(
+      {root: ctx.root, community: ctx.community},
+      {root: ctx.root, read: async () => ctx.db},
+      {period: input.period, from: input.from, to: input.to, format, locale, now: ctx.now},
+    )
     const file = reportPath(input.out ?? 'out/', output.name)
     resolveInside(ctx.root, file) // refuses .., absolute paths and symlinks out, before anything is planned
     const {model} = output

@@ -36,17 +36,14 @@ export interface TeamMember {
 
 const norm = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()
 
-/** Every way to write a role: key, labels, `zh / en`, aliases. */
-function spellings(role: Role): string[] {
-  return [role.key, role['zh-CN'], role.en, `${role['zh-CN']} / ${role.en}`, ...(role.aliases ?? [])].map(norm)
-}
-
-/** Each role's spellings, normalised once (validate looks up every team role of every community.yaml it reads). */
-const SPELLED = ROLES.map((role) => ({
-  role,
-  exact: [role.key, role['zh-CN'], role.en, `${role['zh-CN']} / ${role.en}`].map(norm),
-  all: spellings(role),
-}))
+/**
+ * Every way to write each role, normalised once (validate looks up every team role of every community.yaml it reads):
+ * `exact` its key, labels and `zh / en`; `all` those and its aliases.
+ */
+const SPELLED = ROLES.map((role) => {
+  const exact = [role.key, role['zh-CN'], role.en, `${role['zh-CN']} / ${role.en}`].map(norm)
+  return {role, exact, all: [...exact, ...(role.aliases ?? []).map(norm)]}
+})
 
 /** The known role a text names (`moderator`, `版主`, `版主 / moderator`, `mod`); exact spellings win over aliases. */
 export function findRole(text: string): Role | undefined {
@@ -70,7 +67,7 @@ export function ownerNames(owner: string): string[] {
   const names = new Set([norm(owner), ...parts.map(norm).filter(Boolean)])
   for (const part of [owner, ...parts]) {
     const r = role ?? findRole(part)
-    if (r) for (const s of spellings(r)) names.add(s)
+    if (r) for (const s of SPELLED.find((x) => x.role === r)!.all) names.add(s)
   }
   return [...names]
 }

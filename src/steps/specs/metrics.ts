@@ -1,14 +1,10 @@
 import type {StepSpec} from '../types.js'
+import {customPeriodProperties, stepPeriodLabel, type CustomPeriodInput} from './period.js'
 
-export interface MetricsInput {
-  period?: string
-  from?: string
-  to?: string
+export interface MetricsInput extends CustomPeriodInput {
   channel?: string[]
   platform?: string[]
 }
-
-const dateText = {type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$'}
 
 /** The spec of `metrics`: every metric for a period; outputs each figure by id (null when n/a) for later steps. */
 export const metricsSpec: StepSpec<MetricsInput> = {
@@ -22,8 +18,7 @@ export const metricsSpec: StepSpec<MetricsInput> = {
         description:
           'A month 2026-10, quarter 2026-Q4, ISO week 2026-W44, day, or day|week|month|quarter for the last full one (default: the last full month)',
       },
-      from: {...dateText, description: 'First day of a custom period'},
-      to: {...dateText, description: 'Last day of a custom period, included'},
+      ...customPeriodProperties,
       channel: {type: 'array', items: {type: 'string'}, description: 'Only events of these channels'},
       platform: {type: 'array', items: {type: 'string'}, description: 'Only members of these platforms'},
     },
@@ -32,6 +27,5 @@ export const metricsSpec: StepSpec<MetricsInput> = {
     en: 'the metric set of a period: outputs.<metric id> (null when n/a), outputs.period, outputs.inputsHash',
     'zh-CN': '一个周期的指标集：outputs.<指标 id>（无数据时为 null）、outputs.period、outputs.inputsHash',
   },
-  describe: (input, t) =>
-    t('metrics.step.describe', {period: input.period ?? (input.from ? `${input.from}..${input.to ?? ''}` : t('metrics.step.lastMonth'))}),
+  describe: (input, t) => t('metrics.step.describe', {period: stepPeriodLabel(input) ?? t('metrics.step.lastMonth')}),
 }

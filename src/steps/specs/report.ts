@@ -1,21 +1,13 @@
 import type {Locale} from '../../i18n/index.js'
 import {LOCALE_ENUM} from '../../schema/kinds/common.js'
 import type {StepSpec} from '../types.js'
+import {customPeriodProperties, stepPeriodLabel, type CustomPeriodInput} from './period.js'
 
-export interface ReportInput {
-  period?: string
-  from?: string
-  to?: string
+export interface ReportInput extends CustomPeriodInput {
   format?: 'md' | 'html'
   out?: string
   lang?: Locale
 }
-
-const dateText = {type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$'}
-
-/** The period a report step names, as the plan shows it. */
-export const reportStepPeriod = (input: ReportInput): string | undefined =>
-  input.period ?? (input.from ? `${input.from}..${input.to ?? ''}` : undefined)
 
 /** The spec of `report`: the operations summary report of a period, written as a Markdown or HTML file in the workspace. */
 export const reportStepSpec: StepSpec<ReportInput> = {
@@ -29,8 +21,7 @@ export const reportStepSpec: StepSpec<ReportInput> = {
         description:
           'A quarter 2026-Q4, month 2026-10 or ISO week 2026-W44, or quarter|month|week for the last full one (default: the last full quarter)',
       },
-      from: {...dateText, description: 'First day of a custom period (instead of period)'},
-      to: {...dateText, description: 'Last day of a custom period, included'},
+      ...customPeriodProperties,
       format: {enum: ['md', 'html'], default: 'md', description: 'Markdown, or one self-contained HTML file with charts (prints on A4)'},
       out: {
         type: 'string',
@@ -45,7 +36,7 @@ export const reportStepSpec: StepSpec<ReportInput> = {
   },
   describe: (input, t) =>
     t('report.step.describe', {
-      period: reportStepPeriod(input) ?? t('report.step.lastQuarter'),
+      period: stepPeriodLabel(input) ?? t('report.step.lastQuarter'),
       format: input.format ?? 'md',
       out: input.out ?? 'out/',
     }),

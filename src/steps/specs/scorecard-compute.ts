@@ -1,9 +1,7 @@
 import type {StepSpec} from '../types.js'
+import {customPeriodProperties, stepPeriodLabel, type CustomPeriodInput} from './period.js'
 
-export interface ScorecardComputeInput {
-  period?: string
-  from?: string
-  to?: string
+export interface ScorecardComputeInput extends CustomPeriodInput {
   channels?: string[]
   platforms?: string[]
   spec?: string
@@ -17,8 +15,7 @@ export const scorecardComputeSpec: StepSpec<ScorecardComputeInput> = {
     additionalProperties: false,
     properties: {
       period: {type: 'string', description: 'The period: 2026-10, 2026-Q4, 2026-W44 (default: the last full month)'},
-      from: {type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'First day of a custom period (instead of period)'},
-      to: {type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Last day of a custom period, included'},
+      ...customPeriodProperties,
       channels: {type: 'array', items: {type: 'string'}, description: 'Only events of these channels'},
       platforms: {type: 'array', items: {type: 'string'}, description: 'Only members of these platforms'},
       spec: {type: 'string', description: 'A ScorecardSpec file in the workspace (default: scorecard.yaml, else the default spec)'},
@@ -28,5 +25,5 @@ export const scorecardComputeSpec: StepSpec<ScorecardComputeInput> = {
     en: 'a scorecard kept in the store (`commops scorecard show`); outputs score, grade and each dimension’s score',
     'zh-CN': '保存在存储中的评分卡（`commops scorecard show`）；输出总分、等级和各维度得分',
   },
-  describe: (input, t) => t('scorecard.step.describe', {period: input.period ?? (input.from ? `${input.from}..${input.to ?? ''}` : '—')}),
+  describe: (input, t) => t('scorecard.step.describe', {period: stepPeriodLabel(input) ?? '—'}),
 }
