@@ -36,7 +36,8 @@ export const typeName = (code: number): EventType | undefined => EVENT_TYPES[cod
 export interface ColumnTables {
   members: string[]
   channels: string[]
-  topics: number[]
+  /** A Float64Array when read from a batch's cache. */
+  topics: ArrayLike<number>
 }
 
 /** Up to BLOCK events as columns. */
@@ -76,9 +77,11 @@ export const emptyBlock = (tables: ColumnTables, n = BLOCK): EventBlock => ({
 
 /** Turns canonical events into blocks: `add` returns a block when one is full, `flush` the rest. */
 export class BlockBuilder {
-  readonly tables: ColumnTables = {members: [], channels: [], topics: []}
+  private readonly topicHashes: number[] = []
+  readonly tables: ColumnTables = {members: [], channels: [], topics: this.topicHashes}
   private readonly index = {members: new Map<string, number>(), channels: new Map<string, number>(), topics: new Map<string, number>()}
   private block: EventBlock
+  private free?: EventBlock
 
   constructor(private readonly size = BLOCK) {
     this.block = emptyBlock(this.tables, size)
@@ -89,11 +92,23 @@ export class BlockBuilder {
     let i = map.get(value)
     if (i === undefined) {
       i = this.tables[table].length
-      if (table === 'topics') this.tables.topics.push(hash53(value))
+      if (table === 'topics') this.topicHashes.push(hash53(value))
       else this.tables[table].push(value)
       map.set(value, i)
     }
     return i
+  }
+
+  /** A block returned by `add` or `flush` that its reader is done with: the next block is filled in it. */
+  recycle(b: EventBlock): void {
+    if (b.ms.length === this.size && b.tables === this.tables) this.free = b
+  }
+
+  private next(): EventBlock {
+    const b = this.free ?? emptyBlock(this.tables, this.size)
+    this.free = undefined
+    b.length = 0
+    return b
   }
 
   add(e: CanonicalEvent): EventBlock | undefined {
@@ -107,7 +122,7 @@ export class BlockBuilder {
     b.topic[i] = e.topic === undefined ? -1 : this.intern('topics', e.topic)
     b.type[i] = TYPE_CODE[e.type] ?? UNKNOWN_TYPE
     if (b.length < this.size) return undefined
-    this.block = emptyBlock(this.tables, this.size)
+    this.block = this.next()
     return b
   }
 
@@ -115,7 +130,7 @@ export class BlockBuilder {
   flush(): EventBlock | undefined {
     const b = this.block
     if (b.length === 0) return undefined
-    this.block = emptyBlock(this.tables, this.size)
+    this.block = this.next()
     return b
   }
 }

@@ -22,9 +22,20 @@ export const ZIP_LIMITS = {entries: 200_000, entryBytes: 1024 ** 3, totalBytes: 
 
 /** A file's bytes, with every chunk reported to `seen` (for the progress line and the source's hash). */
 export async function* fileBytes(file: string, seen?: (chunk: Uint8Array) => void): ByteStream {
-  for await (const chunk of createReadStream(file, {highWaterMark: 64 * 1024}) as AsyncIterable<Buffer>) {
-    seen?.(chunk)
-    yield chunk
+  const handle = await open(file, 'r')
+  try {
+    // one buffer for the whole file (a chunk is valid until the next is asked for): a new one per read left 100 MB
+    // of garbage outside the heap for the collector to find
+    const buf = Buffer.allocUnsafe(64 * 1024)
+    for (;;) {
+      const {bytesRead} = await handle.read(buf, 0, buf.length, null)
+      if (bytesRead === 0) return
+      const chunk = buf.subarray(0, bytesRead)
+      seen?.(chunk)
+      yield chunk
+    }
+  } finally {
+    await handle.close()
   }
 }
 

@@ -65,7 +65,10 @@ export interface ParseContext {
   includeBots?: boolean
 }
 
-/** A file's bytes, streamed: parsers never open files. */
+/**
+ * A file's bytes, streamed: parsers never open files. A chunk is valid until the next one is asked for (a file is
+ * read into one reused buffer): a parser that keeps bytes across chunks copies them.
+ */
 export type ByteStream = AsyncIterable<Uint8Array>
 
 export const FORMATS = ['discord', 'slack', 'discourse', 'telegram', 'qq', 'csv', 'ndjson'] as const

@@ -49,21 +49,33 @@ export async function* decodeText(bytes: ByteStream, encoding?: string): AsyncGe
   while (!done) {
     const next = await it.next()
     if (next.done) break
-    const chunk = decoder.write(Buffer.from(next.value))
+    // a view, not a copy: the decoders keep what they carry over (a split character) in their own memory
+    const chunk = decoder.write(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength))
     if (chunk) yield chunk
   }
   const rest = decoder.end()
   if (rest) yield rest
 }
 
-/** Lines of a text stream with their 1-based numbers (CRLF or LF; a lone trailing newline makes no extra line). */
-export async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<{text: string; line: number}> {
+/**
+ * Lines of a text stream, a chunk's lines at a time (CRLF or LF; a lone trailing newline makes no extra line): `first`
+ * is the 1-based number of `lines[0]`. One hand-over per chunk, not per line: a canonical file has a million lines.
+ */
+export async function* textLineBatches(chunks: AsyncIterable<string>): AsyncGenerator<{lines: string[]; first: number}> {
   let carry = ''
-  let line = 0
+  let line = 1
   for await (const chunk of chunks) {
-    const parts = (carry + chunk).split('\n')
-    carry = parts.pop() ?? ''
-    for (const part of parts) yield {text: part.endsWith('\r') ? part.slice(0, -1) : part, line: ++line}
+    const lines = (carry + chunk).split('\n')
+    carry = lines.pop() ?? ''
+    if (lines.length === 0) continue
+    for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1)
+    yield {lines, first: line}
+    line += lines.length
   }
-  if (carry) yield {text: carry.endsWith('\r') ? carry.slice(0, -1) : carry, line: line + 1}
+  if (carry) yield {lines: [carry.endsWith('\r') ? carry.slice(0, -1) : carry], first: line}
+}
+
+/** Lines of a text stream with their 1-based numbers, one by one (textLineBatches). */
+export async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<{text: string; line: number}> {
+  for await (const {lines, first} of textLineBatches(chunks)) for (let i = 0; i < lines.length; i++) yield {text: lines[i], line: first + i}
 }

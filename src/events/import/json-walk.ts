@@ -104,7 +104,8 @@ class Scanner {
         const start = i
         const end = this.collect(chunk, i)
         if (end < 0) {
-          this.parts.push(chunk.subarray(start))
+          // a copy: the chunk's bytes are only valid until the next chunk is asked for (ByteStream)
+          this.parts.push(new Uint8Array(chunk.subarray(start)))
           return out
         }
         this.parts.push(chunk.subarray(start, end))

@@ -2,34 +2,39 @@
 import {parseTime} from '../time.js'
 import {EVENT_TYPES, type ByteStream, type CanonicalEvent, type EventType, type ImportItem, type ParseContext} from '../types.js'
 import {obj, reject, rejectTime} from './common.js'
-import {decodeText, textLines} from './decode.js'
+import {decodeText, textLineBatches} from './decode.js'
 
 const MEMBER = /^[a-z][a-z0-9_-]*:\S.*$/
 const TYPES = new Set<string>(EVENT_TYPES)
 
-/** Events of a canonical NDJSON file; blank lines are ignored, a bad line is rejected with its number. */
-export async function* parseNdjson(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem> {
-  for await (const {text, line} of textLines(decodeText(bytes))) {
-    if (text.trim() === '') continue
-    yield checkEvent(text, `${ctx.display}:${line}`, ctx)
+/**
+ * Events of a canonical NDJSON file, a chunk's lines at a time; blank lines are ignored, a bad line is rejected with
+ * its number.
+ */
+export async function* parseNdjson(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem[]> {
+  for await (const {lines, first} of textLineBatches(decodeText(bytes))) {
+    const out: ImportItem[] = []
+    for (let i = 0; i < lines.length; i++) if (lines[i].trim() !== '') out.push(checkEvent(lines[i], ctx.display, first + i, ctx))
+    if (out.length > 0) yield out
   }
 }
 
-/** One line as a canonical event, or why not. */
-export function checkEvent(text: string, at: string, ctx: Pick<ParseContext, 'zone' | 'channel'>): ImportItem {
+/** Line `line` of `display` as a canonical event, or why not (the location is only made for a rejected line). */
+export function checkEvent(text: string, display: string, line: number, ctx: Pick<ParseContext, 'zone' | 'channel'>): ImportItem {
+  const at = (): string => `${display}:${line}`
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch {
-    return reject(at, 'notJson')
+    return reject(at(), 'notJson')
   }
   const o = obj(value)
-  if (!o) return reject(at, 'notObject')
+  if (!o) return reject(at(), 'notObject')
   const ts = typeof o.ts === 'string' ? parseTime(o.ts, ctx.zone) : undefined
-  if (!ts) return rejectTime(at, 'ts', o.ts)
-  if (typeof o.type !== 'string' || !TYPES.has(o.type)) return reject(at, 'badType', {value: String(o.type), types: EVENT_TYPES.join(', ')})
-  if (typeof o.member !== 'string' || !MEMBER.test(o.member)) return reject(at, 'badMember', {value: String(o.member)})
-  if (typeof o.src !== 'string' || o.src.trim() === '') return reject(at, 'noId')
+  if (!ts) return rejectTime(at(), 'ts', o.ts)
+  if (typeof o.type !== 'string' || !TYPES.has(o.type)) return reject(at(), 'badType', {value: String(o.type), types: EVENT_TYPES.join(', ')})
+  if (typeof o.member !== 'string' || !MEMBER.test(o.member)) return reject(at(), 'badMember', {value: String(o.member)})
+  if (typeof o.src !== 'string' || o.src.trim() === '') return reject(at(), 'noId')
   const event: CanonicalEvent = {ts, type: o.type as EventType, member: o.member, src: o.src}
   const channel = ctx.channel ?? o.channel
   if (typeof channel === 'string') event.channel = channel
