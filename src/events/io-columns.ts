@@ -239,16 +239,16 @@ async function openCache(handle: FileHandle, ndjson: string, count: number): Pro
   if (!source || source.size !== t.readDoubleLE(48) || source.sample !== t.readUInt32LE(56)) return undefined
   const topicBytes = t.readUInt32LE(60) * 8
   if (topicBytes > tablesLength) return undefined
-  const raw = Buffer.alloc(tablesLength)
-  await handle.read(raw, 0, tablesLength, tablesAt)
-  if (checksumBytes(raw) !== t.readUInt32LE(28)) return undefined
+  // the topics straight into their array, the JSON after them
+  const topics = new Float64Array(topicBytes / 8)
+  const json = Buffer.alloc(tablesLength - topicBytes)
+  await handle.read(new Uint8Array(topics.buffer), 0, topicBytes, tablesAt)
+  await handle.read(json, 0, json.length, tablesAt + topicBytes)
+  if (checksumBytes(json, checksumBytes(new Uint8Array(topics.buffer))) !== t.readUInt32LE(28)) return undefined
   try {
-    const {members, channels} = JSON.parse(raw.toString('utf8', topicBytes)) as Partial<ColumnTables>
+    const {members, channels} = JSON.parse(json.toString('utf8')) as Partial<ColumnTables>
     const ok = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === 'string')
     if (!ok(members) || !ok(channels)) return undefined
-    // copied out of `raw` (Buffer.alloc gives no alignment promise for a Float64Array over it)
-    const topics = new Float64Array(topicBytes / 8)
-    new Uint8Array(topics.buffer).set(raw.subarray(0, topicBytes))
     return {count: n, blocks, tables: {members, channels, topics}, size}
   } catch {
     return undefined

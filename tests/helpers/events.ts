@@ -15,6 +15,17 @@ export async function* bytesOf(data: string | Uint8Array, chunk = 7): ByteStream
   for (let i = 0; i < buf.length; i += chunk) yield buf.subarray(i, i + chunk)
 }
 
+/** Bytes as a file is read: every chunk in the same buffer, overwritten by the next (ByteStream). */
+export async function* reusedBytesOf(data: string | Uint8Array, chunk = 7): ByteStream {
+  const buf = Buffer.from(data)
+  const one = new Uint8Array(chunk)
+  for (let i = 0; i < buf.length; i += chunk) {
+    const n = buf.copy(one, 0, i, i + chunk)
+    yield one.subarray(0, n)
+    one.fill(0x20)
+  }
+}
+
 export interface Collected {
   events: CanonicalEvent[]
   rejects: Rejected[]

@@ -105,8 +105,8 @@ describe('column cache', () => {
     // a byte in the second block: the first block from the cache, the rest from the NDJSON; the cache goes
     await damage(16 + 37 * BLOCK + 16 + 100)
     expect(await scanned()).toEqual(want)
-    // the tables (just before the trailer), the version in the trailer
-    for (const at of [good.length - 64 - 3, good.length - 64 + 8]) {
+    // the topics' hashes (where the tables start), the members (just before the trailer), the version in the trailer
+    for (const at of [good.readDoubleLE(good.length - 64 + 32), good.length - 64 - 3, good.length - 64 + 8]) {
       await damage(at)
       expect(await scanned()).toEqual(want)
       expect(Buffer.compare(await readFile(cols()), good)).toBe(0) // rebuilt

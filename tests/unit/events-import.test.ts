@@ -11,7 +11,7 @@ import {parseTelegram} from '../../src/events/import/telegram.js'
 import {BUILTIN_PRESETS} from '../../src/events/presets.js'
 import {parseTime, tsFromMillis} from '../../src/events/time.js'
 import {DateTime} from '../../src/util/luxon.js'
-import {bytesOf, collect, count} from '../helpers/events.js'
+import {bytesOf, collect, count, reusedBytesOf} from '../helpers/events.js'
 
 const SH = {zone: 'Asia/Shanghai', display: 'f'}
 
@@ -346,6 +346,21 @@ describe('canonical NDJSON', () => {
       ['bot.ndjson:5', 'events.reject.badMember'],
     ])
     expect(detectFormat(text)).toEqual({format: 'ndjson'})
+  })
+
+  it('reads a file past its first 64 KiB from a reused buffer, in any encoding, with the right line numbers', async () => {
+    const lines = Array.from(
+      {length: 2000},
+      (_, i) => `{"ts":"2026-11-02T10:15:00+08:00","type":"post","member":"qq:${i}","channel":"摄影爱好者交流群","src":"qq:x#${i}"}`,
+    )
+    lines[1500] = 'not json'
+    const text = lines.join('\r\n')
+    const ctx = {zone: 'Asia/Shanghai', display: 'bot.ndjson'}
+    const want = await collect(parseNdjson(bytesOf(text, 100_000), ctx))
+    expect(want.events).toHaveLength(1999)
+    expect(want.rejects.map((x) => x.at)).toEqual(['bot.ndjson:1501'])
+    for (const bytes of [Buffer.from(text), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), iconv.encode(text, 'gb18030')])
+      expect(await collect(parseNdjson(reusedBytesOf(bytes, 4099), ctx))).toEqual(want)
   })
 
   it('says what an unknown file looks like', () => {

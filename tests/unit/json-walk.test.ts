@@ -1,7 +1,7 @@
 /** The streaming JSON walker: values split at any byte, strings holding structural characters, broken documents. */
 import {describe, expect, it} from 'vitest'
 import {walkJson, type JsonPiece, type JsonShape} from '../../src/events/import/json-walk.js'
-import {bytesOf} from '../helpers/events.js'
+import {bytesOf, reusedBytesOf} from '../helpers/events.js'
 
 const walk = async (text: string | Uint8Array, chunk: number, keys = ['messages']): Promise<JsonPiece[]> => {
   const out: JsonPiece[] = []
@@ -36,6 +36,15 @@ describe('walkJson', () => {
       {key: 'empty', value: []},
     ]
     for (const chunk of [1, 2, 3, 5, 7, 64, 100_000]) expect(await walk(DOC, chunk)).toEqual(want)
+  })
+
+  it('keeps a value split across chunks when the stream reuses its buffer (as a file is read)', async () => {
+    const want = await walk(DOC, 100_000)
+    for (const chunk of [1, 3, 7, 64]) {
+      const got: JsonPiece[] = []
+      for await (const pieces of walkJson(reusedBytesOf(DOC, chunk), new Set(['messages']))) got.push(...pieces)
+      expect(got).toEqual(want)
+    }
   })
 
   it('ends a string at the first quote not escaped: runs of backslashes before quotes, split at any byte', async () => {
