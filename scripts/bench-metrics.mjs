@@ -1,8 +1,8 @@
 // npm run bench:data [-- --quick]: seeded activity at scale. Imports 1M canonical events (~100 MB NDJSON) with the
 // built CLI, then times `commops metrics` against DuckDB running the same figures as SQL (src/metrics/sql.ts) over
 // the same files, and checks the figures agree; then times `events import` of a ~100 MB DiscordChatExporter and a
-// ~100 MB Telegram Desktop export against a plain JSON.parse of the file. Wall time and peak memory (max RSS) of each
-// child process, by /usr/bin/time. Exits 1 when a figure disagrees. --quick: a tenth of the sizes.
+// ~100 MB Telegram Desktop export against a plain JSON.parse of the file. Wall time, CPU time and peak memory (max
+// RSS) of each child process, by /usr/bin/time. Exits 1 when a figure disagrees. --quick: a tenth of the sizes.
 import {createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -57,7 +57,7 @@ const ws = path.join(tmp, 'ws')
 measure([process.execPath, bin, 'init', ws, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
 console.error(`importing ${fmt(mb(ndjson))} MB…`)
 const imported = measure([process.execPath, bin, 'events', 'import', ndjson, '--json'], {cwd: ws})
-rows.push(['events import (canonical NDJSON)', `${fmt(mb(ndjson))} MB`, imported.ms, imported.rss, NaN, NaN])
+rows.push(['events import (canonical NDJSON)', `${fmt(mb(ndjson))} MB`, imported, {ms: NaN, cpu: NaN, rss: NaN}])
 const batches = readdirSync(path.join(ws, '.commops', 'events'))
   .filter((f) => /^B\d+\.ndjson$/.test(f))
   .map((f) => path.join(ws, '.commops', 'events', f))
@@ -86,8 +86,8 @@ const cliCounts = measure([process.execPath, bin, 'metrics', '--period', PERIOD.
   cwd: ws,
 })
 const duckCounts = measure([...duck, countsSql])
-rows.push(['metrics, counts (dau mau wau active total)', `${EVENTS} events`, cliCounts.ms, cliCounts.rss, duckCounts.ms, duckCounts.rss])
-rows.push(['metrics, full set', `${EVENTS} events`, cliFull.ms, cliFull.rss, duckFull.ms, duckFull.rss])
+rows.push(['metrics, counts (dau mau wau active total)', `${EVENTS} events`, cliCounts, duckCounts])
+rows.push(['metrics, full set', `${EVENTS} events`, cliFull, duckFull])
 
 // the figures must agree (as the engine rounds them)
 const set = JSON.parse(cliFull.stdout)
@@ -201,20 +201,24 @@ for (const [name, make] of [
   measure([process.execPath, bin, 'init', target, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
   const imp = measure([process.execPath, bin, 'events', 'import', file, '--json'], {cwd: target})
   const parsed = measure([process.execPath, parseScript, file])
-  rows.push([`events import, ${name}`, `${fmt(mb(file))} MB`, imp.ms, imp.rss, parsed.ms, parsed.rss])
+  rows.push([`events import, ${name}`, `${fmt(mb(file))} MB`, imp, parsed])
 }
 
 // the table
-const header = ['what', 'size', 'commops ms', 'commops MB', 'ref ms', 'ref MB', 'time ×', 'memory ×']
-const table = rows.map(([what, size, ms, rss, refMs, refRss]) => [
+// CPU time (user + system) beside wall time: steadier on a shared machine (DuckDB's spans its threads)
+const header = ['what', 'size', 'commops ms', 'cpu ms', 'commops MB', 'ref ms', 'cpu ms', 'ref MB', 'time ×', 'cpu ×', 'memory ×']
+const table = rows.map(([what, size, a, ref]) => [
   what,
   size,
-  fmt(ms),
-  fmt(rss),
-  fmt(refMs),
-  fmt(refRss),
-  fmt(ms / refMs, 2),
-  fmt(rss / refRss, 2),
+  fmt(a.ms),
+  fmt(a.cpu),
+  fmt(a.rss),
+  fmt(ref.ms),
+  fmt(ref.cpu),
+  fmt(ref.rss),
+  fmt(a.ms / ref.ms, 2),
+  fmt(a.cpu / ref.cpu, 2),
+  fmt(a.rss / ref.rss, 2),
 ])
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)))
 const line = (cells) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
