@@ -90,7 +90,7 @@ describe('dashboard on a real terminal', () => {
     async () => {
       // a server of its own (-S): nothing of another tmux session is touched
       const socket = path.join(tmp, 'tmux.sock')
-      const env = {...process.env, LANG: 'en_US.UTF-8', TERM: 'xterm-256color'}
+      const env: NodeJS.ProcessEnv = {...process.env, LANG: 'en_US.UTF-8', TERM: 'xterm-256color'}
       for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'COMMOPS_WORKSPACE']) delete env[name]
       const tmux = (...args: string[]) => promisify(execFile)(TMUX!, ['-S', socket, '-f', '/dev/null', ...args], {env})
       const screen = async () => (await tmux('capture-pane', '-p', '-t', 'dash')).stdout

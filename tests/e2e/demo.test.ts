@@ -22,7 +22,7 @@ afterAll(async () => {
 
 /** Runs the demo script into `dir`; its output and exit code. */
 function demo(dir: string): Promise<{code: number | null; out: string}> {
-  const env = {...process.env, CI: '1', NO_COLOR: '1', LANG: 'en_US.UTF-8'}
+  const env: NodeJS.ProcessEnv = {...process.env, CI: '1', NO_COLOR: '1', LANG: 'en_US.UTF-8'}
   for (const name of ['COMMOPS_WORKSPACE', 'COLUMNS', 'LINES', 'DEBUG']) delete env[name]
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs'), dir], {cwd: tmp, env})
