@@ -3,8 +3,7 @@ import {BaseCommand} from '../src/cli/base-command.js'
 import {periodFlags} from '../src/cli/period-flags.js'
 import {UsageError} from '../src/errors.js'
 import {translator} from '../src/i18n/index.js'
-import {printPdf, requireChromium} from '../src/report/io-pdf.js'
-import {reportOutput} from '../src/report/service-output.js'
+import {reportContent, reportOutput} from '../src/report/service-output.js'
 import {REPORT_FORMATS, type ReportModel} from '../src/report/types.js'
 import {Store} from '../src/store/index.js'
 import {writeOwnedFile} from '../src/util/owned-file.js'
@@ -47,25 +46,20 @@ export default class Report extends BaseCommand<typeof Report> {
   async run(): Promise<ReportModel & {path?: string}> {
     const ws = await this.workspace()
     const store = Store.at(ws.root)
-    const format = this.flags.format
-    // before the figures are gathered: a PDF needs a file to go to and a browser to print it
-    const browser = format === 'pdf' ? pdfPrerequisites(this.flags.out) : undefined
-    const {from, period, to} = this.flags
-    const {model, text, name} = await reportOutput(ws, store, {period, from, to, format, locale: this.locale, now: new Date()})
-    const target = this.flags.out === undefined ? undefined : resolveOut(this.flags.out, name)
+    const {format, from, out, period, to} = this.flags
+    // before the figures are gathered: a PDF goes to a file, never the terminal (reportOutput then checks for a browser)
+    if (format === 'pdf' && (out === undefined || out === '-')) {
+      throw new UsageError({key: 'report.pdf.needsOut'}, {hint: {key: 'report.pdf.needsOut.hint'}})
+    }
+    const output = await reportOutput(ws, store, {period, from, to, format, locale: this.locale, now: new Date()})
+    const {model, text, name} = output
+    const target = out === undefined ? undefined : resolveOut(out, name)
     if (!target || target.stdout) {
       if (!this.jsonEnabled()) process.stdout.write(text)
       return model
     }
-    const content = browser ? await printPdf(text, {browser}) : text
-    const written = await writeOwnedFile(store, target.full, content, {force: this.flags.force})
+    const written = await writeOwnedFile(store, target.full, await reportContent(output), {force: this.flags.force})
     this.note(this.t('report.written', {path: written.shown}))
     return {...model, path: written.path}
   }
-}
-
-/** A PDF goes to a file (never the terminal) and needs a browser: the one to print with, or the error. */
-function pdfPrerequisites(out: string | undefined): string {
-  if (out === undefined || out === '-') throw new UsageError({key: 'report.pdf.needsOut'}, {hint: {key: 'report.pdf.needsOut.hint'}})
-  return requireChromium()
 }

@@ -173,8 +173,18 @@ export function buildDashboard(input: DashboardInput): DashboardModel {
   }
   const nps = figureOf('nps')
   const csat = figureOf('csat')
+  // every survey with its responses, the latest answered first (the detail view lists them)
+  const answered = new Map<string, {responses: number; at: string}>()
+  for (const b of db.responseBatches) {
+    const got = answered.get(b.survey) ?? {responses: 0, at: ''}
+    answered.set(b.survey, {responses: got.responses + b.responses, at: b.ingestedAt > got.at ? b.ingestedAt : got.at})
+  }
+  const list = Object.entries(db.surveys)
+    .map(([id, s]) => ({id, name: s.name, responses: answered.get(id)?.responses ?? 0, ...(answered.get(id) ? {at: answered.get(id)!.at} : {})}))
+    .sort((a, b) => (b.at ?? '').localeCompare(a.at ?? '') || a.id.localeCompare(b.id))
   const survey = {
-    surveys: Object.keys(db.surveys).length,
+    surveys: list.length,
+    list,
     ...(lastBatch
       ? {
           latest: {
@@ -206,6 +216,7 @@ export function buildDashboard(input: DashboardInput): DashboardModel {
     survey,
     suggestion: suggestions[0] ?? null,
     suggestions: suggestions.length,
+    ranked: suggestions,
     hints,
   }
 }

@@ -45,8 +45,8 @@ export async function loadDashboard(ws: Workspace, store: Pick<Store, 'read'>, o
       ...(r.computedAt ? {computedAt: r.computedAt} : {}),
     }
   }
-  // no scorecard to read suggestions from yet: the panel says how to get one
-  const suggestions: Suggestion[] = await suggest({root: ws.root, community: ws.community}, snapshot, {now: o.now, limit: 3, members: false}).then(
+  // all of them (the detail view lists them); no scorecard to read suggestions from yet: the panel says how to get one
+  const suggestions: Suggestion[] = await suggest({root: ws.root, community: ws.community}, snapshot, {now: o.now, members: false}).then(
     (r) => r.suggestions,
     () => [],
   )

@@ -85,6 +85,8 @@ export interface DashboardSurvey {
   nps?: {value: number | null; target: number | null; period: string}
   csat?: {value: number | null; target: number | null; period: string}
   surveys: number
+  /** Every survey with its responses (`at`: when the last came in), the latest answered first. */
+  list: Array<{id: string; name: string; responses: number; at?: string}>
 }
 
 /** A panel with nothing to show yet, and the command that fills it. */
@@ -107,5 +109,7 @@ export interface DashboardModel {
   survey: DashboardSurvey
   suggestion: Suggestion | null
   suggestions: number
+  /** Every suggestion, the largest score gap first (the detail view lists them). */
+  ranked: Suggestion[]
   hints: DashboardHint[]
 }

@@ -39,6 +39,8 @@ export interface StoreReader {
 export interface MetricsRequest extends PeriodRequest {
   /** A resolved period, instead of `period`/`from`/`to`. */
   window?: Period
+  /** Resolved periods, instead of those: all from one pass over the events. */
+  windows?: Period[]
   filter?: MetricFilter
   /** Keep the days behind daily figures (for `--explain`). */
   days?: boolean
@@ -54,6 +56,7 @@ export const localToday = (now: Date, zone: string): string => DateTime.fromJSDa
 /** The periods a request names in the community's timezone (usage errors for bad input). */
 export function periodsOf(ws: MetricsWorkspace, request: MetricsRequest): Period[] {
   if (request.window) return [request.window]
+  if (request.windows?.length) return request.windows
   return resolvePeriods(request, localToday(request.now ?? new Date(), ws.community.timezone), ws.community.timezone)
 }
 

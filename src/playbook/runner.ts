@@ -277,6 +277,7 @@ export async function* runPlaybook(o: RunOptions): AsyncGenerator<StepEvent | St
         artifactId: `${playbook.name}.${step.id}.${inputHash.slice(0, 8)}`,
         inputHash,
         produced,
+        force: o.force ?? false,
       }
       const state = await type.plan(input, ctx)
       checkSizes(state, t)

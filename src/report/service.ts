@@ -73,12 +73,10 @@ function reportPeriods(request: ReportRequest, today: string, zone: string): [Pe
   return [periods[periods.length - 1], periods.length > 1 ? periods[0] : undefined]
 }
 
-/** The metric sets of the previous period and of this one (named periods in one pass over the events). */
+/** The metric sets of the previous period and of this one, from one pass over the events. */
 async function periodSets(ws: ReportWorkspace, store: ReportStore, period: Period, previous: Period | undefined, now: Date): Promise<MetricSet[]> {
   if (period.unit !== 'custom') return metricSeries(ws, store, {period: period.label, last: 2, now})
-  const windows = previous ? [previous, period] : [period]
-  const sets = await Promise.all(windows.map((window) => metricSeries(ws, store, {window, now})))
-  return sets.flat()
+  return metricSeries(ws, store, {windows: previous ? [previous, period] : [period], now})
 }
 
 /** The period after `p`, of the same unit (a custom period: as many days again). */
@@ -112,9 +110,18 @@ async function attempt<T>(fn: () => Promise<Part<T>>, onError: Part<T>): Promise
   }
 }
 
-/** Members grouped by the first of `fields` the records carry. */
-async function segmentsBy(ws: ReportWorkspace, store: ReportStore, fields: string[], period: Period, now: Date): Promise<Part<SegmentView>> {
+/** Members grouped by the first of `fields` the records carry (all of them record fields: no records, no segments). */
+async function segmentsBy(
+  ws: ReportWorkspace,
+  store: ReportStore,
+  fields: string[],
+  period: Period,
+  o: {now: Date; records: boolean},
+): Promise<Part<SegmentView>> {
   const none = missing('members', 'commops members import data/members.csv')
+  const {now} = o
+  // each try reads every event to find the active members: none at all without records to group them by
+  if (!o.records) return {missing: none}
   for (const by of fields) {
     const got = await attempt<SegmentView>(
       async () => {
@@ -162,11 +169,13 @@ export async function buildReport(ws: ReportWorkspace, store: ReportStore, reque
   const localDate = (iso: string) => DateTime.fromISO(iso, {zone}).toISODate() ?? iso.slice(0, 10)
   const db = await store.read()
   const hasEvents = db.eventBatches.some((b) => b.events > 0)
+  const records = db.memberRecords.snapshot !== undefined
   const noEvents = missing('events', 'commops events import data/activity.ndjson')
 
   const [prevSet, curSet] = await periodSets(ws, store, period, previous, now)
   const trendReq = hasEvents ? trendRequest(period) : undefined
-  const trendSets = trendReq ? await metricSeries(ws, store, {...trendReq, now}) : []
+  // only the metrics the trend draws: every metric for a dozen weeks costs a 1M-event workspace seconds more
+  const trendSets = trendReq ? await metricSeries(ws, store, {...trendReq, now, metrics: TREND_METRICS}) : []
   const pt = (text: Parameters<typeof pick>[0]) => pick(text, locale)
 
   const activity = figures(ACTIVITY_METRICS, curSet, prevSet, c)
@@ -245,7 +254,7 @@ export async function buildReport(ws: ReportWorkspace, store: ReportStore, reque
         })),
         missing('personas', 'commops validate'),
       ),
-      segments: await segmentsBy(ws, store, ['occupation', 'interests', 'tags'], period, now),
+      segments: await segmentsBy(ws, store, ['occupation', 'interests', 'tags'], period, {now, records}),
       content: part(
         contentPlan(db.calendar, period, c, locale),
         missing(
@@ -285,7 +294,7 @@ export async function buildReport(ws: ReportWorkspace, store: ReportStore, reque
       tasks: part(taskSummary(db.tasks, period, today, localDate), missing('tasks', 'commops playbook run launch')),
       adherence:
         adherence && adherence.value !== null ? {data: adherence} : {missing: missing('calendar', `commops calendar generate --from ${period.from}`)},
-      segments: await segmentsBy(ws, store, ['region', 'gender', 'age'], period, now),
+      segments: await segmentsBy(ws, store, ['region', 'gender', 'age'], period, {now, records}),
       growth: hasEvents && !allNa(growth) ? {data: growth} : {missing: noEvents},
       retention:
         retention && retention.rows.some((r) => r.size > 0)

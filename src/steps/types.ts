@@ -58,6 +58,8 @@ export interface StepContext {
   inputHash: string
   /** Artifacts planned by earlier steps of this run, by step id. */
   produced: Record<string, DesiredArtifact[]>
+  /** `--force`: files commops did not write may be replaced (for a step that writes its own, through `run`). */
+  force?: boolean
 }
 
 /** A step failed for a reason the user can act on. */

@@ -8,7 +8,7 @@ import {Box, render, renderToString, Text, useApp, useInput, useStdout} from 'in
 import {useEffect, useRef, useState} from 'react'
 import {PANELS, type DashboardModel, type PanelId} from '../dashboard/types.js'
 import type {Locale, Translate} from '../i18n/index.js'
-import {KpiPanel, Line, PANEL_VIEWS, panelLength, type PanelProps} from './dashboard-panels.js'
+import {Line, PanelBody, panelLength, type PanelProps} from './dashboard-panels.js'
 
 export interface DashboardViewProps {
   model: DashboardModel
@@ -48,13 +48,12 @@ function Title({id, t, focused, color}: {id: PanelId; t: Translate; focused: boo
 
 /** A panel: its title, then its lines indented under it; `gap` columns kept free on its right. */
 function Panel({id, props, focused, gap = 0}: {id: PanelId; props: PanelProps & {tiles: number}; focused: boolean; gap?: number}) {
-  const View = id === 'kpis' ? KpiPanel : PANEL_VIEWS[id]
   const inner = props.width - gap - INDENT
   return (
     <Box flexDirection="column" width={props.width - gap} marginRight={gap} height={props.max + 1} overflow="hidden">
       <Title id={id} t={props.t} focused={focused} color={props.color} />
       <Box flexDirection="column" paddingLeft={INDENT} width={props.width - gap} overflow="hidden">
-        <View {...props} width={inner} />
+        <PanelBody id={id} {...props} width={inner} />
       </Box>
     </Box>
   )
@@ -188,7 +187,8 @@ export function DashboardApp(p: DashboardAppProps) {
     if (now.detail) {
       const page = detailLines(now.size.height) - 2
       const by = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -page : key.pageDown ? page : 0
-      const last = Math.max(0, panelLength(now.model, now.focus) - detailLines(now.size.height) + 1)
+      const length = panelLength({id: now.focus, model: now.model, t: p.t, locale: p.locale, color: p.color, width: now.size.width, max: page})
+      const last = Math.max(0, length - detailLines(now.size.height) + 1)
       if (by !== 0) setScroll((s) => Math.max(0, Math.min(last, s + by)))
       return
     }

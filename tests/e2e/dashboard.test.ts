@@ -1,10 +1,16 @@
-/** `commops dashboard --once` and `--json` end to end: the compiled CLI on the bundled sample, without a terminal. */
+/**
+ * `commops dashboard --once` and `--json` end to end: the compiled CLI on the bundled sample, without a terminal; and
+ * the live dashboard once on a real terminal, in a tmux session of its own (skipped where tmux is not installed).
+ */
+import {execFile} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {promisify} from 'node:util'
 import path from 'node:path'
 import stringWidth from 'string-width'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {DashboardModel} from '../../src/dashboard/types.js'
 import {initWorkspace} from '../../src/workspace/init.js'
-import {makeTempDir, removeDir, runCli, type CliResult} from '../helpers/cli.js'
+import {BIN, makeTempDir, removeDir, runCli, type CliResult} from '../helpers/cli.js'
 
 let tmp: string
 let ws: string
@@ -74,4 +80,51 @@ describe('dashboard --once', () => {
     expect(m.runs[0].playbook).toBe('launch')
     expect(m.hints.map((h) => h.panel)).not.toContain('members')
   })
+})
+
+const TMUX = ['/usr/bin/tmux', '/usr/local/bin/tmux', '/opt/homebrew/bin/tmux'].find((p) => existsSync(p))
+
+describe('dashboard on a real terminal', () => {
+  it.skipIf(!TMUX)(
+    '(needs tmux) draws at 80×24, moves with tab, opens a panel, follows a resize and quits with q',
+    async () => {
+      // a server of its own (-S): nothing of another tmux session is touched
+      const socket = path.join(tmp, 'tmux.sock')
+      const env: NodeJS.ProcessEnv = {...process.env, LANG: 'en_US.UTF-8', TERM: 'xterm-256color'}
+      for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'COLUMNS', 'LINES', 'COMMOPS_WORKSPACE']) delete env[name]
+      const tmux = (...args: string[]) => promisify(execFile)(TMUX!, ['-S', socket, '-f', '/dev/null', ...args], {env})
+      const screen = async () => (await tmux('capture-pane', '-p', '-t', 'dash')).stdout
+      const waitFor = async (test: (text: string) => boolean, what: string) => {
+        for (let i = 0; i < 200; i++) {
+          const text = await screen()
+          if (test(text)) return text
+          await new Promise((r) => setTimeout(r, 100))
+        }
+        throw new Error(`no screen with ${what}:\n${await screen()}`)
+      }
+      const command = `${process.execPath} ${BIN} dashboard --lang en; echo "exited $?"; sleep 60`
+      await tmux('new-session', '-d', '-x', '80', '-y', '24', '-s', 'dash', '-c', ws, command)
+      try {
+        let text = await waitFor((x) => x.includes('▸ KPIs'), 'the dashboard')
+        const rows = text.trimEnd().split('\n')
+        expect(rows[0]).toContain('commops · ')
+        for (const title of ['Scorecard', 'Next 14 days', 'Tasks', 'Recent runs', 'Survey', 'Top suggestion']) expect(text).toContain(title)
+        await tmux('send-keys', '-t', 'dash', 'Tab')
+        await waitFor((x) => x.includes('▸ Scorecard'), 'the scorecard focused')
+        await tmux('send-keys', '-t', 'dash', 'Enter')
+        text = await waitFor((x) => x.includes('enter/esc back'), 'the detail view')
+        expect(text).not.toContain('Next 14 days')
+        await tmux('send-keys', '-t', 'dash', 'Escape')
+        await waitFor((x) => x.includes('Next 14 days'), 'the grid again')
+        await tmux('resize-window', '-t', 'dash', '-x', '120', '-y', '30')
+        text = await waitFor((x) => x.split('\n').some((row) => stringWidth(row.trimEnd()) > 80), 'a frame wider than 80 columns')
+        for (const row of text.split('\n')) expect(stringWidth(row.trimEnd())).toBeLessThanOrEqual(120)
+        await tmux('send-keys', '-t', 'dash', 'q')
+        await waitFor((x) => x.includes('exited 0'), 'the command exiting with 0')
+      } finally {
+        await tmux('kill-server').catch(() => undefined)
+      }
+    },
+    60_000,
+  )
 })

@@ -2,17 +2,19 @@
  * `commops report` end to end on the bundled sample: the HTML opened in headless Chromium (puppeteer-core, Debian's
  * `chromium`) with no console error, no failed or outside request and every chart drawn; the PDF (printed by the CLI
  * with the same Chromium) read back with pdftotext (poppler-utils). Skipped when no Chromium is installed
- * (`apt-get install chromium fonts-noto-cjk poppler-utils`; .ci/run does it).
+ * (`apt-get install chromium fonts-noto-cjk poppler-utils`; .ci/run does it). The playbooks' `report` step prints the
+ * same PDF: only on a real run, only when its HTML changed, and fails located when no browser is found.
  */
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {promisify} from 'node:util'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import type {ReportModel} from '../../src/report/types.js'
 import {hasStackTrace, makeTempDir, removeDir, runCli, type CliResult} from '../helpers/cli.js'
+import {treeHash} from '../helpers/workspace.js'
 
 const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
   .filter((p): p is string => Boolean(p))
@@ -121,5 +123,85 @@ describe('report', () => {
       expect(text).toContain('<script>window.pwned')
     },
     60_000,
+  )
+})
+
+/** A playbook with one `report` step writing the third quarter as PDF (line 10: `uses: report`). */
+const PDF_PLAYBOOK = `apiVersion: commops/v1
+kind: Playbook
+name: pdf-report
+phase: evaluate
+description:
+  en: The quarter as PDF
+  zh-CN: 季度报告 PDF
+steps:
+  - id: report
+    uses: report
+    with:
+      period: 2026-Q3
+      format: pdf
+      out: out/q3.pdf
+      lang: zh-CN
+`
+
+interface StepRecord {
+  id: string
+  status: string
+  outputs?: Record<string, unknown>
+}
+
+describe('the report step with format: pdf', () => {
+  const pdf = () => path.join(ws, 'out', 'q3.pdf')
+  const runPdf = (extra: string[], env?: Record<string, string | undefined>) =>
+    commops(['playbook', 'run', 'pdf-report', '--yes', '--lang', 'en', ...extra], env)
+  beforeAll(async () => {
+    await writeFile(path.join(ws, 'playbooks', 'pdf-report.yaml'), PDF_PLAYBOOK)
+  })
+
+  it('fails at the step, located, with how to install a browser when none is found, on a dry run as on a real one; writes nothing', async () => {
+    const noBrowser = {PATH: path.join(tmp, 'empty-path'), COMMOPS_CHROMIUM: undefined, PUPPETEER_EXECUTABLE_PATH: undefined}
+    const before = await treeHash(ws)
+    for (const extra of [['--dry-run'], []]) {
+      const r = await runPdf(extra, noBrowser)
+      expect(r.code, r.stdout + r.stderr).toBe(1)
+      expect(r.stderr).toContain('No Chromium or Chrome was found to print the PDF')
+      expect(r.stderr).toContain('apt install chromium fonts-noto-cjk')
+      expect(r.stderr).toContain('playbooks/pdf-report.yaml:10:11')
+      expect(hasStackTrace(r.stderr)).toBe(false)
+    }
+    expect(existsSync(pdf())).toBe(false)
+    // the failed real run is recorded in the store; the workspace's files are as they were
+    const after = await treeHash(ws)
+    for (const key of Object.keys(before).filter((k) => !k.startsWith('.commops'))) expect(after[key], key).toEqual(before[key])
+  }, 60_000)
+
+  it.skipIf(!CHROMIUM)(
+    'a dry run shows the PDF and writes nothing; a run prints it; a rerun keeps it; a deleted PDF is printed again',
+    async () => {
+      const env = {COMMOPS_CHROMIUM: CHROMIUM}
+      await rm(pdf(), {force: true})
+      const before = await treeHash(ws)
+      const dry = ok(await runPdf(['--dry-run'], env))
+      expect(dry.stdout).toContain('+ file out/q3.pdf (PDF)')
+      expect(await treeHash(ws)).toEqual(before)
+
+      const step = async () => {
+        const r = ok(await runPdf(['--json'], env))
+        return (JSON.parse(r.stdout) as {steps: StepRecord[]}).steps[0]
+      }
+      expect(await step()).toMatchObject({status: 'changed', outputs: {path: 'out/q3.pdf', format: 'pdf', period: '2026-Q3'}})
+      const bytes = await readFile(pdf())
+      expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
+      const {stdout: text} = await promisify(execFile)('pdftotext', ['-layout', pdf(), '-'])
+      for (const title of ['社群运营总结报告', '一、概述', '六、未来展望与总结']) expect(text).toContain(title)
+
+      // same figures: nothing to print again (a PDF's bytes differ with each print, so it is not reprinted to compare)
+      expect((await step()).status).toBe('ok')
+      expect(await readFile(pdf())).toEqual(bytes)
+      await rm(pdf())
+      expect((await step()).status).toBe('changed')
+      expect(existsSync(pdf())).toBe(true)
+    },
+    120_000,
   )
 })

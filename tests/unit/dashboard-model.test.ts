@@ -45,6 +45,30 @@ describe('dashboard model', () => {
     expect(m.hints).toEqual([])
   })
 
+  it('lists every survey with its responses, the latest answered first, and keeps every suggestion for the detail view', () => {
+    const input = dashboardInput()
+    input.db.surveys = {
+      ...input.db.surveys,
+      S0: {id: 'S0', name: 'Never answered', locale: 'en', doc: {} as never, createdAt: '2026-10-01T00:00:00Z'},
+      S2: {id: 'S2', name: 'Earlier', locale: 'en', doc: {} as never, createdAt: '2026-10-01T00:00:00Z'},
+    }
+    input.db.responseBatches = [
+      ...input.db.responseBatches,
+      {id: 'RB2', survey: 'S2', source: 'a.csv', responses: 5, ingestedAt: '2026-10-02T00:00:00Z'},
+      {id: 'RB3', survey: 'S2', source: 'b.csv', responses: 7, ingestedAt: '2026-10-09T00:00:00Z'},
+    ]
+    const suggestions = Array.from({length: 5}, (_, i) => ({...input.suggestions![0], rule: `rule-${i}`}))
+    const many = buildDashboard({...input, suggestions})
+    expect(many.survey.list).toEqual([
+      {id: 'S1', name: '满意度调查', responses: 128, at: '2026-11-30T00:00:00Z'},
+      {id: 'S2', name: 'Earlier', responses: 12, at: '2026-10-09T00:00:00Z'},
+      {id: 'S0', name: 'Never answered', responses: 0},
+    ])
+    expect(many.survey.surveys).toBe(3)
+    expect(many.suggestions).toBe(5)
+    expect(many.ranked.map((x) => x.rule)).toEqual(['rule-0', 'rule-1', 'rule-2', 'rule-3', 'rule-4'])
+  })
+
   it('says which command fills each panel of an empty workspace', () => {
     const empty = buildDashboard(dashboardInput({empty: true}))
     expect(empty.scorecard).toBeNull()

@@ -146,6 +146,73 @@ describe('dashboard keys', () => {
     unmount()
   })
 
+  /** A model whose KPI, scorecard, survey and suggestion panels each hold N numbered lines in their detail view. */
+  function overflowing(N: number) {
+    const kpi = model.kpis[0]
+    const dim = model.scorecard!.dimensions[0]
+    const top = model.suggestion!
+    const lx = (i: number) => ({en: `Line ${i}`, 'zh-CN': `第 ${i} 行`})
+    return {
+      ...model,
+      kpis: Array.from({length: N}, (_, i) => ({...kpi, value: 1000 + i})),
+      scorecard: {
+        ...model.scorecard!,
+        dimensions: Array.from({length: N - 1}, (_, i) => ({...dim, title: {en: `Dim${i + 2}`, 'zh-CN': `维度${i + 2}`}})),
+      },
+      survey: {
+        ...model.survey,
+        list: Array.from({length: N - 1}, (_, i) => ({id: `S${i + 2}`, name: `Survey ${i + 2}`, responses: i, at: '2026-11-30T00:00:00Z'})),
+      },
+      ranked: Array.from({length: N / 3}, (_, i) => ({...top, title: lx(i + 1), why: lx(i + 1), effect: lx(i + 1)})),
+      suggestions: N / 3,
+    }
+  }
+
+  /** The first and last of the N lines of each panel, as the detail view draws them. */
+  const panelEnds = (N: number) => [
+    {panel: 'KPIs', tabs: 0, first: ' 1000 ', last: ` ${1000 + N - 1} `},
+    {panel: 'Scorecard', tabs: 1, first: 'score 78.4', last: `Dim${N}`},
+    {panel: 'Survey', tabs: 6, first: 'In 2026-11', last: `S${N}`},
+    {panel: 'Top suggestion', tabs: 7, first: '1. Line 1 —', last: `Effect: Line ${N / 3}`},
+  ]
+
+  for (const [width, height] of [
+    [80, 24],
+    [160, 48],
+  ] as const) {
+    it(`scrolls every panel's detail at ${width}×${height}: KPIs, scorecard, survey and suggestions too`, async () => {
+      const N = 3 * Math.ceil((2 * height) / 3) // twice the terminal's height, in whole suggestions of three lines
+      const long = overflowing(N)
+      for (const {panel, tabs, first, last} of panelEnds(N)) {
+        const {lastFrame, stdin, unmount} = render(
+          <DashboardApp initial={long} reload={async () => long} t={translator('en')} locale="en" color={false} size={{width, height}} />,
+        )
+        await frameWith(lastFrame, '▸ KPIs')
+        for (let i = 0; i < tabs; i++) stdin.write('\t')
+        await frameWith(lastFrame, `▸ ${panel}`)
+        stdin.write('\r')
+        let frame = await frameWith(lastFrame, 'enter/esc back')
+        expect(frame, panel).toContain(first)
+        expect(frame, panel).not.toContain(last)
+        expect(frame, panel).toMatch(/↓ \d+ more/)
+        expect(lines(frame).length, panel).toBeLessThan(height)
+        stdin.write('j')
+        expect(await frameWith(lastFrame, '↑ 1 above'), panel).not.toContain(first)
+        for (let i = 0; i < 6; i++) stdin.write('\u001B[6~') // PgDn past the end
+        frame = await frameWith(lastFrame, last)
+        expect(frame, panel).not.toMatch(/↓ \d+ more/)
+        expect(frame, panel).not.toContain(first)
+        for (const row of lines(frame)) expect(stringWidth(row), row).toBeLessThanOrEqual(width)
+        for (let i = 0; i < 6; i++) stdin.write('k') // back up, line by line
+        await frameWith(lastFrame, last, false)
+        for (let i = 0; i < 6; i++) stdin.write('\u001B[5~') // PgUp to the top
+        frame = await frameWith(lastFrame, 'above', false)
+        expect(frame, panel).toContain(first)
+        unmount()
+      }
+    }, 60_000)
+  }
+
   it('goes round from the last panel to the first', async () => {
     const {lastFrame, stdin, unmount} = app('en', 80, 24)
     await frameWith(lastFrame, '▸ KPIs')

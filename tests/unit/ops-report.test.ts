@@ -2,7 +2,7 @@
 import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 import {importEvents} from '../../src/events/service.js'
 import {importMembers} from '../../src/members/service.js'
 import {workspaceMetrics} from '../../src/scorecard/load-metrics.js'
@@ -17,6 +17,19 @@ import {Store} from '../../src/store/index.js'
 import {openWorkspace, type Workspace} from '../../src/workspace/index.js'
 import {initWorkspace} from '../../src/workspace/init.js'
 import {writeOwnedFile} from '../../src/util/owned-file.js'
+
+// counts the passes over the events (every reader of the stored events goes through scanEvents)
+const scans = vi.hoisted(() => ({count: 0}))
+vi.mock('../../src/events/io-columns.js', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../../src/events/io-columns.js')>()
+  return {
+    ...mod,
+    scanEvents: (...args: Parameters<typeof mod.scanEvents>) => {
+      scans.count++
+      return mod.scanEvents(...args)
+    },
+  }
+})
 
 const now = new Date('2026-12-03T02:00:00Z')
 const en = translator('en')
@@ -125,6 +138,17 @@ describe('a custom period (--from/--to)', () => {
     expect(active).toMatchObject({value: 30, previous: 0})
     // member segments over the same range
     expect('data' in m.strategy.segments && m.strategy.segments.data.by).toBe('occupation')
+  })
+
+  it('reads the events as often as the named quarter of the same days: this range and the one before in one pass', async () => {
+    const passes = async (request: {period?: string; from?: string; to?: string}) => {
+      scans.count = 0
+      await buildReport(full.ws, full.store, {...request, locale: 'en', now})
+      return scans.count
+    }
+    const named = await passes({period: '2026-Q3'})
+    expect(named).toBeGreaterThan(0)
+    expect(await passes({from: '2026-07-01', to: '2026-09-30'})).toBe(named)
   })
 
   it('names the known member attributes in the report’s language and keeps a workspace’s own columns as they are', async () => {

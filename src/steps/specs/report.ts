@@ -1,15 +1,16 @@
 import type {Locale} from '../../i18n/index.js'
+import {REPORT_FORMATS, type ReportFormat} from '../../report/types.js'
 import {LOCALE_ENUM} from '../../schema/kinds/common.js'
 import type {StepSpec} from '../types.js'
 import {customPeriodProperties, stepPeriodLabel, type CustomPeriodInput} from './period.js'
 
 export interface ReportInput extends CustomPeriodInput {
-  format?: 'md' | 'html'
+  format?: ReportFormat
   out?: string
   lang?: Locale
 }
 
-/** The spec of `report`: the operations summary report of a period, written as a Markdown or HTML file in the workspace. */
+/** The spec of `report`: the operations summary report of a period, written as a Markdown, HTML or PDF file in the workspace. */
 export const reportStepSpec: StepSpec<ReportInput> = {
   type: 'report',
   schema: {
@@ -22,7 +23,11 @@ export const reportStepSpec: StepSpec<ReportInput> = {
           'A quarter 2026-Q4, month 2026-10 or ISO week 2026-W44, or quarter|month|week for the last full one (default: the last full quarter)',
       },
       ...customPeriodProperties,
-      format: {enum: ['md', 'html'], default: 'md', description: 'Markdown, or one self-contained HTML file with charts (prints on A4)'},
+      format: {
+        enum: [...REPORT_FORMATS],
+        default: 'md',
+        description: 'Markdown, one self-contained HTML file with charts (prints on A4), or that HTML printed to PDF by a Chromium on the machine',
+      },
       out: {
         type: 'string',
         description: 'A file, or a folder ending in / for report-<period>.<format>, inside the workspace (default: out/)',
@@ -31,8 +36,8 @@ export const reportStepSpec: StepSpec<ReportInput> = {
     },
   },
   produces: {
-    en: 'the operations summary report (overview, strategy, practice, evaluation, suggestions, outlook) filled from the workspace, as a Markdown or HTML file',
-    'zh-CN': '由工作区数据填写的运营总结报告（概述、策略、实践、效果评估、优化建议、展望），写成 Markdown 或 HTML 文件',
+    en: 'the operations summary report (overview, strategy, practice, evaluation, suggestions, outlook) filled from the workspace, as a Markdown, HTML or PDF file',
+    'zh-CN': '由工作区数据填写的运营总结报告（概述、策略、实践、效果评估、优化建议、展望），写成 Markdown、HTML 或 PDF 文件',
   },
   describe: (input, t) =>
     t('report.step.describe', {
