@@ -1,22 +1,25 @@
 // npm run bench:store: the store as data grows. Times, through the built CLI (dist/, built if stale):
 //   - survey ingest of a generated 100k-row CSV against csv-parse alone on the same file (target ≤ 2×);
 //   - survey results --segment at 10k and 100k responses (target: ratio ≤ 12, i.e. linear; quadratic tends to 100);
-//   - task done and task list --json on a workspace holding 1M imported events and 200k responses against an empty
-//     one (target ≤ 1.2×; members do not exist yet, so none are added);
+//   - task done and task list --json on a workspace holding 1M imported events, 200k responses and 100k members
+//     against an empty one (target ≤ 1.2×, on CPU time: user + system, steadier than wall time on a busy machine;
+//     wall time is shown beside it);
 //   - one store update (lock, read, write) on that big workspace, in process (target ≤ 100 ms);
 //   - task list --json and calendar show --json on a sample workspace (init --sample) holding 100k imported members
 //     (three platform identities each) against the same workspace without them (target ≤ 1.05×), and db.json's size.
 // Prints a table; with --strict exits 1 when a target is missed.
-// Usage: node scripts/bench-store.mjs [--runs N] [--strict] [--keep] [--only ingest|members] [--instructions]
+// Usage: node scripts/bench-store.mjs [--runs N] [--strict] [--keep] [--only ingest|tasks|members] [--instructions]
 //   --only ingest   time only the ingest against csv-parse (interleaved: csv-parse, ingest, csv-parse, …)
+//   --only tasks    only task done / task list on the big workspace against the empty one, and the store update
 //   --only members  only the 100k-members comparison
-//   --instructions  the members comparison in instructions under valgrind's callgrind (steady on a busy machine)
+//   --instructions  the task and members comparisons in instructions under valgrind's callgrind (one run each,
+//                   the main thread's count: steady on a busy machine)
 import {execFileSync, spawnSync} from 'node:child_process'
-import {createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {once} from 'node:events'
-import {bin, buildIfNeeded, root} from './lib.mjs'
+import {bin, buildIfNeeded, measure, root} from './lib.mjs'
 
 const args = process.argv.slice(2)
 const runs = Number(args.includes('--runs') ? args[args.indexOf('--runs') + 1] : 3) || 3
@@ -96,11 +99,20 @@ async function eventsNdjson(file, n) {
   return file
 }
 
-/** Instructions (millions) of one run under callgrind; the bench's numbers when wall time is too noisy. */
+/**
+ * Instructions (millions) of one run's main thread under callgrind (V8's background compiler and GC threads vary
+ * from run to run); the bench's numbers when wall time is too noisy.
+ */
 function count(argv, cwd) {
-  const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, bin, ...argv], {cwd, encoding: 'utf8'})
+  const out = path.join(tmp, `callgrind.${process.pid}`)
+  const r = spawnSync('valgrind', ['--tool=callgrind', '--separate-threads=yes', `--callgrind-out-file=${out}`, process.execPath, bin, ...argv], {
+    cwd,
+    encoding: 'utf8',
+  })
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}:\n${r.stderr}`)
-  return Number(/Collected : (\d+)/.exec(r.stderr)[1]) / 1e6
+  const main = readFileSync(`${out}-01`, 'utf8')
+  for (const f of readdirSync(tmp)) if (f.startsWith(path.basename(out))) rmSync(path.join(tmp, f))
+  return Number(/^(?:summary|totals): (\d+)/m.exec(main)[1]) / 1e6
 }
 
 /** A member sheet of n people, each with a QQ number, a WeChat id and a Discord id (one record, three identities). */
@@ -165,6 +177,12 @@ if (only === 'members') {
   print()
   process.exit(0)
 }
+if (only === 'tasks') {
+  await eventsNdjson(path.join(tmp, 'events.ndjson'), 1_000_000)
+  updateSection(tasksSection())
+  print()
+  process.exit(0)
+}
 
 // 1. ingest 100k vs csv-parse of the same file
 const big = responsesCsv(path.join(tmp, 'r100k.csv'), 100_000)
@@ -203,47 +221,62 @@ row('survey results --segment, 100k (ms)', seg100.toFixed(0), '', true)
 const segRatio = seg100 / seg10
 row('  100k ÷ 10k', segRatio.toFixed(1), '≤ 12 (linear: < 10)', segRatio <= 12)
 
-// 3. task done / task list on a big workspace vs an empty one
-const empty = workspace('empty')
-const full = workspace('full')
-await eventsNdjson(path.join(tmp, 'events.ndjson'), 1_000_000)
-run(['events', 'import', path.join(tmp, 'events.ndjson'), '--from', 'ndjson'], full)
-run(['survey', 'ingest', 'S1', big], full)
-run(['survey', 'ingest', 'S1', responsesCsv(path.join(tmp, 'r100k-b.csv'), 100_000, 100_000)], full)
-for (const ws of [empty, full]) for (let i = 0; i < runs * 2 + 2; i++) run(['task', 'add', `Task ${i}`], ws)
-const pair = (argv) => {
-  const a = []
-  const b = []
-  for (let i = 0; i < runs * 2; i++) {
-    a.push(cli(argv(i), empty))
-    b.push(cli(argv(i), full))
+// 3. task done / task list on a big workspace (1M events, 200k responses, 100k members) vs an empty one
+function tasksSection() {
+  const empty = workspace('empty')
+  const full = workspace('full')
+  const csv = (name, n, offset) => (existsSync(path.join(tmp, name)) ? path.join(tmp, name) : responsesCsv(path.join(tmp, name), n, offset))
+  run(['events', 'import', path.join(tmp, 'events.ndjson'), '--from', 'ndjson'], full)
+  run(['survey', 'ingest', 'S1', csv('r100k.csv', 100_000, 0)], full)
+  run(['survey', 'ingest', 'S1', csv('r100k-b.csv', 100_000, 100_000)], full)
+  run(['members', 'import', membersCsv(path.join(tmp, 'members-100k.csv'), 100_000)], full)
+  const n = instructions ? 1 : runs * 2
+  for (const ws of [empty, full]) for (let i = 0; i < n + 2; i++) run(['task', 'add', `Task ${i}`], ws)
+  const pair = (name, argv) => {
+    for (const ws of [empty, full]) cli(argv(n), ws) // warm the file cache
+    const a = []
+    const b = []
+    for (let i = 0; i < n; i++) {
+      // interleaved, so a slow spell of a shared machine weighs on both
+      a.push(instructions ? {cpu: count(argv(i), empty)} : measure([process.execPath, bin, ...argv(i)], {cwd: empty}))
+      b.push(instructions ? {cpu: count(argv(i), full)} : measure([process.execPath, bin, ...argv(i)], {cwd: full}))
+    }
+    const [x, y] = [median(a.map((m) => m.cpu)), median(b.map((m) => m.cpu))]
+    row(`${name}, empty / big (${instructions ? 'M instr' : 'ms CPU'})`, `${x.toFixed(0)} / ${y.toFixed(0)}`, '', true)
+    if (!instructions) {
+      const [wa, wb] = [median(a.map((m) => m.ms)), median(b.map((m) => m.ms))]
+      row('  wall time, empty / big (ms)', `${wa.toFixed(0)} / ${wb.toFixed(0)} (${(wb / wa).toFixed(2)}×)`, '', true)
+    }
+    row('  big ÷ empty', (y / x).toFixed(2), '≤ 1.2', y / x <= 1.2)
   }
-  return [median(a), median(b)]
+  // the first n tasks are marked done, one per run; task add left two more open for the list
+  pair('task done', (i) => ['task', 'done', `T${i + 1}`, '--json'])
+  pair('task list --json', () => ['task', 'list', '--json'])
+  const dbSize = readFileSync(path.join(full, '.commops', 'db.json')).length
+  row('big workspace: db.json (kB)', (dbSize / 1024).toFixed(0), '', true)
+  return full
 }
-const [doneEmpty, doneFull] = pair((i) => ['task', 'done', `T${i + 1}`, '--json'])
-const [listEmpty, listFull] = pair(() => ['task', 'list', '--json'])
-const dbSize = readFileSync(path.join(full, '.commops', 'db.json')).length
-row('big workspace: db.json (kB)', (dbSize / 1024).toFixed(0), '', true)
-row('task done, empty / big (ms)', `${doneEmpty.toFixed(0)} / ${doneFull.toFixed(0)}`, '', true)
-row('  big ÷ empty', (doneFull / doneEmpty).toFixed(2), '≤ 1.2', doneFull / doneEmpty <= 1.2)
-row('task list --json, empty / big (ms)', `${listEmpty.toFixed(0)} / ${listFull.toFixed(0)}`, '', true)
-row('  big ÷ empty', (listFull / listEmpty).toFixed(2), '≤ 1.2', listFull / listEmpty <= 1.2)
+await eventsNdjson(path.join(tmp, 'events.ndjson'), 1_000_000)
+const full = tasksSection()
 
 // 4. one store update on the big workspace, in process (lock, read, check, write, unlock)
-const updateScript = `
-import {Store} from ${JSON.stringify(path.join(root, 'src', 'store', 'index.ts'))}
-const store = Store.at(process.argv[1])
-const times = []
-for (let i = 0; i < 7; i++) {
-  const start = performance.now()
-  await store.update((db) => { db.counters.bench = (db.counters.bench ?? 0) + 1 })
-  times.push(performance.now() - start)
+function updateSection(full) {
+  const updateScript = `
+  import {Store} from ${JSON.stringify(path.join(root, 'src', 'store', 'index.ts'))}
+  const store = Store.at(process.argv[1])
+  const times = []
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now()
+    await store.update((db) => { db.counters.bench = (db.counters.bench ?? 0) + 1 })
+    times.push(performance.now() - start)
+  }
+  console.log(times.sort((a, b) => a - b)[3])`
+  const updateMs = Number(
+    execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', updateScript, full], {cwd: root, encoding: 'utf8'}).trim(),
+  )
+  row('one store update, big workspace (ms)', updateMs.toFixed(1), '≤ 100', updateMs <= 100)
 }
-console.log(times.sort((a, b) => a - b)[3])`
-const updateMs = Number(
-  execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', updateScript, full], {cwd: root, encoding: 'utf8'}).trim(),
-)
-row('one store update, big workspace (ms)', updateMs.toFixed(1), '≤ 100', updateMs <= 100)
 
+updateSection(full)
 membersSection()
 print()

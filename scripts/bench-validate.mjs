@@ -4,7 +4,9 @@
 // with `commops schema Community`, then times, interleaved round by round in the same run:
 //   commops validate DIR --format json --lang en     (bin/run.js of this checkout's build, dist/, built if stale)
 //   ajv validate --spec=draft2020 --all-errors -s community.schema.json -d "DIR/*.yaml" -c ./formats.cjs
-// and prints medians and the ratio (target ≤ 1.0× ajv-cli on both sets). Each timed run must exit as expected (0 on
+// and prints medians of wall time and of CPU time (user + system, by /usr/bin/time where the machine has it: steadier
+// than wall time when other work shares the machine) and their ratios (target ≤ 1.0× ajv-cli on both sets, judged on
+// CPU time when it is measured, else on wall time). Each timed run must exit as expected (0 on
 // the valid set, 1 on the other) and both tools must find the same number of problems: none, or one per file.
 // ajv-cli reads YAML with js-yaml's YAML 1.1 schema, where a bare 2026-12-24 is a Date, so dates are quoted.
 // Usage: node scripts/bench-validate.mjs [--runs N] [--sizes 1000,10000] [--check] [--keep]
@@ -12,7 +14,7 @@ import {spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {bin, buildIfNeeded, root} from './lib.mjs'
+import {bin, buildIfNeeded, measure, root} from './lib.mjs'
 
 const args = process.argv.slice(2)
 const opt = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined)
@@ -26,12 +28,12 @@ const env = {...process.env, CI: '1', LANG: 'en_US.UTF-8'}
 for (const name of ['DEBUG', 'NODE_OPTIONS', 'COMMOPS_WORKSPACE']) delete env[name]
 
 function exec(argv, expect) {
-  const start = process.hrtime.bigint()
   const r = spawnSync(process.execPath, argv, {cwd: tmp, env, encoding: 'utf8', maxBuffer: 1024 ** 3})
-  const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (r.status !== expect) throw new Error(`${argv.join(' ')} exited ${r.status}, expected ${expect}\n${r.stderr.slice(0, 2000)}`)
-  return {ms, stdout: r.stdout, stderr: r.stderr}
+  return {stdout: r.stdout, stderr: r.stderr}
 }
+/** Wall and CPU time (ms) of one run that must exit with `expect`. */
+const timed = (argv, expect) => measure([process.execPath, ...argv], {cwd: tmp, env, status: expect})
 
 // the schema, as a user exports it
 const schemaFile = path.join(tmp, 'community.schema.json')
@@ -103,35 +105,37 @@ for (const n of sizes) {
 // round 0 warms the file cache and checks the counts; then both tools take turns on every case
 for (let round = 0; round <= runs; round++) {
   for (const k of cases) {
-    const c = exec(commopsArgv(k.dir), k.expect)
-    const a = exec(ajvArgv(k.dir), k.expect)
     if (round === 0) {
-      const [pc, pa] = [commopsProblems(c), ajvProblems(a)]
+      const [pc, pa] = [commopsProblems(exec(commopsArgv(k.dir), k.expect)), ajvProblems(exec(ajvArgv(k.dir), k.expect))]
       if (pc !== k.problems || pa !== k.problems) throw new Error(`${k.name}: commops found ${pc} problems, ajv-cli ${pa}, expected ${k.problems}`)
       continue
     }
-    k.c.push(c.ms)
-    k.a.push(a.ms)
+    k.c.push(timed(commopsArgv(k.dir), k.expect))
+    k.a.push(timed(ajvArgv(k.dir), k.expect))
   }
 }
 if (!args.includes('--keep')) rmSync(tmp, {recursive: true, force: true})
 else console.log(`kept ${tmp}`)
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const cpuKnown = cases.every((k) => [...k.c, ...k.a].every((m) => Number.isFinite(m.cpu)))
 console.log(
   `validate bench: bin/run.js of this build (dist/), node ${process.version}, ${runs} runs each, load ${os
     .loadavg()
     .map((x) => x.toFixed(1))
-    .join(' ')}, ${os.cpus().length} cpu(s)`,
+    .join(' ')}, ${os.cpus().length} cpu(s); target judged on ${cpuKnown ? 'CPU' : 'wall'} time`,
 )
-console.log(`${'files'.padEnd(22)} ${'commops ms'.padStart(11)} ${'ajv-cli ms'.padStart(11)} ${'ratio'.padStart(7)}  problems  target ≤ ${TARGET}×`)
+console.log(
+  `${'files'.padEnd(22)} ${'commops ms'.padStart(11)} ${'ajv-cli ms'.padStart(11)} ${'ratio'.padStart(7)} ${'commops CPU'.padStart(12)} ${'ajv-cli CPU'.padStart(12)} ${'ratio'.padStart(7)}  problems  target ≤ ${TARGET}×`,
+)
 let over = 0
 for (const k of cases) {
-  const [c, a] = [median(k.c), median(k.a)]
-  const ratio = c / a
+  const [c, a] = [median(k.c.map((m) => m.ms)), median(k.a.map((m) => m.ms))]
+  const [cc, ac] = cpuKnown ? [median(k.c.map((m) => m.cpu)), median(k.a.map((m) => m.cpu))] : [NaN, NaN]
+  const ratio = cpuKnown ? cc / ac : c / a
   if (ratio > TARGET) over++
   console.log(
-    `${k.name.padEnd(22)} ${c.toFixed(0).padStart(11)} ${a.toFixed(0).padStart(11)} ${ratio.toFixed(2).padStart(6)}×  ${String(k.problems).padStart(8)}  ${ratio <= TARGET ? 'ok' : 'OVER'}`,
+    `${k.name.padEnd(22)} ${c.toFixed(0).padStart(11)} ${a.toFixed(0).padStart(11)} ${(c / a).toFixed(2).padStart(6)}× ${cc.toFixed(0).padStart(12)} ${ac.toFixed(0).padStart(12)} ${(cc / ac).toFixed(2).padStart(6)}×  ${String(k.problems).padStart(8)}  ${ratio <= TARGET ? 'ok' : 'OVER'}`,
   )
 }
 if (args.includes('--check') && over > 0) process.exitCode = 1

@@ -14,18 +14,25 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]
 }
 
-/** The closest candidate within a small distance, if any. */
+/**
+ * The closest candidate within a small distance, if any (the first of equally close ones). A candidate whose length
+ * differs by more than the limit, or by at least the best distance so far, cannot win (the distance is at least the
+ * length difference) and is not compared: every unknown key of a file is compared with every key allowed there.
+ */
 export function closest(value: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined
   let bestDistance = Infinity
   const v = value.toLowerCase()
+  const limit = Math.max(1, Math.floor(value.length / 3))
   for (const c of candidates) {
-    const d = editDistance(v, c.toLowerCase())
+    const lower = c.toLowerCase()
+    const gap = Math.abs(lower.length - v.length)
+    if (gap > limit || gap >= bestDistance) continue
+    const d = editDistance(v, lower)
     if (d < bestDistance) {
       best = c
       bestDistance = d
     }
   }
-  const limit = Math.max(1, Math.floor(value.length / 3))
   return bestDistance <= limit ? best : undefined
 }
