@@ -4,7 +4,8 @@
  * badges and level) for the member views. Reads the store snapshot and streams the events once per call.
  */
 import {UsageError, ValidationError} from '../errors.js'
-import {readEventChunks, readEvents} from '../events/io.js'
+import {readEvents} from '../events/io.js'
+import {EVENT_TYPES} from '../events/types.js'
 import {scanEvents} from '../events/io-columns.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {inputsHash as metricsInputsHash, localToday, periodsOf, type StoreReader} from '../metrics/service.js'
@@ -31,6 +32,7 @@ import {
 } from './engagement.js'
 import {IDENTITY, type Persons} from './identity.js'
 import {readPersons, readRecords} from './io-records.js'
+import {readScoringEvents} from './io-scoring.js'
 import {
   appendIncentive,
   commitComputed,
@@ -42,7 +44,7 @@ import {
   type PreparedLedger,
 } from './io-ledger.js'
 import {
-  ledgerEntries,
+  ledgerRows,
   monthPointTotals,
   MonthTally,
   pointsRules,
@@ -122,8 +124,7 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
   const db = await store.read()
   const rules = pointsRules(ws.community)
   const {index: persons} = await readPersons(ws.root, db)
-  const collector = new TimelineCollector((type) => !!rules.points[type])
-  for await (const chunk of readEventChunks(ws.root, db, persons)) for (const e of chunk) collector.add(e)
+  const events = await readScoringEvents(ws.root, db, persons, (type) => !!rules.points[type])
   const manual = resolved(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual), persons)
   const byType: Record<string, number> = {}
   const months = new MonthTally()
@@ -132,13 +133,29 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
   let entries = 0
   let prepared: PreparedLedger | undefined
   try {
-    for (const e of ledgerEntries(collector.each(), await incidentsOf(ws.root, db), rules)) {
-      await writer.add(e)
-      entries++
-      const key = e.type ?? 'incident'
-      byType[key] = round2((byType[key] ?? 0) + e.points)
-      totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
-      months.add(e)
+    for (const [member, rows] of ledgerRows(events, await incidentsOf(ws.root, db), rules)) {
+      writer.startMember(member)
+      // the member's points in all and per month (its rows are in time order: a month's rows come together)
+      let total = 0
+      let month = ''
+      let inMonth = 0
+      for (const row of rows) {
+        writer.add(events, row)
+        const key = row.deduction ? 'incident' : EVENT_TYPES[events.type[row.event]]
+        const m = row.deduction ? row.deduction.ts.slice(0, 7) : events.month(row.event)
+        byType[key] = round2((byType[key] ?? 0) + row.points)
+        total = round2(total + row.points)
+        if (m !== month) {
+          if (month) months.addTo(month, member, inMonth)
+          month = m
+          inMonth = 0
+        }
+        inMonth = round2(inMonth + row.points)
+      }
+      if (month) months.addTo(month, member, inMonth)
+      if (rows.length > 0) totals.set(member, total)
+      entries += rows.length
+      if (writer.due) await writer.flush()
     }
     for (const e of manual) totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
     const hash = await writer.digest()
