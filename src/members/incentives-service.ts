@@ -38,6 +38,7 @@ import {
   commitComputed,
   ComputedWriter,
   discardComputed,
+  incentiveChunks,
   readIncentiveFile,
   readMonthTotals,
   sweepLedger,
@@ -209,6 +210,19 @@ export async function readLedger(root: string, db: Pick<Db, 'incentives' | 'memb
   )
 }
 
+/**
+ * Points per member for each range of days (`from`/`to` optional, both included) in one pass over the ledger, the
+ * computed ledger streamed rather than held; identities linked since resolved to their person.
+ */
+async function streamedTotals(root: string, db: Db, ranges: Array<{from?: string; to?: string}>): Promise<Array<Map<MemberKey, number>>> {
+  const persons = (await readPersons(root, db)).index
+  const totals = ranges.map(() => new Map<MemberKey, number>())
+  const add = (entries: LedgerEntry[]) => ranges.forEach((r, k) => pointTotals(resolved(entries, persons), r, totals[k]))
+  for await (const chunk of incentiveChunks<LedgerEntry>(root, db.incentives.computed)) add(chunk)
+  add(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual))
+  return totals
+}
+
 /** A member as the user names it (an identity or a person id), as the key the incentives use; `persons` from readPersons. */
 export function memberKey(db: Pick<Db, 'memberLinks'>, persons: Persons, member: string): MemberKey {
   if (/^P\d+$/.test(member)) {
@@ -270,8 +284,8 @@ interface PeriodTotals {
 
 /** Points in a period and up to its end, from the whole ledger. */
 async function ledgerTotals(root: string, db: Db, period: Period): Promise<PeriodTotals> {
-  const ledger = await readLedger(root, db)
-  return {inPeriod: pointTotals(ledger, {from: period.from, to: period.to}), totals: () => pointTotals(ledger, {to: period.to})}
+  const [inPeriod, upTo] = await streamedTotals(root, db, [{from: period.from, to: period.to}, {to: period.to}])
+  return {inPeriod, totals: () => upTo}
 }
 
 /** The day after a day. */
@@ -353,7 +367,7 @@ export interface LedgerSummary {
 /** The stored ledger in numbers (for `members points` without --recompute). */
 export async function ledgerSummary(ws: IncentivesWorkspace, store: StoreReader): Promise<LedgerSummary> {
   const db = await store.read()
-  const totals = pointTotals(await readLedger(ws.root, db))
+  const [totals] = await streamedTotals(ws.root, db, [{}])
   return {
     ...(db.incentives.computed ? {computedAt: db.incentives.computed.updatedAt} : {}),
     computed: db.incentives.computed?.entries ?? 0,
@@ -366,8 +380,14 @@ export async function ledgerSummary(ws: IncentivesWorkspace, store: StoreReader)
 /** One member's ledger and total (for `members points --member`). */
 export async function memberPoints(ws: IncentivesWorkspace, store: StoreReader, member: string): Promise<PointsView & {entries: LedgerEntry[]}> {
   const db = await store.read()
-  const key = memberKey(db, await readPersons(ws.root, db), member)
-  const entries = (await readLedger(ws.root, db)).filter((e) => e.member === key)
+  const persons = await readPersons(ws.root, db)
+  const key = memberKey(db, persons, member)
+  const entries: LedgerEntry[] = []
+  const take = (chunk: LedgerEntry[]) => {
+    for (const e of resolved(chunk, persons.index)) if (e.member === key) entries.push(e)
+  }
+  for await (const chunk of incentiveChunks<LedgerEntry>(ws.root, db.incentives.computed)) take(chunk)
+  take(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual))
   const points = round2(entries.reduce((a, e) => a + e.points, 0))
   const title = titleFor(points, titleLevels(ws.community))
   return {member: key, points, ...(title ? {title} : {}), entries}
@@ -598,7 +618,7 @@ export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: 
   const model = engagementModel(ws.community)
   const collector = await engagementAt(ws, db, model, [at])
   const levels = collector.levelsAt(0)
-  const totals = pointTotals(await readLedger(ws.root, db), {to: at})
+  const [totals] = await streamedTotals(ws.root, db, [{to: at}])
   const held = heldBadges(badgeState(await badgeRecords(ws.root, db)))
   const titles = titleLevels(ws.community)
   const out = new Map<MemberKey, Standing>()

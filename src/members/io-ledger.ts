@@ -7,12 +7,17 @@
 import {createHash} from 'node:crypto'
 import {mkdir, open, readdir, readFile, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
+import {StringDecoder} from 'node:string_decoder'
+import {StoreError} from '../errors.js'
 import type {IncentiveFile} from '../store/index.js'
 import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor} from '../util/fs.js'
 import {parseNdjson} from '../util/json.js'
 import {EVENT_TYPES} from '../events/types.js'
 import type {LedgerRow} from './points.js'
 import type {ScoringEvents} from './scoring.js'
+
+/** Bytes read or gathered before a write at once. */
+const CHUNK = 1 << 20
 
 /** `.commops/ledger` of a workspace. */
 export const ledgerDir = (root: string): string => path.join(root, '.commops', 'ledger')
@@ -28,6 +33,37 @@ export async function readIncentiveFile<T>(root: string, index: IncentiveFile | 
   if (!index || index.entries === 0) return []
   const buf = await readStoreFile(root, fileOf(root, index.file), index.file)
   return parseNdjson<T>(buf.subarray(0, index.bytes).toString('utf8'))
+}
+
+/**
+ * The objects of the counted part of an incentive file, about 1 MiB of lines at a time: for the computed ledger,
+ * which a million events make ~100 MB, so it is never held whole.
+ */
+export async function* incentiveChunks<T>(root: string, index: IncentiveFile | undefined): AsyncGenerator<T[]> {
+  if (!index || index.entries === 0) return
+  const file = fileOf(root, index.file)
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+    throw new StoreError({key: 'store.batchMissing', params: {file, id: index.file}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
+  })
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK)
+    const decoder = new StringDecoder('utf8')
+    let rest = ''
+    for (let at = 0; at < index.bytes;) {
+      const {bytesRead} = await handle.read(buf, 0, Math.min(CHUNK, index.bytes - at), at)
+      if (bytesRead === 0) break
+      at += bytesRead
+      const text = rest + decoder.write(buf.subarray(0, bytesRead))
+      const cut = text.lastIndexOf('\n') + 1
+      rest = text.slice(cut)
+      yield parseNdjson<T>(text.slice(0, cut))
+    }
+    rest += decoder.end()
+    if (rest) yield parseNdjson<T>(rest)
+  } finally {
+    await handle.close()
+  }
 }
 
 /** The name a computed ledger is stored under: its content's hash. */
@@ -63,9 +99,6 @@ export async function readMonthTotals<T>(root: string, index: IncentiveFile | un
     throw error
   }
 }
-
-/** Bytes gathered before a write. */
-const CHUNK = 1 << 20
 
 const ascii = (s: string): Buffer => Buffer.from(s, 'latin1')
 const PART = {

@@ -244,9 +244,12 @@ export function monthPointTotals(months: MonthTotals, o: {from?: string; to: str
   return totals
 }
 
-/** Points per member, of entries dated in [from, to] (local days; both optional). */
-export function pointTotals(entries: Iterable<LedgerEntry>, o: {from?: string; to?: string} = {}): Map<MemberKey, number> {
-  const totals = new Map<MemberKey, number>()
+/** Points per member, of entries dated in [from, to] (local days; both optional), added to `totals` when given. */
+export function pointTotals(
+  entries: Iterable<LedgerEntry>,
+  o: {from?: string; to?: string} = {},
+  totals = new Map<MemberKey, number>(),
+): Map<MemberKey, number> {
   for (const e of entries) {
     const day = e.ts.slice(0, 10)
     if ((o.from && day < o.from) || (o.to && day > o.to)) continue

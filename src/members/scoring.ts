@@ -84,11 +84,11 @@ export class ScoringEvents {
   }
 
   /** Copies the JSON contents of event `i`'s ts (or src) into `out` at `o`; returns the end. */
-  copyTs(i: number, out: Uint8Array, o: number): number {
+  copyTs(i: number, out: Buffer, o: number): number {
     return this.copy(i, 0, this.tsLength[i], out, o)
   }
 
-  copySrc(i: number, out: Uint8Array, o: number): number {
+  copySrc(i: number, out: Buffer, o: number): number {
     return this.copy(i, this.tsLength[i], this.srcLength[i], out, o)
   }
 
@@ -97,11 +97,9 @@ export class ScoringEvents {
     return this.tsLength[i] + this.srcLength[i]
   }
 
-  private copy(i: number, skip: number, length: number, out: Uint8Array, o: number): number {
-    const page = this.pages[Math.floor(this.at[i] / PAGE)]
+  private copy(i: number, skip: number, length: number, out: Buffer, o: number): number {
     const start = (this.at[i] % PAGE) + skip
-    for (let k = start; k < start + length; k++) out[o++] = page[k]
-    return o
+    return o + this.pages[Math.floor(this.at[i] / PAGE)].copy(out, o, start, start + length)
   }
 
   private text(i: number, skip: number, length: number): string {

@@ -25,6 +25,7 @@ import {
   topMembers,
   type IncentivesWorkspace,
 } from '../../src/members/incentives-service.js'
+import {incentiveChunks} from '../../src/members/io-ledger.js'
 import {computeLedger, ledgerEntries, monthTotals, pointsRules, titleFor, titleLevels, type LedgerEntry} from '../../src/members/points.js'
 import {TimelineCollector} from '../../src/members/timeline.js'
 import {linkMembers} from '../../src/members/service.js'
@@ -215,6 +216,22 @@ describe('points ledger', () => {
     const edited = await ledgerText()
     expect(edited).toEqual(await expected())
     expect(edited.find((l) => l.includes('qq:middle-ANSWER'))).toContain('"member":"qq:8"')
+  })
+
+  it('streams a ledger of several MiB a chunk at a time: characters split between chunks, only the counted bytes', async () => {
+    const lines = Array.from({length: 30_000}, (_, i) =>
+      JSON.stringify({ts: '2026-11-02T10:00:00+08:00', member: `wechat:成员${i}`, points: i % 7, reason: '线下活动'}),
+    )
+    const text = lines.join('\n') + '\n'
+    const counted = Buffer.byteLength(text)
+    await mkdir(path.join(root, '.commops', 'ledger'), {recursive: true})
+    await writeFile(path.join(root, '.commops', 'ledger', 'big.ndjson'), text + '{"ts":"half a line a crash left')
+    expect(counted).toBeGreaterThan(2 * 1024 * 1024)
+    const chunks: object[][] = []
+    for await (const chunk of incentiveChunks<object>(root, {file: 'big.ndjson', entries: lines.length, bytes: counted, hash: '', updatedAt: ''}))
+      chunks.push(chunk)
+    expect(chunks.length).toBeGreaterThan(2)
+    expect(chunks.flat()).toEqual(lines.map((l) => JSON.parse(l)))
   })
 
   it('refuses an award without a reason or with bad points', async () => {
