@@ -1,5 +1,5 @@
 // npm run bench:members [-- --quick]: the members' incentives at scale. Imports ~1M canonical events of ~50k members
-// (--quick: a tenth) with the built CLI, then times `commops members points --recompute` against DuckDB writing the
+// (--quick: a tenth) and 100k member records (--quick: 10k; every other identity of the events has one) with the built CLI, then times `commops members points --recompute` against DuckDB writing the
 // same ledger (points per event × the rules of the workspace's community.yaml, sorted by member, time and src, as
 // NDJSON), and `commops members levels` against DuckDB classifying every member at two dates by the engagement model
 // the CLI reports (weights, thresholds, window: read from its --json, so the two cannot drift). Checks the totals and
@@ -19,6 +19,9 @@ const keep = process.argv.includes('--keep')
 const EVENTS = quick ? 100_000 : 1_000_000
 const ZONE = 'Asia/Shanghai'
 const AWARD_RUNS = 5
+const RECORDS = quick ? 10_000 : 100_000
+/** The first Discord id of the generated events (ids count up from it). */
+const FIRST_ID = 100_000
 
 buildIfNeeded()
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'commops-bench-members-'))
@@ -39,6 +42,21 @@ const ws = path.join(tmp, 'ws')
 measure([process.execPath, bin, 'init', ws, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
 console.error('importing…')
 measure([process.execPath, bin, 'events', 'import', ndjson, '--json'], {cwd: ws})
+// the member sheet: RECORDS records, one Discord id each; every other identity of the events has one (the others are
+// only in the events), and most records have no events at all
+const sheet = path.join(tmp, 'members.csv')
+const REGIONS = ['上海', '北京', '深圳', '杭州', '成都']
+writeFileSync(
+  sheet,
+  'id,name,discord,region,joined,tags\n' +
+    Array.from(
+      {length: RECORDS},
+      (_, k) => `M${k + 1},成员${k + 1},${FIRST_ID + 2 * k},${REGIONS[k % 5]},2026-0${1 + (k % 5)}-01,${k % 3 ? '' : 'seed'}`,
+    ).join('\n') +
+    '\n',
+)
+const imported = JSON.parse(measure([process.execPath, bin, 'members', 'import', sheet, '--json'], {cwd: ws}).stdout)
+if (imported.total !== RECORDS) throw new Error(`members import kept ${imported.total} records, not ${RECORDS}`)
 // the points rules the CLI reads (the init profile's: no caps, cooldowns or campaigns)
 const POINTS = parse(readFileSync(path.join(ws, 'community.yaml'), 'utf8')).incentives.points
 const files = readdirSync(path.join(ws, '.commops', 'events'))
@@ -117,7 +135,9 @@ for (const side of ['before', 'now']) {
 }
 
 const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—')
-console.log(`members bench: ${EVENTS} events, ${l.levels.reduce((a, x) => a + x.members, 0)} members at 2026-09-30${quick ? ' (--quick)' : ''}`)
+console.log(
+  `members bench: ${EVENTS} events, ${RECORDS} member records, ${l.levels.reduce((a, x) => a + x.members, 0)} members with events at 2026-09-30${quick ? ' (--quick)' : ''}`,
+)
 console.log('what                         commops ms  CPU ms  MB     DuckDB ms  CPU ms  MB     ratio (wall)')
 for (const [name, c, d] of [
   ['members points --recompute', cliPoints, duckPoints],

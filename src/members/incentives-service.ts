@@ -4,7 +4,8 @@
  * badges and level) for the member views. Reads the store snapshot and streams the events once per call.
  */
 import {UsageError, ValidationError} from '../errors.js'
-import {readEventChunks, readEvents} from '../events/io.js'
+import {readEvents} from '../events/io.js'
+import {EVENT_TYPES} from '../events/types.js'
 import {scanEvents} from '../events/io-columns.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {inputsHash as metricsInputsHash, localToday, periodsOf, type StoreReader} from '../metrics/service.js'
@@ -31,18 +32,20 @@ import {
 } from './engagement.js'
 import {IDENTITY, type Persons} from './identity.js'
 import {readPersons, readRecords} from './io-records.js'
+import {readScoringEvents} from './io-scoring.js'
 import {
   appendIncentive,
   commitComputed,
   ComputedWriter,
   discardComputed,
+  incentiveChunks,
   readIncentiveFile,
   readMonthTotals,
   sweepLedger,
   type PreparedLedger,
 } from './io-ledger.js'
 import {
-  ledgerEntries,
+  ledgerRows,
   monthPointTotals,
   MonthTally,
   pointsRules,
@@ -122,8 +125,7 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
   const db = await store.read()
   const rules = pointsRules(ws.community)
   const {index: persons} = await readPersons(ws.root, db)
-  const collector = new TimelineCollector((type) => !!rules.points[type])
-  for await (const chunk of readEventChunks(ws.root, db, persons)) for (const e of chunk) collector.add(e)
+  const events = await readScoringEvents(ws.root, db, persons, (type) => !!rules.points[type])
   const manual = resolved(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual), persons)
   const byType: Record<string, number> = {}
   const months = new MonthTally()
@@ -132,13 +134,29 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
   let entries = 0
   let prepared: PreparedLedger | undefined
   try {
-    for (const e of ledgerEntries(collector.each(), await incidentsOf(ws.root, db), rules)) {
-      await writer.add(e)
-      entries++
-      const key = e.type ?? 'incident'
-      byType[key] = round2((byType[key] ?? 0) + e.points)
-      totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
-      months.add(e)
+    for (const [member, rows] of ledgerRows(events, await incidentsOf(ws.root, db), rules)) {
+      writer.startMember(member)
+      // the member's points in all and per month (its rows are in time order: a month's rows come together)
+      let total = 0
+      let month = ''
+      let inMonth = 0
+      for (const row of rows) {
+        writer.add(events, row)
+        const key = row.deduction ? 'incident' : EVENT_TYPES[events.type[row.event]]
+        const m = row.deduction ? row.deduction.ts.slice(0, 7) : events.month(row.event)
+        byType[key] = round2((byType[key] ?? 0) + row.points)
+        total = round2(total + row.points)
+        if (m !== month) {
+          if (month) months.addTo(month, member, inMonth)
+          month = m
+          inMonth = 0
+        }
+        inMonth = round2(inMonth + row.points)
+      }
+      if (month) months.addTo(month, member, inMonth)
+      if (rows.length > 0) totals.set(member, total)
+      entries += rows.length
+      if (writer.due) await writer.flush()
     }
     for (const e of manual) totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
     const hash = await writer.digest()
@@ -190,6 +208,19 @@ export async function readLedger(root: string, db: Pick<Db, 'incentives' | 'memb
     [...(await readIncentiveFile<LedgerEntry>(root, db.incentives.computed)), ...(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual))],
     (await readPersons(root, db)).index,
   )
+}
+
+/**
+ * Points per member for each range of days (`from`/`to` optional, both included) in one pass over the ledger, the
+ * computed ledger streamed rather than held; identities linked since resolved to their person.
+ */
+async function streamedTotals(root: string, db: Db, ranges: Array<{from?: string; to?: string}>): Promise<Array<Map<MemberKey, number>>> {
+  const persons = (await readPersons(root, db)).index
+  const totals = ranges.map(() => new Map<MemberKey, number>())
+  const add = (entries: LedgerEntry[]) => ranges.forEach((r, k) => pointTotals(resolved(entries, persons), r, totals[k]))
+  for await (const chunk of incentiveChunks<LedgerEntry>(root, db.incentives.computed)) add(chunk)
+  add(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual))
+  return totals
 }
 
 /** A member as the user names it (an identity or a person id), as the key the incentives use; `persons` from readPersons. */
@@ -253,8 +284,8 @@ interface PeriodTotals {
 
 /** Points in a period and up to its end, from the whole ledger. */
 async function ledgerTotals(root: string, db: Db, period: Period): Promise<PeriodTotals> {
-  const ledger = await readLedger(root, db)
-  return {inPeriod: pointTotals(ledger, {from: period.from, to: period.to}), totals: () => pointTotals(ledger, {to: period.to})}
+  const [inPeriod, upTo] = await streamedTotals(root, db, [{from: period.from, to: period.to}, {to: period.to}])
+  return {inPeriod, totals: () => upTo}
 }
 
 /** The day after a day. */
@@ -336,7 +367,7 @@ export interface LedgerSummary {
 /** The stored ledger in numbers (for `members points` without --recompute). */
 export async function ledgerSummary(ws: IncentivesWorkspace, store: StoreReader): Promise<LedgerSummary> {
   const db = await store.read()
-  const totals = pointTotals(await readLedger(ws.root, db))
+  const [totals] = await streamedTotals(ws.root, db, [{}])
   return {
     ...(db.incentives.computed ? {computedAt: db.incentives.computed.updatedAt} : {}),
     computed: db.incentives.computed?.entries ?? 0,
@@ -349,8 +380,14 @@ export async function ledgerSummary(ws: IncentivesWorkspace, store: StoreReader)
 /** One member's ledger and total (for `members points --member`). */
 export async function memberPoints(ws: IncentivesWorkspace, store: StoreReader, member: string): Promise<PointsView & {entries: LedgerEntry[]}> {
   const db = await store.read()
-  const key = memberKey(db, await readPersons(ws.root, db), member)
-  const entries = (await readLedger(ws.root, db)).filter((e) => e.member === key)
+  const persons = await readPersons(ws.root, db)
+  const key = memberKey(db, persons, member)
+  const entries: LedgerEntry[] = []
+  const take = (chunk: LedgerEntry[]) => {
+    for (const e of resolved(chunk, persons.index)) if (e.member === key) entries.push(e)
+  }
+  for await (const chunk of incentiveChunks<LedgerEntry>(ws.root, db.incentives.computed)) take(chunk)
+  take(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual))
   const points = round2(entries.reduce((a, e) => a + e.points, 0))
   const title = titleFor(points, titleLevels(ws.community))
   return {member: key, points, ...(title ? {title} : {}), entries}
@@ -581,7 +618,7 @@ export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: 
   const model = engagementModel(ws.community)
   const collector = await engagementAt(ws, db, model, [at])
   const levels = collector.levelsAt(0)
-  const totals = pointTotals(await readLedger(ws.root, db), {to: at})
+  const [totals] = await streamedTotals(ws.root, db, [{to: at}])
   const held = heldBadges(badgeState(await badgeRecords(ws.root, db)))
   const titles = titleLevels(ws.community)
   const out = new Map<MemberKey, Standing>()

@@ -7,9 +7,17 @@
 import {createHash} from 'node:crypto'
 import {mkdir, open, readdir, readFile, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
+import {StringDecoder} from 'node:string_decoder'
+import {StoreError} from '../errors.js'
 import type {IncentiveFile} from '../store/index.js'
 import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor} from '../util/fs.js'
 import {parseNdjson} from '../util/json.js'
+import {EVENT_TYPES} from '../events/types.js'
+import type {LedgerRow} from './points.js'
+import type {ScoringEvents} from './scoring.js'
+
+/** Bytes read or gathered before a write at once. */
+const CHUNK = 1 << 20
 
 /** `.commops/ledger` of a workspace. */
 export const ledgerDir = (root: string): string => path.join(root, '.commops', 'ledger')
@@ -25,6 +33,37 @@ export async function readIncentiveFile<T>(root: string, index: IncentiveFile | 
   if (!index || index.entries === 0) return []
   const buf = await readStoreFile(root, fileOf(root, index.file), index.file)
   return parseNdjson<T>(buf.subarray(0, index.bytes).toString('utf8'))
+}
+
+/**
+ * The objects of the counted part of an incentive file, about 1 MiB of lines at a time: for the computed ledger,
+ * which a million events make ~100 MB, so it is never held whole.
+ */
+export async function* incentiveChunks<T>(root: string, index: IncentiveFile | undefined): AsyncGenerator<T[]> {
+  if (!index || index.entries === 0) return
+  const file = fileOf(root, index.file)
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error
+    throw new StoreError({key: 'store.batchMissing', params: {file, id: index.file}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
+  })
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK)
+    const decoder = new StringDecoder('utf8')
+    let rest = ''
+    for (let at = 0; at < index.bytes;) {
+      const {bytesRead} = await handle.read(buf, 0, Math.min(CHUNK, index.bytes - at), at)
+      if (bytesRead === 0) break
+      at += bytesRead
+      const text = rest + decoder.write(buf.subarray(0, bytesRead))
+      const cut = text.lastIndexOf('\n') + 1
+      rest = text.slice(cut)
+      yield parseNdjson<T>(text.slice(0, cut))
+    }
+    rest += decoder.end()
+    if (rest) yield parseNdjson<T>(rest)
+  } finally {
+    await handle.close()
+  }
 }
 
 /** The name a computed ledger is stored under: its content's hash. */
@@ -61,19 +100,32 @@ export async function readMonthTotals<T>(root: string, index: IncentiveFile | un
   }
 }
 
-/** Bytes gathered before a write. */
-const CHUNK = 1 << 20
+const ascii = (s: string): Buffer => Buffer.from(s, 'latin1')
+const PART = {
+  ts: ascii('{"ts":"'),
+  member: ascii('","member":'),
+  points: ascii(',"points":'),
+  src: ascii(',"src":"'),
+  type: ascii('","type":"'),
+  factor: ascii('","factor":'),
+  capped: ascii(',"capped":true'),
+}
 
 /**
  * Writes a computed ledger line by line to a temp file (none on a dry run) while hashing it, so the ledger is never
- * held whole; `finish` adds its month totals and gives what commitComputed renames. The same lines give the same files.
+ * held whole; `prepare` adds its month totals and gives what commitComputed renames. The same lines give the same
+ * files. A line is what JSON.stringify writes of the entry; an event's entry is written from its bytes (its ts and
+ * src as the batch file has them), not through an object.
  */
 export class ComputedWriter {
   private readonly hash = createHash('sha256')
-  private pending = ''
+  private out = Buffer.allocUnsafe(CHUNK)
+  private used = 0
   private entries = 0
   private bytes = 0
   private prepared = false
+  /** The member whose entries are being written, as JSON. */
+  private member = Buffer.alloc(0)
 
   private constructor(
     private readonly root: string,
@@ -88,18 +140,74 @@ export class ComputedWriter {
     return new ComputedWriter(root, temp, await open(temp, 'wx'))
   }
 
-  async add(entry: unknown): Promise<void> {
-    this.pending += JSON.stringify(entry) + '\n'
-    this.entries++
-    if (this.pending.length >= CHUNK) await this.flush()
+  /** Room for `bytes` more (the buffer grows; `flush` empties it). */
+  private room(bytes: number): void {
+    if (this.used + bytes <= this.out.length) return
+    const out = Buffer.allocUnsafe(Math.max(2 * this.out.length, this.used + bytes))
+    this.out.copy(out, 0, 0, this.used)
+    this.out = out
   }
 
-  private async flush(): Promise<void> {
-    const data = Buffer.from(this.pending)
-    this.pending = ''
+  private put(part: Uint8Array): void {
+    let o = this.used
+    for (let k = 0; k < part.length; k++) this.out[o++] = part[k]
+    this.used = o
+  }
+
+  private putAscii(text: string): void {
+    let o = this.used
+    for (let k = 0; k < text.length; k++) this.out[o++] = text.charCodeAt(k)
+    this.used = o
+  }
+
+  /** The member the next rows belong to. */
+  startMember(member: string): void {
+    this.member = Buffer.from(JSON.stringify(member))
+  }
+
+  /** One row of the member's entries (held until `flush`: call it when `due`). */
+  add(ev: ScoringEvents, row: LedgerRow): void {
+    this.entries++
+    if (row.deduction) {
+      const line = Buffer.from(JSON.stringify(row.deduction) + '\n')
+      this.room(line.length)
+      this.put(line)
+      return
+    }
+    const i = row.event
+    const points = String(row.points)
+    const factor = row.factor === 1 ? '' : String(row.factor)
+    this.room(80 + ev.textLength(i) + this.member.length + points.length + factor.length)
+    this.put(PART.ts)
+    this.used = ev.copyTs(i, this.out, this.used)
+    this.put(PART.member)
+    this.put(this.member)
+    this.put(PART.points)
+    this.putAscii(points)
+    this.put(PART.src)
+    this.used = ev.copySrc(i, this.out, this.used)
+    this.put(PART.type)
+    this.putAscii(EVENT_TYPES[ev.type[i]])
+    if (factor) {
+      this.put(PART.factor)
+      this.putAscii(factor)
+    } else this.putAscii('"')
+    if (row.capped) this.put(PART.capped)
+    this.putAscii('}\n')
+  }
+
+  /** Enough is held to be written. */
+  get due(): boolean {
+    return this.used >= CHUNK
+  }
+
+  async flush(): Promise<void> {
+    if (this.used === 0) return
+    const data = this.out.subarray(0, this.used)
     this.hash.update(data)
     this.bytes += data.length
     await this.handle?.write(data)
+    this.used = 0
   }
 
   /** The ledger's hash once every line is added (nothing else on a dry run). */

@@ -4,6 +4,8 @@
  */
 import type {LocalizedText} from '../i18n/index.js'
 import type {Community, Level} from '../workspace/community.js'
+import {EVENT_TYPES} from '../events/types.js'
+import {ScoringEvents} from './scoring.js'
 import {compare, type MemberKey, type TimelineEvent} from './timeline.js'
 
 export interface PointsRules {
@@ -90,23 +92,36 @@ function deductionsOf(incidents: IncidentInput[], rules: PointsRules): Map<Membe
   return deductions
 }
 
+/** One computed entry: an event's points (`event`: its index in the ScoringEvents) or an incident's `deduction` (event −1). */
+export interface LedgerRow {
+  event: number
+  points: number
+  factor: number
+  capped: boolean
+  deduction?: LedgerEntry
+}
+
+const deduction = (d: LedgerEntry): LedgerRow => ({event: -1, points: d.points, factor: 1, capped: false, deduction: d})
+
 /** One member's entries: their events (in time order) after cooldowns, multipliers and daily caps, and their deductions, in time order. */
-function memberLedger(member: MemberKey, events: TimelineEvent[], deductions: LedgerEntry[], rules: PointsRules): LedgerEntry[] {
-  const entries: Array<LedgerEntry & {ms: number; key: string}> = []
+function memberLedger(ev: ScoringEvents, events: Uint32Array, deductions: LedgerEntry[], rules: PointsRules): LedgerRow[] {
+  const rows: LedgerRow[] = []
   const lastCounted = new Map<string, number>()
   const earned = new Map<string, number>()
-  for (const e of events) {
-    const base = rules.points[e.type]
+  for (const i of events) {
+    const type = EVENT_TYPES[ev.type[i]]
+    const base = rules.points[type]
     if (!base) continue
-    const limit = rules.limits[e.type]
-    const last = lastCounted.get(e.type)
-    if (limit?.cooldownMs && last !== undefined && e.ms - last < limit.cooldownMs) continue
-    const day = e.ts.slice(0, 10)
-    const factor = factorOn(rules, day, e.type)
+    const limit = rules.limits[type]
+    const last = lastCounted.get(type)
+    if (limit?.cooldownMs && last !== undefined && ev.ms[i] - last < limit.cooldownMs) continue
+    // the day (read from the event's text) only when a campaign or a cap needs it
+    const day = rules.multipliers.length > 0 || limit?.dailyCap !== undefined ? ev.day(i) : ''
+    const factor = rules.multipliers.length > 0 ? factorOn(rules, day, type) : 1
     let points = round2(base * factor)
     let capped = false
     if (limit?.dailyCap !== undefined && points > 0) {
-      const key = `${e.type} ${day}`
+      const key = `${type} ${day}`
       const room = round2(limit.dailyCap - (earned.get(key) ?? 0))
       if (room <= 0) continue
       if (points > room) {
@@ -116,48 +131,67 @@ function memberLedger(member: MemberKey, events: TimelineEvent[], deductions: Le
       earned.set(key, round2((earned.get(key) ?? 0) + points))
     }
     if (points === 0) continue
-    lastCounted.set(e.type, e.ms)
-    const entry: LedgerEntry & {ms: number; key: string} = {ts: e.ts, member, points, src: e.src, type: e.type, ms: e.ms, key: e.src}
-    if (factor !== 1) entry.factor = factor
-    if (capped) entry.capped = true
-    entries.push(entry)
+    if (limit?.cooldownMs) lastCounted.set(type, ev.ms[i])
+    rows.push({event: i, points, factor, capped})
   }
-  for (const d of deductions) entries.push({...d, ms: Date.parse(d.ts), key: d.incident!})
-  entries.sort((a, b) => a.ms - b.ms || compare(a.key, b.key))
-  return entries.map(({ms: _ms, key: _key, ...entry}) => entry)
+  if (deductions.length === 0) return rows
+  // the deductions among the events, by time, then source event or incident id (an event first when both are equal)
+  const keyed = deductions.map((d) => ({ms: Date.parse(d.ts), key: d.incident!, d}))
+  keyed.sort((a, b) => a.ms - b.ms || compare(a.key, b.key))
+  const merged: LedgerRow[] = []
+  let k = 0
+  for (const row of rows) {
+    const ms = ev.ms[row.event]
+    for (; k < keyed.length && (keyed[k].ms < ms || (keyed[k].ms === ms && compare(keyed[k].key, ev.src(row.event)) < 0)); k++)
+      merged.push(deduction(keyed[k].d))
+    merged.push(row)
+  }
+  for (; k < keyed.length; k++) merged.push(deduction(keyed[k].d))
+  return merged
 }
 
 /**
  * The computed ledger, member by member: one entry per event that earns points, after the cooldown (time since the
  * last counted event of the type), the campaign multiplier and the daily cap (per member, type and local day); one
- * per incident whose rung deducts. `timelines` in code-point order of members (as TimelineCollector gives them),
- * each in time order: the same events give the same ledger.
+ * per incident whose rung deducts. Members in code-point order, each member's events by time then src: the same
+ * events give the same ledger.
  */
+export function* ledgerRows(ev: ScoringEvents, incidents: IncidentInput[], rules: PointsRules): Generator<[MemberKey, LedgerRow[]]> {
+  const deductions = deductionsOf(incidents, rules)
+  const only = [...deductions.keys()].sort(compare)
+  const none = new Uint32Array(0)
+  let d = 0
+  for (const [member, events] of ev.byMember()) {
+    for (; d < only.length && only[d] < member; d++) yield [only[d], memberLedger(ev, none, deductions.get(only[d])!, rules)]
+    if (only[d] === member) d++
+    yield [member, memberLedger(ev, events, deductions.get(member) ?? [], rules)]
+  }
+  for (; d < only.length; d++) yield [only[d], memberLedger(ev, none, deductions.get(only[d])!, rules)]
+}
+
+/** A row as the ledger entry it is written as. */
+export function entryOf(ev: ScoringEvents, member: MemberKey, row: LedgerRow): LedgerEntry {
+  if (row.deduction) return row.deduction
+  const i = row.event
+  const entry: LedgerEntry = {ts: ev.ts(i), member, points: row.points, src: ev.src(i), type: EVENT_TYPES[ev.type[i]]}
+  if (row.factor !== 1) entry.factor = row.factor
+  if (row.capped) entry.capped = true
+  return entry
+}
+
+/** The computed ledger of timelines as entries (members in any order): for small inputs and tests. */
 export function* ledgerEntries(
   timelines: Iterable<[MemberKey, TimelineEvent[]]>,
   incidents: IncidentInput[],
   rules: PointsRules,
 ): Generator<LedgerEntry> {
-  const deductions = deductionsOf(incidents, rules)
-  const only = [...deductions.keys()].sort(compare)
-  let d = 0
-  for (const [member, events] of timelines) {
-    for (; d < only.length && only[d] < member; d++) yield* memberLedger(only[d], [], deductions.get(only[d])!, rules)
-    if (only[d] === member) d++
-    yield* memberLedger(member, events, deductions.get(member) ?? [], rules)
-  }
-  for (; d < only.length; d++) yield* memberLedger(only[d], [], deductions.get(only[d])!, rules)
+  const ev = ScoringEvents.fromTimelines(timelines)
+  for (const [member, rows] of ledgerRows(ev, incidents, rules)) for (const row of rows) yield entryOf(ev, member, row)
 }
 
-/** The whole computed ledger at once (timelines in any order of members). */
+/** The whole computed ledger at once. */
 export function computeLedger(timelines: Array<[MemberKey, TimelineEvent[]]>, incidents: IncidentInput[], rules: PointsRules): LedgerEntry[] {
-  return [
-    ...ledgerEntries(
-      [...timelines].sort((a, b) => compare(a[0], b[0])),
-      incidents,
-      rules,
-    ),
-  ]
+  return [...ledgerEntries(timelines, incidents, rules)]
 }
 
 /**
@@ -166,15 +200,18 @@ export function computeLedger(timelines: Array<[MemberKey, TimelineEvent[]]>, in
  */
 export type MonthTotals = Record<string, Array<[MemberKey, number]>>
 
-/** The ledger's points per month and member, entry by entry. */
+/** The ledger's points per month and member, entry by entry (or a member's sum in a month at once). */
 export class MonthTally {
   private readonly months = new Map<string, Map<MemberKey, number>>()
 
-  add(e: LedgerEntry): void {
-    const month = e.ts.slice(0, 7)
+  add(e: Pick<LedgerEntry, 'ts' | 'member' | 'points'>): void {
+    this.addTo(e.ts.slice(0, 7), e.member, e.points)
+  }
+
+  addTo(month: string, member: MemberKey, points: number): void {
     let totals = this.months.get(month)
     if (!totals) this.months.set(month, (totals = new Map<MemberKey, number>()))
-    totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
+    totals.set(member, round2((totals.get(member) ?? 0) + points))
   }
 
   totals(): MonthTotals {
@@ -207,9 +244,12 @@ export function monthPointTotals(months: MonthTotals, o: {from?: string; to: str
   return totals
 }
 
-/** Points per member, of entries dated in [from, to] (local days; both optional). */
-export function pointTotals(entries: Iterable<LedgerEntry>, o: {from?: string; to?: string} = {}): Map<MemberKey, number> {
-  const totals = new Map<MemberKey, number>()
+/** Points per member, of entries dated in [from, to] (local days; both optional), added to `totals` when given. */
+export function pointTotals(
+  entries: Iterable<LedgerEntry>,
+  o: {from?: string; to?: string} = {},
+  totals = new Map<MemberKey, number>(),
+): Map<MemberKey, number> {
   for (const e of entries) {
     const day = e.ts.slice(0, 10)
     if ((o.from && day < o.from) || (o.to && day > o.to)) continue

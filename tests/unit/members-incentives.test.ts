@@ -25,7 +25,8 @@ import {
   topMembers,
   type IncentivesWorkspace,
 } from '../../src/members/incentives-service.js'
-import {computeLedger, ledgerEntries, pointsRules, titleFor, titleLevels} from '../../src/members/points.js'
+import {incentiveChunks} from '../../src/members/io-ledger.js'
+import {computeLedger, ledgerEntries, monthTotals, pointsRules, titleFor, titleLevels, type LedgerEntry} from '../../src/members/points.js'
 import {TimelineCollector} from '../../src/members/timeline.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
@@ -170,6 +171,67 @@ describe('points ledger', () => {
     // manual entries given to an identity count for the person it is linked to
     expect((await memberPoints(ws, store, 'P1')).points).toBe(24 + 2 + 50 - 4)
     expect((await memberPoints(ws, store, 'qq:1')).points).toBe(72)
+  })
+
+  it('writes each line as JSON.stringify writes its entry, whatever the ids hold, and trusts the file over a column cache that disagrees', async () => {
+    const odd = [
+      ev('2026-11-02T10:00:00+08:00', 'post', 'qq:1', {src: 'qq:引号"和\\反斜杠'}),
+      ev('2026-11-02T10:00:00+08:00', 'post', 'qq:1', {src: 'qq:😀\u0001'}),
+      ev('2026-11-02T02:01:00Z', 'post', 'qq:1', {src: 'qq:zulu'}),
+      ev('2026-10-31T23:59:00+08:00', 'post', 'qq:1', {src: 'qq:october'}),
+      ev('2026-11-11T20:00:00+08:00', 'answer', 'qq:2', {src: 'qq:campaign'}),
+      ...Array.from({length: 300}, (_, i) =>
+        i === 150
+          ? ev('2026-11-20T10:30:30+08:00', 'answer', 'qq:2', {src: 'qq:middle-answer'})
+          : ev(`2026-11-20T10:${String(i % 60).padStart(2, '0')}:00+08:00`, 'reply', `qq:${3 + (i % 7)}`),
+      ),
+    ]
+    await importLines(odd)
+    const batch = path.join(root, '.commops', 'events', 'B1.ndjson')
+    // the ledger by objects, from the events as stored (times in the community's zone)
+    const expected = async () => {
+      const c = new TimelineCollector()
+      for (const line of (await readFile(batch, 'utf8')).trimEnd().split('\n'))
+        c.add({...(JSON.parse(line) as ResolvedEvent), person: JSON.parse(line).member})
+      return computeLedger(c.timelines(), [], pointsRules({incentives})).map((e) => JSON.stringify(e))
+    }
+    const ledgerText = async () => {
+      const r = await recomputePoints(ws, store, {now: NOW})
+      return (await readFile(path.join(root, '.commops', 'ledger', r.file), 'utf8')).trimEnd().split('\n')
+    }
+    const first = await expected()
+    expect(first.filter((l) => l.includes('"factor":2') || l.includes('"capped":true') || l.includes('\\u0001'))).toHaveLength(3)
+    expect(await ledgerText()).toEqual(first)
+    const months = (await store.read()).incentives.computed!.months!
+    expect(JSON.parse(await readFile(path.join(root, '.commops', 'ledger', months), 'utf8'))).toEqual(
+      monthTotals(first.map((l) => JSON.parse(l) as LedgerEntry)),
+    )
+    // the same length, another member and src in the middle of the file: the cache passes its own check, the line wins
+    const text = await readFile(batch, 'utf8')
+    expect(text.indexOf('qq:middle-answer')).toBeGreaterThan(8192)
+    expect(text.length - text.indexOf('qq:middle-answer')).toBeGreaterThan(8192)
+    const line = '"member":"qq:2","src":"qq:middle-answer"'
+    expect(text).toContain(line)
+    await writeFile(batch, text.replace(line, '"member":"qq:8","src":"qq:middle-ANSWER"'))
+    const edited = await ledgerText()
+    expect(edited).toEqual(await expected())
+    expect(edited.find((l) => l.includes('qq:middle-ANSWER'))).toContain('"member":"qq:8"')
+  })
+
+  it('streams a ledger of several MiB a chunk at a time: characters split between chunks, only the counted bytes', async () => {
+    const lines = Array.from({length: 30_000}, (_, i) =>
+      JSON.stringify({ts: '2026-11-02T10:00:00+08:00', member: `wechat:成员${i}`, points: i % 7, reason: '线下活动'}),
+    )
+    const text = lines.join('\n') + '\n'
+    const counted = Buffer.byteLength(text)
+    await mkdir(path.join(root, '.commops', 'ledger'), {recursive: true})
+    await writeFile(path.join(root, '.commops', 'ledger', 'big.ndjson'), text + '{"ts":"half a line a crash left')
+    expect(counted).toBeGreaterThan(2 * 1024 * 1024)
+    const chunks: object[][] = []
+    for await (const chunk of incentiveChunks<object>(root, {file: 'big.ndjson', entries: lines.length, bytes: counted, hash: '', updatedAt: ''}))
+      chunks.push(chunk)
+    expect(chunks.length).toBeGreaterThan(2)
+    expect(chunks.flat()).toEqual(lines.map((l) => JSON.parse(l)))
   })
 
   it('refuses an award without a reason or with bad points', async () => {

@@ -1,0 +1,187 @@
+/**
+ * The events that score, read for a points recompute: type, member and time from the column cache (scanEvents), and
+ * of each line of the batch files only the bytes of its `ts` and `src`, found without parsing the line. A line whose
+ * ts or src is not plain ASCII (an escape, a control or non-ASCII character) is parsed whole; a src that does not hash
+ * to the one the cache holds for that line means the cache and the file disagree, and every line is parsed instead.
+ */
+import {open} from 'node:fs/promises'
+import path from 'node:path'
+import {hash53, type ColumnTables, type PersonBlock} from '../events/columns.js'
+import {eventsDir} from '../events/io.js'
+import {scanEvents} from '../events/io-columns.js'
+import {EVENT_TYPES, type CanonicalEvent} from '../events/types.js'
+import {tsMillis} from '../metrics/zone-day.js'
+import type {Db} from '../store/index.js'
+import {jsonText, ScoringEvents, typeCode} from './scoring.js'
+import {isAnonymous} from './timeline.js'
+
+type Batches = Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>
+
+/** Bytes of a batch file read at once. */
+const CHUNK = 1 << 20
+
+const TS = Buffer.from('"ts":"')
+const SRC = Buffer.from('"src":"')
+
+/**
+ * Where the string value of `key` (`"ts":"`) starts in the line [s, e), or -1. In a canonical event (flat, known
+ * keys) the first match is the key: inside a string value every `"` is escaped.
+ */
+function valueAt(buf: Buffer, key: Buffer, s: number, e: number): number {
+  const last = e - key.length
+  next: for (let k = s; k <= last; k++) {
+    if (buf[k] !== key[0]) continue
+    for (let j = 1; j < key.length; j++) if (buf[k + j] !== key[j]) continue next
+    return k + key.length
+  }
+  return -1
+}
+
+/** hash53 (columns.ts) of the ASCII string in bytes [s, e), without making the string. */
+export function hash53Ascii(buf: Uint8Array, s: number, e: number): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let k = s; k < e; k++) {
+    const c = buf[k]
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
+/** The closing quote of a string value starting at `s` when it is printable ASCII without escapes; else -1. */
+function plainEnd(buf: Buffer, s: number, e: number): number {
+  for (let k = s; k < e; k++) {
+    const c = buf[k]
+    if (c === 34) return k
+    if (c === 92 || c < 32 || c > 126) return -1
+  }
+  return -1
+}
+
+/**
+ * The lines of a batch file as [start, end] ranges of one buffer, a chunk of the file at a time ('\r' before '\n'
+ * left out). The buffer is read over for the next chunk: ranges are valid until then.
+ */
+async function* batchLines(root: string, id: string): AsyncGenerator<[Buffer, number[]]> {
+  const handle = await open(path.join(eventsDir(root), `${id}.ndjson`), 'r')
+  try {
+    let buf = Buffer.allocUnsafe(CHUNK)
+    let kept = 0
+    for (;;) {
+      if (kept === buf.length) {
+        // a line longer than the buffer
+        const bigger = Buffer.allocUnsafe(2 * buf.length)
+        buf.copy(bigger, 0, 0, kept)
+        buf = bigger
+      }
+      const {bytesRead} = await handle.read(buf, kept, buf.length - kept, null)
+      const end = kept + bytesRead
+      const last = bytesRead === 0
+      const ranges: number[] = []
+      let s = 0
+      for (;;) {
+        let e = buf.indexOf(10, s)
+        if (e === -1 || e >= end) {
+          if (!last || s >= end) break
+          e = end
+        }
+        const stop = e > s && buf[e - 1] === 13 ? e - 1 : e
+        if (stop > s) ranges.push(s, stop)
+        s = e + 1
+      }
+      if (ranges.length > 0) yield [buf, ranges]
+      if (last) return
+      kept = Math.max(0, end - s)
+      buf.copy(buf, 0, s, end)
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+/** The events of every batch whose type `scores`, each under its person (`persons`: identity → person). */
+export async function readScoringEvents(
+  root: string,
+  db: Batches,
+  persons: Map<string, string>,
+  scores: (type: string) => boolean,
+): Promise<ScoringEvents> {
+  const keep = new Uint8Array(256)
+  EVENT_TYPES.forEach((t, code) => (keep[code] = scores(t) ? 1 : 0))
+  return (await read(root, db, persons, keep, true)) ?? (await read(root, db, persons, keep, false))!
+}
+
+/** One read; with `cache`, undefined when the cache and the files disagree. */
+async function read(root: string, db: Batches, persons: Map<string, string>, keep: Uint8Array, cache: boolean): Promise<ScoringEvents | undefined> {
+  const ev = new ScoringEvents(db.eventBatches.reduce((n, b) => n + b.events, 0))
+  /** A parsed line: its event when it scores (checked against the cache's src hash when there is one). */
+  const parsed = (buf: Buffer, s: number, e: number, hash?: number): boolean => {
+    const event = JSON.parse(buf.toString('utf8', s, e)) as CanonicalEvent
+    if (hash !== undefined && hash53(String(event.src)) !== hash) return false
+    const code = typeCode(event.type)
+    const ms = tsMillis(event.ts)
+    if (code < 0 || !keep[code] || !Number.isFinite(ms) || isAnonymous(event.member)) return true
+    const ts = jsonText(event.ts)
+    const text = Buffer.concat([ts, jsonText(event.src)])
+    ev.add(ev.slotOf(persons.get(event.member) ?? event.member), ms, code, text, 0, ts.length, ts.length, text.length)
+    return true
+  }
+  const blocks = cache ? scanEvents(root, db)[Symbol.asyncIterator]() : undefined
+  try {
+    let block: PersonBlock | undefined
+    let j = 0
+    let tables: ColumnTables | undefined
+    // per member of the batch's tables: its slot, -1 anonymous, -2 not looked up yet
+    let slots = new Int32Array(0)
+    for (const batch of db.eventBatches) {
+      for await (const [buf, lines] of batchLines(root, batch.id)) {
+        for (let l = 0; l < lines.length; l += 2) {
+          const s = lines[l]
+          const e = lines[l + 1]
+          if (!blocks) {
+            parsed(buf, s, e)
+            continue
+          }
+          if (!block || j === block.length) {
+            const next = await blocks.next()
+            if (next.done) return undefined
+            block = next.value
+            j = 0
+            if (block.tables !== tables || slots.length < block.tables.members.length) {
+              const known = block.tables === tables ? slots : new Int32Array(0)
+              slots = new Int32Array(block.tables.members.length).fill(-2)
+              slots.set(known)
+              tables = block.tables
+            }
+          }
+          const code = block.type[j]
+          const ms = block.ms[j]
+          const m = block.member[j]
+          const hash = block.src[j]
+          j++
+          if (!keep[code] || !Number.isFinite(ms)) continue
+          let slot = slots[m]
+          if (slot === -2) slot = slots[m] = isAnonymous(block.tables.members[m]) ? -1 : ev.slotOf(block.persons[m])
+          if (slot === -1) continue
+          const ts = valueAt(buf, TS, s, e)
+          const tsEnd = ts < 0 ? -1 : plainEnd(buf, ts, e)
+          const src = tsEnd < 0 ? -1 : valueAt(buf, SRC, s, e)
+          const srcEnd = src < 0 ? -1 : plainEnd(buf, src, e)
+          if (srcEnd < 0) {
+            if (!parsed(buf, s, e, hash)) return undefined
+          } else {
+            if (hash53Ascii(buf, src, srcEnd) !== hash) return undefined
+            ev.add(slot, ms, code, buf, ts, tsEnd, src, srcEnd)
+          }
+        }
+      }
+    }
+    if (blocks && ((block && j < block.length) || !(await blocks.next()).done)) return undefined
+    return ev
+  } finally {
+    await blocks?.return(undefined)
+  }
+}
