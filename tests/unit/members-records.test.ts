@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import writeExcelFile from 'write-excel-file/node'
-import {mkdtemp, readdir, writeFile} from 'node:fs/promises'
+import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
@@ -177,7 +177,20 @@ describe('members import, list, show, segments, export over a small workspace', 
     const db = await store.read()
     const records = await readRecords(root, db)
     expect(records.find((x) => x.id === 'M3')).toMatchObject({name: '韩梅', region: '杭州', joined: '2026-09-01'})
-    expect(await readdir(path.join(root, '.commops', 'members'))).toEqual(['MR2.ndjson'])
+    expect((await readdir(path.join(root, '.commops', 'members'))).sort()).toEqual(['MR2.links.json', 'MR2.ndjson'])
+  })
+
+  it('people are read from the identities lists written beside the records, or from the records in an older workspace', async () => {
+    const dir = path.join(root, '.commops', 'members')
+    expect(JSON.parse(await readFile(path.join(dir, 'MR2.links.json'), 'utf8'))).toEqual([['qq:1', 'wechat:a']])
+    // a workspace imported before the lists were written (or with a damaged one) scans the records file instead
+    const older = path.join(path.dirname(root), 'older')
+    await initWorkspace({dir: older, name: 'x', locale: 'zh-CN', timezone: ZONE, platforms: [], type: 'brand'})
+    await writeFile(path.join(older, 'members.csv'), 'id,qq,wechat\nM1,7,b\nM2,8,\n')
+    const olderStore = Store.at(older)
+    await importMembers(olderStore, {file: {full: path.join(older, 'members.csv'), display: 'members.csv'}, now: NOW})
+    await writeFile(path.join(older, '.commops', 'members', 'MR1.links.json'), '{"not": "lists"}')
+    expect((await readPersons(older, await olderStore.read())).index.get('wechat:b')).toBe('qq:7')
   })
 
   it('lists members with activity columns, sorted and filtered', async () => {
