@@ -18,6 +18,22 @@ export function hash53(text: string): number {
     h1 = Math.imul(h1 ^ c, 2654435761)
     h2 = Math.imul(h2 ^ c, 1597334677)
   }
+  return finish53(h1, h2)
+}
+
+/** hash53 of the ASCII text in bytes [s, e), without making the string (the same number for ASCII). */
+export function hash53Ascii(buf: Uint8Array, s: number, e: number): number {
+  let h1 = 0xdeadbeef
+  let h2 = 0x41c6ce57
+  for (let k = s; k < e; k++) {
+    const c = buf[k]
+    h1 = Math.imul(h1 ^ c, 2654435761)
+    h2 = Math.imul(h2 ^ c, 1597334677)
+  }
+  return finish53(h1, h2)
+}
+
+function finish53(h1: number, h2: number): number {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   return 4294967296 * (2097151 & h2) + (h1 >>> 0)

@@ -6,7 +6,7 @@
  */
 import {open} from 'node:fs/promises'
 import path from 'node:path'
-import {hash53, type ColumnTables, type PersonBlock} from '../events/columns.js'
+import {hash53, hash53Ascii, type ColumnTables, type PersonBlock} from '../events/columns.js'
 import {eventsDir} from '../events/io.js'
 import {scanEvents} from '../events/io-columns.js'
 import {EVENT_TYPES, type CanonicalEvent} from '../events/types.js'
@@ -35,20 +35,6 @@ function valueAt(buf: Buffer, key: Buffer, s: number, e: number): number {
     return k + key.length
   }
   return -1
-}
-
-/** hash53 (columns.ts) of the ASCII string in bytes [s, e), without making the string. */
-export function hash53Ascii(buf: Uint8Array, s: number, e: number): number {
-  let h1 = 0xdeadbeef
-  let h2 = 0x41c6ce57
-  for (let k = s; k < e; k++) {
-    const c = buf[k]
-    h1 = Math.imul(h1 ^ c, 2654435761)
-    h2 = Math.imul(h2 ^ c, 1597334677)
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
 }
 
 /** The closing quote of a string value starting at `s` when it is printable ASCII without escapes; else -1. */

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {eventLine, generateEvents} from '../../scripts/lib/gen-events.mjs'
-import {BLOCK, blocksOf, hash53, typeName, type PersonBlock} from '../../src/events/columns.js'
+import {BLOCK, blocksOf, hash53, hash53Ascii, typeName, type PersonBlock} from '../../src/events/columns.js'
 import {readEvents} from '../../src/events/io.js'
 import {scanEvents} from '../../src/events/io-columns.js'
 import {importEvents} from '../../src/events/service.js'
@@ -67,6 +67,16 @@ beforeEach(async () => {
   await importEvents(store, {path: path.join(root, 'activity.ndjson'), display: 'activity.ndjson', zone: ZONE, now: new Date()})
   await linkMembers(store, ['discord:100003', 'discord:100004'], {now: new Date()})
 }, 60_000)
+
+describe('hash53', () => {
+  it('of ASCII bytes is the hash of their string', () => {
+    for (const text of ['', 'a', 'discord:1234567890', 't:42', 'x'.repeat(300)]) {
+      const bytes = Buffer.from(`"${text}"`, 'latin1')
+      expect(hash53Ascii(bytes, 1, bytes.length - 1)).toBe(hash53(text))
+    }
+    expect(hash53('a')).not.toBe(hash53('b'))
+  })
+})
 
 describe('column cache', () => {
   it('is written at import and gives every event of the NDJSON, in order, with linked persons', async () => {
