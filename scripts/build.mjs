@@ -52,8 +52,8 @@ for (const target of Object.values(pjson.oclif.hooks ?? {}))
 if (pjson.oclif.helpClass)
   entryPoints[path.relative('./dist', pjson.oclif.helpClass)] = path.join(tsc, 'src', `${path.relative('./dist', pjson.oclif.helpClass)}.js`)
 
-// What still bundles a message table (the help class: HELP_ZH and the help headings, src/i18n/messages/help.ts). As
-// JavaScript object literals V8 parses and runs them in full at each start; as JSON.parse of one string it reads them
+// What still bundles a message table (the help class: its headings, src/i18n/messages/help.ts; HELP_ZH, help-zh.ts,
+// in a chunk of its own, loaded when help speaks Chinese). As JavaScript object literals V8 parses and runs them in full at each start; as JSON.parse of one string it reads them
 // about twice as fast. Same values, only their spelling changes; a table holding anything JSON cannot carry is left as is.
 const messagesAsJson = {
   name: 'messages-as-json',

@@ -1,7 +1,8 @@
 import {type Command, CommandHelp, Errors, Help, type Interfaces} from '@oclif/core'
 import {getHelpFlagAdditions, standardizeIDFromArgv} from '@oclif/core/help'
 import type {Locale} from '../i18n/locale.js'
-import {help, HELP_ZH, type CommandHelpZh} from '../i18n/messages/help.js'
+import {help} from '../i18n/messages/help.js'
+import type {CommandHelpZh, HELP_ZH} from '../i18n/messages/help-zh.js'
 import {commandLineLocale, withoutLocaleFlags} from './help-locale.js'
 import {closestCommand, unknownCommandLines} from './unknown-command.js'
 
@@ -20,10 +21,12 @@ export function exampleKey(command: string): string {
     .trim()
 }
 
+type HelpZh = typeof HELP_ZH
+
 /** A copy of the command with its Chinese texts; any text HELP_ZH lacks stays English (a test keeps it complete). */
-export function commandInChinese(cmd: Command.Loadable): Command.Loadable {
-  const zh: CommandHelpZh | undefined = HELP_ZH.commands[cmd.id]
-  const flag = (name: string) => zh?.flags?.[name] ?? HELP_ZH.globalFlags[name]
+export function commandInChinese(cmd: Command.Loadable, helpZh: HelpZh): Command.Loadable {
+  const zh: CommandHelpZh | undefined = helpZh.commands[cmd.id]
+  const flag = (name: string) => zh?.flags?.[name] ?? helpZh.globalFlags[name]
   return {
     ...cmd,
     description: zh?.description ?? cmd.description,
@@ -39,9 +42,22 @@ export function commandInChinese(cmd: Command.Loadable): Command.Loadable {
   }
 }
 
+/**
+ * oclif renders every help text as an EJS template, and EJS compiles a new function for each one (root help: ~100).
+ * A text without a tag renders as itself, so only texts with one go through EJS.
+ */
+function templatesOnly(render: (input: string) => string): (input: string) => string {
+  return (input) => (input.includes('<%') || input.includes('%>') ? render(input) : input)
+}
+
 /** oclif's command help, with its section headings in the locale. */
 class LocalizedCommandHelp extends CommandHelp {
   locale: Locale = 'en'
+
+  constructor(...args: ConstructorParameters<typeof CommandHelp>) {
+    super(...args)
+    this.render = templatesOnly(this.render)
+  }
 
   override section(header: string, body: HelpSectionBody): string {
     return super.section(heading(header, this.locale), body)
@@ -50,13 +66,21 @@ class LocalizedCommandHelp extends CommandHelp {
 
 /**
  * commops --help in the user's language (package.json `oclif.helpClass`): oclif's layout, with the texts of
- * src/i18n/messages/help.ts when the locale is zh-CN. Loads no command, store or schema: help stays as fast as oclif's.
+ * src/i18n/messages/help-zh.ts when the locale is zh-CN. Loads no command, store or schema: help stays as fast as oclif's.
  */
 export default class CommopsHelp extends Help {
   private locale: Locale = 'en'
+  /** The Chinese texts (86 kB), read only when help is shown in Chinese. */
+  private zh: HelpZh | undefined
+
+  constructor(...args: ConstructorParameters<typeof Help>) {
+    super(...args)
+    this.render = templatesOnly(this.render)
+  }
 
   override async showHelp(argv: string[]): Promise<void> {
     this.locale = commandLineLocale(argv)
+    if (this.locale === 'zh-CN') this.zh = (await import('../i18n/messages/help-zh.js')).HELP_ZH
     const rest = withoutLocaleFlags(argv)
     const subject = this.subject(rest)
     if (subject && !this.config.findCommand(subject) && !this.config.findTopic(subject)) {
@@ -89,7 +113,7 @@ export default class CommopsHelp extends Help {
   }
 
   override formatRoot(): string {
-    const description = this.locale === 'zh-CN' ? HELP_ZH.root : ((this.config.pjson.description as string | undefined) ?? '')
+    const description = this.zh ? this.zh.root : ((this.config.pjson.description as string | undefined) ?? '')
     return [
       this.render(description),
       this.section(heading('VERSION', this.locale), this.wrap(this.config.userAgent)),
@@ -120,11 +144,11 @@ export default class CommopsHelp extends Help {
   }
 
   private localized(command: Command.Loadable): Command.Loadable {
-    return this.locale === 'zh-CN' ? commandInChinese(command) : command
+    return this.zh ? commandInChinese(command, this.zh) : command
   }
 
   private localizedTopic(topic: Interfaces.Topic): Interfaces.Topic {
-    if (this.locale !== 'zh-CN') return topic
-    return {...topic, description: HELP_ZH.topics[topic.name] ?? topic.description}
+    if (!this.zh) return topic
+    return {...topic, description: this.zh.topics[topic.name] ?? topic.description}
   }
 }
