@@ -10,7 +10,7 @@ import path from 'node:path'
 import {StringDecoder} from 'node:string_decoder'
 import {StoreError} from '../errors.js'
 import type {IncentiveFile} from '../store/index.js'
-import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor} from '../util/fs.js'
+import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor, writeNewSynced} from '../util/fs.js'
 import {parseNdjson} from '../util/json.js'
 import {EVENT_TYPES} from '../events/types.js'
 import type {LedgerRow} from './points.js'
@@ -77,16 +77,6 @@ export interface PreparedLedger {
   temp: string
   monthsTemp: string
   entry: IncentiveFile
-}
-
-async function writeSynced(file: string, text: string): Promise<void> {
-  const handle = await open(file, 'wx')
-  try {
-    await handle.writeFile(text)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }
 
 /** A computed ledger's points per month and member; undefined when its index names no such file (an older store). */
@@ -223,7 +213,7 @@ export class ComputedWriter {
     await this.handle.close()
     this.prepared = true
     const monthsTemp = tempPathFor(fileOf(this.root, monthsName(hash)))
-    await writeSynced(monthsTemp, o.months)
+    await writeNewSynced(monthsTemp, o.months)
     return {
       temp: this.temp,
       monthsTemp,

@@ -15,7 +15,7 @@ import type {Db} from '../store/types.js'
 import {decodeCsv, isEncoding, MAX_COLUMNS, headerWidth, parseCsv, type ParsedTable} from '../survey/csv.js'
 import {sniffInput} from '../survey/sniff.js'
 import {parseXlsx} from '../survey/xlsx.js'
-import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor} from '../util/fs.js'
+import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor, writeNewSynced} from '../util/fs.js'
 import {parseNdjson} from '../util/json.js'
 import {resolvePersons, type Persons} from './identity.js'
 import type {MemberRecord} from './records.js'
@@ -166,7 +166,7 @@ export class RecordsFile {
     await handle.close()
     const linksTemp = tempPathFor(path.join(dir, 'records.links.json'))
     try {
-      await writeSynced(linksTemp, JSON.stringify(identityLists(records)))
+      await writeNewSynced(linksTemp, JSON.stringify(identityLists(records)))
     } catch (error) {
       await rm(temp, {force: true})
       await rm(linksTemp, {force: true})
@@ -185,17 +185,6 @@ export class RecordsFile {
   async discard(): Promise<void> {
     await rm(this.temp, {force: true})
     await rm(this.linksTemp, {force: true})
-  }
-}
-
-/** Writes `text` to a new file and fsyncs it. */
-async function writeSynced(file: string, text: string): Promise<void> {
-  const handle = await open(file, 'wx')
-  try {
-    await handle.write(text)
-    await handle.sync()
-  } finally {
-    await handle.close()
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import {EVENT_TYPES} from '../events/types.js'
 import {grown} from '../util/typed-array.js'
-import {compare, isAnonymous, type MemberKey, type TimelineEvent} from './timeline.js'
+import {compare, groupByMember, isAnonymous, type MemberKey, type TimelineEvent} from './timeline.js'
 
 /** Bytes per page of text; an event's text never spans two pages. */
 const PAGE = 1 << 20
@@ -140,16 +140,7 @@ export class ScoringEvents {
    * the ids): the order a ledger is written in, the same whatever the order of the batches.
    */
   *byMember(): Generator<[MemberKey, Uint32Array]> {
-    const n = this.n
-    const count = this.members.length
-    // the events grouped by member (a counting sort, file order kept within a member)
-    const start = new Uint32Array(count + 1)
-    for (let i = 0; i < n; i++) start[this.slot[i] + 1]++
-    for (let p = 0; p < count; p++) start[p + 1] += start[p]
-    const next = start.slice(0, count)
-    const order = new Uint32Array(n)
-    for (let i = 0; i < n; i++) order[next[this.slot[i]]++] = i
-    const byName = this.members.map((_, p) => p).sort((a, b) => compare(this.members[a], this.members[b]))
+    const {start, order, byName} = groupByMember(this.slot, this.n, this.members)
     const ms = this.ms
     for (const p of byName) {
       const list = order.subarray(start[p], start[p + 1])

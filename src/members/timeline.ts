@@ -99,16 +99,7 @@ export class TimelineCollector {
 
   /** Every member's timeline, one at a time, members in code-point order (the same whatever the order of the batches). */
   *each(): Generator<[MemberKey, TimelineEvent[]]> {
-    const n = this.n
-    const count = this.members.length
-    // the events grouped by member (a counting sort, file order kept within a member)
-    const start = new Uint32Array(count + 1)
-    for (let i = 0; i < n; i++) start[this.person[i] + 1]++
-    for (let p = 0; p < count; p++) start[p + 1] += start[p]
-    const next = start.slice(0, count)
-    const order = new Uint32Array(n)
-    for (let i = 0; i < n; i++) order[next[this.person[i]]++] = i
-    const byName = this.members.map((_, p) => p).sort((a, b) => compare(this.members[a], this.members[b]))
+    const {start, order, byName} = groupByMember(this.person, this.n, this.members)
     for (const p of byName) {
       const list: TimelineEvent[] = []
       for (let k = start[p]; k < start[p + 1]; k++) {
@@ -132,3 +123,24 @@ export class TimelineCollector {
 
 /** Code-point order, the same on every machine (no locale). */
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The first `n` events grouped by member, `slots[i]` being event i's index in `members`: a counting sort that keeps
+ * file order within a member. Member p's events are `order[start[p]]`…`order[start[p + 1] - 1]`; `byName` lists the
+ * members' indexes in code-point order of their keys.
+ */
+export function groupByMember(
+  slots: Uint32Array,
+  n: number,
+  members: readonly MemberKey[],
+): {start: Uint32Array; order: Uint32Array; byName: number[]} {
+  const count = members.length
+  const start = new Uint32Array(count + 1)
+  for (let i = 0; i < n; i++) start[slots[i] + 1]++
+  for (let p = 0; p < count; p++) start[p + 1] += start[p]
+  const next = start.slice(0, count)
+  const order = new Uint32Array(n)
+  for (let i = 0; i < n; i++) order[next[slots[i]]++] = i
+  const byName = members.map((_, p) => p).sort((a, b) => compare(members[a], members[b]))
+  return {start, order, byName}
+}

@@ -67,6 +67,17 @@ export async function sweepStaleTemps(file: string): Promise<string[]> {
   return removed
 }
 
+/** Writes `data` to a file that must not exist yet (a temp name) and fsyncs it. */
+export async function writeNewSynced(file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx')
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
 /**
  * Writes a file so readers see either the old or the new content: temp file in the same folder, fsync, rename.
  * With `root`, the file must be confined to that workspace (see assertConfined). A failure leaves no temp file.
@@ -77,13 +88,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, o
   await sweepStaleTemps(file)
   const tmp = tempPathFor(file)
   try {
-    const handle = await open(tmp, 'wx')
-    try {
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await writeNewSynced(tmp, data)
     await rename(tmp, file)
   } catch (error) {
     await rm(tmp, {force: true})
