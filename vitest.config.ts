@@ -1,3 +1,5 @@
+import os from 'node:os'
+import path from 'node:path'
 import {defineConfig} from 'vitest/config'
 
 export default defineConfig({
@@ -7,6 +9,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     globalSetup: ['tests/global-setup.ts'],
     pool: 'forks',
+    // the CLIs the tests run keep their cache of checked community profiles here, not in the user's cache folder
+    env: {COMMOPS_CACHE_DIR: path.join(os.tmpdir(), 'commops-tests-cache')},
     // oclif prints through console.log; without this, in-process command tests see empty stdout (oclif/test#655)
     disableConsoleIntercept: true,
   },

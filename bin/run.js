@@ -6,7 +6,7 @@ module.enableCompileCache?.()
 // With DEBUG set, stacks name the TypeScript sources (the .js.map beside each file in dist/) instead of the bundle.
 if (process.env.DEBUG) process.setSourceMapsEnabled(true)
 
-const {flush, handle, run, settings} = await import('@oclif/core')
+const {flush, handle, run, settings} = await import('../dist/cli/main.js')
 // Always the bundle, even under NODE_ENV=development or test (where oclif would register tsx for the sources)
 settings.enableAutoTranspile = false
 try {

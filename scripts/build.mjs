@@ -1,9 +1,10 @@
 // npm run build: compile TypeScript (tsc, into dist/tsc), precompile the schemas, bundle commops' code with esbuild
 // (one build, ES modules: an entry per command in dist/commands, shared code in dist/chunks, the packages it uses
-// inside; @oclif/core, Ink and inquirer stay in node_modules), then write oclif.manifest.json. The compiled files are
+// inside, @oclif/core included; inquirer stays in node_modules), then write oclif.manifest.json. The compiled files are
 // removed once bundled: only the bundle ships.
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
@@ -51,6 +52,8 @@ for (const target of Object.values(pjson.oclif.hooks ?? {}))
 // the help class (package.json oclif.helpClass, ./dist/cli/help from src/cli/help.ts): help reads no schema, so no wrapper
 if (pjson.oclif.helpClass)
   entryPoints[path.relative('./dist', pjson.oclif.helpClass)] = path.join(tsc, 'src', `${path.relative('./dist', pjson.oclif.helpClass)}.js`)
+// what bin/run.js takes from oclif (run, handle…): the bundle's copy, the one the commands use
+entryPoints['cli/main'] = path.join(tsc, 'src', 'cli', 'main.js')
 
 // What still bundles a message table (the help class: its headings, src/i18n/messages/help.ts; HELP_ZH, help-zh.ts,
 // in a chunk of its own, loaded when help speaks Chinese). As JavaScript object literals V8 parses and runs them in full at each start; as JSON.parse of one string it reads them
@@ -96,6 +99,18 @@ const tablesFromJson = {
   },
 }
 
+// The build's fingerprint (src/util/build-id.ts): what decides whether a file is valid (the code, the precompiled
+// schemas, the templates the checks read). Results kept between runs (src/workspace/checked.ts) are keyed by it.
+const fingerprint = createHash('sha256')
+for (const dir of [tsc, path.join(dist, 'validators'), path.join(root, 'templates')]) {
+  const files = readdirSync(dir, {withFileTypes: true, recursive: true})
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .sort()
+  for (const file of files) fingerprint.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0')
+}
+const buildId = fingerprint.digest('hex').slice(0, 32)
+
 const result = await build({
   entryPoints,
   plugins: [tablesFromJson, messagesAsJson],
@@ -106,12 +121,13 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // Node finds these in node_modules: one @oclif/core for oclif, its plugins and commops; inquirer is imported only
-  // when a command asks; Ink (bundled, in the chunks of the dashboard and the live run view) only when one is shown
+  // Node finds these in node_modules: inquirer, imported only when a command asks; puppeteer-core, for PDF reports;
+  // typescript, which oclif requires only to run a plugin's sources (never here). @oclif/core is bundled: one file to
+  // load instead of ~170 (commands, the help class, bin/run.js through dist/cli/main.js share its one copy).
   // Ink and React are bundled (their hundred-odd ES modules cost ~350 ms to load one by one), as production builds:
   // React's development build and Ink's devtools hook are for developing Ink apps, not for running one
-  external: ['@oclif/*', '@inquirer/prompts', 'puppeteer-core', 'react-devtools-core'],
-  define: {'process.env.NODE_ENV': '"production"'},
+  external: ['@inquirer/prompts', 'puppeteer-core', 'react-devtools-core', 'typescript'],
+  define: {'process.env.NODE_ENV': '"production"', __COMMOPS_BUILD__: JSON.stringify(buildId)},
   // bundled CommonJS code (yaml, ajv) calls require()
   banner: {js: `import {createRequire as __commopsRequire} from 'node:module'; const require = __commopsRequire(import.meta.url);`},
   sourcemap: 'linked',

@@ -47,7 +47,7 @@ writeFileSync(
 console.log(`precompiled ${Object.keys(refs).length} schema validators`)
 
 // The built-in playbooks' headers, validated once here, so `playbook list` does not parse them on every run.
-const {indexPlaybook} = await load('playbook/load.js')
+const {indexPlaybook} = await load('playbook/index-entry.js')
 const {readdirSync} = await import('node:fs')
 const index = {}
 for (const name of readdirSync(path.join(root, 'playbooks'))

@@ -1,6 +1,6 @@
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
-import {listPlaybooks, type PlaybookEntry} from '../../src/playbook/load.js'
+import {listPlaybooks, type PlaybookEntry} from '../../src/playbook/list.js'
 import {locateWorkspace} from '../../src/workspace/index.js'
 
 export default class PlaybookList extends BaseCommand<typeof PlaybookList> {

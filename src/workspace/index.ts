@@ -1,11 +1,10 @@
 import {readFileSync} from 'node:fs'
 import {readYamlFile} from '../util/text-file.js'
 import path from 'node:path'
-import {ValidationError, formatLocation, type SourceLocation} from '../errors.js'
+import {ValidationError, formatLocation} from '../errors.js'
 import {type Locale, resolveLocale} from '../i18n/index.js'
-import {validateText} from '../schema/validate.js'
-import {parseWithPositions} from '../schema/yaml-source.js'
-import {communityKind} from './kind.js'
+import {BUILD_ID} from '../util/build-id.js'
+import {checkedCache} from './checked.js'
 import type {Community} from './community.js'
 import {COMMUNITY_FILE, localeLine, requireWorkspaceRoot} from './find.js'
 
@@ -34,12 +33,28 @@ export async function peekLocale(root: string | undefined): Promise<string | und
   return localeLine(text)
 }
 
-/** Finds, reads and validates the workspace; an invalid community.yaml stops with its first problem located. */
+/**
+ * Finds, reads and validates the workspace; an invalid community.yaml stops with its first problem located. A text this
+ * build has already found valid is taken from the cache of checked profiles (./checked.ts) instead of checked again.
+ */
 export async function openWorkspace(options: {flag?: string; cwd?: string; lang?: string} = {}): Promise<Workspace> {
   const root = requireWorkspaceRoot({flag: options.flag, cwd: options.cwd})
   const communityFile = path.join(root, COMMUNITY_FILE)
   const text = readYamlFile(communityFile, COMMUNITY_FILE)
-  const locale = resolveLocale(options.lang, localeLine(text))
+  const cache = checkedCache(BUILD_ID)
+  let community = cache?.get(text) as Community | undefined
+  if (!community) {
+    community = await validCommunity(text, communityFile, options.lang)
+    cache?.put(text, community)
+  }
+  return {root, communityFile, community, locale: resolveLocale(options.lang, community.locale), timezone: community.timezone}
+}
+
+/** The community profile in `text`; its first error (located) stops the command. */
+async function validCommunity(text: string, communityFile: string, lang: string | undefined): Promise<Community> {
+  // loaded when the cache misses: the parser, the schema and the checks are most of what a command would load
+  const [{validateText}, {communityKind}] = await Promise.all([import('../schema/validate.js'), import('./kind.js')])
+  const locale = resolveLocale(lang, localeLine(text))
   const {problems, docs} = validateText(text, communityFile, locale, [communityKind])
   const errors = problems.filter((p) => p.severity === 'error')
   if (errors.length > 0 || docs.length !== 1 || docs[0].kind !== 'Community') {
@@ -53,18 +68,7 @@ export async function openWorkspace(options: {flag?: string; cwd?: string; lang?
       },
     )
   }
-  const community = docs[0].value as Community
-  return {root, communityFile, community, locale: resolveLocale(options.lang, community.locale), timezone: community.timezone}
-}
-
-/** Where a JSON pointer sits in the workspace's community.yaml (the nearest existing node for a missing field). */
-export function locateInCommunity(ws: Pick<Workspace, 'communityFile'>, pointer: string): SourceLocation {
-  try {
-    const doc = parseWithPositions(readFileSync(ws.communityFile, 'utf8'), ws.communityFile).docs[0]
-    return doc ? {file: ws.communityFile, ...doc.locate(pointer)} : {file: ws.communityFile}
-  } catch {
-    return {file: ws.communityFile}
-  }
+  return docs[0].value as Community
 }
 
 export {formatLocation}

@@ -1,9 +1,9 @@
 /**
- * The shipped CLI runs from one esbuild bundle (scripts/build.mjs): every command loads from it, oclif and its plugins
- * share one @oclif/core from node_modules, and with DEBUG set a stack names the TypeScript sources, in the folder
+ * The shipped CLI runs from one esbuild bundle (scripts/build.mjs): every command loads from it, oclif and its
+ * autocomplete command included (one @oclif/core, the bundle's), and with DEBUG set a stack names the TypeScript sources, in the folder
  * where the package is installed.
  */
-import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -98,18 +98,30 @@ describe('the bundled CLI', () => {
     expect(Object.keys(table('zh-CN')).sort()).toEqual(Object.keys(catalogue).sort())
   })
 
-  it('loads one @oclif/core, shared by oclif, its plugins and commops', async () => {
-    // a preload that lists, at exit, every @oclif/core index file Node loaded
-    const probe = path.join(tmp, 'probe.cjs')
-    writeFileSync(
-      probe,
-      `process.on('exit', () => process.stderr.write('CORES=' + JSON.stringify(Object.keys(require.cache).filter((f) => /@oclif[\\\\/]core[\\\\/]lib[\\\\/]index\\.js$/.test(f))) + '\\n'))\n`,
-    )
-    for (const argv of [['validate'], ['help', 'playbook'], ['autocomplete', '--help'], ['playbook', 'list', '--json'], ['valdate']]) {
-      const r = await runCli(argv, {cwd: ws, nodeArgs: ['--require', probe]})
-      const cores = JSON.parse(/CORES=(.*)/.exec(r.stderr)?.[1] ?? 'null') as string[]
-      expect(cores, argv.join(' ')).toEqual([path.join(ROOT, 'node_modules', '@oclif', 'core', 'lib', 'index.js')])
+  it('carries oclif inside the bundle: it runs with no @oclif package in node_modules', async () => {
+    // the package installed beside every dependency except @oclif/*: oclif, its help and autocomplete come from dist/
+    const pkg = path.join(tmp, 'no-oclif', 'commops')
+    for (const entry of ['bin', 'dist', 'templates', 'playbooks', 'package.json', 'oclif.manifest.json']) {
+      cpSync(path.join(ROOT, entry), path.join(pkg, entry), {recursive: true})
     }
+    mkdirSync(path.join(pkg, 'node_modules'))
+    for (const name of readdirSync(path.join(ROOT, 'node_modules')).filter((n) => n !== '@oclif' && n !== '.bin')) {
+      symlinkSync(path.join(ROOT, 'node_modules', name), path.join(pkg, 'node_modules', name))
+    }
+    const bin = path.join(pkg, 'bin', 'run.js')
+    for (const argv of [
+      ['validate'],
+      ['help', 'playbook'],
+      ['autocomplete', '--help'],
+      ['autocomplete', 'script', 'bash'],
+      ['playbook', 'list', '--json'],
+    ]) {
+      const r = await runCli(argv, {cwd: ws, bin})
+      expect([r.code, r.stderr], argv.join(' ')).toEqual([0, ''])
+    }
+    const typo = await runCli(['valdate'], {cwd: ws, bin})
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toMatch(/validate/)
   })
 
   it('still logs with DEBUG set', async () => {
