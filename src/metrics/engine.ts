@@ -1,7 +1,9 @@
 /**
  * The streaming engine: one pass over resolved events (any order) keeps small per-person and per-day state (people
  * interned to integers, day numbers from the ts and the zone), then `result()` turns it into the event metrics of
- * DESIGN.md "Metric definitions". Memory grows with people, the period's days, questions and topics, not events.
+ * DESIGN.md "Metric definitions". Memory grows with people and the period's days; the metrics that relate events to
+ * each other (answers, topics, reciprocity) also keep up to ~30 bytes per message of the period in typed arrays
+ * (lists.ts), joined in `result()` (joins.ts).
  *
  * Choices the definitions leave open, stated once:
  * - interactions are post, reply, reaction, question, answer, event_attend; "active" means having one;
