@@ -2,7 +2,8 @@
 // built CLI, then times `commops metrics` against DuckDB running the same figures as SQL (src/metrics/sql.ts) over
 // the same files, and checks the figures agree; then times `events import` of a ~100 MB DiscordChatExporter and a
 // ~100 MB Telegram Desktop export against a plain JSON.parse of the file. Wall time, CPU time and peak memory (max
-// RSS) of each child process, by /usr/bin/time. Exits 1 when a figure disagrees. --quick: a tenth of the sizes.
+// RSS) of each child process, by /usr/bin/time. Exits 1 when a figure disagrees. --quick: a tenth of the sizes;
+// --metrics-only: the metrics part alone; --keep: the temp folder (workspace and SQL) is kept.
 import {createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,6 +13,7 @@ import {bin, buildIfNeeded, measure as run, root} from './lib.mjs'
 
 const quick = process.argv.includes('--quick')
 const keep = process.argv.includes('--keep')
+const metricsOnly = process.argv.includes('--metrics-only')
 const EVENTS = quick ? 100_000 : 1_000_000
 const IMPORT_MB = quick ? 10 : 100
 const ZONE = 'Asia/Shanghai'
@@ -190,10 +192,12 @@ writeFileSync(
   parseScript,
   "import {readFileSync} from 'node:fs'\nconst d = JSON.parse(readFileSync(process.argv[2], 'utf8'))\nconsole.log(d.messages.length)\n",
 )
-for (const [name, make] of [
-  ['DiscordChatExporter JSON', discordExport],
-  ['Telegram Desktop JSON', telegramExport],
-]) {
+for (const [name, make] of metricsOnly
+  ? []
+  : [
+      ['DiscordChatExporter JSON', discordExport],
+      ['Telegram Desktop JSON', telegramExport],
+    ]) {
   const file = path.join(tmp, `${name.split(' ')[0].toLowerCase()}.json`)
   console.error(`generating ${IMPORT_MB} MB ${name}…`)
   await writeLines(file, make(IMPORT_MB * 1024 * 1024))

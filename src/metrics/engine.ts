@@ -1,7 +1,9 @@
 /**
  * The streaming engine: one pass over resolved events (any order) keeps small per-person and per-day state (people
  * interned to integers, day numbers from the ts and the zone), then `result()` turns it into the event metrics of
- * DESIGN.md "Metric definitions". Memory grows with people, the period's days, questions and topics, not events.
+ * DESIGN.md "Metric definitions". Memory grows with people and the period's days; the metrics that relate events to
+ * each other (answers, topics, reciprocity) also keep up to ~30 bytes per message of the period in typed arrays
+ * (lists.ts), joined in `result()` (joins.ts).
  *
  * Choices the definitions leave open, stated once:
  * - interactions are post, reply, reaction, question, answer, event_attend; "active" means having one;
@@ -20,6 +22,8 @@ import type {EventType} from '../events/types.js'
 import type {MetricFilter, MetricId, MetricValue, Period} from './types.js'
 import {grown} from '../util/typed-array.js'
 import {figure, notAvailable, ratio} from './values.js'
+import {canonicalTopics, firstResponses, PERSON_SPAN, replyPairs, topicParticipation, type Answers, type Links, type Questions} from './joins.js'
+import {int32List, NumberList} from './lists.js'
 import {ZoneDays} from './zone-day.js'
 
 export {hash53} from '../events/columns.js'
@@ -35,8 +39,6 @@ const NONE = 2 ** 31 - 1
 const NEVER = -(2 ** 31)
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
-/** People per topic key: (topic, person) pairs are `topic * PERSON_SPAN + person`, exact below 2^53. */
-const PERSON_SPAN = 2 ** 26
 
 /** The event metrics, in METRICS order. */
 export const EVENT_METRICS = [
@@ -212,48 +214,9 @@ export class People {
 /** The kind tables by type code, for other readers of blocks (cohorts.ts). */
 export const isInteraction = (type: number): boolean => KIND[type] !== 0
 
-/**
- * A map from non-negative integers below 2^53 (hashes, pairs) to int32 values, open addressing over typed arrays:
- * far cheaper than a Map or Set of numbers beyond the small-integer range.
- */
-class NumberMap {
-  private keys = new Float64Array(1024).fill(Number.NaN)
-  private values = new Int32Array(1024)
-  size = 0
-
-  private slot(key: number, keys: Float64Array): number {
-    const mask = keys.length - 1
-    let h = Math.imul((key % 4294967296) ^ Math.imul(Math.floor(key / 4294967296), 0x9e3779b1), 0x85ebca6b)
-    h ^= h >>> 13
-    let i = Math.imul(h, 0xc2b2ae35) & mask
-    while (!Number.isNaN(keys[i]) && keys[i] !== key) i = (i + 1) & mask
-    return i
-  }
-
-  set(key: number, value: number): void {
-    if ((this.size + 1) * 4 > this.keys.length * 3) {
-      const {keys, values} = this
-      this.keys = new Float64Array(keys.length * 2).fill(Number.NaN)
-      this.values = new Int32Array(keys.length * 2)
-      for (let j = 0; j < keys.length; j++) {
-        if (Number.isNaN(keys[j])) continue
-        const i = this.slot(keys[j], this.keys)
-        this.keys[i] = keys[j]
-        this.values[i] = values[j]
-      }
-    }
-    const i = this.slot(key, this.keys)
-    if (Number.isNaN(this.keys[i])) {
-      this.keys[i] = key
-      this.size++
-    }
-    this.values[i] = value
-  }
-
-  get(key: number): number | undefined {
-    const i = this.slot(key, this.keys)
-    return Number.isNaN(this.keys[i]) ? undefined : this.values[i]
-  }
+/** Empties the lists of records of lists (Questions, Answers, Links). */
+const clear = (...records: object[]): void => {
+  for (const r of records) for (const list of Object.values(r) as Array<{clear(): void}>) list.clear()
 }
 
 /** What the metrics beyond membership and activity need kept, by metric. */
@@ -291,22 +254,21 @@ export class MetricsEngine {
   private maxDay = NEVER
   private readonly left = new Set<number>()
   private readonly converted = new Set<number>()
-  /** Topics (by hash53) as integers; whether each had a reply. */
-  private readonly topicIds = new NumberMap()
-  private readonly topicReplied: boolean[] = []
-  /** (topic, person) of every interaction in a topic, deduplicated at the end by sorting: a list is far smaller than a hash set. */
-  private topicPairs = new Float64Array(1024)
-  private topicPairsN = 0
-  /** Questions in the period, as parallel columns: instant, person, hash53 of src, topic (-1 when none). */
-  private readonly qMs: number[] = []
-  private readonly qPerson: number[] = []
-  private readonly qSrc: number[] = []
-  private readonly qTopic: number[] = []
-  /** Answers by the hash of their `parent`, and (without a parent) by their topic: [ms, person, ms, person, …]. */
-  private readonly answersByParent = new Map<number, number[]>()
-  private readonly answersByTopic = new Map<number, number[]>()
-  private readonly authors = new NumberMap()
-  private readonly replyEdges: number[] = []
+  /**
+   * Topics: the hash53 of each topic id (one id per topic of each batch's tables, joined in `result`), whether each
+   * had a reply in the period, and the (topic, person) of every interaction in a topic (deduplicated by sorting).
+   */
+  private readonly topicHashes = new NumberList()
+  private topicReplied = new Uint8Array(1024)
+  private readonly topicPairs = new NumberList()
+  /** Questions of the period, and answers from its start on by their parent, else by their topic. */
+  private readonly questions: Questions = {ms: new NumberList(), person: int32List(), src: new NumberList(), topic: int32List()}
+  private readonly answersByParent: Answers = {key: new NumberList(), ms: new NumberList(), person: int32List()}
+  private readonly answersByTopic: Answers = {key: new NumberList(), ms: new NumberList(), person: int32List()}
+  /** Messages from 30 days before the period on (src, author), and the period's replies and answers (parent, replier). */
+  private readonly messages: Links = {key: new NumberList(), person: int32List()}
+  private readonly replyLinks: Links = {key: new NumberList(), person: int32List()}
+  private values?: MetricValue[]
 
   constructor(private readonly o: EngineOptions) {
     this.zone = new ZoneDays(o.period.zone)
@@ -315,14 +277,9 @@ export class MetricsEngine {
     this.keepAnswers = wants(NEEDS.answers)
     this.keepTopics = wants(NEEDS.topics)
     this.keepAuthors = wants(NEEDS.authors)
-    const topicOf = (topic: number) => {
-      let id = this.topicIds.get(topic)
-      if (id === undefined) {
-        id = this.topicReplied.length
-        this.topicIds.set(topic, id)
-        this.topicReplied.push(false)
-      }
-      return id
+    const topicOf = (hash: number) => {
+      this.topicHashes.push(hash)
+      return this.topicHashes.length - 1
     }
     this.map = new TableMap(o.filter, this.people, this.keepAnswers || this.keepTopics ? topicOf : undefined)
     ;[this.from, this.to] = periodDays(o.period)
@@ -371,17 +328,18 @@ export class MetricsEngine {
         const d = day - windowFrom
         bits[p * words + (d >>> 5)] |= 1 << (d & 31)
       }
-      if (keepAuthors && kind === 3 && day >= from - 30 && day <= to) this.authors.set(src[i], p)
+      if (keepAuthors && kind === 3 && day >= from - 30 && day <= to) {
+        this.messages.key.push(src[i])
+        this.messages.person.push(p)
+      }
       const par = parent[i]
       if (keepAnswers && type === T.answer && ms >= this.fromMs) {
         const t = topicCol[i]
-        const topic = t < 0 ? -1 : map.topic[t]
-        const list = !Number.isNaN(par) ? this.answersByParent : topic >= 0 ? this.answersByTopic : undefined
+        const list = !Number.isNaN(par) ? this.answersByParent : t >= 0 ? this.answersByTopic : undefined
         if (list) {
-          const key = !Number.isNaN(par) ? par : topic
-          const l = list.get(key)
-          if (l) l.push(ms, p)
-          else list.set(key, [ms, p])
+          list.key.push(!Number.isNaN(par) ? par : map.topic[t])
+          list.ms.push(ms)
+          list.person.push(p)
         }
       }
       if (day < from || day > to) continue
@@ -390,21 +348,26 @@ export class MetricsEngine {
         this.interactions++
         if (keepTopics && topicCol[i] >= 0) {
           const topic = map.topic[topicCol[i]]
-          if (this.topicPairsN === this.topicPairs.length) this.topicPairs = grown(this.topicPairs)
-          this.topicPairs[this.topicPairsN++] = topic * PERSON_SPAN + p
-          if (type === T.reply) this.topicReplied[topic] = true
+          this.topicPairs.push(topic * PERSON_SPAN + p)
+          if (type === T.reply) {
+            if (topic >= this.topicReplied.length) this.topicReplied = grown(this.topicReplied, topic + 1)
+            this.topicReplied[topic] = 1
+          }
         }
       }
       if (type === T.leave) this.left.add(p)
       else if (type === T.conversion) this.converted.add(p)
       else if (keepAnswers && type === T.question) {
         const t = topicCol[i]
-        this.qMs.push(ms)
-        this.qPerson.push(p)
-        this.qSrc.push(src[i])
-        this.qTopic.push(t < 0 ? -1 : map.topic[t])
+        this.questions.ms.push(ms)
+        this.questions.person.push(p)
+        this.questions.src.push(src[i])
+        this.questions.topic.push(t < 0 ? -1 : map.topic[t])
       }
-      if (keepAuthors && (type === T.reply || type === T.answer) && !Number.isNaN(par)) this.replyEdges.push(p, par)
+      if (keepAuthors && (type === T.reply || type === T.answer) && !Number.isNaN(par)) {
+        this.replyLinks.key.push(par)
+        this.replyLinks.person.push(p)
+      }
     }
   }
 
@@ -449,8 +412,13 @@ export class MetricsEngine {
     return {mean: sum / (b - a + 1), sum, days}
   }
 
-  /** The event metrics of the period, in EVENT_METRICS order. */
+  /** The event metrics of the period, in EVENT_METRICS order (computed once: the lists behind them are let go). */
   result(): MetricValue[] {
+    this.values ??= this.compute()
+    return this.values
+  }
+
+  private compute(): MetricValue[] {
     const {from, to} = this
     if (this.maxDay === NEVER || to < this.minDay || from > this.maxDay) {
       const reason = this.maxDay === NEVER ? 'noEvents' : 'noData'
@@ -501,54 +469,35 @@ export class MetricsEngine {
     const dau = this.daily(perDay, from, to)
     const month = this.daily(perDay, to - 29, to)
 
-    // questions and answers
-    let answered24 = 0
-    let answeredEver = 0
-    const delays: number[] = []
-    const questions = this.qMs.length
-    for (let q = 0; q < questions; q++) {
-      const qMs = this.qMs[q]
-      const asker = this.qPerson[q]
-      let first = Infinity
-      const byParent = this.answersByParent.get(this.qSrc[q])
-      if (byParent) for (let i = 0; i < byParent.length; i += 2) if (byParent[i + 1] !== asker && byParent[i] < first) first = byParent[i]
-      const byTopic = this.qTopic[q] >= 0 ? this.answersByTopic.get(this.qTopic[q]) : undefined
-      if (byTopic)
-        for (let i = 0; i < byTopic.length; i += 2) if (byTopic[i + 1] !== asker && byTopic[i] >= qMs && byTopic[i] < first) first = byTopic[i]
-      if (first === Infinity) continue
-      answeredEver++
-      const delay = Math.max(0, first - qMs)
-      delays.push(delay / HOUR_MS)
-      if (delay <= 24 * HOUR_MS) answered24++
-    }
-    delays.sort((a, b) => a - b)
+    // the joins: each reads its lists once, then they are let go
+    const topics = canonicalTopics(this.topicHashes)
+    const answers = firstResponses(this.questions, this.answersByParent, this.answersByTopic, topics.canonical)
+    clear(this.questions, this.answersByParent, this.answersByTopic)
+    const questions = answers.questions
+    const answered24 = answers.within24h
+    const answeredEver = answers.delays.length
+    const delays = answers.delays
     const median = delays.length
       ? delays.length % 2
         ? delays[(delays.length - 1) / 2]
         : (delays[delays.length / 2 - 1] + delays[delays.length / 2]) / 2
       : 0
-
-    // topics
-    const topicsReplied = this.topicReplied.filter(Boolean).length
-    let topicPeople = 0
-    const pairs = this.topicPairs.subarray(0, this.topicPairsN).sort()
-    for (let i = 0; i < pairs.length; i++)
-      if ((i === 0 || pairs[i] !== pairs[i - 1]) && this.topicReplied[Math.floor(pairs[i] / PERSON_SPAN)]) topicPeople++
-
-    // reciprocity
-    const replied = new Set<number>()
-    const repliedTo = new Set<number>()
-    let linked = 0
-    for (let i = 0; i < this.replyEdges.length; i += 2) {
-      const author = this.authors.get(this.replyEdges[i + 1])
-      if (author === undefined) continue
-      linked++
-      if (author === this.replyEdges[i]) continue
-      replied.add(this.replyEdges[i])
-      repliedTo.add(author)
-    }
+    const topicShare = topicParticipation(this.topicPairs, this.topicReplied, topics.canonical, topics.count)
+    clear({pairs: this.topicPairs, hashes: this.topicHashes})
+    const topicsReplied = topicShare.replied
+    const topicPeople = topicShare.participants
+    const links = replyPairs(this.messages, this.replyLinks, people.size)
+    clear(this.messages, this.replyLinks)
+    const linked = links.linked
+    let replied = 0
+    let repliedTo = 0
     let mutual = 0
-    for (const p of replied) if (active[p] === 1 && repliedTo.has(p)) mutual++
+    for (let p = 0; p < people.size; p++) {
+      const f = links.flags[p]
+      if ((f & 1) !== 0) replied++
+      if ((f & 2) !== 0) repliedTo++
+      if (f === 3 && active[p] === 1) mutual++
+    }
 
     // retention
     const retention = (id: MetricId, n: number): MetricValue => {
@@ -628,13 +577,7 @@ export class MetricsEngine {
       reciprocity:
         linked === 0
           ? notAvailable('reciprocity', activeN ? 'noReplyLinks' : 'noActive', {active: activeN, reciprocal: 0})
-          : ratio(
-              'reciprocity',
-              mutual,
-              activeN,
-              {active: activeN, reciprocal: mutual, replied: replied.size, replied_to: repliedTo.size},
-              'noActive',
-            ),
+          : ratio('reciprocity', mutual, activeN, {active: activeN, reciprocal: mutual, replied, replied_to: repliedTo}, 'noActive'),
     } as Record<MetricId, MetricValue>
     return EVENT_METRICS.filter((id) => this.wanted.has(id)).map((id) => values[id])
   }

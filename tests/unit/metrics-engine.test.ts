@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {ResolvedEvent} from '../../src/events/stats.js'
-import {eventMetrics} from '../../src/metrics/engine.js'
+import {blocksOf} from '../../src/events/columns.js'
+import {eventMetrics, MetricsEngine} from '../../src/metrics/engine.js'
 import {resolvePeriods} from '../../src/metrics/period.js'
 import type {MetricValue, Period} from '../../src/metrics/types.js'
 import {tsMillis, ZoneDays} from '../../src/metrics/zone-day.js'
@@ -181,6 +182,26 @@ describe('event metrics', () => {
     const back = ev('2026-10-05T13:00:00+08:00', 'reply', 'qq:a', {topic: 't1', parent: events[1].src})
     const w = byId(await eventMetrics([...events, back], {period: month('2026-10')}))
     expect(w.reciprocity).toMatchObject({value: 0.5, inputs: {reciprocal: 2}})
+  })
+
+  it('joins topics, answers and reply links across batches, each with its own tables', async () => {
+    const q = ev('2026-10-05T10:00:00+08:00', 'question', 'qq:a', {topic: 't1'})
+    const p = ev('2026-10-05T10:30:00+08:00', 'post', 'qq:c', {topic: 't2'})
+    const first = [q, p, ev('2026-10-05T11:00:00+08:00', 'reply', 'qq:b', {topic: 't1', parent: q.src})]
+    const second = [
+      ev('2026-10-05T12:00:00+08:00', 'answer', 'qq:b', {topic: 't1'}), // by topic: 2 h after q
+      ev('2026-10-05T13:00:00+08:00', 'reply', 'qq:a', {topic: 't2', parent: p.src}),
+      ev('2026-10-05T14:00:00+08:00', 'reply', 'qq:c', {topic: 't1', parent: first[2].src}),
+    ]
+    const engine = new MetricsEngine({period: month('2026-10')})
+    for (const b of [...blocksOf(first), ...blocksOf(second)]) engine.addBlock(b)
+    const v = byId(engine.result())
+    // t1 (a, b, b, c) and t2 (c, a), each counted once though each batch numbers its topics
+    expect(v.topic_participation).toMatchObject({value: 2.5, inputs: {topics_with_reply: 2, participants: 5}})
+    expect(v.median_first_response_h.value).toBe(2)
+    // b → a, a → c, c → b: each replied and was replied to
+    expect(v.reciprocity.inputs).toMatchObject({reciprocal: 3, replied: 3, replied_to: 3})
+    expect(engine.result()).toEqual(await eventMetrics([...first, ...second], {period: month('2026-10')}))
   })
 
   it('counts actives across the words of the day bitsets: a quarter, days 31, 32 and 63 of it', async () => {

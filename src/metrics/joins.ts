@@ -1,0 +1,137 @@
+/**
+ * The joins behind the metrics that relate events to each other (answers to questions, replies to the messages they
+ * reply to, people to topics), over the lists the engine keeps (lists.ts). Pure but for the lists: each is read
+ * once, and may be left reordered or changed.
+ */
+import {Groups, NumberList, SortedKeys} from './lists.js'
+
+const HOUR_MS = 3_600_000
+/** People per topic key: (topic, person) pairs are `topic * PERSON_SPAN + person`, exact below 2^53. */
+export const PERSON_SPAN = 2 ** 26
+
+/**
+ * Topics as the engine numbers them: one id per topic of each batch's tables, so a topic found in two batches has two
+ * ids. `canonical` gives each id the index of its hash among the distinct hashes: one number per topic.
+ */
+export function canonicalTopics(hashes: NumberList): {canonical: Int32Array; count: number} {
+  const keys = new SortedKeys(hashes)
+  const canonical = new Int32Array(hashes.length)
+  for (let i = 0; i < hashes.length; i++) canonical[i] = keys.indexOf(hashes.at(i))
+  return {canonical, count: keys.keys.length}
+}
+
+/** Questions of the period: instant, asker, hash53 of src, topic id (-1 when none). */
+export interface Questions {
+  ms: NumberList
+  person: NumberList<Int32Array>
+  src: NumberList
+  topic: NumberList<Int32Array>
+}
+
+/** Answers: instant, person, and the key they are joined on (hash53 of the parent, or a topic id). */
+export interface Answers {
+  key: NumberList
+  ms: NumberList
+  person: NumberList<Int32Array>
+}
+
+/**
+ * The first answer to each question, by someone other than its asker: among the answers whose parent is the
+ * question, and those without a parent in its topic from its time on. How many are answered within 24 hours, and
+ * the delays (hours, ascending) of the answered ones.
+ */
+export function firstResponses(
+  q: Questions,
+  byParent: Answers,
+  byTopic: Answers,
+  canonical: Int32Array,
+): {questions: number; within24h: number; delays: Float64Array} {
+  const n = q.ms.length
+  const first = new Float64Array(n).fill(Infinity)
+  const bySrc = new Groups(q.src)
+  for (let a = 0; a < byParent.key.length; a++) {
+    const ms = byParent.ms.at(a)
+    const person = byParent.person.at(a)
+    for (let i = bySrc.first(byParent.key.at(a)); i >= 0; i = bySrc.next(i)) if (person !== q.person.at(i) && ms < first[i]) first[i] = ms
+  }
+  const topics = new NumberList()
+  for (let i = 0; i < n; i++) topics.push(q.topic.at(i) < 0 ? Number.NaN : canonical[q.topic.at(i)])
+  const byTopicOf = new Groups(topics)
+  for (let a = 0; a < byTopic.key.length; a++) {
+    const ms = byTopic.ms.at(a)
+    const person = byTopic.person.at(a)
+    for (let i = byTopicOf.first(canonical[byTopic.key.at(a)]); i >= 0; i = byTopicOf.next(i))
+      if (person !== q.person.at(i) && ms >= q.ms.at(i) && ms < first[i]) first[i] = ms
+  }
+  let answered = 0
+  for (let i = 0; i < n; i++) if (first[i] !== Infinity) answered++
+  const delays = new Float64Array(answered)
+  let within24h = 0
+  let k = 0
+  for (let i = 0; i < n; i++) {
+    if (first[i] === Infinity) continue
+    const delay = Math.max(0, first[i] - q.ms.at(i))
+    if (delay <= 24 * HOUR_MS) within24h++
+    delays[k++] = delay / HOUR_MS
+  }
+  return {questions: n, within24h, delays: delays.sort()}
+}
+
+/**
+ * The (topic, person) pairs of interactions in topics, as `topic * PERSON_SPAN + person` with the engine's topic ids
+ * (rewritten in place with the canonical ones): how many topics had a reply, and how many distinct (topic, person)
+ * pairs fall in those.
+ */
+export function topicParticipation(
+  pairs: NumberList,
+  repliedIds: Uint8Array,
+  canonical: Int32Array,
+  count: number,
+): {replied: number; participants: number} {
+  const replied = new Uint8Array(count)
+  for (let id = 0; id < canonical.length; id++) if (repliedIds[id] === 1) replied[canonical[id]] = 1
+  let topics = 0
+  for (let t = 0; t < count; t++) topics += replied[t]
+  for (let i = 0; i < pairs.length; i++) {
+    const pair = pairs.at(i)
+    const id = Math.floor(pair / PERSON_SPAN)
+    pairs.set(i, canonical[id] * PERSON_SPAN + (pair - id * PERSON_SPAN))
+  }
+  let participants = 0
+  pairs.forEachDistinct((pair) => {
+    participants += replied[Math.floor(pair / PERSON_SPAN)]
+  })
+  return {replied: topics, participants}
+}
+
+/** Messages (hash53 of src, author) and reply links (hash53 of the parent, replier). */
+export interface Links {
+  key: NumberList
+  person: NumberList<Int32Array>
+}
+
+/**
+ * Reply links resolved to the authors of the messages they name (the last message read with that src): how many
+ * resolve, and per person whether they replied to someone else (bit 1) and were replied to by someone else (bit 2).
+ */
+export function replyPairs(messages: Links, links: Links, people: number): {linked: number; flags: Uint8Array} {
+  const author = new Int32Array(links.key.length).fill(-1)
+  const byParent = new Groups(links.key)
+  for (let m = 0; m < messages.key.length; m++) {
+    const e0 = byParent.first(messages.key.at(m))
+    if (e0 < 0) continue
+    const person = messages.person.at(m)
+    for (let e = e0; e >= 0; e = byParent.next(e)) author[e] = person
+  }
+  let linked = 0
+  const flags = new Uint8Array(people)
+  for (let e = 0; e < author.length; e++) {
+    const replier = links.person.at(e)
+    if (author[e] < 0) continue
+    linked++
+    if (author[e] === replier) continue
+    flags[replier] |= 1
+    flags[author[e]] |= 2
+  }
+  return {linked, flags}
+}
