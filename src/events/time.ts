@@ -26,6 +26,32 @@ const FAST_TO = 4_102_444_800_000
 const byHand = (ms: number, zone: string): ZoneDays | undefined =>
   zone.includes('/') && ms >= FAST_FROM && ms < FAST_TO ? zoneDays(zone) : undefined
 
+const DAY_MS = 86_400_000
+
+/** A local day as `tsFromMillis` writes it: `YYYY-MM-DDT` and the offset (`+08:00`). */
+interface DayParts {
+  zone: string
+  day: number
+  offset: number
+  date: string
+  offsetText: string
+}
+
+function dayParts(zone: string, day: number, offset: number): DayParts {
+  const d = new Date(day * DAY_MS)
+  const abs = Math.abs(offset)
+  return {
+    zone,
+    day,
+    offset,
+    date: `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T`,
+    offsetText: `${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`,
+  }
+}
+
+/** The local day of the last ts written by hand: an export runs in time order, so most events share the day before's. */
+let lastDay: DayParts = {zone: '', day: Number.NaN, offset: Number.NaN, date: '', offsetText: ''}
+
 /** An instant (ms since the epoch) as a canonical `ts` in `zone`. */
 export function tsFromMillis(ms: number, zone: string): string | undefined {
   if (!Number.isFinite(ms)) return undefined
@@ -33,12 +59,21 @@ export function tsFromMillis(ms: number, zone: string): string | undefined {
   const z = byHand(ms, zone)
   if (z) {
     const offset = z.offsetAt(ms)
-    const d = new Date(ms + offset * 60_000)
-    const milli = d.getUTCMilliseconds()
-    const abs = Math.abs(offset)
+    const local = Math.trunc(ms + offset * 60_000)
+    const day = Math.floor(local / DAY_MS)
+    if (day !== lastDay.day || offset !== lastDay.offset || zone !== lastDay.zone) lastDay = dayParts(zone, day, offset)
+    const t = local - day * DAY_MS
+    const milli = t % 1000
+    const sec = (t - milli) / 1000
     return (
-      `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:` +
-      `${pad2(d.getUTCSeconds())}${milli ? '.' + String(milli).padStart(3, '0') : ''}${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
+      lastDay.date +
+      pad2(Math.floor(sec / 3600)) +
+      ':' +
+      pad2(Math.floor(sec / 60) % 60) +
+      ':' +
+      pad2(sec % 60) +
+      (milli ? '.' + String(milli).padStart(3, '0') : '') +
+      lastDay.offsetText
     )
   }
   const dt = DateTime.fromMillis(ms, {zone})

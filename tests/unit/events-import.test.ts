@@ -37,6 +37,10 @@ describe('times by hand', () => {
     const start = Date.parse('2026-03-01T00:00:00Z')
     for (const zone of ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Europe/London', 'Etc/UTC', 'UTC'])
       for (let ms = start; ms < start + 300 * 86_400_000; ms += 14_399_917) expect(tsFromMillis(ms, zone)).toBe(luxon(ms, zone))
+    // zones and days taking turns (the day written last is kept): each still its own
+    for (let ms = start; ms < start + 300 * 86_400_000; ms += 7_200_011)
+      for (const zone of ['America/New_York', 'Asia/Kolkata'])
+        expect(tsFromMillis(ms + (ms % 7) * 86_400_000, zone)).toBe(luxon(ms + (ms % 7) * 86_400_000, zone))
     expect(tsFromMillis(Date.parse('2026-11-01T05:30:00.250Z'), 'America/New_York')).toBe('2026-11-01T01:30:00.250-04:00')
     expect(tsFromMillis(Date.parse('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('2026-11-01T01:30:00-05:00')
     expect(tsFromMillis(0, 'Not/AZone')).toBeUndefined()
