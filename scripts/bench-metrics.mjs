@@ -3,7 +3,8 @@
 // the same files, and checks the figures agree; then times `events import` of a ~100 MB DiscordChatExporter and a
 // ~100 MB Telegram Desktop export against a plain JSON.parse of the file. Wall time, CPU time and peak memory (max
 // RSS) of each child process, by /usr/bin/time. Exits 1 when a figure disagrees. --quick: a tenth of the sizes;
-// --metrics-only: the metrics part alone; --keep: the temp folder (workspace and SQL) is kept.
+// --metrics-only: the metrics part alone; --import: the imports only; --keep: the temp folder (workspace and SQL) is
+// kept. --runs N: each import and its JSON.parse run N times, alternating; the medians are shown.
 import {createWriteStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -14,6 +15,9 @@ import {bin, buildIfNeeded, measure as run, root} from './lib.mjs'
 const quick = process.argv.includes('--quick')
 const keep = process.argv.includes('--keep')
 const metricsOnly = process.argv.includes('--metrics-only')
+const importOnly = process.argv.includes('--import')
+const runsAt = process.argv.indexOf('--runs')
+const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 1) : 1
 const EVENTS = quick ? 100_000 : 1_000_000
 const IMPORT_MB = quick ? 10 : 100
 const ZONE = 'Asia/Shanghai'
@@ -46,66 +50,70 @@ const rows = []
 const mb = (file) => statSync(file).size / 1024 / 1024
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '—')
 
-// 1. metrics over 1M events
-console.error(`generating ${EVENTS} events…`)
-const ndjson = path.join(tmp, 'activity.ndjson')
-await writeLines(
-  ndjson,
-  (function* () {
-    for (const e of events(EVENTS, 42)) yield eventLine(e) + '\n'
-  })(),
-)
-const ws = path.join(tmp, 'ws')
-measure([process.execPath, bin, 'init', ws, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
-console.error(`importing ${fmt(mb(ndjson))} MB…`)
-const imported = measure([process.execPath, bin, 'events', 'import', ndjson, '--json'], {cwd: ws})
-rows.push(['events import (canonical NDJSON)', `${fmt(mb(ndjson))} MB`, imported, {ms: NaN, cpu: NaN, rss: NaN}])
-const batches = readdirSync(path.join(ws, '.commops', 'events'))
-  .filter((f) => /^B\d+\.ndjson$/.test(f))
-  .map((f) => path.join(ws, '.commops', 'events', f))
-
-// the SQL, from the same module the CLI ships (bundled here so the bench needs no TypeScript runner)
-const sqlModule = path.join(tmp, 'sql.mjs')
-await esbuild.build({
-  entryPoints: [path.join(root, 'src', 'metrics', 'sql.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  outfile: sqlModule,
-  logLevel: 'silent',
-})
-const {metricsSql, SQL_METRICS} = await import(sqlModule)
-const fullSql = path.join(tmp, 'full.sql')
-writeFileSync(fullSql, metricsSql({period: PERIOD, zone: ZONE, files: batches}))
-const countsSql = path.join(tmp, 'counts.sql')
-writeFileSync(countsSql, `SELECT ${COUNTS.join(', ')} FROM (${metricsSql({period: PERIOD, zone: ZONE, files: batches})})`)
-const duck = [process.execPath, path.join(root, 'scripts', 'lib', 'duck-run.mjs')]
-
-console.error('metrics…')
-const cliFull = measure([process.execPath, bin, 'metrics', '--period', PERIOD.label, '--json'], {cwd: ws})
-const duckFull = measure([...duck, fullSql])
-const cliCounts = measure([process.execPath, bin, 'metrics', '--period', PERIOD.label, '--json', ...COUNTS.flatMap((m) => ['--metric', m])], {
-  cwd: ws,
-})
-const duckCounts = measure([...duck, countsSql])
-rows.push(['metrics, counts (dau mau wau active total)', `${EVENTS} events`, cliCounts, duckCounts])
-rows.push(['metrics, full set', `${EVENTS} events`, cliFull, duckFull])
-
-// the figures must agree (as the engine rounds them)
-const set = JSON.parse(cliFull.stdout)
-const values = new Map((set.values ?? set.metrics?.values ?? []).map((v) => [v.id, v]))
-const duckRow = JSON.parse(duckFull.stdout)
 const disagree = []
-for (const id of SQL_METRICS) {
-  const v = values.get(id)
-  if (!v) {
-    disagree.push(`${id}: missing from commops metrics --json`)
-    continue
+let metricCount = 0
+if (!importOnly) {
+  // 1. metrics over 1M events
+  console.error(`generating ${EVENTS} events…`)
+  const ndjson = path.join(tmp, 'activity.ndjson')
+  await writeLines(
+    ndjson,
+    (function* () {
+      for (const e of events(EVENTS, 42)) yield eventLine(e) + '\n'
+    })(),
+  )
+  const ws = path.join(tmp, 'ws')
+  measure([process.execPath, bin, 'init', ws, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
+  console.error(`importing ${fmt(mb(ndjson))} MB…`)
+  const imported = measure([process.execPath, bin, 'events', 'import', ndjson, '--json'], {cwd: ws})
+  rows.push(['events import (canonical NDJSON)', `${fmt(mb(ndjson))} MB`, imported, {ms: NaN, cpu: NaN, rss: NaN}])
+  const batches = readdirSync(path.join(ws, '.commops', 'events'))
+    .filter((f) => /^B\d+\.ndjson$/.test(f))
+    .map((f) => path.join(ws, '.commops', 'events', f))
+
+  // the SQL, from the same module the CLI ships (bundled here so the bench needs no TypeScript runner)
+  const sqlModule = path.join(tmp, 'sql.mjs')
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src', 'metrics', 'sql.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: sqlModule,
+    logLevel: 'silent',
+  })
+  const {metricsSql, SQL_METRICS} = await import(sqlModule)
+  metricCount = SQL_METRICS.length
+  const fullSql = path.join(tmp, 'full.sql')
+  writeFileSync(fullSql, metricsSql({period: PERIOD, zone: ZONE, files: batches}))
+  const countsSql = path.join(tmp, 'counts.sql')
+  writeFileSync(countsSql, `SELECT ${COUNTS.join(', ')} FROM (${metricsSql({period: PERIOD, zone: ZONE, files: batches})})`)
+  const duck = [process.execPath, path.join(root, 'scripts', 'lib', 'duck-run.mjs')]
+
+  console.error('metrics…')
+  const cliFull = measure([process.execPath, bin, 'metrics', '--period', PERIOD.label, '--json'], {cwd: ws})
+  const duckFull = measure([...duck, fullSql])
+  const cliCounts = measure([process.execPath, bin, 'metrics', '--period', PERIOD.label, '--json', ...COUNTS.flatMap((m) => ['--metric', m])], {
+    cwd: ws,
+  })
+  const duckCounts = measure([...duck, countsSql])
+  rows.push(['metrics, counts (dau mau wau active total)', `${EVENTS} events`, cliCounts, duckCounts])
+  rows.push(['metrics, full set', `${EVENTS} events`, cliFull, duckFull])
+
+  // the figures must agree (as the engine rounds them)
+  const set = JSON.parse(cliFull.stdout)
+  const values = new Map((set.values ?? set.metrics?.values ?? []).map((v) => [v.id, v]))
+  const duckRow = JSON.parse(duckFull.stdout)
+  for (const id of SQL_METRICS) {
+    const v = values.get(id)
+    if (!v) {
+      disagree.push(`${id}: missing from commops metrics --json`)
+      continue
+    }
+    const raw = duckRow[id]
+    const digits = v.unit === 'ratio' ? 4 : 2
+    const sql = raw === null ? null : Math.round(Number(raw) * 10 ** digits) / 10 ** digits
+    if (sql === null || v.value === null ? sql !== v.value : Math.abs(sql - v.value) > 1e-9) disagree.push(`${id}: commops ${v.value}, DuckDB ${sql}`)
   }
-  const raw = duckRow[id]
-  const digits = v.unit === 'ratio' ? 4 : 2
-  const sql = raw === null ? null : Math.round(Number(raw) * 10 ** digits) / 10 ** digits
-  if (sql === null || v.value === null ? sql !== v.value : Math.abs(sql - v.value) > 1e-9) disagree.push(`${id}: commops ${v.value}, DuckDB ${sql}`)
 }
 
 // 2. importing platform exports vs JSON.parse of the whole file
@@ -187,6 +195,12 @@ function telegramExport(targetBytes) {
   })()
 }
 
+/** The median of each measure over runs. */
+function median(runs) {
+  const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  return {ms: mid(runs.map((r) => r.ms)), cpu: mid(runs.map((r) => r.cpu)), rss: mid(runs.map((r) => r.rss))}
+}
+
 const parseScript = path.join(tmp, 'parse.mjs')
 writeFileSync(
   parseScript,
@@ -201,11 +215,16 @@ for (const [name, make] of metricsOnly
   const file = path.join(tmp, `${name.split(' ')[0].toLowerCase()}.json`)
   console.error(`generating ${IMPORT_MB} MB ${name}…`)
   await writeLines(file, make(IMPORT_MB * 1024 * 1024))
-  const target = path.join(tmp, `ws-${path.basename(file, '.json')}`)
-  measure([process.execPath, bin, 'init', target, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
-  const imp = measure([process.execPath, bin, 'events', 'import', file, '--json'], {cwd: target})
-  const parsed = measure([process.execPath, parseScript, file])
-  rows.push([`events import, ${name}`, `${fmt(mb(file))} MB`, imp, parsed])
+  const imps = []
+  const parses = []
+  for (let r = 0; r < RUNS; r++) {
+    // a fresh workspace per run: a second import of the same file would add nothing
+    const target = path.join(tmp, `ws-${path.basename(file, '.json')}-${r}`)
+    measure([process.execPath, bin, 'init', target, '--yes', '--name', 'Bench', '--timezone', ZONE, '--locale', 'en'])
+    imps.push(measure([process.execPath, bin, 'events', 'import', file, '--json'], {cwd: target}))
+    parses.push(measure([process.execPath, parseScript, file]))
+  }
+  rows.push([`events import, ${name}`, `${fmt(mb(file))} MB`, median(imps), median(parses)])
 }
 
 // the table
@@ -240,4 +259,4 @@ if (disagree.length > 0) {
   console.log(`\nFigures disagree between commops and DuckDB:\n  ${disagree.join('\n  ')}`)
   process.exit(1)
 }
-console.log(`\nAll ${SQL_METRICS.length} event metrics agree between commops and DuckDB.`)
+if (!importOnly) console.log(`\nAll ${metricCount} event metrics agree between commops and DuckDB.`)

@@ -127,10 +127,11 @@ export class BlockBuilder {
     return b
   }
 
-  add(e: CanonicalEvent): EventBlock | undefined {
+  /** Adds an event; `ms`, when the caller has it, is `tsMillis(e.ts)`. */
+  add(e: CanonicalEvent, ms?: number): EventBlock | undefined {
     const b = this.block
     const i = b.length++
-    b.ms[i] = typeof e.ts === 'string' ? tsMillis(e.ts) : Number.NaN
+    b.ms[i] = ms ?? (typeof e.ts === 'string' ? tsMillis(e.ts) : Number.NaN)
     b.src[i] = hash53(String(e.src))
     b.parent[i] = e.parent === undefined ? Number.NaN : hash53(e.parent)
     b.member[i] = this.intern('members', e.member)

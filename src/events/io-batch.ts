@@ -106,14 +106,14 @@ export class BatchWriter {
   private hashes = Buffer.alloc(64 * 1024)
   private used = 0
 
-  /** Buffers an event and its src hash (written by `drain` or `sync`). */
-  event(e: CanonicalEvent, hash: [number, number]): void {
+  /** Buffers an event, its src hash and (when known) the instant of its ts (written by `drain` or `sync`). */
+  event(e: CanonicalEvent, hash: [number, number], ms?: number): void {
     this.hashes.writeUInt32LE(hash[0], this.used)
     this.hashes.writeUInt32LE(hash[1], this.used + 4)
     this.used += 8
     if (this.used === this.hashes.length) this.takeHashes()
     this.files.events.add(JSON.stringify(e) + '\n')
-    this.cols.push(e)
+    this.cols.push(e, ms)
   }
 
   private takeHashes(): void {

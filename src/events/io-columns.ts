@@ -181,9 +181,9 @@ export class ColumnWriter {
   }
 
   /** Adds an event without writing: a caller adding many at once flushes when `due` (no promise per event). */
-  push(e: CanonicalEvent): void {
+  push(e: CanonicalEvent, ms?: number): void {
     this.count++
-    const full = this.builder.add(e)
+    const full = this.builder.add(e, ms)
     if (full) this.block(full)
   }
 

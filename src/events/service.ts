@@ -196,10 +196,10 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
             }
             result.added++
             if (result.samples.length < SAMPLES) result.samples.push(item.event)
-            const t = tsMillis(item.event.ts)
+            const t = item.ms ?? tsMillis(item.event.ts)
             if (t < first) [first, result.from] = [t, item.event.ts]
             if (t > last) [last, result.to] = [t, item.event.ts]
-            writer?.event(item.event, h)
+            writer?.event(item.event, h, t)
           } else if ('reject' in item) {
             result.rejectedCount++
             if (result.rejected.length < KEEP_REJECTED) result.rejected.push(item.reject)

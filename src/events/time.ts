@@ -1,6 +1,6 @@
 /** Canonical event times: ISO 8601 with the community's offset, DST-correct (luxon). */
 import {DateTime} from '../util/luxon.js'
-import {ZoneDays} from '../metrics/zone-day.js'
+import {tsMillis, ZoneDays} from '../metrics/zone-day.js'
 
 /** Offsets of IANA zones by instant, cached per hour (ZoneDays); undefined for a zone Intl does not know. */
 const zones = new Map<string, ZoneDays | undefined>()
@@ -22,19 +22,58 @@ const pad2 = (n: number): string => (n < 10 ? '0' : '') + n
 const FAST_FROM = 0
 const FAST_TO = 4_102_444_800_000
 
+/** The zone's offsets when `tsFromMillis` writes the ts of `ms` by hand: a region zone, a modern date. */
+const byHand = (ms: number, zone: string): ZoneDays | undefined =>
+  zone.includes('/') && ms >= FAST_FROM && ms < FAST_TO ? zoneDays(zone) : undefined
+
+const DAY_MS = 86_400_000
+
+/** A local day as `tsFromMillis` writes it: `YYYY-MM-DDT` and the offset (`+08:00`). */
+interface DayParts {
+  zone: string
+  day: number
+  offset: number
+  date: string
+  offsetText: string
+}
+
+function dayParts(zone: string, day: number, offset: number): DayParts {
+  const d = new Date(day * DAY_MS)
+  const abs = Math.abs(offset)
+  return {
+    zone,
+    day,
+    offset,
+    date: `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T`,
+    offsetText: `${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`,
+  }
+}
+
+/** The local day of the last ts written by hand: an export runs in time order, so most events share the day before's. */
+let lastDay: DayParts = {zone: '', day: Number.NaN, offset: Number.NaN, date: '', offsetText: ''}
+
 /** An instant (ms since the epoch) as a canonical `ts` in `zone`. */
 export function tsFromMillis(ms: number, zone: string): string | undefined {
   if (!Number.isFinite(ms)) return undefined
-  // the usual case by hand (an import calls this per event): a region zone, a modern date; luxon for the rest
-  const z = zone.includes('/') && ms >= FAST_FROM && ms < FAST_TO ? zoneDays(zone) : undefined
+  // the usual case by hand (an import calls this per event); luxon for the rest
+  const z = byHand(ms, zone)
   if (z) {
     const offset = z.offsetAt(ms)
-    const d = new Date(ms + offset * 60_000)
-    const milli = d.getUTCMilliseconds()
-    const abs = Math.abs(offset)
+    const local = Math.trunc(ms + offset * 60_000)
+    const day = Math.floor(local / DAY_MS)
+    if (day !== lastDay.day || offset !== lastDay.offset || zone !== lastDay.zone) lastDay = dayParts(zone, day, offset)
+    const t = local - day * DAY_MS
+    const milli = t % 1000
+    const sec = (t - milli) / 1000
     return (
-      `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:` +
-      `${pad2(d.getUTCSeconds())}${milli ? '.' + String(milli).padStart(3, '0') : ''}${offset < 0 ? '-' : '+'}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
+      lastDay.date +
+      pad2(Math.floor(sec / 3600)) +
+      ':' +
+      pad2(Math.floor(sec / 60) % 60) +
+      ':' +
+      pad2(sec % 60) +
+      (milli ? '.' + String(milli).padStart(3, '0') : '') +
+      lastDay.offsetText
     )
   }
   const dt = DateTime.fromMillis(ms, {zone})
@@ -46,9 +85,26 @@ export function tsFromMillis(ms: number, zone: string): string | undefined {
  * without one (then in `zone`, the community's), `YYYY/M/D H:MM`, or epoch seconds / milliseconds.
  */
 export function parseTime(text: string, zone: string): string | undefined {
+  const ms = parseMillis(text, zone)
+  return ms === undefined ? undefined : tsFromMillis(ms, zone)
+}
+
+/**
+ * The instant a `ts = tsFromMillis(ms, zone)` stands for, as `tsMillis(ts)` reads it: `ms` itself when the ts was
+ * written by hand (its offset is the one added), else read back (luxon writes whole minutes of offset, and before
+ * 1900 zones had seconds in theirs). Importers hand it on with the event, so the ts is not read again for each event.
+ */
+export const tsInstant = (ms: number, ts: string, zone: string): number => (Number.isInteger(ms) && byHand(ms, zone) ? ms : tsMillis(ts))
+
+/** The instant (ms since the epoch) of a time as `parseTime` reads it: its ts is `tsFromMillis(ms, zone)`. */
+export function parseMillis(text: string, zone: string): number | undefined {
   const s = text.trim()
-  if (/^\d{9,11}(\.\d+)?$/.test(s)) return tsFromMillis(Math.round(Number(s) * 1000), zone)
-  if (/^\d{12,14}$/.test(s)) return tsFromMillis(Number(s), zone)
+  // epoch seconds or milliseconds: digits only (a date has its separator at index 4)
+  const c4 = s.charCodeAt(4)
+  if (c4 >= 0x30 && c4 <= 0x39) {
+    if (/^\d{9,11}(\.\d+)?$/.test(s)) return Math.round(Number(s) * 1000)
+    if (/^\d{12,14}$/.test(s)) return Number(s)
+  }
   const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(\.\d+)?)?(?:\s*([AaPp][Mm]))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/.exec(s)
   if (!m) return undefined
   const [, y, mo, d, h = '0', mi = '0', sec = '0', frac, ampm, offset] = m
@@ -82,7 +138,7 @@ export function parseTime(text: string, zone: string): string | undefined {
         back.getUTCSeconds() !== parts.second
       )
         return undefined
-      return tsFromMillis(local - (offset.startsWith('-') ? -1 : 1) * (oh * 60 + om) * 60_000, zone)
+      return local - (offset.startsWith('-') ? -1 : 1) * (oh * 60 + om) * 60_000
     }
   }
   const fixed = offset ? (offset === 'Z' ? 'UTC' : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}`) : zone
@@ -90,7 +146,7 @@ export function parseTime(text: string, zone: string): string | undefined {
   if (!dt.isValid) return undefined
   // a local time that does not exist (skipped by a DST change) is refused rather than moved
   if (!offset && (dt.hour !== parts.hour || dt.minute !== parts.minute)) return undefined
-  return tsFromMillis(dt.toMillis(), zone)
+  return dt.toMillis()
 }
 
 /** The `YYYY-MM` of a canonical ts (its own offset, i.e. the community's). */

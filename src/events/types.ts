@@ -42,8 +42,12 @@ export interface Rejected {
   reason: Msg
 }
 
-/** What a parser yields: an event, a rejected row, or a record left out on purpose (a bot, a system notice), by reason. */
-export type ImportItem = {event: CanonicalEvent} | {reject: Rejected} | {skip: SkipReason}
+/**
+ * What a parser yields: an event, a rejected row, or a record left out on purpose (a bot, a system notice), by reason.
+ * `ms`, when the parser has it, is the instant of `event.ts` as `tsMillis` reads it (the chat exports: then the ts is
+ * not read back, twice, for every event).
+ */
+export type ImportItem = {event: CanonicalEvent; ms?: number} | {reject: Rejected} | {skip: SkipReason}
 
 /**
  * What a parser yields: items one by one, or (the chat exports, hundreds of thousands of messages) the items of one

@@ -9,7 +9,8 @@ import {parseQq} from '../../src/events/import/qq.js'
 import {parseSlack, type SlackSource} from '../../src/events/import/slack.js'
 import {parseTelegram} from '../../src/events/import/telegram.js'
 import {BUILTIN_PRESETS} from '../../src/events/presets.js'
-import {parseTime, tsFromMillis} from '../../src/events/time.js'
+import {parseMillis, parseTime, tsFromMillis, tsInstant} from '../../src/events/time.js'
+import {tsMillis} from '../../src/metrics/zone-day.js'
 import {DateTime} from '../../src/util/luxon.js'
 import {bytesOf, collect, count, reusedBytesOf} from '../helpers/events.js'
 
@@ -36,6 +37,10 @@ describe('times by hand', () => {
     const start = Date.parse('2026-03-01T00:00:00Z')
     for (const zone of ['America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Europe/London', 'Etc/UTC', 'UTC'])
       for (let ms = start; ms < start + 300 * 86_400_000; ms += 14_399_917) expect(tsFromMillis(ms, zone)).toBe(luxon(ms, zone))
+    // zones and days taking turns (the day written last is kept): each still its own
+    for (let ms = start; ms < start + 300 * 86_400_000; ms += 7_200_011)
+      for (const zone of ['America/New_York', 'Asia/Kolkata'])
+        expect(tsFromMillis(ms + (ms % 7) * 86_400_000, zone)).toBe(luxon(ms + (ms % 7) * 86_400_000, zone))
     expect(tsFromMillis(Date.parse('2026-11-01T05:30:00.250Z'), 'America/New_York')).toBe('2026-11-01T01:30:00.250-04:00')
     expect(tsFromMillis(Date.parse('2026-11-01T06:30:00Z'), 'America/New_York')).toBe('2026-11-01T01:30:00-05:00')
     expect(tsFromMillis(0, 'Not/AZone')).toBeUndefined()
@@ -47,6 +52,35 @@ describe('times by hand', () => {
     expect(parseTime('2026-06-01T24:00:00Z', 'Asia/Shanghai')).toBe('2026-06-02T08:00:00+08:00') // luxon's end of day
     expect(parseTime('2026-02-29T10:00:00Z', 'Asia/Shanghai')).toBeUndefined()
     expect(parseTime('2026-06-01T10:60:00Z', 'Asia/Shanghai')).toBeUndefined()
+  })
+
+  it('gives the instant that a ts reads back to without reading it (importers hand both on, the cache stores it)', () => {
+    const texts = [
+      '2018-05-20T16:09:44.209+00:00',
+      '2018-05-20T16:09:44.2094+00:00',
+      '2026-06-01T23:30:00-0530',
+      '2026-06-01T24:00:00Z',
+      '2026-11-01 01:30',
+      '2026/3/8 2:30:00 PM',
+      '1700000000',
+      '1700000000.1236',
+      '1700000000123',
+      '1900-01-01T00:00:00Z',
+      '2200-07-01T12:00:00.5+02:00',
+    ]
+    for (const zone of ['Asia/Shanghai', 'America/New_York', 'UTC'])
+      for (const text of texts) {
+        const ms = parseMillis(text, zone)
+        const ts = parseTime(text, zone)
+        expect(ms, `${text} in ${zone}`).toBeTypeOf('number')
+        expect(ts, `${text} in ${zone}`).toBe(tsFromMillis(ms!, zone))
+        expect(tsInstant(ms!, ts!, zone), `${text} in ${zone}`).toBe(tsMillis(ts!))
+      }
+    // Shanghai's offset in 1900 was +08:05:43, written +08:05: that ts stands for another instant
+    const lmt = parseMillis('1900-01-01T00:00:00Z', 'Asia/Shanghai')!
+    expect(tsInstant(lmt, tsFromMillis(lmt, 'Asia/Shanghai')!, 'Asia/Shanghai')).toBe(lmt + 43_000)
+    expect(parseMillis('2026-02-29T10:00:00Z', 'UTC')).toBeUndefined()
+    expect(parseMillis('12345', 'UTC')).toBeUndefined()
   })
 })
 

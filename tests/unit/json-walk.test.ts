@@ -74,6 +74,18 @@ describe('walkJson', () => {
     expect(await walk('', 3)).toEqual([])
   })
 
+  it('reports the first element that is not JSON, before a later error in the same chunk', async () => {
+    // elements whole in a chunk are parsed together, after the chunk is scanned: the error must still be the first one
+    await expect(walk('{"messages": [1, tru, 3 4]}', 1 << 16)).rejects.toThrow(/JSON|tru/)
+    await expect(walk('{"messages": [1, tru, 3 4]}', 1 << 16)).rejects.not.toThrow(/unexpected "4"/)
+    await expect(walk('{"messages": [1, 2, 3 4]}', 1 << 16)).rejects.toThrow(/unexpected "4"/)
+    expect(await walk('{"messages": [1, {"a": [2]}, "三"]}', 1 << 16)).toEqual([
+      {key: 'messages', index: 0, value: 1},
+      {key: 'messages', index: 1, value: {a: [2]}},
+      {key: 'messages', index: 2, value: '三'},
+    ])
+  })
+
   it('records the shape: object or array at the top, and which streamed keys held arrays (empty ones too)', async () => {
     const shapeOf = async (text: string) => {
       const shape: JsonShape = {arrays: new Set()}

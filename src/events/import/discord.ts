@@ -1,5 +1,5 @@
 /** DiscordChatExporter JSON: one channel (or thread) per file, messages streamed one at a time. */
-import {parseTime} from '../time.js'
+import {parseMillis, tsFromMillis, tsInstant} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
 import {expectMessages, idOf, jsonAt, obj, reject, rejectTime, wrongShape} from './common.js'
 import {walkJson, type JsonShape} from './json-walk.js'
@@ -63,11 +63,13 @@ function message(value: unknown, at: string, where: Where, ctx: ParseContext, ou
     out.push(reject(at, 'noMember'))
     return
   }
-  const ts = typeof m.timestamp === 'string' ? parseTime(m.timestamp, ctx.zone) : undefined
-  if (!ts) {
+  const parsed = typeof m.timestamp === 'string' ? parseMillis(m.timestamp, ctx.zone) : undefined
+  const ts = parsed === undefined ? undefined : tsFromMillis(parsed, ctx.zone)
+  if (parsed === undefined || !ts) {
     out.push(rejectTime(at, 'timestamp', m.timestamp))
     return
   }
+  const ms = tsInstant(parsed, ts, ctx.zone)
   if (author.isBot === true && !ctx.includeBots) {
     out.push({skip: 'bot'})
     return
@@ -83,11 +85,11 @@ function message(value: unknown, at: string, where: Where, ctx: ParseContext, ou
   // events as literals in one key order (ts, member, channel, src, type, parent, topic), not spreads of a base: an
   // export has a million of them (measured: a third of this function's time went to the spreads)
   if (JOIN_TYPES.has(type)) {
-    out.push({event: {ts, member, channel, src, type: 'join'}})
+    out.push({event: {ts, member, channel, src, type: 'join'}, ms})
     return
   }
   if (LEAVE_TYPES.has(type)) {
-    out.push({event: {ts, member, channel, src, type: 'leave'}})
+    out.push({event: {ts, member, channel, src, type: 'leave'}, ms})
     return
   }
   if (!MESSAGE_TYPES.has(type)) {
@@ -100,12 +102,19 @@ function message(value: unknown, at: string, where: Where, ctx: ParseContext, ou
   let event: CanonicalEvent
   if (parent === undefined) event = topic ? {ts, member, channel, src, type: 'post', topic} : {ts, member, channel, src, type: 'post'}
   else event = topic ? {ts, member, channel, src, type: 'reply', parent, topic} : {ts, member, channel, src, type: 'reply', parent}
-  out.push({event})
+  out.push({event, ms})
   if (Array.isArray(m.reactions) && m.reactions.length > 0)
-    reactions(m.reactions, {ts, channel: where.channel, parent: src, ...(topic ? {topic} : {})}, at, ctx, out)
+    reactions(m.reactions, {ts, channel: where.channel, parent: src, ...(topic ? {topic} : {})}, ms, at, ctx, out)
 }
 
-function reactions(value: unknown[], on: Omit<CanonicalEvent, 'type' | 'member' | 'src'>, at: string, ctx: ParseContext, out: ImportItem[]): void {
+function reactions(
+  value: unknown[],
+  on: Omit<CanonicalEvent, 'type' | 'member' | 'src'>,
+  ms: number,
+  at: string,
+  ctx: ParseContext,
+  out: ImportItem[],
+): void {
   for (const [i, r] of value.entries()) {
     const reaction = obj(r)
     const emoji = obj(reaction?.emoji)
@@ -121,9 +130,9 @@ function reactions(value: unknown[], on: Omit<CanonicalEvent, 'type' | 'member' 
       if (!uid) continue
       listed++
       if (user?.isBot === true && !ctx.includeBots) out.push({skip: 'bot'})
-      else out.push({event: {...on, type: 'reaction', member: `discord:${uid}`, src: `${on.parent}:react:${key}:${uid}`}})
+      else out.push({event: {...on, type: 'reaction', member: `discord:${uid}`, src: `${on.parent}:react:${key}:${uid}`}, ms})
     }
     const count = typeof reaction.count === 'number' ? reaction.count : 0
-    if (count > listed) out.push({event: {...on, type: 'reaction', member: 'discord:*', count: count - listed, src: `${on.parent}:react:${key}`}})
+    if (count > listed) out.push({event: {...on, type: 'reaction', member: 'discord:*', count: count - listed, src: `${on.parent}:react:${key}`}, ms})
   }
 }

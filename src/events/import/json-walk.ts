@@ -1,8 +1,9 @@
 /**
  * Streaming JSON: a document's top-level values, with big arrays handed over one element at a time. A small byte
  * scanner finds where each value ends (tracking strings, escapes and nesting; every structural character is ASCII, so
- * UTF-8 needs no decoding to find them) and `JSON.parse` reads that value's bytes: memory holds one element, and the
- * parsing is the engine's own.
+ * UTF-8 needs no decoding to find them) and `JSON.parse` reads the values' bytes: memory holds a chunk's elements, and
+ * the parsing is the engine's own. The elements that lie whole in one chunk are decoded and parsed together, as one
+ * array (`[e1,e2,…]`: the bytes between them are commas and spaces), not one by one.
  */
 import type {ByteStream} from '../types.js'
 
@@ -77,12 +78,22 @@ class Scanner {
   /** The value collected is a key. */
   private forKey = false
 
+  /** The chunk being fed, and the pieces completed in it. */
+  private chunk: Uint8Array = new Uint8Array(0)
+  private out: JsonPiece[] = []
+  /** Where the value being collected began in the chunk (-1: in an earlier chunk). */
+  private valueStart = -1
+  /** Elements whole in the chunk and not parsed yet: [start, end) of each, in order, only commas and spaces between. */
+  private run: number[] = []
+
   constructor(
     private readonly streamKeys: ReadonlySet<string>,
     private readonly shape: JsonShape,
   ) {}
 
   private fail(reason: string): never {
+    // an element before this point that is not JSON is the first error, as when each was parsed on its own
+    this.parseRun(true)
     throw new JsonSyntaxError(reason)
   }
 
@@ -93,6 +104,8 @@ class Scanner {
   /** The pieces completed in this chunk. */
   feed(chunk: Uint8Array): JsonPiece[] {
     const out: JsonPiece[] = []
+    this.chunk = chunk
+    this.out = out
     let i = 0
     if (!this.started) {
       this.started = true
@@ -104,12 +117,21 @@ class Scanner {
         const start = i
         const end = this.collect(chunk, i)
         if (end < 0) {
+          this.parseRun()
           // a copy: the chunk's bytes are only valid until the next chunk is asked for (ByteStream)
           this.parts.push(new Uint8Array(chunk.subarray(start)))
+          this.valueStart = -1
           return out
         }
-        this.parts.push(chunk.subarray(start, end))
         i = end
+        if (this.mode === Mode.Element && this.valueStart >= 0) {
+          // an element whole in this chunk: parsed with the run
+          this.run.push(this.valueStart, end)
+          this.kind = Kind.None
+          this.mode = Mode.AfterElement
+          continue
+        }
+        this.parts.push(chunk.subarray(start, end))
         this.complete(out)
         continue
       }
@@ -134,7 +156,7 @@ class Scanner {
         case Mode.Key: {
           if (c === QUOTE) {
             this.forKey = true
-            this.begin(c)
+            this.begin(c, i)
           } else if (c === CLOSE_OBJECT && !this.keyRequired) {
             this.mode = Mode.Done
             i++
@@ -154,7 +176,7 @@ class Scanner {
             this.firstElement = true
             this.index = 0
             i++
-          } else this.begin(c)
+          } else this.begin(c, i)
           break
         }
         case Mode.AfterValue: {
@@ -170,7 +192,7 @@ class Scanner {
           if (c === CLOSE_ARRAY && this.firstElement) {
             this.closeArray()
             i++
-          } else this.begin(c)
+          } else this.begin(c, i)
           break
         }
         case Mode.AfterElement: {
@@ -186,16 +208,51 @@ class Scanner {
           this.fail('unexpected content after the end of the document')
       }
     }
+    this.parseRun()
     return out
   }
 
+  /**
+   * The run of elements as pieces. With `quiet` (on the way to another error) it throws only for an element of the
+   * run that is not JSON.
+   */
+  private parseRun(quiet = false): void {
+    const run = this.run
+    if (run.length === 0) return
+    this.run = []
+    const chunk = this.chunk
+    const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8', run[0], run[run.length - 1])
+    let values: unknown[]
+    try {
+      values = JSON.parse(`[${text}]`) as unknown[]
+    } catch {
+      // one by one, so the message is the first bad element's
+      for (let k = 0; k < run.length; k += 2) this.parseBytes(chunk.subarray(run[k], run[k + 1]))
+      if (quiet) return
+      throw new JsonSyntaxError('a value is not JSON')
+    }
+    const key = this.topArray ? '' : this.key
+    for (const value of values) this.out.push({key, index: this.index++, value})
+  }
+
+  /** One value from its bytes. */
+  private parseBytes(bytes: Uint8Array): unknown {
+    try {
+      return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))
+    } catch (error) {
+      throw new JsonSyntaxError(error instanceof Error ? error.message : String(error))
+    }
+  }
+
   private closeArray(): void {
+    this.parseRun()
     this.mode = this.topArray ? Mode.Done : Mode.AfterValue
     this.keyRequired = false
   }
 
   /** Starts collecting a value at its first byte (not consumed: `collect` reads it). */
-  private begin(c: number): void {
+  private begin(c: number, at: number): void {
+    this.valueStart = at
     if (c === QUOTE) this.kind = Kind.String
     else if (c === OPEN_OBJECT || c === OPEN_ARRAY) this.kind = Kind.Nested
     else if (c === COMMA || c === COLON || c === CLOSE_OBJECT || c === CLOSE_ARRAY) this.unexpected(c)
@@ -261,12 +318,9 @@ class Scanner {
     const bytes = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts)
     this.parts = []
     this.kind = Kind.None
-    let value: unknown
-    try {
-      value = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))
-    } catch (error) {
-      this.fail(error instanceof Error ? error.message : String(error))
-    }
+    // the elements before it first
+    this.parseRun()
+    const value = this.parseBytes(bytes)
     if (this.forKey) {
       this.forKey = false
       this.key = String(value)

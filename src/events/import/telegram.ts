@@ -1,5 +1,5 @@
 /** Telegram Desktop chat export (result.json): messages, replies, service joins and leaves, reactions; streamed. */
-import {parseTime, tsFromMillis} from '../time.js'
+import {parseMillis, tsFromMillis, tsInstant} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
 import {expectMessages, idOf, jsonAt, obj, reject, rejectTime, wrongShape} from './common.js'
 import {walkJson, type JsonShape} from './json-walk.js'
@@ -33,10 +33,12 @@ export async function* parseTelegram(bytes: ByteStream, ctx: ParseContext): Asyn
   expectMessages(shape)
 }
 
-function timeOf(m: Record<string, unknown>, zone: string): string | undefined {
+/** The time of a message (or a reaction): its instant and its ts, from `date_unixtime` when there is one, else `date`. */
+function timeOf(m: Record<string, unknown>, zone: string): {ms: number; ts: string} | undefined {
   const unix = idOf(m.date_unixtime)
-  if (unix && /^\d+$/.test(unix)) return tsFromMillis(Number(unix) * 1000, zone)
-  return typeof m.date === 'string' ? parseTime(m.date, zone) : undefined
+  const ms = unix && /^\d+$/.test(unix) ? Number(unix) * 1000 : typeof m.date === 'string' ? parseMillis(m.date, zone) : undefined
+  const ts = ms === undefined ? undefined : tsFromMillis(ms, zone)
+  return ts === undefined ? undefined : {ms: tsInstant(ms!, ts, zone), ts}
 }
 
 /** The items of one message, appended to `out`. */
@@ -51,18 +53,19 @@ function message(value: unknown, at: string, where: {chat: string; channel: stri
     out.push(reject(at, 'noId'))
     return
   }
-  const ts = timeOf(m, ctx.zone)
-  if (!ts) {
+  const time = timeOf(m, ctx.zone)
+  if (!time) {
     out.push(rejectTime(at, 'date', m.date ?? m.date_unixtime))
     return
   }
+  const {ts, ms} = time
   const src = `telegram:${where.chat}:${id}`
   const channel = where.channel
   if (m.type === 'service') {
     const action = String(m.action)
     const actor = memberOf(m.actor_id)
     if (JOIN_ACTIONS.has(action)) {
-      out.push(actor ? {event: {ts, channel, type: 'join', member: actor, src}} : reject(at, 'noMember'))
+      out.push(actor ? {event: {ts, channel, type: 'join', member: actor, src}, ms} : reject(at, 'noMember'))
       return
     }
     const kind = MEMBER_ACTIONS[action]
@@ -73,7 +76,7 @@ function message(value: unknown, at: string, where: {chat: string; channel: stri
     const names = Array.isArray(m.members) ? m.members : []
     // the export names invited or removed members, not their ids: only a member acting on themselves is known
     for (const [i, name] of names.entries()) {
-      if (actor && name === m.actor) out.push({event: {ts, channel, type: kind, member: actor, src: `${src}:${i}`}})
+      if (actor && name === m.actor) out.push({event: {ts, channel, type: kind, member: actor, src: `${src}:${i}`}, ms})
       else out.push(reject(`${at}.members[${i}]`, 'telegramNameOnly', {name: String(name)}))
     }
     return
@@ -91,7 +94,7 @@ function message(value: unknown, at: string, where: {chat: string; channel: stri
   const event: CanonicalEvent = reply
     ? {ts, channel, type: 'reply', member, src, parent: `telegram:${where.chat}:${reply}`}
     : {ts, channel, type: 'post', member, src}
-  out.push({event})
+  out.push({event, ms})
   if (!Array.isArray(m.reactions)) return
   for (const [i, r] of m.reactions.entries()) {
     const reaction = obj(r)
@@ -102,11 +105,11 @@ function message(value: unknown, at: string, where: {chat: string; channel: stri
       const rm = memberOf(who?.from_id)
       if (!rm) continue
       listed++
-      const rts = (who && timeOf({date: who.date}, ctx.zone)) ?? ts
-      out.push({event: {ts: rts, channel, type: 'reaction', member: rm, src: `${src}:react:${key}:${rm}`, parent: src}})
+      const when = (who && timeOf({date: who.date}, ctx.zone)) ?? time
+      out.push({event: {ts: when.ts, channel, type: 'reaction', member: rm, src: `${src}:react:${key}:${rm}`, parent: src}, ms: when.ms})
     }
     const count = typeof reaction?.count === 'number' ? reaction.count : 0
     if (count > listed)
-      out.push({event: {ts, channel, type: 'reaction', member: 'telegram:*', count: count - listed, src: `${src}:react:${key}`, parent: src}})
+      out.push({event: {ts, channel, type: 'reaction', member: 'telegram:*', count: count - listed, src: `${src}:react:${key}`, parent: src}, ms})
   }
 }
