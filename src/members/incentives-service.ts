@@ -5,7 +5,6 @@
  */
 import {UsageError, ValidationError} from '../errors.js'
 import {readEvents} from '../events/io.js'
-import {EVENT_TYPES} from '../events/types.js'
 import {scanEvents} from '../events/io-columns.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {inputsHash as metricsInputsHash, localToday, periodsOf, type StoreReader} from '../metrics/service.js'
@@ -45,6 +44,7 @@ import {
   type PreparedLedger,
 } from './io-ledger.js'
 import {
+  INCIDENT,
   ledgerRows,
   monthPointTotals,
   MonthTally,
@@ -53,6 +53,7 @@ import {
   round2,
   titleFor,
   titleLevels,
+  TypeTally,
   type LedgerEntry,
   type MonthTotals,
 } from './points.js'
@@ -127,7 +128,7 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
   const {index: persons} = await readPersons(ws.root, db)
   const events = await readScoringEvents(ws.root, db, persons, (type) => !!rules.points[type])
   const manual = resolved(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual), persons)
-  const byType: Record<string, number> = {}
+  const byType = new TypeTally()
   const months = new MonthTally()
   const totals = new Map<MemberKey, number>()
   const writer = await ComputedWriter.open(ws.root, {dryRun: o.dryRun})
@@ -140,29 +141,30 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
       let total = 0
       let month = ''
       let inMonth = 0
-      for (const row of rows) {
-        writer.add(events, row)
-        const key = row.deduction ? 'incident' : EVENT_TYPES[events.type[row.event]]
-        const m = row.deduction ? row.deduction.ts.slice(0, 7) : events.month(row.event)
-        byType[key] = round2((byType[key] ?? 0) + row.points)
-        total = round2(total + row.points)
+      for (let k = 0; k < rows.n; k++) {
+        writer.add(events, rows, k)
+        const i = rows.event[k]
+        const points = rows.points[k]
+        const m = i === -1 ? rows.deduction[k]!.ts.slice(0, 7) : events.month(i)
+        byType.add(i === -1 ? INCIDENT : events.type[i], points)
+        total = round2(total + points)
         if (m !== month) {
           if (month) months.addTo(month, member, inMonth)
           month = m
           inMonth = 0
         }
-        inMonth = round2(inMonth + row.points)
+        inMonth = round2(inMonth + points)
       }
       if (month) months.addTo(month, member, inMonth)
-      if (rows.length > 0) totals.set(member, total)
-      entries += rows.length
+      if (rows.n > 0) totals.set(member, total)
+      entries += rows.n
       if (writer.due) await writer.flush()
     }
     for (const e of manual) totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
     const hash = await writer.digest()
     const summary = {
       entries,
-      byType,
+      byType: byType.totals(),
       manual: manual.length,
       members: totals.size,
       total: round2([...totals.values()].reduce((a, b) => a + b, 0)),

@@ -13,7 +13,7 @@ import type {IncentiveFile} from '../store/index.js'
 import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor, writeNewSynced} from '../util/fs.js'
 import {parseNdjson} from '../util/json.js'
 import {EVENT_TYPES} from '../events/types.js'
-import type {LedgerRow} from './points.js'
+import type {LedgerRows} from './points.js'
 import type {ScoringEvents} from './scoring.js'
 
 /** Bytes read or gathered before a write at once. */
@@ -139,14 +139,16 @@ export class ComputedWriter {
   }
 
   private put(part: Uint8Array): void {
+    const out = this.out
     let o = this.used
-    for (let k = 0; k < part.length; k++) this.out[o++] = part[k]
+    for (let k = 0; k < part.length; k++) out[o++] = part[k]
     this.used = o
   }
 
   private putAscii(text: string): void {
+    const out = this.out
     let o = this.used
-    for (let k = 0; k < text.length; k++) this.out[o++] = text.charCodeAt(k)
+    for (let k = 0; k < text.length; k++) out[o++] = text.charCodeAt(k)
     this.used = o
   }
 
@@ -155,18 +157,18 @@ export class ComputedWriter {
     this.member = Buffer.from(JSON.stringify(member))
   }
 
-  /** One row of the member's entries (held until `flush`: call it when `due`). */
-  add(ev: ScoringEvents, row: LedgerRow): void {
+  /** Row k of the member's entries (held until `flush`: call it when `due`). */
+  add(ev: ScoringEvents, rows: LedgerRows, k: number): void {
     this.entries++
-    if (row.deduction) {
-      const line = Buffer.from(JSON.stringify(row.deduction) + '\n')
+    const i = rows.event[k]
+    if (i === -1) {
+      const line = Buffer.from(JSON.stringify(rows.deduction[k]) + '\n')
       this.room(line.length)
       this.put(line)
       return
     }
-    const i = row.event
-    const points = String(row.points)
-    const factor = row.factor === 1 ? '' : String(row.factor)
+    const points = String(rows.points[k])
+    const factor = rows.factor[k] === 1 ? '' : String(rows.factor[k])
     this.room(80 + ev.textLength(i) + this.member.length + points.length + factor.length)
     this.put(PART.ts)
     this.used = ev.copyTs(i, this.out, this.used)
@@ -182,7 +184,7 @@ export class ComputedWriter {
       this.put(PART.factor)
       this.putAscii(factor)
     } else this.putAscii('"')
-    if (row.capped) this.put(PART.capped)
+    if (rows.capped[k] === 1) this.put(PART.capped)
     this.putAscii('}\n')
   }
 

@@ -37,6 +37,20 @@ function valueAt(buf: Buffer, key: Buffer, s: number, e: number): number {
   return -1
 }
 
+/** Bytes between a canonical line's ts value and its src value, besides the type and member: `","type":"`, `","member":"`, `","src":"`. */
+const GAP = 10 + 12 + 9
+const TYPE_BYTES = EVENT_TYPES.map((t) => t.length)
+
+/**
+ * `at` when the src value starts there: in a canonical line (`{"ts":"…","type":"…","member":"…","src":"…`, as JSON
+ * .stringify writes an event) it does, found without a search; else undefined.
+ */
+function srcAt(buf: Buffer, at: number, e: number): number | undefined {
+  if (at > e) return undefined
+  for (let j = 0; j < SRC.length; j++) if (buf[at - SRC.length + j] !== SRC[j]) return undefined
+  return at
+}
+
 /** The closing quote of a string value starting at `s` when it is printable ASCII without escapes; else -1. */
 function plainEnd(buf: Buffer, s: number, e: number): number {
   for (let k = s; k < e; k++) {
@@ -120,8 +134,9 @@ async function read(root: string, db: Batches, persons: Map<string, string>, kee
     let block: PersonBlock | undefined
     let j = 0
     let tables: ColumnTables | undefined
-    // per member of the batch's tables: its slot, -1 anonymous, -2 not looked up yet
+    // per member of the batch's tables: its slot, -1 anonymous, -2 not looked up yet; and where src starts after ts
     let slots = new Int32Array(0)
+    let gaps = new Int32Array(0)
     for (const batch of db.eventBatches) {
       for await (const [buf, lines] of batchLines(root, batch.id)) {
         for (let l = 0; l < lines.length; l += 2) {
@@ -140,6 +155,9 @@ async function read(root: string, db: Batches, persons: Map<string, string>, kee
               const known = block.tables === tables ? slots : new Int32Array(0)
               slots = new Int32Array(block.tables.members.length).fill(-2)
               slots.set(known)
+              const knownGaps = gaps.subarray(0, known.length)
+              gaps = new Int32Array(slots.length)
+              gaps.set(knownGaps)
               tables = block.tables
             }
           }
@@ -150,11 +168,16 @@ async function read(root: string, db: Batches, persons: Map<string, string>, kee
           j++
           if (!keep[code] || !Number.isFinite(ms)) continue
           let slot = slots[m]
-          if (slot === -2) slot = slots[m] = isAnonymous(block.tables.members[m]) ? -1 : ev.slotOf(block.persons[m])
+          if (slot === -2) {
+            const member = block.tables.members[m]
+            slot = slots[m] = isAnonymous(member) ? -1 : ev.slotOf(block.persons[m])
+            gaps[m] = jsonText(member).length + GAP
+          }
           if (slot === -1) continue
           const ts = valueAt(buf, TS, s, e)
           const tsEnd = ts < 0 ? -1 : plainEnd(buf, ts, e)
-          const src = tsEnd < 0 ? -1 : valueAt(buf, SRC, s, e)
+          // src comes after ts in a canonical line (else the line is parsed); where type and member are known
+          const src = tsEnd < 0 ? -1 : (srcAt(buf, tsEnd + gaps[m] + TYPE_BYTES[code], e) ?? valueAt(buf, SRC, tsEnd, e))
           const srcEnd = src < 0 ? -1 : plainEnd(buf, src, e)
           if (srcEnd < 0) {
             if (!parsed(buf, s, e, hash)) return undefined

@@ -5,6 +5,7 @@
 import type {LocalizedText} from '../i18n/index.js'
 import type {Community, Level} from '../workspace/community.js'
 import {EVENT_TYPES} from '../events/types.js'
+import {grown} from '../util/typed-array.js'
 import {ScoringEvents} from './scoring.js'
 import {compare, type MemberKey, type TimelineEvent} from './timeline.js'
 
@@ -92,32 +93,84 @@ function deductionsOf(incidents: IncidentInput[], rules: PointsRules): Map<Membe
   return deductions
 }
 
-/** One computed entry: an event's points (`event`: its index in the ScoringEvents) or an incident's `deduction` (event −1). */
-export interface LedgerRow {
-  event: number
-  points: number
-  factor: number
-  capped: boolean
-  deduction?: LedgerEntry
+/**
+ * One member's computed entries as columns (a million entries are not a million objects): entry k is event
+ * `event[k]` (its index in the ScoringEvents) or, when that is -1, the incident deduction `deduction[k]`. Refilled
+ * for each member by ledgerRows: valid until the next member.
+ */
+export class LedgerRows {
+  n = 0
+  event = new Int32Array(64)
+  points = new Float64Array(64)
+  /** The campaign multiplier applied (1: none). */
+  factor = new Float64Array(64)
+  /** 1 when the daily cap cut the entry's points. */
+  capped = new Uint8Array(64)
+  deduction: Array<LedgerEntry | undefined> = []
+
+  push(event: number, points: number, factor: number, capped: boolean, deduction?: LedgerEntry): void {
+    const k = this.n++
+    if (k === this.event.length) {
+      this.event = grown(this.event)
+      this.points = grown(this.points)
+      this.factor = grown(this.factor)
+      this.capped = grown(this.capped)
+    }
+    this.event[k] = event
+    this.points[k] = points
+    this.factor[k] = factor
+    this.capped[k] = capped ? 1 : 0
+    if (deduction || this.deduction.length > 0) this.deduction[k] = deduction
+  }
+
+  clear(): void {
+    this.n = 0
+    this.deduction.length = 0
+  }
 }
 
-const deduction = (d: LedgerEntry): LedgerRow => ({event: -1, points: d.points, factor: 1, capped: false, deduction: d})
+/** A member's state under the limits: when each type was last counted, and what each type earned per day. */
+class LimitState {
+  readonly lastCounted = new Map<string, number>()
+  readonly earned = new Map<string, number>()
 
-/** One member's entries: their events (in time order) after cooldowns, multipliers and daily caps, and their deductions, in time order. */
-function memberLedger(ev: ScoringEvents, events: Uint32Array, deductions: LedgerEntry[], rules: PointsRules): LedgerRow[] {
-  const rows: LedgerRow[] = []
-  const lastCounted = new Map<string, number>()
-  const earned = new Map<string, number>()
+  clear(): void {
+    this.lastCounted.clear()
+    this.earned.clear()
+  }
+}
+
+/**
+ * One member's entries into `out`: their events (in time order) after cooldowns, multipliers and daily caps, and
+ * their deductions, in time order.
+ */
+function memberLedger(
+  ev: ScoringEvents,
+  events: Uint32Array,
+  deductions: LedgerEntry[],
+  rules: PointsRules,
+  state: LimitState,
+  out: LedgerRows,
+): void {
+  state.clear()
+  const rows = deductions.length === 0 ? out : new LedgerRows()
+  const {lastCounted, earned} = state
+  const campaigns = rules.multipliers.length > 0
   for (const i of events) {
     const type = EVENT_TYPES[ev.type[i]]
     const base = rules.points[type]
     if (!base) continue
     const limit = rules.limits[type]
+    if (limit === undefined && !campaigns) {
+      const points = round2(base)
+      if (points !== 0) rows.push(i, points, 1, false)
+      continue
+    }
     const last = lastCounted.get(type)
     if (limit?.cooldownMs && last !== undefined && ev.ms[i] - last < limit.cooldownMs) continue
     // the day (read from the event's text) only when a campaign or a cap needs it
-    const day = rules.multipliers.length > 0 || limit?.dailyCap !== undefined ? ev.day(i) : ''
-    const factor = rules.multipliers.length > 0 ? factorOn(rules, day, type) : 1
+    const day = campaigns || limit?.dailyCap !== undefined ? ev.day(i) : ''
+    const factor = campaigns ? factorOn(rules, day, type) : 1
     let points = round2(base * factor)
     let capped = false
     if (limit?.dailyCap !== undefined && points > 0) {
@@ -132,51 +185,78 @@ function memberLedger(ev: ScoringEvents, events: Uint32Array, deductions: Ledger
     }
     if (points === 0) continue
     if (limit?.cooldownMs) lastCounted.set(type, ev.ms[i])
-    rows.push({event: i, points, factor, capped})
+    rows.push(i, points, factor, capped)
   }
-  if (deductions.length === 0) return rows
+  if (rows === out) return
   // the deductions among the events, by time, then source event or incident id (an event first when both are equal)
   const keyed = deductions.map((d) => ({ms: Date.parse(d.ts), key: d.incident!, d}))
   keyed.sort((a, b) => a.ms - b.ms || compare(a.key, b.key))
-  const merged: LedgerRow[] = []
   let k = 0
-  for (const row of rows) {
-    const ms = ev.ms[row.event]
-    for (; k < keyed.length && (keyed[k].ms < ms || (keyed[k].ms === ms && compare(keyed[k].key, ev.src(row.event)) < 0)); k++)
-      merged.push(deduction(keyed[k].d))
-    merged.push(row)
+  for (let r = 0; r < rows.n; r++) {
+    const ms = ev.ms[rows.event[r]]
+    for (; k < keyed.length && (keyed[k].ms < ms || (keyed[k].ms === ms && compare(keyed[k].key, ev.src(rows.event[r])) < 0)); k++)
+      out.push(-1, keyed[k].d.points, 1, false, keyed[k].d)
+    out.push(rows.event[r], rows.points[r], rows.factor[r], rows.capped[r] === 1)
   }
-  for (; k < keyed.length; k++) merged.push(deduction(keyed[k].d))
-  return merged
+  for (; k < keyed.length; k++) out.push(-1, keyed[k].d.points, 1, false, keyed[k].d)
 }
 
 /**
  * The computed ledger, member by member: one entry per event that earns points, after the cooldown (time since the
  * last counted event of the type), the campaign multiplier and the daily cap (per member, type and local day); one
  * per incident whose rung deducts. Members in code-point order, each member's events by time then src: the same
- * events give the same ledger.
+ * events give the same ledger. The rows yielded are refilled for the next member.
  */
-export function* ledgerRows(ev: ScoringEvents, incidents: IncidentInput[], rules: PointsRules): Generator<[MemberKey, LedgerRow[]]> {
+export function* ledgerRows(ev: ScoringEvents, incidents: IncidentInput[], rules: PointsRules): Generator<[MemberKey, LedgerRows]> {
   const deductions = deductionsOf(incidents, rules)
   const only = [...deductions.keys()].sort(compare)
   const none = new Uint32Array(0)
+  const state = new LimitState()
+  const rows = new LedgerRows()
+  const of = (member: MemberKey, events: Uint32Array): [MemberKey, LedgerRows] => {
+    rows.clear()
+    memberLedger(ev, events, deductions.get(member) ?? [], rules, state, rows)
+    return [member, rows]
+  }
   let d = 0
   for (const [member, events] of ev.byMember()) {
-    for (; d < only.length && only[d] < member; d++) yield [only[d], memberLedger(ev, none, deductions.get(only[d])!, rules)]
+    for (; d < only.length && only[d] < member; d++) yield of(only[d], none)
     if (only[d] === member) d++
-    yield [member, memberLedger(ev, events, deductions.get(member) ?? [], rules)]
+    yield of(member, events)
   }
-  for (; d < only.length; d++) yield [only[d], memberLedger(ev, none, deductions.get(only[d])!, rules)]
+  for (; d < only.length; d++) yield of(only[d], none)
 }
 
-/** A row as the ledger entry it is written as. */
-export function entryOf(ev: ScoringEvents, member: MemberKey, row: LedgerRow): LedgerEntry {
-  if (row.deduction) return row.deduction
-  const i = row.event
-  const entry: LedgerEntry = {ts: ev.ts(i), member, points: row.points, src: ev.src(i), type: EVENT_TYPES[ev.type[i]]}
-  if (row.factor !== 1) entry.factor = row.factor
-  if (row.capped) entry.capped = true
+/** Row k of a member's rows as the ledger entry it is written as. */
+export function entryOf(ev: ScoringEvents, member: MemberKey, rows: LedgerRows, k: number): LedgerEntry {
+  const i = rows.event[k]
+  if (i === -1) return rows.deduction[k]!
+  const entry: LedgerEntry = {ts: ev.ts(i), member, points: rows.points[k], src: ev.src(i), type: EVENT_TYPES[ev.type[i]]}
+  if (rows.factor[k] !== 1) entry.factor = rows.factor[k]
+  if (rows.capped[k] === 1) entry.capped = true
   return entry
+}
+
+/** The code TypeTally counts incident deductions under (type codes are below it). */
+export const INCIDENT = 256
+
+/** Points per event type code (INCIDENT: deductions), the types in the order first met: a recompute's `byType`. */
+export class TypeTally {
+  private readonly sums = new Float64Array(INCIDENT + 1)
+  private readonly met = new Uint8Array(INCIDENT + 1)
+  private readonly order: number[] = []
+
+  add(code: number, points: number): void {
+    if (this.met[code] === 0) {
+      this.met[code] = 1
+      this.order.push(code)
+    }
+    this.sums[code] = round2(this.sums[code] + points)
+  }
+
+  totals(): Record<string, number> {
+    return Object.fromEntries(this.order.map((c) => [c === INCIDENT ? 'incident' : EVENT_TYPES[c], this.sums[c]]))
+  }
 }
 
 /** The computed ledger of timelines as entries (members in any order): for small inputs and tests. */
@@ -186,7 +266,7 @@ export function* ledgerEntries(
   rules: PointsRules,
 ): Generator<LedgerEntry> {
   const ev = ScoringEvents.fromTimelines(timelines)
-  for (const [member, rows] of ledgerRows(ev, incidents, rules)) for (const row of rows) yield entryOf(ev, member, row)
+  for (const [member, rows] of ledgerRows(ev, incidents, rules)) for (let k = 0; k < rows.n; k++) yield entryOf(ev, member, rows, k)
 }
 
 /** The whole computed ledger at once. */

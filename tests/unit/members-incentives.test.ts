@@ -3,7 +3,7 @@
  * incident deductions, manual awards kept across recomputes, byte-identical recomputes), badges (count in a window,
  * first, answered, streak, points, manual, revoke), engagement levels, movement and gravity, the leaderboard.
  */
-import {mkdir, mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises'
+import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
@@ -216,6 +216,30 @@ describe('points ledger', () => {
     const edited = await ledgerText()
     expect(edited).toEqual(await expected())
     expect(edited.find((l) => l.includes('qq:middle-ANSWER'))).toContain('"member":"qq:8"')
+  })
+
+  it('reads ts and src from a line whatever the order of its keys, as from a line in the order import writes', async () => {
+    await importLines([...EVENTS, ev('2026-11-20T10:00:00+08:00', 'reply', 'wechat:成员', {channel: 'general'})])
+    await addIncident()
+    const first = await recomputePoints(ws, store, {now: NOW})
+    const ledger = await readFile(path.join(root, '.commops', 'ledger', first.file), 'utf8')
+    // the same events, their keys in other orders: src before ts, src after other keys, ts last
+    const batch = path.join(root, '.commops', 'events', 'B1.ndjson')
+    const lines = (await readFile(batch, 'utf8')).trimEnd().split('\n')
+    const orders = [
+      ({ts, src, ...rest}: Record<string, string>) => ({src, ts, ...rest}),
+      ({src, ...rest}: Record<string, string>) => ({...rest, extra: 'x', src}),
+      ({ts, ...rest}: Record<string, string>) => ({...rest, ts}),
+    ]
+    await writeFile(batch, lines.map((l, i) => JSON.stringify(orders[i % 3](JSON.parse(l) as Record<string, string>))).join('\n') + '\n')
+    expect(await readFile(batch, 'utf8')).toMatch(/^\{"src".*\n\{"ts".*"extra":"x","src".*\n\{"type"/)
+    await rm(path.join(root, '.commops', 'ledger', first.file))
+    await store.update((db) => {
+      delete db.incentives.computed
+    })
+    const again = await recomputePoints(ws, store, {now: NOW})
+    expect(again.hash).toBe(first.hash)
+    expect(await readFile(path.join(root, '.commops', 'ledger', again.file), 'utf8')).toBe(ledger)
   })
 
   it('streams a ledger of several MiB a chunk at a time: characters split between chunks, only the counted bytes', async () => {
