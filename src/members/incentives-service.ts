@@ -287,9 +287,19 @@ async function periodLeaders(root: string, db: Db, period: Period, limit: number
   return leadersOf(inputs ? monthRangeTotals(inputs, period) : await ledgerTotals(root, db, period), limit)
 }
 
-/** `members top`: points earned in the period, highest first (ties share a rank), with each member's title by all-time points up to the period's end. */
-export async function topMembers(ws: IncentivesWorkspace, store: StoreReader, o: {period?: string; limit?: number; now?: Date}): Promise<TopResult> {
-  const [period] = periodsOf({root: ws.root, community: {timezone: ws.community.timezone}}, {period: o.period ?? 'month', now: o.now})
+/**
+ * `members top`: points earned in the period (a label, or a period already resolved), highest first (ties share a
+ * rank), with each member's title by all-time points up to the period's end.
+ */
+export async function topMembers(
+  ws: IncentivesWorkspace,
+  store: StoreReader,
+  o: {period?: string | Period; limit?: number; now?: Date},
+): Promise<TopResult> {
+  const [period] =
+    typeof o.period === 'object'
+      ? [o.period]
+      : periodsOf({root: ws.root, community: {timezone: ws.community.timezone}}, {period: o.period ?? 'month', now: o.now})
   const db = await store.read()
   const limit = o.limit ?? 20
   const levels = titleLevels(ws.community)

@@ -100,6 +100,14 @@ describe('stored leaderboard', () => {
     }
   })
 
+  it('takes a period already resolved (the dashboard passes its scorecard’s) as it takes its label', async () => {
+    await recomputePoints(ws, store, {now: NOW})
+    const november = {label: '2026-11', from: '2026-11-01', to: '2026-11-30', unit: 'month' as const, zone: ZONE}
+    const byPeriod = await topMembers(ws, store, {period: november, now: NOW})
+    expect(byPeriod).toEqual(await topMembers(ws, store, {period: '2026-11', now: NOW}))
+    expect(byPeriod.rows[0]).toMatchObject({member: 'qq:6', points: 36})
+  })
+
   it('answers a period of whole months without points with no rows; anything else it does not hold is computed', () => {
     const board: StoredLeaderboard = {key: 'k', months: ['2026-11'], periods: {'2026-11-01/2026-11-30': [['qq:1', 3, 5]]}}
     const nov = {from: '2026-11-01', to: '2026-11-30'}
