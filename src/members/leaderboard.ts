@@ -93,12 +93,34 @@ const quarterPeriod = (month: string) => {
   return {from: start.toISODate()!, to: start.endOf('quarter').toISODate()!}
 }
 
-/** The leaderboard of every month and quarter with points, for the inputs `key` names. */
+/** Points per member of several maps added up. */
+function added(maps: Array<Map<MemberKey, number>>): Map<MemberKey, number> {
+  if (maps.length === 1) return maps[0]
+  const out = new Map<MemberKey, number>()
+  for (const map of maps)
+    for (const [member, points] of map) {
+      const before = out.get(member)
+      out.set(member, before === undefined ? points : round2(before + points))
+    }
+  return out
+}
+
+/** The leaderboard of every month and quarter with points, for the inputs `key` names: each month read once. */
 export function buildLeaderboard(key: string, inputs: MonthInputs): StoredLeaderboard {
   const months = [...new Set([...Object.keys(inputs.months), ...inputs.manual.map((e) => e.ts.slice(0, 7))])].sort()
+  const byMonth = months.map((m) => monthRangeTotals(inputs, monthPeriod(m)).inPeriod)
   const periods: Record<string, Leader[]> = {}
   for (const p of [...months.map(monthPeriod), ...months.map(quarterPeriod)]) {
-    periods[periodKey(p)] ??= leadersOf(monthRangeTotals(inputs, p), LEADERBOARD_ROWS)
+    const from = p.from.slice(0, 7)
+    const to = p.to.slice(0, 7)
+    const upTo = byMonth.filter((_, i) => months[i] <= to)
+    periods[periodKey(p)] ??= leadersOf(
+      {
+        inPeriod: added(byMonth.filter((_, i) => months[i] >= from && months[i] <= to)),
+        totals: (members) => added(upTo.map((points) => new Map(members.flatMap((m) => (points.has(m) ? [[m, points.get(m)!]] : []))))),
+      },
+      LEADERBOARD_ROWS,
+    )
   }
   return {key, months, periods}
 }
