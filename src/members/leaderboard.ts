@@ -117,7 +117,7 @@ export function buildLeaderboard(key: string, inputs: MonthInputs): StoredLeader
     periods[periodKey(p)] ??= leadersOf(
       {
         inPeriod: added(byMonth.filter((_, i) => months[i] >= from && months[i] <= to)),
-        totals: (members) => added(upTo.map((points) => new Map(members.flatMap((m) => (points.has(m) ? [[m, points.get(m)!]] : []))))),
+        totals: (members) => added(upTo.map((points) => new Map(members.filter((m) => points.has(m)).map((m) => [m, points.get(m)!])))),
       },
       LEADERBOARD_ROWS,
     )
