@@ -25,7 +25,8 @@ export async function loadDashboard(ws: Workspace, store: Pick<Store, 'read'>, o
   const snapshot = {read: async () => db}
   const today = dateIn(o.now, ws.timezone)
   const fallbackPeriod = today.slice(0, 7)
-  const period = latestScorecard(Object.values(db.scorecards))?.period.label ?? fallbackPeriod
+  // the latest scorecard's period as it stored it (no date arithmetic before the first frame)
+  const period = latestScorecard(Object.values(db.scorecards))?.period ?? fallbackPeriod
   let top: DashboardInput['top']
   if (db.incentives.computed || db.incentives.manual) {
     const iws: IncentivesWorkspace = {root: ws.root, community: ws.community}

@@ -30,6 +30,7 @@ import {
   type Movement,
 } from './engagement.js'
 import {IDENTITY, type Persons} from './identity.js'
+import {readLeaders, readMonthInputs, writeLeaderboard} from './io-leaderboard.js'
 import {readPersons, readRecords} from './io-records.js'
 import {readScoringEvents} from './io-scoring.js'
 import {
@@ -39,14 +40,12 @@ import {
   discardComputed,
   incentiveChunks,
   readIncentiveFile,
-  readMonthTotals,
   sweepLedger,
   type PreparedLedger,
 } from './io-ledger.js'
 import {
   INCIDENT,
   ledgerRows,
-  monthPointTotals,
   MonthTally,
   pointsRules,
   pointTotals,
@@ -55,8 +54,8 @@ import {
   titleLevels,
   TypeTally,
   type LedgerEntry,
-  type MonthTotals,
 } from './points.js'
+import {leadersOf, monthRangeTotals, wholeMonths, type Leader, type PeriodTotals} from './leaderboard.js'
 import {recordKey, type MemberExtras} from './records-view.js'
 import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
 
@@ -190,6 +189,7 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
       return ready.entry
     })
     prepared = undefined
+    await writeLeaderboard(ws.root, store)
     return {file: entry.file, hash, changed: !same, dryRun: false, ...summary}
   } finally {
     if (prepared) await discardComputed(prepared).catch(() => undefined)
@@ -255,12 +255,14 @@ export async function awardPoints(ws: IncentivesWorkspace, store: Store, r: Awar
   if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
   const ts = localIso(r.now, ws.community.timezone)
   await readPersons(ws.root, await store.read()) // the records file is read before the lock
-  return store.update(async (db) => {
+  const award = await store.update(async (db) => {
     const member = memberKey(db, await readPersons(ws.root, db), r.member)
     const entry: LedgerEntry = {ts, member, points: round2(points), id: nextId(db, 'A'), reason, ...(r.by ? {by: r.by} : {})}
     db.incentives.manual = await appendIncentive(ws.root, MANUAL_FILE, db.incentives.manual, [entry], r.now.toISOString())
     return entry
   })
+  await writeLeaderboard(ws.root, store)
+  return award
 }
 
 export interface PointsView {
@@ -278,69 +280,44 @@ export interface TopResult {
   computedAt?: string
 }
 
-interface PeriodTotals {
-  inPeriod: Map<MemberKey, number>
-  /** All-time points up to the period's end of the members asked for (the leaderboard's rows). */
-  totals: (members: MemberKey[]) => Map<MemberKey, number>
-}
-
 /** Points in a period and up to its end, from the whole ledger. */
 async function ledgerTotals(root: string, db: Db, period: Period): Promise<PeriodTotals> {
   const [inPeriod, upTo] = await streamedTotals(root, db, [{from: period.from, to: period.to}, {to: period.to}])
   return {inPeriod, totals: () => upTo}
 }
 
-/** The day after a day. */
-const nextDay = (day: string): string => DateTime.fromISO(day, {zone: 'utc'}).plus({days: 1}).toISODate() ?? day
-
 /**
- * The same totals for a period of whole months, from the computed ledger's month totals and the manual entries,
- * without reading the computed ledger (1M events make it ~100 MB); undefined when the period is not whole months or
- * the store keeps no month totals.
+ * The leaders of a period: stored (io-leaderboard.ts) when the store has not changed since; else, for a period of whole
+ * months, from the computed ledger's month totals and the manual entries, without reading the computed ledger (1M
+ * events make it ~100 MB); else from the whole ledger.
  */
-async function monthAlignedTotals(root: string, db: Db, period: Period): Promise<PeriodTotals | undefined> {
-  if (!period.from.endsWith('-01') || !nextDay(period.to).endsWith('-01')) return undefined
-  const months = db.incentives.computed ? await readMonthTotals<MonthTotals>(root, db.incentives.computed) : {}
-  if (!months) return undefined
-  const range = {from: period.from.slice(0, 7), to: period.to.slice(0, 7)}
-  // identities linked since the ledger was computed count for their person, as readLedger resolves them
-  const {index: persons, members: identitiesOf} = await readPersons(root, db)
-  const manual = resolved(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual), persons)
-  const merged = (first: Map<MemberKey, number>, ...parts: Array<Map<MemberKey, number>>) => {
-    if (persons.size === 0 && parts.every((p) => p.size === 0)) return first
-    const out = new Map<MemberKey, number>()
-    parts.unshift(first)
-    for (const part of parts)
-      for (const [member, points] of part) {
-        const key = persons.get(member) ?? member
-        out.set(key, round2((out.get(key) ?? 0) + points))
-      }
-    return out
-  }
-  return {
-    inPeriod: merged(monthPointTotals(months, range), pointTotals(manual, {from: period.from, to: period.to})),
-    totals: (members) => {
-      const only = new Set(members)
-      for (const [person, ids] of identitiesOf) if (only.has(person)) for (const id of ids) only.add(id)
-      return merged(monthPointTotals(months, {to: range.to, only}), pointTotals(manual, {to: period.to}))
-    },
-  }
+async function periodLeaders(root: string, db: Db, period: Period, limit: number): Promise<Leader[]> {
+  const stored = await readLeaders(root, db, period, limit)
+  if (stored) return stored
+  const inputs = wholeMonths(period) ? await readMonthInputs(root, db) : undefined
+  return leadersOf(inputs ? monthRangeTotals(inputs, period) : await ledgerTotals(root, db, period), limit)
 }
 
-/** `members top`: points earned in the period, highest first (ties share a rank), with each member's title by all-time points up to the period's end. */
-export async function topMembers(ws: IncentivesWorkspace, store: StoreReader, o: {period?: string; limit?: number; now?: Date}): Promise<TopResult> {
-  const [period] = periodsOf({root: ws.root, community: {timezone: ws.community.timezone}}, {period: o.period ?? 'month', now: o.now})
+/**
+ * `members top`: points earned in the period (a label, or a period already resolved), highest first (ties share a
+ * rank), with each member's title by all-time points up to the period's end.
+ */
+export async function topMembers(
+  ws: IncentivesWorkspace,
+  store: StoreReader,
+  o: {period?: string | Period; limit?: number; now?: Date},
+): Promise<TopResult> {
+  const [period] =
+    typeof o.period === 'object'
+      ? [o.period]
+      : periodsOf({root: ws.root, community: {timezone: ws.community.timezone}}, {period: o.period ?? 'month', now: o.now})
   const db = await store.read()
-  const {inPeriod, totals} = (await monthAlignedTotals(ws.root, db, period)) ?? (await ledgerTotals(ws.root, db, period))
+  const limit = o.limit ?? 20
   const levels = titleLevels(ws.community)
-  const sorted = [...inPeriod.entries()].filter(([, p]) => p !== 0).sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
-  const allTime = totals(sorted.slice(0, o.limit ?? 20).map(([member]) => member))
   const rows: TopResult['rows'] = []
   let rank = 0
-  for (let i = 0; i < sorted.length && rows.length < (o.limit ?? 20); i++) {
-    if (i === 0 || sorted[i][1] !== sorted[i - 1][1]) rank = i + 1
-    const [member, points] = sorted[i]
-    const total = allTime.get(member) ?? 0
+  for (const [i, [member, points, total]] of (await periodLeaders(ws.root, db, period, limit)).entries()) {
+    if (i === 0 || points !== rows[i - 1].points) rank = i + 1
     const title = titleFor(total, levels)
     rows.push({rank, member, points, total, ...(title ? {title} : {})})
   }

@@ -1,0 +1,147 @@
+/**
+ * The leaderboard of whole months: points per member in a period of whole months and all-time points up to its end,
+ * from the computed ledger's month totals and the manual entries (never the ~100 MB computed ledger), and its stored
+ * form: for each month and quarter with points, the first LEADERBOARD_ROWS members, so `members top` and the
+ * dashboard read a few kB instead of every member's month totals. Pure: io-leaderboard.ts reads and writes it.
+ */
+import {DateTime} from '../util/luxon.js'
+import {monthPointTotals, pointTotals, round2, type LedgerEntry, type MonthTotals} from './points.js'
+import {compare, type MemberKey} from './timeline.js'
+
+/** Rows kept per period (`members top` shows 20 by default, the dashboard 10). */
+export const LEADERBOARD_ROWS = 50
+
+/** What a period of whole months is read from. */
+export interface MonthInputs {
+  /** The computed ledger's points per month and member. */
+  months: MonthTotals
+  /** Manual entries, identities resolved to their person. */
+  manual: LedgerEntry[]
+  /** Identity → person; and each person's identities. */
+  persons: Map<string, string>
+  identitiesOf: Map<string, string[]>
+}
+
+export interface PeriodTotals {
+  inPeriod: Map<MemberKey, number>
+  /** All-time points up to the period's end of the members asked for (the leaderboard's rows). */
+  totals: (members: MemberKey[]) => Map<MemberKey, number>
+}
+
+/** A leaderboard row: member, points in the period, all-time points up to its end. */
+export type Leader = [member: MemberKey, points: number, total: number]
+
+/** The day after a day. */
+const nextDay = (day: string): string => DateTime.fromISO(day, {zone: 'utc'}).plus({days: 1}).toISODate() ?? day
+
+/** Whether a period starts on a month's first day and ends on a month's last. */
+export const wholeMonths = (period: {from: string; to: string}): boolean => period.from.endsWith('-01') && nextDay(period.to).endsWith('-01')
+
+/** Points in a period of whole months and up to its end (identities linked since the ledger was computed count for their person). */
+export function monthRangeTotals(inputs: MonthInputs, period: {from: string; to: string}): PeriodTotals {
+  const {months, manual, persons, identitiesOf} = inputs
+  const range = {from: period.from.slice(0, 7), to: period.to.slice(0, 7)}
+  const merged = (first: Map<MemberKey, number>, ...parts: Array<Map<MemberKey, number>>) => {
+    if (persons.size === 0 && parts.every((p) => p.size === 0)) return first
+    const out = new Map<MemberKey, number>()
+    parts.unshift(first)
+    for (const part of parts)
+      for (const [member, points] of part) {
+        const key = persons.get(member) ?? member
+        out.set(key, round2((out.get(key) ?? 0) + points))
+      }
+    return out
+  }
+  return {
+    inPeriod: merged(monthPointTotals(months, range), pointTotals(manual, {from: period.from, to: period.to})),
+    totals: (members) => {
+      const only = new Set(members)
+      for (const [person, ids] of identitiesOf) if (only.has(person)) for (const id of ids) only.add(id)
+      return merged(monthPointTotals(months, {to: range.to, only}), pointTotals(manual, {to: period.to}))
+    },
+  }
+}
+
+/** The first `limit` members by points in the period (none with 0), highest first, ties in code-point order. */
+export function leadersOf(t: PeriodTotals, limit: number): Leader[] {
+  const sorted = [...t.inPeriod.entries()]
+    .filter(([, p]) => p !== 0)
+    .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+    .slice(0, limit)
+  const allTime = t.totals(sorted.map(([member]) => member))
+  return sorted.map(([member, points]) => [member, points, allTime.get(member) ?? 0])
+}
+
+/** The stored leaderboard: valid only for the inputs its `key` names. */
+export interface StoredLeaderboard {
+  key: string
+  /** Months (`YYYY-MM`) with computed or manual points. */
+  months: string[]
+  /** `from/to` of each month and quarter with points → its first LEADERBOARD_ROWS rows. */
+  periods: Record<string, Leader[]>
+}
+
+const periodKey = (p: {from: string; to: string}): string => `${p.from}/${p.to}`
+
+const monthPeriod = (month: string) => {
+  const start = DateTime.fromISO(`${month}-01`, {zone: 'utc'})
+  return {from: start.toISODate()!, to: start.endOf('month').toISODate()!}
+}
+
+const quarterPeriod = (month: string) => {
+  const start = DateTime.fromISO(`${month}-01`, {zone: 'utc'}).startOf('quarter')
+  return {from: start.toISODate()!, to: start.endOf('quarter').toISODate()!}
+}
+
+/** Points per member of several maps added up. */
+function added(maps: Array<Map<MemberKey, number>>): Map<MemberKey, number> {
+  if (maps.length === 1) return maps[0]
+  const out = new Map<MemberKey, number>()
+  for (const map of maps)
+    for (const [member, points] of map) {
+      const before = out.get(member)
+      out.set(member, before === undefined ? points : round2(before + points))
+    }
+  return out
+}
+
+/** The leaderboard of every month and quarter with points, for the inputs `key` names: each month read once. */
+export function buildLeaderboard(key: string, inputs: MonthInputs): StoredLeaderboard {
+  const months = [...new Set([...Object.keys(inputs.months), ...inputs.manual.map((e) => e.ts.slice(0, 7))])].sort()
+  const byMonth = months.map((m) => monthRangeTotals(inputs, monthPeriod(m)).inPeriod)
+  const periods: Record<string, Leader[]> = {}
+  for (const p of [...months.map(monthPeriod), ...months.map(quarterPeriod)]) {
+    const from = p.from.slice(0, 7)
+    const to = p.to.slice(0, 7)
+    const upTo = byMonth.filter((_, i) => months[i] <= to)
+    periods[periodKey(p)] ??= leadersOf(
+      {
+        inPeriod: added(byMonth.filter((_, i) => months[i] >= from && months[i] <= to)),
+        totals: (members) => added(upTo.map((points) => new Map(members.filter((m) => points.has(m)).map((m) => [m, points.get(m)!])))),
+      },
+      LEADERBOARD_ROWS,
+    )
+  }
+  return {key, months, periods}
+}
+
+const isLeader = (row: unknown): row is Leader =>
+  Array.isArray(row) && row.length === 3 && typeof row[0] === 'string' && typeof row[1] === 'number' && typeof row[2] === 'number'
+
+/**
+ * The first `limit` rows of a period from a stored leaderboard; undefined when it cannot say (another key, a period
+ * not stored, more rows than kept, a damaged entry): the caller computes them instead.
+ */
+export function storedLeaders(board: unknown, key: string, period: {from: string; to: string}, limit: number): Leader[] | undefined {
+  if (limit > LEADERBOARD_ROWS || typeof board !== 'object' || board === null) return undefined
+  const b = board as Partial<StoredLeaderboard>
+  if (b.key !== key || typeof b.periods !== 'object' || b.periods === null || !Array.isArray(b.months)) return undefined
+  const rows: unknown = Object.hasOwn(b.periods, periodKey(period)) ? b.periods[periodKey(period)] : undefined
+  if (rows === undefined) {
+    // a period of whole months without any points has no rows
+    const from = period.from.slice(0, 7)
+    const to = period.to.slice(0, 7)
+    return wholeMonths(period) && !b.months.some((m) => typeof m !== 'string' || (m >= from && m <= to)) ? [] : undefined
+  }
+  return Array.isArray(rows) && rows.every(isLeader) ? rows.slice(0, limit) : undefined
+}

@@ -1,0 +1,121 @@
+/**
+ * The stored leaderboard (.commops/ledger/leaderboard.json): written by a points recompute and each manual award, read
+ * by `members top` and the dashboard instead of every member's month totals; the same rows either way, and a file of
+ * other inputs (links changed since), a damaged one or none at all is not read.
+ */
+import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {beforeEach, describe, expect, it} from 'vitest'
+import {importEvents} from '../../src/events/service.js'
+import {awardPoints, recomputePoints, topMembers, type IncentivesWorkspace} from '../../src/members/incentives-service.js'
+import {LEADERBOARD_ROWS, storedLeaders, type StoredLeaderboard} from '../../src/members/leaderboard.js'
+import {linkMembers} from '../../src/members/service.js'
+import {Store} from '../../src/store/index.js'
+
+const ZONE = 'Asia/Shanghai'
+const NOW = new Date('2026-12-02T02:00:00Z')
+
+let root: string
+let store: Store
+let ws: IncentivesWorkspace
+let file: string
+
+/** Member i posts i times a day on the first i days of October and November (1 point a post). */
+async function importPosts(): Promise<void> {
+  const lines: string[] = []
+  for (const month of ['10', '11'])
+    for (let i = 1; i <= 6; i++)
+      for (let d = 1; d <= i; d++)
+        for (let k = 0; k < i; k++) {
+          const ts = `2026-${month}-${String(d).padStart(2, '0')}T1${k}:00:00+08:00`
+          lines.push(JSON.stringify({ts, type: 'post', member: `qq:${i}`, src: `qq:${i}@${ts}`}))
+        }
+  const p = path.join(root, 'data', 'posts.ndjson')
+  await mkdir(path.dirname(p), {recursive: true})
+  await writeFile(p, lines.join('\n') + '\n')
+  await importEvents(store, {path: p, display: 'data/posts.ndjson', zone: ZONE, now: NOW})
+}
+
+const PERIODS = ['2026-10', '2026-11', '2026-12', '2026-Q4', '2026-09', '2026-W45']
+
+/** Every period's rows, as `members top` gives them. */
+const tops = async (limit?: number) => Promise.all(PERIODS.map(async (period) => (await topMembers(ws, store, {period, limit, now: NOW})).rows))
+
+/** The rows computed without the stored leaderboard. */
+async function computed(limit?: number) {
+  const text = await readFile(file, 'utf8').catch(() => undefined)
+  await rm(file, {force: true})
+  const rows = await tops(limit)
+  if (text !== undefined) await writeFile(file, text)
+  return rows
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'commops-leaderboard-'))
+  store = Store.at(root)
+  ws = {root, community: {timezone: ZONE, incentives: {points: {post: 1}}}}
+  file = path.join(root, '.commops', 'ledger', 'leaderboard.json')
+  await importPosts()
+})
+
+describe('stored leaderboard', () => {
+  it('a recompute and each award store it; members top reads it and gives the rows the month totals give', async () => {
+    await recomputePoints(ws, store, {now: NOW})
+    const stored = JSON.parse(await readFile(file, 'utf8')) as StoredLeaderboard
+    expect(stored.months).toEqual(['2026-10', '2026-11'])
+    expect(stored.periods['2026-11-01/2026-11-30'].slice(0, 2)).toEqual([
+      ['qq:6', 36, 72],
+      ['qq:5', 25, 50],
+    ])
+    // a tie (qq:1 and qq:2 at 4 in December) shares its rank; a December award adds December to the file
+    await awardPoints(ws, store, {member: 'qq:1', points: 4, reason: 'meetup', now: new Date('2026-12-01T04:00:00Z')})
+    await awardPoints(ws, store, {member: 'qq:2', points: 4, reason: 'meetup', now: new Date('2026-12-01T05:00:00Z')})
+    expect((JSON.parse(await readFile(file, 'utf8')) as StoredLeaderboard).months).toEqual(['2026-10', '2026-11', '2026-12'])
+    const [, , december] = await tops()
+    expect(december.map((r) => [r.rank, r.member, r.points, r.total])).toEqual([
+      [1, 'qq:1', 4, 6],
+      [1, 'qq:2', 4, 12],
+    ])
+    expect(await tops()).toEqual(await computed())
+    expect(await tops(3)).toEqual(await computed(3))
+
+    // what is read is the file: a row changed in it (same inputs) shows
+    const doctored = JSON.parse(await readFile(file, 'utf8')) as StoredLeaderboard
+    doctored.periods['2026-11-01/2026-11-30'][0] = ['qq:66', 99, 99]
+    await writeFile(file, JSON.stringify(doctored))
+    expect((await topMembers(ws, store, {period: '2026-11', now: NOW})).rows[0]).toMatchObject({member: 'qq:66', points: 99})
+  })
+
+  it('is not read when the links changed since, when damaged, or when missing', async () => {
+    await recomputePoints(ws, store, {now: NOW})
+    await linkMembers(store, ['qq:6', 'qq:5'], {now: NOW})
+    const [, november] = await tops()
+    expect(november[0]).toMatchObject({rank: 1, member: 'P1', points: 61, total: 122})
+    expect(await tops()).toEqual(await computed())
+
+    for (const damaged of ['{"key":"', '[]', 'null', JSON.stringify({...JSON.parse(await readFile(file, 'utf8')), periods: {x: 1}})]) {
+      await writeFile(file, damaged)
+      expect(await tops()).toEqual(await computed())
+    }
+  })
+
+  it('takes a period already resolved (the dashboard passes its scorecard’s) as it takes its label', async () => {
+    await recomputePoints(ws, store, {now: NOW})
+    const november = {label: '2026-11', from: '2026-11-01', to: '2026-11-30', unit: 'month' as const, zone: ZONE}
+    const byPeriod = await topMembers(ws, store, {period: november, now: NOW})
+    expect(byPeriod).toEqual(await topMembers(ws, store, {period: '2026-11', now: NOW}))
+    expect(byPeriod.rows[0]).toMatchObject({member: 'qq:6', points: 36})
+  })
+
+  it('answers a period of whole months without points with no rows; anything else it does not hold is computed', () => {
+    const board: StoredLeaderboard = {key: 'k', months: ['2026-11'], periods: {'2026-11-01/2026-11-30': [['qq:1', 3, 5]]}}
+    const nov = {from: '2026-11-01', to: '2026-11-30'}
+    expect(storedLeaders(board, 'k', nov, 10)).toEqual([['qq:1', 3, 5]])
+    expect(storedLeaders(board, 'other', nov, 10)).toBeUndefined()
+    expect(storedLeaders(board, 'k', nov, LEADERBOARD_ROWS + 1)).toBeUndefined()
+    expect(storedLeaders(board, 'k', {from: '2026-09-01', to: '2026-09-30'}, 10)).toEqual([])
+    expect(storedLeaders(board, 'k', {from: '2026-10-01', to: '2026-12-31'}, 10)).toBeUndefined()
+    expect(storedLeaders(board, 'k', {from: '2026-11-02', to: '2026-11-08'}, 10)).toBeUndefined()
+  })
+})
