@@ -43,18 +43,7 @@ import {
   sweepLedger,
   type PreparedLedger,
 } from './io-ledger.js'
-import {
-  INCIDENT,
-  ledgerRows,
-  MonthTally,
-  pointsRules,
-  pointTotals,
-  round2,
-  titleFor,
-  titleLevels,
-  TypeTally,
-  type LedgerEntry,
-} from './points.js'
+import {INCIDENT, ledgerRows, MonthTally, pointsRules, pointTotals, round2, titleFor, titleLevels, TypeTally, type LedgerEntry} from './points.js'
 import {leadersOf, monthRangeTotals, wholeMonths, type Leader, type PeriodTotals} from './leaderboard.js'
 import {recordKey, type MemberExtras} from './records-view.js'
 import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
