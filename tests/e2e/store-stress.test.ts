@@ -71,10 +71,12 @@ describe('kill -9 while writing', () => {
       expect(x).toBeGreaterThanOrEqual(Math.max(before, worker.committed()))
       expect(x).toBeLessThanOrEqual(Math.max(before, worker.committed()) + 1)
       expect(db.tasks).toHaveLength(x)
-      const started = Date.now()
+      // no stale lock to wait out: none, or a complete one naming the killed worker, which the next command takes over
+      // at once (a wall-clock bound here flaked on a loaded machine)
+      const lock = await readFile(Store.at(root).lockFile, 'utf8').catch(() => undefined)
+      if (lock !== undefined) expect((JSON.parse(lock) as {pid: number}).pid).toBe(worker.child.pid)
       const next = await runCli(['calendar', 'add', '--title', `after ${trial}`, '--date', '2026-12-15', '--time', '10:00'], {cwd: root})
       expect(next.code, next.stderr).toBe(0)
-      expect(Date.now() - started).toBeLessThan(8000) // no waiting out a stale lock
       expect(await tmpFiles(root)).toEqual([])
     }
     const db = JSON.parse(await readFile(Store.at(root).file, 'utf8')) as Db
