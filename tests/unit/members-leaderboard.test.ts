@@ -1,5 +1,5 @@
 /**
- * The stored leaderboard (.commops/ledger/leaderboard.json): written by a points recompute and each manual award, read
+ * The stored leaderboard (.commops/ledger/leaderboard.json): written by a points recompute (not by an award), read
  * by `members top` and the dashboard instead of every member's month totals; the same rows either way, and a file of
  * other inputs (links changed since), a damaged one or none at all is not read.
  */
@@ -60,7 +60,7 @@ beforeEach(async () => {
 })
 
 describe('stored leaderboard', () => {
-  it('a recompute and each award store it; members top reads it and gives the rows the month totals give', async () => {
+  it('a recompute stores it; members top reads it and gives the rows the month totals give; after an award, it works them out', async () => {
     await recomputePoints(ws, store, {now: NOW})
     const stored = JSON.parse(await readFile(file, 'utf8')) as StoredLeaderboard
     expect(stored.months).toEqual(['2026-10', '2026-11'])
@@ -68,11 +68,20 @@ describe('stored leaderboard', () => {
       ['qq:6', 36, 72],
       ['qq:5', 25, 50],
     ])
-    // a tie (qq:1 and qq:2 at 4 in December) shares its rank; a December award adds December to the file
+    // a tie (qq:1 and qq:2 at 4 in December) shares its rank; an award leaves the file as it was (an award is one
+    // short update), and the standings are worked out from the month totals until the next recompute
     await awardPoints(ws, store, {member: 'qq:1', points: 4, reason: 'meetup', now: new Date('2026-12-01T04:00:00Z')})
     await awardPoints(ws, store, {member: 'qq:2', points: 4, reason: 'meetup', now: new Date('2026-12-01T05:00:00Z')})
+    expect((JSON.parse(await readFile(file, 'utf8')) as StoredLeaderboard).months).toEqual(['2026-10', '2026-11'])
+    let [, , december] = await tops()
+    expect(december.map((r) => [r.rank, r.member, r.points, r.total])).toEqual([
+      [1, 'qq:1', 4, 6],
+      [1, 'qq:2', 4, 12],
+    ])
+    expect(await tops()).toEqual(await computed())
+    await recomputePoints(ws, store, {now: NOW})
     expect((JSON.parse(await readFile(file, 'utf8')) as StoredLeaderboard).months).toEqual(['2026-10', '2026-11', '2026-12'])
-    const [, , december] = await tops()
+    ;[, , december] = await tops()
     expect(december.map((r) => [r.rank, r.member, r.points, r.total])).toEqual([
       [1, 'qq:1', 4, 6],
       [1, 'qq:2', 4, 12],
