@@ -1,8 +1,10 @@
 /**
- * `.commops/ledger/leaderboard.json`: the stored leaderboard (leaderboard.ts), written after each points recompute and
- * manual award, named by the hash of what it was computed from (the ledgers, the links, the records). A reader whose
- * inputs hash differently (links or records changed since, an older workspace without the file, a damaged file)
- * computes the rows from the month totals as before; the file is only ever a shortcut.
+ * `.commops/ledger/leaderboard.json`: the stored leaderboard (leaderboard.ts), written after each points recompute (not
+ * after a manual award, which stays one short update), named by the hash of what it was computed from (the ledgers,
+ * the manual awards, the links, the records). A reader whose inputs hash differently (an award, links or records
+ * changed since, an older workspace without the file, a damaged file) computes the rows from the month totals as
+ * before; the file is only ever a shortcut. It is written from the store as read after the recompute's update, so the
+ * rows and their key always come from the same inputs.
  */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
