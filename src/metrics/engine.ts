@@ -78,13 +78,14 @@ export function eventFilter(filter: MetricFilter = {}): ((e: {member: string; ch
 /**
  * What a reader of blocks needs of a batch's tables, in its own numbering: each member's person as an integer (-1
  * when the member's events are left out: `platform:*`, or a platform the filter does not take), whether each channel
- * passes the filter, each topic as an integer. Extended as the tables grow.
+ * passes the filter, and the number of the tables' first topic (topic i of the tables is `topicBase + i`: no array
+ * per topic). Extended as the tables grow.
  */
 export class TableMap {
   private tables?: ColumnTables
   person: Int32Array = new Int32Array(0)
   channelOk: Uint8Array = new Uint8Array(0)
-  topic: Int32Array = new Int32Array(0)
+  topicBase = 0
   /** Whether events without a channel pass the filter. */
   readonly noChannelOk: boolean
   private readonly channels?: Set<string>
@@ -93,7 +94,8 @@ export class TableMap {
   constructor(
     filter: MetricFilter | undefined,
     private readonly people: People,
-    private readonly topicOf?: (topic: number) => number,
+    /** Called with each new tables' topics (their hashes): returns the number of the first one. */
+    private readonly topicsOf?: (topics: ColumnTables['topics']) => number,
   ) {
     this.channels = filter?.channel?.length ? new Set(filter.channel) : undefined
     this.platforms = filter?.platform?.length ? new Set(filter.platform) : undefined
@@ -107,7 +109,7 @@ export class TableMap {
       this.tables = t
       this.person = new Int32Array(0)
       this.channelOk = new Uint8Array(0)
-      this.topic = new Int32Array(0)
+      this.topicBase = this.topicsOf?.(t.topics) ?? 0
     }
     if (this.person.length < t.members.length) {
       const next = new Int32Array(t.members.length)
@@ -124,12 +126,6 @@ export class TableMap {
       next.set(this.channelOk)
       for (let i = this.channelOk.length; i < t.channels.length; i++) next[i] = !this.channels || this.channels.has(t.channels[i]) ? 1 : 0
       this.channelOk = next
-    }
-    if (this.topicOf && this.topic.length < t.topics.length) {
-      const next = new Int32Array(t.topics.length)
-      next.set(this.topic)
-      for (let i = this.topic.length; i < t.topics.length; i++) next[i] = this.topicOf(t.topics[i])
-      this.topic = next
     }
   }
 }
@@ -255,10 +251,11 @@ export class MetricsEngine {
   private readonly left = new Set<number>()
   private readonly converted = new Set<number>()
   /**
-   * Topics: the hash53 of each topic id (one id per topic of each batch's tables, joined in `result`), whether each
-   * had a reply in the period, and the (topic, person) of every interaction in a topic (deduplicated by sorting).
+   * Topics: the topics (hash53 of each) of every batch's tables, numbered one after the other (joined in `result`),
+   * whether each had a reply in the period, and the (topic, person) of every interaction in a topic (deduplicated by
+   * sorting).
    */
-  private readonly topicHashes = new NumberList()
+  private readonly topicSets: Array<ColumnTables['topics']> = []
   private topicReplied = new Uint8Array(1024)
   private readonly topicPairs = new NumberList()
   /** Questions of the period, and answers from its start on by their parent, else by their topic. */
@@ -277,11 +274,14 @@ export class MetricsEngine {
     this.keepAnswers = wants(NEEDS.answers)
     this.keepTopics = wants(NEEDS.topics)
     this.keepAuthors = wants(NEEDS.authors)
-    const topicOf = (hash: number) => {
-      this.topicHashes.push(hash)
-      return this.topicHashes.length - 1
+    const topicsOf = (topics: ColumnTables['topics']) => {
+      // the tables before these are complete: a batch's tables stop growing when the next ones come
+      let base = 0
+      for (const set of this.topicSets) base += set.length
+      this.topicSets.push(topics)
+      return base
     }
-    this.map = new TableMap(o.filter, this.people, this.keepAnswers || this.keepTopics ? topicOf : undefined)
+    this.map = new TableMap(o.filter, this.people, this.keepAnswers || this.keepTopics ? topicsOf : undefined)
     ;[this.from, this.to] = periodDays(o.period)
     this.windowFrom = Math.min(this.from, this.to - 29)
     this.words = Math.ceil((this.to - this.windowFrom + 1) / 32)
@@ -337,7 +337,7 @@ export class MetricsEngine {
         const t = topicCol[i]
         const list = !Number.isNaN(par) ? this.answersByParent : t >= 0 ? this.answersByTopic : undefined
         if (list) {
-          list.key.push(!Number.isNaN(par) ? par : map.topic[t])
+          list.key.push(!Number.isNaN(par) ? par : map.topicBase + t)
           list.ms.push(ms)
           list.person.push(p)
         }
@@ -347,7 +347,7 @@ export class MetricsEngine {
       if (interaction) {
         this.interactions++
         if (keepTopics && topicCol[i] >= 0) {
-          const topic = map.topic[topicCol[i]]
+          const topic = map.topicBase + topicCol[i]
           this.topicPairs.push(topic * PERSON_SPAN + p)
           if (type === T.reply) {
             if (topic >= this.topicReplied.length) this.topicReplied = grown(this.topicReplied, topic + 1)
@@ -362,7 +362,7 @@ export class MetricsEngine {
         this.questions.ms.push(ms)
         this.questions.person.push(p)
         this.questions.src.push(src[i])
-        this.questions.topic.push(t < 0 ? -1 : map.topic[t])
+        this.questions.topic.push(t < 0 ? -1 : map.topicBase + t)
       }
       if (keepAuthors && (type === T.reply || type === T.answer) && !Number.isNaN(par)) {
         this.replyLinks.key.push(par)
@@ -470,8 +470,8 @@ export class MetricsEngine {
     const month = this.daily(perDay, to - 29, to)
 
     // the joins: each reads its lists once, then they are let go
-    const topics = canonicalTopics(this.topicHashes)
-    const answers = firstResponses(this.questions, this.answersByParent, this.answersByTopic, topics.canonical)
+    const topics = canonicalTopics(this.topicSets)
+    const answers = firstResponses(this.questions, this.answersByParent, this.answersByTopic, topics)
     clear(this.questions, this.answersByParent, this.answersByTopic)
     const questions = answers.questions
     const answered24 = answers.within24h
@@ -482,8 +482,9 @@ export class MetricsEngine {
         ? delays[(delays.length - 1) / 2]
         : (delays[delays.length / 2 - 1] + delays[delays.length / 2]) / 2
       : 0
-    const topicShare = topicParticipation(this.topicPairs, this.topicReplied, topics.canonical, topics.count)
-    clear({pairs: this.topicPairs, hashes: this.topicHashes})
+    const topicShare = topicParticipation(this.topicPairs, this.topicReplied, topics)
+    this.topicPairs.clear()
+    this.topicSets.length = 0
     const topicsReplied = topicShare.replied
     const topicPeople = topicShare.participants
     const links = replyPairs(this.messages, this.replyLinks, people.size)

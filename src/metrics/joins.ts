@@ -9,15 +9,28 @@ const HOUR_MS = 3_600_000
 /** People per topic key: (topic, person) pairs are `topic * PERSON_SPAN + person`, exact below 2^53. */
 export const PERSON_SPAN = 2 ** 26
 
+/** The engine's topic ids (`ids` of them) joined into topics: `of(id)` is the topic of an id, 0…count−1. */
+export interface Topics {
+  ids: number
+  count: number
+  of: (id: number) => number
+}
+
 /**
- * Topics as the engine numbers them: one id per topic of each batch's tables, so a topic found in two batches has two
- * ids. `canonical` gives each id the index of its hash among the distinct hashes: one number per topic.
+ * Topics as the engine numbers them: the topics of each batch's tables (their hash53), one after the other, so a topic
+ * found in two batches has two ids. Each id is joined to the index of its hash among the distinct hashes: one number
+ * per topic. The topics of one table are distinct already (the table has each once): their ids are the topics.
  */
-export function canonicalTopics(hashes: NumberList): {canonical: Int32Array; count: number} {
+export function canonicalTopics(sets: ReadonlyArray<ArrayLike<number>>): Topics {
+  let ids = 0
+  for (const set of sets) ids += set.length
+  if (sets.length <= 1) return {ids, count: ids, of: (id) => id}
+  const hashes = new NumberList()
+  for (const set of sets) for (let i = 0; i < set.length; i++) hashes.push(set[i])
   const keys = new SortedKeys(hashes)
-  const canonical = new Int32Array(hashes.length)
-  for (let i = 0; i < hashes.length; i++) canonical[i] = keys.indexOf(hashes.at(i))
-  return {canonical, count: keys.keys.length}
+  const canonical = new Int32Array(ids)
+  for (let i = 0; i < ids; i++) canonical[i] = keys.indexOf(hashes.at(i))
+  return {ids, count: keys.keys.length, of: (id) => canonical[id]}
 }
 
 /** Questions of the period: instant, asker, hash53 of src, topic id (-1 when none). */
@@ -44,7 +57,7 @@ export function firstResponses(
   q: Questions,
   byParent: Answers,
   byTopic: Answers,
-  canonical: Int32Array,
+  topics: Topics,
 ): {questions: number; within24h: number; delays: Float64Array} {
   const n = q.ms.length
   const first = new Float64Array(n).fill(Infinity)
@@ -54,13 +67,13 @@ export function firstResponses(
     const person = byParent.person.at(a)
     for (let i = bySrc.first(byParent.key.at(a)); i >= 0; i = bySrc.next(i)) if (person !== q.person.at(i) && ms < first[i]) first[i] = ms
   }
-  const topics = new NumberList()
-  for (let i = 0; i < n; i++) topics.push(q.topic.at(i) < 0 ? Number.NaN : canonical[q.topic.at(i)])
-  const byTopicOf = new Groups(topics)
+  const topicOf = new NumberList()
+  for (let i = 0; i < n; i++) topicOf.push(q.topic.at(i) < 0 ? Number.NaN : topics.of(q.topic.at(i)))
+  const byTopicOf = new Groups(topicOf)
   for (let a = 0; a < byTopic.key.length; a++) {
     const ms = byTopic.ms.at(a)
     const person = byTopic.person.at(a)
-    for (let i = byTopicOf.first(canonical[byTopic.key.at(a)]); i >= 0; i = byTopicOf.next(i))
+    for (let i = byTopicOf.first(topics.of(byTopic.key.at(a))); i >= 0; i = byTopicOf.next(i))
       if (person !== q.person.at(i) && ms >= q.ms.at(i) && ms < first[i]) first[i] = ms
   }
   let answered = 0
@@ -82,26 +95,21 @@ export function firstResponses(
  * (rewritten in place with the canonical ones): how many topics had a reply, and how many distinct (topic, person)
  * pairs fall in those.
  */
-export function topicParticipation(
-  pairs: NumberList,
-  repliedIds: Uint8Array,
-  canonical: Int32Array,
-  count: number,
-): {replied: number; participants: number} {
-  const replied = new Uint8Array(count)
-  for (let id = 0; id < canonical.length; id++) if (repliedIds[id] === 1) replied[canonical[id]] = 1
-  let topics = 0
-  for (let t = 0; t < count; t++) topics += replied[t]
+export function topicParticipation(pairs: NumberList, repliedIds: Uint8Array, topics: Topics): {replied: number; participants: number} {
+  const replied = new Uint8Array(topics.count)
+  for (let id = 0; id < topics.ids; id++) if (repliedIds[id] === 1) replied[topics.of(id)] = 1
+  let repliedTopics = 0
+  for (let t = 0; t < topics.count; t++) repliedTopics += replied[t]
   for (let i = 0; i < pairs.length; i++) {
     const pair = pairs.at(i)
     const id = Math.floor(pair / PERSON_SPAN)
-    pairs.set(i, canonical[id] * PERSON_SPAN + (pair - id * PERSON_SPAN))
+    pairs.set(i, topics.of(id) * PERSON_SPAN + (pair - id * PERSON_SPAN))
   }
   let participants = 0
   pairs.forEachDistinct((pair) => {
     participants += replied[Math.floor(pair / PERSON_SPAN)]
   })
-  return {replied: topics, participants}
+  return {replied: repliedTopics, participants}
 }
 
 /** Messages (hash53 of src, author) and reply links (hash53 of the parent, replier). */
