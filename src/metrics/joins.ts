@@ -92,23 +92,23 @@ export function firstResponses(
 
 /**
  * The (topic, person) pairs of interactions in topics, as `topic * PERSON_SPAN + person` with the engine's topic ids
- * (rewritten in place with the canonical ones): how many topics had a reply, and how many distinct (topic, person)
- * pairs fall in those.
+ * (rewritten in place with the joined ones): how many topics had a reply, and how many distinct (topic, person) pairs
+ * fall in those.
  */
 export function topicParticipation(pairs: NumberList, repliedIds: Uint8Array, topics: Topics): {replied: number; participants: number} {
   const replied = new Uint8Array(topics.count)
   for (let id = 0; id < topics.ids; id++) if (repliedIds[id] === 1) replied[topics.of(id)] = 1
   let repliedTopics = 0
   for (let t = 0; t < topics.count; t++) repliedTopics += replied[t]
-  for (let i = 0; i < pairs.length; i++) {
-    const pair = pairs.at(i)
-    const id = Math.floor(pair / PERSON_SPAN)
-    pairs.set(i, topics.of(id) * PERSON_SPAN + (pair - id * PERSON_SPAN))
+  // each pair rewritten with its topic, or NaN (left out) when the topic had no reply
+  for (const chunk of pairs.chunks()) {
+    for (let i = 0; i < chunk.length; i++) {
+      const id = Math.floor(chunk[i] / PERSON_SPAN)
+      const topic = topics.of(id)
+      chunk[i] = replied[topic] === 1 ? topic * PERSON_SPAN + (chunk[i] - id * PERSON_SPAN) : Number.NaN
+    }
   }
-  let participants = 0
-  pairs.forEachDistinct((pair) => {
-    participants += replied[Math.floor(pair / PERSON_SPAN)]
-  })
+  const participants = pairs.countDistinct()
   return {replied: repliedTopics, participants}
 }
 

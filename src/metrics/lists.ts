@@ -13,38 +13,47 @@ type Numbers = Float64Array | Int32Array
 
 /** A list of numbers (doubles, or int32 with `int32List`) that grows by chunks of 65 536. */
 export class NumberList<A extends Numbers = Float64Array> {
-  private readonly chunks: A[] = []
+  private readonly parts: A[] = []
   length = 0
 
   constructor(private readonly make: (n: number) => A = (n) => new Float64Array(n) as A) {}
 
   push(value: number): void {
     const k = this.length & MASK
-    if (k === 0) this.chunks.push(this.make(CHUNK))
-    this.chunks[this.chunks.length - 1][k] = value
+    if (k === 0) this.parts.push(this.make(CHUNK))
+    this.parts[this.parts.length - 1][k] = value
     this.length++
   }
 
   at(i: number): number {
-    return this.chunks[i >>> SHIFT][i & MASK]
+    return this.parts[i >>> SHIFT][i & MASK]
   }
 
   set(i: number, value: number): void {
-    this.chunks[i >>> SHIFT][i & MASK] = value
+    this.parts[i >>> SHIFT][i & MASK] = value
   }
 
   /** The values in a new array. */
   copy(): A {
     const out = this.make(this.length)
-    for (let c = 0; c < this.chunks.length; c++) out.set(this.chunks[c].subarray(0, Math.min(CHUNK, this.length - c * CHUNK)), c * CHUNK)
+    for (let c = 0; c < this.parts.length; c++) out.set(this.parts[c].subarray(0, Math.min(CHUNK, this.length - c * CHUNK)), c * CHUNK)
     return out
   }
 
-  /** Each distinct finite value once, ascending, without a copy: the list's chunks are sorted in place. */
-  forEachDistinct(visit: (value: number) => void): void {
-    const runs = this.chunks.map((chunk, c) => chunk.subarray(0, Math.min(CHUNK, this.length - c * CHUNK)).sort())
+  /**
+   * The list's values, chunk by chunk (views, not copies: writing to them changes the list). Loops over these need no
+   * call per value: a double passed to or returned from a call that is not inlined is a heap allocation.
+   */
+  chunks(): A[] {
+    return this.parts.map((chunk, c) => chunk.subarray(0, Math.min(CHUNK, this.length - c * CHUNK)) as A)
+  }
+
+  /** How many distinct finite values the list holds, without a copy: its chunks are sorted in place and merged. */
+  countDistinct(): number {
+    const runs = this.chunks().map((chunk) => chunk.sort())
     const at = new Int32Array(runs.length)
     let last = Number.NaN
+    let count = 0
     for (;;) {
       let best = -1
       let min = Infinity
@@ -54,15 +63,18 @@ export class NumberList<A extends Numbers = Float64Array> {
           best = r
         }
       }
-      if (best < 0) return
+      if (best < 0) return count
       at[best]++
-      if (min !== last) visit((last = min))
+      if (min !== last) {
+        count++
+        last = min
+      }
     }
   }
 
   /** Empties the list. */
   clear(): void {
-    this.chunks.length = 0
+    this.parts.length = 0
     this.length = 0
   }
 }

@@ -25,11 +25,18 @@ describe('engine lists', () => {
     expect(list.length).toBe(0)
   })
 
-  it('visit each distinct value once, ascending, across chunks', () => {
-    const values = Array.from({length: 150_000}, (_, i) => (i * 7919) % 50_021)
-    const seen: number[] = []
-    listOf(values).forEachDistinct((v) => seen.push(v))
-    expect(seen).toEqual([...new Set(values)].sort((a, b) => a - b))
+  it('count the distinct finite values across chunks', () => {
+    const values = Array.from({length: 150_000}, (_, i) => (i % 7 === 0 ? Number.NaN : (i * 7919) % 50_021))
+    expect(listOf(values).countDistinct()).toBe(new Set(values.filter((v) => !Number.isNaN(v))).size)
+    expect(listOf([]).countDistinct()).toBe(0)
+  })
+
+  it('give its values chunk by chunk, as views that write through', () => {
+    const list = listOf(Array.from({length: 70_000}, (_, i) => i))
+    const chunks = list.chunks()
+    expect(chunks.map((c) => c.length)).toEqual([65_536, 70_000 - 65_536])
+    chunks[1][0] = -1
+    expect(list.at(65_536)).toBe(-1)
   })
 
   it('find a key among sorted distinct keys as a plain search would', () => {
