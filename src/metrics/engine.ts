@@ -139,34 +139,46 @@ export interface EngineOptions {
   metrics?: readonly MetricId[]
 }
 
-/** People, as integers, and what is known of each. */
+/** People, as integers, and what is known of each (in typed arrays, grown as people come: no heap numbers). */
 export class People {
   readonly ids = new Map<string, number>()
-  readonly joinDay: number[] = []
-  /** Instants (ms) of the last join and the last leave, and the day of that leave. */
-  readonly lastJoin: number[] = []
-  readonly lastLeave: number[] = []
-  readonly leaveDay: number[] = []
-  readonly firstActive: number[] = []
-  readonly lastActive: number[] = []
+  private count = 0
+  /** Days of the first join, the last leave (of `lastLeave`), the first and the last interaction. */
+  joinDay = new Int32Array(1024).fill(NONE)
+  leaveDay = new Int32Array(1024).fill(NONE)
+  firstActive = new Int32Array(1024).fill(NONE)
+  lastActive = new Int32Array(1024).fill(NEVER)
+  /** Instants (ms) of the last join and the last leave. */
+  lastJoin = new Float64Array(1024).fill(NEVER)
+  lastLeave = new Float64Array(1024).fill(NEVER)
 
   intern(person: string): number {
     let p = this.ids.get(person)
     if (p === undefined) {
-      p = this.joinDay.length
+      p = this.count++
       this.ids.set(person, p)
-      this.joinDay.push(NONE)
-      this.firstActive.push(NONE)
-      this.lastJoin.push(NEVER)
-      this.lastLeave.push(NEVER)
-      this.leaveDay.push(NONE)
-      this.lastActive.push(NEVER)
+      if (p === this.joinDay.length) this.grow()
     }
     return p
   }
 
+  private grow(): void {
+    const n = this.joinDay.length
+    const more = <A extends Int32Array | Float64Array>(a: A, empty: number): A => {
+      const b = grown(a)
+      b.fill(empty, n)
+      return b
+    }
+    this.joinDay = more(this.joinDay, NONE)
+    this.leaveDay = more(this.leaveDay, NONE)
+    this.firstActive = more(this.firstActive, NONE)
+    this.lastActive = more(this.lastActive, NEVER)
+    this.lastJoin = more(this.lastJoin, NEVER)
+    this.lastLeave = more(this.lastLeave, NEVER)
+  }
+
   get size(): number {
-    return this.joinDay.length
+    return this.count
   }
 
   /** First day as a member: the first join, or the first interaction when earlier or without a join; NONE when neither. */
