@@ -197,6 +197,25 @@ export class EngagementCollector {
     }
     return out
   }
+
+  /**
+   * Members per level at the i-th date, and how many: `levelCounts` of `levelsAt(i)` without a map of every member
+   * (the engagement score needs only the counts).
+   */
+  countsAt(i: number): {members: number; counts: Record<EngagementLevelId, number>} {
+    const at = this.atDays[i]
+    const n = this.atDays.length
+    const counts: Record<string, number> = Object.fromEntries(this.model.levels.map((l) => [l.id, 0]))
+    let members = 0
+    for (let slot = 0; slot < this.keys.length; slot++) {
+      const k = slot * n + i
+      if (this.first[slot] > at || this.left[k]) continue
+      const level = classify(this.model, Math.round(this.score[k] * 100) / 100, at - this.first[slot])
+      counts[level] = (counts[level] ?? 0) + 1
+      members++
+    }
+    return {members, counts}
+  }
 }
 
 /** Members per level, every level of the model present. */

@@ -4,7 +4,7 @@
  */
 import type {Msg} from '../errors.js'
 import type {CalendarItem} from '../calendar/types.js'
-import {gravity, levelCounts, type EngagementCollector} from '../members/engagement.js'
+import {gravity, type EngagementCollector} from '../members/engagement.js'
 import {computeCsat, computeDimensions, computeNps} from '../survey/results.js'
 import type {SurveyDoc, SurveyResponse} from '../survey/types.js'
 import type {MetricId, MetricValue, Period} from './types.js'
@@ -80,13 +80,12 @@ export function calendarAdherence(items: CalendarItem[], period: Period): Metric
  * members model (community.yaml `engagement`); the whole community, whatever the filter. n/a with no members.
  */
 export function engagementScore(collector: EngagementCollector, index: number): MetricValue {
-  const levels = collector.levelsAt(index)
-  if (levels.size === 0) return notAvailable('engagement_score', 'noMembers')
-  const counts = levelCounts(collector.model, levels)
+  const {members, counts} = collector.countsAt(index)
+  if (members === 0) return notAvailable('engagement_score', 'noMembers')
   return figure(
     'engagement_score',
     gravity(collector.model, counts),
-    {members: levels.size, ...counts},
+    {members, ...counts},
     {
       notes: [{key: 'metrics.note.engagement', params: {window: collector.model.windowDays}}],
     },

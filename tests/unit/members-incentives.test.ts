@@ -468,6 +468,9 @@ describe('engagement levels, movement and gravity', () => {
     expect(Object.fromEntries([...before].map(([k, v]) => [k, v.level]))).toEqual({a: 'core', b: 'dormant', d: 'new', e: 'dormant'})
     expect(Object.fromEntries([...after].map(([k, v]) => [k, v.level]))).toEqual({a: 'casual', b: 'core', c: 'new', e: 'dormant'})
     expect(levelCounts(model, before)).toEqual({core: 1, new: 1, casual: 0, dormant: 2})
+    // the counts alone (the engagement score), without the map of every member
+    expect(c.countsAt(0)).toEqual({members: 4, counts: {core: 1, new: 1, casual: 0, dormant: 2}})
+    expect(c.countsAt(1)).toEqual({members: 4, counts: levelCounts(model, after)})
     expect(gravity(model, levelCounts(model, before))).toBe(9 + 1)
     expect(gravity(model, levelCounts(model, after))).toBe(9 + 1 + 4)
     const m = movement(model, before, after)
