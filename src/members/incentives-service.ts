@@ -134,7 +134,7 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
         const i = rows.event[k]
         const points = rows.points[k]
         const m = i === -1 ? rows.deduction[k]!.ts.slice(0, 7) : events.month(i)
-        byType.add(i === -1 ? INCIDENT : events.type[i], points)
+        byType.add(i === -1 ? INCIDENT : events.type(i), points)
         total = round2(total + points)
         if (m !== month) {
           if (month) months.addTo(month, member, inMonth)

@@ -27,7 +27,9 @@ import {
 } from '../../src/members/incentives-service.js'
 import {incentiveChunks} from '../../src/members/io-ledger.js'
 import {computeLedger, ledgerEntries, monthTotals, pointsRules, titleFor, titleLevels, type LedgerEntry} from '../../src/members/points.js'
-import {TimelineCollector} from '../../src/members/timeline.js'
+import {ScoringEvents} from '../../src/members/scoring.js'
+import {TimelineCollector, type TimelineEvent} from '../../src/members/timeline.js'
+import {EVENT_TYPES} from '../../src/events/types.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {Store} from '../../src/store/index.js'
@@ -372,6 +374,33 @@ describe('timelines', () => {
       ['d', '2', 1],
       ['e', 'I3', -5],
     ])
+  })
+})
+
+describe('scoring events', () => {
+  it('keep each event’s time, type, ts and src whole, however long the texts, across pages, in member then time order', () => {
+    // texts of every size: a record near a page's end, one longer than a page, non-ASCII and escaped characters
+    const lengths = [1, 30, 4000, 70_000, 17, 65_536, 200_000]
+    const timelines: Array<[string, TimelineEvent[]]> = []
+    for (let m = 0; m < 12; m++) {
+      const events: TimelineEvent[] = []
+      for (let k = 0; k < 10; k++) {
+        const n = m === 5 && k === 3 ? 1_100_000 : lengths[(m * 3 + k) % lengths.length] + k
+        const src = `${'社'.repeat(m % 3)}"\\${String.fromCharCode(97 + (k % 26)).repeat(n)}#${m}:${k}`
+        const ms = Date.parse('2026-11-02T00:00:00Z') + (10 - k) * 60_000 * (m + 1)
+        events.push({ms, ts: new Date(ms).toISOString(), type: k % 2 ? 'post' : 'reply', src})
+      }
+      timelines.push([`qq:${String(m).padStart(2, '0')}`, events])
+    }
+    const ev = ScoringEvents.fromTimelines(timelines)
+    const seen: Array<[string, TimelineEvent[]]> = []
+    for (const [member, list] of ev.byMember())
+      seen.push([member, [...list].map((i) => ({ms: ev.ms(i), ts: ev.ts(i), type: EVENT_TYPES[ev.type(i)], src: ev.src(i)}))])
+    expect(seen).toEqual(timelines.map(([m, events]) => [m, [...events].sort((a, b) => a.ms - b.ms)]))
+    const i = [...ev.byMember()][3][1][0]
+    const out = Buffer.alloc(ev.textLength(i))
+    expect(ev.copySrc(i, out, ev.copyTs(i, out, 0))).toBe(out.length)
+    expect(out.toString()).toBe(JSON.stringify(ev.ts(i)).slice(1, -1) + JSON.stringify(ev.src(i)).slice(1, -1))
   })
 })
 
