@@ -11,8 +11,76 @@ import {compare, groupByMember, isAnonymous, type MemberKey, type TimelineEvent}
 const PAGE_BITS = 20
 const PAGE = 1 << PAGE_BITS
 const IN_PAGE = PAGE - 1
-/** A record: ms (float64), type (a byte), the lengths of the ts and the src (four bytes each), then the ts and the src. */
-const HEAD = 17
+/**
+ * A record: ms (float64); type (a byte); 1 when the ts is not kept because isoAt writes it back exactly from ms and
+ * the offset (a byte); the offset in minutes + 32768 (two bytes); the lengths of the kept ts and of the src (four bytes
+ * each); then the ts, when kept, and the src.
+ */
+const HEAD = 20
+/** A ts as `2026-11-02T10:15:00+08:00`. */
+const ISO = 25
+const OFFSET_ZERO = 32_768
+
+/** Two decimal digits of n (0–99) into out at o; returns the end. */
+function two(n: number, out: Uint8Array, o: number): number {
+  const tens = (n / 10) | 0
+  out[o] = 48 + tens
+  out[o + 1] = 48 + n - tens * 10
+  return o + 2
+}
+
+/**
+ * An instant (whole seconds, years 0–9999) as ISO 8601 at `offset` minutes, as canonical events write it
+ * (`2026-11-02T10:15:00+08:00`), into out at o; returns the end. The civil date of a day count by H. Hinnant's
+ * `civil_from_days`, in small integers only.
+ */
+function isoAt(ms: number, offset: number, out: Uint8Array, o: number): number {
+  const t = ms / 1000 + offset * 60
+  const days = Math.floor(t / 86_400)
+  const secs = t - days * 86_400
+  const z = days + 719_468
+  const era = Math.floor(z / 146_097)
+  const doe = z - era * 146_097
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36_524) | 0) - ((doe / 146_096) | 0)) / 365) | 0
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0))
+  const mp = ((5 * doy + 2) / 153) | 0
+  const month = mp < 10 ? mp + 3 : mp - 9
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+  o = two((year / 100) | 0, out, o)
+  o = two(year % 100, out, o)
+  out[o++] = 45
+  o = two(month, out, o)
+  out[o++] = 45
+  o = two(doy - (((153 * mp + 2) / 5) | 0) + 1, out, o)
+  out[o++] = 84
+  o = two((secs / 3600) | 0, out, o)
+  out[o++] = 58
+  o = two(((secs / 60) | 0) % 60, out, o)
+  out[o++] = 58
+  o = two(secs % 60, out, o)
+  const abs = offset < 0 ? -offset : offset
+  out[o++] = offset < 0 ? 45 : 43
+  o = two((abs / 60) | 0, out, o)
+  out[o++] = 58
+  return two(abs % 60, out, o)
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
+
+/** The offset of a ts isoAt writes back exactly from ms (bytes [s, s + ISO) of buf), else undefined. */
+function canonicalOffset(ms: number, buf: Uint8Array, s: number, e: number, scratch: Uint8Array): number | undefined {
+  if (e - s !== ISO || ms % 1000 !== 0 || !(ms >= -62_167_219_200_000 && ms < 253_402_300_800_000)) return undefined
+  const sign = buf[s + 19] === 43 ? 1 : buf[s + 19] === 45 ? -1 : 0
+  const h1 = buf[s + 20]
+  const h2 = buf[s + 21]
+  const m1 = buf[s + 23]
+  const m2 = buf[s + 24]
+  if (sign === 0 || !isDigit(h1) || !isDigit(h2) || !isDigit(m1) || !isDigit(m2)) return undefined
+  const offset = sign * ((h1 - 48) * 600 + (h2 - 48) * 60 + (m1 - 48) * 10 + (m2 - 48))
+  isoAt(ms, offset, scratch, 0)
+  for (let k = 0; k < ISO; k++) if (scratch[k] !== buf[s + k]) return undefined
+  return offset
+}
 
 /** JSON string contents as bytes (what JSON.stringify writes between the quotes). */
 export const jsonText = (s: string): Buffer => Buffer.from(JSON.stringify(s).slice(1, -1))
@@ -42,6 +110,8 @@ export class ScoringEvents {
   /** The same pages as float64s, for the records' ms. */
   private readonly times: Float64Array[] = []
   private used = PAGE
+  /** Room for one ts written by isoAt. */
+  private readonly scratch = Buffer.alloc(ISO)
   readonly members: MemberKey[] = []
   private readonly slots = new Map<MemberKey, number>()
 
@@ -69,7 +139,8 @@ export class ScoringEvents {
       this.slot = grown(this.slot)
       this.at = grown(this.at)
     }
-    const ts = tsEnd - tsStart
+    const offset = canonicalOffset(ms, buf, tsStart, tsEnd, this.scratch)
+    const ts = offset === undefined ? tsEnd - tsStart : 0
     const src = srcEnd - srcStart
     // records start at multiples of 8 (their ms is a float64)
     const size = (HEAD + ts + src + 7) & ~7
@@ -84,14 +155,21 @@ export class ScoringEvents {
     const o = this.used
     this.times[p][o >>> 3] = ms
     page[o + 8] = type
-    page.writeUInt32LE(ts, o + 9)
-    page.writeUInt32LE(src, o + 13)
+    page[o + 9] = offset === undefined ? 0 : 1
+    page.writeUInt16LE((offset ?? 0) + OFFSET_ZERO, o + 10)
+    page.writeUInt32LE(ts, o + 12)
+    page.writeUInt32LE(src, o + 16)
     let w = o + HEAD
-    for (let k = tsStart; k < tsEnd; k++) page[w++] = buf[k]
+    if (ts > 0) for (let k = tsStart; k < tsEnd; k++) page[w++] = buf[k]
     for (let k = srcStart; k < srcEnd; k++) page[w++] = buf[k]
     this.slot[i] = slot
     this.at[i] = p * PAGE + o
     this.used = o + size
+  }
+
+  /** Bytes the records take (pages in use). */
+  get bytes(): number {
+    return this.pages.length === 0 ? 0 : (this.pages.length - 1) * PAGE + this.used
   }
 
   /** Event i's time (epoch ms). */
@@ -107,19 +185,29 @@ export class ScoringEvents {
   }
 
   private tsLength(page: Buffer, o: number): number {
-    return page[o + 9] + page[o + 10] * 256 + page[o + 11] * 65_536 + page[o + 12] * 16_777_216
+    return page[o + 12] + page[o + 13] * 256 + page[o + 14] * 65_536 + page[o + 15] * 16_777_216
   }
 
   private srcLength(page: Buffer, o: number): number {
-    return page[o + 13] + page[o + 14] * 256 + page[o + 15] * 65_536 + page[o + 16] * 16_777_216
+    return page[o + 16] + page[o + 17] * 256 + page[o + 18] * 65_536 + page[o + 19] * 16_777_216
+  }
+
+  /** Whether the record at r keeps no ts (isoAt writes it back). */
+  private canonical(page: Buffer, r: number): boolean {
+    return page[r + 9] === 1
+  }
+
+  /** Writes the JSON contents of the ts of the record at r of page p into `out` at `o`; returns the end. */
+  private writeTs(p: number, r: number, out: Uint8Array, o: number): number {
+    const page = this.pages[p]
+    if (this.canonical(page, r)) return isoAt(this.times[p][r >>> 3], page[r + 10] + page[r + 11] * 256 - OFFSET_ZERO, out, o)
+    return copyBytes(page, r + HEAD, r + HEAD + this.tsLength(page, r), out, o)
   }
 
   /** Copies the JSON contents of event `i`'s ts (or src) into `out` at `o`; returns the end. */
   copyTs(i: number, out: Buffer, o: number): number {
     const a = this.at[i]
-    const page = this.pages[a >>> PAGE_BITS]
-    const s = (a & IN_PAGE) + HEAD
-    return copyBytes(page, s, s + this.tsLength(page, s - HEAD), out, o)
+    return this.writeTs(a >>> PAGE_BITS, a & IN_PAGE, out, o)
   }
 
   copySrc(i: number, out: Buffer, o: number): number {
@@ -135,23 +223,28 @@ export class ScoringEvents {
     const a = this.at[i]
     const page = this.pages[a >>> PAGE_BITS]
     const r = a & IN_PAGE
-    return this.tsLength(page, r) + this.srcLength(page, r)
+    return (this.canonical(page, r) ? ISO : this.tsLength(page, r)) + this.srcLength(page, r)
   }
 
-  private text(i: number, src: boolean): string {
-    const a = this.at[i]
-    const page = this.pages[a >>> PAGE_BITS]
-    const r = a & IN_PAGE
-    const start = r + HEAD + (src ? this.tsLength(page, r) : 0)
-    return JSON.parse(`"${page.toString('utf8', start, start + (src ? this.srcLength(page, r) : this.tsLength(page, r)))}"`) as string
+  /** The JSON contents of bytes as the string they stand for. */
+  private static decoded(bytes: Buffer, s: number, e: number): string {
+    return JSON.parse(`"${bytes.toString('utf8', s, e)}"`) as string
   }
 
   ts(i: number): string {
-    return this.text(i, false)
+    const a = this.at[i]
+    const page = this.pages[a >>> PAGE_BITS]
+    const r = a & IN_PAGE
+    if (this.canonical(page, r)) return this.scratch.toString('latin1', 0, this.writeTs(a >>> PAGE_BITS, r, this.scratch, 0))
+    return ScoringEvents.decoded(page, r + HEAD, r + HEAD + this.tsLength(page, r))
   }
 
   src(i: number): string {
-    return this.text(i, true)
+    const a = this.at[i]
+    const page = this.pages[a >>> PAGE_BITS]
+    const r = a & IN_PAGE
+    const s = r + HEAD + this.tsLength(page, r)
+    return ScoringEvents.decoded(page, s, s + this.srcLength(page, r))
   }
 
   /** The local day (`YYYY-MM-DD`) an event's ts shows. */
@@ -161,11 +254,22 @@ export class ScoringEvents {
 
   private readonly monthNames = new Map<number, string>()
 
+  /** Months of local days (days since 1970 at the ts's offset) of canonical ts's. */
+  private readonly monthsOfDays = new Map<number, string>()
+
   /** The month (`YYYY-MM`) an event's ts shows, read from its first bytes. */
   month(i: number): string {
     const a = this.at[i]
-    const page = this.pages[a >>> PAGE_BITS]
-    const s = (a & IN_PAGE) + HEAD
+    const p = a >>> PAGE_BITS
+    const r = a & IN_PAGE
+    const page = this.pages[p]
+    if (this.canonical(page, r)) {
+      const day = Math.floor((this.times[p][r >>> 3] / 60_000 + page[r + 10] + page[r + 11] * 256 - OFFSET_ZERO) / 1440)
+      let name = this.monthsOfDays.get(day)
+      if (name === undefined) this.monthsOfDays.set(day, (name = this.scratch.toString('latin1', 0, this.writeTs(p, r, this.scratch, 0) - 18)))
+      return name
+    }
+    const s = r + HEAD
     if (page[s + 4] !== 45) return page.toString('latin1', s, s + 7)
     // YYYY and MM as one number (six bytes: exact in a double)
     const code = ((page[s] * 256 + page[s + 1]) * 256 + page[s + 2]) * 16_777_216 + ((page[s + 3] * 256 + page[s + 5]) * 256 + page[s + 6])

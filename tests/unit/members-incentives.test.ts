@@ -6,6 +6,7 @@
 import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import fc from 'fast-check'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {blocksOf} from '../../src/events/columns.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
@@ -401,6 +402,57 @@ describe('scoring events', () => {
     const out = Buffer.alloc(ev.textLength(i))
     expect(ev.copySrc(i, out, ev.copyTs(i, out, 0))).toBe(out.length)
     expect(out.toString()).toBe(JSON.stringify(ev.ts(i)).slice(1, -1) + JSON.stringify(ev.src(i)).slice(1, -1))
+  })
+})
+
+describe('scoring events: a ts written back from its time', () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+  /** ISO at a fixed offset, written independently of the code under test. */
+  const iso = (ms: number, offset: number) => {
+    const d = new Date(ms + offset * 60_000)
+    const a = Math.abs(offset)
+    return (
+      `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:` +
+      `${pad(d.getUTCSeconds())}${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`
+    )
+  }
+  const back = (ts: string, ms: number) => {
+    const ev = ScoringEvents.fromTimelines([['m', [{ms, ts, type: 'post', src: 's'}]]])
+    const out = Buffer.alloc(ev.textLength(0))
+    ev.copySrc(0, out, ev.copyTs(0, out, 0))
+    return [ev.ts(0), out.toString(), ev.month(0)]
+  }
+
+  it('gives every ts back exactly, at any offset and date, whole seconds or not', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({min: -62_000_000_000, max: 253_000_000_000}),
+        fc.integer({min: -14 * 60, max: 14 * 60}),
+        fc.constantFrom(0, 0, 250),
+        (seconds, offset, millis) => {
+          const ms = seconds * 1000 + millis
+          const ts = millis ? new Date(ms).toISOString() : iso(ms, offset)
+          expect(back(ts, ms)).toEqual([ts, ts + 's', ts.slice(0, 7)])
+        },
+      ),
+    )
+    for (const ts of ['2026-11-02T10:15:00-00:00', '2024-02-29T23:59:59+05:45', '1969-12-31T23:59:59-09:30', '2026-11-02T02:15:00Z'])
+      expect(back(ts, Date.parse(ts))).toEqual([ts, ts + 's', ts.slice(0, 7)])
+  })
+
+  it('keeps no ts it writes back: records of canonical times are smaller than of other times as long', () => {
+    const size = (ts: (ms: number) => string) => {
+      const events = Array.from({length: 1000}, (_, k) => 1_790_000_000_000 + k * 61_000).map((ms) => ({
+        ms,
+        ts: ts(ms),
+        type: 'post' as const,
+        src: 'x',
+      }))
+      return ScoringEvents.fromTimelines([['m', events]]).bytes
+    }
+    // 20 bytes of head and 1 of src, padded to 8: 24 bytes a record; with the 25 bytes of a ts kept, 48
+    expect(size((ms) => iso(ms, -270))).toBe(24_000)
+    expect(size((ms) => iso(ms, 0).replace('+00:00', '-00:00'))).toBe(48_000)
   })
 })
 
