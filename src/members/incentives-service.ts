@@ -43,7 +43,21 @@ import {
   sweepLedger,
   type PreparedLedger,
 } from './io-ledger.js'
-import {INCIDENT, ledgerRows, MonthTally, pointsRules, pointTotals, round2, titleFor, titleLevels, TypeTally, type LedgerEntry} from './points.js'
+import {
+  INCIDENT,
+  ledgerRows,
+  MonthTally,
+  pointsRules,
+  pointTotals,
+  round2,
+  titleFor,
+  titleLevels,
+  TypeTally,
+  type IncidentInput,
+  type LedgerEntry,
+  type PointsRules,
+} from './points.js'
+import type {ScoringEvents} from './scoring.js'
 import {leadersOf, monthRangeTotals, wholeMonths, type Leader, type PeriodTotals} from './leaderboard.js'
 import {recordKey, type MemberExtras} from './records-view.js'
 import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
@@ -105,6 +119,45 @@ export interface RecomputeResult {
   total: number
 }
 
+/** The computed ledger's lines into `writer`, member by member, and what a recompute reports and stores of them. */
+async function writeComputed(
+  events: ScoringEvents,
+  incidents: IncidentInput[],
+  rules: PointsRules,
+  writer: ComputedWriter,
+): Promise<{entries: number; byType: TypeTally; months: MonthTally; totals: Map<MemberKey, number>}> {
+  const byType = new TypeTally()
+  const months = new MonthTally()
+  const totals = new Map<MemberKey, number>()
+  let entries = 0
+  for (const [member, rows] of ledgerRows(events, incidents, rules)) {
+    writer.startMember(member)
+    // the member's points in all and per month (its rows are in time order: a month's rows come together)
+    let total = 0
+    let month = ''
+    let inMonth = 0
+    for (let k = 0; k < rows.n; k++) {
+      writer.add(events, rows, k)
+      const i = rows.event[k]
+      const points = rows.points[k]
+      const m = i === -1 ? rows.deduction[k]!.ts.slice(0, 7) : events.month(i)
+      byType.add(i === -1 ? INCIDENT : events.type(i), points)
+      total = round2(total + points)
+      if (m !== month) {
+        if (month) months.addTo(month, member, inMonth)
+        month = m
+        inMonth = 0
+      }
+      inMonth = round2(inMonth + points)
+    }
+    if (month) months.addTo(month, member, inMonth)
+    if (rows.n > 0) totals.set(member, total)
+    entries += rows.n
+    if (writer.due) await writer.flush()
+  }
+  return {entries, byType, months, totals}
+}
+
 /**
  * `members points --recompute`: the ledger from events × rules, written as a new computed ledger file and switched
  * in the index (manual entries are in their own file and stay); the same events and rules give the same file. The
@@ -114,40 +167,18 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
   const db = await store.read()
   const rules = pointsRules(ws.community)
   const {index: persons} = await readPersons(ws.root, db)
-  const events = await readScoringEvents(ws.root, db, persons, (type) => !!rules.points[type])
   const manual = resolved(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual), persons)
-  const byType = new TypeTally()
-  const months = new MonthTally()
-  const totals = new Map<MemberKey, number>()
+  const incidents = await incidentsOf(ws.root, db)
   const writer = await ComputedWriter.open(ws.root, {dryRun: o.dryRun})
-  let entries = 0
   let prepared: PreparedLedger | undefined
   try {
-    for (const [member, rows] of ledgerRows(events, await incidentsOf(ws.root, db), rules)) {
-      writer.startMember(member)
-      // the member's points in all and per month (its rows are in time order: a month's rows come together)
-      let total = 0
-      let month = ''
-      let inMonth = 0
-      for (let k = 0; k < rows.n; k++) {
-        writer.add(events, rows, k)
-        const i = rows.event[k]
-        const points = rows.points[k]
-        const m = i === -1 ? rows.deduction[k]!.ts.slice(0, 7) : events.month(i)
-        byType.add(i === -1 ? INCIDENT : events.type[i], points)
-        total = round2(total + points)
-        if (m !== month) {
-          if (month) months.addTo(month, member, inMonth)
-          month = m
-          inMonth = 0
-        }
-        inMonth = round2(inMonth + points)
-      }
-      if (month) months.addTo(month, member, inMonth)
-      if (rows.n > 0) totals.set(member, total)
-      entries += rows.n
-      if (writer.due) await writer.flush()
-    }
+    // the events are held by writeComputed alone: their ~50 MB are free again before the month totals and the leaderboard are made
+    const {entries, byType, months, totals} = await writeComputed(
+      await readScoringEvents(ws.root, db, persons, (type) => !!rules.points[type]),
+      incidents,
+      rules,
+      writer,
+    )
     for (const e of manual) totals.set(e.member, round2((totals.get(e.member) ?? 0) + e.points))
     const hash = await writer.digest()
     const summary = {
@@ -159,11 +190,12 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
     }
     const same = db.incentives.computed?.hash === hash
     if (o.dryRun) return {file: db.incentives.computed?.file ?? '', hash, changed: !same, dryRun: true, ...summary}
+    const monthTotals = months.totals()
     prepared = await writer.prepare(hash, {
       now: o.now.toISOString(),
       rulesHash: rulesHashOf(ws),
       inputsHash: ledgerInputsHash(db),
-      months: JSON.stringify(months.totals()),
+      months: JSON.stringify(monthTotals),
     })
     const ready = prepared
     const entry = await store.update(async (fresh) => {
@@ -178,7 +210,7 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
       return ready.entry
     })
     prepared = undefined
-    await writeLeaderboard(ws.root, store)
+    await writeLeaderboard(ws.root, store, {hash, months: monthTotals})
     return {file: entry.file, hash, changed: !same, dryRun: false, ...summary}
   } finally {
     if (prepared) await discardComputed(prepared).catch(() => undefined)

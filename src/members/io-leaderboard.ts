@@ -34,9 +34,13 @@ const keyOf = (db: Inputs): string =>
     ]),
   )
 
-/** The month totals, manual entries and persons; undefined when the computed ledger keeps no month totals (an older store). */
-export async function readMonthInputs(root: string, db: Inputs): Promise<MonthInputs | undefined> {
-  const months = db.incentives.computed ? await readMonthTotals<MonthTotals>(root, db.incentives.computed) : {}
+/**
+ * The month totals, manual entries and persons; undefined when the computed ledger keeps no month totals (an older
+ * store). `known`: the month totals of the ledger of that hash, when the caller has just written them (not read again).
+ */
+export async function readMonthInputs(root: string, db: Inputs, known?: {hash: string; months: MonthTotals}): Promise<MonthInputs | undefined> {
+  const computed = db.incentives.computed
+  const months = !computed ? {} : computed.hash === known?.hash ? known.months : await readMonthTotals<MonthTotals>(root, computed)
   if (!months) return undefined
   const {index: persons, members: identitiesOf} = await readPersons(root, db)
   const manual = (await readIncentiveFile<LedgerEntry>(root, db.incentives.manual)).map((e) => ({...e, member: persons.get(e.member) ?? e.member}))
@@ -55,13 +59,17 @@ export async function readLeaders(root: string, db: Inputs, period: {from: strin
 }
 
 /**
- * Writes the leaderboard of the store as it is now. Best effort: when it cannot be written the readers compute the
- * rows themselves, so a failure here never fails the change that called it.
+ * Writes the leaderboard of the store as it is now (`known`: as readMonthInputs). Best effort: when it cannot be
+ * written the readers compute the rows themselves, so a failure here never fails the change that called it.
  */
-export async function writeLeaderboard(root: string, store: {read: () => Promise<Inputs>}): Promise<void> {
+export async function writeLeaderboard(
+  root: string,
+  store: {read: () => Promise<Inputs>},
+  known?: {hash: string; months: MonthTotals},
+): Promise<void> {
   try {
     const db = await store.read()
-    const inputs = await readMonthInputs(root, db)
+    const inputs = await readMonthInputs(root, db, known)
     if (inputs) await writeFileAtomic(fileOf(root), JSON.stringify(buildLeaderboard(keyOf(db), inputs)), {root})
   } catch {
     // the readers fall back to the month totals

@@ -179,7 +179,7 @@ export class ComputedWriter {
     this.put(PART.src)
     this.used = ev.copySrc(i, this.out, this.used)
     this.put(PART.type)
-    this.putAscii(EVENT_TYPES[ev.type[i]])
+    this.putAscii(EVENT_TYPES[ev.type(i)])
     if (factor) {
       this.put(PART.factor)
       this.putAscii(factor)

@@ -6,7 +6,7 @@
  */
 import {DateTime} from '../util/luxon.js'
 import {monthPointTotals, pointTotals, round2, type LedgerEntry, type MonthTotals} from './points.js'
-import {compare, type MemberKey} from './timeline.js'
+import type {MemberKey} from './timeline.js'
 
 /** Rows kept per period (`members top` shows 20 by default, the dashboard 10). */
 export const LEADERBOARD_ROWS = 50
@@ -62,12 +62,29 @@ export function monthRangeTotals(inputs: MonthInputs, period: {from: string; to:
   }
 }
 
+/** Whether row a ranks before row b: more points, or as many and first in code-point order. */
+const ranksBefore = (a: [MemberKey, number], b: [MemberKey, number]): boolean => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0])
+
+/**
+ * The `limit` members with the most points (none with 0), highest first: kept in order as the map is read, so a
+ * period of 50k members is not sorted whole for its first rows.
+ */
+function highest(points: Map<MemberKey, number>, limit: number): Array<[MemberKey, number]> {
+  const top: Array<[MemberKey, number]> = []
+  if (limit <= 0) return top
+  for (const row of points) {
+    if (row[1] === 0 || (top.length === limit && !ranksBefore(row, top[limit - 1]))) continue
+    if (top.length === limit) top.pop()
+    let k = top.length
+    while (k > 0 && ranksBefore(row, top[k - 1])) k--
+    top.splice(k, 0, row)
+  }
+  return top
+}
+
 /** The first `limit` members by points in the period (none with 0), highest first, ties in code-point order. */
 export function leadersOf(t: PeriodTotals, limit: number): Leader[] {
-  const sorted = [...t.inPeriod.entries()]
-    .filter(([, p]) => p !== 0)
-    .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
-    .slice(0, limit)
+  const sorted = highest(t.inPeriod, limit)
   const allTime = t.totals(sorted.map(([member]) => member))
   return sorted.map(([member, points]) => [member, points, allTime.get(member) ?? 0])
 }

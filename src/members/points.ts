@@ -157,7 +157,7 @@ function memberLedger(
   const {lastCounted, earned} = state
   const campaigns = rules.multipliers.length > 0
   for (const i of events) {
-    const type = EVENT_TYPES[ev.type[i]]
+    const type = EVENT_TYPES[ev.type(i)]
     const base = rules.points[type]
     if (!base) continue
     const limit = rules.limits[type]
@@ -167,7 +167,7 @@ function memberLedger(
       continue
     }
     const last = lastCounted.get(type)
-    if (limit?.cooldownMs && last !== undefined && ev.ms[i] - last < limit.cooldownMs) continue
+    if (limit?.cooldownMs && last !== undefined && ev.ms(i) - last < limit.cooldownMs) continue
     // the day (read from the event's text) only when a campaign or a cap needs it
     const day = campaigns || limit?.dailyCap !== undefined ? ev.day(i) : ''
     const factor = campaigns ? factorOn(rules, day, type) : 1
@@ -184,7 +184,7 @@ function memberLedger(
       earned.set(key, round2((earned.get(key) ?? 0) + points))
     }
     if (points === 0) continue
-    if (limit?.cooldownMs) lastCounted.set(type, ev.ms[i])
+    if (limit?.cooldownMs) lastCounted.set(type, ev.ms(i))
     rows.push(i, points, factor, capped)
   }
   if (rows === out) return
@@ -193,7 +193,7 @@ function memberLedger(
   keyed.sort((a, b) => a.ms - b.ms || compare(a.key, b.key))
   let k = 0
   for (let r = 0; r < rows.n; r++) {
-    const ms = ev.ms[rows.event[r]]
+    const ms = ev.ms(rows.event[r])
     for (; k < keyed.length && (keyed[k].ms < ms || (keyed[k].ms === ms && compare(keyed[k].key, ev.src(rows.event[r])) < 0)); k++)
       out.push(-1, keyed[k].d.points, 1, false, keyed[k].d)
     out.push(rows.event[r], rows.points[r], rows.factor[r], rows.capped[r] === 1)
@@ -231,7 +231,7 @@ export function* ledgerRows(ev: ScoringEvents, incidents: IncidentInput[], rules
 export function entryOf(ev: ScoringEvents, member: MemberKey, rows: LedgerRows, k: number): LedgerEntry {
   const i = rows.event[k]
   if (i === -1) return rows.deduction[k]!
-  const entry: LedgerEntry = {ts: ev.ts(i), member, points: rows.points[k], src: ev.src(i), type: EVENT_TYPES[ev.type[i]]}
+  const entry: LedgerEntry = {ts: ev.ts(i), member, points: rows.points[k], src: ev.src(i), type: EVENT_TYPES[ev.type(i)]}
   if (rows.factor[k] !== 1) entry.factor = rows.factor[k]
   if (rows.capped[k] === 1) entry.capped = true
   return entry

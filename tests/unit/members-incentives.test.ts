@@ -6,6 +6,7 @@
 import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import fc from 'fast-check'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {blocksOf} from '../../src/events/columns.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
@@ -27,7 +28,9 @@ import {
 } from '../../src/members/incentives-service.js'
 import {incentiveChunks} from '../../src/members/io-ledger.js'
 import {computeLedger, ledgerEntries, monthTotals, pointsRules, titleFor, titleLevels, type LedgerEntry} from '../../src/members/points.js'
-import {TimelineCollector} from '../../src/members/timeline.js'
+import {ScoringEvents} from '../../src/members/scoring.js'
+import {TimelineCollector, type TimelineEvent} from '../../src/members/timeline.js'
+import {EVENT_TYPES} from '../../src/events/types.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {Store} from '../../src/store/index.js'
@@ -372,6 +375,84 @@ describe('timelines', () => {
       ['d', '2', 1],
       ['e', 'I3', -5],
     ])
+  })
+})
+
+describe('scoring events', () => {
+  it('keep each event’s time, type, ts and src whole, however long the texts, across pages, in member then time order', () => {
+    // texts of every size: a record near a page's end, one longer than a page, non-ASCII and escaped characters
+    const lengths = [1, 30, 4000, 70_000, 17, 65_536, 200_000]
+    const timelines: Array<[string, TimelineEvent[]]> = []
+    for (let m = 0; m < 12; m++) {
+      const events: TimelineEvent[] = []
+      for (let k = 0; k < 10; k++) {
+        const n = m === 5 && k === 3 ? 1_100_000 : lengths[(m * 3 + k) % lengths.length] + k
+        const src = `${'社'.repeat(m % 3)}"\\${String.fromCharCode(97 + (k % 26)).repeat(n)}#${m}:${k}`
+        const ms = Date.parse('2026-11-02T00:00:00Z') + (10 - k) * 60_000 * (m + 1)
+        events.push({ms, ts: new Date(ms).toISOString(), type: k % 2 ? 'post' : 'reply', src})
+      }
+      timelines.push([`qq:${String(m).padStart(2, '0')}`, events])
+    }
+    const ev = ScoringEvents.fromTimelines(timelines)
+    const seen: Array<[string, TimelineEvent[]]> = []
+    for (const [member, list] of ev.byMember())
+      seen.push([member, [...list].map((i) => ({ms: ev.ms(i), ts: ev.ts(i), type: EVENT_TYPES[ev.type(i)], src: ev.src(i)}))])
+    expect(seen).toEqual(timelines.map(([m, events]) => [m, [...events].sort((a, b) => a.ms - b.ms)]))
+    const i = [...ev.byMember()][3][1][0]
+    const out = Buffer.alloc(ev.textLength(i))
+    expect(ev.copySrc(i, out, ev.copyTs(i, out, 0))).toBe(out.length)
+    expect(out.toString()).toBe(JSON.stringify(ev.ts(i)).slice(1, -1) + JSON.stringify(ev.src(i)).slice(1, -1))
+  })
+})
+
+describe('scoring events: a ts written back from its time', () => {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0')
+  /** ISO at a fixed offset, written independently of the code under test. */
+  const iso = (ms: number, offset: number) => {
+    const d = new Date(ms + offset * 60_000)
+    const a = Math.abs(offset)
+    return (
+      `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:` +
+      `${pad(d.getUTCSeconds())}${offset < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`
+    )
+  }
+  const back = (ts: string, ms: number) => {
+    const ev = ScoringEvents.fromTimelines([['m', [{ms, ts, type: 'post', src: 's'}]]])
+    const out = Buffer.alloc(ev.textLength(0))
+    ev.copySrc(0, out, ev.copyTs(0, out, 0))
+    return [ev.ts(0), out.toString(), ev.month(0)]
+  }
+
+  it('gives every ts back exactly, at any offset and date, whole seconds or not', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({min: -62_000_000_000, max: 253_000_000_000}),
+        fc.integer({min: -14 * 60, max: 14 * 60}),
+        fc.constantFrom(0, 0, 250),
+        (seconds, offset, millis) => {
+          const ms = seconds * 1000 + millis
+          const ts = millis ? new Date(ms).toISOString() : iso(ms, offset)
+          expect(back(ts, ms)).toEqual([ts, ts + 's', ts.slice(0, 7)])
+        },
+      ),
+    )
+    for (const ts of ['2026-11-02T10:15:00-00:00', '2024-02-29T23:59:59+05:45', '1969-12-31T23:59:59-09:30', '2026-11-02T02:15:00Z'])
+      expect(back(ts, Date.parse(ts))).toEqual([ts, ts + 's', ts.slice(0, 7)])
+  })
+
+  it('keeps no ts it writes back: records of canonical times are smaller than of other times as long', () => {
+    const size = (ts: (ms: number) => string) => {
+      const events = Array.from({length: 1000}, (_, k) => 1_790_000_000_000 + k * 61_000).map((ms) => ({
+        ms,
+        ts: ts(ms),
+        type: 'post' as const,
+        src: 'x',
+      }))
+      return ScoringEvents.fromTimelines([['m', events]]).bytes
+    }
+    // 20 bytes of head and 1 of src, padded to 8: 24 bytes a record; with the 25 bytes of a ts kept, 48
+    expect(size((ms) => iso(ms, -270))).toBe(24_000)
+    expect(size((ms) => iso(ms, 0).replace('+00:00', '-00:00'))).toBe(48_000)
   })
 })
 

@@ -6,10 +6,11 @@
 import {mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import fc from 'fast-check'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {importEvents} from '../../src/events/service.js'
 import {awardPoints, recomputePoints, topMembers, type IncentivesWorkspace} from '../../src/members/incentives-service.js'
-import {LEADERBOARD_ROWS, storedLeaders, type StoredLeaderboard} from '../../src/members/leaderboard.js'
+import {LEADERBOARD_ROWS, leadersOf, storedLeaders, type StoredLeaderboard} from '../../src/members/leaderboard.js'
 import {linkMembers} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
 
@@ -126,5 +127,20 @@ describe('stored leaderboard', () => {
     expect(storedLeaders(board, 'k', {from: '2026-09-01', to: '2026-09-30'}, 10)).toEqual([])
     expect(storedLeaders(board, 'k', {from: '2026-10-01', to: '2026-12-31'}, 10)).toBeUndefined()
     expect(storedLeaders(board, 'k', {from: '2026-11-02', to: '2026-11-08'}, 10)).toBeUndefined()
+  })
+
+  it('ranks a period’s members as sorting them all would: most points first, ties in code-point order, none with 0', () => {
+    const rows = fc.array(fc.tuple(fc.string({maxLength: 3}), fc.integer({min: -3, max: 3})), {maxLength: 80})
+    fc.assert(
+      fc.property(rows, fc.integer({min: 0, max: 12}), (pairs, limit) => {
+        const inPeriod = new Map(pairs)
+        const totals = (members: string[]) => new Map(members.map((m) => [m, 100]))
+        const sorted = [...inPeriod]
+          .filter(([, p]) => p !== 0)
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+          .slice(0, limit)
+        expect(leadersOf({inPeriod, totals}, limit)).toEqual(sorted.map(([m, p]) => [m, p, 100]))
+      }),
+    )
   })
 })
