@@ -297,6 +297,13 @@ describe('Telegram', () => {
     expect(r.skipped).toEqual({system: 1})
     expect(detectFormat(JSON.stringify(doc, null, 1))).toEqual({format: 'telegram'})
   })
+
+  it('members: `user` and digits become the id; channels, other names and numbers keep theirs', async () => {
+    const from = [' user7 ', 'channel12', 'userbot', 'user', 42]
+    const doc = {id: 77, messages: from.map((fromId, i) => ({id: i + 1, type: 'message', date_unixtime: '1793494800', from_id: fromId}))}
+    const r = await collect(parseTelegram(bytesOf(JSON.stringify(doc)), {zone: 'UTC', display: 'result.json'}))
+    expect(r.events.map((e) => e.member)).toEqual(['telegram:7', 'telegram:channel12', 'telegram:userbot', 'telegram:user', 'telegram:42'])
+  })
 })
 
 describe('Slack', () => {
