@@ -67,7 +67,9 @@ describe('times by hand', () => {
       frac: fc.constantFrom('', '.000', '.5', '.209', '.2094', '.999'),
       offset: fc.oneof(
         fc.constant('Z'),
-        fc.record({sign: fc.constantFrom('+', '-'), h: fc.integer({min: 0, max: 16}), m: fc.integer({min: 0, max: 60})}).map((o) => `${o.sign}${d2(o.h)}:${d2(o.m)}`),
+        fc
+          .record({sign: fc.constantFrom('+', '-'), h: fc.integer({min: 0, max: 16}), m: fc.integer({min: 0, max: 60})})
+          .map((o) => `${o.sign}${d2(o.h)}:${d2(o.m)}`),
       ),
     })
     fc.assert(
