@@ -96,8 +96,53 @@ export function parseTime(text: string, zone: string): string | undefined {
  */
 export const tsInstant = (ms: number, ts: string, zone: string): number => (Number.isInteger(ms) && byHand(ms, zone) ? ms : tsMillis(ts))
 
+const digit = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 0x30
+  return d >= 0 && d <= 9 ? d : Number.NaN
+}
+const two = (s: string, i: number): number => digit(s, i) * 10 + digit(s, i + 1)
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
+/**
+ * The instant of the form chat exports write, `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)` (DiscordChatExporter's), read by
+ * hand; undefined for anything else, which the regular expression reads. The same instant as that path gives (a test
+ * compares them), without a match array, seven numbers parsed from substrings and a Date per event (measured: a sixth
+ * of a Discord import's time outside JSON.parse went to reading its timestamps).
+ */
+function isoMillis(s: string): number | undefined {
+  const n = s.length
+  if (n !== 20 && n !== 24 && n !== 25 && n !== 29) return undefined
+  const frac = n === 24 || n === 29
+  const z = frac ? 23 : 19
+  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || (frac && s[19] !== '.')) return undefined
+  const year = two(s, 0) * 100 + two(s, 2)
+  const month = two(s, 5)
+  const day = two(s, 8)
+  const hour = two(s, 11)
+  const minute = two(s, 14)
+  const second = two(s, 17)
+  const milli = frac ? digit(s, 20) * 100 + two(s, 21) : 0
+  let offset = 0
+  if (s[z] === 'Z') {
+    if (n !== z + 1) return undefined
+  } else {
+    const sign = s[z] === '+' ? 1 : s[z] === '-' ? -1 : 0
+    const oh = two(s, z + 1)
+    const om = two(s, z + 4)
+    if (sign === 0 || s[z + 3] !== ':' || !(oh <= 14 && om <= 59)) return undefined
+    offset = sign * (oh * 60 + om)
+  }
+  // NaN (a non-digit) fails every comparison
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60 && milli >= 0)) return undefined
+  if (!(day <= (month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1]))) return undefined
+  return Date.UTC(year, month - 1, day, hour, minute, second, milli) - offset * 60_000
+}
+
 /** The instant (ms since the epoch) of a time as `parseTime` reads it: its ts is `tsFromMillis(ms, zone)`. */
 export function parseMillis(text: string, zone: string): number | undefined {
+  const fast = isoMillis(text)
+  if (fast !== undefined) return fast
   const s = text.trim()
   // epoch seconds or milliseconds: digits only (a date has its separator at index 4)
   const c4 = s.charCodeAt(4)

@@ -1,4 +1,5 @@
 /** Each importer's quirks on small fixtures of our own. */
+import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {detectFormat} from '../../src/events/detect.js'
@@ -52,6 +53,36 @@ describe('times by hand', () => {
     expect(parseTime('2026-06-01T24:00:00Z', 'Asia/Shanghai')).toBe('2026-06-02T08:00:00+08:00') // luxon's end of day
     expect(parseTime('2026-02-29T10:00:00Z', 'Asia/Shanghai')).toBeUndefined()
     expect(parseTime('2026-06-01T10:60:00Z', 'Asia/Shanghai')).toBeUndefined()
+  })
+
+  it('reads the usual form of exports (YYYY-MM-DDTHH:MM:SS[.fff] with Z or ±HH:MM) by hand to the instant the general reading gives', () => {
+    const d2 = (n: number) => String(n).padStart(2, '0')
+    const parts = fc.record({
+      year: fc.integer({min: 990, max: 2400}),
+      month: fc.integer({min: 0, max: 13}),
+      day: fc.integer({min: 0, max: 32}),
+      hour: fc.integer({min: 0, max: 25}),
+      minute: fc.integer({min: 0, max: 61}),
+      second: fc.integer({min: 0, max: 61}),
+      frac: fc.constantFrom('', '.000', '.5', '.209', '.2094', '.999'),
+      offset: fc.oneof(
+        fc.constant('Z'),
+        fc
+          .record({sign: fc.constantFrom('+', '-'), h: fc.integer({min: 0, max: 16}), m: fc.integer({min: 0, max: 60})})
+          .map((o) => `${o.sign}${d2(o.h)}:${d2(o.m)}`),
+      ),
+    })
+    fc.assert(
+      fc.property(parts, (p) => {
+        const text = `${String(p.year).padStart(4, '0')}-${d2(p.month)}-${d2(p.day)}T${d2(p.hour)}:${d2(p.minute)}:${d2(p.second)}${p.frac}${p.offset}`
+        // a leading space is trimmed by the general reading and keeps the text from the one by hand
+        expect(parseMillis(text, 'Asia/Shanghai'), text).toBe(parseMillis(` ${text}`, 'Asia/Shanghai'))
+      }),
+      {numRuns: 5000},
+    )
+    expect(parseMillis('2024-02-29T23:59:59.999-14:00', 'UTC')).toBe(Date.parse('2024-03-01T13:59:59.999Z'))
+    expect(parseMillis('2023-02-29T00:00:00Z', 'UTC')).toBeUndefined()
+    expect(parseMillis('2026-06-01T08:00:00+08:00', 'UTC')).toBe(Date.parse('2026-06-01T00:00:00Z'))
   })
 
   it('gives the instant that a ts reads back to without reading it (importers hand both on, the cache stores it)', () => {
@@ -267,6 +298,13 @@ describe('Telegram', () => {
     expect(r.rejects).toEqual([{at: 'result.json:messages[3].members[0]', reason: {key: 'events.reject.telegramNameOnly', params: {name: 'Cy'}}}])
     expect(r.skipped).toEqual({system: 1})
     expect(detectFormat(JSON.stringify(doc, null, 1))).toEqual({format: 'telegram'})
+  })
+
+  it('members: `user` and digits become the id; channels, other names and numbers keep theirs', async () => {
+    const from = [' user7 ', 'channel12', 'userbot', 'user', 42]
+    const doc = {id: 77, messages: from.map((fromId, i) => ({id: i + 1, type: 'message', date_unixtime: '1793494800', from_id: fromId}))}
+    const r = await collect(parseTelegram(bytesOf(JSON.stringify(doc)), {zone: 'UTC', display: 'result.json'}))
+    expect(r.events.map((e) => e.member)).toEqual(['telegram:7', 'telegram:channel12', 'telegram:userbot', 'telegram:user', 'telegram:42'])
   })
 })
 

@@ -19,8 +19,13 @@ export const obj = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
 
 /** A non-empty string or a finite number, as a string; else undefined. */
-export const idOf = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined
+export function idOf(v: unknown): string | undefined {
+  if (typeof v === 'string') {
+    const t = v.trim()
+    return t === '' ? undefined : t
+  }
+  return typeof v === 'number' && Number.isFinite(v) ? String(v) : undefined
+}
 
 /** A JSON path for locations: `file:messages[3]`. */
 export const jsonAt = (display: string, key: string, index?: number): string => `${display}:${key}${index === undefined ? '' : `[${index}]`}`

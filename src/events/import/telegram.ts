@@ -10,7 +10,9 @@ const MEMBER_ACTIONS: Record<string, 'join' | 'leave'> = {invite_members: 'join'
 /** `user123` → `telegram:123`; other kinds (`channel123`) keep their prefix. */
 const memberOf = (v: unknown): string | undefined => {
   const id = idOf(v)
-  return id && `telegram:${id.replace(/^user(?=\d)/, '')}`
+  if (!id) return id
+  const c = id.charCodeAt(4)
+  return `telegram:${id.startsWith('user') && c >= 0x30 && c <= 0x39 ? id.slice(4) : id}`
 }
 
 /** Events of a Telegram Desktop export of one chat, a chunk's messages at a time. */
