@@ -19,6 +19,8 @@ export interface SourceDoc {
   file: string
   index: number
   value: unknown
+  /** The whole file's text, which this document is part of. */
+  text: string
   /** Position of the node at a JSON pointer; `key` points at the key of a map entry instead of its value. */
   locate(pointer: string, options?: {key?: boolean}): Position
   /** Position of a character offset in the file. */
@@ -110,21 +112,37 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 }
 
 // The YAML 1.2 core schema's scalars (yaml's default), which js-yaml's own types exceed (0b…, 1_000, timestamps).
-const core = (tag: string, pattern: RegExp, construct: (s: string) => unknown) =>
+// js-yaml asks each type in turn about every plain scalar; `could` turns most words away before the pattern is tried.
+const core = (tag: string, could: (s: string) => boolean, pattern: RegExp, construct: (s: string) => unknown) =>
   new Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
-    resolve: (s: string | null) => pattern.test(s ?? ''),
+    resolve: (s: string | null) => could(s ?? '') && pattern.test(s ?? ''),
     construct: (s: string | null) => construct(s ?? ''),
   })
+/** A number can start only with a sign, a digit or a dot. */
+const numberStart = (s: string) => {
+  const c = s.charCodeAt(0)
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46
+}
 const CORE_1_2 = FAILSAFE_SCHEMA.extend({
   implicit: [
-    core('null', /^(?:~|null|Null|NULL)?$/, () => null),
-    core('bool', /^(?:true|True|TRUE|false|False|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T'),
+    core(
+      'null',
+      (s) => s.length <= 4,
+      /^(?:~|null|Null|NULL)?$/,
+      () => null,
+    ),
+    core(
+      'bool',
+      (s) => s.length === 4 || s.length === 5,
+      /^(?:true|True|TRUE|false|False|FALSE)$/,
+      (s) => s[0] === 't' || s[0] === 'T',
+    ),
     // one type per tag: js-yaml keeps only the last of several types with the same tag
-    core('int', /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) =>
+    core('int', numberStart, /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) =>
       s.startsWith('0o') ? Number.parseInt(s.slice(2), 8) : s.startsWith('0x') ? Number.parseInt(s.slice(2), 16) : Number(s),
     ),
-    core('float', /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/, (s) =>
+    core('float', numberStart, /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/, (s) =>
       /n/i.test(s.slice(-1)) ? Number.NaN : /f$/i.test(s) ? (s.startsWith('-') ? -Infinity : Infinity) : Number(s),
     ),
   ],
@@ -192,13 +210,18 @@ function firstToken(text: string, from: number): number {
   }
 }
 
-/** A node as js-yaml composed it: where it opened and closed, its value, the nodes composed inside it, in order. */
+/**
+ * A node as js-yaml composed it: where it opened and closed, its value, the nodes composed inside it, in order (none
+ * for most: the list is made when the first child closes, as a file's nodes are mostly scalars).
+ */
 interface FastNode {
   open: number
   end: number
   result: unknown
-  children: FastNode[]
+  children?: FastNode[]
 }
+
+const NO_CHILDREN: readonly FastNode[] = []
 
 const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029'
 
@@ -234,7 +257,7 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
   let values: unknown[]
   let unlike = false
   // the nodes being composed, innermost last, under one that collects the documents' roots
-  const stack: FastNode[] = [{open: 0, end: 0, result: undefined, children: []}]
+  const stack: FastNode[] = [{open: 0, end: 0, result: undefined}]
   // Where js-yaml and yaml part ways, the file is left to the full parse:
   // - multi-line flow scalars and collections, which js-yaml takes even when indented less than the spec requires;
   // - collections used as keys (`[a, b]: 1`, `{{ x }}`), which the two turn into different strings;
@@ -243,20 +266,22 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
   // Block scalars (| and >) and block collections are fine.
   const listener = (event: string, state: {kind: string | null; position: number; result: unknown}) => {
     if (event === 'open') {
-      stack.push({open: state.position, end: 0, result: undefined, children: []})
+      stack.push({open: state.position, end: 0, result: undefined})
       return
     }
     const node = stack.pop()!
     node.end = state.position
     node.result = state.result
     const parentNode = stack.at(-1)!
-    parentNode.children.push(node)
-    const start = firstToken(text, node.open)
+    ;(parentNode.children ??= []).push(node)
+    // a scalar on one line with no comment after it (most nodes) needs none of the checks that look at its first character
+    const plainScalar = state.kind === 'scalar' && text[state.position] !== '#' && !hasBreak(text, node.open, state.position)
+    const start = plainScalar ? node.open : firstToken(text, node.open)
     const first = text[start]
     // yaml wants white space between a closing quote or bracket and a comment; js-yaml does not
     if (text[state.position] === '#' && (first === '"' || first === "'" || first === '[' || first === '{')) unlike = true
     if (state.kind === 'scalar') {
-      if (first !== '|' && first !== '>' && hasBreak(text, start, state.position)) unlike = true
+      if (!plainScalar && first !== '|' && first !== '>' && hasBreak(text, start, state.position)) unlike = true
       // a key that is null, a number or a boolean (the two spell it differently as a property name), or one over 1024
       // characters (yaml rejects such implicit keys, js-yaml takes them)
       if ((typeof state.result !== 'string' || state.result.length > 1024) && charAfter(text, state.position) === ':') unlike = true
@@ -276,7 +301,7 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
   // one mapping, as every commops file is (a scalar or list at the top is for the full parse to explain)
   const root = values.length === 1 ? values[0] : undefined
   if (unlike || root === null || typeof root !== 'object' || Array.isArray(root)) return undefined
-  const rootNode = stack[0].children[0]
+  const rootNode = stack[0].children?.[0]
   let full: SourceDoc | undefined
   const positions = (): SourceDoc => (full ??= parseWithPositions(text, file).docs[0])
   let lineStarts: number[] | undefined
@@ -288,6 +313,7 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
         file,
         index: 0,
         value: root,
+        text,
         locate: (pointer, options = {}) => {
           const node = rootNode && walkFast(rootNode, pointerSegments(pointer), options.key ?? false)
           return node ? positionOf(startOf(text, node)) : positions().locate(pointer, options)
@@ -346,7 +372,7 @@ function linePosition(starts: number[], offset: number): Position {
 
 /** A node that only wraps the one composed inside it (js-yaml tries a block mapping first, then keeps the scalar). */
 function unwrap(node: FastNode): FastNode {
-  while (node.children.length === 1 && Object.is(node.children[0].result, node.result)) node = node.children[0]
+  while (node.children?.length === 1 && Object.is(node.children[0].result, node.result)) node = node.children[0]
   return node
 }
 
@@ -364,7 +390,7 @@ const keyIndexes = new WeakMap<FastNode, Map<unknown, number> | null>()
 function keyIndex(node: FastNode, value: object): Map<unknown, number> | null {
   let index = keyIndexes.get(node)
   if (index !== undefined) return index
-  let kids = node.children
+  let kids = node.children ?? NO_CHILDREN
   const size = Object.keys(value).length
   // a mapping's last attempt at a key that found none is a node with nothing in it
   if (kids.length === 2 * size + 1 && kids.at(-1)!.result === null) kids = kids.slice(0, -1)
@@ -384,7 +410,7 @@ function walkFast(root: FastNode, segments: string[], wantKey: boolean): FastNod
   let node = unwrap(root)
   for (const [i, segment] of segments.entries()) {
     const value = node.result
-    const kids = node.children
+    const kids = node.children ?? NO_CHILDREN
     if (Array.isArray(value)) {
       if (kids.length !== value.length) return undefined
       const index = Number(segment)
@@ -478,7 +504,7 @@ export function parseWithPositions(text: string, file: string): ParsedYaml {
       if (!isScalar(node) || !node.range) return locate(pointer)
       return positionOf(sourceOffset(text, node.range[0], node.range[1], String(node.type), offset))
     }
-    docs.push({file, index, value, locate, positionOf, locateInString})
+    docs.push({file, index, value, text, locate, positionOf, locateInString})
   }
   return {docs, problems}
 }

@@ -96,6 +96,15 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
       '1.2.3',
       '0x',
       '0o8',
+      'NULL',
+      'nul',
+      'TRUE',
+      'false',
+      'truex',
+      'Falsey',
+      '+',
+      '-.5e3',
+      'infinity',
     ]
     for (const s of scalars) expect(agree(`v: ${s}\nw: [${s || '""'}]\n`)).toBe('fast')
   })
