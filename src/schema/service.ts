@@ -1,8 +1,8 @@
 /** Validating files and folders as `commops validate` does: every kind, every YAML file found. */
 import path from 'node:path'
 import {type Locale, translator} from '../i18n/index.js'
-import {KINDS} from './all-kinds.js'
 import {collectYamlFiles} from './collect.js'
+import {loadKinds} from './kind-loaders.js'
 import {type Problem, sortProblems} from './problem.js'
 import type {Report} from './report.js'
 import {validateFile} from './validate.js'
@@ -25,7 +25,7 @@ export async function validatePaths(inputs: string[], options: {cwd: string; loc
   }
   for (const file of files) {
     const locale = await localeOf(file)
-    const result = await validateFile(file, display(file), locale, KINDS)
+    const result = await validateFile(file, display(file), locale, loadKinds)
     problems.push(...result.problems)
   }
   return {

@@ -7,7 +7,7 @@ import {compile} from './ajv.js'
 import {KIND_NAMES, type KindDef, type RawProblem} from './kind-def.js'
 import type {Problem} from './problem.js'
 import {closest} from '../util/suggest.js'
-import {parseYaml, type Position, type SourceDoc} from './yaml-source.js'
+import {type ParsedYaml, parseYaml, type Position, type SourceDoc} from './yaml-source.js'
 import {plainText} from '../util/text.js'
 
 export type {DocCheck, RawProblem} from './kind-def.js'
@@ -202,8 +202,21 @@ function checkDoc(source: SourceDoc, defs: readonly KindDef[]): {raw: RawProblem
 
 /** Parses and validates the text of one YAML file against the given kinds: syntax, duplicate keys, kind, schema, checks. */
 export function validateText(text: string, file: string, locale: Locale, kinds: readonly KindDef[]): TextResult {
+  return validateParsed(parseYaml(text, file), text, file, locale, kinds)
+}
+
+/** The kinds to check a file against: these, or those a loader gives for the kinds its documents declare (./kind-loaders.ts). */
+export type KindSource = readonly KindDef[] | ((names: string[]) => Promise<readonly KindDef[]>)
+
+/** The `kind` each document of a parsed file declares. */
+const declaredKinds = (parsed: ParsedYaml): string[] =>
+  parsed.docs.flatMap(({value}) => {
+    const kind = value !== null && typeof value === 'object' ? (value as {kind?: unknown}).kind : undefined
+    return typeof kind === 'string' ? [kind] : []
+  })
+
+function validateParsed(parsed: ParsedYaml, text: string, file: string, locale: Locale, kinds: readonly KindDef[]): TextResult {
   const t = translator(locale)
-  const parsed = parseYaml(text, file)
   const problems: Problem[] = parsed.problems.map((p) => {
     const rule = p.code === 'DUPLICATE_KEY' ? 'yaml.duplicateKey' : p.code === 'ALIAS_COUNT' ? 'yaml.aliases' : 'yaml.syntax'
     const known = `yaml.code.${p.code}`
@@ -282,9 +295,13 @@ function keyAt(text: string, position: Position): string | undefined {
 }
 
 /** Reads (at once: cheaper than a thread-pool round trip for a config file) and validates one file. */
-export async function validateFile(file: string, displayName: string, locale: Locale, kinds: readonly KindDef[]): Promise<TextResult> {
+export async function validateFile(file: string, displayName: string, locale: Locale, kinds: KindSource): Promise<TextResult> {
   const decoded = decodeYamlBytes(readFileSync(file))
-  if (decoded.problem === undefined) return validateText(decoded.text, displayName, locale, kinds)
+  if (decoded.problem === undefined) {
+    const parsed = parseYaml(decoded.text, displayName)
+    const defs = typeof kinds === 'function' ? await kinds(declaredKinds(parsed)) : kinds
+    return validateParsed(parsed, decoded.text, displayName, locale, defs)
+  }
   const t = translator(locale)
   const {msg, hint} = notUtf8Messages(decoded.problem)
   const {line, col} = decoded.problem
