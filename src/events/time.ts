@@ -90,11 +90,17 @@ export function parseTime(text: string, zone: string): string | undefined {
 }
 
 /**
- * The instant a `ts = tsFromMillis(ms, zone)` stands for, as `tsMillis(ts)` reads it: `ms` itself when the ts was
- * written by hand (its offset is the one added), else read back (luxon writes whole minutes of offset, and before
- * 1900 zones had seconds in theirs). Importers hand it on with the event, so the ts is not read again for each event.
+ * An instant as an event's time: its canonical ts in `zone`, and the instant that ts stands for as `tsMillis(ts)` reads
+ * it: `ms` itself when the ts was written by hand (its offset is the one added), else read back (luxon writes whole
+ * minutes of offset, and before 1900 zones had seconds in theirs). Importers hand `ms` on with the event, so the ts is
+ * not read again for each event. Undefined for no instant, or one no ts can be written for.
  */
-export const tsInstant = (ms: number, ts: string, zone: string): number => (Number.isInteger(ms) && byHand(ms, zone) ? ms : tsMillis(ts))
+export function eventTime(ms: number | undefined, zone: string): {ms: number; ts: string} | undefined {
+  if (ms === undefined) return undefined
+  const ts = tsFromMillis(ms, zone)
+  if (ts === undefined) return undefined
+  return {ms: Number.isInteger(ms) && byHand(ms, zone) ? ms : tsMillis(ts), ts}
+}
 
 const digit = (s: string, i: number): number => {
   const d = s.charCodeAt(i) - 0x30

@@ -1,5 +1,5 @@
 /** DiscordChatExporter JSON: one channel (or thread) per file, messages streamed one at a time. */
-import {parseMillis, tsFromMillis, tsInstant} from '../time.js'
+import {eventTime, parseMillis} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
 import {expectMessages, idOf, jsonAt, obj, reject, rejectTime, wrongShape} from './common.js'
 import {walkJson, type JsonShape} from './json-walk.js'
@@ -63,13 +63,12 @@ function message(value: unknown, at: string, where: Where, ctx: ParseContext, ou
     out.push(reject(at, 'noMember'))
     return
   }
-  const parsed = typeof m.timestamp === 'string' ? parseMillis(m.timestamp, ctx.zone) : undefined
-  const ts = parsed === undefined ? undefined : tsFromMillis(parsed, ctx.zone)
-  if (parsed === undefined || !ts) {
+  const time = eventTime(typeof m.timestamp === 'string' ? parseMillis(m.timestamp, ctx.zone) : undefined, ctx.zone)
+  if (!time) {
     out.push(rejectTime(at, 'timestamp', m.timestamp))
     return
   }
-  const ms = tsInstant(parsed, ts, ctx.zone)
+  const {ts, ms} = time
   if (author.isBot === true && !ctx.includeBots) {
     out.push({skip: 'bot'})
     return

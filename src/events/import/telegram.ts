@@ -1,5 +1,5 @@
 /** Telegram Desktop chat export (result.json): messages, replies, service joins and leaves, reactions; streamed. */
-import {parseMillis, tsFromMillis, tsInstant} from '../time.js'
+import {eventTime, parseMillis} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
 import {expectMessages, idOf, jsonAt, obj, reject, rejectTime, wrongShape} from './common.js'
 import {walkJson, type JsonShape} from './json-walk.js'
@@ -39,8 +39,7 @@ export async function* parseTelegram(bytes: ByteStream, ctx: ParseContext): Asyn
 function timeOf(m: Record<string, unknown>, zone: string): {ms: number; ts: string} | undefined {
   const unix = idOf(m.date_unixtime)
   const ms = unix && /^\d+$/.test(unix) ? Number(unix) * 1000 : typeof m.date === 'string' ? parseMillis(m.date, zone) : undefined
-  const ts = ms === undefined ? undefined : tsFromMillis(ms, zone)
-  return ts === undefined ? undefined : {ms: tsInstant(ms!, ts, zone), ts}
+  return eventTime(ms, zone)
 }
 
 /** The items of one message, appended to `out`. */
