@@ -26,6 +26,34 @@ addFormats(ajv)
 ajv.addFormat('iana-timezone', {type: 'string', validate: isTimezone})
 ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
 
+/**
+ * The same module with each validator function written in parentheses (`var validate52 = (function validate52…);`)
+ * and the export moved to the end. V8 compiles a function declaration lazily, pre-parsing it when the file loads and
+ * parsing it again at its first call; a parenthesised one is compiled once, as the file loads, and Node 22+'s compile
+ * cache then keeps its code. Every file is checked in full on every run, so this is all loss-free. The texts replaced
+ * are the functions' own source as ajv gives it (validate.source.validateCode), each found exactly once.
+ */
+function eager(code, name, id) {
+  const sources = new Map()
+  const collect = (fn) => {
+    const s = fn?.source
+    if (!s || sources.has(String(s.validateName))) return
+    sources.set(String(s.validateName), s.validateCode.toString())
+    for (const ref of s.scopeValues.validate ?? []) collect(ref.value?.ref)
+  }
+  const root = ajv.getSchema(id)
+  collect(root)
+  const head = `"use strict";exports.${name} = ${root.source.validateName};`
+  if (!code.startsWith(head) || /\b(root|wrapper)\d+ = \{validate:/.test(code)) throw new Error(`${name}: unexpected standalone code`)
+  let body = code.slice(head.length)
+  for (const [fn, text] of sources) {
+    const at = body.indexOf(text)
+    if (at < 0 || body.indexOf(text, at + 1) >= 0) throw new Error(`${name}: ${fn} not found once`)
+    body = body.slice(0, at) + `var ${fn} = (${text});` + body.slice(at + text.length)
+  }
+  return `"use strict";${body}\nexports.${name} = ${root.source.validateName};\n`
+}
+
 // exported by name (validatorName), so looking one up needs no hashing of the schema at run time
 const refs = {}
 for (const [owner, name, schema] of [
@@ -38,7 +66,7 @@ for (const [owner, name, schema] of [
 }
 const out = path.join(root, 'dist', 'validators')
 mkdirSync(out, {recursive: true})
-for (const [name, id] of Object.entries(refs)) writeFileSync(path.join(out, `${name}.cjs`), standalone(ajv, {[name]: id}))
+for (const [name, id] of Object.entries(refs)) writeFileSync(path.join(out, `${name}.cjs`), eager(standalone(ajv, {[name]: id}), name, id))
 // the formats of the schemas, filled by src/schema/ajv.ts when it loads the first validator
 writeFileSync(
   path.join(out, 'formats.cjs'),
