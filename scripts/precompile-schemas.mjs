@@ -21,10 +21,18 @@ const {isTimezone} = await load('schema/timezone.js')
 const {allKinds} = await load('schema/all-kinds.js')
 const {allStepTypes} = await load('steps/registry.js')
 
-const ajv = new Ajv2020({...AJV_OPTIONS, code: {source: true, formats: _`require("./formats.cjs")`}})
-addFormats(ajv)
-ajv.addFormat('iana-timezone', {type: 'string', validate: isTimezone})
-ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
+const newAjv = (options) => {
+  const ajv = new Ajv2020({...options, code: {source: true, formats: _`require("./formats.cjs")`}})
+  addFormats(ajv)
+  ajv.addFormat('iana-timezone', {type: 'string', validate: isTimezone})
+  ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
+  return ajv
+}
+// Two validators per schema: NAME.cjs, every error with its schema and data (what validate reports), and
+// NAME.quick.cjs, which only answers valid or not (stops at the first error, no error details): a valid document, the
+// usual case, is checked by the quick one alone, and the full one is loaded only for a document that fails it.
+const ajv = newAjv(AJV_OPTIONS)
+const quick = newAjv({...AJV_OPTIONS, allErrors: false, verbose: false, messages: false})
 
 /**
  * The same module with each validator function written in parentheses (`var validate52 = (function validate52…);`)
@@ -33,7 +41,7 @@ ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
  * cache then keeps its code. Every file is checked in full on every run, so this is all loss-free. The texts replaced
  * are the functions' own source as ajv gives it (validate.source.validateCode), each found exactly once.
  */
-function eager(code, name, id) {
+function eager(ajv, code, name, id) {
   const sources = new Map()
   const collect = (fn) => {
     const s = fn?.source
@@ -61,12 +69,15 @@ for (const [owner, name, schema] of [
   ...allStepTypes().map((s) => ['step', s.type, s.schema]),
 ]) {
   const id = schema.$id ?? `urn:commops:${owner}:${name}`
-  ajv.addSchema({...shareRepeated(schema), $id: id}, id)
+  for (const instance of [ajv, quick]) instance.addSchema({...shareRepeated(schema), $id: id}, id)
   refs[validatorName(owner, name)] = id
 }
 const out = path.join(root, 'dist', 'validators')
 mkdirSync(out, {recursive: true})
-for (const [name, id] of Object.entries(refs)) writeFileSync(path.join(out, `${name}.cjs`), eager(standalone(ajv, {[name]: id}), name, id))
+for (const [name, id] of Object.entries(refs)) {
+  writeFileSync(path.join(out, `${name}.cjs`), eager(ajv, standalone(ajv, {[name]: id}), name, id))
+  writeFileSync(path.join(out, `${name}.quick.cjs`), eager(quick, standalone(quick, {[name]: id}), name, id))
+}
 // the formats of the schemas, filled by src/schema/ajv.ts when it loads the first validator
 writeFileSync(
   path.join(out, 'formats.cjs'),

@@ -100,20 +100,33 @@ export function providePrecompiled(dir: () => string): void {
 /**
  * The validator `npm run build` generated for this name (scripts/precompile-schemas.mjs), so commands skip ajv's code
  * generation: each is its own file, read only when its schema is first checked. Their formats come from here
- * (formats.cjs beside them is filled once).
+ * (formats.cjs beside them is filled once). A document is first checked by NAME.quick.cjs, which only tells valid from
+ * invalid; NAME.cjs, with every error and its details, is loaded and run only for a document that fails it.
  */
 function loadPrecompiled(name: string): ValidateFunction | undefined {
   if (!precompiledDir) return undefined
   const require = createRequire(import.meta.url)
   const dir = precompiledDir()
-  const file = path.join(dir, `${name}.cjs`)
-  if (!existsSync(file)) return undefined
+  const file = (suffix: string) => path.join(dir, `${name}${suffix}.cjs`)
+  if (!existsSync(file('.quick'))) return undefined
   if (!formatsGiven) {
     const {fullFormats} = require('ajv-formats/dist/formats') as {fullFormats: object}
     Object.assign(require(path.join(dir, 'formats.cjs')) as object, fullFormats, {'iana-timezone': {type: 'string', validate: isTimezone}})
     formatsGiven = true
   }
-  return (require(file) as Record<string, ValidateFunction>)[name]
+  const quick = (require(file('.quick')) as Record<string, ValidateFunction>)[name]
+  let full: ValidateFunction | undefined
+  const validate = ((data: unknown) => {
+    if (quick(data)) {
+      validate.errors = null
+      return true
+    }
+    full ??= (require(file('')) as Record<string, ValidateFunction>)[name]
+    const valid = full(data)
+    validate.errors = full.errors
+    return valid
+  }) as ValidateFunction
+  return validate
 }
 
 /** One ajv instance for the process: draft 2020-12, every error, our formats and annotation keywords. */

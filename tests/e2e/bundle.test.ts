@@ -87,6 +87,37 @@ describe('the bundled CLI', () => {
     expect(bundled).toEqual([])
   })
 
+  it('checks a valid community.yaml with the quick validator alone, and loads the full one for an invalid file', async () => {
+    // a preload that lists, at exit, every precompiled validator Node loaded
+    const probe = path.join(tmp, 'validators-probe.cjs')
+    writeFileSync(
+      probe,
+      `process.on('exit', () => process.stderr.write('VALIDATORS=' + JSON.stringify(Object.keys(require.cache).filter((f) => /[\\\\/]validators[\\\\/]kind_/.test(f)).map((f) => require('node:path').basename(f))) + '\\n'))\n`,
+    )
+    const loaded = async (cwd: string, code: number) => {
+      const r = await runCli(['validate', '--lang', 'en'], {cwd, nodeArgs: ['--require', probe]})
+      expect(r.code).toBe(code)
+      return {stdout: r.stdout, validators: JSON.parse(/VALIDATORS=(.*)/.exec(r.stderr)?.[1] ?? 'null') as string[]}
+    }
+    expect((await loaded(ws, 0)).validators).toEqual(['kind_Community.quick.cjs'])
+    const bad = path.join(tmp, 'bad-timezone')
+    cpSync(ws, bad, {recursive: true})
+    const file = path.join(bad, 'community.yaml')
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^timezone: .*$/m, 'timezone: Mars/Olympus_Mons'))
+    const invalid = await loaded(bad, 1)
+    expect(invalid.validators).toEqual(['kind_Community.quick.cjs', 'kind_Community.cjs'])
+    expect(invalid.stdout).toContain('Asia/Shanghai') // the hint in the schema, which only the full validator's errors carry
+  })
+
+  it('writes each precompiled validator function in parentheses, so V8 compiles it as the file loads', () => {
+    const dir = path.join(ROOT, 'dist', 'validators')
+    for (const file of readdirSync(dir).filter((f) => f.startsWith('kind_') || f.startsWith('step_'))) {
+      const text = readFileSync(path.join(dir, file), 'utf8')
+      expect(text, file).toMatch(/var validate\d+ = \(function validate\d+\(/)
+      expect(text, file).not.toMatch(/(^|[;}])function validate\d+\(/)
+    }
+  })
+
   it('ships the messages as one JSON table per language, not inside the code every command loads', () => {
     const chunks = readdirSync(path.join(ROOT, 'dist', 'chunks')).filter((f) => f.endsWith('.js'))
     const text = chunks.map((f) => readFileSync(path.join(ROOT, 'dist', 'chunks', f), 'utf8')).join('\n')
