@@ -1,6 +1,6 @@
-// Build step: compile every kind's schema and every step type's `with:` schema into standalone validators, one
-// CommonJS file each in dist/validators (not bundled: a command reads only the validators it uses, src/schema/ajv.ts),
-// so commands skip ajv's code generation. Subschemas written more than once are generated once (shareRepeated).
+// Build step: compile every kind's schema and every step type's `with:` schema into standalone validators, two
+// CommonJS files each (NAME.quick.cjs and NAME.cjs, see below) in dist/validators (not bundled: a command reads only
+// the validators it uses, src/schema/ajv.ts), so commands skip ajv's code generation. Subschemas written more than once are generated once (shareRepeated).
 // Usage: node scripts/precompile-schemas.mjs <tsc output folder>
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
