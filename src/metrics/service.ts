@@ -1,6 +1,6 @@
 /**
  * Metrics of a workspace: `metrics`, `retention`, `funnel`, the metrics step and the scorecard call these. They read
- * the store snapshot and stream the events once, as columns (io-columns.ts); nothing is written but a batch's
+ * the store snapshot and stream the events as columns (io-columns.ts); nothing is written but a batch's
  * missing column cache.
  */
 import path from 'node:path'
@@ -117,6 +117,9 @@ export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, req
       for (const engine of engines) engine.addBlock(b)
       engagement?.addBlock(b, zone)
     }
+    // reciprocity: the events once more, for the authors of the messages the replies name (engine.ts)
+    const again = engines.filter((engine) => engine.wantsAuthors)
+    if (again.length) for await (const b of scanEvents(ws.root, db)) for (const engine of again) engine.addAuthors(b)
   }
   const hash = inputsHash(db)
   const surveys = SURVEY_METRICS.some((id) => wanted.has(id)) ? await surveysOf(ws.root, db) : undefined
