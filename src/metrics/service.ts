@@ -113,7 +113,9 @@ export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, req
     : undefined
   const zone = new ZoneDays(periods[0].zone)
   if (engines.length || engagement) {
-    const known: KnownTables = new Map()
+    // reciprocity reads the events twice: the tables of the first read are kept for the second (only then: a batch's
+    // tables are otherwise let go when the next batch is read)
+    const known: KnownTables | undefined = eventIds.includes('reciprocity') ? new Map() : undefined
     for await (const b of scanEvents(ws.root, db, known)) {
       for (const engine of engines) engine.addBlock(b)
       engagement?.addBlock(b, zone)
