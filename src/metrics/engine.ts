@@ -536,6 +536,7 @@ export class MetricsEngine {
     const topicPeople = topicShare.participants
     const links = this.replies?.join.result(people.size) ?? {linked: 0, flags: new Uint8Array(people.size)}
     this.replies = undefined
+    clear(this.replyLinks)
     const linked = links.linked
     let replied = 0
     let repliedTo = 0

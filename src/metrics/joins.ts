@@ -120,36 +120,34 @@ export interface Links {
 
 /**
  * Reply links resolved to the authors of the messages they name, the messages coming after the links (a second read
- * of the events): only the links are kept, grouped by the message they name, and each message read is looked up in
- * them (the last message read with a src is its author). `result`: how many links resolve, and per person whether
- * they replied to someone else (bit 1) and were replied to by someone else (bit 2).
+ * of the events): only the links are kept, with the distinct messages they name, and each message read is looked up
+ * among those (the last message read with a src is its author). `result`: how many links resolve, and per person
+ * whether they replied to someone else (bit 1) and were replied to by someone else (bit 2).
  */
 export class ReplyJoin {
-  private readonly byParent: Groups
+  private readonly parents: SortedKeys
+  /** The author of each of `parents`, -1 until a message names it. */
   private readonly author: Int32Array
-  private readonly repliers: NumberList<Int32Array>
 
-  /** Takes the links over: their keys are let go once grouped. */
-  constructor(links: Links) {
-    this.byParent = new Groups(links.key)
-    this.author = new Int32Array(links.key.length).fill(-1)
-    this.repliers = links.person
-    links.key.clear()
+  constructor(private readonly links: Links) {
+    this.parents = new SortedKeys(links.key)
+    this.author = new Int32Array(this.parents.keys.length).fill(-1)
   }
 
   /** A message: hash53 of its src, and its author. */
   message(key: number, person: number): void {
-    for (let e = this.byParent.first(key); e >= 0; e = this.byParent.next(e)) this.author[e] = person
+    const k = this.parents.indexOf(key)
+    if (k >= 0) this.author[k] = person
   }
 
   result(people: number): {linked: number; flags: Uint8Array} {
     let linked = 0
     const flags = new Uint8Array(people)
-    for (let e = 0; e < this.author.length; e++) {
-      const replier = this.repliers.at(e)
-      const author = this.author[e]
+    for (let e = 0; e < this.links.key.length; e++) {
+      const author = this.author[this.parents.indexOf(this.links.key.at(e))] ?? -1
       if (author < 0) continue
       linked++
+      const replier = this.links.person.at(e)
       if (author === replier) continue
       flags[replier] |= 1
       flags[author] |= 2
