@@ -214,6 +214,13 @@ export class ColumnWriter {
   }
 }
 
+/**
+ * The tables of the batches a caller has read, by batch id, kept by a caller that reads the events more than once: a
+ * later read takes a batch's tables from here when its cache names the same tables (checksum, place and size), instead
+ * of reading and parsing them again (~5 MB for 50 000 members and 300 000 topics).
+ */
+export type KnownTables = Map<string, {tag: string; tables: ColumnTables}>
+
 interface CacheHead {
   count: number
   blocks: number
@@ -221,8 +228,11 @@ interface CacheHead {
   size: number
 }
 
-/** The trailer and tables of a cache when it matches the NDJSON and the expected count; undefined otherwise. */
-async function openCache(handle: FileHandle, ndjson: string, count: number): Promise<CacheHead | undefined> {
+/**
+ * The trailer and tables of a cache when it matches the NDJSON and the expected count; undefined otherwise. The tables
+ * are those of `known` when they are the same, and are added to it when read.
+ */
+async function openCache(handle: FileHandle, ndjson: string, count: number, known?: KnownTables, id = ''): Promise<CacheHead | undefined> {
   const {size} = await handle.stat()
   if (size < TRAILER) return undefined
   const t = Buffer.alloc(TRAILER)
@@ -239,6 +249,9 @@ async function openCache(handle: FileHandle, ndjson: string, count: number): Pro
   if (!source || source.size !== t.readDoubleLE(48) || source.sample !== t.readUInt32LE(56)) return undefined
   const topicBytes = t.readUInt32LE(60) * 8
   if (topicBytes > tablesLength) return undefined
+  const tag = `${t.readUInt32LE(28)}:${tablesAt}:${tablesLength}:${topicBytes}`
+  const seen = known?.get(id)
+  if (seen?.tag === tag) return {count: n, blocks, tables: seen.tables, size}
   // the topics straight into their array, the JSON after them
   const topics = new Float64Array(topicBytes / 8)
   const json = Buffer.alloc(tablesLength - topicBytes)
@@ -249,7 +262,9 @@ async function openCache(handle: FileHandle, ndjson: string, count: number): Pro
     const {members, channels} = JSON.parse(json.toString('utf8')) as Partial<ColumnTables>
     const ok = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === 'string')
     if (!ok(members) || !ok(channels)) return undefined
-    return {count: n, blocks, tables: {members, channels, topics}, size}
+    const tables = {members, channels, topics}
+    known?.set(id, {tag, tables})
+    return {count: n, blocks, tables, size}
   } catch {
     return undefined
   }
@@ -285,7 +300,7 @@ async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<CanonicalEv
  * The blocks of one batch: from its cache when it checks out, else from the NDJSON (rebuilding the cache on the way).
  * A block is valid until the next one is asked for.
  */
-export async function* batchBlocks(root: string, batch: {id: string; events: number}): AsyncGenerator<EventBlock> {
+export async function* batchBlocks(root: string, batch: {id: string; events: number}, known?: KnownTables): AsyncGenerator<EventBlock> {
   const dir = eventsDir(root)
   const ndjson = path.join(dir, `${batch.id}.ndjson`)
   const cols = path.join(dir, `${batch.id}.cols`)
@@ -294,7 +309,7 @@ export async function* batchBlocks(root: string, batch: {id: string; events: num
   if (handle) {
     let damaged = false
     try {
-      const head = await openCache(handle, ndjson, batch.events).catch(() => undefined)
+      const head = await openCache(handle, ndjson, batch.events, known, batch.id).catch(() => undefined)
       if (head) {
         let at = 0
         // one buffer for every block: a block is read over the one before
@@ -366,15 +381,20 @@ async function* rebuild(ndjson: string, cols: string): AsyncGenerator<EventBlock
 /**
  * Every event of the workspace as blocks of columns, batch by batch, each with the person its members belong to
  * (`members link`, member records): the reader the metrics build on. Memory holds one block and the batch's tables at a time: a
- * block's arrays are valid until the next block is asked for (they are read into the same buffer).
+ * block's arrays are valid until the next block is asked for (they are read into the same buffer). A caller that reads
+ * the events again passes the same `known` to each read: the tables are then read once.
  */
-export async function* scanEvents(root: string, db: Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>): AsyncGenerator<PersonBlock> {
+export async function* scanEvents(
+  root: string,
+  db: Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>,
+  known?: KnownTables,
+): AsyncGenerator<PersonBlock> {
   if (db.eventBatches.length === 0) return
   const {index} = await readPersons(root, db)
   for (const batch of db.eventBatches) {
     let tables: ColumnTables | undefined
     let persons: string[] = []
-    for await (const b of batchBlocks(root, batch)) {
+    for await (const b of batchBlocks(root, batch, known)) {
       if (b.tables !== tables) {
         tables = b.tables
         persons = []

@@ -3,7 +3,9 @@
  * interned to integers, day numbers from the ts and the zone), then `result()` turns it into the event metrics of
  * DESIGN.md "Metric definitions". Memory grows with people and the period's days; the metrics that relate events to
  * each other (answers, topics, reciprocity) also keep up to ~30 bytes per message of the period in typed arrays
- * (lists.ts), joined in `result()` (joins.ts).
+ * (lists.ts), joined in `result()` (joins.ts). Reciprocity reads the events twice (`wantsAuthors`, `addAuthors`): the
+ * first read keeps the period's reply links, the second looks up each message's author in them, where one read would
+ * keep every message from 30 days before the period on.
  *
  * Choices the definitions leave open, stated once:
  * - interactions are post, reply, reaction, question, answer, event_attend; "active" means having one;
@@ -22,7 +24,7 @@ import type {EventType} from '../events/types.js'
 import type {MetricFilter, MetricId, MetricValue, Period} from './types.js'
 import {grown} from '../util/typed-array.js'
 import {figure, notAvailable, ratio} from './values.js'
-import {canonicalTopics, firstResponses, PERSON_SPAN, replyPairs, topicParticipation, type Answers, type Links, type Questions} from './joins.js'
+import {canonicalTopics, firstResponses, PERSON_SPAN, ReplyJoin, topicParticipation, type Answers, type Links, type Questions} from './joins.js'
 import {int32List, NumberList} from './lists.js'
 import {ZoneDays} from './zone-day.js'
 
@@ -274,9 +276,10 @@ export class MetricsEngine {
   private readonly questions: Questions = {ms: new NumberList(), person: int32List(), src: new NumberList(), topic: int32List()}
   private readonly answersByParent: Answers = {key: new NumberList(), ms: new NumberList(), person: int32List()}
   private readonly answersByTopic: Answers = {key: new NumberList(), ms: new NumberList(), person: int32List()}
-  /** Messages from 30 days before the period on (src, author), and the period's replies and answers (parent, replier). */
-  private readonly messages: Links = {key: new NumberList(), person: int32List()}
+  /** The period's replies and answers (parent, replier), joined to their parents' authors by the second read. */
   private readonly replyLinks: Links = {key: new NumberList(), person: int32List()}
+  private replies?: {join: ReplyJoin; map: TableMap}
+  private joined?: ReturnType<MetricsEngine['joinLists']>
   private values?: MetricValue[]
 
   constructor(private readonly o: EngineOptions) {
@@ -299,11 +302,6 @@ export class MetricsEngine {
     this.words = Math.ceil((this.to - this.windowFrom + 1) / 32)
     // the period's first instant can be no earlier than its first day at UTC+14
     this.fromMs = this.from * DAY_MS - 14 * HOUR_MS
-  }
-
-  /** One event (a convenience for small streams: blocks are the fast way). */
-  add(e: ResolvedEvent): void {
-    for (const b of blocksOf([e], 1)) this.addBlock(b)
   }
 
   /** Room in the bitsets for every person interned so far. */
@@ -339,10 +337,6 @@ export class MetricsEngine {
       if (interaction && day >= windowFrom && day <= to) {
         const d = day - windowFrom
         bits[p * words + (d >>> 5)] |= 1 << (d & 31)
-      }
-      if (keepAuthors && kind === 3 && day >= from - 30 && day <= to) {
-        this.messages.key.push(src[i])
-        this.messages.person.push(p)
       }
       const par = parent[i]
       if (keepAnswers && type === T.answer && ms >= this.fromMs) {
@@ -381,6 +375,51 @@ export class MetricsEngine {
         this.replyLinks.person.push(p)
       }
     }
+  }
+
+  /**
+   * Whether `result` needs a second read of the same events, each block given to `addAuthors`: reciprocity wants the
+   * authors of the messages the period's replies name.
+   */
+  get wantsAuthors(): boolean {
+    return this.keepAuthors && this.replyLinks.key.length > 0
+  }
+
+  /**
+   * Every event of a block, read again after every block went to `addBlock`: the messages from 30 days before the period
+   * on give their authors to the reply links that name them. The first call joins and lets go of the other lists.
+   */
+  addAuthors(b: PersonBlock): void {
+    if (!this.replies) {
+      this.joined ??= this.joinLists()
+      this.replies = {join: new ReplyJoin(this.replyLinks), map: new TableMap(this.o.filter, this.people)}
+    }
+    const {join, map} = this.replies
+    map.sync(b)
+    const {ms: msCol, type: typeCol, member, channel, src} = b
+    const {zone, from, to} = this
+    for (let i = 0; i < b.length; i++) {
+      if (KIND[typeCol[i]] !== 3) continue
+      const p = map.person[member[i]]
+      if (p < 0) continue
+      const c = channel[i]
+      if (c < 0 ? !map.noChannelOk : map.channelOk[c] === 0) continue
+      const ms = msCol[i]
+      if (Number.isNaN(ms)) continue
+      const day = zone.dayOf(ms)
+      if (day >= from - 30 && day <= to) join.message(src[i], p)
+    }
+  }
+
+  /** The answers and topics joins of the lists of the first read, which are let go. */
+  private joinLists() {
+    const topics = canonicalTopics(this.topicSets)
+    const answers = firstResponses(this.questions, this.answersByParent, this.answersByTopic, topics)
+    clear(this.questions, this.answersByParent, this.answersByTopic)
+    const topicShare = topicParticipation(this.topicPairs, this.topicReplied, topics)
+    this.topicPairs.clear()
+    this.topicSets.length = 0
+    return {answers, topicShare}
   }
 
   /** The bit masks, one per word of a person's bitset, of days `a..b` (day numbers inside the kept window). */
@@ -482,9 +521,8 @@ export class MetricsEngine {
     const month = this.daily(perDay, to - 29, to)
 
     // the joins: each reads its lists once, then they are let go
-    const topics = canonicalTopics(this.topicSets)
-    const answers = firstResponses(this.questions, this.answersByParent, this.answersByTopic, topics)
-    clear(this.questions, this.answersByParent, this.answersByTopic)
+    if (this.wantsAuthors && !this.replies) throw new Error('reciprocity needs the events read again (addAuthors)')
+    const {answers, topicShare} = (this.joined ??= this.joinLists())
     const questions = answers.questions
     const answered24 = answers.within24h
     const answeredEver = answers.delays.length
@@ -494,13 +532,11 @@ export class MetricsEngine {
         ? delays[(delays.length - 1) / 2]
         : (delays[delays.length / 2 - 1] + delays[delays.length / 2]) / 2
       : 0
-    const topicShare = topicParticipation(this.topicPairs, this.topicReplied, topics)
-    this.topicPairs.clear()
-    this.topicSets.length = 0
     const topicsReplied = topicShare.replied
     const topicPeople = topicShare.participants
-    const links = replyPairs(this.messages, this.replyLinks, people.size)
-    clear(this.messages, this.replyLinks)
+    const links = this.replies?.join.result(people.size) ?? {linked: 0, flags: new Uint8Array(people.size)}
+    this.replies = undefined
+    clear(this.replyLinks)
     const linked = links.linked
     let replied = 0
     let repliedTo = 0
@@ -601,6 +637,8 @@ export async function eventMetrics(events: AsyncIterable<ResolvedEvent> | Iterab
   const engine = new MetricsEngine(o)
   const all: ResolvedEvent[] = []
   for await (const e of events) all.push(e)
-  for (const b of blocksOf(all)) engine.addBlock(b)
+  const blocks = [...blocksOf(all)]
+  for (const b of blocks) engine.addBlock(b)
+  if (engine.wantsAuthors) for (const b of blocks) engine.addAuthors(b)
   return engine.result()
 }

@@ -112,34 +112,46 @@ export function topicParticipation(pairs: NumberList, repliedIds: Uint8Array, to
   return {replied: repliedTopics, participants}
 }
 
-/** Messages (hash53 of src, author) and reply links (hash53 of the parent, replier). */
+/** Reply links: hash53 of the parent, and the replier. */
 export interface Links {
   key: NumberList
   person: NumberList<Int32Array>
 }
 
 /**
- * Reply links resolved to the authors of the messages they name (the last message read with that src): how many
- * resolve, and per person whether they replied to someone else (bit 1) and were replied to by someone else (bit 2).
+ * Reply links resolved to the authors of the messages they name, the messages coming after the links (a second read
+ * of the events): only the links are kept, with the distinct messages they name, and each message read is looked up
+ * among those (the last message read with a src is its author). `result`: how many links resolve, and per person
+ * whether they replied to someone else (bit 1) and were replied to by someone else (bit 2).
  */
-export function replyPairs(messages: Links, links: Links, people: number): {linked: number; flags: Uint8Array} {
-  const author = new Int32Array(links.key.length).fill(-1)
-  const byParent = new Groups(links.key)
-  for (let m = 0; m < messages.key.length; m++) {
-    const e0 = byParent.first(messages.key.at(m))
-    if (e0 < 0) continue
-    const person = messages.person.at(m)
-    for (let e = e0; e >= 0; e = byParent.next(e)) author[e] = person
+export class ReplyJoin {
+  private readonly parents: SortedKeys
+  /** The author of each of `parents`, -1 until a message names it. */
+  private readonly author: Int32Array
+
+  constructor(private readonly links: Links) {
+    this.parents = new SortedKeys(links.key)
+    this.author = new Int32Array(this.parents.keys.length).fill(-1)
   }
-  let linked = 0
-  const flags = new Uint8Array(people)
-  for (let e = 0; e < author.length; e++) {
-    const replier = links.person.at(e)
-    if (author[e] < 0) continue
-    linked++
-    if (author[e] === replier) continue
-    flags[replier] |= 1
-    flags[author[e]] |= 2
+
+  /** A message: hash53 of its src, and its author. */
+  message(key: number, person: number): void {
+    const k = this.parents.indexOf(key)
+    if (k >= 0) this.author[k] = person
   }
-  return {linked, flags}
+
+  result(people: number): {linked: number; flags: Uint8Array} {
+    let linked = 0
+    const flags = new Uint8Array(people)
+    for (let e = 0; e < this.links.key.length; e++) {
+      const author = this.author[this.parents.indexOf(this.links.key.at(e))] ?? -1
+      if (author < 0) continue
+      linked++
+      const replier = this.links.person.at(e)
+      if (author === replier) continue
+      flags[replier] |= 1
+      flags[author] |= 2
+    }
+    return {linked, flags}
+  }
 }

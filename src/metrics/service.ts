@@ -1,6 +1,6 @@
 /**
  * Metrics of a workspace: `metrics`, `retention`, `funnel`, the metrics step and the scorecard call these. They read
- * the store snapshot and stream the events once, as columns (io-columns.ts); nothing is written but a batch's
+ * the store snapshot and stream the events as columns (io-columns.ts); nothing is written but a batch's
  * missing column cache.
  */
 import path from 'node:path'
@@ -8,7 +8,7 @@ import {isIsoDate, relativeDate} from '../util/dates.js'
 import {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
 import {eventsDir} from '../events/io.js'
-import {scanEvents} from '../events/io-columns.js'
+import {scanEvents, type KnownTables} from '../events/io-columns.js'
 import {readPersons} from '../members/io-records.js'
 import {metricsSql} from './sql.js'
 import type {Db} from '../store/index.js'
@@ -113,10 +113,16 @@ export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, req
     : undefined
   const zone = new ZoneDays(periods[0].zone)
   if (engines.length || engagement) {
-    for await (const b of scanEvents(ws.root, db)) {
+    // reciprocity reads the events twice: the tables of the first read are kept for the second (only then: a batch's
+    // tables are otherwise let go when the next batch is read)
+    const known: KnownTables | undefined = eventIds.includes('reciprocity') ? new Map() : undefined
+    for await (const b of scanEvents(ws.root, db, known)) {
       for (const engine of engines) engine.addBlock(b)
       engagement?.addBlock(b, zone)
     }
+    // reciprocity: the events once more, for the authors of the messages the replies name (engine.ts)
+    const again = engines.filter((engine) => engine.wantsAuthors)
+    if (again.length) for await (const b of scanEvents(ws.root, db, known)) for (const engine of again) engine.addAuthors(b)
   }
   const hash = inputsHash(db)
   const surveys = SURVEY_METRICS.some((id) => wanted.has(id)) ? await surveysOf(ws.root, db) : undefined

@@ -6,7 +6,7 @@ import {beforeEach, describe, expect, it} from 'vitest'
 import {eventLine, generateEvents} from '../../scripts/lib/gen-events.mjs'
 import {BLOCK, blocksOf, hash53, hash53Ascii, typeName, type PersonBlock} from '../../src/events/columns.js'
 import {readEvents} from '../../src/events/io.js'
-import {scanEvents} from '../../src/events/io-columns.js'
+import {scanEvents, type KnownTables} from '../../src/events/io-columns.js'
 import {importEvents} from '../../src/events/service.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
 import {linkMembers} from '../../src/members/service.js'
@@ -124,6 +124,33 @@ describe('column cache', () => {
     // cut short
     await writeFile(cols(), good.subarray(0, good.length - 1000))
     expect(await scanned()).toEqual(want)
+  })
+
+  it('read again with the tables of the first read, gives the same rows and parses no table again', async () => {
+    const known: KnownTables = new Map()
+    const read = async () => {
+      const tables = new Set<PersonBlock['tables']>()
+      const out: string[] = []
+      for await (const b of scanEvents(root, await store.read(), known)) {
+        tables.add(b.tables)
+        out.push(...rows([b]))
+      }
+      return {tables, out}
+    }
+    const first = await read()
+    const second = await read()
+    expect(second.out).toEqual(first.out)
+    expect(second.out).toEqual(await expected())
+    expect([...second.tables]).toEqual([...first.tables])
+    expect(second.tables.values().next().value).toBe(first.tables.values().next().value)
+    // other tables under the same batch id (the cache rebuilt from a changed NDJSON) are read, not taken from before
+    const text = await readFile(ndjson(), 'utf8')
+    await writeFile(ndjson(), text.replace('"discord:', '"qq:'))
+    await rm(cols())
+    await scanned() // rebuilds the cache
+    const third = await read()
+    expect(third.tables.values().next().value).not.toBe(first.tables.values().next().value)
+    expect(third.out).toEqual(await expected())
   })
 
   it('a cache that is not of its NDJSON (changed under it) is not used', async () => {

@@ -194,7 +194,12 @@ describe('event metrics', () => {
       ev('2026-10-05T14:00:00+08:00', 'reply', 'qq:c', {topic: 't1', parent: first[2].src}),
     ]
     const engine = new MetricsEngine({period: month('2026-10')})
-    for (const b of [...blocksOf(first), ...blocksOf(second)]) engine.addBlock(b)
+    const blocks = [...blocksOf(first), ...blocksOf(second)]
+    for (const b of blocks) engine.addBlock(b)
+    expect(engine.wantsAuthors).toBe(true)
+    expect(() => engine.result()).toThrow(/addAuthors/)
+    // the second read gives each batch new tables, as reading the files again does
+    for (const b of [...blocksOf(first), ...blocksOf(second)]) engine.addAuthors(b)
     const v = byId(engine.result())
     // t1 (a, b, b, c) and t2 (c, a), each counted once though each batch numbers its topics
     expect(v.topic_participation).toMatchObject({value: 2.5, inputs: {topics_with_reply: 2, participants: 5}})
