@@ -6,6 +6,8 @@ import {walkJson, type JsonShape} from './json-walk.js'
 
 const JOIN_ACTIONS = new Set(['join_group_by_link', 'join_group_by_request'])
 const MEMBER_ACTIONS: Record<string, 'join' | 'leave'> = {invite_members: 'join', remove_members: 'leave'}
+/** Keys of a message never read here: their values (most of an export's text) are not decoded or parsed. */
+const UNREAD = new Set(['text', 'text_entities', 'from'])
 
 /** `user123` → `telegram:123`; other kinds (`channel123`) keep their prefix. */
 const memberOf = (v: unknown): string | undefined => {
@@ -20,7 +22,7 @@ export async function* parseTelegram(bytes: ByteStream, ctx: ParseContext): Asyn
   let chat = 'chat'
   let channel = ctx.channel ?? 'telegram'
   const shape: JsonShape = {arrays: new Set()}
-  for await (const pieces of walkJson(bytes, new Set(['messages']), shape)) {
+  for await (const pieces of walkJson(bytes, new Set(['messages']), shape, UNREAD)) {
     if (shape.top === 'array') throw wrongShape('', 'object', [])
     const out: ImportItem[] = []
     for (const piece of pieces) {
