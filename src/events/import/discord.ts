@@ -10,8 +10,6 @@ const MESSAGE_TYPES = new Set(['Default', 'Reply', 'ThreadStarterMessage'])
 const THREAD_TYPES = new Set(['GuildPublicThread', 'GuildPrivateThread', 'GuildNewsThread'])
 /** Discord shows every deleted account as this one id. */
 const DELETED_USER_ID = '456226577798135808'
-/** Keys of a message never read here: their values (its text, embeds…) are not decoded or parsed. */
-const UNREAD = new Set(['content', 'embeds', 'attachments', 'stickers', 'mentions', 'inlineEmojis'])
 
 interface Where {
   channel: string
@@ -26,7 +24,7 @@ interface Where {
 export async function* parseDiscord(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem[]> {
   let where: Where = {channel: ctx.channel ?? 'discord'}
   const shape: JsonShape = {arrays: new Set()}
-  for await (const pieces of walkJson(bytes, new Set(['messages']), shape, UNREAD)) {
+  for await (const pieces of walkJson(bytes, new Set(['messages']), shape)) {
     if (shape.top === 'array') throw wrongShape('', 'object', [])
     const out: ImportItem[] = []
     for (const piece of pieces) {
