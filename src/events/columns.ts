@@ -94,7 +94,8 @@ export const emptyBlock = (tables: ColumnTables, n = BLOCK): EventBlock => ({
 /**
  * The indexes of a table's strings. The last string looked up is kept, and a string that is the same string (`===`
  * compares the pointer first) is answered without hashing it: a chat export gives every event the same channel, and a
- * member often posts several messages in a row (measured: a Telegram import's lookups 25% faster).
+ * member often posts several messages in a row (measured: 0.5% fewer instructions for the import of a 10 MB Telegram
+ * export, whose members are random).
  */
 class Interner {
   private readonly index = new Map<string, number>()

@@ -16,8 +16,8 @@ const TEXT = 32 * 1024
 /**
  * One append-only temp file with write buffers; `sync` flushes and fsyncs it. Lines of text are gathered into one string
  * of up to TEXT characters and that string is encoded into the buffer: one encoding call per some hundred lines, not
- * per line (measured: 307,000 lines took 1.2 s line by line, 0.4 s gathered). Held as strings only that long, each line
- * is soon garbage (held until a flush, a million lines would outlive young collections and grow the heap).
+ * per line (measured: 1.6% fewer instructions for the import of a 10 MB Telegram export). Held as strings only that
+ * long, each line is soon garbage (held until a flush, a million lines would outlive young collections and grow the heap).
  */
 class TempFile {
   private buf: Buffer = Buffer.allocUnsafe(FLUSH)
