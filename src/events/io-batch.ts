@@ -10,15 +10,20 @@ import {ColumnWriter} from './io-columns.js'
 import type {CanonicalEvent, Rejected} from './types.js'
 
 const FLUSH = 1024 * 1024
+/** Characters of text gathered before they are encoded. */
+const TEXT = 32 * 1024
 
 /**
- * One append-only temp file with write buffers; `sync` flushes and fsyncs it. Text is encoded into the buffer as it
- * comes, so each line is garbage at once (held as strings until a flush, a million lines would outlive young
- * collections and grow the heap).
+ * One append-only temp file with write buffers; `sync` flushes and fsyncs it. Lines of text are gathered into one string
+ * of up to TEXT characters and that string is encoded into the buffer: one encoding call per some hundred lines, not
+ * per line (measured: 1.6% fewer instructions for the import of a 10 MB Telegram export). Held as strings only that
+ * long, each line is soon garbage (held until a flush, a million lines would outlive young collections and grow the heap).
  */
 class TempFile {
   private buf: Buffer = Buffer.allocUnsafe(FLUSH)
   private used = 0
+  /** Text added and not yet encoded into `buf`. */
+  private text = ''
   /** Buffers filled and not yet written, with the bytes used of each. */
   private full: Array<{buf: Buffer; used: number}> = []
   /** Buffers written, for reuse: a new buffer per megabyte written left the collector 100 MB outside the heap to find. */
@@ -34,17 +39,31 @@ class TempFile {
   }
 
   add(data: string | Uint8Array): void {
+    if (typeof data === 'string') {
+      this.text += data
+      if (this.text.length >= TEXT) this.encodeText()
+      return
+    }
+    this.encodeText()
+    this.reserve(data.length)
+    this.buf.set(data, this.used)
+    this.used += data.length
+  }
+
+  /** Encodes the text gathered into the buffer. */
+  private encodeText(): void {
+    if (this.text === '') return
     // at most 3 bytes of UTF-8 per UTF-16 unit
-    const most = typeof data === 'string' ? data.length * 3 : data.length
-    if (this.used + most > this.buf.length) {
-      this.takeBuffer()
-      if (most > this.buf.length) this.buf = Buffer.allocUnsafe(most)
-    }
-    if (typeof data === 'string') this.used += this.buf.write(data, this.used)
-    else {
-      this.buf.set(data, this.used)
-      this.used += data.length
-    }
+    this.reserve(this.text.length * 3)
+    this.used += this.buf.write(this.text, this.used)
+    this.text = ''
+  }
+
+  /** Room for `bytes` more in the buffer being filled. */
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.buf.length) return
+    this.takeBuffer()
+    if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes)
   }
 
   private takeBuffer(): void {
@@ -61,7 +80,10 @@ class TempFile {
 
   /** Writes the full buffers, and with `all` the one being filled. */
   async flush(all = false): Promise<void> {
-    if (all) this.takeBuffer()
+    if (all) {
+      this.encodeText()
+      this.takeBuffer()
+    }
     const data = this.full
     this.full = []
     for (const {buf, used} of data) {

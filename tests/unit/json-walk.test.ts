@@ -86,6 +86,38 @@ describe('walkJson', () => {
     ])
   })
 
+  it('reads the values of skipped keys of a streamed object as null, whatever the chunk size, and nothing else', async () => {
+    const messages = [
+      {id: 1, text: 'a, "b"} ]{ 你好 \\', from: 'x', n: [1]},
+      {text: [{type: 'bold', text: '}'}, 'c'], id: 2, reply: {text: 'kept: not at the message level'}},
+      {id: 3, text_entities: [], last: 0, text: 7},
+      {id: 4},
+      'text',
+      ['text', 1],
+    ]
+    const doc = JSON.stringify({text: 'top level, not streamed', messages}, null, 1)
+    const skip = new Set(['text', 'text_entities'])
+    const want: JsonPiece[] = [
+      {key: 'text', value: 'top level, not streamed'},
+      {key: 'messages', index: 0, value: {id: 1, text: null, from: 'x', n: [1]}},
+      {key: 'messages', index: 1, value: {text: null, id: 2, reply: {text: 'kept: not at the message level'}}},
+      {key: 'messages', index: 2, value: {id: 3, text_entities: null, last: 0, text: null}},
+      {key: 'messages', index: 3, value: {id: 4}},
+      {key: 'messages', index: 4, value: 'text'},
+      {key: 'messages', index: 5, value: ['text', 1]},
+    ]
+    for (const chunk of [1, 2, 5, 17, 64, 100_000]) {
+      const got: JsonPiece[] = []
+      for await (const pieces of walkJson(bytesOf(doc, chunk), new Set(['messages']), undefined, skip)) got.push(...pieces)
+      expect(got).toEqual(want)
+    }
+    // what is not skipped is still parsed: a syntax error outside a skipped value is refused
+    const bad = '{"messages": [{"id": 1, "text": "x"}, {"id": tru, "text": "y"}]}'
+    await expect(async () => {
+      for await (const pieces of walkJson(bytesOf(bad, 1 << 16), new Set(['messages']), undefined, skip)) void pieces
+    }).rejects.toThrow()
+  })
+
   it('records the shape: object or array at the top, and which streamed keys held arrays (empty ones too)', async () => {
     const shapeOf = async (text: string) => {
       const shape: JsonShape = {arrays: new Set()}

@@ -6,6 +6,12 @@ import {walkJson, type JsonShape} from './json-walk.js'
 
 const JOIN_ACTIONS = new Set(['join_group_by_link', 'join_group_by_request'])
 const MEMBER_ACTIONS: Record<string, 'join' | 'leave'> = {invite_members: 'join', remove_members: 'leave'}
+/**
+ * Keys of a message never read here: their values (most of an export's text, all of its non-ASCII) are not decoded or
+ * parsed (measured, 100 MB: the reading of the export 2.56 s -> 1.96 s of CPU, mean of 5 runs each). Discord's are not
+ * skipped: there the text is a small part of a message, and skipping it measured 10% slower.
+ */
+const UNREAD = new Set(['text', 'text_entities', 'from'])
 
 /** `user123` → `telegram:123`; other kinds (`channel123`) keep their prefix. */
 const memberOf = (v: unknown): string | undefined => {
@@ -20,7 +26,7 @@ export async function* parseTelegram(bytes: ByteStream, ctx: ParseContext): Asyn
   let chat = 'chat'
   let channel = ctx.channel ?? 'telegram'
   const shape: JsonShape = {arrays: new Set()}
-  for await (const pieces of walkJson(bytes, new Set(['messages']), shape)) {
+  for await (const pieces of walkJson(bytes, new Set(['messages']), shape, UNREAD)) {
     if (shape.top === 'array') throw wrongShape('', 'object', [])
     const out: ImportItem[] = []
     for (const piece of pieces) {
