@@ -46,7 +46,6 @@ import {
 import {
   INCIDENT,
   ledgerRows,
-  MonthTally,
   pointsRules,
   pointTotals,
   round2,
@@ -59,6 +58,7 @@ import {
 } from './points.js'
 import type {ScoringEvents} from './scoring.js'
 import {leadersOf, monthRangeTotals, wholeMonths, type Leader, type PeriodTotals} from './leaderboard.js'
+import {MonthColumns} from './month-columns.js'
 import {recordKey, type MemberExtras} from './records-view.js'
 import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
 
@@ -125,13 +125,14 @@ async function writeComputed(
   incidents: IncidentInput[],
   rules: PointsRules,
   writer: ComputedWriter,
-): Promise<{entries: number; byType: TypeTally; months: MonthTally; totals: Map<MemberKey, number>}> {
+): Promise<{entries: number; byType: TypeTally; months: MonthColumns; totals: Map<MemberKey, number>}> {
   const byType = new TypeTally()
-  const months = new MonthTally()
+  const months = new MonthColumns()
   const totals = new Map<MemberKey, number>()
   let entries = 0
   for (const [member, rows] of ledgerRows(events, incidents, rules)) {
     writer.startMember(member)
+    const ordinal = months.indexOf(member)
     // the member's points in all and per month (its rows are in time order: a month's rows come together)
     let total = 0
     let month = ''
@@ -144,13 +145,13 @@ async function writeComputed(
       byType.add(i === -1 ? INCIDENT : events.type(i), points)
       total = round2(total + points)
       if (m !== month) {
-        if (month) months.addTo(month, member, inMonth)
+        if (month) months.add(month, ordinal, inMonth)
         month = m
         inMonth = 0
       }
       inMonth = round2(inMonth + points)
     }
-    if (month) months.addTo(month, member, inMonth)
+    if (month) months.add(month, ordinal, inMonth)
     if (rows.n > 0) totals.set(member, total)
     entries += rows.n
     if (writer.due) await writer.flush()
@@ -190,12 +191,11 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
     }
     const same = db.incentives.computed?.hash === hash
     if (o.dryRun) return {file: db.incentives.computed?.file ?? '', hash, changed: !same, dryRun: true, ...summary}
-    const monthTotals = months.totals()
     prepared = await writer.prepare(hash, {
       now: o.now.toISOString(),
       rulesHash: rulesHashOf(ws),
       inputsHash: ledgerInputsHash(db),
-      months: JSON.stringify(monthTotals),
+      months: months.json(),
     })
     const ready = prepared
     const entry = await store.update(async (fresh) => {
@@ -210,7 +210,7 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
       return ready.entry
     })
     prepared = undefined
-    await writeLeaderboard(ws.root, store, {hash, months: monthTotals})
+    await writeLeaderboard(ws.root, store, {hash, columns: months})
     return {file: entry.file, hash, changed: !same, dryRun: false, ...summary}
   } finally {
     if (prepared) await discardComputed(prepared).catch(() => undefined)

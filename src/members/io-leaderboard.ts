@@ -14,6 +14,7 @@ import {sha256Hex} from '../util/hash.js'
 import {readIncentiveFile, readMonthTotals, ledgerDir} from './io-ledger.js'
 import {readPersons} from './io-records.js'
 import {buildLeaderboard, LEADERBOARD_ROWS, storedLeaders, type Leader, type MonthInputs} from './leaderboard.js'
+import {MonthColumns} from './month-columns.js'
 import type {LedgerEntry, MonthTotals} from './points.js'
 
 type Inputs = Pick<Db, 'incentives' | 'memberLinks' | 'memberRecords'>
@@ -34,17 +35,17 @@ const keyOf = (db: Inputs): string =>
     ]),
   )
 
-/**
- * The month totals, manual entries and persons; undefined when the computed ledger keeps no month totals (an older
- * store). `known`: the month totals of the ledger of that hash, when the caller has just written them (not read again).
- */
-export async function readMonthInputs(root: string, db: Inputs, known?: {hash: string; months: MonthTotals}): Promise<MonthInputs | undefined> {
+/** The manual entries, identities resolved to their person. */
+const readManual = async (root: string, db: Inputs, persons: Map<string, string>): Promise<LedgerEntry[]> =>
+  (await readIncentiveFile<LedgerEntry>(root, db.incentives.manual)).map((e) => ({...e, member: persons.get(e.member) ?? e.member}))
+
+/** The month totals, manual entries and persons; undefined when the computed ledger keeps no month totals (an older store). */
+export async function readMonthInputs(root: string, db: Inputs): Promise<MonthInputs | undefined> {
   const computed = db.incentives.computed
-  const months = !computed ? {} : computed.hash === known?.hash ? known.months : await readMonthTotals<MonthTotals>(root, computed)
+  const months = computed ? await readMonthTotals<MonthTotals>(root, computed) : {}
   if (!months) return undefined
   const {index: persons, members: identitiesOf} = await readPersons(root, db)
-  const manual = (await readIncentiveFile<LedgerEntry>(root, db.incentives.manual)).map((e) => ({...e, member: persons.get(e.member) ?? e.member}))
-  return {months, manual, persons, identitiesOf}
+  return {months, manual: await readManual(root, db, persons), persons, identitiesOf}
 }
 
 /** The stored rows of a period (see storedLeaders); undefined when the file is missing, damaged or of other inputs. */
@@ -59,18 +60,28 @@ export async function readLeaders(root: string, db: Inputs, period: {from: strin
 }
 
 /**
- * Writes the leaderboard of the store as it is now (`known`: as readMonthInputs). Best effort: when it cannot be
- * written the readers compute the rows themselves, so a failure here never fails the change that called it.
+ * Writes the leaderboard of the store as it is now (`known`: the month totals of the ledger of that hash, when the
+ * caller has just made them: not read again). Best effort: when it cannot be written the readers compute the rows
+ * themselves, so a failure here never fails the change that called it.
  */
 export async function writeLeaderboard(
   root: string,
   store: {read: () => Promise<Inputs>},
-  known?: {hash: string; months: MonthTotals},
+  known?: {hash: string; columns: MonthColumns},
 ): Promise<void> {
   try {
     const db = await store.read()
-    const inputs = await readMonthInputs(root, db, known)
-    if (inputs) await writeFileAtomic(fileOf(root), JSON.stringify(buildLeaderboard(keyOf(db), inputs)), {root})
+    const computed = db.incentives.computed
+    const {index: persons} = await readPersons(root, db)
+    const person = (member: string): string => persons.get(member) ?? member
+    let columns = computed && computed.hash === known?.hash ? known.columns : undefined
+    if (!columns) {
+      const months = computed ? await readMonthTotals<MonthTotals>(root, computed) : {}
+      if (!months) return
+      columns = MonthColumns.of(months)
+    }
+    const board = buildLeaderboard(keyOf(db), columns.keyed(person), await readManual(root, db, persons))
+    await writeFileAtomic(fileOf(root), JSON.stringify(board), {root})
   } catch {
     // the readers fall back to the month totals
   }

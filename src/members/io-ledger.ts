@@ -14,7 +14,7 @@ import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, 
 import {parseNdjson} from '../util/json.js'
 import {EVENT_TYPES} from '../events/types.js'
 import type {LedgerRows} from './points.js'
-import type {ScoringEvents} from './scoring.js'
+import {plainJson, type ScoringEvents} from './scoring.js'
 
 /** Bytes read or gathered before a write at once. */
 const CHUNK = 1 << 20
@@ -114,8 +114,9 @@ export class ComputedWriter {
   private entries = 0
   private bytes = 0
   private prepared = false
-  /** The member whose entries are being written, as JSON. */
-  private member = Buffer.alloc(0)
+  /** The member whose entries are being written, as JSON: bytes [0, memberLength) of `member`. */
+  private member = Buffer.alloc(256)
+  private memberLength = 0
 
   private constructor(
     private readonly root: string,
@@ -138,10 +139,11 @@ export class ComputedWriter {
     this.out = out
   }
 
-  private put(part: Uint8Array): void {
+  /** The first `n` bytes of `part`. */
+  private put(part: Uint8Array, n = part.length): void {
     const out = this.out
     let o = this.used
-    for (let k = 0; k < part.length; k++) out[o++] = part[k]
+    for (let k = 0; k < n; k++) out[o++] = part[k]
     this.used = o
   }
 
@@ -154,7 +156,17 @@ export class ComputedWriter {
 
   /** The member the next rows belong to. */
   startMember(member: string): void {
-    this.member = Buffer.from(JSON.stringify(member))
+    // written into the same buffer for every member (no buffer made per member when the key is plain)
+    const json = plainJson(member) ? undefined : Buffer.from(JSON.stringify(member))
+    const n = json ? json.length : member.length + 2
+    if (n > this.member.length) this.member = Buffer.alloc(Math.max(n, 2 * this.member.length))
+    if (json) json.copy(this.member)
+    else {
+      this.member[0] = 34
+      for (let k = 0; k < member.length; k++) this.member[k + 1] = member.charCodeAt(k)
+      this.member[n - 1] = 34
+    }
+    this.memberLength = n
   }
 
   /** Row k of the member's entries (held until `flush`: call it when `due`). */
@@ -169,11 +181,11 @@ export class ComputedWriter {
     }
     const points = String(rows.points[k])
     const factor = rows.factor[k] === 1 ? '' : String(rows.factor[k])
-    this.room(80 + ev.textLength(i) + this.member.length + points.length + factor.length)
+    this.room(80 + ev.textLength(i) + this.memberLength + points.length + factor.length)
     this.put(PART.ts)
     this.used = ev.copyTs(i, this.out, this.used)
     this.put(PART.member)
-    this.put(this.member)
+    this.put(this.member, this.memberLength)
     this.put(PART.points)
     this.putAscii(points)
     this.put(PART.src)
@@ -209,7 +221,7 @@ export class ComputedWriter {
   }
 
   /** After digest: fsyncs the ledger and writes its month totals beside it. */
-  async prepare(hash: string, o: {now: string; rulesHash: string; inputsHash: string; months: string}): Promise<PreparedLedger> {
+  async prepare(hash: string, o: {now: string; rulesHash: string; inputsHash: string; months: Uint8Array}): Promise<PreparedLedger> {
     if (!this.handle || !this.temp) throw new Error('a dry run writes nothing')
     await this.handle.sync()
     await this.handle.close()

@@ -5,6 +5,7 @@
  * dashboard read a few kB instead of every member's month totals. Pure: io-leaderboard.ts reads and writes it.
  */
 import {DateTime} from '../util/luxon.js'
+import type {MonthColumns} from './month-columns.js'
 import {monthPointTotals, pointTotals, round2, type LedgerEntry, type MonthTotals} from './points.js'
 import type {MemberKey} from './timeline.js'
 
@@ -110,34 +111,64 @@ const quarterPeriod = (month: string) => {
   return {from: start.toISODate()!, to: start.endOf('quarter').toISODate()!}
 }
 
-/** Points per member of several maps added up. */
-function added(maps: Array<Map<MemberKey, number>>): Map<MemberKey, number> {
-  if (maps.length === 1) return maps[0]
-  const out = new Map<MemberKey, number>()
-  for (const map of maps)
-    for (const [member, points] of map) {
-      const before = out.get(member)
-      out.set(member, before === undefined ? points : round2(before + points))
+/** Points per member index of several months added up in order (NaN: none in any). */
+function added(columns: Float64Array[]): Float64Array {
+  if (columns.length === 1) return columns[0]
+  const out = columns[0].slice()
+  for (const column of columns.slice(1))
+    for (let k = 0; k < column.length; k++) {
+      const points = column[k]
+      if (Number.isNaN(points)) continue
+      const before = out[k]
+      out[k] = Number.isNaN(before) ? points : round2(before + points)
     }
   return out
 }
 
-/** The leaderboard of every month and quarter with points, for the inputs `key` names: each month read once. */
-export function buildLeaderboard(key: string, inputs: MonthInputs): StoredLeaderboard {
-  const months = [...new Set([...Object.keys(inputs.months), ...inputs.manual.map((e) => e.ts.slice(0, 7))])].sort()
-  const byMonth = months.map((m) => monthRangeTotals(inputs, monthPeriod(m)).inPeriod)
+/** The first `limit` member indexes by points (none with 0 or none at all), highest first, ties in code-point order. */
+function highestOf(points: Float64Array, members: MemberKey[], limit: number): number[] {
+  const top: number[] = []
+  if (limit <= 0) return top
+  const before = (a: number, b: number) => points[a] > points[b] || (points[a] === points[b] && members[a] < members[b])
+  for (let k = 0; k < points.length; k++) {
+    if (Number.isNaN(points[k]) || points[k] === 0 || (top.length === limit && !before(k, top[limit - 1]))) continue
+    if (top.length === limit) top.pop()
+    let at = top.length
+    while (at > 0 && before(k, top[at - 1])) at--
+    top.splice(at, 0, k)
+  }
+  return top
+}
+
+/**
+ * The leaderboard of every month and quarter with points, for the inputs `key` names, from the computed ledger's
+ * points per month (`columns`, members as persons) and the manual entries (resolved to persons): each month read once.
+ */
+export function buildLeaderboard(key: string, columns: MonthColumns, manual: LedgerEntry[]): StoredLeaderboard {
+  const months = [...new Set([...columns.months(), ...manual.map((e) => e.ts.slice(0, 7))])].sort()
+  const manualByMonth = months.map((m) => pointTotals(manual, monthPeriod(m)))
+  for (const totals of manualByMonth) for (const member of totals.keys()) columns.indexOf(member)
+  // a month's points: the computed ledger's, then its manual entries added (as monthRangeTotals adds them)
+  const byMonth = months.map((m, i) => {
+    const points = columns.column(m)
+    for (const [member, extra] of manualByMonth[i]) {
+      const k = columns.indexOf(member)
+      points[k] = round2((Number.isNaN(points[k]) ? 0 : points[k]) + extra)
+    }
+    return points
+  })
   const periods: Record<string, Leader[]> = {}
   for (const p of [...months.map(monthPeriod), ...months.map(quarterPeriod)]) {
     const from = p.from.slice(0, 7)
     const to = p.to.slice(0, 7)
+    if (periods[periodKey(p)]) continue
+    const inPeriod = added(byMonth.filter((_, i) => months[i] >= from && months[i] <= to))
     const upTo = byMonth.filter((_, i) => months[i] <= to)
-    periods[periodKey(p)] ??= leadersOf(
-      {
-        inPeriod: added(byMonth.filter((_, i) => months[i] >= from && months[i] <= to)),
-        totals: (members) => added(upTo.map((points) => new Map(members.filter((m) => points.has(m)).map((m) => [m, points.get(m)!])))),
-      },
-      LEADERBOARD_ROWS,
-    )
+    periods[periodKey(p)] = highestOf(inPeriod, columns.members, LEADERBOARD_ROWS).map((k) => {
+      let total: number | undefined
+      for (const points of upTo) if (!Number.isNaN(points[k])) total = total === undefined ? points[k] : round2(total + points[k])
+      return [columns.members[k], inPeriod[k], total ?? 0]
+    })
   }
   return {key, months, periods}
 }

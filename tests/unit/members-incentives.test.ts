@@ -183,6 +183,10 @@ describe('points ledger', () => {
       ev('2026-11-02T02:01:00Z', 'post', 'qq:1', {src: 'qq:zulu'}),
       ev('2026-10-31T23:59:00+08:00', 'post', 'qq:1', {src: 'qq:october'}),
       ev('2026-11-11T20:00:00+08:00', 'answer', 'qq:2', {src: 'qq:campaign'}),
+      // member keys written through JSON.stringify (non-ASCII) and past the writer's 256-byte buffer, around plain ones
+      ev('2026-11-12T20:00:00+08:00', 'post', 'qq:成员', {src: 'qq:cjk-member'}),
+      ev('2026-11-12T20:00:00+08:00', 'post', `qq:${'z'.repeat(300)}`, {src: 'qq:long-member'}),
+      ev('2026-11-12T20:00:00+08:00', 'post', `qq:0${'成'.repeat(200)}`, {src: 'qq:long-cjk-member'}),
       ...Array.from({length: 300}, (_, i) =>
         i === 150
           ? ev('2026-11-20T10:30:30+08:00', 'answer', 'qq:2', {src: 'qq:middle-answer'})
@@ -204,6 +208,7 @@ describe('points ledger', () => {
     }
     const first = await expected()
     expect(first.filter((l) => l.includes('"factor":2') || l.includes('"capped":true') || l.includes('\\u0001'))).toHaveLength(3)
+    expect(first.filter((l) => /qq:(cjk|long|long-cjk)-member/.test(l))).toHaveLength(3)
     expect(await ledgerText()).toEqual(first)
     const months = (await store.read()).incentives.computed!.months!
     expect(JSON.parse(await readFile(path.join(root, '.commops', 'ledger', months), 'utf8'))).toEqual(

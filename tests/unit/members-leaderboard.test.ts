@@ -10,7 +10,16 @@ import fc from 'fast-check'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {importEvents} from '../../src/events/service.js'
 import {awardPoints, recomputePoints, topMembers, type IncentivesWorkspace} from '../../src/members/incentives-service.js'
-import {LEADERBOARD_ROWS, leadersOf, storedLeaders, type StoredLeaderboard} from '../../src/members/leaderboard.js'
+import {
+  buildLeaderboard,
+  LEADERBOARD_ROWS,
+  leadersOf,
+  monthRangeTotals,
+  storedLeaders,
+  type StoredLeaderboard,
+} from '../../src/members/leaderboard.js'
+import {MonthColumns} from '../../src/members/month-columns.js'
+import {monthTotals, type LedgerEntry} from '../../src/members/points.js'
 import {linkMembers} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
 
@@ -140,6 +149,39 @@ describe('stored leaderboard', () => {
           .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
           .slice(0, limit)
         expect(leadersOf({inPeriod, totals}, limit)).toEqual(sorted.map(([m, p]) => [m, p, 100]))
+      }),
+    )
+  })
+
+  it('the month columns a recompute adds up give the month totals and the leaderboard the ledger’s entries give', () => {
+    const members = ['qq:1', 'qq:2', 'qq:10', 'wx:张', 'P1', 'csv:a"b\\c', 'csv:\u0001']
+    const entry = fc.record({
+      member: fc.constantFrom(...members),
+      month: fc.constantFrom('2026-05', '2026-06', '2026-07', '2026-10'),
+      points: fc.oneof(fc.integer({min: -5, max: 9}), fc.constantFrom(0.1, 0.2, 1.25, 2.5, -0.5, 123_456, 2 ** 31, -(2 ** 31))),
+    })
+    const ts = (month: string) => `${month}-15T10:00:00+08:00`
+    fc.assert(
+      fc.property(fc.array(entry, {maxLength: 60}), fc.array(entry, {maxLength: 8}), (computed, manual) => {
+        // a recompute adds each member's points month by month, members in code-point order
+        const columns = new MonthColumns()
+        for (const member of [...members].sort()) {
+          const k = columns.indexOf(member)
+          for (const e of computed) if (e.member === member) columns.add(e.month, k, e.points)
+        }
+        const entries: LedgerEntry[] = computed.map((e) => ({ts: ts(e.month), member: e.member, points: e.points}))
+        const months = monthTotals([...members].sort().flatMap((m) => entries.filter((e) => e.member === m)))
+        expect(columns.json().toString('utf8')).toBe(JSON.stringify(months))
+        // every month and quarter as members top works it out from the month totals
+        const manualEntries = manual.map((e) => ({ts: ts(e.month), member: e.member, points: e.points}))
+        const board = buildLeaderboard('k', columns, manualEntries)
+        const inputs = {months, manual: manualEntries, persons: new Map<string, string>(), identitiesOf: new Map<string, string[]>()}
+        for (const [key, rows] of Object.entries(board.periods)) {
+          const [from, to] = key.split('/')
+          expect(rows).toEqual(leadersOf(monthRangeTotals(inputs, {from, to}), LEADERBOARD_ROWS))
+        }
+        expect(board.months).toEqual([...new Set([...Object.keys(months), ...manual.map((e) => e.month)])].sort())
+        expect(MonthColumns.of(months).json()).toEqual(columns.json())
       }),
     )
   })
