@@ -5,10 +5,13 @@ import type {DimensionId, MetricScore, ScoreChange} from './types.js'
 
 const trim = (x: number, digits: number): string => String(Number(x.toFixed(digits)))
 
-/** A figure in its unit: ratios as percentages, hours with `h`, counts whole, the rest with up to two decimals. */
+/**
+ * A figure in its unit: ratios as percentages, hours with `h`, counts whole, the rest with up to two decimals. A ratio
+ * is rounded as `commops metrics` rounds it (0.3815 is 38.2%, where `(0.3815 * 100).toFixed(1)` gives 38.1%).
+ */
 export function figure(value: number | null, unit: MetricUnit, na = 'n/a'): string {
   if (value === null) return na
-  if (unit === 'ratio') return `${trim(value * 100, 1)}%`
+  if (unit === 'ratio') return `${trim(Math.round(value * 1000) / 10, 1)}%`
   if (unit === 'hours') return `${trim(value, 1)} h`
   if (unit === 'count') return trim(value, 0)
   return trim(value, 2)
