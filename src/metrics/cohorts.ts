@@ -44,10 +44,8 @@ export class CohortCollector {
     const map = this.map
     map.sync(b)
     for (let i = 0; i < b.length; i++) {
-      const p = map.person[b.member[i]]
+      const p = map.personAt(b, i)
       if (p < 0) continue
-      const c = b.channel[i]
-      if (c < 0 ? !map.noChannelOk : map.channelOk[c] === 0) continue
       const ms = b.ms[i]
       if (Number.isNaN(ms)) continue
       const day = this.zone.dayOf(ms)

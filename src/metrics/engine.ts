@@ -130,6 +130,14 @@ export class TableMap {
       this.channelOk = next
     }
   }
+
+  /** The person row `i` of a synced block counts for, or -1 when the filter leaves its member or channel out. */
+  personAt(b: PersonBlock, i: number): number {
+    const p = this.person[b.member[i]]
+    if (p < 0) return -1
+    const c = b.channel[i]
+    return (c < 0 ? this.noChannelOk : this.channelOk[c] !== 0) ? p : -1
+  }
 }
 
 export interface EngineOptions {
@@ -315,15 +323,13 @@ export class MetricsEngine {
     const map = this.map
     map.sync(b)
     this.growBits()
-    const {ms: msCol, type: typeCol, member, channel, topic: topicCol, src, parent} = b
+    const {ms: msCol, type: typeCol, topic: topicCol, src, parent} = b
     const {zone, people, activeBits: bits, words, windowFrom, from, to, keepAnswers, keepTopics, keepAuthors} = this
     const counts = this.counts
     const everCounts = this.everCounts
     for (let i = 0; i < b.length; i++) {
-      const p = map.person[member[i]]
+      const p = map.personAt(b, i)
       if (p < 0) continue
-      const c = channel[i]
-      if (c < 0 ? !map.noChannelOk : map.channelOk[c] === 0) continue
       const ms = msCol[i]
       if (Number.isNaN(ms)) continue
       const day = zone.dayOf(ms)
@@ -396,14 +402,12 @@ export class MetricsEngine {
     }
     const {join, map} = this.replies
     map.sync(b)
-    const {ms: msCol, type: typeCol, member, channel, src} = b
+    const {ms: msCol, type: typeCol, src} = b
     const {zone, from, to} = this
     for (let i = 0; i < b.length; i++) {
       if (KIND[typeCol[i]] !== 3) continue
-      const p = map.person[member[i]]
+      const p = map.personAt(b, i)
       if (p < 0) continue
-      const c = channel[i]
-      if (c < 0 ? !map.noChannelOk : map.channelOk[c] === 0) continue
       const ms = msCol[i]
       if (Number.isNaN(ms)) continue
       const day = zone.dayOf(ms)
