@@ -6,6 +6,7 @@ import {lazyRequire} from '../util/lazy.js'
 const csvParse = lazyRequire<{parse: typeof Parse}>('csv-parse/sync')
 const iconvLite = lazyRequire<typeof Iconv>('iconv-lite')
 import type {Msg} from '../errors.js'
+import {CsvLines} from '../util/csv-lines.js'
 
 export interface Decoded {
   text: string
@@ -87,13 +88,6 @@ export function sniffDelimiter(text: string): string {
   return best[1] > counts[','] ? best[0] : ','
 }
 
-const startLine = (end: number, raw: string | undefined) =>
-  end -
-  ((raw ?? '')
-    .replace(/^[\r\n]+/, '')
-    .replace(/\r?\n$/, '')
-    .match(/\n/g)?.length ?? 0)
-
 /**
  * Parses CSV text into a header and rows; records of the wrong length are reported with their line and skipped, never
  * dropped silently. A file with no empty line and no lone CR is parsed without csv-parse's per-record info (half the
@@ -116,24 +110,20 @@ export function parseCsv(text: string): ParsedCsv {
     }
   }
   const {records: withInfo, skipped} = parseRecords(text, delimiter, true)
-  const records = withInfo as Array<{record: string[]; info: {lines: number}}>
+  const records = withInfo as Array<{record: string[]; line: number}>
   const expected = records[0]?.record.length
   const problems: CsvProblem[] = skipped.map((s) =>
     s.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
       ? {line: s.line, reason: {key: 'survey.ingest.ragged', params: {got: s.got ?? '?', expected: expected ?? '?'}}}
-      : {line: s.line, reason: {key: 'survey.ingest.csvError', params: {detail: s.message}}},
+      : s.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? {line: s.line, reason: {key: 'survey.ingest.quoteNotClosed', params: {}}}
+        : {line: s.line, reason: {key: 'survey.ingest.csvError', params: {detail: s.message}}},
   )
   if (records.length === 0) return {header: [], headerLine: 1, rows: [], problems, delimiter}
   const head = records[0]
   const rows: CsvRow[] = new Array<CsvRow>(records.length - 1)
-  for (let i = 1; i < records.length; i++) rows[i - 1] = {line: recordStart(records[i].info.lines, records[i].record), cells: records[i].record}
-  return {
-    header: head.record.map((h) => h.trim()),
-    headerLine: recordStart(head.info.lines, head.record),
-    rows,
-    problems,
-    delimiter,
-  }
+  for (let i = 1; i < records.length; i++) rows[i - 1] = {line: records[i].line, cells: records[i].record}
+  return {header: head.record.map((h) => h.trim()), headerLine: head.line, rows, problems, delimiter}
 }
 
 interface Skipped {
@@ -156,9 +146,16 @@ function farRecordDelimiter(text: string): string | undefined {
   return i < 0 ? '\n' : text[i] === '\n' ? '\n' : text[i + 1] === '\n' ? '\r\n' : '\r'
 }
 
+/** What csv-parse tells of where it is: bytes read (UTF-8) and empty lines skipped so far. */
+type Ctx = {bytes?: number; empty_lines?: number}
+
+/** The records of the text, each with the line it starts on when `info` is asked for. */
+
 function parseRecords(text: string, delimiter: string, info: boolean): {records: unknown[]; skipped: Skipped[]} {
   const skipped: Skipped[] = []
   const recordDelimiter = farRecordDelimiter(text)
+  const lines = new CsvLines()
+  if (info) lines.feed(text)
   const records = csvParse().parse(text, {
     ...(recordDelimiter ? {record_delimiter: recordDelimiter} : {}),
     max_record_size: MAX_CSV_RECORD,
@@ -168,8 +165,11 @@ function parseRecords(text: string, delimiter: string, info: boolean): {records:
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    on_skip: (err: (Error & {code?: string; lines?: number; record?: string[]}) | undefined, raw?: string) => {
-      skipped.push({line: startLine(err?.lines ?? 0, raw), code: err?.code, got: err?.record?.length, message: err?.message ?? 'CSV'})
+    // with `info`, csv-parse hands on_record its {record, info} pair; the typings know only the plain record
+    ...(info ? {on_record: ((r: {record: string[]; info: Ctx}) => ({record: r.record, line: lines.next(r.info)})) as unknown as undefined} : {}),
+    on_skip: (err: (Error & {code?: string; bytes?: number; empty_lines?: number; record?: string[]}) | undefined) => {
+      const line = lines.next(err ?? {}, err?.code === 'CSV_QUOTE_NOT_CLOSED')
+      skipped.push({line, code: err?.code, got: err?.record?.length, message: err?.message ?? 'CSV'})
     },
   }) as unknown[]
   return {records, skipped}
@@ -183,9 +183,4 @@ function breaksIn(cells: string[]): number {
     for (let i = cell.indexOf('\n'); i >= 0; i = cell.indexOf('\n', i + 1)) breaks++
   }
   return breaks
-}
-
-/** The line a record starts on: the line it ends on, less the line breaks inside its cells. */
-function recordStart(end: number, cells: string[]): number {
-  return end - breaksIn(cells)
 }

@@ -73,7 +73,7 @@ ingest(
   /UTF-8|encoding|data\/bad-utf8\.csv:2/i,
   ['--encoding', 'utf8', '--strict'],
 )
-ingest('unclosed-quote', `${HEAD}4,"5\n3,5\n`, 1, /Quote Not Closed/i, ['--strict'])
+ingest('unclosed-quote', `${HEAD}4,"5\n3,5\n`, 1, /unclosed-quote\.csv:2.*never closed/, ['--strict'])
 ingest('no-question-columns', 'a,b,c\n1,2,3\n', 1, /column|question/i)
 add({
   name: 'survey-ingest-unknown-encoding',
@@ -133,6 +133,14 @@ const imp = (name: string, file: string, data: string | Buffer, from: string | u
 imp('discord-invalid-json', 'discord.json', '{"guild": {"id": "1"}, "messages": [', 'discord', 1, /JSON/)
 imp('telegram-invalid-json', 'result.json', '{"name": "x", "messages": [{"id": 1,,}]}', 'telegram', 1, /JSON/)
 imp('discourse-invalid-json', 'posts.json', '{"post_stream": {"posts": [}', 'discourse', 1, /JSON/)
+imp(
+  'csv-unclosed-quote',
+  'chat.csv',
+  'time,sender,text\r\n2026-11-01 09:00,a,"hi\r\nthere"\r\n\r\n2026-11-01 09:01,b,"never\r\nclosed\r\n',
+  'csv',
+  1,
+  /chat\.csv:5: A quoted cell starts .* never closed/,
+)
 imp('binary-garbage', 'x.json', Buffer.alloc(4096, 0xff), undefined, 1, /format|recogni|detect|JSON/i)
 imp('50mb-json', 'big.json', Buffer.concat([Buffer.from('{"messages": ['), Buffer.alloc(50 * MB, '[')]), 'discord', 1, /JSON|large|limit|deep/i, true)
 imp(

@@ -366,6 +366,40 @@ describe('CSV', () => {
     ])
   })
 
+  it('rejects rows at the line they start on, whatever the line ends, empty lines and line breaks in quoted cells', async () => {
+    const lineOf = (text: string, offset: number) => text.slice(0, offset).split(/\r\n|\n|\r/).length
+    const note = fc.string({unit: fc.constantFrom('a', '中', '😀', '\n', '\r\n', '\r', ',', '"')})
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.boolean(), note, fc.nat(2)), {maxLength: 12}),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        fc.integer({min: 1, max: 9}),
+        async (rows, eol, chunk) => {
+          let text = `时间,昵称,备注${eol}`
+          const bad: number[] = []
+          for (const [good, cell, empty] of rows) {
+            text += eol.repeat(empty)
+            if (!good) bad.push(lineOf(text, text.length))
+            text += `${good ? '2026-11-01 09:00' : 'soon'},小王,"${cell.replace(/"/g, '""')}"${eol}`
+          }
+          const r = await collect(parseCsv(bytesOf(text, chunk), SH, {map: parseMap(['时间=ts,昵称=member,备注=text']), platform: 'wechat'}))
+          expect(r.rejects.map((x) => x.at)).toEqual(bad.map((line) => `f:${line}`))
+          expect(r.events).toHaveLength(rows.length - bad.length)
+        },
+      ),
+      {numRuns: 200},
+    )
+  })
+
+  it('refuses a file with a quote never closed, at the line where its record starts', async () => {
+    const text = '时间,昵称,类型\r\n2026-11-01 09:00,小王,"发\r\n言"\r\n\r\n2026-11-01 09:05,小李,"回复\r\n还没有结束\r\n'
+    const typed = {map: parseMap(['时间=ts,昵称=member,类型=type']), platform: 'wechat'}
+    await expect(collect(parseCsv(bytesOf(text), SH, typed))).rejects.toMatchObject({
+      msg: {key: 'events.csv.quoteNotClosed'},
+      location: {file: 'f', line: 5},
+    })
+  })
+
   it('reads GBK and gives the same events', async () => {
     const utf8 = await collect(parseCsv(bytesOf(SHEET), SH, mapping))
     const gbk = await collect(parseCsv(bytesOf(iconv.encode(SHEET, 'gbk')), SH, mapping))

@@ -95,11 +95,13 @@ describe('YAML problems point inside the file', () => {
 })
 
 describe('CSV', () => {
-  const cell = fc.string({unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '中', '=', '1')})
-  const quote = (c: string) => (/[",\n]/.test(c) || c.trim() !== c ? `"${c.replace(/"/g, '""')}"` : c)
+  const cell = fc.string({unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r\n', '\r', '中', '😀', '=', '1')})
+  const quote = (c: string) => (/[",\r\n]/.test(c) || c.trim() !== c ? `"${c.replace(/"/g, '""')}"` : c)
+  /** The 1-based line of a character offset: CR LF, LF and a lone CR each end a line. */
+  const lineOf = (text: string, offset: number) => text.slice(0, offset).split(/\r\n|\n|\r/).length
 
   it(
-    'a well-formed file: the header and every row, with the line each row starts on',
+    'a well-formed file: the header and every row, with the line each row starts on, whatever the line ends and empty lines',
     () => {
       fc.assert(
         fc.property(
@@ -109,22 +111,25 @@ describe('CSV', () => {
                 cell.filter((c) => c.trim() !== ''),
                 {minLength: width, maxLength: width},
               ),
-              fc.array(fc.array(cell, {minLength: width, maxLength: width}), {maxLength: 20}),
+              fc.array(fc.tuple(fc.array(cell, {minLength: width, maxLength: width}), fc.nat(2)), {maxLength: 20}),
             ),
           ),
-          fc.boolean(),
-          ([header, rows], crlf) => {
-            const eol = crlf ? '\r\n' : '\n'
-            const text = [header, ...rows].map((r) => r.map(quote).join(',')).join(eol) + eol
+          fc.constantFrom('\n', '\r\n', '\r'),
+          fc.nat(2),
+          ([header, rows], eol, leading) => {
+            let text = eol.repeat(leading)
+            const starts: number[] = []
+            for (const [cells, empty] of [[header, 0] as const, ...rows]) {
+              text += eol.repeat(empty)
+              starts.push(text.length)
+              text += cells.map(quote).join(',') + eol
+            }
             const parsed = parseCsv(text)
             expect(parsed.problems).toEqual([])
             expect(parsed.header).toEqual(header.map((h) => h.trim()))
-            expect(parsed.rows.map((r) => r.cells)).toEqual(rows)
-            let line = 2 + (header.join('').match(/\n/g)?.length ?? 0)
-            parsed.rows.forEach((r, i) => {
-              expect(r.line).toBe(line)
-              line += 1 + (rows[i].join('').match(/\n/g)?.length ?? 0)
-            })
+            expect(parsed.headerLine).toBe(lineOf(text, starts[0]))
+            expect(parsed.rows.map((r) => r.cells)).toEqual(rows.map(([cells]) => cells))
+            expect(parsed.rows.map((r) => r.line)).toEqual(starts.slice(1).map((s) => lineOf(text, s)))
           },
         ),
         RUNS,
@@ -132,6 +137,14 @@ describe('CSV', () => {
     },
     TIMEOUT,
   )
+
+  it('a quote never closed is reported on the line its record starts, over any line ends', () => {
+    expect(parseCsv('"\r\n\r\na').problems.map((p) => p.line)).toEqual([1])
+    expect(parseCsv('q,n\r\n1,2\r\n\r\n"open\r\nstill,open\r\n').problems).toEqual([
+      {line: 4, reason: {key: 'survey.ingest.quoteNotClosed', params: {}}},
+    ])
+    expect(parseCsv('q,n\n1,2\n\n3,"a\r\nb"\n5,"\n').problems.map((p) => p.line)).toEqual([6])
+  })
 
   it(
     'any text: no throw, problems on lines of the file',

@@ -1,6 +1,7 @@
 /** CSV activity (WeChat group exporters, spreadsheets): columns mapped to event fields by name, types in zh or en. */
 import {Readable} from 'node:stream'
 import {ValidationError} from '../../errors.js'
+import {CsvLines} from '../../util/csv-lines.js'
 import {sha256Hex} from '../../util/hash.js'
 import {parseTime} from '../time.js'
 import {EVENT_TYPES, type ByteStream, type CanonicalEvent, type EventType, type ImportItem, type ParseContext} from '../types.js'
@@ -79,25 +80,41 @@ export async function* parseCsv(bytes: ByteStream, ctx: ParseContext, mapping: C
   const text = decodeText(bytes, encoding)
   const first = await text.next()
   if (first.done) return
+  const lines = new CsvLines()
   async function* all(): AsyncGenerator<string> {
+    lines.feed(first.value as string)
     yield first.value as string
-    yield* text
+    for await (const piece of text) {
+      lines.feed(piece)
+      yield piece
+    }
   }
+  // a record the parser cannot read (a quote never closed, a record too long) refuses the file, at the line it starts
+  let failed: {line: number; code: string; message: string} | undefined
   const records = Readable.from(all()).pipe(
     parse({
       delimiter: sniffDelimiter(first.value),
       info: true,
-      raw: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
+      skip_records_with_error: true,
+      // with `info`, csv-parse hands on_record its {record, info} pair; the typings know only the plain record
+      on_record: ((r: {record: string[]; info: {bytes: number; empty_lines: number}}) => ({
+        record: r.record,
+        line: lines.next(r.info),
+      })) as unknown as undefined,
+      on_skip: (err: (Error & {code?: string; bytes?: number; empty_lines?: number}) | undefined) => {
+        const code = err?.code ?? 'CSV'
+        failed ??= {line: lines.next(err ?? {}, code === 'CSV_QUOTE_NOT_CLOSED'), code, message: err?.message ?? code}
+      },
     }),
   )
   let header: string[] | undefined
   let columns: Partial<Record<MapField, number>> = {}
   let previous = {key: '', n: 0}
-  for await (const {record, info, raw} of records as AsyncIterable<{record: string[]; info: {lines: number}; raw: string}>) {
-    const line = info.lines - (raw.replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0)
+  for await (const {record, line} of records as AsyncIterable<{record: string[]; line: number}>) {
+    if (failed && failed.line < line) break
     if (!header) {
       header = record.map((h) => h.trim())
       columns = resolveColumns(header, mapping, ctx)
@@ -141,6 +158,13 @@ export async function* parseCsv(bytes: ByteStream, ctx: ParseContext, mapping: C
       event.src = `${mapping.platform}:h${key}#${previous.n}`
     }
     yield {event}
+  }
+  if (failed) {
+    const unclosed = failed.code === 'CSV_QUOTE_NOT_CLOSED'
+    throw new ValidationError(unclosed ? {key: 'events.csv.quoteNotClosed'} : {key: 'events.csv.syntax', params: {reason: failed.message}}, {
+      location: {file: ctx.display, line: failed.line},
+      hint: {key: unclosed ? 'events.csv.quoteNotClosed.hint' : 'events.csv.syntax.hint'},
+    })
   }
 }
 

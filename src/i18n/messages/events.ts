@@ -39,6 +39,19 @@ export const events: Messages = {
     en: 'The mapping names columns the file does not have: {missing} (it has: {columns})',
     'zh-CN': '映射中的列在文件中不存在：{missing}（文件的列：{columns}）',
   },
+  'events.csv.quoteNotClosed': {
+    en: 'A quoted cell starts in the record on this line and is never closed; nothing was imported',
+    'zh-CN': '此行开始的记录中有一个带引号的单元格没有结束引号；未导入任何内容',
+  },
+  'events.csv.quoteNotClosed.hint': {
+    en: 'Close the quote (a quote inside a quoted cell is written twice: "") or export the file again, then import it again.',
+    'zh-CN': '请补上结束引号（带引号的单元格中的引号要写两次：""），或重新导出文件后再导入。',
+  },
+  'events.csv.syntax': {en: 'The CSV cannot be read: {reason}', 'zh-CN': 'CSV 无法解析：{reason}'},
+  'events.csv.syntax.hint': {
+    en: 'Export the file again as CSV (UTF-8 or GBK), then import it again.',
+    'zh-CN': '请将文件重新导出为 CSV（UTF-8 或 GBK）后再导入。',
+  },
   'events.csv.unmapped': {en: 'No column is mapped to {fields} (columns: {columns})', 'zh-CN': '没有列映射到 {fields}（文件的列：{columns}）'},
   'events.map.bad': {en: '`{pair}` is not COLUMN=FIELD with a field among {fields}', 'zh-CN': '`{pair}` 不是 列名=字段 形式（字段为 {fields} 之一）'},
   'events.map.hint': {

@@ -217,6 +217,10 @@ export const survey: Messages = {
     en: 'the row has {got} cells but the header has {expected}; row skipped',
     'zh-CN': '该行有 {got} 个单元格，表头有 {expected} 个；已跳过',
   },
+  'survey.ingest.quoteNotClosed': {
+    en: 'a quoted cell starts in the record on this line and is never closed; the rest of the file was not read',
+    'zh-CN': '此行开始的记录中有一个带引号的单元格没有结束引号；文件其余部分未读取',
+  },
   'survey.ingest.csvError': {en: 'unreadable CSV: {detail}', 'zh-CN': 'CSV 无法解析：{detail}'},
   'survey.ingest.noAnswers': {en: 'the row answers no question; row skipped', 'zh-CN': '该行没有回答任何题目；已跳过'},
   'survey.ingest.strict': {
