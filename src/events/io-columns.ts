@@ -397,9 +397,11 @@ export async function* scanEvents(
     for await (const b of batchBlocks(root, batch, known)) {
       if (b.tables !== tables) {
         tables = b.tables
-        persons = []
+        // with no links and no records each member is its own person: the table itself, not a copy of it
+        persons = index.size === 0 ? tables.members : []
       }
-      for (let i = persons.length; i < tables.members.length; i++) persons.push(index.get(tables.members[i]) ?? tables.members[i])
+      if (persons !== tables.members)
+        for (let i = persons.length; i < tables.members.length; i++) persons.push(index.get(tables.members[i]) ?? tables.members[i])
       yield {...b, persons}
     }
   }

@@ -26,6 +26,7 @@ import {grown} from '../util/typed-array.js'
 import {figure, notAvailable, ratio} from './values.js'
 import {canonicalTopics, firstResponses, PERSON_SPAN, ReplyJoin, topicParticipation, type Answers, type Links, type Questions} from './joins.js'
 import {int32List, NumberList} from './lists.js'
+import {PersonIds} from './person-ids.js'
 import {ZoneDays} from './zone-day.js'
 
 export {hash53} from '../events/columns.js'
@@ -147,11 +148,15 @@ export interface EngineOptions {
   days?: boolean
   /** Only these metrics (default: every event metric): the state the others need is not kept. */
   metrics?: readonly MetricId[]
+  /** The numbering of people, when other readers of the same events share it. */
+  ids?: PersonIds
 }
 
-/** People, as integers, and what is known of each (in typed arrays, grown as people come: no heap numbers). */
+/**
+ * People, as integers (their numbers in `ids`, which other readers of the same pass may share), and what is known of
+ * each (in typed arrays, grown as people come: no heap numbers).
+ */
 export class People {
-  readonly ids = new Map<string, number>()
   private count = 0
   /** Days of the first join, the last leave (of `lastLeave`), the first and the last interaction. */
   joinDay = new Int32Array(1024).fill(NONE)
@@ -162,20 +167,25 @@ export class People {
   lastJoin = new Float64Array(1024).fill(NEVER)
   lastLeave = new Float64Array(1024).fill(NEVER)
 
+  constructor(readonly ids = new PersonIds()) {}
+
   intern(person: string): number {
-    let p = this.ids.get(person)
-    if (p === undefined) {
-      p = this.count++
-      this.ids.set(person, p)
-      if (p === this.joinDay.length) this.grow()
-    }
+    const p = this.ids.intern(person)
+    if (p >= this.count) this.cover()
     return p
   }
 
-  private grow(): void {
+  /** Room for every person numbered so far (some by the other readers sharing `ids`: they have no events here). */
+  cover(): void {
+    const size = this.ids.size
+    if (size > this.joinDay.length) this.grow(size)
+    this.count = size
+  }
+
+  private grow(min: number): void {
     const n = this.joinDay.length
     const more = <A extends Int32Array | Float64Array>(a: A, empty: number): A => {
-      const b = grown(a)
+      const b = grown(a, min)
       b.fill(empty, n)
       return b
     }
@@ -247,7 +257,7 @@ const NEEDS = {
 /** The running state of one metric set; `add` each event (or `addBlock` each block of events), then `result`. */
 export class MetricsEngine {
   private readonly zone: ZoneDays
-  readonly people = new People()
+  readonly people: People
   private readonly map: TableMap
   private readonly from: number
   private readonly to: number
@@ -292,6 +302,7 @@ export class MetricsEngine {
 
   constructor(private readonly o: EngineOptions) {
     this.zone = new ZoneDays(o.period.zone)
+    this.people = new People(o.ids)
     this.wanted = new Set(o.metrics ?? EVENT_METRICS)
     const wants = (ids: Set<MetricId>) => [...ids].some((id) => this.wanted.has(id))
     this.keepAnswers = wants(NEEDS.answers)
