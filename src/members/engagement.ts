@@ -3,7 +3,7 @@
  * (default core / active / new / casual / dormant); levels at two dates give the movement between them, and the
  * engagement score (gravity) is Σ weight² × members per level. Pure.
  */
-import {TYPE_CODE, type PersonBlock} from '../events/columns.js'
+import {memberCount, stringKey, TYPE_CODE, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {LocalizedText} from '../i18n/index.js'
 import {dayNumber} from '../metrics/period.js'
@@ -106,7 +106,7 @@ export class EngagementCollector {
     readonly model: EngagementModel,
     readonly dates: string[],
     /** The numbering of people (slots), when other readers of the same events share it. */
-    private readonly ids = new PersonIds(),
+    private readonly ids = new PersonIds({names: true}),
   ) {
     this.atDays = dates.map(dayNumber)
     const n = dates.length
@@ -130,10 +130,10 @@ export class EngagementCollector {
    * the date its `ts` shows, as in `add`.
    */
   addBlock(b: PersonBlock, zone: ZoneDays): void {
-    const {members} = b.tables
-    if (b.tables !== this.blockTables || this.blockSlots.length < members.length) {
+    const members = memberCount(b.tables)
+    if (b.tables !== this.blockTables || this.blockSlots.length < members) {
       const known = b.tables === this.blockTables ? this.blockSlots : new Int32Array(0)
-      this.blockSlots = new Int32Array(members.length).fill(-1)
+      this.blockSlots = new Int32Array(members).fill(-1)
       this.blockSlots.set(known)
       this.blockTables = b.tables
     }
@@ -143,8 +143,9 @@ export class EngagementCollector {
       if (Number.isNaN(ms)) continue
       let slot = this.blockSlots[m]
       if (slot === -1) {
-        const member = members[m]
-        slot = this.blockSlots[m] = isAnonymous(member) ? -2 : this.slotOf(b.persons[m] ?? member)
+        const key = b.personKeys[m]
+        // the person's id only when the numbering keeps ids (levelsAt names people; the engagement score does not)
+        slot = this.blockSlots[m] = Number.isNaN(key) ? -2 : this.slotOfKey(key, this.ids.namesKept ? b.persons[m] : undefined)
       }
       if (slot === -2) continue
       const code = b.type[i]
@@ -153,7 +154,11 @@ export class EngagementCollector {
   }
 
   private slotOf(person: MemberKey): number {
-    const slot = this.ids.intern(person)
+    return this.slotOfKey(stringKey(person), person)
+  }
+
+  private slotOfKey(key: number, person?: MemberKey): number {
+    const slot = this.ids.internKey(key, person)
     if (slot >= this.count) this.cover()
     return slot
   }

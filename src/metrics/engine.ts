@@ -18,7 +18,7 @@
  * - a period outside the range of the events there are is n/a (no data), not a row of zeros.
  */
 import {dayDate, periodDays} from './period.js'
-import {blocksOf, TYPE_CODE, type ColumnTables, type PersonBlock} from '../events/columns.js'
+import {blocksOf, memberCount, TYPE_CODE, type ColumnTables, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {EventType} from '../events/types.js'
 import type {MetricFilter, MetricId, MetricValue, Period} from './types.js'
@@ -114,13 +114,15 @@ export class TableMap {
       this.channelOk = new Uint8Array(0)
       this.topicBase = this.topicsOf?.(t.topics) ?? 0
     }
-    if (this.person.length < t.members.length) {
-      const next = new Int32Array(t.members.length)
+    const members = memberCount(t)
+    if (this.person.length < members) {
+      const next = new Int32Array(members)
       next.set(this.person)
-      for (let i = this.person.length; i < t.members.length; i++) {
-        const m = t.members[i]
-        const out = m.endsWith(':*') || (this.platforms !== undefined && !this.platforms.has(platformOf(m)))
-        next[i] = out ? -1 : this.people.intern(b.persons[i] ?? m)
+      for (let i = this.person.length; i < members; i++) {
+        const key = b.personKeys[i]
+        // the platform from the member's string: made only under a platform filter
+        const out = Number.isNaN(key) || (this.platforms !== undefined && !this.platforms.has(platformOf(t.members[i])))
+        next[i] = out ? -1 : this.people.internKey(key)
       }
       this.person = next
     }
@@ -169,8 +171,9 @@ export class People {
 
   constructor(readonly ids = new PersonIds()) {}
 
-  intern(person: string): number {
-    const p = this.ids.intern(person)
+  /** The number of the person whose id has the key `key` (stringKey). */
+  internKey(key: number): number {
+    const p = this.ids.internKey(key)
     if (p >= this.count) this.cover()
     return p
   }

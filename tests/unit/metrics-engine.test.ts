@@ -282,7 +282,7 @@ describe('event metrics', () => {
       return {values: engines.map((engine) => engine.result()), counts: collector.countsAt(0), levels: [...collector.levelsAt(0)]}
     }
     const alone = read()
-    const shared = read(new PersonIds())
+    const shared = read(new PersonIds({names: true}))
     expect(shared).toEqual(alone)
     expect(alone.counts.members).toBe(4)
     expect(byId(alone.values[1]).active_members.value).toBe(1)
