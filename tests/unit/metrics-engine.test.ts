@@ -253,6 +253,16 @@ describe('event metrics', () => {
     expect(some.map((v) => v.id)).toEqual(['dau', 'mau'])
   })
 
+  it('numbers people in the order they come, the same number each time, through the table growing', () => {
+    const ids = new PersonIds({names: true})
+    const people = Array.from({length: 5000}, (_, i) => (i % 7 === 0 ? `csv:成员${i}` : `discord:${i * 7919}`))
+    expect(people.map((p) => ids.intern(p))).toEqual(people.map((_, i) => i))
+    expect(people.map((p) => ids.intern(p)).reverse()).toEqual(people.map((_, i) => 4999 - i))
+    expect(ids.size).toBe(5000)
+    expect(ids.names()).toEqual(people)
+    expect(() => new PersonIds().names()).toThrow()
+  })
+
   it('readers sharing one numbering of people give what each gives alone', () => {
     const p = ev('2026-10-05T10:00:00+08:00', 'post', 'discord:a', {topic: 't1'})
     const events = [
