@@ -124,6 +124,7 @@ export class TableMap {
         const out = Number.isNaN(key) || (this.platforms !== undefined && !this.platforms.has(platformOf(t.members[i])))
         next[i] = out ? -1 : this.people.internKey(key)
       }
+      this.people.cover()
       this.person = next
     }
     if (this.channelOk.length < t.channels.length) {
@@ -171,14 +172,15 @@ export class People {
 
   constructor(readonly ids = new PersonIds()) {}
 
-  /** The number of the person whose id has the key `key` (stringKey). */
+  /** The number of the person whose id has the key `key` (stringKey); `cover` makes room for them. */
   internKey(key: number): number {
-    const p = this.ids.internKey(key)
-    if (p >= this.count) this.cover()
-    return p
+    return this.ids.internKey(key)
   }
 
-  /** Room for every person numbered so far (some by the other readers sharing `ids`: they have no events here). */
+  /**
+   * Room for every person numbered so far (some by the other readers sharing `ids`: they have no events here), called
+   * once the people of new tables are numbered: the arrays grow once to the size they need.
+   */
   cover(): void {
     const size = this.ids.size
     if (size > this.joinDay.length) this.grow(size)
@@ -316,6 +318,8 @@ export class MetricsEngine {
       let base = 0
       for (const set of this.topicSets) base += set.length
       this.topicSets.push(topics)
+      // room for the flags of these topics at once (tables read from a cache come whole)
+      if (this.keepTopics && this.topicReplied.length < base + topics.length) this.topicReplied = grown(this.topicReplied, base + topics.length)
       return base
     }
     this.map = new TableMap(o.filter, this.people, this.keepAnswers || this.keepTopics ? topicsOf : undefined)
