@@ -46,14 +46,91 @@ export const UNKNOWN_TYPE = 255
 export const typeName = (code: number): EventType | undefined => EVENT_TYPES[code]
 
 /**
+ * The identity of a string as numbers: hash53 of its JSON spelling (the UTF-8 bytes between the quotes of
+ * JSON.stringify), so a member read as bytes from a cache's tables (MemberBytes) and the same member as a string have
+ * the same key. Most ids need no escape and are ASCII: then it is hash53 of the string itself.
+ */
+export function stringKey(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) {
+      const bytes = new TextEncoder().encode(JSON.stringify(text).slice(1, -1))
+      return hash53Ascii(bytes, 0, bytes.length)
+    }
+  }
+  return hash53(text)
+}
+
+/** Whether a member id stands for nobody (`platform:*`: reactions counted without their members). */
+export const isAnonymousId = (member: string): boolean => member.endsWith(':*')
+
+/**
+ * The members of a table as the bytes of their JSON strings (escaped, without the quotes), so a reader that needs
+ * only their identities (stringKey) never makes 47 000 strings; `names()` makes them when a reader needs the text.
+ */
+export class MemberBytes {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly start: Int32Array,
+    private readonly end: Int32Array,
+    readonly length: number,
+  ) {}
+
+  /** stringKey of member i. */
+  key(i: number): number {
+    return hash53Ascii(this.bytes, this.start[i], this.end[i])
+  }
+
+  /** Whether member i is `platform:*` (`:` and `*` are never escaped). */
+  anonymous(i: number): boolean {
+    const e = this.end[i]
+    return e - this.start[i] >= 2 && this.bytes[e - 2] === 0x3a && this.bytes[e - 1] === 0x2a
+  }
+
+  /** Every member as a string. */
+  names(): string[] {
+    if (this.length === 0) return []
+    const json = new TextDecoder().decode(this.bytes.subarray(this.start[0] - 1, this.end[this.length - 1] + 1))
+    return JSON.parse(`[${json}]`) as string[]
+  }
+}
+
+/**
  * The strings of one batch; blocks hold indexes into them. Tables only grow. Topics are kept as their hash53 only:
  * the metrics need a topic's identity, never its text, and 300 000 topic strings cost far more to read and hold.
  */
 export interface ColumnTables {
+  /** Made from `memberBytes` when first read, for tables read from a batch's cache. */
   members: string[]
+  /** The members as bytes, for tables read from a batch's cache. */
+  memberBytes?: MemberBytes
   channels: string[]
   /** A Float64Array when read from a batch's cache. */
   topics: ArrayLike<number>
+}
+
+/** How many members the tables have (without making their strings). */
+export const memberCount = (t: ColumnTables): number => t.memberBytes?.length ?? t.members.length
+
+/**
+ * The key (stringKey) of the person of each member of the tables from `known` on (NaN for `platform:*`), into `keys`
+ * (grown when short): the person is `persons.get(member)` when there are links or records, else the member.
+ */
+export function personKeys(t: ColumnTables, persons: ReadonlyMap<number, string>, keys: Float64Array, known: number): Float64Array {
+  const n = memberCount(t)
+  if (keys.length < n) {
+    const more = new Float64Array(Math.max(n, keys.length * 2))
+    more.set(keys.subarray(0, known))
+    keys = more
+  }
+  const bytes = t.memberBytes
+  for (let i = known; i < n; i++) {
+    const anonymous = bytes ? bytes.anonymous(i) : isAnonymousId(t.members[i])
+    const key = bytes ? bytes.key(i) : stringKey(t.members[i])
+    const person = persons.size === 0 ? undefined : persons.get(key)
+    keys[i] = anonymous ? Number.NaN : person === undefined ? key : stringKey(person)
+  }
+  return keys
 }
 
 /** Up to BLOCK events as columns. */
@@ -75,8 +152,10 @@ export interface EventBlock {
 
 /** A block with the person (`members link`) of each member of its tables, as the metrics read it. */
 export interface PersonBlock extends EventBlock {
-  /** persons[i] is the person of tables.members[i]. */
+  /** persons[i] is the person of tables.members[i] (made when first read, for tables read from a cache). */
   persons: string[]
+  /** personKeys[i] is stringKey of the person of member i, NaN for `platform:*` (at least as long as the tables' members). */
+  personKeys: Float64Array
 }
 
 export const emptyBlock = (tables: ColumnTables, n = BLOCK): EventBlock => ({
@@ -173,7 +252,10 @@ export class BlockBuilder {
 export function* blocksOf(events: Iterable<CanonicalEvent & {person?: string}>, size = BLOCK): Generator<PersonBlock> {
   const builder = new BlockBuilder(size)
   const persons = new Map<string, string>()
-  const withPersons = (b: EventBlock): PersonBlock => ({...b, persons: b.tables.members.map((m) => persons.get(m) ?? m)})
+  const withPersons = (b: EventBlock): PersonBlock => {
+    const names = b.tables.members.map((m) => persons.get(m) ?? m)
+    return {...b, persons: names, personKeys: Float64Array.from(names, (p, i) => (isAnonymousId(b.tables.members[i]) ? Number.NaN : stringKey(p)))}
+  }
   for (const e of events) {
     if (e.person !== undefined) persons.set(e.member, e.person)
     const full = builder.add(e)

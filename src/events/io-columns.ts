@@ -20,7 +20,18 @@ import type {Db} from '../store/index.js'
 import {readPersons} from '../members/io-records.js'
 import {tempPathFor} from '../util/fs.js'
 import {eventsDir} from './io.js'
-import {BLOCK, BlockBuilder, type ColumnTables, type EventBlock, type PersonBlock} from './columns.js'
+import {
+  BLOCK,
+  BlockBuilder,
+  MemberBytes,
+  memberCount,
+  personKeys,
+  stringKey,
+  type ColumnTables,
+  type EventBlock,
+  type PersonBlock,
+} from './columns.js'
+import {grown} from '../util/typed-array.js'
 import type {CanonicalEvent} from './types.js'
 
 /**
@@ -259,16 +270,92 @@ async function openCache(handle: FileHandle, ndjson: string, count: number, know
   await handle.read(json, 0, json.length, tablesAt + topicBytes)
   if (checksumBytes(json, checksumBytes(new Uint8Array(topics.buffer))) !== t.readUInt32LE(28)) return undefined
   try {
-    const {members, channels} = JSON.parse(json.toString('utf8')) as Partial<ColumnTables>
-    const ok = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === 'string')
-    if (!ok(members) || !ok(channels)) return undefined
-    const tables = {members, channels, topics}
+    const tables = memberTables(json, topics) ?? parsedTables(json, topics)
+    if (!tables) return undefined
     known?.set(id, {tag, tables})
     return {count: n, blocks, tables, size}
   } catch {
     return undefined
   }
 }
+
+const ok = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === 'string')
+
+/** The tables' JSON parsed whole (members as strings). */
+function parsedTables(json: Buffer, topics: Float64Array): ColumnTables | undefined {
+  const {members, channels} = JSON.parse(json.toString('utf8')) as Partial<ColumnTables>
+  return ok(members) && ok(channels) ? {members, channels, topics} : undefined
+}
+
+const MEMBERS_HEAD = Buffer.from('{"members":[')
+const CHANNELS_HEAD = Buffer.from(',"channels":')
+
+/**
+ * The tables' JSON as the writer spells it, `{"members":[…],"channels":[…]}`, with the members kept as the bytes of
+ * their strings (MemberBytes: no string per member) and the channels parsed; undefined when it is spelled otherwise.
+ */
+function memberTables(json: Buffer, topics: Float64Array): ColumnTables | undefined {
+  if (!json.subarray(0, MEMBERS_HEAD.length).equals(MEMBERS_HEAD)) return undefined
+  let start = new Int32Array(1024)
+  let end = new Int32Array(1024)
+  let n = 0
+  let k = MEMBERS_HEAD.length
+  if (json[k] === 0x5d) k++
+  else {
+    for (;;) {
+      if (json[k] !== 0x22) return undefined
+      const s = ++k
+      k = stringEnd(json, k)
+      if (k < 0) return undefined
+      if (n === start.length) {
+        start = grown(start)
+        end = grown(end)
+      }
+      start[n] = s
+      end[n++] = k++
+      if (json[k] === 0x2c) k++
+      else if (json[k] === 0x5d) {
+        k++
+        break
+      } else return undefined
+    }
+  }
+  if (!json.subarray(k, k + CHANNELS_HEAD.length).equals(CHANNELS_HEAD) || json[json.length - 1] !== 0x7d) return undefined
+  const channels = JSON.parse(json.toString('utf8', k + CHANNELS_HEAD.length, json.length - 1)) as unknown
+  if (!ok(channels)) return undefined
+  const memberBytes = new MemberBytes(json, start, end, n)
+  let members: string[] | undefined
+  return {
+    get members() {
+      return (members ??= memberBytes.names())
+    },
+    memberBytes,
+    channels,
+    topics,
+  }
+}
+
+/** The index of the closing quote of a JSON string whose text starts at `k`, or -1 when it is not valid JSON. */
+function stringEnd(json: Uint8Array, k: number): number {
+  for (; k < json.length; k++) {
+    const c = json[k]
+    if (c === 0x22) return k
+    if (c < 0x20) return -1
+    if (c === 0x5c) {
+      const e = json[++k]
+      if (e === 0x75) {
+        for (let h = 1; h <= 4; h++) if (!isHex(json[k + h])) return -1
+        k += 4
+      } else if (!ESCAPES.includes(e)) return -1
+    }
+  }
+  return -1
+}
+
+/** The characters after a backslash in JSON, but `u`. */
+const ESCAPES = [0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]
+const isHex = (c: number | undefined): boolean =>
+  c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66))
 
 /** A block read from the cache, or undefined when its bytes do not check out (or point outside the tables). */
 async function readBlock(handle: FileHandle, at: number, n: number, tables: ColumnTables, buf: ArrayBuffer): Promise<EventBlock | undefined> {
@@ -278,7 +365,7 @@ async function readBlock(handle: FileHandle, at: number, n: number, tables: Colu
   const head = new Uint32Array(buf, 0, 4)
   if (head[0] !== n || head[1] !== checksum(new Uint32Array(buf, HEADER, bodyBytes(n) / 4), n)) return undefined
   const b = views(buf, HEADER, n, tables)
-  const members = tables.members.length
+  const members = memberCount(tables)
   const channels = tables.channels.length
   const topics = tables.topics.length
   for (let i = 0; i < n; i++) if (b.member[i] >= members || b.channel[i] >= channels || b.topic[i] >= topics) return undefined
@@ -391,16 +478,36 @@ export async function* scanEvents(
 ): AsyncGenerator<PersonBlock> {
   if (db.eventBatches.length === 0) return
   const {index} = await readPersons(root, db)
+  // the persons of linked members by the member's key: a member read as bytes is looked up without its string
+  const byKey = new Map<number, string>()
+  for (const [member, person] of index) byKey.set(stringKey(member), person)
   for (const batch of db.eventBatches) {
     let tables: ColumnTables | undefined
-    let persons: string[] = []
+    let keys: Float64Array = new Float64Array(0)
+    let keyed = 0
+    let persons: string[] | undefined
     for await (const b of batchBlocks(root, batch, known)) {
       if (b.tables !== tables) {
         tables = b.tables
-        persons = []
+        keyed = 0
+        persons = undefined
       }
-      for (let i = persons.length; i < tables.members.length; i++) persons.push(index.get(tables.members[i]) ?? tables.members[i])
-      yield {...b, persons}
+      const t = tables
+      if (keyed < memberCount(t)) {
+        keys = personKeys(t, byKey, keys, keyed)
+        keyed = memberCount(t)
+      }
+      yield {
+        ...b,
+        personKeys: keys,
+        // the strings only for a reader that asks: with no links and no records, the table's own
+        get persons() {
+          if (index.size === 0) return t.members
+          persons ??= []
+          for (let i = persons.length; i < t.members.length; i++) persons.push(index.get(t.members[i]) ?? t.members[i])
+          return persons
+        },
+      }
     }
   }
 }

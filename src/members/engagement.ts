@@ -3,11 +3,12 @@
  * (default core / active / new / casual / dormant); levels at two dates give the movement between them, and the
  * engagement score (gravity) is Σ weight² × members per level. Pure.
  */
-import {TYPE_CODE, type PersonBlock} from '../events/columns.js'
+import {memberCount, stringKey, TYPE_CODE, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {LocalizedText} from '../i18n/index.js'
 import {dayNumber} from '../metrics/period.js'
 import {grown} from '../util/typed-array.js'
+import {PersonIds} from '../metrics/person-ids.js'
 import type {ZoneDays} from '../metrics/zone-day.js'
 import type {Community, EngagementLevelSpec} from '../workspace/community.js'
 import {compare, isAnonymous, type MemberKey} from './timeline.js'
@@ -85,8 +86,8 @@ export interface MemberLevel {
  * slot in flat typed arrays (100k members would otherwise be 300k small arrays).
  */
 export class EngagementCollector {
-  private readonly slots = new Map<MemberKey, number>()
-  private readonly keys: MemberKey[] = []
+  /** Slots: how many the arrays cover (people numbered by other readers sharing `ids` have no events here). */
+  private count = 0
   private first = new Float64Array(1024)
   /** Per slot and date (slot × dates + i): weighted activity in the window, latest event time, whether it was a `leave`. */
   private score: Float64Array
@@ -104,6 +105,8 @@ export class EngagementCollector {
   constructor(
     readonly model: EngagementModel,
     readonly dates: string[],
+    /** The numbering of people (slots), when other readers of the same events share it. */
+    private readonly ids = new PersonIds({names: true}),
   ) {
     this.atDays = dates.map(dayNumber)
     const n = dates.length
@@ -127,10 +130,10 @@ export class EngagementCollector {
    * the date its `ts` shows, as in `add`.
    */
   addBlock(b: PersonBlock, zone: ZoneDays): void {
-    const {members} = b.tables
-    if (b.tables !== this.blockTables || this.blockSlots.length < members.length) {
+    const members = memberCount(b.tables)
+    if (b.tables !== this.blockTables || this.blockSlots.length < members) {
       const known = b.tables === this.blockTables ? this.blockSlots : new Int32Array(0)
-      this.blockSlots = new Int32Array(members.length).fill(-1)
+      this.blockSlots = new Int32Array(members).fill(-1)
       this.blockSlots.set(known)
       this.blockTables = b.tables
     }
@@ -140,8 +143,9 @@ export class EngagementCollector {
       if (Number.isNaN(ms)) continue
       let slot = this.blockSlots[m]
       if (slot === -1) {
-        const member = members[m]
-        slot = this.blockSlots[m] = isAnonymous(member) ? -2 : this.slotOf(b.persons[m] ?? member)
+        const key = b.personKeys[m]
+        // the person's id only when the numbering keeps ids (levelsAt names people; the engagement score does not)
+        slot = this.blockSlots[m] = Number.isNaN(key) ? -2 : this.slotOfKey(key, this.ids.namesKept ? b.persons[m] : undefined)
       }
       if (slot === -2) continue
       const code = b.type[i]
@@ -150,21 +154,28 @@ export class EngagementCollector {
   }
 
   private slotOf(person: MemberKey): number {
-    let slot = this.slots.get(person)
-    if (slot !== undefined) return slot
-    slot = this.keys.length
-    this.slots.set(person, slot)
-    this.keys.push(person)
-    const n = this.atDays.length
-    if (slot === this.first.length) {
-      this.first = grown(this.first, slot + 1)
-      this.score = grown(this.score, (slot + 1) * n)
-      this.lastMs = grown(this.lastMs, (slot + 1) * n)
-      this.left = grown(this.left, (slot + 1) * n)
-    }
-    this.first[slot] = Infinity
-    this.lastMs.fill(-Infinity, slot * n, (slot + 1) * n)
+    return this.slotOfKey(stringKey(person), person)
+  }
+
+  private slotOfKey(key: number, person?: MemberKey): number {
+    const slot = this.ids.internKey(key, person)
+    if (slot >= this.count) this.cover()
     return slot
+  }
+
+  /** Room for every slot numbered so far, each empty (never seen, latest event at -∞). */
+  private cover(): void {
+    const size = this.ids.size
+    const n = this.atDays.length
+    if (size > this.first.length) {
+      this.first = grown(this.first, size)
+      this.score = grown(this.score, size * n)
+      this.lastMs = grown(this.lastMs, size * n)
+      this.left = grown(this.left, size * n)
+    }
+    this.first.fill(Infinity, this.count, size)
+    this.lastMs.fill(-Infinity, this.count * n, size * n)
+    this.count = size
   }
 
   private note(slot: number, day: number, ms: number, w: number, leave: boolean): void {
@@ -188,12 +199,14 @@ export class EngagementCollector {
     const at = this.atDays[i]
     const n = this.atDays.length
     const out = new Map<MemberKey, MemberLevel>()
-    const order = this.keys.map((_, slot) => slot).sort((a, b) => compare(this.keys[a], this.keys[b]))
+    const keys = this.ids.names()
+    const order = keys.slice(0, this.count).map((_, slot) => slot)
+    order.sort((a, b) => compare(keys[a], keys[b]))
     for (const slot of order) {
       const k = slot * n + i
       if (this.first[slot] > at || this.left[k]) continue
       const score = Math.round(this.score[k] * 100) / 100
-      out.set(this.keys[slot], {level: classify(this.model, score, at - this.first[slot]), score})
+      out.set(keys[slot], {level: classify(this.model, score, at - this.first[slot]), score})
     }
     return out
   }
@@ -207,7 +220,7 @@ export class EngagementCollector {
     const n = this.atDays.length
     const counts: Record<string, number> = Object.fromEntries(this.model.levels.map((l) => [l.id, 0]))
     let members = 0
-    for (let slot = 0; slot < this.keys.length; slot++) {
+    for (let slot = 0; slot < this.count; slot++) {
       const k = slot * n + i
       if (this.first[slot] > at || this.left[k]) continue
       const level = classify(this.model, Math.round(this.score[k] * 100) / 100, at - this.first[slot])

@@ -18,7 +18,7 @@
  * - a period outside the range of the events there are is n/a (no data), not a row of zeros.
  */
 import {dayDate, periodDays} from './period.js'
-import {blocksOf, TYPE_CODE, type ColumnTables, type PersonBlock} from '../events/columns.js'
+import {blocksOf, memberCount, TYPE_CODE, type ColumnTables, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {EventType} from '../events/types.js'
 import type {MetricFilter, MetricId, MetricValue, Period} from './types.js'
@@ -26,6 +26,7 @@ import {grown} from '../util/typed-array.js'
 import {figure, notAvailable, ratio} from './values.js'
 import {canonicalTopics, firstResponses, PERSON_SPAN, ReplyJoin, topicParticipation, type Answers, type Links, type Questions} from './joins.js'
 import {int32List, NumberList} from './lists.js'
+import {PersonIds} from './person-ids.js'
 import {ZoneDays} from './zone-day.js'
 
 export {hash53} from '../events/columns.js'
@@ -113,14 +114,17 @@ export class TableMap {
       this.channelOk = new Uint8Array(0)
       this.topicBase = this.topicsOf?.(t.topics) ?? 0
     }
-    if (this.person.length < t.members.length) {
-      const next = new Int32Array(t.members.length)
+    const members = memberCount(t)
+    if (this.person.length < members) {
+      const next = new Int32Array(members)
       next.set(this.person)
-      for (let i = this.person.length; i < t.members.length; i++) {
-        const m = t.members[i]
-        const out = m.endsWith(':*') || (this.platforms !== undefined && !this.platforms.has(platformOf(m)))
-        next[i] = out ? -1 : this.people.intern(b.persons[i] ?? m)
+      for (let i = this.person.length; i < members; i++) {
+        const key = b.personKeys[i]
+        // the platform from the member's string: made only under a platform filter
+        const out = Number.isNaN(key) || (this.platforms !== undefined && !this.platforms.has(platformOf(t.members[i])))
+        next[i] = out ? -1 : this.people.internKey(key)
       }
+      this.people.cover()
       this.person = next
     }
     if (this.channelOk.length < t.channels.length) {
@@ -147,11 +151,15 @@ export interface EngineOptions {
   days?: boolean
   /** Only these metrics (default: every event metric): the state the others need is not kept. */
   metrics?: readonly MetricId[]
+  /** The numbering of people, when other readers of the same events share it. */
+  ids?: PersonIds
 }
 
-/** People, as integers, and what is known of each (in typed arrays, grown as people come: no heap numbers). */
+/**
+ * People, as integers (their numbers in `ids`, which other readers of the same pass may share), and what is known of
+ * each (in typed arrays, grown as people come: no heap numbers).
+ */
 export class People {
-  readonly ids = new Map<string, number>()
   private count = 0
   /** Days of the first join, the last leave (of `lastLeave`), the first and the last interaction. */
   joinDay = new Int32Array(1024).fill(NONE)
@@ -162,20 +170,27 @@ export class People {
   lastJoin = new Float64Array(1024).fill(NEVER)
   lastLeave = new Float64Array(1024).fill(NEVER)
 
-  intern(person: string): number {
-    let p = this.ids.get(person)
-    if (p === undefined) {
-      p = this.count++
-      this.ids.set(person, p)
-      if (p === this.joinDay.length) this.grow()
-    }
-    return p
+  constructor(readonly ids = new PersonIds()) {}
+
+  /** The number of the person whose id has the key `key` (stringKey); `cover` makes room for them. */
+  internKey(key: number): number {
+    return this.ids.internKey(key)
   }
 
-  private grow(): void {
+  /**
+   * Room for every person numbered so far (some by the other readers sharing `ids`: they have no events here), called
+   * once the people of new tables are numbered: the arrays grow once to the size they need.
+   */
+  cover(): void {
+    const size = this.ids.size
+    if (size > this.joinDay.length) this.grow(size)
+    this.count = size
+  }
+
+  private grow(min: number): void {
     const n = this.joinDay.length
     const more = <A extends Int32Array | Float64Array>(a: A, empty: number): A => {
-      const b = grown(a)
+      const b = grown(a, min)
       b.fill(empty, n)
       return b
     }
@@ -247,7 +262,7 @@ const NEEDS = {
 /** The running state of one metric set; `add` each event (or `addBlock` each block of events), then `result`. */
 export class MetricsEngine {
   private readonly zone: ZoneDays
-  readonly people = new People()
+  readonly people: People
   private readonly map: TableMap
   private readonly from: number
   private readonly to: number
@@ -292,6 +307,7 @@ export class MetricsEngine {
 
   constructor(private readonly o: EngineOptions) {
     this.zone = new ZoneDays(o.period.zone)
+    this.people = new People(o.ids)
     this.wanted = new Set(o.metrics ?? EVENT_METRICS)
     const wants = (ids: Set<MetricId>) => [...ids].some((id) => this.wanted.has(id))
     this.keepAnswers = wants(NEEDS.answers)
@@ -302,6 +318,8 @@ export class MetricsEngine {
       let base = 0
       for (const set of this.topicSets) base += set.length
       this.topicSets.push(topics)
+      // room for the flags of these topics at once (tables read from a cache come whole)
+      if (this.keepTopics && this.topicReplied.length < base + topics.length) this.topicReplied = grown(this.topicReplied, base + topics.length)
       return base
     }
     this.map = new TableMap(o.filter, this.people, this.keepAnswers || this.keepTopics ? topicsOf : undefined)

@@ -18,6 +18,7 @@ import {sha256Hex} from '../util/hash.js'
 import type {Community} from '../workspace/community.js'
 import {buildFunnel, buildRetention, CohortCollector, cohortPeriods, type Funnel, type RetentionTable} from './cohorts.js'
 import {EVENT_METRICS, MetricsEngine} from './engine.js'
+import {PersonIds} from './person-ids.js'
 import {calendarAdherence, engagementScore, SURVEY_METRICS, surveyMetrics} from './non-event.js'
 import {EngagementCollector, engagementModel} from '../members/engagement.js'
 import {ZoneDays} from './zone-day.js'
@@ -104,11 +105,14 @@ export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, req
   const filter = cleanFilter(request.filter)
   const wanted = new Set<MetricId>(request.metrics?.length ? request.metrics : METRICS)
   const eventIds = EVENT_METRICS.filter((id) => wanted.has(id))
-  const engines = eventIds.length ? periods.map((period) => new MetricsEngine({period, filter, days: request.days, metrics: eventIds})) : []
+  // one numbering of people for every reader of the pass
+  const ids = new PersonIds()
+  const engines = eventIds.length ? periods.map((period) => new MetricsEngine({period, filter, days: request.days, metrics: eventIds, ids})) : []
   const engagement = wanted.has('engagement_score')
     ? new EngagementCollector(
         engagementModel(ws.community),
         periods.map((p) => p.to),
+        ids,
       )
     : undefined
   const zone = new ZoneDays(periods[0].zone)

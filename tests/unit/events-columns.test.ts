@@ -4,9 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {eventLine, generateEvents} from '../../scripts/lib/gen-events.mjs'
-import {BLOCK, blocksOf, hash53, hash53Ascii, typeName, type PersonBlock} from '../../src/events/columns.js'
+import {BLOCK, blocksOf, hash53, hash53Ascii, stringKey, typeName, type PersonBlock} from '../../src/events/columns.js'
 import {readEvents} from '../../src/events/io.js'
-import {scanEvents, type KnownTables} from '../../src/events/io-columns.js'
+import {batchBlocks, ColumnWriter, scanEvents, type KnownTables} from '../../src/events/io-columns.js'
 import {importEvents} from '../../src/events/service.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
 import {linkMembers} from '../../src/members/service.js'
@@ -33,6 +33,7 @@ function rows(blocks: PersonBlock[]): string[] {
           b.topic[i] < 0 ? '-' : b.tables.topics[b.topic[i]],
           b.src[i],
           b.parent[i],
+          b.personKeys[b.member[i]],
         ].join('|'),
       )
   return out
@@ -79,6 +80,26 @@ describe('hash53', () => {
 })
 
 describe('column cache', () => {
+  it('reads members as bytes whose keys are the keys of their strings, escapes and all, and makes the strings when asked', async () => {
+    const members = ['csv:小王', 'csv:a"b\\c', 'csv:tab\there', 'qq:*', 'discord:1', 'csv:\u2028x', 'csv:😀', 'csv:\ud800']
+    const events = members.map((member, i) => ({ts: `2026-08-0${i + 1}T10:00:00+08:00`, type: 'post' as const, member, src: `x${i}`}))
+    const dir = path.join(root, '.commops', 'events')
+    await writeFile(path.join(dir, 'B9.ndjson'), events.map((e) => JSON.stringify(e)).join('\n') + '\n')
+    const writer = await ColumnWriter.create(path.join(dir, 'B9.cols'))
+    for (const e of events) writer.push(e)
+    await writer.finish(path.join(dir, 'B9.ndjson'))
+    const blocks: string[][] = []
+    for await (const b of batchBlocks(root, {id: 'B9', events: events.length})) {
+      const bytes = b.tables.memberBytes!
+      expect(bytes.length).toBe(members.length)
+      blocks.push(members.map((_, i) => `${bytes.key(i)} ${bytes.anonymous(i)}`))
+      expect(b.tables.members).toEqual(members)
+    }
+    expect(blocks).toEqual([members.map((m) => `${stringKey(m)} ${m.endsWith(':*')}`)])
+    expect(new Set(members.map(stringKey)).size).toBe(members.length)
+    expect(stringKey('discord:1')).toBe(hash53('discord:1'))
+  })
+
   it('is written at import and gives every event of the NDJSON, in order, with linked persons', async () => {
     const want = await expected()
     expect(want.length).toBeGreaterThan(BLOCK) // more than one block

@@ -2,6 +2,8 @@ import {describe, expect, it} from 'vitest'
 import type {ResolvedEvent} from '../../src/events/stats.js'
 import {blocksOf} from '../../src/events/columns.js'
 import {eventMetrics, MetricsEngine} from '../../src/metrics/engine.js'
+import {EngagementCollector, engagementModel} from '../../src/members/engagement.js'
+import {PersonIds} from '../../src/metrics/person-ids.js'
 import {resolvePeriods} from '../../src/metrics/period.js'
 import type {MetricValue, Period} from '../../src/metrics/types.js'
 import {tsMillis, ZoneDays} from '../../src/metrics/zone-day.js'
@@ -249,6 +251,51 @@ describe('event metrics', () => {
     }
     const some = await eventMetrics(events, {period: month('2026-10'), metrics: ['mau', 'dau']})
     expect(some.map((v) => v.id)).toEqual(['dau', 'mau'])
+  })
+
+  it('numbers people in the order they come, the same number each time, through the table growing', () => {
+    const ids = new PersonIds({names: true})
+    const people = Array.from({length: 5000}, (_, i) => (i % 7 === 0 ? `csv:成员${i}` : `discord:${i * 7919}`))
+    expect(people.map((p) => ids.intern(p))).toEqual(people.map((_, i) => i))
+    expect(people.map((p) => ids.intern(p)).reverse()).toEqual(people.map((_, i) => 4999 - i))
+    expect(ids.size).toBe(5000)
+    expect(ids.names()).toEqual(people)
+    expect(() => new PersonIds().names()).toThrow()
+  })
+
+  it('readers sharing one numbering of people give what each gives alone', () => {
+    const p = ev('2026-10-05T10:00:00+08:00', 'post', 'discord:a', {topic: 't1'})
+    const events = [
+      ev('2026-09-20T10:00:00+08:00', 'post', 'qq:z'), // numbered first, by the collector only
+      p,
+      ev('2026-10-05T11:00:00+08:00', 'reply', 'qq:b', {topic: 't1', parent: p.src}),
+      ev('2026-10-06T11:00:00+08:00', 'reply', 'discord:a', {topic: 't1', parent: 's-none'}),
+      ev('2026-10-07T12:00:00+08:00', 'join', 'qq:c'),
+      ev('2026-10-08T12:00:00+08:00', 'answer', 'qq:c', {topic: 't1'}),
+      ev('not a time', 'post', 'qq:y'), // numbered by the engines only: the collector skips the event
+    ]
+    const blocks = [...blocksOf(events, 2)]
+    const model = engagementModel({})
+    const read = (ids?: PersonIds) => {
+      const engines = [
+        new MetricsEngine({period: month('2026-10'), ids}),
+        new MetricsEngine({period: month('2026-10'), filter: {platform: ['discord']}, ids}),
+      ]
+      const collector = new EngagementCollector(model, ['2026-10-31'], ids)
+      const zone = new ZoneDays('Asia/Shanghai')
+      // the collector first: it numbers people the engines have not met (and the filtered one never meets)
+      for (const b of blocks) {
+        collector.addBlock(b, zone)
+        for (const engine of engines) engine.addBlock(b)
+      }
+      for (const b of blocks) for (const engine of engines) if (engine.wantsAuthors) engine.addAuthors(b)
+      return {values: engines.map((engine) => engine.result()), counts: collector.countsAt(0), levels: [...collector.levelsAt(0)]}
+    }
+    const alone = read()
+    const shared = read(new PersonIds({names: true}))
+    expect(shared).toEqual(alone)
+    expect(alone.counts.members).toBe(4)
+    expect(byId(alone.values[1]).active_members.value).toBe(1)
   })
 
   it('filters by channel and platform', async () => {
