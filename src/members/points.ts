@@ -97,12 +97,13 @@ function deductionsOf(incidents: IncidentInput[], rules: PointsRules): Map<Membe
 
 /**
  * One member's computed entries as columns (a million entries are not a million objects): entry k is event
- * `event[k]` (its index in the ScoringEvents) or, when that is -1, the incident deduction `deduction[k]`. Refilled
+ * `event[k]` (its ref in the ScoringEvents) or, when that is -1, the incident deduction `deduction[k]`. Refilled
  * for each member by ledgerRows: valid until the next member.
  */
 export class LedgerRows {
   n = 0
-  event = new Int32Array(64)
+  /** The event's ref in the ScoringEvents (-1: a deduction); a float64, as refs pass 2^31 past 2 GiB of records. */
+  event = new Float64Array(64)
   points = new Float64Array(64)
   /** The campaign multiplier applied (1: none). */
   factor = new Float64Array(64)

@@ -119,18 +119,25 @@ function copyBytes(from: Uint8Array, s: number, e: number, out: Uint8Array, o: n
   return o
 }
 
+/** Events grouped by member: see ScoringEvents.grouped. */
+type Grouped = {start: Uint32Array; order: Uint32Array; byName: number[]}
+
 /**
  * Each event is one record of bytes (time, type, ts and src side by side), so the ledger, which visits the events
  * member by member rather than in the order they were read, touches one or two cache lines per event instead of one
  * per column: on 1M events, copying the ts and src of 700k entries took 0.55–0.6 s in member order and 0.15–0.2 s in
  * file order with the columns apart; with records, the ledger's loop went from 2.0–2.3 s to 1.6–1.7 s of CPU.
- * `at[i]`: page × PAGE + offset of event i's record.
+ * An event is named by its record's place, its ref (page × PAGE + offset): grouped() gives the refs in ledger order,
+ * and the accessors (ms, type, copyTs…) take a ref, so the ledger reads a record without a lookup in a column per
+ * event, and the columns of the reading (`slot`, `at`: 8 MB at 1M events) can go before the ledger is written.
  */
 export class ScoringEvents {
   n = 0
-  /** The member of each event: an index into `members`. */
-  slot: Uint32Array
+  /** The member of each event: an index into `members` (until grouped). */
+  private slot: Uint32Array
+  /** The ref of each event's record (until grouped). */
   private at: Uint32Array
+  private groups: Grouped | undefined
   private readonly pages: Buffer[] = []
   /** The same pages as float64s, for the records' ms. */
   private readonly times: Float64Array[] = []
@@ -173,6 +180,7 @@ export class ScoringEvents {
     srcStart: number,
     srcEnd: number,
   ): void {
+    if (this.groups) throw new Error('ScoringEvents: an event added once grouped')
     const ms = times[t]
     const i = this.n++
     if (i === this.at.length) {
@@ -212,15 +220,15 @@ export class ScoringEvents {
     return this.pages.length === 0 ? 0 : (this.pages.length - 1) * PAGE + this.used
   }
 
-  /** Event i's time (epoch ms). */
-  ms(i: number): number {
-    const a = this.at[i]
+  /** An event's time (epoch ms); `ref` as grouped() gives it. */
+  ms(ref: number): number {
+    const a = ref
     return this.times[a >>> PAGE_BITS][(a & IN_PAGE) >>> 3]
   }
 
-  /** Event i's type: its index in EVENT_TYPES. */
-  type(i: number): number {
-    const a = this.at[i]
+  /** An event's type: its index in EVENT_TYPES. */
+  type(ref: number): number {
+    const a = ref
     return this.pages[a >>> PAGE_BITS][(a & IN_PAGE) + 8]
   }
 
@@ -244,23 +252,23 @@ export class ScoringEvents {
     return copyBytes(page, r + HEAD, r + HEAD + this.tsLength(page, r), out, o)
   }
 
-  /** Copies the JSON contents of event `i`'s ts (or src) into `out` at `o`; returns the end. */
-  copyTs(i: number, out: Buffer, o: number): number {
-    const a = this.at[i]
+  /** Copies the JSON contents of an event's ts (or src) into `out` at `o`; returns the end. */
+  copyTs(ref: number, out: Buffer, o: number): number {
+    const a = ref
     return this.writeTs(a >>> PAGE_BITS, a & IN_PAGE, out, o)
   }
 
-  copySrc(i: number, out: Buffer, o: number): number {
-    const a = this.at[i]
+  copySrc(ref: number, out: Buffer, o: number): number {
+    const a = ref
     const page = this.pages[a >>> PAGE_BITS]
     const r = a & IN_PAGE
     const s = r + HEAD + this.tsLength(page, r)
     return copyBytes(page, s, s + this.srcLength(page, r), out, o)
   }
 
-  /** Bytes of event `i`'s ts and src together (what a ledger line copies of it). */
-  textLength(i: number): number {
-    const a = this.at[i]
+  /** Bytes of an event's ts and src together (what a ledger line copies of it). */
+  textLength(ref: number): number {
+    const a = ref
     const page = this.pages[a >>> PAGE_BITS]
     const r = a & IN_PAGE
     return (this.canonical(page, r) ? ISO : this.tsLength(page, r)) + this.srcLength(page, r)
@@ -271,16 +279,16 @@ export class ScoringEvents {
     return JSON.parse(`"${bytes.toString('utf8', s, e)}"`) as string
   }
 
-  ts(i: number): string {
-    const a = this.at[i]
+  ts(ref: number): string {
+    const a = ref
     const page = this.pages[a >>> PAGE_BITS]
     const r = a & IN_PAGE
     if (this.canonical(page, r)) return this.scratch.toString('latin1', 0, this.writeTs(a >>> PAGE_BITS, r, this.scratch, 0))
     return ScoringEvents.decoded(page, r + HEAD, r + HEAD + this.tsLength(page, r))
   }
 
-  src(i: number): string {
-    const a = this.at[i]
+  src(ref: number): string {
+    const a = ref
     const page = this.pages[a >>> PAGE_BITS]
     const r = a & IN_PAGE
     const s = r + HEAD + this.tsLength(page, r)
@@ -288,8 +296,8 @@ export class ScoringEvents {
   }
 
   /** The local day (`YYYY-MM-DD`) an event's ts shows. */
-  day(i: number): string {
-    return this.ts(i).slice(0, 10)
+  day(ref: number): string {
+    return this.ts(ref).slice(0, 10)
   }
 
   private readonly monthNames = new Map<number, string>()
@@ -298,8 +306,8 @@ export class ScoringEvents {
   private readonly monthsOfDays = new Map<number, string>()
 
   /** The month (`YYYY-MM`) an event's ts shows, read from its first bytes. */
-  month(i: number): string {
-    const a = this.at[i]
+  month(ref: number): string {
+    const a = ref
     const p = a >>> PAGE_BITS
     const r = a & IN_PAGE
     const page = this.pages[p]
@@ -319,12 +327,19 @@ export class ScoringEvents {
   }
 
   /**
-   * The events grouped by member (groupByMember): members in code-point order (`byName`: indexes into `members`),
-   * member p's events `order[start[p]]`…`order[start[p + 1] - 1]`, in file order until `inTimeOrder` sorts them.
-   * Index ranges rather than a view per member: 47k members' views were 5 MB of garbage.
+   * The events grouped by member (groupByMember), as refs: members in code-point order (`byName`: indexes into
+   * `members`), member p's events `order[start[p]]`…`order[start[p + 1] - 1]`, in file order until `inTimeOrder`
+   * sorts them. Index ranges rather than a view per member: 47k members' views were 5 MB of garbage. Once grouped,
+   * no event is added: the columns of the reading are let go (8 MB at 1M events, free before the ledger's month
+   * totals and leaderboard are made); a second call gives the same groups.
    */
-  grouped(): {start: Uint32Array; order: Uint32Array; byName: number[]} {
-    return groupByMember(this.slot, this.n, this.members)
+  grouped(): Grouped {
+    if (this.groups) return this.groups
+    const groups = groupByMember(this.slot, this.n, this.members)
+    const {order} = groups
+    for (let k = 0; k < order.length; k++) order[k] = this.at[order[k]]
+    this.slot = this.at = new Uint32Array(0)
+    return (this.groups = groups)
   }
 
   /**
