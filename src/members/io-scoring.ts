@@ -133,7 +133,7 @@ async function read(root: string, db: Batches, persons: Map<string, string>, kee
     if (code < 0 || !keep[code] || !Number.isFinite(ms) || isAnonymous(event.member)) return true
     const ts = jsonText(event.ts)
     const text = Buffer.concat([ts, jsonText(event.src)])
-    ev.add(ev.slotOf(persons.get(event.member) ?? event.member), ms, code, text, 0, ts.length, ts.length, text.length)
+    ev.add(ev.slotOf(persons.get(event.member) ?? event.member), Float64Array.of(ms), 0, code, text, 0, ts.length, ts.length, text.length)
     return true
   }
   const blocks = cache ? scanEvents(root, db)[Symbol.asyncIterator]() : undefined
@@ -190,7 +190,7 @@ async function read(root: string, db: Batches, persons: Map<string, string>, kee
             if (!parsed(buf, s, e, hash)) return undefined
           } else {
             if (hash53Ascii(buf, src, srcEnd) !== hash) return undefined
-            ev.add(slot, ms, code, buf, ts, tsEnd, src, srcEnd)
+            ev.add(slot, block.ms, j - 1, code, buf, ts, tsEnd, src, srcEnd)
           }
         }
       }

@@ -80,6 +80,8 @@ export interface IncidentInput {
   at: string
 }
 
+const NO_DEDUCTIONS: readonly LedgerEntry[] = []
+
 /** The deductions of incidents whose rung deducts, per member. */
 function deductionsOf(incidents: IncidentInput[], rules: PointsRules): Map<MemberKey, LedgerEntry[]> {
   const deductions = new Map<MemberKey, LedgerEntry[]>()
@@ -95,12 +97,13 @@ function deductionsOf(incidents: IncidentInput[], rules: PointsRules): Map<Membe
 
 /**
  * One member's computed entries as columns (a million entries are not a million objects): entry k is event
- * `event[k]` (its index in the ScoringEvents) or, when that is -1, the incident deduction `deduction[k]`. Refilled
+ * `event[k]` (its ref in the ScoringEvents) or, when that is -1, the incident deduction `deduction[k]`. Refilled
  * for each member by ledgerRows: valid until the next member.
  */
 export class LedgerRows {
   n = 0
-  event = new Int32Array(64)
+  /** The event's ref in the ScoringEvents (-1: a deduction); a float64, as refs pass 2^31 past 2 GiB of records. */
+  event = new Float64Array(64)
   points = new Float64Array(64)
   /** The campaign multiplier applied (1: none). */
   factor = new Float64Array(64)
@@ -134,20 +137,23 @@ class LimitState {
   readonly lastCounted = new Map<string, number>()
   readonly earned = new Map<string, number>()
 
+  /** Empties the maps; an empty one is left alone (Map#clear makes a new table: at 1M events, 13 MB of garbage). */
   clear(): void {
-    this.lastCounted.clear()
-    this.earned.clear()
+    if (this.lastCounted.size > 0) this.lastCounted.clear()
+    if (this.earned.size > 0) this.earned.clear()
   }
 }
 
 /**
- * One member's entries into `out`: their events (in time order) after cooldowns, multipliers and daily caps, and
+ * One member's entries into `out`: their events (`order[from]`…`order[to - 1]`, in time order) after cooldowns, multipliers and daily caps, and
  * their deductions, in time order.
  */
 function memberLedger(
   ev: ScoringEvents,
-  events: Uint32Array,
-  deductions: LedgerEntry[],
+  order: Uint32Array,
+  from: number,
+  to: number,
+  deductions: readonly LedgerEntry[],
   rules: PointsRules,
   state: LimitState,
   out: LedgerRows,
@@ -156,7 +162,8 @@ function memberLedger(
   const rows = deductions.length === 0 ? out : new LedgerRows()
   const {lastCounted, earned} = state
   const campaigns = rules.multipliers.length > 0
-  for (const i of events) {
+  for (let e = from; e < to; e++) {
+    const i = order[e]
     const type = EVENT_TYPES[ev.type(i)]
     const base = rules.points[type]
     if (!base) continue
@@ -210,21 +217,23 @@ function memberLedger(
 export function* ledgerRows(ev: ScoringEvents, incidents: IncidentInput[], rules: PointsRules): Generator<[MemberKey, LedgerRows]> {
   const deductions = deductionsOf(incidents, rules)
   const only = [...deductions.keys()].sort(compare)
-  const none = new Uint32Array(0)
+  const {start, order, byName} = ev.grouped()
   const state = new LimitState()
   const rows = new LedgerRows()
-  const of = (member: MemberKey, events: Uint32Array): [MemberKey, LedgerRows] => {
+  const of = (member: MemberKey, from: number, to: number): [MemberKey, LedgerRows] => {
     rows.clear()
-    memberLedger(ev, events, deductions.get(member) ?? [], rules, state, rows)
+    ev.inTimeOrder(order, from, to)
+    memberLedger(ev, order, from, to, deductions.get(member) ?? NO_DEDUCTIONS, rules, state, rows)
     return [member, rows]
   }
   let d = 0
-  for (const [member, events] of ev.byMember()) {
-    for (; d < only.length && only[d] < member; d++) yield of(only[d], none)
+  for (const p of byName) {
+    const member = ev.members[p]
+    for (; d < only.length && only[d] < member; d++) yield of(only[d], 0, 0)
     if (only[d] === member) d++
-    yield of(member, events)
+    yield of(member, start[p], start[p + 1])
   }
-  for (; d < only.length; d++) yield of(only[d], none)
+  for (; d < only.length; d++) yield of(only[d], 0, 0)
 }
 
 /** Row k of a member's rows as the ledger entry it is written as. */

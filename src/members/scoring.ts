@@ -74,8 +74,12 @@ function isoOfDay(days: number, secs: number, offset: number, out: Uint8Array, o
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
 
-/** The offset of a ts isoAt writes back exactly from ms (bytes [s, s + ISO) of buf), else undefined. */
-function canonicalOffset(ms: number, buf: Uint8Array, s: number, e: number, scratch: Uint8Array): number | undefined {
+/**
+ * The offset of a ts isoAt writes back exactly from its ms (`times[t]`: read here, not passed, so that no number is
+ * boxed per event) (bytes [s, s + ISO) of buf), else undefined.
+ */
+function canonicalOffset(times: Float64Array, t: number, buf: Uint8Array, s: number, e: number, scratch: Uint8Array): number | undefined {
+  const ms = times[t]
   if (e - s !== ISO || ms % 1000 !== 0 || !(ms >= -62_167_219_200_000 && ms < 253_402_300_800_000)) return undefined
   const sign = buf[s + 19] === 43 ? 1 : buf[s + 19] === 45 ? -1 : 0
   const h1 = buf[s + 20]
@@ -84,7 +88,9 @@ function canonicalOffset(ms: number, buf: Uint8Array, s: number, e: number, scra
   const m2 = buf[s + 24]
   if (sign === 0 || !isDigit(h1) || !isDigit(h2) || !isDigit(m1) || !isDigit(m2)) return undefined
   const offset = sign * ((h1 - 48) * 600 + (h2 - 48) * 60 + (m1 - 48) * 10 + (m2 - 48))
-  isoAt(ms, offset, scratch, 0)
+  const local = ms / 1000 + offset * 60
+  const days = Math.floor(local / 86_400)
+  isoOfDay(days, local - days * 86_400, offset, scratch, 0)
   for (let k = 0; k < ISO; k++) if (scratch[k] !== buf[s + k]) return undefined
   return offset
 }
@@ -113,18 +119,25 @@ function copyBytes(from: Uint8Array, s: number, e: number, out: Uint8Array, o: n
   return o
 }
 
+/** Events grouped by member: see ScoringEvents.grouped. */
+type Grouped = {start: Uint32Array; order: Uint32Array; byName: number[]}
+
 /**
  * Each event is one record of bytes (time, type, ts and src side by side), so the ledger, which visits the events
  * member by member rather than in the order they were read, touches one or two cache lines per event instead of one
  * per column: on 1M events, copying the ts and src of 700k entries took 0.55–0.6 s in member order and 0.15–0.2 s in
  * file order with the columns apart; with records, the ledger's loop went from 2.0–2.3 s to 1.6–1.7 s of CPU.
- * `at[i]`: page × PAGE + offset of event i's record.
+ * An event is named by its record's place, its ref (page × PAGE + offset): grouped() gives the refs in ledger order,
+ * and the accessors (ms, type, copyTs…) take a ref, so the ledger reads a record without a lookup in a column per
+ * event, and the columns of the reading (`slot`, `at`: 8 MB at 1M events) can go before the ledger is written.
  */
 export class ScoringEvents {
   n = 0
-  /** The member of each event: an index into `members`. */
-  slot: Uint32Array
+  /** The member of each event: an index into `members` (until grouped). */
+  private slot: Uint32Array
+  /** The ref of each event's record (until grouped). */
   private at: Uint32Array
+  private groups: Grouped | undefined
   private readonly pages: Buffer[] = []
   /** The same pages as float64s, for the records' ms. */
   private readonly times: Float64Array[] = []
@@ -151,14 +164,30 @@ export class ScoringEvents {
     return s
   }
 
-  /** One event; `ts` and `src` are the JSON string contents in `buf` from `tsStart` and `srcStart`. */
-  add(slot: number, ms: number, type: number, buf: Uint8Array, tsStart: number, tsEnd: number, srcStart: number, srcEnd: number): void {
+  /**
+   * One event: its time is `times[t]` (epoch ms), read there rather than passed, as a float passed to a call is a
+   * number on the heap (1M events: 13 MB of garbage); `ts` and `src` are the JSON string contents in `buf` from
+   * `tsStart` and `srcStart`.
+   */
+  add(
+    slot: number,
+    times: Float64Array,
+    t: number,
+    type: number,
+    buf: Uint8Array,
+    tsStart: number,
+    tsEnd: number,
+    srcStart: number,
+    srcEnd: number,
+  ): void {
+    if (this.groups) throw new Error('ScoringEvents: an event added once grouped')
+    const ms = times[t]
     const i = this.n++
     if (i === this.at.length) {
       this.slot = grown(this.slot)
       this.at = grown(this.at)
     }
-    const offset = canonicalOffset(ms, buf, tsStart, tsEnd, this.scratch)
+    const offset = canonicalOffset(times, t, buf, tsStart, tsEnd, this.scratch)
     const ts = offset === undefined ? tsEnd - tsStart : 0
     const src = srcEnd - srcStart
     // records start at multiples of 8 (their ms is a float64)
@@ -191,15 +220,15 @@ export class ScoringEvents {
     return this.pages.length === 0 ? 0 : (this.pages.length - 1) * PAGE + this.used
   }
 
-  /** Event i's time (epoch ms). */
-  ms(i: number): number {
-    const a = this.at[i]
+  /** An event's time (epoch ms); `ref` as grouped() gives it. */
+  ms(ref: number): number {
+    const a = ref
     return this.times[a >>> PAGE_BITS][(a & IN_PAGE) >>> 3]
   }
 
-  /** Event i's type: its index in EVENT_TYPES. */
-  type(i: number): number {
-    const a = this.at[i]
+  /** An event's type: its index in EVENT_TYPES. */
+  type(ref: number): number {
+    const a = ref
     return this.pages[a >>> PAGE_BITS][(a & IN_PAGE) + 8]
   }
 
@@ -223,23 +252,23 @@ export class ScoringEvents {
     return copyBytes(page, r + HEAD, r + HEAD + this.tsLength(page, r), out, o)
   }
 
-  /** Copies the JSON contents of event `i`'s ts (or src) into `out` at `o`; returns the end. */
-  copyTs(i: number, out: Buffer, o: number): number {
-    const a = this.at[i]
+  /** Copies the JSON contents of an event's ts (or src) into `out` at `o`; returns the end. */
+  copyTs(ref: number, out: Buffer, o: number): number {
+    const a = ref
     return this.writeTs(a >>> PAGE_BITS, a & IN_PAGE, out, o)
   }
 
-  copySrc(i: number, out: Buffer, o: number): number {
-    const a = this.at[i]
+  copySrc(ref: number, out: Buffer, o: number): number {
+    const a = ref
     const page = this.pages[a >>> PAGE_BITS]
     const r = a & IN_PAGE
     const s = r + HEAD + this.tsLength(page, r)
     return copyBytes(page, s, s + this.srcLength(page, r), out, o)
   }
 
-  /** Bytes of event `i`'s ts and src together (what a ledger line copies of it). */
-  textLength(i: number): number {
-    const a = this.at[i]
+  /** Bytes of an event's ts and src together (what a ledger line copies of it). */
+  textLength(ref: number): number {
+    const a = ref
     const page = this.pages[a >>> PAGE_BITS]
     const r = a & IN_PAGE
     return (this.canonical(page, r) ? ISO : this.tsLength(page, r)) + this.srcLength(page, r)
@@ -250,16 +279,16 @@ export class ScoringEvents {
     return JSON.parse(`"${bytes.toString('utf8', s, e)}"`) as string
   }
 
-  ts(i: number): string {
-    const a = this.at[i]
+  ts(ref: number): string {
+    const a = ref
     const page = this.pages[a >>> PAGE_BITS]
     const r = a & IN_PAGE
     if (this.canonical(page, r)) return this.scratch.toString('latin1', 0, this.writeTs(a >>> PAGE_BITS, r, this.scratch, 0))
     return ScoringEvents.decoded(page, r + HEAD, r + HEAD + this.tsLength(page, r))
   }
 
-  src(i: number): string {
-    const a = this.at[i]
+  src(ref: number): string {
+    const a = ref
     const page = this.pages[a >>> PAGE_BITS]
     const r = a & IN_PAGE
     const s = r + HEAD + this.tsLength(page, r)
@@ -267,8 +296,8 @@ export class ScoringEvents {
   }
 
   /** The local day (`YYYY-MM-DD`) an event's ts shows. */
-  day(i: number): string {
-    return this.ts(i).slice(0, 10)
+  day(ref: number): string {
+    return this.ts(ref).slice(0, 10)
   }
 
   private readonly monthNames = new Map<number, string>()
@@ -277,8 +306,8 @@ export class ScoringEvents {
   private readonly monthsOfDays = new Map<number, string>()
 
   /** The month (`YYYY-MM`) an event's ts shows, read from its first bytes. */
-  month(i: number): string {
-    const a = this.at[i]
+  month(ref: number): string {
+    const a = ref
     const p = a >>> PAGE_BITS
     const r = a & IN_PAGE
     const page = this.pages[p]
@@ -298,18 +327,39 @@ export class ScoringEvents {
   }
 
   /**
-   * Each member's events, members in code-point order, each member's events by time then src (code-point order of
-   * the ids): the order a ledger is written in, the same whatever the order of the batches.
+   * The events grouped by member (groupByMember), as refs: members in code-point order (`byName`: indexes into
+   * `members`), member p's events `order[start[p]]`…`order[start[p + 1] - 1]`, in file order until `inTimeOrder`
+   * sorts them. Index ranges rather than a view per member: 47k members' views were 5 MB of garbage. Once grouped,
+   * no event is added: the columns of the reading are let go (8 MB at 1M events, free before the ledger's month
+   * totals and leaderboard are made); a second call gives the same groups.
    */
+  grouped(): Grouped {
+    if (this.groups) return this.groups
+    const groups = groupByMember(this.slot, this.n, this.members)
+    const {order} = groups
+    for (let k = 0; k < order.length; k++) order[k] = this.at[order[k]]
+    this.slot = this.at = new Uint32Array(0)
+    return (this.groups = groups)
+  }
+
+  /**
+   * Sorts events `order[from]`…`order[to - 1]` by time then src (code-point order of the ids): a member's events in
+   * the order a ledger lists them, the same whatever the order of the batches. Called just before the member's ledger
+   * is made, while its records are in the cache.
+   */
+  inTimeOrder(order: Uint32Array, from: number, to: number): void {
+    // events read in time order (as most files are) need no sort
+    let sorted = true
+    for (let k = from + 1; k < to && sorted; k++) sorted = this.ms(order[k - 1]) < this.ms(order[k])
+    if (!sorted) order.subarray(from, to).sort((a, b) => this.ms(a) - this.ms(b) || compare(this.src(a), this.src(b)))
+  }
+
+  /** Each member's events in ledger order (grouped, then inTimeOrder), for tests and small inputs. */
   *byMember(): Generator<[MemberKey, Uint32Array]> {
-    const {start, order, byName} = groupByMember(this.slot, this.n, this.members)
+    const {start, order, byName} = this.grouped()
     for (const p of byName) {
-      const list = order.subarray(start[p], start[p + 1])
-      // events read in time order (as most files are) need no sort
-      let sorted = true
-      for (let k = 1; k < list.length && sorted; k++) sorted = this.ms(list[k - 1]) < this.ms(list[k])
-      if (!sorted) list.sort((a, b) => this.ms(a) - this.ms(b) || compare(this.src(a), this.src(b)))
-      yield [this.members[p], list]
+      this.inTimeOrder(order, start[p], start[p + 1])
+      yield [this.members[p], order.subarray(start[p], start[p + 1])]
     }
   }
 
@@ -322,7 +372,7 @@ export class ScoringEvents {
       for (const e of events) {
         const text = Buffer.concat([jsonText(e.ts), jsonText(e.src)])
         const ts = text.length - jsonText(e.src).length
-        ev.add(slot, e.ms, typeCode(e.type), text, 0, ts, ts, text.length)
+        ev.add(slot, Float64Array.of(e.ms), 0, typeCode(e.type), text, 0, ts, ts, text.length)
       }
     }
     return ev

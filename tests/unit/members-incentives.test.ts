@@ -408,6 +408,16 @@ describe('scoring events', () => {
     expect(ev.copySrc(i, out, ev.copyTs(i, out, 0))).toBe(out.length)
     expect(out.toString()).toBe(JSON.stringify(ev.ts(i)).slice(1, -1) + JSON.stringify(ev.src(i)).slice(1, -1))
   })
+
+  it('once grouped, give the same groups again and take no more events (their reading columns are gone)', () => {
+    const ms = Date.parse('2026-11-02T00:00:00Z')
+    const ev = ScoringEvents.fromTimelines([['qq:1', [{ms, ts: new Date(ms).toISOString(), type: 'post', src: 's1'}]]])
+    const groups = ev.grouped()
+    expect(ev.grouped()).toBe(groups)
+    expect(ev.src(groups.order[0])).toBe('s1')
+    const text = Buffer.from('2026-11-02T00:00:00.000Zs2')
+    expect(() => ev.add(0, Float64Array.of(ms), 0, 0, text, 0, 24, 24, 26)).toThrow(/once grouped/)
+  })
 })
 
 describe('scoring events: a ts written back from its time', () => {
