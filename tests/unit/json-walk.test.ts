@@ -1,4 +1,5 @@
 /** The streaming JSON walker: values split at any byte, strings holding structural characters, broken documents. */
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {walkJson, type JsonPiece, type JsonShape} from '../../src/events/import/json-walk.js'
 import {bytesOf, reusedBytesOf} from '../helpers/events.js'
@@ -52,6 +53,26 @@ describe('walkJson', () => {
     const doc = JSON.stringify({messages: values.map((text) => ({text, after: '}'})), n: 1})
     const want = [...values.map((text, index) => ({key: 'messages', index, value: {text, after: '}'}})), {key: 'n', value: 1}]
     for (const chunk of [1, 2, 3, 4, 5, 9, 1000]) expect(await walk(doc, chunk)).toEqual(want)
+  })
+
+  it('ends strings of any length at their closing quote: backslashes and quotes before and past the bytes read one by one', async () => {
+    // a string's first bytes are read one by one, the rest searched: escapes on either side of that border, and chunk ends
+    const piece = fc.constantFrom('a', '"', '\\', '\\"', '}', ']', ',', '你', '\n', 'x'.repeat(30))
+    const text = fc.array(piece, {maxLength: 40}).map((parts) => parts.join(''))
+    const doc = fc.array(fc.record({text, id: fc.nat(), skipped: text}), {minLength: 1, maxLength: 5})
+    await fc.assert(
+      fc.asyncProperty(doc, fc.constantFrom(1, 7, 63, 64, 65, 200, 100_000), async (messages, chunk) => {
+        const json = JSON.stringify({head: messages[0].text, messages})
+        const want = [
+          {key: 'head', value: messages[0].text},
+          ...messages.map((value, index) => ({key: 'messages', index, value: {...value, skipped: null}})),
+        ]
+        const got: JsonPiece[] = []
+        for await (const pieces of walkJson(reusedBytesOf(json, chunk), new Set(['messages']), undefined, new Set(['skipped']))) got.push(...pieces)
+        expect(got).toEqual(want)
+      }),
+      {numRuns: 300},
+    )
   })
 
   it('streams a top-level array under the key "" and skips a BOM', async () => {

@@ -11,6 +11,24 @@ const THREAD_TYPES = new Set(['GuildPublicThread', 'GuildPrivateThread', 'GuildN
 /** Discord shows every deleted account as this one id. */
 const DELETED_USER_ID = '456226577798135808'
 
+/** Members by the author id they were read from; forgotten all at once past MAX_KNOWN (memory stays bounded). */
+const known = new Map<string, string>()
+const MAX_KNOWN = 100_000
+
+/**
+ * `discord:<id>` of an author id, one string per author, not a new one per message: it is then found in the batch's
+ * member table without being copied flat and hashed again (as Telegram's members).
+ */
+function memberOf(authorId: string): string {
+  let member = known.get(authorId)
+  if (member === undefined) {
+    if (known.size >= MAX_KNOWN) known.clear()
+    member = `discord:${authorId}`
+    known.set(authorId, member)
+  }
+  return member
+}
+
 interface Where {
   channel: string
   /** The thread's id when the file is a thread. */
@@ -79,7 +97,7 @@ function message(value: unknown, at: string, where: Where, ctx: ParseContext, ou
   }
   const type = typeof m.type === 'string' ? m.type : 'Default'
   const src = `discord:${id}`
-  const member = `discord:${authorId}`
+  const member = memberOf(authorId)
   const channel = where.channel
   // events as literals in one key order (ts, member, channel, src, type, parent, topic), not spreads of a base: an
   // export has a million of them (measured: a third of this function's time went to the spreads)

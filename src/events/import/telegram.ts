@@ -13,12 +13,26 @@ const MEMBER_ACTIONS: Record<string, 'join' | 'leave'> = {invite_members: 'join'
  */
 const UNREAD = new Set(['text', 'text_entities', 'from'])
 
-/** `user123` → `telegram:123`; other kinds (`channel123`) keep their prefix. */
+/** Members by the `from_id` they were read from; forgotten all at once past MAX_KNOWN (memory stays bounded). */
+const known = new Map<string, string>()
+const MAX_KNOWN = 100_000
+
+/**
+ * `user123` → `telegram:123`; other kinds (`channel123`) keep their prefix. A member's messages get one string, not a
+ * new one each: it is then found in the batch's member table without being copied flat and hashed again.
+ */
 const memberOf = (v: unknown): string | undefined => {
+  const seen = typeof v === 'string' ? known.get(v) : undefined
+  if (seen !== undefined) return seen
   const id = idOf(v)
   if (!id) return id
   const c = id.charCodeAt(4)
-  return `telegram:${id.startsWith('user') && c >= 0x30 && c <= 0x39 ? id.slice(4) : id}`
+  const member = `telegram:${id.startsWith('user') && c >= 0x30 && c <= 0x39 ? id.slice(4) : id}`
+  if (typeof v === 'string') {
+    if (known.size >= MAX_KNOWN) known.clear()
+    known.set(v, member)
+  }
+  return member
 }
 
 /** Events of a Telegram Desktop export of one chat, a chunk's messages at a time. */
