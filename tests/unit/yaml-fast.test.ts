@@ -153,6 +153,23 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
     samePositions(doc, parseWithPositions(text, 'x.yaml').docs[0], text)
   })
 
+  it('places offsets asked in any order as the full parse does (lines are counted only as far as asked)', () => {
+    // a value on each line, or an empty line
+    const line = fc.option(fc.stringMatching(/^[a-z 中]{0,6}$/))
+    fc.assert(
+      fc.property(fc.array(line, {minLength: 1, maxLength: 8}), fc.boolean(), fc.array(fc.nat(), {maxLength: 8}), (lines, newline, picks) => {
+        const text = `k: v\n${lines.map((l, i) => (l === null ? '' : `k${i}: ${JSON.stringify(l)}`)).join('\n')}${newline ? '\n' : ''}`
+        const fast = parseFast(text, 'x.yaml')?.docs[0]
+        expect(fast, text).toBeDefined()
+        if (!fast) return
+        const full = parseWithPositions(text, 'x.yaml').docs[0]
+        // a late offset first, then earlier and later ones, the end of the text and past it
+        const offsets = [...picks.map((n) => n % (text.length + 1)), text.length, text.length + 5, 0]
+        for (const at of offsets) expect(fast.positionOf(at), `offset ${at} of ${JSON.stringify(text)}`).toEqual(full.positionOf(at))
+      }),
+    )
+  })
+
   it('agrees on generated mappings of plain, quoted and block scalars (property)', () => {
     const word = fc.stringMatching(/^[A-Za-z0-9 _.:#'"\-+~中文，。！?]{0,12}$/)
     const style = fc.constantFrom('plain', 'single', 'double', 'literal', 'folded')
