@@ -4,11 +4,14 @@
  * where the package is installed.
  */
 import {cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import os from 'node:os'
+import {JSON_SCHEMA, loadAll} from 'js-yaml'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {assertBuilt, ROOT, runCli} from '../helpers/cli.js'
 import {catalogue} from '../../src/i18n/messages/index.js'
+import {isTimezone} from '../../src/schema/timezone.js'
 
 interface Manifest {
   commands: Record<string, {pluginName: string}>
@@ -115,6 +118,58 @@ describe('the bundled CLI', () => {
       const text = readFileSync(path.join(dir, file), 'utf8')
       expect(text, file).toMatch(/var validate\d+ = \(function validate\d+\(/)
       expect(text, file).not.toMatch(/(^|[;}])function validate\d+\(/)
+    }
+  })
+
+  it('gives the same answer from the quick validator (which records no error details) as from the full one, for every kind', () => {
+    const dir = path.join(ROOT, 'dist', 'validators')
+    const require = createRequire(path.join(dir, 'x.cjs'))
+    const {fullFormats} = require('ajv-formats/dist/formats') as {fullFormats: object}
+    Object.assign(require('./formats.cjs') as object, fullFormats, {'iana-timezone': {type: 'string', validate: isTimezone}})
+    const docs = new Map<string, unknown[]>()
+    const files = [...readdirSync(path.join(ROOT, 'templates'), {recursive: true, encoding: 'utf8'}).map((f) => path.join(ROOT, 'templates', f))]
+    files.push(...readdirSync(path.join(ROOT, 'playbooks')).map((f) => path.join(ROOT, 'playbooks', f)), path.join(ws, 'community.yaml'))
+    for (const file of files.filter((f) => /\.ya?ml$/.test(f))) {
+      let read: Array<{kind?: string} | null> = []
+      try {
+        read = loadAll(readFileSync(file, 'utf8'), undefined, {schema: JSON_SCHEMA}) as typeof read
+      } catch {
+        continue // a template's text with placeholders: not a document yet
+      }
+      for (const doc of read) if (doc?.kind) docs.set(doc.kind, [...(docs.get(doc.kind) ?? []), doc])
+    }
+    const kinds = readdirSync(dir).filter((f) => /^kind_\w+\.quick\.cjs$/.test(f))
+    expect(kinds.length).toBe(7)
+    for (const file of kinds) {
+      const name = file.replace('.quick.cjs', '')
+      const text = readFileSync(path.join(dir, file), 'utf8')
+      expect(text, file).not.toContain('schemaPath')
+      const quick = (require(`./${file}`) as Record<string, (d: unknown) => boolean>)[name]
+      const full = (require(`./${name}.cjs`) as Record<string, (d: unknown) => boolean>)[name]
+      const valid = docs.get(name.replace('kind_', '')) ?? []
+      expect(valid.length, name).toBeGreaterThan(0)
+      const cases: unknown[] = [{}, null, [], 'text']
+      for (const doc of valid as Array<Record<string, unknown>>) {
+        cases.push(doc, {...doc, unknownKey: 1})
+        // each top-level field, then each field one level down, given a value of the wrong type
+        for (const [key, value] of Object.entries(doc)) {
+          for (const wrong of [42, 'x', [], {}, null]) cases.push({...doc, [key]: wrong})
+          if (value && typeof value === 'object' && !Array.isArray(value))
+            for (const inner of Object.keys(value)) cases.push({...doc, [key]: {...value, [inner]: 42}})
+          if (Array.isArray(value) && value.length > 0) cases.push({...doc, [key]: [...value, 42]}, {...doc, [key]: [{...value[0], extra: true}]})
+        }
+      }
+      let failed = 0
+      for (const data of cases) {
+        const answer = full(structuredClone(data))
+        expect(quick(structuredClone(data)), `${name}: ${JSON.stringify(data).slice(0, 200)}`).toBe(answer)
+        if (!answer) failed++
+      }
+      expect(
+        valid.some((doc) => full(structuredClone(doc))),
+        name,
+      ).toBe(true)
+      expect(failed, name).toBeGreaterThan(10)
     }
   })
 
