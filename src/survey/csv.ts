@@ -6,7 +6,7 @@ import {lazyRequire} from '../util/lazy.js'
 const csvParse = lazyRequire<{parse: typeof Parse}>('csv-parse/sync')
 const iconvLite = lazyRequire<typeof Iconv>('iconv-lite')
 import type {Msg} from '../errors.js'
-import {CsvLines} from '../util/csv-lines.js'
+import {CsvLines, type CsvContext} from '../util/csv-lines.js'
 
 export interface Decoded {
   text: string
@@ -146,9 +146,6 @@ function farRecordDelimiter(text: string): string | undefined {
   return i < 0 ? '\n' : text[i] === '\n' ? '\n' : text[i + 1] === '\n' ? '\r\n' : '\r'
 }
 
-/** What csv-parse tells of where it is: bytes read (UTF-8) and empty lines skipped so far. */
-type Ctx = {bytes?: number; empty_lines?: number}
-
 /** The records of the text, each with the line it starts on when `info` is asked for. */
 
 function parseRecords(text: string, delimiter: string, info: boolean): {records: unknown[]; skipped: Skipped[]} {
@@ -165,10 +162,9 @@ function parseRecords(text: string, delimiter: string, info: boolean): {records:
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    // with `info`, csv-parse hands on_record its {record, info} pair; the typings know only the plain record
-    ...(info ? {on_record: ((r: {record: string[]; info: Ctx}) => ({record: r.record, line: lines.next(r.info)})) as unknown as undefined} : {}),
-    on_skip: (err: (Error & {code?: string; bytes?: number; empty_lines?: number; record?: string[]}) | undefined) => {
-      const line = lines.next(err ?? {}, err?.code === 'CSV_QUOTE_NOT_CLOSED')
+    ...(info ? {on_record: lines.onRecord} : {}),
+    on_skip: (err: (Error & CsvContext & {code?: string; record?: string[]}) | undefined) => {
+      const line = lines.skipped(err ?? {})
       skipped.push({line, code: err?.code, got: err?.record?.length, message: err?.message ?? 'CSV'})
     },
   }) as unknown[]

@@ -1,3 +1,9 @@
+/** What csv-parse tells of where it is, in a record's info or a skip's error: bytes read (UTF-8), empty lines skipped. */
+export interface CsvContext {
+  bytes?: number
+  empty_lines?: number
+}
+
 /**
  * The line each record of csv-parse starts on, for a text read whole or in pieces. csv-parse's own line count is not
  * used: it counts a CR LF inside a quoted cell as two lines and gives the end of the file for a quote never closed.
@@ -15,10 +21,19 @@ export class CsvLines {
   }
 
   /**
-   * The line of the record (or skipped record) csv-parse reported with this context, in the order it reports them. A
-   * quote never closed is reported at the end of the record before it: it starts there, and ends nothing.
+   * csv-parse's `on_record` with `info` set: each record as `{record, line}`, the line it starts on. csv-parse hands
+   * it its `{record, info}` pair, which its typings do not know (they type the plain record).
    */
-  next(ctx: {bytes?: number; empty_lines?: number}, unclosed = false): number {
+  readonly onRecord = ((r: {record: string[]; info: CsvContext}) => ({record: r.record, line: this.next(r.info)})) as unknown as undefined
+
+  /** The line a record csv-parse skipped (its `on_skip` error, in the order it reports them) starts on. */
+  skipped(err: CsvContext & {code?: string}): number {
+    // a quote never closed is reported at the end of the record before it: it starts there, and ends nothing
+    return this.next(err, err.code === 'CSV_QUOTE_NOT_CLOSED')
+  }
+
+  /** The line of the record (or skipped record) csv-parse reported with this context, in the order it reports them. */
+  private next(ctx: CsvContext, unclosed = false): number {
     const line = this.lines.lineAt(this.end) + (ctx.empty_lines ?? this.empty) - this.empty
     if (!unclosed) this.end = ctx.bytes ?? this.end
     this.empty = ctx.empty_lines ?? this.empty

@@ -1,7 +1,7 @@
 /** CSV activity (WeChat group exporters, spreadsheets): columns mapped to event fields by name, types in zh or en. */
 import {Readable} from 'node:stream'
 import {ValidationError} from '../../errors.js'
-import {CsvLines} from '../../util/csv-lines.js'
+import {CsvLines, type CsvContext} from '../../util/csv-lines.js'
 import {sha256Hex} from '../../util/hash.js'
 import {parseTime} from '../time.js'
 import {EVENT_TYPES, type ByteStream, type CanonicalEvent, type EventType, type ImportItem, type ParseContext} from '../types.js'
@@ -99,14 +99,10 @@ export async function* parseCsv(bytes: ByteStream, ctx: ParseContext, mapping: C
       relax_quotes: true,
       skip_empty_lines: true,
       skip_records_with_error: true,
-      // with `info`, csv-parse hands on_record its {record, info} pair; the typings know only the plain record
-      on_record: ((r: {record: string[]; info: {bytes: number; empty_lines: number}}) => ({
-        record: r.record,
-        line: lines.next(r.info),
-      })) as unknown as undefined,
-      on_skip: (err: (Error & {code?: string; bytes?: number; empty_lines?: number}) | undefined) => {
+      on_record: lines.onRecord,
+      on_skip: (err: (Error & CsvContext & {code?: string}) | undefined) => {
         const code = err?.code ?? 'CSV'
-        failed ??= {line: lines.next(err ?? {}, code === 'CSV_QUOTE_NOT_CLOSED'), code, message: err?.message ?? code}
+        failed ??= {line: lines.skipped(err ?? {}), code, message: err?.message ?? code}
       },
     }),
   )
