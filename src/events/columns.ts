@@ -4,6 +4,7 @@
  * events here, stored beside each batch by io-columns.ts.
  */
 import {tsMillis} from '../metrics/zone-day.js'
+import {grown} from '../util/typed-array.js'
 import {EVENT_TYPES, type CanonicalEvent, type EventType} from './types.js'
 
 /** Events per block. */
@@ -62,7 +63,7 @@ export function stringKey(text: string): number {
 }
 
 /** Whether a member id stands for nobody (`platform:*`: reactions counted without their members). */
-export const isAnonymousId = (member: string): boolean => member.endsWith(':*')
+export const isAnonymous = (member: string): boolean => member.endsWith(':*')
 
 /**
  * The members of a table as the bytes of their JSON strings (escaped, without the quotes), so a reader that needs
@@ -118,14 +119,10 @@ export const memberCount = (t: ColumnTables): number => t.memberBytes?.length ??
  */
 export function personKeys(t: ColumnTables, persons: ReadonlyMap<number, string>, keys: Float64Array, known: number): Float64Array {
   const n = memberCount(t)
-  if (keys.length < n) {
-    const more = new Float64Array(Math.max(n, keys.length * 2))
-    more.set(keys.subarray(0, known))
-    keys = more
-  }
+  if (keys.length < n) keys = grown(keys, n)
   const bytes = t.memberBytes
   for (let i = known; i < n; i++) {
-    const anonymous = bytes ? bytes.anonymous(i) : isAnonymousId(t.members[i])
+    const anonymous = bytes ? bytes.anonymous(i) : isAnonymous(t.members[i])
     const key = bytes ? bytes.key(i) : stringKey(t.members[i])
     const person = persons.size === 0 ? undefined : persons.get(key)
     keys[i] = anonymous ? Number.NaN : person === undefined ? key : stringKey(person)
@@ -254,7 +251,7 @@ export function* blocksOf(events: Iterable<CanonicalEvent & {person?: string}>, 
   const persons = new Map<string, string>()
   const withPersons = (b: EventBlock): PersonBlock => {
     const names = b.tables.members.map((m) => persons.get(m) ?? m)
-    return {...b, persons: names, personKeys: Float64Array.from(names, (p, i) => (isAnonymousId(b.tables.members[i]) ? Number.NaN : stringKey(p)))}
+    return {...b, persons: names, personKeys: Float64Array.from(names, (p, i) => (isAnonymous(b.tables.members[i]) ? Number.NaN : stringKey(p)))}
   }
   for (const e of events) {
     if (e.person !== undefined) persons.set(e.member, e.person)

@@ -3,7 +3,7 @@
  * (default core / active / new / casual / dormant); levels at two dates give the movement between them, and the
  * engagement score (gravity) is Σ weight² × members per level. Pure.
  */
-import {memberCount, stringKey, TYPE_CODE, type PersonBlock} from '../events/columns.js'
+import {isAnonymous, memberCount, stringKey, TYPE_CODE, type PersonBlock} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {LocalizedText} from '../i18n/index.js'
 import {dayNumber} from '../metrics/period.js'
@@ -11,7 +11,7 @@ import {grown} from '../util/typed-array.js'
 import {PersonIds} from '../metrics/person-ids.js'
 import type {ZoneDays} from '../metrics/zone-day.js'
 import type {Community, EngagementLevelSpec} from '../workspace/community.js'
-import {compare, isAnonymous, type MemberKey} from './timeline.js'
+import {compare, type MemberKey} from './timeline.js'
 
 export type EngagementLevelId = string
 

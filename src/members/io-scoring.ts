@@ -6,7 +6,7 @@
  */
 import {open} from 'node:fs/promises'
 import path from 'node:path'
-import {hash53, hash53Ascii, type ColumnTables, type PersonBlock} from '../events/columns.js'
+import {hash53, hash53Ascii, isAnonymous, type ColumnTables, type PersonBlock} from '../events/columns.js'
 import {eventsDir} from '../events/io.js'
 import {scanEvents} from '../events/io-columns.js'
 import {EVENT_TYPES, type CanonicalEvent} from '../events/types.js'
@@ -14,7 +14,6 @@ import {tsMillis} from '../metrics/zone-day.js'
 import {grown} from '../util/typed-array.js'
 import type {Db} from '../store/index.js'
 import {jsonText, jsonTextLength, ScoringEvents, typeCode} from './scoring.js'
-import {isAnonymous} from './timeline.js'
 
 type Batches = Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>
 

@@ -3,9 +3,10 @@
  * bytes of its `ts` and `src` as written in the batch file (JSON string contents), so a million events are neither a
  * million objects nor two million strings. Pure: io-scoring.ts fills it from the event files, `fromTimelines` from plain data.
  */
+import {isAnonymous} from '../events/columns.js'
 import {EVENT_TYPES} from '../events/types.js'
 import {grown} from '../util/typed-array.js'
-import {compare, groupByMember, isAnonymous, type MemberKey, type TimelineEvent} from './timeline.js'
+import {compare, groupByMember, type MemberKey, type TimelineEvent} from './timeline.js'
 
 /** Bytes per page of records; a record never spans two pages (a longer one gets a page of its own). */
 const PAGE_BITS = 20

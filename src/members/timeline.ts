@@ -1,4 +1,5 @@
 /** Each member's events in time order, compact: what points, badges and engagement levels are computed from. Pure. */
+import {isAnonymous} from '../events/columns.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {EventType} from '../events/types.js'
 import {tsMillis} from '../metrics/zone-day.js'
@@ -17,9 +18,6 @@ export interface TimelineEvent {
 
 /** A member key: the person id of linked identities (`P1`), else the identity (`qq:10002`). */
 export type MemberKey = string
-
-/** True for identities that name no one (`qq:*`: reactions counted without their members). */
-export const isAnonymous = (member: string): boolean => member.endsWith(':*')
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n
 
