@@ -14,6 +14,25 @@ export const rejectTime = (at: string, field: string, value: unknown): ImportIte
     ? reject(at, 'noTime', {field})
     : reject(at, 'badTime', {value: typeof value === 'object' ? JSON.stringify(value) : `${value as string | number | boolean}`})
 
+/**
+ * `make` remembered: a member string per id it was read from, one string for all of a member's messages rather than a
+ * new one each, so the batch's member table finds it without copying it flat and hashing it again. Forgotten all at
+ * once past `max` ids (memory stays bounded); an undefined answer is not remembered.
+ */
+export function memberCache<R extends string | undefined>(make: (id: string) => R, max = 100_000): (id: string) => R {
+  const known = new Map<string, R>()
+  return (id) => {
+    let member = known.get(id)
+    if (member === undefined) {
+      member = make(id)
+      if (member === undefined) return member
+      if (known.size >= max) known.clear()
+      known.set(id, member)
+    }
+    return member
+  }
+}
+
 /** A plain object, or undefined. */
 export const obj = (v: unknown): Record<string, unknown> | undefined =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined

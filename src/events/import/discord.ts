@@ -1,7 +1,7 @@
 /** DiscordChatExporter JSON: one channel (or thread) per file, messages streamed one at a time. */
 import {eventTime, parseMillis} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
-import {expectMessages, idOf, jsonAt, obj, reject, rejectTime, wrongShape} from './common.js'
+import {expectMessages, idOf, jsonAt, memberCache, obj, reject, rejectTime, wrongShape} from './common.js'
 import {walkJson, type JsonShape} from './json-walk.js'
 
 const JOIN_TYPES = new Set(['GuildMemberJoin', 'RecipientAdd'])
@@ -11,23 +11,8 @@ const THREAD_TYPES = new Set(['GuildPublicThread', 'GuildPrivateThread', 'GuildN
 /** Discord shows every deleted account as this one id. */
 const DELETED_USER_ID = '456226577798135808'
 
-/** Members by the author id they were read from; forgotten all at once past MAX_KNOWN (memory stays bounded). */
-const known = new Map<string, string>()
-const MAX_KNOWN = 100_000
-
-/**
- * `discord:<id>` of an author id, one string per author, not a new one per message: it is then found in the batch's
- * member table without being copied flat and hashed again (as Telegram's members).
- */
-function memberOf(authorId: string): string {
-  let member = known.get(authorId)
-  if (member === undefined) {
-    if (known.size >= MAX_KNOWN) known.clear()
-    member = `discord:${authorId}`
-    known.set(authorId, member)
-  }
-  return member
-}
+/** `discord:<id>` of an author id, one string per author (memberCache). */
+const memberOf = memberCache((authorId) => `discord:${authorId}`)
 
 interface Where {
   channel: string

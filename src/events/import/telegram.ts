@@ -1,7 +1,7 @@
 /** Telegram Desktop chat export (result.json): messages, replies, service joins and leaves, reactions; streamed. */
 import {eventTime, parseMillis} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
-import {expectMessages, idOf, jsonAt, obj, reject, rejectTime, wrongShape} from './common.js'
+import {expectMessages, idOf, jsonAt, memberCache, obj, reject, rejectTime, wrongShape} from './common.js'
 import {walkJson, type JsonShape} from './json-walk.js'
 
 const JOIN_ACTIONS = new Set(['join_group_by_link', 'join_group_by_request'])
@@ -13,27 +13,17 @@ const MEMBER_ACTIONS: Record<string, 'join' | 'leave'> = {invite_members: 'join'
  */
 const UNREAD = new Set(['text', 'text_entities', 'from'])
 
-/** Members by the `from_id` they were read from; forgotten all at once past MAX_KNOWN (memory stays bounded). */
-const known = new Map<string, string>()
-const MAX_KNOWN = 100_000
-
-/**
- * `user123` → `telegram:123`; other kinds (`channel123`) keep their prefix. A member's messages get one string, not a
- * new one each: it is then found in the batch's member table without being copied flat and hashed again.
- */
-const memberOf = (v: unknown): string | undefined => {
-  const seen = typeof v === 'string' ? known.get(v) : undefined
-  if (seen !== undefined) return seen
+/** `user123` → `telegram:123`; other kinds (`channel123`) keep their prefix. */
+const telegramMember = (v: unknown): string | undefined => {
   const id = idOf(v)
   if (!id) return id
   const c = id.charCodeAt(4)
-  const member = `telegram:${id.startsWith('user') && c >= 0x30 && c <= 0x39 ? id.slice(4) : id}`
-  if (typeof v === 'string') {
-    if (known.size >= MAX_KNOWN) known.clear()
-    known.set(v, member)
-  }
-  return member
+  return `telegram:${id.startsWith('user') && c >= 0x30 && c <= 0x39 ? id.slice(4) : id}`
 }
+
+/** A sender's member, one string per `from_id` read as a string (memberCache). */
+const cachedMember = memberCache(telegramMember)
+const memberOf = (v: unknown): string | undefined => (typeof v === 'string' ? cachedMember(v) : telegramMember(v))
 
 /** Events of a Telegram Desktop export of one chat, a chunk's messages at a time. */
 export async function* parseTelegram(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem[]> {
