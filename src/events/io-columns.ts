@@ -270,7 +270,7 @@ async function openCache(handle: FileHandle, ndjson: string, count: number, know
   await handle.read(json, 0, json.length, tablesAt + topicBytes)
   if (checksumBytes(json, checksumBytes(new Uint8Array(topics.buffer))) !== t.readUInt32LE(28)) return undefined
   try {
-    const tables = memberTables(json, topics) ?? parsedTables(json, topics)
+    const tables = memberTables(json, topics)
     if (!tables) return undefined
     known?.set(id, {tag, tables})
     return {count: n, blocks, tables, size}
@@ -281,18 +281,13 @@ async function openCache(handle: FileHandle, ndjson: string, count: number, know
 
 const ok = (a: unknown): a is string[] => Array.isArray(a) && a.every((s) => typeof s === 'string')
 
-/** The tables' JSON parsed whole (members as strings). */
-function parsedTables(json: Buffer, topics: Float64Array): ColumnTables | undefined {
-  const {members, channels} = JSON.parse(json.toString('utf8')) as Partial<ColumnTables>
-  return ok(members) && ok(channels) ? {members, channels, topics} : undefined
-}
-
 const MEMBERS_HEAD = Buffer.from('{"members":[')
 const CHANNELS_HEAD = Buffer.from(',"channels":')
 
 /**
  * The tables' JSON as the writer spells it, `{"members":[…],"channels":[…]}`, with the members kept as the bytes of
- * their strings (MemberBytes: no string per member) and the channels parsed; undefined when it is spelled otherwise.
+ * their strings (MemberBytes: no string per member) and the channels parsed; undefined when it is spelled otherwise
+ * (the writer never does: such a cache is not used, and the NDJSON is read instead).
  */
 function memberTables(json: Buffer, topics: Float64Array): ColumnTables | undefined {
   if (!json.subarray(0, MEMBERS_HEAD.length).equals(MEMBERS_HEAD)) return undefined

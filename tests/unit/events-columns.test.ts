@@ -147,6 +147,28 @@ describe('column cache', () => {
     expect(await scanned()).toEqual(want)
   })
 
+  it('tables spelled otherwise than the writer spells them are not used, even with a good checksum: the NDJSON is read', async () => {
+    const want = await expected()
+    const good = await readFile(cols())
+    const t = good.length - 64 // the trailer
+    const tablesAt = good.readDoubleLE(t + 32)
+    const topicBytes = good.readUInt32LE(t + 60) * 8
+    const jsonAt = tablesAt + topicBytes
+    const {members, channels} = JSON.parse(good.toString('utf8', jsonAt, t)) as {members: string[]; channels: string[]}
+    // the same tables as valid JSON of the same length, keys the other way round, with its checksum (FNV-1a, as written)
+    const respelled = Buffer.from(JSON.stringify({channels, members}))
+    expect(respelled.length).toBe(t - jsonAt)
+    const bad = Buffer.from(good)
+    respelled.copy(bad, jsonAt)
+    let h = 0x811c9dc5
+    for (const byte of bad.subarray(tablesAt, t)) h = Math.imul(h ^ byte, 0x01000193)
+    expect(h >>> 0).not.toBe(good.readUInt32LE(t + 28))
+    bad.writeUInt32LE(h >>> 0, t + 28)
+    await writeFile(cols(), bad)
+    expect(await scanned()).toEqual(want)
+    expect(Buffer.compare(await readFile(cols()), good)).toBe(0) // rebuilt as the writer spells it
+  })
+
   it('read again with the tables of the first read, gives the same rows and parses no table again', async () => {
     const known: KnownTables = new Map()
     const read = async () => {
