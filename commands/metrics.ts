@@ -1,8 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../src/cli/base-command.js'
 import {filterFlags, periodFlags, periodRequest} from '../src/cli/period-flags.js'
-import {table, terminalWidth} from '../src/cli/table.js'
-import {lineChart} from '../src/metrics/chart.js'
 import {formatTarget, formatValue, goalsById, meetsGoal} from '../src/metrics/format.js'
 import {computeMetrics, metricSeries, metricsSqlOf} from '../src/metrics/service.js'
 import type {MetricId, MetricSet, MetricValue} from '../src/metrics/types.js'
@@ -53,6 +51,15 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
     }),
   }
 
+  /**
+   * Tables and charts, loaded only when drawn: their text widths (string-width) load ICU's segmenter, ~3 MB of memory
+   * on Node 24, which --json never needs.
+   */
+  private async drawing() {
+    const [{table, terminalWidth}, {lineChart}] = await Promise.all([import('../src/cli/table.js'), import('../src/metrics/chart.js')])
+    return {table, terminalWidth, lineChart}
+  }
+
   async run(): Promise<Output> {
     const ws = await this.workspace()
     const store = Store.at(ws.root)
@@ -70,13 +77,14 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
     if (this.flags.explain) {
       const set = await computeMetrics(ws, store, {...request, days: true, metrics: [this.flags.explain]})
       const metric = set.values.find((v) => v.id === this.flags.explain)!
-      if (!this.jsonEnabled()) this.log(this.explain(set, metric))
+      if (!this.jsonEnabled()) this.log(this.explain(set, metric, await this.drawing()))
       return {period: set.period, filter: set.filter, metric, inputsHash: set.inputsHash}
     }
 
     if ((request.last ?? 1) > 1 || this.flags.chart) {
       const sets = await metricSeries(ws, store, request)
       if (this.jsonEnabled()) return {sets}
+      const {table, terminalWidth, lineChart} = await this.drawing()
       this.log(this.header(sets[0], sets[sets.length - 1]))
       if (this.flags.chart) {
         const ids = this.flags.metric?.length ? chosen(METRICS) : goals.size ? METRICS.filter((id) => goals.has(id)) : DEFAULT_CHART
@@ -118,6 +126,7 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
       return v ? [{metric: g.metric as MetricId, target: g.target, direction: g.direction ?? 'up', met: meetsGoal(v, g) ?? null}] : []
     })
     if (this.jsonEnabled()) return {...set, goals: goalList}
+    const {table} = await this.drawing()
     this.log(this.header(set, set))
     const footnotes: string[] = []
     const rows = set.values.map((v) => {
@@ -153,7 +162,7 @@ export default class Metrics extends BaseCommand<typeof Metrics> {
     })
   }
 
-  private explain(set: MetricSet, v: MetricValue): string {
+  private explain(set: MetricSet, v: MetricValue, {table, terminalWidth, lineChart}: Awaited<ReturnType<Metrics['drawing']>>): string {
     const lines = [this.header(set, set), '', `${this.t(`metrics.name.${v.id}`)} (${v.id}): ${formatValue(v.value, v.unit, this.t('metrics.na'))}`]
     if (v.reason) lines.push(`  ${this.t('metrics.explain.reason')}: ${this.t(v.reason)}`)
     lines.push(`  ${this.t('metrics.explain.formula')}: ${this.t(v.formula)}`)

@@ -2,7 +2,7 @@
  * Periods: parsing what the user wrote (`2026-10`, `2026-Q4`, `2026-W44`, `2026-10-05`, `--from/--to`,
  * `--period week --last 12`) into windows of whole days in the community's timezone, and days as integers.
  */
-import {DateTime} from '../util/luxon.js'
+import type {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
 import type {Period, PeriodUnit} from './types.js'
 
@@ -31,50 +31,109 @@ const bad = (value: string) => new UsageError({key: 'metrics.period.bad', params
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-function validDate(text: string): DateTime {
-  const d = ISO_DATE.test(text) ? DateTime.fromISO(text, {zone: 'UTC'}) : undefined
-  if (!d?.isValid) throw bad(text)
-  return d
+/*
+ * Periods are reckoned in day numbers by plain arithmetic on UTC dates, not luxon: luxon asks Intl.DateTimeFormat for
+ * the system's locale when it makes a date or a duration, and a metrics run does without Intl's formatting data
+ * (~6 MB of memory). `unitPeriod` takes a luxon date for the callers that have one.
+ */
+
+/** The day number of year-month-day (month 1–12; the day may run past the month's end), years 0–99 as written. */
+function dayOf(year: number, month: number, day: number): number {
+  const d = new Date(0)
+  d.setUTCFullYear(year, month - 1, day)
+  return d.getTime() / DAY_MS
+}
+
+/** Year and month (1–12) of a day number. */
+function yearMonth(day: number): [number, number] {
+  const d = new Date(day * DAY_MS)
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1]
+}
+
+/** A day number as an ISO date, as luxon writes one (a sign and six digits outside 0000–9999). */
+function isoDate(day: number): string {
+  const text = new Date(day * DAY_MS).toISOString()
+  return text.slice(0, text.indexOf('T'))
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+
+/** The Monday (ISO weekday 1) of the week of a day; day 0 (1970-01-01) was a Thursday. */
+const monday = (day: number): number => day - ((((day + 3) % 7) + 7) % 7)
+/** The Monday of ISO week 1 of a week-year: the week of 4 January. */
+const firstMonday = (weekYear: number): number => monday(dayOf(weekYear, 1, 4))
+/** ISO week-year and week number of a day: those of its week's Thursday. */
+function isoWeek(day: number): [number, number] {
+  const thursday = monday(day) + 3
+  const [year] = yearMonth(thursday)
+  return [year, (monday(day) - firstMonday(year)) / 7 + 1]
+}
+
+function validDate(text: string): number {
+  if (!ISO_DATE.test(text)) throw bad(text)
+  const [year, month, day] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))]
+  const n = dayOf(year, month, day)
+  if (month < 1 || month > 12 || yearMonth(n)[1] !== month) throw bad(text)
+  return n
 }
 
 /** The unit and first day of a named period, or undefined when the text names none. */
-function named(text: string): {unit: PeriodUnit; start: DateTime} | undefined {
+function named(text: string): {unit: PeriodUnit; start: number} | undefined {
   let m: RegExpExecArray | null
   if ((m = /^(\d{4})-(\d{2})$/.exec(text))) {
-    const start = DateTime.utc(Number(m[1]), Number(m[2]), 1)
-    return start.isValid ? {unit: 'month', start} : undefined
+    const month = Number(m[2])
+    return month >= 1 && month <= 12 ? {unit: 'month', start: dayOf(Number(m[1]), month, 1)} : undefined
   }
-  if ((m = /^(\d{4})-?Q([1-4])$/i.exec(text))) return {unit: 'quarter', start: DateTime.utc(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 1)}
+  if ((m = /^(\d{4})-?Q([1-4])$/i.exec(text))) return {unit: 'quarter', start: dayOf(Number(m[1]), (Number(m[2]) - 1) * 3 + 1, 1)}
   if ((m = /^(\d{4})-?W(\d{2})$/i.exec(text))) {
-    const start = DateTime.fromObject({weekYear: Number(m[1]), weekNumber: Number(m[2]), weekday: 1}, {zone: 'UTC'})
-    return start.isValid && start.weekNumber === Number(m[2]) ? {unit: 'week', start} : undefined
+    const [year, week] = [Number(m[1]), Number(m[2])]
+    const weeks = (firstMonday(year + 1) - firstMonday(year)) / 7
+    return week >= 1 && week <= weeks ? {unit: 'week', start: firstMonday(year) + (week - 1) * 7} : undefined
   }
   if (ISO_DATE.test(text)) {
-    const start = DateTime.fromISO(text, {zone: 'UTC'})
-    return start.isValid ? {unit: 'day', start} : undefined
+    try {
+      return {unit: 'day', start: validDate(text)}
+    } catch {
+      return undefined
+    }
   }
   return undefined
 }
 
-/** The period of one unit starting at `start` (a UTC midnight standing for a local date). */
-export function unitPeriod(unit: PeriodUnit, start: DateTime, zone: string): Period {
-  const s = start.startOf(unit === 'week' ? 'week' : unit)
-  const end = s.endOf(unit === 'week' ? 'week' : unit)
+/** The first day of the unit a day is in, and `n` units later (n may be negative). */
+function unitStart(unit: PeriodUnit, day: number, n = 0): number {
+  if (unit === 'day') return day + n
+  if (unit === 'week') return monday(day) + 7 * n
+  const [year, month] = yearMonth(day)
+  const months = unit === 'quarter' ? 3 : 1
+  return dayOf(year, month - ((month - 1) % months) + months * n, 1)
+}
+
+/** The period of one unit starting at day `start` (a UTC day standing for a local date), or the unit it is in. */
+function periodAt(unit: PeriodUnit, start: number, zone: string): Period {
+  const s = unitStart(unit, start)
+  const end = unitStart(unit, s, 1) - 1
+  const [year, month] = yearMonth(s)
   const label =
     unit === 'month'
-      ? s.toFormat('yyyy-MM')
+      ? `${year < 0 ? '-' : ''}${pad(Math.abs(year), 4)}-${pad(month)}`
       : unit === 'quarter'
-        ? `${s.year}-Q${s.quarter}`
+        ? `${year}-Q${(month + 2) / 3}`
         : unit === 'week'
-          ? `${s.weekYear}-W${String(s.weekNumber).padStart(2, '0')}`
-          : s.toISODate()!
-  return {label, from: s.toISODate()!, to: end.toISODate()!, unit, zone}
+          ? `${isoWeek(s)[0]}-W${pad(isoWeek(s)[1])}`
+          : isoDate(s)
+  return {label, from: isoDate(s), to: isoDate(end), unit, zone}
+}
+
+/** The period of one unit starting at `start` (a UTC midnight standing for a local date). */
+export function unitPeriod(unit: PeriodUnit, start: DateTime, zone: string): Period {
+  return periodAt(unit, dayOf(start.year, start.month, start.day), zone)
 }
 
 /** The `n` periods of `unit` ending with the one that starts at `start`, oldest first. */
-function series(unit: PeriodUnit, start: DateTime, n: number, zone: string): Period[] {
+function series(unit: PeriodUnit, start: number, n: number, zone: string): Period[] {
   const out: Period[] = []
-  for (let i = n - 1; i >= 0; i--) out.push(unitPeriod(unit, start.minus({[`${unit}s`]: i}), zone))
+  for (let i = n - 1; i >= 0; i--) out.push(periodAt(unit, unitStart(unit, start, -i), zone))
   return out
 }
 
@@ -97,16 +156,15 @@ export function resolvePeriods(request: PeriodRequest, today: string, zone: stri
         {key: 'metrics.period.reversed', params: {from: request.from, to: request.to ?? today}},
         {hint: {key: 'metrics.period.hint'}},
       )
-    const label = `${from.toISODate()}..${to.toISODate()}`
-    return [{label, from: from.toISODate()!, to: to.toISODate()!, unit: 'custom', zone}]
+    const label = `${isoDate(from)}..${isoDate(to)}`
+    return [{label, from: isoDate(from), to: isoDate(to), unit: 'custom', zone}]
   }
   const now = validDate(today)
   const text = request.period?.trim() ?? 'month'
   if ((PERIOD_UNITS as string[]).includes(text)) {
     const unit = text as PeriodUnit
     // the last full one: the one before the unit today is in
-    const current = now.startOf(unit === 'week' ? 'week' : unit)
-    return series(unit, current.minus({[`${unit}s`]: 1}), n, zone)
+    return series(unit, unitStart(unit, now, -1), n, zone)
   }
   const found = named(text)
   if (!found) throw bad(text)

@@ -4,8 +4,7 @@
  * missing column cache.
  */
 import path from 'node:path'
-import {isIsoDate, relativeDate} from '../util/dates.js'
-import {DateTime} from '../util/luxon.js'
+import {dateIn, isIsoDate, relativeDate} from '../util/dates.js'
 import {UsageError} from '../errors.js'
 import {eventsDir} from '../events/io.js'
 import {scanEvents, type KnownTables} from '../events/io-columns.js'
@@ -51,8 +50,8 @@ export interface MetricsRequest extends PeriodRequest {
   metrics?: readonly MetricId[]
 }
 
-/** The community's local date today. */
-export const localToday = (now: Date, zone: string): string => DateTime.fromJSDate(now, {zone}).toISODate() ?? now.toISOString().slice(0, 10)
+/** The community's local date today (dateIn: no Intl.DateTimeFormat, whose data a metrics run does without). */
+export const localToday = (now: Date, zone: string): string => dateIn(now, zone)
 
 /** The periods a request names in the community's timezone (usage errors for bad input). */
 export function periodsOf(ws: MetricsWorkspace, request: MetricsRequest): Period[] {

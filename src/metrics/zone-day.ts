@@ -1,7 +1,12 @@
 /**
  * Event times as integers, cheaply: a canonical `ts` to milliseconds (read by hand, no Date.parse for the usual form)
- * and to its day number in the community's timezone (the zone's offset cached per UTC hour, so luxon and Intl run a
- * few thousand times per year of data, not once per event). DST zones are right on both sides of the change.
+ * and to its day number in the community's timezone (the zone's offset cached per UTC day, or per hour on a day the
+ * offset changes, so the zone data is read a few thousand times per year of data, not once per event). DST zones are
+ * right on both sides of the change.
+ *
+ * The offsets come from Date's local time under TZ set to the zone (restored before returning): ICU's zone data, as
+ * Intl.DateTimeFormat's, without ICU's formatting data, which a DateTimeFormat loads (~6 MB of memory, on Node 20 and 24,
+ * most of what a metrics run holds besides its data).
  */
 
 const HOUR_MS = 3_600_000
@@ -23,34 +28,51 @@ export function tsMillis(ts: string): number {
   return Date.parse(ts)
 }
 
-/** The offset (minutes east of UTC) of `zone` at an instant, through Intl. */
-function zoneOffset(format: Intl.DateTimeFormat, ms: number): number {
-  const parts: Record<string, number> = {}
-  for (const p of format.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value)
-  const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second)
-  return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000)
+let canonical: Set<string> | undefined
+
+/**
+ * Whether Intl knows the zone: one of ICU's canonical names, else (an alias such as US/Eastern, or UTC) a name
+ * Intl.DateTimeFormat takes. Under TZ, ICU takes an unknown name for UTC without a word.
+ */
+function knownZone(zone: string): boolean {
+  canonical ??= new Set(Intl.supportedValuesOf('timeZone'))
+  if (canonical.has(zone)) return true
+  try {
+    new Intl.DateTimeFormat('en-US', {timeZone: zone})
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The offsets (minutes east of UTC) of `zone` at instants, from Date's local time with TZ set to the zone. */
+function zoneOffsets(zone: string, instants: readonly number[]): number[] {
+  const saved = process.env.TZ
+  process.env.TZ = zone
+  try {
+    return instants.map((ms) => {
+      // from the local fields, to the second (getTimezoneOffset drops the seconds of old local mean times)
+      const d = new Date(ms)
+      const local = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds())
+      return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000)
+    })
+  } finally {
+    if (saved === undefined) delete process.env.TZ
+    else process.env.TZ = saved
+  }
 }
 
 /** Day numbers of instants in one timezone. */
 export class ZoneDays {
-  private readonly format: Intl.DateTimeFormat
   private readonly cache = new Map<number, number>()
   /** Per UTC day: the zone's offset all that day, or NaN when it changes during the day (then per hour). */
   private readonly dayCache = new Map<number, number>()
   private lastDay = Number.NaN
   private lastOffset = Number.NaN
 
+  /** Throws a RangeError for a zone Intl does not know. */
   constructor(readonly zone: string) {
-    this.format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
+    if (!knownZone(zone)) throw new RangeError(`Invalid time zone specified: ${zone}`)
   }
 
   /** The zone's offset in minutes at an instant (constant within a UTC hour, where every zone changes). */
@@ -66,9 +88,10 @@ export class ZoneDays {
     const hour = Math.floor(ms / HOUR_MS)
     let offset = this.cache.get(hour)
     if (offset === undefined) {
-      offset = zoneOffset(this.format, hour * HOUR_MS + HOUR_MS / 2)
+      const [start, middle, own] = zoneOffsets(this.zone, [hour * HOUR_MS, hour * HOUR_MS + HOUR_MS / 2, ms])
       // a change inside the hour (half-hour zones): take the instant's own
-      if (zoneOffset(this.format, hour * HOUR_MS) !== offset) return zoneOffset(this.format, ms)
+      if (start !== middle) return own
+      offset = middle
       this.cache.set(hour, offset)
     }
     return offset
@@ -79,8 +102,8 @@ export class ZoneDays {
     let offset = this.dayCache.get(utcDay)
     if (offset === undefined) {
       const start = utcDay * DAY_MS
-      const a = zoneOffset(this.format, start)
-      offset = a === zoneOffset(this.format, start + DAY_MS - 1000) ? a : Number.NaN
+      const [a, b] = zoneOffsets(this.zone, [start, start + DAY_MS - 1000])
+      offset = a === b ? a : Number.NaN
       this.dayCache.set(utcDay, offset)
     }
     return offset

@@ -1,6 +1,7 @@
 /** `metrics`, `retention` and `funnel` end to end: the compiled CLI in a workspace with imported NDJSON, as a user runs it. */
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {initWorkspace} from '../../src/workspace/init.js'
 import {hasStackTrace, makeTempDir, removeDir, runCli, type CliResult} from '../helpers/cli.js'
@@ -58,6 +59,26 @@ describe('metrics', () => {
     expect(v.conversion_rate).toMatchObject({value: null, reason: {key: 'metrics.na.noConversionEvents'}})
     expect(out.goals.find((g: {metric: string}) => g.metric === 'new_members')).toMatchObject({target: 100, direction: 'up', met: false})
     expect(out.inputsHash).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('--json makes no Intl formatter: their ICU data (~6 MB a DateTimeFormat, ~1-3 MB a Segmenter) is memory the figures do without', async () => {
+    // a preload that names each Intl formatter the run makes, on stderr
+    const preload = path.join(tmp, 'intl-made.mjs')
+    await writeFile(
+      preload,
+      `for (const name of ['DateTimeFormat', 'NumberFormat', 'Segmenter', 'Collator']) {
+  const Real = Intl[name]
+  Intl[name] = new Proxy(Real, {construct: (target, args) => (process.stderr.write('made Intl.' + name + '\\n'), Reflect.construct(target, args))})
+}
+`,
+    )
+    const r = await runCli(['metrics', '--period', '2026-10', '--json'], {cwd: ws, env: {NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`}})
+    expect(r.code, r.stderr).toBe(0)
+    expect(JSON.parse(r.stdout).values).toHaveLength(27)
+    expect(r.stderr).not.toContain('made Intl.')
+    // the preload works: the table for people makes its segmenter
+    const shown = await runCli(['metrics', '--period', '2026-10'], {cwd: ws, env: {NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`}})
+    expect(shown.stderr).toContain('made Intl.Segmenter')
   })
 
   it('the table in Chinese: names, targets, n/a with the reason, notes', async () => {

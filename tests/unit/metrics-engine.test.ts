@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import type {ResolvedEvent} from '../../src/events/stats.js'
 import {blocksOf} from '../../src/events/columns.js'
 import {eventMetrics, MetricsEngine} from '../../src/metrics/engine.js'
@@ -49,6 +49,31 @@ describe('zone days', () => {
     expect(day('2026-11-01T06:30:00Z')).toBe('2026-11-01') // 01:30 EST, the hour again
     expect(day('2026-11-02T04:30:00Z')).toBe('2026-11-01') // 23:30 EST
     expect(day('2026-11-02T05:30:00Z')).toBe('2026-11-02') // 00:30 EST
+  })
+
+  it('reads offsets without Intl.DateTimeFormat (its data costs ~6 MB), to the second, and leaves TZ as it was', () => {
+    const made = vi.spyOn(Intl, 'DateTimeFormat')
+    const saved = process.env.TZ
+    process.env.TZ = 'Europe/Paris'
+    try {
+      const z = new ZoneDays('Asia/Tokyo')
+      expect(z.offsetAt(Date.parse('2026-07-01T00:00:00Z'))).toBe(540)
+      // a local mean time of +0:13:35 rounds to 14 minutes, as Intl's local fields give it
+      expect(new ZoneDays('Africa/Bangui').offsetAt(Date.parse('1905-02-04T07:15:40Z'))).toBe(14)
+      expect(new ZoneDays('Asia/Shanghai').dayOf(Date.parse('2026-10-01T16:30:00Z'))).toBe(Date.UTC(2026, 9, 2) / 86_400_000)
+      expect(process.env.TZ).toBe('Europe/Paris')
+      expect(made).not.toHaveBeenCalled()
+    } finally {
+      made.mockRestore()
+      process.env.TZ = saved
+      if (saved === undefined) delete process.env.TZ
+    }
+  })
+
+  it('refuses a zone Intl does not know (a RangeError, as Intl gives)', () => {
+    expect(() => new ZoneDays('Mars/Olympus_Mons')).toThrow(RangeError)
+    // an alias ICU does not list as canonical still reads
+    expect(new ZoneDays('US/Eastern').offsetAt(Date.parse('2026-01-15T12:00:00Z'))).toBe(-300)
   })
 })
 

@@ -1,6 +1,8 @@
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {UsageError} from '../../src/errors.js'
-import {dayDate, dayNumber, resolvePeriods} from '../../src/metrics/period.js'
+import {dayDate, dayNumber, resolvePeriods, unitPeriod} from '../../src/metrics/period.js'
+import {DateTime} from '../../src/util/luxon.js'
+import {createRequire} from 'node:module'
 
 const zone = 'Asia/Shanghai'
 const one = (period: string) => resolvePeriods({period}, '2026-12-02', zone)[0]
@@ -56,6 +58,33 @@ describe('periods', () => {
       expect((error as UsageError).exitCode).toBe(2)
       expect((error as UsageError).hint?.key).toBe('metrics.period.hint')
     }
+  })
+
+  it('reckons without Intl.DateTimeFormat (luxon asks it for the system locale: ~6 MB of data a metrics run does without)', () => {
+    // luxon as the code reads it (util/luxon.ts), its cached system locale forgotten
+    createRequire(import.meta.url)('luxon').Settings.resetCaches()
+    const made = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      expect(resolvePeriods({period: '2026-W53', last: 3}, '2026-12-02', zone).map((p) => p.label)).toEqual(['2026-W51', '2026-W52', '2026-W53'])
+      expect(resolvePeriods({period: 'quarter', last: 5}, '2026-02-02', zone).map((p) => p.label)).toEqual([
+        '2024-Q4',
+        '2025-Q1',
+        '2025-Q2',
+        '2025-Q3',
+        '2025-Q4',
+      ])
+      expect(resolvePeriods({period: '2021-W01'}, '2026-12-02', zone)[0]).toMatchObject({from: '2021-01-04', to: '2021-01-10'})
+      expect(resolvePeriods({period: '2024-02'}, '2026-12-02', zone)[0].to).toBe('2024-02-29')
+      expect(made).not.toHaveBeenCalled()
+    } finally {
+      made.mockRestore()
+    }
+    // a luxon date, as the report and the cohorts pass one: the unit it falls in
+    expect(unitPeriod('week', DateTime.fromISO('2027-01-02', {zone: 'UTC'}), zone)).toMatchObject({
+      label: '2026-W53',
+      from: '2026-12-28',
+      to: '2027-01-03',
+    })
   })
 
   it('day numbers round-trip', () => {
