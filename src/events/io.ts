@@ -20,21 +20,35 @@ export const eventsDir = (root: string): string => path.join(root, '.commops', '
 /** Limits on a zip, so a small archive cannot expand into the disk or the memory (a zip bomb). */
 export const ZIP_LIMITS = {entries: 200_000, entryBytes: 1024 ** 3, totalBytes: 8 * 1024 ** 3, ratio: 1000}
 
-/** A file's bytes, with every chunk reported to `seen` (for the progress line and the source's hash). */
+/**
+ * A file's bytes, with every chunk reported to `seen` (for the progress line and the source's hash). Read into two
+ * buffers in turn, the next read going on while the caller works through the chunk it was handed: the parse does not
+ * wait for the disk between chunks.
+ */
 export async function* fileBytes(file: string, seen?: (chunk: Uint8Array) => void): ByteStream {
   const handle = await open(file, 'r')
+  // two buffers for the whole file (a chunk is valid until the next is asked for: the buffer of the chunk handed on is
+  // free again when the read after next starts): a new one per read left 100 MB of garbage outside the heap
+  const buffers = [Buffer.allocUnsafe(64 * 1024), Buffer.allocUnsafe(64 * 1024)]
+  const readInto = (buf: Buffer) => {
+    const reading = handle.read(buf, 0, buf.length, null)
+    // awaited below; until then a failed read must not count as unhandled
+    reading.catch(() => undefined)
+    return reading
+  }
+  let reading = readInto(buffers[0])
   try {
-    // one buffer for the whole file (a chunk is valid until the next is asked for): a new one per read left 100 MB
-    // of garbage outside the heap for the collector to find
-    const buf = Buffer.allocUnsafe(64 * 1024)
-    for (;;) {
-      const {bytesRead} = await handle.read(buf, 0, buf.length, null)
+    for (let b = 0; ; b ^= 1) {
+      const {bytesRead} = await reading
       if (bytesRead === 0) return
-      const chunk = buf.subarray(0, bytesRead)
+      reading = readInto(buffers[b ^ 1])
+      const chunk = buffers[b].subarray(0, bytesRead)
       seen?.(chunk)
       yield chunk
     }
   } finally {
+    // the read in flight ends before the file is closed
+    await reading.catch(() => undefined)
     await handle.close()
   }
 }
