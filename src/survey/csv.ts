@@ -96,7 +96,7 @@ export function sniffDelimiter(text: string): string {
 export function parseCsv(text: string): ParsedCsv {
   const delimiter = sniffDelimiter(text)
   if (!/\n\r?\n|\r(?!\n)/.test(text) && !/^\r?\n/.test(text)) {
-    const fast = parseRecords(text, delimiter, false)
+    const fast = parseRecords(text, delimiter, new CsvLines())
     if (fast.skipped.length === 0) {
       const records = fast.records as string[][]
       if (records.length === 0) return {header: [], headerLine: 1, rows: [], problems: [], delimiter}
@@ -109,7 +109,9 @@ export function parseCsv(text: string): ParsedCsv {
       return {header: records[0].map((h) => h.trim()), headerLine: 1, rows, problems: [], delimiter}
     }
   }
-  const {records: withInfo, skipped} = parseRecords(text, delimiter, true)
+  const lines = new CsvLines()
+  lines.feed(text)
+  const {records: withInfo, skipped} = parseRecords(text, delimiter, lines, {info: true, on_record: lines.onRecord})
   const records = withInfo as Array<{record: string[]; line: number}>
   const problems = problemsOf(skipped, records[0]?.record.length)
   if (records.length === 0) return {header: [], headerLine: 1, rows: [], problems, delimiter}
@@ -181,35 +183,26 @@ function problemsOf(skipped: Skipped[], expected: number | undefined): CsvProble
 }
 
 /**
- * The records of the text, each with the line it starts on when `info` is asked for (`lines` must then have been fed
- * the text); with an `on_record` of the caller's, what it returns.
+ * csv-parse over the text, with the options every reader here shares. `lines` places the records skipped (fed the text
+ * first, where their lines are wanted); `own` adds csv-parse's `info` and an `on_record`.
  */
 function parseRecords(
   text: string,
   delimiter: string,
-  info: boolean | CsvLines,
-  own: {on_record?: undefined} = {},
+  lines: CsvLines,
+  own: {info?: boolean; on_record?: undefined} = {},
 ): {records: unknown[]; skipped: Skipped[]} {
   const skipped: Skipped[] = []
   const recordDelimiter = farRecordDelimiter(text)
-  let lines: CsvLines
-  if (info instanceof CsvLines) {
-    lines = info
-    info = false
-  } else {
-    lines = new CsvLines()
-    if (info) lines.feed(text)
-  }
   const records = csvParse().parse(text, {
     ...(recordDelimiter ? {record_delimiter: recordDelimiter} : {}),
     max_record_size: MAX_CSV_RECORD,
     delimiter,
-    info,
     relax_column_count: false,
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    ...(info ? {on_record: lines.onRecord} : own),
+    ...own,
     on_skip: (err: (Error & CsvContext & {code?: string; record?: string[]}) | undefined) => {
       const line = lines.skipped(err ?? {})
       skipped.push({line, code: err?.code, got: err?.record?.length, message: err?.message ?? 'CSV'})
