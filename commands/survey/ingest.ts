@@ -81,7 +81,7 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
       now: new Date(),
       dryRun: flags['dry-run'],
     })
-    const {ref, table, columns, preview, encoding} = ingested
+    const {ref, columns, preview, encoding} = ingested
     const rejected = preview.rejected.map((r) => ({line: r.line, location: `${display}:${r.line}`, reason: this.t(r.reason)}))
     const warnings = preview.warnings.map((w) => ({
       line: w.line,
@@ -102,7 +102,7 @@ export default class SurveyIngest extends BaseCommand<typeof SurveyIngest> {
       columns: columns.map((c) => describeColumn(c)),
       dryRun: Boolean(flags['dry-run']),
     }
-    if (!this.jsonEnabled()) this.report(output, table.rows.length === 0 && table.problems.length === 0)
+    if (!this.jsonEnabled()) this.report(output, ingested.empty)
     if (strictFail) {
       const first = Math.min(...[rejected[0]?.line, warnings[0]?.line].filter((l): l is number => l !== undefined))
       throw new ValidationError(

@@ -96,7 +96,7 @@ export function sniffDelimiter(text: string): string {
 export function parseCsv(text: string): ParsedCsv {
   const delimiter = sniffDelimiter(text)
   if (!/\n\r?\n|\r(?!\n)/.test(text) && !/^\r?\n/.test(text)) {
-    const fast = parseRecords(text, delimiter, false)
+    const fast = parseRecords(text, delimiter, new CsvLines())
     if (fast.skipped.length === 0) {
       const records = fast.records as string[][]
       if (records.length === 0) return {header: [], headerLine: 1, rows: [], problems: [], delimiter}
@@ -109,21 +109,46 @@ export function parseCsv(text: string): ParsedCsv {
       return {header: records[0].map((h) => h.trim()), headerLine: 1, rows, problems: [], delimiter}
     }
   }
-  const {records: withInfo, skipped} = parseRecords(text, delimiter, true)
+  const lines = new CsvLines()
+  lines.feed(text)
+  const {records: withInfo, skipped} = parseRecords(text, delimiter, lines, {info: true, on_record: lines.onRecord})
   const records = withInfo as Array<{record: string[]; line: number}>
-  const expected = records[0]?.record.length
-  const problems: CsvProblem[] = skipped.map((s) =>
-    s.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
-      ? {line: s.line, reason: {key: 'survey.ingest.ragged', params: {got: s.got ?? '?', expected: expected ?? '?'}}}
-      : s.code === 'CSV_QUOTE_NOT_CLOSED'
-        ? {line: s.line, reason: {key: 'survey.ingest.quoteNotClosed', params: {}}}
-        : {line: s.line, reason: {key: 'survey.ingest.csvError', params: {detail: s.message}}},
-  )
+  const problems = problemsOf(skipped, records[0]?.record.length)
   if (records.length === 0) return {header: [], headerLine: 1, rows: [], problems, delimiter}
   const head = records[0]
   const rows: CsvRow[] = new Array<CsvRow>(records.length - 1)
   for (let i = 1; i < records.length; i++) rows[i - 1] = {line: records[i].line, cells: records[i].record}
   return {header: head.record.map((h) => h.trim()), headerLine: head.line, rows, problems, delimiter}
+}
+
+/** What readCsv hands on as it reads: the header once (trimmed, with its line), then each record with its line. */
+export interface CsvVisitor {
+  header(cells: string[], line: number): void
+  row(cells: string[], line: number): void
+}
+
+/**
+ * Reads CSV text as parseCsv does (the same header, rows, lines and problems) without holding the rows: each record
+ * goes to the visitor as csv-parse reads it. Returns the records skipped, with their lines, and the delimiter.
+ */
+export function readCsv(text: string, visit: CsvVisitor): {problems: CsvProblem[]; delimiter: string} {
+  const delimiter = sniffDelimiter(text)
+  let width: number | undefined
+  const lines = new CsvLines()
+  lines.feed(text)
+  const onRecord = (record: string[], ctx: CsvContext): null => {
+    const line = lines.recordLine(ctx)
+    if (width === undefined) {
+      width = record.length
+      visit.header(
+        record.map((h) => h.trim()),
+        line,
+      )
+    } else visit.row(record, line)
+    return null
+  }
+  const {skipped} = parseRecords(text, delimiter, lines, {on_record: onRecord as unknown as undefined})
+  return {problems: problemsOf(skipped, width), delimiter}
 }
 
 interface Skipped {
@@ -146,23 +171,38 @@ function farRecordDelimiter(text: string): string | undefined {
   return i < 0 ? '\n' : text[i] === '\n' ? '\n' : text[i + 1] === '\n' ? '\r\n' : '\r'
 }
 
-/** The records of the text, each with the line it starts on when `info` is asked for. */
+/** The records skipped, as problems to report; `expected` is the header's width. */
+function problemsOf(skipped: Skipped[], expected: number | undefined): CsvProblem[] {
+  return skipped.map((s) =>
+    s.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+      ? {line: s.line, reason: {key: 'survey.ingest.ragged', params: {got: s.got ?? '?', expected: expected ?? '?'}}}
+      : s.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? {line: s.line, reason: {key: 'survey.ingest.quoteNotClosed', params: {}}}
+        : {line: s.line, reason: {key: 'survey.ingest.csvError', params: {detail: s.message}}},
+  )
+}
 
-function parseRecords(text: string, delimiter: string, info: boolean): {records: unknown[]; skipped: Skipped[]} {
+/**
+ * csv-parse over the text, with the options every reader here shares. `lines` places the records skipped (fed the text
+ * first, where their lines are wanted); `own` adds csv-parse's `info` and an `on_record`.
+ */
+function parseRecords(
+  text: string,
+  delimiter: string,
+  lines: CsvLines,
+  own: {info?: boolean; on_record?: undefined} = {},
+): {records: unknown[]; skipped: Skipped[]} {
   const skipped: Skipped[] = []
   const recordDelimiter = farRecordDelimiter(text)
-  const lines = new CsvLines()
-  if (info) lines.feed(text)
   const records = csvParse().parse(text, {
     ...(recordDelimiter ? {record_delimiter: recordDelimiter} : {}),
     max_record_size: MAX_CSV_RECORD,
     delimiter,
-    info,
     relax_column_count: false,
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    ...(info ? {on_record: lines.onRecord} : {}),
+    ...own,
     on_skip: (err: (Error & CsvContext & {code?: string; record?: string[]}) | undefined) => {
       const line = lines.skipped(err ?? {})
       skipped.push({line, code: err?.code, got: err?.record?.length, message: err?.message ?? 'CSV'})

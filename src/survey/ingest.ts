@@ -4,7 +4,7 @@ import {normalizeLabel, optionChosen, parseAnswer, type ParsedAnswer, type Value
 import {sha256Hex} from '../util/hash.js'
 import type {ParsedTable} from './csv.js'
 import {bothTexts, conditionHolds, optionsOf} from './text.js'
-import type {Answer, Question, SurveyDoc, SurveyResponse} from './types.js'
+import type {Answer, Question, SurveyDoc} from './types.js'
 
 /** What one column of the file holds. */
 export interface ColumnMapping {
@@ -32,7 +32,8 @@ export interface RowWarning {
 
 export interface IngestResult {
   columns: ColumnMapping[]
-  responses: SurveyResponse[]
+  /** The row hash of each response made, in the order their lines went to the sink. */
+  rowHashes: string[]
   rejected: RejectedRow[]
   warnings: RowWarning[]
   duplicates: number
@@ -169,24 +170,42 @@ const sha = (s: string) => sha256Hex(s).slice(0, 16)
 /** How many distinct (question, cell) readings ingestRows remembers. */
 const MEMO_SIZE = 100_000
 
+/** Rows read one at a time into responses (see ingestRows); `finish` adds the records the CSV reader skipped. */
+export interface ResponseRows {
+  add(line: number, cells: string[]): void
+  finish(problems: RejectedRow[]): IngestResult
+}
+
+export interface IngestOptions {
+  survey: string
+  file: string
+  now: Date
+  known: Set<string>
+  values?: ValueMap
+  /** Takes each response as it is made: the SurveyResponse as JSON (as JSON.stringify writes it), one line. */
+  sink?: (json: string) => void
+}
+
 /**
  * Reads every row into a response. An answer that matches nothing is left blank and the row kept with a warning;
  * a row that cannot be read at all is rejected with its line; rows already stored are counted as duplicates; a row
  * that repeats the header (answers pasted one after another) is skipped.
  */
-export function ingestRows(
-  doc: SurveyDoc,
-  csv: ParsedTable,
-  columns: ColumnMapping[],
-  o: {survey: string; file: string; now: Date; known: Set<string>; values?: ValueMap},
-): IngestResult {
+export function ingestRows(doc: SurveyDoc, csv: ParsedTable, columns: ColumnMapping[], o: IngestOptions): IngestResult {
+  const rows = responseRows(doc, csv.header, columns, o)
+  for (const row of csv.rows) rows.add(row.line, row.cells)
+  return rows.finish(csv.problems)
+}
+
+/** ingestRows for rows handed over one at a time, as a CSV reader reads them: no table of rows is held. */
+export function responseRows(doc: SurveyDoc, header: string[], columns: ColumnMapping[], o: IngestOptions): ResponseRows {
   const byId = new Map(doc.questions.map((q) => [q.id, q]))
-  const rejected: RejectedRow[] = csv.problems.slice()
+  const rejected: RejectedRow[] = []
   const warnings: RowWarning[] = []
-  const responses: SurveyResponse[] = []
+  const rowHashes: string[] = []
   // Rows seen in this file, by the hash of their first occurrence: a repeated row is hashed again with its count.
   const seenInFile = new Map<string, number>()
-  const isHeader = (cells: string[]) => cells.length === csv.header.length && cells.every((c, i) => c.trim() === csv.header[i])
+  const isHeader = (cells: string[]) => cells.length === header.length && cells.every((c, i) => c.trim() === header[i])
   // Exports repeat the same few answers (options, scale points) on every row: each distinct cell of a column is read
   // (its labels normalised and matched) once, then looked up. Each column's question and memo are found once.
   const questionOf = columns.map((c) => (c.question && !c.option ? byId.get(c.question) : undefined))
@@ -201,17 +220,22 @@ export function ingestRows(
     return parsed.ok && Array.isArray(parsed.value) ? {...parsed, value: parsed.value.slice()} : parsed
   }
   const conditional = doc.questions.filter((q) => q.showIf)
-  const ingestedAt = o.now.toISOString()
   const surveyJson = JSON.stringify(o.survey)
+  // Each response's line is built as JSON.stringify of the SurveyResponse would write it, its keys in the same order.
+  const head = `{"survey":${surveyJson},"rowHash":"`
+  const fileJson = `","source":{"file":${JSON.stringify(o.file)},"line":`
+  const tail = `,"ingestedAt":${JSON.stringify(o.now.toISOString())}}`
   let duplicates = 0
   let headers = 0
-  for (const row of csv.rows) {
-    if (row.cells[0]?.trim() === csv.header[0] && isHeader(row.cells)) {
+  let rows = 0
+  const add = (line: number, cells: string[]): void => {
+    rows++
+    if (cells[0]?.trim() === header[0] && isHeader(cells)) {
       headers++
-      continue
+      return
     }
     // The hash of JSON.stringify([survey, cells, occurrence]), built from the row's JSON.
-    const key = JSON.stringify(row.cells)
+    const key = JSON.stringify(cells)
     const first = sha(`[${surveyJson},${key},1]`)
     const occurrence = (seenInFile.get(first) ?? 0) + 1
     seenInFile.set(first, occurrence)
@@ -226,12 +250,12 @@ export function ingestRows(
     let blanked: RowWarning | undefined
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k]
-      const cell = row.cells[c.index] ?? ''
+      const cell = cells[c.index] ?? ''
       const q = questionOf[k]
       if (q) {
         const parsed = read(k, q, cell)
         if (!parsed.ok) {
-          blanked ??= {line: row.line, columns: [], reasons: []}
+          blanked ??= {line, columns: [], reasons: []}
           blanked.columns.push(c.header)
           blanked.reasons.push({...parsed.reason, params: {...parsed.reason.params, column: c.header}})
           continue
@@ -270,24 +294,27 @@ export function ingestRows(
       }
     }
     if (answered === 0) {
-      rejected.push({line: row.line, reason: blanked?.reasons[0] ?? {key: 'survey.ingest.noAnswers'}})
-      continue
+      rejected.push({line: line, reason: blanked?.reasons[0] ?? {key: 'survey.ingest.noAnswers'}})
+      return
     }
     if (blanked) warnings.push(blanked)
     if (o.known.has(rowHash)) {
       duplicates++
-      continue
+      return
     }
     o.known.add(rowHash)
-    const response = {survey: o.survey, rowHash, source: {file: o.file, line: row.line}} as SurveyResponse
-    if (submittedAt) response.submittedAt = submittedAt
-    if (member) response.member = member
-    response.answers = answers
-    if (hasOthers && Object.keys(others).length) response.others = others
-    response.fields = fields
-    response.ingestedAt = ingestedAt
-    responses.push(response)
+    rowHashes.push(rowHash)
+    if (!o.sink) return
+    let json = `${head}${rowHash}${fileJson}${line}}`
+    if (submittedAt) json += `,"submittedAt":${JSON.stringify(submittedAt)}`
+    if (member) json += `,"member":${JSON.stringify(member)}`
+    json += `,"answers":${JSON.stringify(answers)}`
+    if (hasOthers && Object.keys(others).length) json += `,"others":${JSON.stringify(others)}`
+    o.sink(`${json},"fields":${JSON.stringify(fields)}${tail}`)
   }
-  rejected.sort((a, b) => a.line - b.line)
-  return {columns, responses, rejected, warnings, duplicates, rows: csv.rows.length + csv.problems.length - headers}
+  const finish = (problems: RejectedRow[]): IngestResult => {
+    const all = [...problems, ...rejected].sort((a, b) => a.line - b.line)
+    return {columns, rowHashes, rejected: all, warnings, duplicates, rows: rows + problems.length - headers}
+  }
+  return {add, finish}
 }

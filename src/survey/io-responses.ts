@@ -3,7 +3,8 @@
  * named in `db.responseBatches`. A batch is written to a temp file and fsync'd first; under the store's lock it is
  * renamed to `<id>.ndjson` and only then named in the index, so a crash leaves nothing referenced half-written.
  */
-import {mkdir, open, readdir, rename, rm} from 'node:fs/promises'
+import {closeSync, fsyncSync, mkdirSync, openSync, writeSync} from 'node:fs'
+import {readdir, readFile, rename, rm} from 'node:fs/promises'
 import path from 'node:path'
 import {responseBatchPath, surveyFolder} from '../store/layout.js'
 import type {Db} from '../store/types.js'
@@ -29,47 +30,99 @@ export async function readResponses(root: string, db: Pick<Db, 'responseBatches'
   return out
 }
 
-/** One batch's temp file, written and fsync'd outside the lock; `commit` names it under the lock. */
+/** Characters of lines gathered before they are written: memory stays flat however many responses a file has. */
+const TEXT = 64 * 1024
+
+/**
+ * One batch's temp file, written and fsync'd outside the lock; `commit` names it under the lock. Lines are added one
+ * at a time as the rows are read (`add`, synchronous: the rows are read in one synchronous pass) and written every
+ * TEXT characters, so a big file's responses are never all held in memory.
+ */
 export class ResponseBatchFile {
+  private text = ''
+  private fd: number | undefined
+  /** With `defer`: the lines' bytes, written by `sync` (nothing is made on disk before). */
+  private held: Buffer[] | undefined
+
   private constructor(
     private readonly root: string,
     private readonly survey: string,
     private temp: string,
   ) {}
 
-  /** Writes `responses` to a temp file in the survey's folder and fsyncs it. */
-  static async write(root: string, survey: string, responses: SurveyResponse[]): Promise<ResponseBatchFile> {
+  /**
+   * A temp file in the survey's folder, for `add` and then `sync`; made when the first lines are written. With `defer`
+   * (the batch may yet be refused whole, as --strict does), the lines are held in memory and written by `sync` only.
+   */
+  static create(root: string, survey: string, o: {defer?: boolean} = {}): ResponseBatchFile {
     const dir = path.join(responsesDir(root), surveyFolder(survey))
     assertConfined(root, dir)
-    await mkdir(dir, {recursive: true})
-    const file = new ResponseBatchFile(root, survey, '')
-    await file.fill(dir, responses)
+    const file = new ResponseBatchFile(root, survey, tempPathFor(path.join(dir, 'batch.ndjson')))
+    if (o.defer) file.held = []
     return file
   }
 
-  /** Replaces the temp file's content (under the lock, when another ingest stored some of the rows meanwhile). */
-  async rewrite(responses: SurveyResponse[]): Promise<void> {
-    await this.discard()
-    await this.fill(path.dirname(this.temp), responses)
-  }
-
-  private async fill(dir: string, responses: SurveyResponse[]): Promise<void> {
-    this.temp = tempPathFor(path.join(dir, 'batch.ndjson'))
-    const handle = await open(this.temp, 'wx')
+  /** Writes `responses` to a temp file in the survey's folder and fsyncs it. */
+  static async write(root: string, survey: string, responses: SurveyResponse[]): Promise<ResponseBatchFile> {
+    const file = ResponseBatchFile.create(root, survey)
     try {
-      // In chunks: one string of every line could pass the longest string a JavaScript engine holds.
-      for (let i = 0; i < responses.length; i += 10_000) {
-        let chunk = ''
-        for (const r of responses.slice(i, i + 10_000)) chunk += `${JSON.stringify(r)}\n`
-        await handle.write(chunk)
-      }
-      await handle.sync()
+      for (const r of responses) file.add(JSON.stringify(r))
+      file.sync()
     } catch (error) {
-      await handle.close()
-      await rm(this.temp, {force: true})
+      await file.discard()
       throw error
     }
-    await handle.close()
+    return file
+  }
+
+  /** Adds one line: a response as JSON, without its line break. */
+  add(json: string): void {
+    this.text += `${json}\n`
+    if (this.text.length >= TEXT) this.writeText()
+  }
+
+  private writeText(): void {
+    if (this.text === '') return
+    const data = Buffer.from(this.text)
+    this.text = ''
+    if (this.held) this.held.push(data)
+    else this.writeBytes(data)
+  }
+
+  private writeBytes(data: Buffer): void {
+    if (this.fd === undefined) {
+      mkdirSync(path.dirname(this.temp), {recursive: true})
+      this.fd = openSync(this.temp, 'wx')
+    }
+    for (let at = 0; at < data.length;) at += writeSync(this.fd, data, at)
+  }
+
+  /** Writes the lines not written yet, fsyncs and closes the file. */
+  sync(): void {
+    this.writeText()
+    const held = this.held
+    this.held = undefined
+    for (const data of held ?? []) this.writeBytes(data)
+    const fd = this.fd
+    this.fd = undefined
+    if (fd === undefined) return
+    try {
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+  }
+
+  /**
+   * Keeps only the lines whose `keep` entry is true (under the lock, when another ingest stored some of the rows
+   * meanwhile): a new temp file replaces this one.
+   */
+  async keep(keep: boolean[]): Promise<void> {
+    const lines = (await readFile(this.temp, 'utf8')).split('\n')
+    await this.discard()
+    this.temp = tempPathFor(path.join(path.dirname(this.temp), 'batch.ndjson'))
+    for (let i = 0; i < keep.length; i++) if (keep[i]) this.add(lines[i])
+    this.sync()
   }
 
   /** Renames the synced temp file to `<id>.ndjson` and fsyncs the folder; call it under the store's lock. */
@@ -79,8 +132,12 @@ export class ResponseBatchFile {
     await syncDir(path.dirname(target))
   }
 
-  /** Deletes the temp file (a failure, or nothing left to store). */
+  /** Closes and deletes the temp file (a failure, or nothing left to store). */
   async discard(): Promise<void> {
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.fd = undefined
+    this.text = ''
+    this.held = undefined
     await rm(this.temp, {force: true})
   }
 }

@@ -7,8 +7,8 @@ import {nextId, type Db, type Store} from '../store/index.js'
 import {applyChange} from '../util/change.js'
 import type {Community} from '../workspace/community.js'
 import {parseValueMaps} from './answers.js'
-import {decodeCsv, headerWidth, isEncoding, MAX_COLUMNS, parseCsv, type ParsedTable} from './csv.js'
-import {ingestRows, mapColumns, parseMaps, type ColumnMapping, type IngestResult} from './ingest.js'
+import {decodeCsv, headerWidth, isEncoding, MAX_COLUMNS, readCsv, type ParsedTable} from './csv.js'
+import {mapColumns, parseMaps, responseRows, type ColumnMapping, type IngestResult, type ResponseRows} from './ingest.js'
 import {isSlackExport, sniffInput, type ForeignKind} from './sniff.js'
 import {parseXlsx} from './xlsx.js'
 import {loadSurveyFile, loadSurveyTemplate} from './load.js'
@@ -89,12 +89,13 @@ export interface Ingested {
   ref: SurveyRef
   /** How the file was read: utf8, gb18030… for CSV, or xlsx. */
   encoding: string
-  table: ParsedTable
+  /** The file has no record after its header, not even one it could not read. */
+  empty: boolean
   columns: ColumnMapping[]
   /** Every row read, as if none had been stored before the lock was taken. */
   preview: IngestResult
-  /** The responses stored (or that would be), and the rows already stored. */
-  added: IngestResult['responses']
+  /** The row hashes of the responses stored (or that would be), and the rows already stored. */
+  added: string[]
   duplicates: number
   /** Strict and some row was rejected or some answer left blank: nothing was stored. */
   strictFailed: boolean
@@ -120,13 +121,16 @@ function foreignInput(what: ForeignKind, display: string, survey: string, entrie
   return new UsageError({key: `survey.ingest.foreign.${what}`, params}, {code: `survey.ingest.foreign.${what}`, hint: {key: hint, params}})
 }
 
-/** Reads a response file into a table: CSV in any encoding, or the first sheet of an xlsx workbook; anything else is a usage error. */
+/**
+ * Reads a response file: the text of a CSV in any encoding (read record by record later), or the first sheet of an
+ * xlsx workbook as a table; anything else is a usage error.
+ */
 async function readTable(
   full: string,
   display: string,
   survey: string,
   encodingFlag?: string,
-): Promise<{table: ParsedTable; encoding: string; hash: string}> {
+): Promise<{input: ParsedTable | string; encoding: string; hash: string}> {
   const info = await stat(full)
   if (info.isDirectory()) {
     const names = await readdir(full)
@@ -159,7 +163,7 @@ async function readTable(
         {key: read.reason.key, params: {...read.reason.params, file: display}},
         {code: read.reason.key, location: {file: display}, hint: {key: 'survey.xlsx.unreadable.hint'}},
       )
-    return {table: read.table, encoding: 'xlsx', hash: sha256Hex(data)}
+    return {input: read.table, encoding: 'xlsx', hash: sha256Hex(data)}
   }
   const {text, encoding} = decodeCsv(data, encodingFlag)
   if (text.trim() === '')
@@ -169,7 +173,39 @@ async function readTable(
     )
   const width = headerWidth(text)
   if (width > MAX_COLUMNS) throw tooWide(width)
-  return {table: parseCsv(text), encoding, hash: sha256Hex(data)}
+  return {input: text, encoding, hash: sha256Hex(data)}
+}
+
+/** The columns of a response file's header, mapped; unknown --map targets or columns, or no question column, are errors. */
+function checkedColumns(
+  ref: SurveyRef,
+  header: string[],
+  pairs: Array<{column: string; target: string}>,
+  at: {file: string; line: number},
+): ColumnMapping[] {
+  const {columns, unknownTargets, unknownColumns} = mapColumns(ref.doc, header, pairs)
+  const ids = ref.doc.questions.map((q) => q.id).join(', ')
+  if (unknownTargets.length)
+    throw new UsageError(
+      {key: 'survey.ingest.unknownTarget', params: {ids: unknownTargets.join(', ')}},
+      {hint: {key: 'survey.ingest.unknownTarget.hint', params: {ids}}},
+    )
+  if (unknownColumns.length)
+    throw new UsageError(
+      {key: 'survey.ingest.unknownColumn', params: {columns: unknownColumns.join(', ')}},
+      {hint: {key: 'survey.ingest.unknownColumn.hint', params: {columns: header.join(', ')}}},
+    )
+  if (!columns.some((c) => c.question)) {
+    throw new ValidationError(
+      {key: 'survey.ingest.noColumns', params: {file: at.file, id: ref.id}},
+      {
+        code: 'survey.ingest.noColumns',
+        location: at,
+        hint: {key: 'survey.ingest.noColumns.hint', params: {ids}},
+      },
+    )
+  }
+  return columns
 }
 
 /** `survey ingest`: reads, maps and scores a response export before taking the lock, then stores the rows not stored yet. */
@@ -186,57 +222,69 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
   if (values.bad !== undefined)
     throw new UsageError({key: 'survey.ingest.badMapValue', params: {value: values.bad}}, {hint: {key: 'survey.ingest.badMapValue.hint'}})
 
-  const {table, encoding, hash} = await readTable(full, display, ref.id, request.encoding)
-  const {columns, unknownTargets, unknownColumns} = mapColumns(ref.doc, table.header, pairs)
-  const ids = ref.doc.questions.map((q) => q.id).join(', ')
-  if (unknownTargets.length)
-    throw new UsageError(
-      {key: 'survey.ingest.unknownTarget', params: {ids: unknownTargets.join(', ')}},
-      {hint: {key: 'survey.ingest.unknownTarget.hint', params: {ids}}},
-    )
-  if (unknownColumns.length)
-    throw new UsageError(
-      {key: 'survey.ingest.unknownColumn', params: {columns: unknownColumns.join(', ')}},
-      {hint: {key: 'survey.ingest.unknownColumn.hint', params: {columns: table.header.join(', ')}}},
-    )
-  if (!columns.some((c) => c.question)) {
-    throw new ValidationError(
-      {key: 'survey.ingest.noColumns', params: {file: display, id: ref.id}},
-      {
-        code: 'survey.ingest.noColumns',
-        location: {file: display, line: table.headerLine},
-        hint: {key: 'survey.ingest.noColumns.hint', params: {ids}},
-      },
-    )
+  const {input, encoding, hash} = await readTable(full, display, ref.id, request.encoding)
+  const known = await knownRows(store.root, snapshot, ref.id)
+  // Data first: the responses go to a temp file as the rows are read, fsync'd before the lock; under it, the file is
+  // renamed and then indexed.
+  let file: ResponseBatchFile | undefined
+  if (!request.dryRun) {
+    await sweepResponses(store.root)
+    file = ResponseBatchFile.create(store.root, ref.id, {defer: request.strict})
   }
-
-  const preview = ingestRows(ref.doc, table, columns, {
-    survey: ref.id,
-    file: source,
-    now: request.now,
-    known: await knownRows(store.root, snapshot, ref.id),
-    values: values.map,
-  })
+  const sink = file ? file.add.bind(file) : undefined
+  const options = {survey: ref.id, file: source, now: request.now, known, values: values.map, sink}
+  let columns: ColumnMapping[] = []
+  let rows: ResponseRows | undefined
+  let records = 0
+  const start = (header: string[], line: number) => {
+    columns = checkedColumns(ref, header, pairs, {file: display, line})
+    rows = responseRows(ref.doc, header, columns, options)
+  }
+  let preview: IngestResult
+  try {
+    if (typeof input === 'string') {
+      // CSV: each record is read into a response as csv-parse reads it, and its line written out; no table is held.
+      const {problems} = readCsv(input, {
+        header: start,
+        row: (cells, line) => {
+          records++
+          rows!.add(line, cells)
+        },
+      })
+      if (!rows) start([], 1)
+      records += problems.length
+      preview = rows!.finish(problems)
+    } else {
+      start(input.header, input.headerLine)
+      for (const row of input.rows) rows!.add(row.line, row.cells)
+      records = input.rows.length + input.problems.length
+      preview = rows!.finish(input.problems)
+    }
+  } catch (error) {
+    await file?.discard()
+    throw error
+  }
   const strictFailed = Boolean(request.strict) && (preview.rejected.length > 0 || preview.warnings.length > 0)
-  const result = {ref, encoding, table, columns, preview, added: preview.responses, duplicates: preview.duplicates, strictFailed}
-  if (strictFailed) return {...result, added: []}
-  if (request.dryRun || preview.responses.length === 0) return result
-  // Data first: the batch file is written and fsync'd before the lock; under it, it is renamed and then indexed.
-  await sweepResponses(store.root)
-  const file = await ResponseBatchFile.write(store.root, ref.id, preview.responses)
+  const result = {ref, encoding, empty: records === 0, columns, preview, added: preview.rowHashes, duplicates: preview.duplicates, strictFailed}
+  if (!file || strictFailed || preview.rowHashes.length === 0) {
+    await file?.discard()
+    return strictFailed ? {...result, added: []} : result
+  }
   let committed = false
   try {
+    file.sync()
     return await store.update(async (db) => {
       // Another ingest stored batches meanwhile: only the rows it did not store are kept, so each row is added once.
       const seen = new Set(batchesOf(snapshot, ref.id).map((b) => b.id))
       const newer = {responseBatches: batchesOf(db, ref.id).filter((b) => !seen.has(b.id))}
-      let fresh = preview.responses
+      let fresh = preview.rowHashes
       if (newer.responseBatches.length > 0) {
-        const known = await knownRows(store.root, newer, ref.id)
-        fresh = fresh.filter((r) => !known.has(r.rowHash))
-        if (fresh.length < preview.responses.length && fresh.length > 0) await file.rewrite(fresh)
+        const stored = await knownRows(store.root, newer, ref.id)
+        const keep = fresh.map((h) => !stored.has(h))
+        fresh = fresh.filter((_, i) => keep[i])
+        if (fresh.length < preview.rowHashes.length && fresh.length > 0) await file.keep(keep)
       }
-      const stored = {...result, added: fresh, duplicates: preview.duplicates + preview.responses.length - fresh.length}
+      const stored = {...result, added: fresh, duplicates: preview.duplicates + preview.rowHashes.length - fresh.length}
       if (fresh.length === 0) return stored
       const id = nextId(db, 'RB')
       await sweepResponses(store.root, new Set(db.responseBatches.map((b) => b.id)))

@@ -26,6 +26,11 @@ export class CsvLines {
    */
   readonly onRecord = ((r: {record: string[]; info: CsvContext}) => ({record: r.record, line: this.next(r.info)})) as unknown as undefined
 
+  /** The line a record starts on, from the context csv-parse hands `on_record` as its second argument (without `info`). */
+  recordLine(ctx: CsvContext): number {
+    return this.next(ctx)
+  }
+
   /** The line a record csv-parse skipped (its `on_skip` error, in the order it reports them) starts on. */
   skipped(err: CsvContext & {code?: string}): number {
     // a quote never closed is reported at the end of the record before it: it starts there, and ends nothing

@@ -13,7 +13,7 @@ import {resolvePeriods} from '../../src/metrics/period.js'
 import {KINDS} from '../../src/schema/all-kinds.js'
 import {validateText} from '../../src/schema/validate.js'
 import {metricScore, weightedMean} from '../../src/scorecard/score.js'
-import {parseCsv} from '../../src/survey/csv.js'
+import {parseCsv, readCsv} from '../../src/survey/csv.js'
 
 const RUNS = {numRuns: Number(process.env.COMMOPS_PROPERTY_RUNS ?? 100)}
 /** Long runs of many cases: the budget of one property (vitest's default would stop a 10,000-case run). */
@@ -156,6 +156,31 @@ describe('CSV', () => {
           for (const p of parsed.problems) expect(p.line).toBeGreaterThanOrEqual(1)
           for (const p of parsed.problems) expect(p.line).toBeLessThanOrEqual(lines + 1)
           for (const r of parsed.rows) expect(r.cells.length).toBe(parsed.header.length)
+        }),
+        RUNS,
+      )
+    },
+    TIMEOUT,
+  )
+})
+
+/** readCsv's visits gathered into parseCsv's table. */
+function readAll(text: string) {
+  const table = {header: [] as string[], headerLine: 1, rows: [] as Array<{line: number; cells: string[]}>}
+  const {problems, delimiter} = readCsv(text, {
+    header: (cells, line) => Object.assign(table, {header: cells, headerLine: line}),
+    row: (cells, line) => table.rows.push({line, cells}),
+  })
+  return {...table, problems, delimiter}
+}
+
+describe('readCsv (record by record)', () => {
+  it(
+    'reads any text as parseCsv does: the same header, rows, lines and problems',
+    () => {
+      fc.assert(
+        fc.property(fc.string({unit: fc.constantFrom('a', ',', ';', '\t', '"', '\n', '\r', ' ', 'é', '中', '😀')}), (text) => {
+          expect(readAll(text)).toEqual(parseCsv(text))
         }),
         RUNS,
       )

@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
@@ -115,6 +116,12 @@ describe('survey service', () => {
     const full = path.join(ws.root, 'data', 'nps.csv')
     await writeFile(full, 'nps,reason\n9,great\n3,slow\n9,great\n')
     const file = {full, display: 'data/nps.csv', source: 'data/nps.csv'}
+    // --strict with a row it cannot read after thousands it can: nothing stored, nothing left on disk (not even a folder)
+    const bad = {full: path.join(ws.root, 'data', 'bad.csv'), display: 'data/bad.csv', source: 'data/bad.csv'}
+    await writeFile(bad.full, `nps,reason\n${'9,great\n'.repeat(2000)}99,off the scale\n`)
+    const refused = await ingestResponses(store, {survey: result.id, file: bad, now: NOW, strict: true})
+    expect(refused).toMatchObject({strictFailed: true, added: []})
+    expect(existsSync(path.join(ws.root, '.commops', 'responses'))).toBe(false)
     const first = await updatesDuring(() => ingestResponses(store, {survey: result.id, file, now: NOW}))
     expect(first.updates).toBe(1)
     expect(first.result).toMatchObject({duplicates: 0, strictFailed: false})

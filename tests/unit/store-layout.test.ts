@@ -1,7 +1,7 @@
 import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {StoreError} from '../../src/errors.js'
 import {CURRENT_VERSION, Store, upgradeDb} from '../../src/store/index.js'
 import {ShapeProblem} from '../../src/store/migrations.js'
@@ -80,6 +80,39 @@ describe('store version 2: responses out of db.json', () => {
       ['North', 3],
       ['South', 1],
     ])
+  })
+
+  it('an ingest that finds some of its rows stored meanwhile by another stores only the rest, in a batch of its own', async () => {
+    const store = Store.at(root)
+    await mkdir(path.join(root, 'data'))
+    const file = (name: string) => ({full: path.join(root, 'data', name), display: `data/${name}`, source: `data/${name}`})
+    await writeFile(file('a.csv').full, 'nps,region\n7,north\n6,south\n')
+    await writeFile(file('b.csv').full, 'nps,region\n7,north\n6,south\n2,east\n')
+    // b.csv has been read and its responses written when a.csv's ingest stores two of the same rows, before b's update
+    const other = Store.at(root)
+    let first = true
+    vi.spyOn(store, 'update').mockImplementation(async (fn) => {
+      if (first) {
+        first = false
+        expect((await ingestResponses(other, {survey: 'S1', file: file('a.csv'), now: NOW})).added).toHaveLength(2)
+      }
+      return other.update(fn)
+    })
+    const b = await ingestResponses(store, {survey: 'S1', file: file('b.csv'), now: NOW})
+    vi.restoreAllMocks()
+    expect(b).toMatchObject({duplicates: 2})
+    expect(b.added).toHaveLength(1)
+    const db = await store.read()
+    expect(db.responseBatches.slice(3)).toMatchObject([
+      {id: 'RB4', source: 'data/a.csv', responses: 2},
+      {id: 'RB5', source: 'data/b.csv', responses: 1},
+    ])
+    const dir = path.join(root, '.commops', 'responses', 'S1')
+    const lines = (await readFile(path.join(dir, 'RB5.ndjson'), 'utf8')).split('\n')
+    expect(lines).toHaveLength(2)
+    expect(JSON.parse(lines[0])).toMatchObject({answers: {nps: 2}, source: {file: 'data/b.csv', line: 4}})
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([])
+    expect(await readResponses(root, db, 'S1')).toHaveLength(6)
   })
 
   it('an ingest sweeps batch files no index entry names and temp files of dead processes; readers never see them', async () => {

@@ -10,7 +10,7 @@ import {parseAnswer} from '../../src/survey/answers.js'
 import {decodeCsv, parseCsv} from '../../src/survey/csv.js'
 import {ingestRows, mapColumns, normalizeHeader, parseMaps} from '../../src/survey/ingest.js'
 import {parseSurveyText} from '../../src/survey/load.js'
-import type {SurveyDoc} from '../../src/survey/types.js'
+import type {SurveyDoc, SurveyResponse} from '../../src/survey/types.js'
 
 const q4 = async (): Promise<SurveyDoc> =>
   parseSurveyText(await readFile(path.join(import.meta.dirname, '..', 'fixtures', 'survey', 'q4.yaml'), 'utf8'), 'q4.yaml', 'en')
@@ -20,8 +20,15 @@ function ingest(doc: SurveyDoc, data: Uint8Array, o: {maps?: string[]; known?: S
   const {text, encoding} = decodeCsv(data, o.encoding)
   const csv = parseCsv(text)
   const {columns} = mapColumns(doc, csv.header, parseMaps(o.maps ?? []).pairs)
-  const result = ingestRows(doc, csv, columns, {survey: 'S1', file: 'data/x.csv', now: new Date('2026-12-01T00:00:00Z'), known: o.known ?? new Set()})
-  return {...result, encoding, header: csv.header}
+  const lines: string[] = []
+  const result = ingestRows(doc, csv, columns, {
+    survey: 'S1',
+    file: 'data/x.csv',
+    now: new Date('2026-12-01T00:00:00Z'),
+    known: o.known ?? new Set(),
+    sink: (json) => lines.push(json),
+  })
+  return {...result, responses: lines.map((json) => JSON.parse(json) as SurveyResponse), lines, encoding, header: csv.header}
 }
 
 const t = translator('en')
@@ -169,6 +176,17 @@ describe('reading rows', () => {
       ['小李', {overall: 2, nps: 3, topics: ['tips']}],
     ])
     expect(parseMaps(['no-equals-sign']).bad).toBe('no-equals-sign')
+  })
+
+  it('writes each response as one line, its keys in the order of a SurveyResponse, "others" only when there are some', async () => {
+    const doc = await q4()
+    const {lines} = ingest(doc, iconv.encode(WJX, 'gbk'))
+    const third = JSON.parse(lines[2]) as SurveyResponse
+    const {survey, rowHash, source, submittedAt, member, answers, others, fields, ingestedAt} = third
+    expect(lines[2]).toBe(JSON.stringify({survey, rowHash, source, submittedAt, member, answers, others, fields, ingestedAt}))
+    expect(third).toMatchObject({survey: 'S1', source: {file: 'data/x.csv', line: 4}, member: 'u3', others: {region: '西部'}})
+    expect(lines[0]).not.toContain('"others"')
+    expect(lines.every((l) => !l.includes('\n'))).toBe(true)
   })
 
   it('a row that answers nothing is reported, not stored', async () => {

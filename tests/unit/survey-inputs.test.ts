@@ -2,25 +2,30 @@
 import writeExcelFile from 'write-excel-file/node'
 import {describe, expect, it} from 'vitest'
 import {translator} from '../../src/i18n/index.js'
-import {optionKey, parseAnswer, parseValueMaps} from '../../src/survey/answers.js'
-import {headerWidth, MAX_COLUMNS, parseCsv} from '../../src/survey/csv.js'
-import {ingestRows, mapColumns} from '../../src/survey/ingest.js'
+import {optionKey, parseAnswer, parseValueMaps, type ValueMap} from '../../src/survey/answers.js'
+import {headerWidth, MAX_COLUMNS, parseCsv, type ParsedTable} from '../../src/survey/csv.js'
+import {ingestRows, mapColumns, type ColumnMapping} from '../../src/survey/ingest.js'
 import {loadSurveyTemplate} from '../../src/survey/load.js'
 import {sniffInput, zipEntries} from '../../src/survey/sniff.js'
-import type {SurveyDoc} from '../../src/survey/types.js'
+import type {SurveyDoc, SurveyResponse} from '../../src/survey/types.js'
 import {cellText, parseXlsx} from '../../src/survey/xlsx.js'
 
 const t = translator('en')
 const satisfaction = (): Promise<SurveyDoc> => loadSurveyTemplate('satisfaction', 'zh-CN')
 
+/** ingestRows, with the responses read back from the lines it made. */
+function ingestTable(doc: SurveyDoc, table: ParsedTable, columns: ColumnMapping[], o: {file: string; now: Date; values?: ValueMap}) {
+  const lines: string[] = []
+  const r = ingestRows(doc, table, columns, {survey: 'S1', known: new Set(), sink: (json) => lines.push(json), ...o})
+  return {...r, responses: lines.map((json) => JSON.parse(json) as SurveyResponse)}
+}
+
 function ingestText(doc: SurveyDoc, text: string, values?: string[]) {
   const csv = parseCsv(text)
   const {columns} = mapColumns(doc, csv.header)
-  return ingestRows(doc, csv, columns, {
-    survey: 'S1',
+  return ingestTable(doc, csv, columns, {
     file: 'data/x.csv',
     now: new Date('2026-12-01T00:00:00Z'),
-    known: new Set(),
     values: values ? parseValueMaps(values).map : undefined,
   })
 }
@@ -97,7 +102,7 @@ describe('xlsx workbooks', () => {
       [5, '2026/11/3 8:00:00', '10'],
     ])
     const {columns} = mapColumns(doc, read.table.header)
-    const r = ingestRows(doc, read.table, columns, {survey: 'S1', file: 'wjx.xlsx', now: new Date(), known: new Set()})
+    const r = ingestTable(doc, read.table, columns, {file: 'wjx.xlsx', now: new Date()})
     expect(r.responses.map((x) => [x.submittedAt, x.answers])).toEqual([
       ['2026-11-01 10:05:00', {tenure: '1to6m', nps: 9}],
       ['2026-11-02', {nps: 3}],
@@ -121,7 +126,7 @@ describe('xlsx workbooks', () => {
     if (!read.ok) throw new Error(t(read.reason))
     const {columns} = mapColumns(doc, read.table.header)
     expect(columns.filter((c) => c.option).map((c) => c.option)).toEqual([a.id, b.id])
-    const r = ingestRows(doc, read.table, columns, {survey: 'S1', file: 'tx.xlsx', now: new Date(), known: new Set()})
+    const r = ingestTable(doc, read.table, columns, {file: 'tx.xlsx', now: new Date()})
     expect(r.responses.map((x) => x.answers[multi.id])).toEqual([[a.id], [b.id]])
   })
 
