@@ -226,6 +226,37 @@ describe('points ledger', () => {
     expect(edited.find((l) => l.includes('qq:middle-ANSWER'))).toContain('"member":"qq:8"')
   })
 
+  it('writes a ledger of a few MiB from a batch of several, as JSON.stringify writes it: fractional, negative and multiplied points, dates years apart, a line longer than a read', async () => {
+    const rules: Community['incentives'] = {
+      points: {post: -3, reply: 0.5, answer: 7},
+      multipliers: [{id: 'all-year', from: '2026-01-01', to: '2026-12-31', factor: 1.25, events: ['answer']}],
+    }
+    const wide = {root, community: {timezone: ZONE, incentives: rules}}
+    const start = Date.parse('2022-01-01T00:00:00Z')
+    const types = ['post', 'reply', 'answer', 'join']
+    // days over seven years, times at any second; one line longer than the 1 MiB a read takes
+    const lines = Array.from({length: 30_000}, (_, i) => {
+      const ms = start + ((i * 7919) % 2500) * 86_400_000 + ((i * 104_729) % 86_400) * 1000
+      const ts = new Date(ms + 8 * 3_600_000).toISOString().replace('.000Z', '+08:00')
+      return ev(ts, types[i % 4], `qq:${i % 1500}`, i === 12_345 ? {channel: 'x'.repeat(1_500_000)} : {})
+    })
+    await importLines(lines)
+    const batch = path.join(root, '.commops', 'events', 'B1.ndjson')
+    expect((await readFile(batch)).length).toBeGreaterThan(4 * 1024 * 1024)
+    const c = new TimelineCollector()
+    for (const line of (await readFile(batch, 'utf8')).trimEnd().split('\n'))
+      c.add({...(JSON.parse(line) as ResolvedEvent), person: JSON.parse(line).member})
+    const expected = computeLedger(c.timelines(), [], pointsRules({incentives: rules})).map((e) => JSON.stringify(e))
+    expect(expected.some((l) => l.includes('"points":-3,'))).toBe(true)
+    expect(expected.some((l) => l.includes('"points":0.5,'))).toBe(true)
+    expect(expected.some((l) => l.includes('"points":8.75,') && l.includes('"factor":1.25'))).toBe(true)
+    expect(expected.some((l) => l.startsWith('{"ts":"2022-')) && expected.some((l) => l.startsWith('{"ts":"2028-'))).toBe(true)
+    const r = await recomputePoints(wide, store, {now: NOW})
+    const text = await readFile(path.join(root, '.commops', 'ledger', r.file), 'utf8')
+    expect(text.length).toBeGreaterThan(2 * 1024 * 1024)
+    expect(text.trimEnd().split('\n')).toEqual(expected)
+  })
+
   it('reads ts and src from a line whatever the order of its keys, as from a line in the order import writes', async () => {
     await importLines([...EVENTS, ev('2026-11-20T10:00:00+08:00', 'reply', 'wechat:成员', {channel: 'general'})])
     await addIncident()
