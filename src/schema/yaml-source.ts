@@ -264,7 +264,7 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
   // - keys that are not strings (`~: x`, `1.0: y`);
   // - a comment right after a closing quote or bracket.
   // Block scalars (| and >) and block collections are fine.
-  const listener = (event: string, state: {kind: string | null; position: number; result: unknown}) => {
+  const listener = (event: string, state: {kind: string | null; position: number; result: unknown; lineStart: number}) => {
     if (event === 'open') {
       stack.push({open: state.position, end: 0, result: undefined})
       return
@@ -274,8 +274,12 @@ export function parseFast(text: string, file: string): ParsedYaml | undefined {
     node.result = state.result
     const parentNode = stack.at(-1)!
     ;(parentNode.children ??= []).push(node)
-    // a scalar on one line with no comment after it (most nodes) needs none of the checks that look at its first character
-    const plainScalar = state.kind === 'scalar' && text[state.position] !== '#' && !hasBreak(text, node.open, state.position)
+    // A scalar on one line with no comment after it (most nodes) needs none of the checks that look at its first
+    // character. It is on one line when the line js-yaml is on began at or before the node did: js-yaml moves
+    // `lineStart` past every line break it reads (and back with the position when it backtracks), which is cheaper to
+    // ask than searching the text for one, for each of a file's thousand scalars. (A lone \r also counts as a break
+    // there: such a scalar only goes through the checks below, which find the same.)
+    const plainScalar = state.kind === 'scalar' && state.lineStart <= node.open && text.charCodeAt(state.position) !== 35
     const start = plainScalar ? node.open : firstToken(text, node.open)
     const first = text[start]
     // yaml wants white space between a closing quote or bracket and a comment; js-yaml does not
