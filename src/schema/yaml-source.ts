@@ -449,7 +449,9 @@ export function parseWithPositions(text: string, file: string): ParsedYaml {
   const {isScalar, parseAllDocuments, visit} = yaml()
   // Duplicate keys are found here with one set per mapping: yaml's own check compares every key with every earlier
   // one, minutes for a mapping of 60,000 keys.
-  const parsed = parseAllDocuments(text, {uniqueKeys: false, prettyErrors: false, strict: true})
+  // logLevel 'error': yaml would print its own warnings (a mapping as a key, as `{{x}}` in a template's source is) on
+  // stderr as Node process warnings; what matters of them is reported as problems below
+  const parsed = parseAllDocuments(text, {uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error'})
   const problems: YamlProblem[] = []
   // Lines counted from the text itself: yaml's LineCounter misses the line breaks inside a stretch it could not
   // read, and then placed problems past the end of their line.

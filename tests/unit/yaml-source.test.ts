@@ -1,4 +1,4 @@
-import {describe, expect, it} from 'vitest'
+import {describe, expect, it, vi} from 'vitest'
 import {parseYaml, pointerSegments, toPointer} from '../../src/schema/yaml-source.js'
 import {positionOf, readFixture} from '../fixtures/index.js'
 
@@ -129,5 +129,18 @@ describe('parse problems carry positions', () => {
     expect(problems.length).toBeGreaterThan(0)
     expect(docs.map((d) => d.value)).toEqual([{a: 1}, {d: 4}])
     expect(docs[1].locate('/d')).toEqual(positionOf(text, '4'))
+  })
+})
+
+describe('yaml prints nothing of its own', () => {
+  it('a mapping as a key (a template placeholder, target: {{x}}) gives no Node warning on stderr', () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined)
+    try {
+      const {docs} = parseYaml('goals:\n  - metric: members\n    target: {{foundingMembers}}\n', 'community.yaml')
+      expect(docs).toHaveLength(1)
+      expect(warn).not.toHaveBeenCalled()
+    } finally {
+      warn.mockRestore()
+    }
   })
 })
