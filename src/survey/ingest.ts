@@ -294,7 +294,7 @@ export function responseRows(doc: SurveyDoc, header: string[], columns: ColumnMa
       }
     }
     if (answered === 0) {
-      rejected.push({line: line, reason: blanked?.reasons[0] ?? {key: 'survey.ingest.noAnswers'}})
+      rejected.push({line, reason: blanked?.reasons[0] ?? {key: 'survey.ingest.noAnswers'}})
       return
     }
     if (blanked) warnings.push(blanked)
