@@ -1,40 +1,34 @@
-// Build step: compile every kind's schema and every step type's `with:` schema into standalone validators, two
-// CommonJS files each (NAME.quick.cjs and NAME.cjs, see below) in dist/validators (not bundled: a command reads only
-// the validators it uses, src/schema/ajv.ts), so commands skip ajv's code generation. Subschemas written more than once are generated once (shareRepeated).
+// Build step: compile every kind's schema and every step type's `with:` schema into standalone validators, one
+// CommonJS file each (NAME.cjs) in dist/validators (not bundled: a command reads a validator only for a document that
+// src/schema/quick-check.ts does not find valid, src/schema/ajv.ts), so commands skip ajv's code generation. Subschemas
+// written more than once are generated once (shareRepeated).
 // Usage: node scripts/precompile-schemas.mjs <tsc output folder>
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
-import * as acorn from 'acorn'
-
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const dist = path.join(path.resolve(process.argv[2]), 'src')
 const require = createRequire(import.meta.url)
 const {Ajv2020} = require('ajv/dist/2020')
-const addFormats = require('ajv-formats')
 const standalone = require('ajv/dist/standalone').default
 const {_} = require('ajv')
 
 const load = (rel) => import(pathToFileURL(path.join(dist, rel)).href)
 const {AJV_OPTIONS, shareRepeated, validatorName} = await load('schema/ajv.js')
-const {isTimezone} = await load('schema/timezone.js')
+const {ajvFormats} = await load('schema/formats.js')
 const {allKinds} = await load('schema/all-kinds.js')
 const {allStepTypes} = await load('steps/registry.js')
 
 const newAjv = (options) => {
   const ajv = new Ajv2020({...options, code: {source: true, formats: _`require("./formats.cjs")`}})
-  addFormats(ajv)
-  ajv.addFormat('iana-timezone', {type: 'string', validate: isTimezone})
+  for (const [name, format] of Object.entries(ajvFormats())) ajv.addFormat(name, format)
   ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
   return ajv
 }
-// Two validators per schema: NAME.cjs, every error with its schema and data (what validate reports), and
-// NAME.quick.cjs, which only answers valid or not (stops at the first error, no error details): a valid document, the
-// usual case, is checked by the quick one alone, and the full one is loaded only for a document that fails it.
+// Every error with its schema and data (what validate reports)
 const ajv = newAjv(AJV_OPTIONS)
-const quick = newAjv({...AJV_OPTIONS, allErrors: false, verbose: false, messages: false})
 
 /**
  * The same module with each validator function written in parentheses (`var validate52 = (function validate52…);`)
@@ -64,33 +58,6 @@ function eager(ajv, code, name, id) {
   return `"use strict";${body}\nexports.${name} = ${root.source.validateName};\n`
 }
 
-/**
- * A quick validator's code with each error it would record written `{}`: src/schema/ajv.ts reads only its answer,
- * never its errors (the full validator gives those), and the validator itself counts them, never reads one. Each
- * error object (instancePath, schemaPath, keyword, params) is a quarter of the file that Node reads and compiles
- * every time a document is checked: without them, 10M fewer instructions for a community.yaml on Node 20.
- */
-function withoutErrorDetails(code) {
-  const spans = []
-  const visit = (node) => {
-    if (node.type === 'ObjectExpression') {
-      const keys = new Set(node.properties.map((p) => p.key?.name ?? p.key?.value))
-      if (keys.has('instancePath') && keys.has('schemaPath') && keys.has('keyword')) return spans.push([node.start, node.end])
-    }
-    for (const value of Object.values(node)) {
-      for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child.type === 'string') visit(child)
-    }
-  }
-  visit(acorn.parse(code, {ecmaVersion: 'latest', sourceType: 'script'}))
-  let out = ''
-  let last = 0
-  for (const [start, end] of spans.sort((a, b) => a[0] - b[0])) {
-    out += code.slice(last, start) + '{}'
-    last = end
-  }
-  return out + code.slice(last)
-}
-
 // exported by name (validatorName), so looking one up needs no hashing of the schema at run time
 const refs = {}
 for (const [owner, name, schema] of [
@@ -98,14 +65,13 @@ for (const [owner, name, schema] of [
   ...allStepTypes().map((s) => ['step', s.type, s.schema]),
 ]) {
   const id = schema.$id ?? `urn:commops:${owner}:${name}`
-  for (const instance of [ajv, quick]) instance.addSchema({...shareRepeated(schema), $id: id}, id)
+  ajv.addSchema({...shareRepeated(schema), $id: id}, id)
   refs[validatorName(owner, name)] = id
 }
 const out = path.join(root, 'dist', 'validators')
 mkdirSync(out, {recursive: true})
 for (const [name, id] of Object.entries(refs)) {
   writeFileSync(path.join(out, `${name}.cjs`), eager(ajv, standalone(ajv, {[name]: id}), name, id))
-  writeFileSync(path.join(out, `${name}.quick.cjs`), withoutErrorDetails(eager(quick, standalone(quick, {[name]: id}), name, id)))
 }
 // the formats of the schemas, filled by src/schema/ajv.ts when it loads the first validator
 writeFileSync(

@@ -3,7 +3,8 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import type {Ajv2020} from 'ajv/dist/2020.js'
 import type {ValidateFunction} from 'ajv'
-import {isTimezone} from './timezone.js'
+import {ajvFormats, FORMATS} from './formats.js'
+import {quickValid} from './quick-check.js'
 
 /**
  * The ajv options every schema is compiled with, at build time (precompiled) and at run time alike. `$ref`s stay
@@ -99,34 +100,19 @@ export function providePrecompiled(dir: () => string): void {
 
 /**
  * The validator `npm run build` generated for this name (scripts/precompile-schemas.mjs), so commands skip ajv's code
- * generation: each is its own file, read only when its schema is first checked. Their formats come from here
- * (formats.cjs beside them is filled once). A document is first checked by NAME.quick.cjs, which only tells valid from
- * invalid; NAME.cjs, with every error and its details, is loaded and run only for a document that fails it.
+ * generation: each is its own file, read only when a document of its schema is first found invalid. Their formats come
+ * from here (formats.cjs beside them is filled once).
  */
 function loadPrecompiled(name: string): ValidateFunction | undefined {
   if (!precompiledDir) return undefined
   const require = createRequire(import.meta.url)
-  const dir = precompiledDir()
-  const file = (suffix: string) => path.join(dir, `${name}${suffix}.cjs`)
-  if (!existsSync(file('.quick'))) return undefined
+  const file = path.join(precompiledDir(), `${name}.cjs`)
+  if (!existsSync(file)) return undefined
   if (!formatsGiven) {
-    const {fullFormats} = require('ajv-formats/dist/formats') as {fullFormats: object}
-    Object.assign(require(path.join(dir, 'formats.cjs')) as object, fullFormats, {'iana-timezone': {type: 'string', validate: isTimezone}})
+    Object.assign(require(path.join(path.dirname(file), 'formats.cjs')) as object, ajvFormats())
     formatsGiven = true
   }
-  const quick = (require(file('.quick')) as Record<string, ValidateFunction>)[name]
-  let full: ValidateFunction | undefined
-  const validate = ((data: unknown) => {
-    if (quick(data)) {
-      validate.errors = null
-      return true
-    }
-    full ??= (require(file('')) as Record<string, ValidateFunction>)[name]
-    const valid = full(data)
-    validate.errors = full.errors
-    return valid
-  }) as ValidateFunction
-  return validate
+  return (require(file) as Record<string, ValidateFunction>)[name]
 }
 
 /** One ajv instance for the process: draft 2020-12, every error, our formats and annotation keywords. */
@@ -134,20 +120,34 @@ export function getAjv(): Ajv2020 {
   if (shared) return shared
   const require = createRequire(import.meta.url)
   const {Ajv2020: Ajv} = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js')
-  const addFormats = require('ajv-formats') as (ajv: Ajv2020) => Ajv2020
   const ajv = new Ajv({...AJV_OPTIONS})
-  addFormats(ajv)
-  ajv.addFormat('iana-timezone', {type: 'string', validate: isTimezone})
+  for (const [name, format] of Object.entries(ajvFormats())) ajv.addFormat(name, format)
   ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
   shared = ajv
   return ajv
 }
 
-/** A validator for a kind's or a step type's schema: the precompiled one when the build made it, else compiled once and kept. */
+/**
+ * A validator for a kind's or a step type's schema. A document is first checked by quick-check.ts, which walks the
+ * schema and only tells valid from invalid (a valid document, the usual case, needs nothing more); for one it does not
+ * find valid, ajv's full validator gives the answer and every error: the precompiled one when the build made it, else
+ * compiled once and kept.
+ */
 export function compile(schema: object, owner: 'kind' | 'step', name: string): ValidateFunction {
   let fn = compiled.get(schema)
   if (!fn) {
-    fn = loadPrecompiled(validatorName(owner, name)) ?? getAjv().compile(shareRepeated(schema))
+    let full: ValidateFunction | undefined
+    const validate = ((data: unknown) => {
+      if (quickValid(schema, data, FORMATS)) {
+        validate.errors = null
+        return true
+      }
+      full ??= loadPrecompiled(validatorName(owner, name)) ?? getAjv().compile(shareRepeated(schema))
+      const valid = full(data)
+      validate.errors = full.errors
+      return valid
+    }) as ValidateFunction
+    fn = validate
     compiled.set(schema, fn)
   }
   return fn

@@ -1,0 +1,247 @@
+/**
+ * The quick check (src/schema/quick-check.ts) says valid exactly when ajv does, for every kind's and step type's schema:
+ * on the shipped documents, on random changes to them, and keyword by keyword; and its formats are ajv-formats' own.
+ */
+import {readdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {Ajv2020} from 'ajv/dist/2020.js'
+import {fullFormats} from 'ajv-formats/dist/formats.js'
+import fc from 'fast-check'
+import {JSON_SCHEMA, loadAll} from 'js-yaml'
+import {describe, expect, it} from 'vitest'
+import {AJV_OPTIONS, compile, shareRepeated} from '../../src/schema/ajv.js'
+import {KINDS} from '../../src/schema/all-kinds.js'
+import {ajvFormats, FORMATS} from '../../src/schema/formats.js'
+import {quickValid} from '../../src/schema/quick-check.js'
+import {allStepTypes} from '../../src/steps/registry.js'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+
+/** An ajv as commops makes one (schema/ajv.ts), of its own: each test compiles the kinds' schemas afresh. */
+function newAjv(options: {strictTypes?: boolean; strictRequired?: boolean} = {}): Ajv2020 {
+  const ajv = new Ajv2020({...AJV_OPTIONS, ...options, logger: false})
+  for (const [name, format] of Object.entries(ajvFormats())) ajv.addFormat(name, format)
+  ajv.addKeyword({keyword: 'x-hint', schemaType: 'object'})
+  return ajv
+}
+
+/** Every document of the YAML files under a folder, by kind. */
+function documents(): Map<string, Array<Record<string, unknown>>> {
+  const byKind = new Map<string, Array<Record<string, unknown>>>()
+  const files = ['templates', 'playbooks', 'tests/fixtures'].flatMap((dir) =>
+    readdirSync(path.join(root, dir), {recursive: true, encoding: 'utf8'}).map((f) => path.join(root, dir, f)),
+  )
+  for (const file of files.filter((f) => /\.ya?ml$/.test(f))) {
+    let read: unknown[]
+    try {
+      read = loadAll(readFileSync(file, 'utf8'), undefined, {schema: JSON_SCHEMA})
+    } catch {
+      continue // a template's text with placeholders, or a fixture written to be broken
+    }
+    for (const doc of read) {
+      const kind = (doc as {kind?: unknown} | null)?.kind
+      if (typeof kind === 'string') byKind.set(kind, [...(byKind.get(kind) ?? []), doc as Record<string, unknown>])
+    }
+  }
+  return byKind
+}
+
+/** Every path to a value inside a document, the root first. */
+function paths(value: unknown, at: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+  out.push(at)
+  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, i], out))
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...at, k], out)
+  return out
+}
+
+/** A copy of `doc` with the value at `at` replaced (or, with `undefined`, removed). */
+function changed(doc: unknown, at: Array<string | number>, next: unknown): unknown {
+  if (at.length === 0) return next
+  const copy = structuredClone(doc) as Record<string | number, unknown>
+  let parent = copy
+  for (const step of at.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>
+  const last = at[at.length - 1]
+  if (next === undefined) {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1)
+    else delete parent[last]
+  } else parent[last] = next
+  return copy
+}
+
+/** Values a document gets wrong: other types, bounds, odd strings, dates and zones that are and are not. */
+const odd = fc.oneof(
+  fc.constantFrom(
+    null,
+    true,
+    0,
+    -1,
+    1.5,
+    1e12,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    '',
+    ' ',
+    'x',
+    'Weekly-QA',
+    'weekly-qa',
+    '😀',
+    '😀😀',
+    '2024-02-29',
+    '2023-02-29',
+    '2026-13-01',
+    'Asia/Shanghai',
+    'Mars/Olympus_Mons',
+    'en',
+    'zh-CN',
+    [],
+    {},
+    [1, 1],
+    ['a', 'a'],
+    [{a: 1}, {a: 1}],
+    {en: 'x'},
+    {en: 1},
+    {'zh-CN': 'x', fr: 'y'},
+  ),
+  fc.jsonValue({maxDepth: 2}),
+)
+
+describe('quickValid', () => {
+  const docs = documents()
+  const schemas: Array<[string, object, unknown[]]> = [
+    ...KINDS.map((k): [string, object, unknown[]] => [k.kind, k.schema, docs.get(k.kind) ?? []]),
+    ...allStepTypes().map((s): [string, object, unknown[]] => [
+      s.type,
+      s.schema,
+      [...docs.values()]
+        .flat()
+        .flatMap((d) => (Array.isArray(d.steps) ? (d.steps as Array<{uses?: unknown; with?: unknown}>) : []))
+        .filter((step) => step.uses === s.type)
+        .map((step) => step.with ?? {}),
+    ]),
+  ]
+
+  it('agrees with ajv on every shipped document of every kind', () => {
+    let checked = 0
+    const ajv = newAjv()
+    for (const kind of KINDS) {
+      const validate = ajv.compile(shareRepeated(kind.schema))
+      const valid = docs.get(kind.kind) ?? []
+      expect(valid.length, kind.kind).toBeGreaterThan(0)
+      for (const doc of valid) {
+        expect(quickValid(kind.schema, doc, FORMATS), `${kind.kind} ${String(doc.name)}`).toBe(validate(doc))
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(20)
+  })
+
+  it('agrees with ajv on random changes to them, for every kind and step type', () => {
+    let invalid = 0
+    const ajv = newAjv()
+    for (const [name, schema, samples] of schemas) {
+      const validate = ajv.compile(shareRepeated(schema))
+      const bases = samples.length > 0 ? samples : [{}]
+      fc.assert(
+        fc.property(fc.nat(), fc.nat(), fc.nat({max: 3}), odd, fc.nat(), (which, where, how, value, from) => {
+          const base = bases[which % bases.length]
+          const all = paths(base)
+          const at = all[where % all.length]
+          // replace, remove, put another value of the same document there, or add a key (an item) to a mapping (a list)
+          const valueAt = (p: Array<string | number>) => p.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], base)
+          const target = valueAt(at)
+          const doc =
+            how === 0
+              ? changed(base, at, value)
+              : how === 1
+                ? changed(base, at, undefined)
+                : how === 2
+                  ? changed(base, at, structuredClone(valueAt(all[from % all.length])))
+                  : Array.isArray(target)
+                    ? changed(base, [...at, target.length], value)
+                    : target !== null && typeof target === 'object'
+                      ? changed(base, [...at, 'extra'], value)
+                      : changed(base, at, value)
+          const answer = validate(doc)
+          if (!answer) invalid++
+          expect(quickValid(schema, doc, FORMATS), `${name}: ${String(JSON.stringify(doc)).slice(0, 300)}`).toBe(answer)
+        }),
+        {numRuns: 150, seed: 9},
+      )
+    }
+    expect(invalid).toBeGreaterThan(1000)
+  })
+
+  it('answers each keyword as ajv does', () => {
+    // keywords without their type, which ajv applies to values of that type only; `required` of properties not listed
+    const ajv = newAjv({strictTypes: false, strictRequired: false})
+    const cases: Array<[object, unknown[]]> = [
+      [{type: 'string', minLength: 2, maxLength: 3}, ['ab', 'a', 'abcd', '😀😀', '😀', '😀😀😀😀', 'a\ud800', 5]],
+      [{type: ['integer', 'null']}, [1, 1.5, null, '1', Number.NaN, Number.POSITIVE_INFINITY, 2 ** 60]],
+      [{type: 'number', minimum: 0, exclusiveMaximum: 1}, [0, 0.5, 1, -0.1, Number.NaN, Number.POSITIVE_INFINITY, '0.5']],
+      [{minimum: 0, maximum: 10}, [5, -1, 11, 'text', null, Number.POSITIVE_INFINITY]],
+      [{type: 'array', items: {type: 'string'}, uniqueItems: true, minItems: 1, maxItems: 2}, [['a'], ['a', 'a'], [], ['a', 'b', 'c'], [1], 'a']],
+      [
+        {uniqueItems: true},
+        [
+          [{a: [1]}, {a: [1]}],
+          [{a: 1}, {a: 2}],
+          [1, '1'],
+          [0, -0],
+          [[], {}],
+        ],
+      ],
+      [{enum: ['a', 1, null, {b: [1]}]}, ['a', 1, null, {b: [1]}, {b: [2]}, 'b', '1']],
+      [{const: {a: [1, {b: 2}]}}, [{a: [1, {b: 2}]}, {a: [1, {b: 3}]}, {a: [1]}]],
+      [
+        {type: 'object', required: ['a'], properties: {a: {type: 'string'}, b: false}, additionalProperties: {type: 'integer'}},
+        [{a: 'x'}, {a: 'x', c: 1}, {a: 'x', c: 'y'}, {a: 'x', b: 1}, {b: undefined, a: 'x'}, {}, {a: 1}, [], 'a'],
+      ],
+      [{additionalProperties: false, propertyNames: {pattern: '^[a-z]+$'}}, [{}, {a: 1}]],
+      [{propertyNames: {pattern: '^[a-z]+$'}, minProperties: 1, maxProperties: 2}, [{a: 1}, {A: 1}, {}, {a: 1, b: 2, c: 3}]],
+      [{type: 'string', pattern: '^\\p{Lu}'}, ['Éa', 'éa', 'A']],
+      [{type: 'string', format: 'date'}, ['2024-02-29', '2023-02-29', '2024-2-1', 5]],
+      [{format: 'iana-timezone'}, ['Asia/Shanghai', 'UTC', 'US/Eastern', 'Nowhere/Land', '', 3]],
+      [{anyOf: [{type: 'string'}, {type: 'integer'}]}, ['a', 1, 1.5]],
+      [{oneOf: [{type: 'number'}, {type: 'integer'}]}, [1, 1.5, 'a']],
+      [{allOf: [{minLength: 1}, {maxLength: 2}]}, ['a', '', 'abc']],
+      [{if: {properties: {kind: {const: 'a'}}}, then: {required: ['x']}, else: {required: ['y']}}, [{kind: 'a', x: 1}, {kind: 'a'}, {y: 1}, {}]],
+      [{if: {type: 'string'}, then: {minLength: 2}}, ['ab', 'a', 5]],
+      [{items: false}, [[], [1], 'x']],
+    ]
+    for (const [schema, values] of cases) {
+      const validate = ajv.compile(schema)
+      for (const value of values) expect(quickValid(schema, value, FORMATS), `${JSON.stringify(schema)} ${String(value)}`).toBe(validate(value))
+    }
+  })
+
+  it('says no to what it cannot check, so ajv decides', () => {
+    expect(quickValid({$ref: '#/$defs/x', $defs: {x: {}}}, 1, FORMATS)).toBe(false)
+    expect(quickValid({contains: {type: 'string'}}, ['a'], FORMATS)).toBe(false)
+    expect(quickValid({patternProperties: {'^a': {}}}, {a: 1}, FORMATS)).toBe(false)
+    expect(quickValid({type: 'string', format: 'email'}, 'a@b.c', FORMATS)).toBe(false)
+    expect(quickValid({type: 'string', 'x-hint': {en: 'h'}, description: 'd', default: 'x'}, 'a', FORMATS)).toBe(true)
+  })
+
+  it('is what a kind is checked with: a valid document has no errors, an invalid one all of ajv’s', () => {
+    const community = KINDS.find((k) => k.kind === 'Community')!
+    const validate = compile(community.schema, 'kind', 'Community')
+    const doc = docs.get('Community')![0]
+    expect(validate(doc)).toBe(true)
+    expect(validate.errors).toBeNull()
+    expect(validate({...doc, timezone: 'Mars/Olympus_Mons', stray: 1})).toBe(false)
+    expect(validate.errors?.map((e) => e.keyword).sort()).toEqual(['additionalProperties', 'format'])
+  })
+})
+
+describe('the formats', () => {
+  it('date is ajv-formats’ date: the same days exist', () => {
+    const ajvDate = (fullFormats.date as {validate: (text: string) => boolean}).validate
+    const texts = ['', '2024-02-29', '2024-2-29', '20240229', ' 2024-02-29', '2024-02-29 ', '２０２４-02-29', '0000-02-29', '9999-12-31']
+    for (const year of [0, 1, 100, 1900, 2000, 2023, 2024, 2100, 2400, 9999])
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++)
+          texts.push(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`)
+    for (const text of texts) expect(FORMATS.date(text), text).toBe(ajvDate(text))
+    fc.assert(fc.property(fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), (text) => FORMATS.date(text) === ajvDate(text)))
+  })
+})
