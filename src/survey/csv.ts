@@ -111,8 +111,8 @@ export function parseCsv(text: string): ParsedCsv {
   }
   const lines = new CsvLines()
   lines.feed(text)
-  const {records: withInfo, skipped} = parseRecords(text, delimiter, lines, {info: true, on_record: lines.onRecord})
-  const records = withInfo as Array<{record: string[]; line: number}>
+  const {records: placed, skipped} = parseRecords(text, delimiter, lines, {on_record: lines.onRecord})
+  const records = placed as Array<{record: string[]; line: number}>
   const problems = problemsOf(skipped, records[0]?.record.length)
   if (records.length === 0) return {header: [], headerLine: 1, rows: [], problems, delimiter}
   const head = records[0]
@@ -184,14 +184,9 @@ function problemsOf(skipped: Skipped[], expected: number | undefined): CsvProble
 
 /**
  * csv-parse over the text, with the options every reader here shares. `lines` places the records skipped (fed the text
- * first, where their lines are wanted); `own` adds csv-parse's `info` and an `on_record`.
+ * first, where their lines are wanted); `own` adds an `on_record`.
  */
-function parseRecords(
-  text: string,
-  delimiter: string,
-  lines: CsvLines,
-  own: {info?: boolean; on_record?: undefined} = {},
-): {records: unknown[]; skipped: Skipped[]} {
+function parseRecords(text: string, delimiter: string, lines: CsvLines, own: {on_record?: undefined} = {}): {records: unknown[]; skipped: Skipped[]} {
   const skipped: Skipped[] = []
   const recordDelimiter = farRecordDelimiter(text)
   const records = csvParse().parse(text, {

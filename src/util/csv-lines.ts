@@ -21,12 +21,12 @@ export class CsvLines {
   }
 
   /**
-   * csv-parse's `on_record` with `info` set: each record as `{record, line}`, the line it starts on. csv-parse hands
-   * it its `{record, info}` pair, which its typings do not know (they type the plain record).
+   * csv-parse's `on_record`: each record as `{record, line}`, the line it starts on, from the context csv-parse hands
+   * `on_record` as its second argument (its typings want a record of the same type back).
    */
-  readonly onRecord = ((r: {record: string[]; info: CsvContext}) => ({record: r.record, line: this.next(r.info)})) as unknown as undefined
+  readonly onRecord = ((record: string[], ctx: CsvContext) => ({record, line: this.next(ctx)})) as unknown as undefined
 
-  /** The line a record starts on, from the context csv-parse hands `on_record` as its second argument (without `info`). */
+  /** The line a record starts on, from the context csv-parse hands `on_record` as its second argument. */
   recordLine(ctx: CsvContext): number {
     return this.next(ctx)
   }

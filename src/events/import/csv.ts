@@ -94,7 +94,6 @@ export async function* parseCsv(bytes: ByteStream, ctx: ParseContext, mapping: C
   const records = Readable.from(all()).pipe(
     parse({
       delimiter: sniffDelimiter(first.value),
-      info: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
