@@ -9,6 +9,9 @@
  * most of what a metrics run holds besides its data).
  */
 
+import {isTimezone} from '../util/timezone.js'
+import {underTimezone} from '../util/dates.js'
+
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
 
@@ -28,38 +31,16 @@ export function tsMillis(ts: string): number {
   return Date.parse(ts)
 }
 
-let canonical: Set<string> | undefined
-
-/**
- * Whether Intl knows the zone: one of ICU's canonical names, else (an alias such as US/Eastern, or UTC) a name
- * Intl.DateTimeFormat takes. Under TZ, ICU takes an unknown name for UTC without a word.
- */
-function knownZone(zone: string): boolean {
-  canonical ??= new Set(Intl.supportedValuesOf('timeZone'))
-  if (canonical.has(zone)) return true
-  try {
-    new Intl.DateTimeFormat('en-US', {timeZone: zone})
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** The offsets (minutes east of UTC) of `zone` at instants, from Date's local time with TZ set to the zone. */
 function zoneOffsets(zone: string, instants: readonly number[]): number[] {
-  const saved = process.env.TZ
-  process.env.TZ = zone
-  try {
-    return instants.map((ms) => {
+  return underTimezone(zone, () =>
+    instants.map((ms) => {
       // from the local fields, to the second (getTimezoneOffset drops the seconds of old local mean times)
       const d = new Date(ms)
       const local = Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds())
       return Math.round((local - Math.floor(ms / 1000) * 1000) / 60_000)
-    })
-  } finally {
-    if (saved === undefined) delete process.env.TZ
-    else process.env.TZ = saved
-  }
+    }),
+  )
 }
 
 /** Day numbers of instants in one timezone. */
@@ -72,7 +53,8 @@ export class ZoneDays {
 
   /** Throws a RangeError for a zone Intl does not know. */
   constructor(readonly zone: string) {
-    if (!knownZone(zone)) throw new RangeError(`Invalid time zone specified: ${zone}`)
+    // under TZ, ICU takes an unknown name for UTC without a word
+    if (!isTimezone(zone)) throw new RangeError(`Invalid time zone specified: ${zone}`)
   }
 
   /** The zone's offset in minutes at an instant (constant within a UTC hour, where every zone changes). */

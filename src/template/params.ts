@@ -1,7 +1,7 @@
 import {isIsoDate} from '../util/dates.js'
 import {UsageError, type Msg} from '../errors.js'
 import {isLocale, LOCALES} from '../i18n/index.js'
-import {isTimezone} from '../schema/timezone.js'
+import {isTimezone} from '../util/timezone.js'
 import {closest} from '../util/suggest.js'
 import type {ParamValue, TemplateDoc, TemplateParam} from './schema.js'
 
