@@ -4,6 +4,7 @@
  */
 import type {DateTime} from '../util/luxon.js'
 import {UsageError} from '../errors.js'
+import {utcDay} from '../util/dates.js'
 import type {Period, PeriodUnit} from './types.js'
 
 export const PERIOD_UNITS: readonly PeriodUnit[] = ['day', 'week', 'month', 'quarter']
@@ -14,8 +15,11 @@ const DAY_MS = 86_400_000
 export const dayNumber = (date: string): number =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
 
-/** A day number as `YYYY-MM-DD`. */
-export const dayDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10)
+/** A day number as `YYYY-MM-DD` (as luxon writes one: a sign and six digits outside 0000–9999). */
+export function dayDate(day: number): string {
+  const text = new Date(day * DAY_MS).toISOString()
+  return text.slice(0, text.indexOf('T'))
+}
 
 /** What the user asked for. */
 export interface PeriodRequest {
@@ -28,8 +32,6 @@ export interface PeriodRequest {
 }
 
 const bad = (value: string) => new UsageError({key: 'metrics.period.bad', params: {value}}, {hint: {key: 'metrics.period.hint'}})
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 /*
  * Periods are reckoned in day numbers by plain arithmetic on UTC dates, not luxon: luxon asks Intl.DateTimeFormat for
@@ -50,12 +52,6 @@ function yearMonth(day: number): [number, number] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1]
 }
 
-/** A day number as an ISO date, as luxon writes one (a sign and six digits outside 0000–9999). */
-function isoDate(day: number): string {
-  const text = new Date(day * DAY_MS).toISOString()
-  return text.slice(0, text.indexOf('T'))
-}
-
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
 
 /** The Monday (ISO weekday 1) of the week of a day; day 0 (1970-01-01) was a Thursday. */
@@ -70,11 +66,9 @@ function isoWeek(day: number): [number, number] {
 }
 
 function validDate(text: string): number {
-  if (!ISO_DATE.test(text)) throw bad(text)
-  const [year, month, day] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))]
-  const n = dayOf(year, month, day)
-  if (month < 1 || month > 12 || yearMonth(n)[1] !== month) throw bad(text)
-  return n
+  const ms = utcDay(text)
+  if (ms === undefined) throw bad(text)
+  return ms / DAY_MS
 }
 
 /** The unit and first day of a named period, or undefined when the text names none. */
@@ -90,13 +84,8 @@ function named(text: string): {unit: PeriodUnit; start: number} | undefined {
     const weeks = (firstMonday(year + 1) - firstMonday(year)) / 7
     return week >= 1 && week <= weeks ? {unit: 'week', start: firstMonday(year) + (week - 1) * 7} : undefined
   }
-  if (ISO_DATE.test(text)) {
-    try {
-      return {unit: 'day', start: validDate(text)}
-    } catch {
-      return undefined
-    }
-  }
+  const ms = utcDay(text)
+  if (ms !== undefined) return {unit: 'day', start: ms / DAY_MS}
   return undefined
 }
 
@@ -121,8 +110,8 @@ function periodAt(unit: PeriodUnit, start: number, zone: string): Period {
         ? `${year}-Q${(month + 2) / 3}`
         : unit === 'week'
           ? `${isoWeek(s)[0]}-W${pad(isoWeek(s)[1])}`
-          : isoDate(s)
-  return {label, from: isoDate(s), to: isoDate(end), unit, zone}
+          : dayDate(s)
+  return {label, from: dayDate(s), to: dayDate(end), unit, zone}
 }
 
 /** The period of one unit starting at `start` (a UTC midnight standing for a local date). */
@@ -156,8 +145,8 @@ export function resolvePeriods(request: PeriodRequest, today: string, zone: stri
         {key: 'metrics.period.reversed', params: {from: request.from, to: request.to ?? today}},
         {hint: {key: 'metrics.period.hint'}},
       )
-    const label = `${isoDate(from)}..${isoDate(to)}`
-    return [{label, from: isoDate(from), to: isoDate(to), unit: 'custom', zone}]
+    const label = `${dayDate(from)}..${dayDate(to)}`
+    return [{label, from: dayDate(from), to: dayDate(to), unit: 'custom', zone}]
   }
   const now = validDate(today)
   const text = request.period?.trim() ?? 'month'
