@@ -62,19 +62,6 @@ export class ResponseBatchFile {
     return file
   }
 
-  /** Writes `responses` to a temp file in the survey's folder and fsyncs it. */
-  static async write(root: string, survey: string, responses: SurveyResponse[]): Promise<ResponseBatchFile> {
-    const file = ResponseBatchFile.create(root, survey)
-    try {
-      for (const r of responses) file.add(JSON.stringify(r))
-      file.sync()
-    } catch (error) {
-      await file.discard()
-      throw error
-    }
-    return file
-  }
-
   /** Adds one line: a response as JSON, without its line break. */
   add(json: string): void {
     this.text += `${json}\n`

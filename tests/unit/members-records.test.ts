@@ -271,12 +271,9 @@ describe('members import, list, show, segments, export over a small workspace', 
       ingestedAt: NOW.toISOString(),
     })
     // wechat:a is M1 (上海), M3 is in 杭州 since the xlsx, qq:2 is M2 (北京); qq:77 is nobody
-    const file = await ResponseBatchFile.write(root, 'S1', [
-      response('wechat:a', 10, 5),
-      response('M3', 3, 2),
-      response('qq:2', 8, 4),
-      response('qq:77', 0, 1),
-    ])
+    const file = ResponseBatchFile.create(root, 'S1')
+    for (const r of [response('wechat:a', 10, 5), response('M3', 3, 2), response('qq:2', 8, 4), response('qq:77', 0, 1)]) file.add(JSON.stringify(r))
+    file.sync()
     await store.update(async (db) => {
       db.surveys.S1 = {id: 'S1', name: 'q', locale: 'zh-CN', doc, createdAt: 'x'}
       await file.commit('RB1')
