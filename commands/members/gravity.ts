@@ -20,7 +20,7 @@ export default class MembersGravity extends BaseCommand<typeof MembersGravity> {
     period: Flags.string({
       description: 'A month 2026-10, quarter 2026-Q4, ISO week 2026-W44, or day|week|month|quarter for the last full one (default: month)',
     }),
-    limit: Flags.integer({description: 'How many movers to show each way (default 10)', min: 1, max: 1000, default: 10}),
+    limit: Flags.integer({description: 'How many movers to show each way', min: 1, max: 1000, default: 10}),
   }
 
   async run(): Promise<GravityResult> {

@@ -18,7 +18,7 @@ export default class MembersTop extends BaseCommand<typeof MembersTop> {
     period: Flags.string({
       description: 'A month 2026-10, quarter 2026-Q4, ISO week 2026-W44, day, or day|week|month|quarter for the last full one (default: month)',
     }),
-    limit: Flags.integer({description: 'How many rows (default 20)', min: 1, max: 10_000, default: 20}),
+    limit: Flags.integer({description: 'How many rows', min: 1, max: 10_000, default: 20}),
   }
 
   async run(): Promise<TopResult> {

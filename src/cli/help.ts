@@ -62,6 +62,16 @@ class LocalizedCommandHelp extends CommandHelp {
   override section(header: string, body: HelpSectionBody): string {
     return super.section(heading(header, this.locale), body)
   }
+
+  /**
+   * What the description says after its first line. The first line is printed above USAGE already (oclif's summary
+   * of a command without one), so a one-line description gets no DESCRIPTION section that repeats it.
+   */
+  protected override description(): string | undefined {
+    if (this.command.summary) return super.description()
+    const more = (this.command.description ?? '').split('\n').slice(1).join('\n').trim()
+    return more ? this.wrap(more) : undefined
+  }
 }
 
 /**

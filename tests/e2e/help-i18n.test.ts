@@ -95,9 +95,14 @@ describe('--help speaks the chosen language', () => {
   it('--lang zh-CN: description, flags, global flags, the --out rule, examples and headings in Chinese', async () => {
     const r = await runCli(['calendar', 'export', '--help', '--lang', 'zh-CN'])
     expect(r.code).toBe(0)
-    for (const text of ['导出日历', '用法', '选项', '全局选项', '说明', '示例', '只要这个渠道', '工作区文件夹', '导入 Google 日历']) {
+    for (const text of ['导出日历', '用法', '选项', '全局选项', '示例', '只要这个渠道', '工作区文件夹', '导入 Google 日历']) {
       expect(r.stdout).toContain(text)
     }
+    // the one-line description is printed once, above 用法, with no 说明 section repeating it
+    const description = HELP_ZH.commands['calendar:export'].description
+    expect(r.stdout.startsWith(description)).toBe(true)
+    expect(r.stdout.split(description.slice(0, 12)).length - 1).toBe(1)
+    expect(r.stdout).not.toContain('说明')
     expect(r.stdout.replace(/\s+/g, '')).toContain(HELP_ZH.commands['calendar:export'].flags!.out.replace(/\s+/g, ''))
     expect(r.stdout).not.toMatch(/USAGE|EXAMPLES|Export the calendar|Only this channel/)
   })
@@ -105,6 +110,8 @@ describe('--help speaks the chosen language', () => {
   it('English by default, with oclif headings and the --out rule', async () => {
     const r = await runCli(['calendar', 'export', '--help'])
     expect(r.stdout).toContain('Export the calendar')
+    expect(r.stdout.split('Export the calendar').length - 1).toBe(1)
+    expect(r.stdout).not.toContain('DESCRIPTION')
     expect(r.stdout).toMatch(/USAGE[\s\S]*FLAGS[\s\S]*GLOBAL FLAGS[\s\S]*EXAMPLES/)
     expect(r.stdout.replace(/\s+/g, ' ')).toContain('any path, relative to the current folder; - is stdout')
     expect(r.stdout).not.toMatch(/[\u4e00-\u9fff]{3}/)

@@ -494,7 +494,7 @@ export const HELP_ZH: {
       description: '社群的参与度得分（各等级 权重² × 人数 之和）、与上一周期相比的变化，以及上升和下降最多的成员',
       flags: {
         period: '月份 2026-10、季度 2026-Q4、ISO 周 2026-W44，或 day|week|month|quarter 表示上一个完整的该单位（默认：month）',
-        limit: '每个方向显示多少位成员（默认 10）',
+        limit: '每个方向显示多少位成员',
       },
       examples: {
         'members gravity': '上一个完整月对比再上一个月',
@@ -524,7 +524,7 @@ export const HELP_ZH: {
       description: '积分榜：某个周期内获得的积分，从高到低，附每人按累计积分获得的称号',
       flags: {
         period: '月份 2026-10、季度 2026-Q4、ISO 周 2026-W44、日期，或 day|week|month|quarter 表示上一个完整的该单位（默认：month）',
-        limit: '显示多少行（默认 20）',
+        limit: '显示多少行',
       },
       examples: {
         'members top --period month --limit 20': '上一个完整月的前 20 名',
