@@ -95,7 +95,7 @@ export function sniffDelimiter(text: string): string {
  */
 export function parseCsv(text: string): ParsedCsv {
   const delimiter = sniffDelimiter(text)
-  if (!/\n\r?\n|\r(?!\n)/.test(text) && !/^\r?\n/.test(text)) {
+  if (!hasEmptyLines(text)) {
     const fast = parseRecords(text, delimiter, new CsvLines())
     if (fast.skipped.length === 0) {
       const records = fast.records as string[][]
@@ -133,6 +133,7 @@ export interface CsvVisitor {
  */
 export function readCsv(text: string, visit: CsvVisitor): {problems: CsvProblem[]; delimiter: string} {
   const delimiter = sniffDelimiter(text)
+  if (!hasEmptyLines(text)) return readCounted(text, delimiter, visit)
   let width: number | undefined
   const lines = new CsvLines()
   lines.feed(text)
@@ -148,6 +149,45 @@ export function readCsv(text: string, visit: CsvVisitor): {problems: CsvProblem[
     return null
   }
   const {skipped} = parseRecords(text, delimiter, lines, {on_record: onRecord as unknown as undefined})
+  return {problems: problemsOf(skipped, width), delimiter}
+}
+
+/** True when csv-parse may skip an empty line (or the text has a lone CR): records then cannot be placed by counting. */
+function hasEmptyLines(text: string): boolean {
+  return /\n\r?\n|\r(?!\n)/.test(text) || /^\r?\n/.test(text)
+}
+
+/**
+ * readCsv for a text with no empty line and no lone CR: each record starts one line after the previous one ended, so
+ * its line is counted from the line breaks in the cells (or, for a record skipped whole, in its fields), without
+ * csv-parse's byte offsets and the pass over the text that maps them to lines. Only a record skipped for another
+ * reason (a record too long) is placed by its byte offset, as readCsv places every record.
+ */
+function readCounted(text: string, delimiter: string, visit: CsvVisitor): {problems: CsvProblem[]; delimiter: string} {
+  let width: number | undefined
+  let line = 1
+  const onRecord = (record: string[]): null => {
+    if (width === undefined) {
+      width = record.length
+      visit.header(
+        record.map((h) => h.trim()),
+        line,
+      )
+    } else visit.row(record, line)
+    line += 1 + breaksIn(record)
+    return null
+  }
+  let byBytes: CsvLines | undefined
+  const onSkip = (err: (CsvContext & {code?: string; record?: string[]}) | undefined): number => {
+    const at = line
+    if (err?.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && err.record) line += 1 + breaksIn(err.record)
+    else if (err?.code !== 'CSV_QUOTE_NOT_CLOSED' && err?.bytes !== undefined) {
+      if (!byBytes) (byBytes = new CsvLines()).feed(text)
+      line = byBytes.lineAt(err.bytes)
+    }
+    return at
+  }
+  const {skipped} = parseRecords(text, delimiter, onSkip, {on_record: onRecord as unknown as undefined})
   return {problems: problemsOf(skipped, width), delimiter}
 }
 
@@ -182,11 +222,19 @@ function problemsOf(skipped: Skipped[], expected: number | undefined): CsvProble
   )
 }
 
+/** The line a record csv-parse skipped starts on, from its `on_skip` error, in the order it reports them. */
+type PlaceSkipped = (err: CsvContext & {code?: string; record?: string[]}) => number
+
 /**
- * csv-parse over the text, with the options every reader here shares. `lines` places the records skipped (fed the text
- * first, where their lines are wanted); `own` adds an `on_record`.
+ * csv-parse over the text, with the options every reader here shares. `lines` places the records skipped (a CsvLines
+ * fed the text first, where their lines are wanted); `own` adds an `on_record`.
  */
-function parseRecords(text: string, delimiter: string, lines: CsvLines, own: {on_record?: undefined} = {}): {records: unknown[]; skipped: Skipped[]} {
+function parseRecords(
+  text: string,
+  delimiter: string,
+  lines: CsvLines | PlaceSkipped,
+  own: {on_record?: undefined} = {},
+): {records: unknown[]; skipped: Skipped[]} {
   const skipped: Skipped[] = []
   const recordDelimiter = farRecordDelimiter(text)
   const records = csvParse().parse(text, {
@@ -199,7 +247,7 @@ function parseRecords(text: string, delimiter: string, lines: CsvLines, own: {on
     skip_records_with_error: true,
     ...own,
     on_skip: (err: (Error & CsvContext & {code?: string; record?: string[]}) | undefined) => {
-      const line = lines.skipped(err ?? {})
+      const line = typeof lines === 'function' ? lines(err ?? {}) : lines.skipped(err ?? {})
       skipped.push({line, code: err?.code, got: err?.record?.length, message: err?.message ?? 'CSV'})
     },
   }) as unknown[]

@@ -7,8 +7,8 @@ import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {translator} from '../../src/i18n/index.js'
 import {parseAnswer} from '../../src/survey/answers.js'
-import {decodeCsv, parseCsv} from '../../src/survey/csv.js'
-import {ingestRows, mapColumns, normalizeHeader, parseMaps} from '../../src/survey/ingest.js'
+import {decodeCsv, parseCsv, readCsv} from '../../src/survey/csv.js'
+import {ingestRows, mapColumns, normalizeHeader, parseMaps, responseRows, type ResponseRows} from '../../src/survey/ingest.js'
 import {parseSurveyText} from '../../src/survey/load.js'
 import type {SurveyDoc, SurveyResponse} from '../../src/survey/types.js'
 
@@ -32,6 +32,30 @@ function ingest(doc: SurveyDoc, data: Uint8Array, o: {maps?: string[]; known?: S
 }
 
 const t = translator('en')
+
+/** readCsv → rows one at a time, as `survey ingest` reads a CSV file: the stored lines and the lines reported. */
+function ingestStreamed(doc: SurveyDoc, text: string) {
+  const lines: string[] = []
+  const options = {
+    survey: 'S1',
+    file: 'data/x.csv',
+    now: new Date('2026-12-01T00:00:00Z'),
+    known: new Set<string>(),
+    sink: (json: string) => lines.push(json),
+  }
+  let rows: ResponseRows | undefined
+  const {problems} = readCsv(text, {
+    header: (header) => (rows = responseRows(doc, header, mapColumns(doc, header).columns, options)),
+    row: (cells, line) => rows!.add(line, cells),
+  })
+  const result = rows!.finish(problems)
+  return {
+    ...result,
+    lines,
+    stored: lines.map((json) => (JSON.parse(json) as SurveyResponse).source.line),
+    reported: result.rejected.map((r) => r.line),
+  }
+}
 
 // 问卷星 (wjx) "按文本" export: numbered Chinese headers, ┋ between choices, 其他〖…〗, (跳过) for hidden questions, GBK.
 const WJX =
@@ -194,6 +218,27 @@ describe('reading rows', () => {
     const r = ingest(doc, Buffer.from('overall,nps,city\n,,Paris\n4,8,Rome\n'))
     expect(r.responses).toHaveLength(1)
     expect(r.rejected).toEqual([{line: 2, reason: {key: 'survey.ingest.noAnswers'}}])
+  })
+
+  it('reading record by record: quoted cells over several lines, empty lines and skipped records keep every line', async () => {
+    const doc = await q4()
+    // no empty line: lines are counted from the line breaks in the cells (a ragged record's too)
+    const counted = (eol: string) => ['overall,why_low', '4,"too', 'slow"', '1,"a', 'b",extra', '9,late', '5,"x\r\ny"', ',', '3,ok', ''].join(eol)
+    expect(ingestStreamed(doc, counted('\n'))).toMatchObject({stored: [2, 7, 10], reported: [4, 6, 9]})
+    expect(ingestStreamed(doc, counted('\r\n'))).toMatchObject({stored: [2, 7, 10], reported: [4, 6, 9]})
+    // empty lines before the problem rows: csv-parse's byte offsets place the records
+    const spaced = ['overall,why_low', '', '4,"too', 'slow"', '', '', '1,"a', 'b",extra', '9,late', '', '5,ok', ''].join('\n')
+    expect(ingestStreamed(doc, spaced)).toMatchObject({stored: [3, 11], reported: [7, 9]})
+    // the same rows as parseCsv reads them whole
+    for (const text of [counted('\n'), counted('\r\n'), spaced]) {
+      const csv = parseCsv(text)
+      expect(ingestStreamed(doc, text).lines).toEqual(ingest(doc, Buffer.from(text)).lines)
+      expect(ingestStreamed(doc, text).reported).toEqual(
+        ingestRows(doc, csv, mapColumns(doc, csv.header).columns, {survey: 'S1', file: 'data/x.csv', now: new Date(), known: new Set()}).rejected.map(
+          (r) => r.line,
+        ),
+      )
+    }
   })
 
   it('a header-only file gives no rows and no problems; an empty file gives no header', () => {
