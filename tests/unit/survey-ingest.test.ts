@@ -241,6 +241,23 @@ describe('reading rows', () => {
     }
   })
 
+  it('writes answers as JSON.stringify would, question ids that are numbers first, whatever the column order', async () => {
+    const doc = await q4()
+    const numbered: SurveyDoc = {
+      ...doc,
+      questions: doc.questions.map((q) => (q.id === 'hours' ? {...q, id: '10'} : q.id === 'nps' ? {...q, id: '2'} : q)),
+    }
+    const {lines} = ingestStreamed(numbered, 'overall,topics,topics: Tips,10,2,topics: Photography\n5,Tips┋News,1,3,9,1\n4,Tips┋News,,2,8,\n')
+    expect(lines).toHaveLength(2)
+    for (const line of lines) expect(line).toBe(JSON.stringify(JSON.parse(line)))
+    expect(Object.keys((JSON.parse(lines[0]) as SurveyResponse).answers)).toEqual(['2', '10', 'overall', 'topics'])
+    // an option column adds to the list a whole column read, without changing the reading kept for the next rows
+    expect(lines.map((line) => (JSON.parse(line) as SurveyResponse).answers.topics)).toEqual([
+      ['tips', 'news', 'photo'],
+      ['tips', 'news'],
+    ])
+  })
+
   it('a header-only file gives no rows and no problems; an empty file gives no header', () => {
     expect(parseCsv('overall,nps\n')).toMatchObject({header: ['overall', 'nps'], rows: [], problems: []})
     expect(parseCsv('')).toMatchObject({header: [], rows: []})
