@@ -12,6 +12,8 @@ export interface Decoded {
   text: string
   /** What was used: utf8, utf8-bom, utf16le, utf16be, gb18030 or the encoding given. */
   encoding: string
+  /** The file's bytes when they are exactly the text's UTF-8 (valid UTF-8, no BOM): csv-parse reads them as they are. */
+  utf8?: Buffer
 }
 
 /** Decodes a response file: a BOM decides; else strict UTF-8; else GB18030 (a superset of GBK), as Excel and 问卷星 write it. */
@@ -26,7 +28,7 @@ export function decodeCsv(data: Uint8Array, encoding?: string): Decoded {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return {text: iconvLite().decode(buf.subarray(2), 'utf16le'), encoding: 'utf16le'}
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return {text: iconvLite().decode(buf.subarray(2), 'utf16be'), encoding: 'utf16be'}
   try {
-    return {text: new TextDecoder('utf-8', {fatal: true}).decode(buf), encoding: 'utf8'}
+    return {text: new TextDecoder('utf-8', {fatal: true}).decode(buf), encoding: 'utf8', utf8: buf}
   } catch {
     return {text: iconvLite().decode(buf, 'gb18030'), encoding: 'gb18030'}
   }
@@ -129,11 +131,12 @@ export interface CsvVisitor {
 
 /**
  * Reads CSV text as parseCsv does (the same header, rows, lines and problems) without holding the rows: each record
- * goes to the visitor as csv-parse reads it. Returns the records skipped, with their lines, and the delimiter.
+ * goes to the visitor as csv-parse reads it. Returns the records skipped, with their lines, and the delimiter. `utf8`,
+ * the text's UTF-8 bytes where the file holds them (decodeCsv's), spares csv-parse encoding the text again.
  */
-export function readCsv(text: string, visit: CsvVisitor): {problems: CsvProblem[]; delimiter: string} {
+export function readCsv(text: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
   const delimiter = sniffDelimiter(text)
-  if (!hasEmptyLines(text)) return readCounted(text, delimiter, visit)
+  if (!hasEmptyLines(text)) return readCounted(text, delimiter, visit, utf8)
   let width: number | undefined
   const lines = new CsvLines()
   lines.feed(text)
@@ -148,7 +151,7 @@ export function readCsv(text: string, visit: CsvVisitor): {problems: CsvProblem[
     } else visit.row(record, line)
     return null
   }
-  const {skipped} = parseRecords(text, delimiter, lines, {on_record: onRecord as unknown as undefined})
+  const {skipped} = parseRecords(text, delimiter, lines, {on_record: onRecord as unknown as undefined}, utf8)
   return {problems: problemsOf(skipped, width), delimiter}
 }
 
@@ -163,7 +166,7 @@ function hasEmptyLines(text: string): boolean {
  * csv-parse's byte offsets and the pass over the text that maps them to lines. Only a record skipped for another
  * reason (a record too long) is placed by its byte offset, as readCsv places every record.
  */
-function readCounted(text: string, delimiter: string, visit: CsvVisitor): {problems: CsvProblem[]; delimiter: string} {
+function readCounted(text: string, delimiter: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
   let width: number | undefined
   let line = 1
   const onRecord = (record: string[]): null => {
@@ -187,7 +190,7 @@ function readCounted(text: string, delimiter: string, visit: CsvVisitor): {probl
     }
     return at
   }
-  const {skipped} = parseRecords(text, delimiter, onSkip, {on_record: onRecord as unknown as undefined})
+  const {skipped} = parseRecords(text, delimiter, onSkip, {on_record: onRecord as unknown as undefined}, utf8)
   return {problems: problemsOf(skipped, width), delimiter}
 }
 
@@ -226,18 +229,20 @@ function problemsOf(skipped: Skipped[], expected: number | undefined): CsvProble
 type PlaceSkipped = (err: CsvContext & {code?: string; record?: string[]}) => number
 
 /**
- * csv-parse over the text, with the options every reader here shares. `lines` places the records skipped (a CsvLines
- * fed the text first, where their lines are wanted); `own` adds an `on_record`.
+ * csv-parse over the text (or its UTF-8 bytes, `utf8`, where they are at hand), with the options every reader here
+ * shares. `lines` places the records skipped (a CsvLines fed the text first, where their lines are wanted); `own` adds
+ * an `on_record`.
  */
 function parseRecords(
   text: string,
   delimiter: string,
   lines: CsvLines | PlaceSkipped,
   own: {on_record?: undefined} = {},
+  utf8?: Buffer,
 ): {records: unknown[]; skipped: Skipped[]} {
   const skipped: Skipped[] = []
   const recordDelimiter = farRecordDelimiter(text)
-  const records = csvParse().parse(text, {
+  const records = csvParse().parse(utf8 ?? text, {
     ...(recordDelimiter ? {record_delimiter: recordDelimiter} : {}),
     max_record_size: MAX_CSV_RECORD,
     delimiter,

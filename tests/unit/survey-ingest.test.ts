@@ -120,6 +120,14 @@ describe('decoding response files', () => {
     expect(c.answers.topics).toBeUndefined()
   })
 
+  it('hands on the bytes of a valid UTF-8 file without a BOM, for csv-parse to read as they are; no others', () => {
+    const bytes = Buffer.from('总体满意度,nps\n5,10\n')
+    expect(decodeCsv(bytes).utf8?.equals(bytes)).toBe(true)
+    expect(decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes])).utf8).toBeUndefined()
+    expect(decodeCsv(iconv.encode('总体满意度,nps\n5,10\n', 'gbk')).utf8).toBeUndefined()
+    expect(decodeCsv(bytes, 'utf-8').utf8).toBeUndefined()
+  })
+
   it('honours --encoding', () => {
     expect(decodeCsv(iconv.encode('名字\n張三\n', 'big5'), 'big5').text).toBe('名字\n張三\n')
     expect(decodeCsv(Buffer.from('a,b\n1,2\n'), 'utf-8').encoding).toBe('utf8')
