@@ -12,6 +12,8 @@ export interface Decoded {
   text: string
   /** What was used: utf8, utf8-bom, utf16le, utf16be, gb18030 or the encoding given. */
   encoding: string
+  /** The file's bytes when they are exactly the text's UTF-8 (valid UTF-8, no BOM): csv-parse reads them as they are. */
+  utf8?: Buffer
 }
 
 /** Decodes a response file: a BOM decides; else strict UTF-8; else GB18030 (a superset of GBK), as Excel and 问卷星 write it. */
@@ -26,7 +28,7 @@ export function decodeCsv(data: Uint8Array, encoding?: string): Decoded {
   if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return {text: iconvLite().decode(buf.subarray(2), 'utf16le'), encoding: 'utf16le'}
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return {text: iconvLite().decode(buf.subarray(2), 'utf16be'), encoding: 'utf16be'}
   try {
-    return {text: new TextDecoder('utf-8', {fatal: true}).decode(buf), encoding: 'utf8'}
+    return {text: new TextDecoder('utf-8', {fatal: true}).decode(buf), encoding: 'utf8', utf8: buf}
   } catch {
     return {text: iconvLite().decode(buf, 'gb18030'), encoding: 'gb18030'}
   }
@@ -95,7 +97,7 @@ export function sniffDelimiter(text: string): string {
  */
 export function parseCsv(text: string): ParsedCsv {
   const delimiter = sniffDelimiter(text)
-  if (!/\n\r?\n|\r(?!\n)/.test(text) && !/^\r?\n/.test(text)) {
+  if (!hasEmptyLines(text)) {
     const fast = parseRecords(text, delimiter, new CsvLines())
     if (fast.skipped.length === 0) {
       const records = fast.records as string[][]
@@ -129,10 +131,12 @@ export interface CsvVisitor {
 
 /**
  * Reads CSV text as parseCsv does (the same header, rows, lines and problems) without holding the rows: each record
- * goes to the visitor as csv-parse reads it. Returns the records skipped, with their lines, and the delimiter.
+ * goes to the visitor as csv-parse reads it. Returns the records skipped, with their lines, and the delimiter. `utf8`,
+ * the text's UTF-8 bytes where the file holds them (decodeCsv's), spares csv-parse encoding the text again.
  */
-export function readCsv(text: string, visit: CsvVisitor): {problems: CsvProblem[]; delimiter: string} {
+export function readCsv(text: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
   const delimiter = sniffDelimiter(text)
+  if (!hasEmptyLines(text)) return readCounted(text, delimiter, visit, utf8)
   let width: number | undefined
   const lines = new CsvLines()
   lines.feed(text)
@@ -147,7 +151,46 @@ export function readCsv(text: string, visit: CsvVisitor): {problems: CsvProblem[
     } else visit.row(record, line)
     return null
   }
-  const {skipped} = parseRecords(text, delimiter, lines, {on_record: onRecord as unknown as undefined})
+  const {skipped} = parseRecords(text, delimiter, lines, {on_record: onRecord as unknown as undefined}, utf8)
+  return {problems: problemsOf(skipped, width), delimiter}
+}
+
+/** True when csv-parse may skip an empty line (or the text has a lone CR): records then cannot be placed by counting. */
+function hasEmptyLines(text: string): boolean {
+  return /\n\r?\n|\r(?!\n)/.test(text) || /^\r?\n/.test(text)
+}
+
+/**
+ * readCsv for a text with no empty line and no lone CR: each record starts one line after the previous one ended, so
+ * its line is counted from the line breaks in the cells (or, for a record skipped whole, in its fields), without
+ * csv-parse's byte offsets and the pass over the text that maps them to lines. Only a record skipped for another
+ * reason (a record too long) is placed by its byte offset, as readCsv places every record.
+ */
+function readCounted(text: string, delimiter: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
+  let width: number | undefined
+  let line = 1
+  const onRecord = (record: string[]): null => {
+    if (width === undefined) {
+      width = record.length
+      visit.header(
+        record.map((h) => h.trim()),
+        line,
+      )
+    } else visit.row(record, line)
+    line += 1 + breaksIn(record)
+    return null
+  }
+  let byBytes: CsvLines | undefined
+  const onSkip = (err: (CsvContext & {code?: string; record?: string[]}) | undefined): number => {
+    const at = line
+    if (err?.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' && err.record) line += 1 + breaksIn(err.record)
+    else if (err?.code !== 'CSV_QUOTE_NOT_CLOSED' && err?.bytes !== undefined) {
+      if (!byBytes) (byBytes = new CsvLines()).feed(text)
+      line = byBytes.lineAt(err.bytes)
+    }
+    return at
+  }
+  const {skipped} = parseRecords(text, delimiter, onSkip, {on_record: onRecord as unknown as undefined}, utf8)
   return {problems: problemsOf(skipped, width), delimiter}
 }
 
@@ -182,14 +225,24 @@ function problemsOf(skipped: Skipped[], expected: number | undefined): CsvProble
   )
 }
 
+/** The line a record csv-parse skipped starts on, from its `on_skip` error, in the order it reports them. */
+type PlaceSkipped = (err: CsvContext & {code?: string; record?: string[]}) => number
+
 /**
- * csv-parse over the text, with the options every reader here shares. `lines` places the records skipped (fed the text
- * first, where their lines are wanted); `own` adds an `on_record`.
+ * csv-parse over the text (or its UTF-8 bytes, `utf8`, where they are at hand), with the options every reader here
+ * shares. `lines` places the records skipped (a CsvLines fed the text first, where their lines are wanted); `own` adds
+ * an `on_record`.
  */
-function parseRecords(text: string, delimiter: string, lines: CsvLines, own: {on_record?: undefined} = {}): {records: unknown[]; skipped: Skipped[]} {
+function parseRecords(
+  text: string,
+  delimiter: string,
+  lines: CsvLines | PlaceSkipped,
+  own: {on_record?: undefined} = {},
+  utf8?: Buffer,
+): {records: unknown[]; skipped: Skipped[]} {
   const skipped: Skipped[] = []
   const recordDelimiter = farRecordDelimiter(text)
-  const records = csvParse().parse(text, {
+  const records = csvParse().parse(utf8 ?? text, {
     ...(recordDelimiter ? {record_delimiter: recordDelimiter} : {}),
     max_record_size: MAX_CSV_RECORD,
     delimiter,
@@ -199,7 +252,7 @@ function parseRecords(text: string, delimiter: string, lines: CsvLines, own: {on
     skip_records_with_error: true,
     ...own,
     on_skip: (err: (Error & CsvContext & {code?: string; record?: string[]}) | undefined) => {
-      const line = lines.skipped(err ?? {})
+      const line = typeof lines === 'function' ? lines(err ?? {}) : lines.skipped(err ?? {})
       skipped.push({line, code: err?.code, got: err?.record?.length, message: err?.message ?? 'CSV'})
     },
   }) as unknown[]

@@ -197,7 +197,24 @@ export function ingestRows(doc: SurveyDoc, csv: ParsedTable, columns: ColumnMapp
   return rows.finish(csv.problems)
 }
 
-/** ingestRows for rows handed over one at a time, as a CSV reader reads them: no table of rows is held. */
+/** What one column holds, found once for the whole file: how `add` reads its cell. */
+type ColumnPlan =
+  | {kind: 'answer'; index: number; header: string; question: Question; slot: number; memo: Map<string, Reading>}
+  | {kind: 'option'; index: number; slot: number; option: string}
+  | {kind: 'member' | 'submittedAt' | 'skip'; index: number}
+  | {kind: 'field'; index: number; header: string}
+
+/** A cell read as an answer, with its value's JSON (shared by every row with the same cell: never changed). */
+type Reading = ParsedAnswer & {json?: string}
+
+/** A question id JSON.stringify writes before the others (an array index: "0", "12"), as its number; else -1. */
+const indexKey = (id: string): number => (/^(?:0|[1-9]\d{0,9})$/.test(id) && Number(id) < 2 ** 32 - 1 ? Number(id) : -1)
+
+/**
+ * ingestRows for rows handed over one at a time, as a CSV reader reads them: no table of rows is held. Each column's
+ * question, memo and answer slot are found once; a row's answers go to slots reused from row to row, and its line is
+ * written as JSON.stringify of the SurveyResponse would write it (keys in the same order), without building the object.
+ */
 export function responseRows(doc: SurveyDoc, header: string[], columns: ColumnMapping[], o: IngestOptions): ResponseRows {
   const byId = new Map(doc.questions.map((q) => [q.id, q]))
   const rejected: RejectedRow[] = []
@@ -206,22 +223,57 @@ export function responseRows(doc: SurveyDoc, header: string[], columns: ColumnMa
   // Rows seen in this file, by the hash of their first occurrence: a repeated row is hashed again with its count.
   const seenInFile = new Map<string, number>()
   const isHeader = (cells: string[]) => cells.length === header.length && cells.every((c, i) => c.trim() === header[i])
-  // Exports repeat the same few answers (options, scale points) on every row: each distinct cell of a column is read
-  // (its labels normalised and matched) once, then looked up. Each column's question and memo are found once.
-  const questionOf = columns.map((c) => (c.question && !c.option ? byId.get(c.question) : undefined))
-  const memos = columns.map(() => new Map<string, ParsedAnswer>())
-  const read = (k: number, q: Question, cell: string): ParsedAnswer => {
-    const memo = memos[k]
-    let parsed = memo.get(cell)
-    if (parsed === undefined) {
-      parsed = parseAnswer(q, cell, o.values)
-      if (memo.size < MEMO_SIZE) memo.set(cell, parsed)
-    }
-    return parsed.ok && Array.isArray(parsed.value) ? {...parsed, value: parsed.value.slice()} : parsed
+  // One slot per question some column answers, in the order first met; its id's JSON key is written once.
+  const slotOf = new Map<string, number>()
+  const ids: string[] = []
+  const slot = (id: string): number => {
+    let at = slotOf.get(id)
+    if (at === undefined) slotOf.set(id, (at = ids.push(id) - 1))
+    return at
   }
-  const conditional = doc.questions.filter((q) => q.showIf)
+  // Exports repeat the same few answers (options, scale points) on every row: each distinct cell of a column is read
+  // (its labels normalised and matched) once, then looked up.
+  const plans = columns.map((c): ColumnPlan => {
+    const q = c.question && !c.option ? byId.get(c.question) : undefined
+    if (q) return {kind: 'answer', index: c.index, header: c.header, question: q, slot: slot(q.id), memo: new Map()}
+    if (c.meta === 'ignore') return {kind: 'skip', index: c.index}
+    if (c.meta === 'member' || c.meta === 'submittedAt') return {kind: c.meta, index: c.index}
+    if (c.question && c.option) return {kind: 'option', index: c.index, slot: slot(c.question), option: c.option}
+    return c.header !== '' ? {kind: 'field', index: c.index, header: c.header} : {kind: 'skip', index: c.index}
+  })
+  const keys = ids.map((id) => `${JSON.stringify(id)}:`)
+  const indexKeys = ids.map(indexKey)
+  const byIndex = indexKeys.some((k) => k >= 0)
+  // JSON.stringify writes array-index keys first, ascending, then the others in the order they were added.
+  const jsonOrder = (a: number, b: number) => (indexKeys[a] < 0 ? (indexKeys[b] < 0 ? 0 : 1) : indexKeys[b] < 0 ? -1 : indexKeys[a] - indexKeys[b])
+  const conditional = doc.questions
+    .filter((q) => q.showIf && slotOf.has(q.id))
+    .map((q) => ({slot: slotOf.get(q.id)!, showIf: q.showIf!, on: slotOf.get(q.showIf!.question) ?? -1}))
+  // The row being read: per slot its answer (and that answer's JSON while it is a memo's, unchanged) and other text.
+  const values: Array<Answer | undefined> = ids.map(() => undefined)
+  const valueJson: Array<string | undefined> = ids.map(() => undefined)
+  const others: Array<string | undefined> = ids.map(() => undefined)
+  const answeredOrder: number[] = []
+  const otherOrder: number[] = []
+  const read = (plan: Extract<ColumnPlan, {kind: 'answer'}>, cell: string): Reading => {
+    let parsed = plan.memo.get(cell)
+    if (parsed === undefined) {
+      const answer = parseAnswer(plan.question, cell, o.values)
+      parsed = answer.ok && answer.value !== undefined ? {...answer, json: JSON.stringify(answer.value)} : answer
+      if (plan.memo.size < MEMO_SIZE) plan.memo.set(cell, parsed)
+    }
+    return parsed
+  }
+  const jsonOf = (order: number[], texts: Array<Answer | undefined>, json?: Array<string | undefined>): string => {
+    let out = ''
+    for (const at of byIndex ? order.slice().sort(jsonOrder) : order) {
+      const value = texts[at]
+      if (value === undefined) continue
+      out += `${out === '' ? '' : ','}${keys[at]}${json?.[at] ?? JSON.stringify(value)}`
+    }
+    return `{${out}}`
+  }
   const surveyJson = JSON.stringify(o.survey)
-  // Each response's line is built as JSON.stringify of the SurveyResponse would write it, its keys in the same order.
   const head = `{"survey":${surveyJson},"rowHash":"`
   const fileJson = `","source":{"file":${JSON.stringify(o.file)},"line":`
   const tail = `,"ingestedAt":${JSON.stringify(o.now.toISOString())}}`
@@ -240,56 +292,68 @@ export function responseRows(doc: SurveyDoc, header: string[], columns: ColumnMa
     const occurrence = (seenInFile.get(first) ?? 0) + 1
     seenInFile.set(first, occurrence)
     const rowHash = occurrence === 1 ? first : sha(`[${surveyJson},${key},${occurrence}]`)
-    const answers: Record<string, Answer> = {}
-    const others: Record<string, string> = {}
-    const fields: Record<string, string> = {}
-    let answered = 0
-    let hasOthers = false
+    for (const at of answeredOrder) values[at] = valueJson[at] = undefined
+    for (const at of otherOrder) others[at] = undefined
+    answeredOrder.length = otherOrder.length = 0
+    let fields: Record<string, string> | undefined
     let member: string | undefined
     let submittedAt: string | undefined
     let blanked: RowWarning | undefined
-    for (let k = 0; k < columns.length; k++) {
-      const c = columns[k]
-      const cell = cells[c.index] ?? ''
-      const q = questionOf[k]
-      if (q) {
-        const parsed = read(k, q, cell)
-        if (!parsed.ok) {
-          blanked ??= {line, columns: [], reasons: []}
-          blanked.columns.push(c.header)
-          blanked.reasons.push({...parsed.reason, params: {...parsed.reason.params, column: c.header}})
+    for (const plan of plans) {
+      const cell = cells[plan.index] ?? ''
+      switch (plan.kind) {
+        case 'answer': {
+          const parsed = read(plan, cell)
+          if (!parsed.ok) {
+            blanked ??= {line, columns: [], reasons: []}
+            blanked.columns.push(plan.header)
+            blanked.reasons.push({...parsed.reason, params: {...parsed.reason.params, column: plan.header}})
+            continue
+          }
+          const at = plan.slot
+          if (parsed.value !== undefined) {
+            if (values[at] === undefined) answeredOrder.push(at)
+            values[at] = parsed.value
+            valueJson[at] = parsed.json
+          }
+          if (parsed.other) {
+            if (others[at] === undefined) otherOrder.push(at)
+            others[at] = parsed.other
+          }
           continue
         }
-        if (parsed.value !== undefined) {
-          if (answers[q.id] === undefined) answered++
-          answers[q.id] = parsed.value
+        case 'option': {
+          if (!optionChosen(cell)) continue
+          const at = plan.slot
+          let list = values[at] as string[] | undefined
+          if (list === undefined) answeredOrder.push(at)
+          if (list === undefined || valueJson[at] !== undefined) values[at] = list = list ? list.slice() : []
+          valueJson[at] = undefined
+          if (!list.includes(plan.option)) list.push(plan.option)
+          if (plan.option === 'other' && !/^(1|true|yes|是|✓|√|x)$/iu.test(cell.trim())) {
+            if (others[at] === undefined) otherOrder.push(at)
+            others[at] = cell.trim()
+          }
+          continue
         }
-        if (parsed.other) {
-          others[q.id] = parsed.other
-          hasOthers = true
+        case 'member':
+          member = cell.trim() || member
+          continue
+        case 'submittedAt':
+          submittedAt ??= cell.trim() || undefined
+          continue
+        case 'field': {
+          const value = cell.trim()
+          if (value !== '') (fields ??= {})[plan.header] = value
+          continue
         }
-      } else if (c.meta === 'ignore') continue
-      else if (c.meta === 'member') member = cell.trim() || member
-      else if (c.meta === 'submittedAt') submittedAt ??= cell.trim() || undefined
-      else if (c.question && c.option) {
-        if (!optionChosen(cell)) continue
-        if (answers[c.question] === undefined) answered++
-        const list = (answers[c.question] ??= []) as string[]
-        if (!list.includes(c.option)) list.push(c.option)
-        if (c.option === 'other' && !/^(1|true|yes|是|✓|√|x)$/iu.test(cell.trim())) {
-          others[c.question] = cell.trim()
-          hasOthers = true
-        }
-      } else if (c.header !== '') {
-        const value = cell.trim()
-        if (value !== '') fields[c.header] = value
       }
     }
+    let answered = answeredOrder.length
     // An answer to a question its showIf hides is kept out of the scores, as the form would have hidden it.
-    for (const q of conditional) {
-      if (answers[q.id] !== undefined && !conditionHolds(q.showIf!, answers[q.showIf!.question])) {
-        delete answers[q.id]
-        delete others[q.id]
+    for (const c of conditional) {
+      if (values[c.slot] !== undefined && !conditionHolds(c.showIf, c.on < 0 ? undefined : values[c.on])) {
+        values[c.slot] = others[c.slot] = undefined
         answered--
       }
     }
@@ -308,9 +372,9 @@ export function responseRows(doc: SurveyDoc, header: string[], columns: ColumnMa
     let json = `${head}${rowHash}${fileJson}${line}}`
     if (submittedAt) json += `,"submittedAt":${JSON.stringify(submittedAt)}`
     if (member) json += `,"member":${JSON.stringify(member)}`
-    json += `,"answers":${JSON.stringify(answers)}`
-    if (hasOthers && Object.keys(others).length) json += `,"others":${JSON.stringify(others)}`
-    o.sink(`${json},"fields":${JSON.stringify(fields)}${tail}`)
+    json += `,"answers":${jsonOf(answeredOrder, values, valueJson)}`
+    if (otherOrder.some((at) => others[at] !== undefined)) json += `,"others":${jsonOf(otherOrder, others)}`
+    o.sink(`${json},"fields":${fields ? JSON.stringify(fields) : '{}'}${tail}`)
   }
   const finish = (problems: RejectedRow[]): IngestResult => {
     const all = [...problems, ...rejected].sort((a, b) => a.line - b.line)

@@ -30,16 +30,17 @@ export async function readResponses(root: string, db: Pick<Db, 'responseBatches'
   return out
 }
 
-/** Characters of lines gathered before they are written: memory stays flat however many responses a file has. */
-const TEXT = 64 * 1024
+/** Bytes of lines gathered before they are written: memory stays flat however many responses a file has. */
+const CHUNK = 1024 * 1024
 
 /**
  * One batch's temp file, written and fsync'd outside the lock; `commit` names it under the lock. Lines are added one
- * at a time as the rows are read (`add`, synchronous: the rows are read in one synchronous pass) and written every
- * TEXT characters, so a big file's responses are never all held in memory.
+ * at a time as the rows are read (`add`, synchronous: the rows are read in one synchronous pass), encoded straight
+ * into one buffer and written each time it fills, so a big file's responses are never all held in memory.
  */
 export class ResponseBatchFile {
-  private text = ''
+  private chunk = Buffer.allocUnsafe(CHUNK)
+  private used = 0
   private fd: number | undefined
   /** With `defer`: the lines' bytes, written by `sync` (nothing is made on disk before). */
   private held: Buffer[] | undefined
@@ -64,14 +65,26 @@ export class ResponseBatchFile {
 
   /** Adds one line: a response as JSON, without its line break. */
   add(json: string): void {
-    this.text += `${json}\n`
-    if (this.text.length >= TEXT) this.writeText()
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8; a line that may not fit an empty chunk is written by itself.
+    if (this.used + json.length * 3 + 1 > CHUNK) {
+      this.writeChunk()
+      if (json.length * 3 + 1 > CHUNK) return this.put(Buffer.from(`${json}\n`))
+    }
+    this.used += this.chunk.write(json, this.used)
+    this.chunk[this.used++] = 10
   }
 
-  private writeText(): void {
-    if (this.text === '') return
-    const data = Buffer.from(this.text)
-    this.text = ''
+  private writeChunk(): void {
+    if (this.used === 0) return
+    const data = this.chunk.subarray(0, this.used)
+    this.used = 0
+    if (this.held) {
+      this.held.push(data)
+      this.chunk = Buffer.allocUnsafe(CHUNK)
+    } else this.writeBytes(data)
+  }
+
+  private put(data: Buffer): void {
     if (this.held) this.held.push(data)
     else this.writeBytes(data)
   }
@@ -86,7 +99,7 @@ export class ResponseBatchFile {
 
   /** Writes the lines not written yet, fsyncs and closes the file. */
   sync(): void {
-    this.writeText()
+    this.writeChunk()
     const held = this.held
     this.held = undefined
     for (const data of held ?? []) this.writeBytes(data)
@@ -123,7 +136,7 @@ export class ResponseBatchFile {
   async discard(): Promise<void> {
     if (this.fd !== undefined) closeSync(this.fd)
     this.fd = undefined
-    this.text = ''
+    this.used = 0
     this.held = undefined
     await rm(this.temp, {force: true})
   }

@@ -130,7 +130,7 @@ async function readTable(
   display: string,
   survey: string,
   encodingFlag?: string,
-): Promise<{input: ParsedTable | string; encoding: string; hash: string}> {
+): Promise<{input: ParsedTable | string; encoding: string; hash: string; utf8?: Buffer}> {
   const info = await stat(full)
   if (info.isDirectory()) {
     const names = await readdir(full)
@@ -165,7 +165,7 @@ async function readTable(
       )
     return {input: read.table, encoding: 'xlsx', hash: sha256Hex(data)}
   }
-  const {text, encoding} = decodeCsv(data, encodingFlag)
+  const {text, encoding, utf8} = decodeCsv(data, encodingFlag)
   if (text.trim() === '')
     throw new ValidationError(
       {key: 'survey.ingest.empty', params: {file: display}},
@@ -173,7 +173,7 @@ async function readTable(
     )
   const width = headerWidth(text)
   if (width > MAX_COLUMNS) throw tooWide(width)
-  return {input: text, encoding, hash: sha256Hex(data)}
+  return {input: text, encoding, hash: sha256Hex(data), utf8}
 }
 
 /** The columns of a response file's header, mapped; unknown --map targets or columns, or no question column, are errors. */
@@ -222,7 +222,7 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
   if (values.bad !== undefined)
     throw new UsageError({key: 'survey.ingest.badMapValue', params: {value: values.bad}}, {hint: {key: 'survey.ingest.badMapValue.hint'}})
 
-  const {input, encoding, hash} = await readTable(full, display, ref.id, request.encoding)
+  const {input, encoding, hash, utf8} = await readTable(full, display, ref.id, request.encoding)
   const known = await knownRows(store.root, snapshot, ref.id)
   // Data first: the responses go to a temp file as the rows are read, fsync'd before the lock; under it, the file is
   // renamed and then indexed.
@@ -244,13 +244,17 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
   try {
     if (typeof input === 'string') {
       // CSV: each record is read into a response as csv-parse reads it, and its line written out; no table is held.
-      const {problems} = readCsv(input, {
-        header: start,
-        row: (cells, line) => {
-          records++
-          rows!.add(line, cells)
+      const {problems} = readCsv(
+        input,
+        {
+          header: start,
+          row: (cells, line) => {
+            records++
+            rows!.add(line, cells)
+          },
         },
-      })
+        utf8,
+      )
       if (!rows) start([], 1)
       records += problems.length
       preview = rows!.finish(problems)

@@ -37,6 +37,11 @@ export class CsvLines {
     return this.next(err, err.code === 'CSV_QUOTE_NOT_CLOSED')
   }
 
+  /** The line holding the UTF-8 byte at this offset of the text fed; offsets asked for must not decrease. */
+  lineAt(bytes: number): number {
+    return this.lines.lineAt(bytes)
+  }
+
   /** The line of the record (or skipped record) csv-parse reported with this context, in the order it reports them. */
   private next(ctx: CsvContext, unclosed = false): number {
     const line = this.lines.lineAt(this.end) + (ctx.empty_lines ?? this.empty) - this.empty

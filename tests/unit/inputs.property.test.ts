@@ -165,12 +165,16 @@ describe('CSV', () => {
 })
 
 /** readCsv's visits gathered into parseCsv's table. */
-function readAll(text: string) {
+function readAll(text: string, utf8?: Buffer) {
   const table = {header: [] as string[], headerLine: 1, rows: [] as Array<{line: number; cells: string[]}>}
-  const {problems, delimiter} = readCsv(text, {
-    header: (cells, line) => Object.assign(table, {header: cells, headerLine: line}),
-    row: (cells, line) => table.rows.push({line, cells}),
-  })
+  const {problems, delimiter} = readCsv(
+    text,
+    {
+      header: (cells, line) => Object.assign(table, {header: cells, headerLine: line}),
+      row: (cells, line) => table.rows.push({line, cells}),
+    },
+    utf8,
+  )
   return {...table, problems, delimiter}
 }
 
@@ -181,6 +185,8 @@ describe('readCsv (record by record)', () => {
       fc.assert(
         fc.property(fc.string({unit: fc.constantFrom('a', ',', ';', '\t', '"', '\n', '\r', ' ', 'é', '中', '😀')}), (text) => {
           expect(readAll(text)).toEqual(parseCsv(text))
+          // csv-parse reading the file's UTF-8 bytes instead of the text reads the same
+          expect(readAll(text, Buffer.from(text))).toEqual(parseCsv(text))
         }),
         RUNS,
       )

@@ -7,8 +7,8 @@ import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {translator} from '../../src/i18n/index.js'
 import {parseAnswer} from '../../src/survey/answers.js'
-import {decodeCsv, parseCsv} from '../../src/survey/csv.js'
-import {ingestRows, mapColumns, normalizeHeader, parseMaps} from '../../src/survey/ingest.js'
+import {decodeCsv, parseCsv, readCsv} from '../../src/survey/csv.js'
+import {ingestRows, mapColumns, normalizeHeader, parseMaps, responseRows, type ResponseRows} from '../../src/survey/ingest.js'
 import {parseSurveyText} from '../../src/survey/load.js'
 import type {SurveyDoc, SurveyResponse} from '../../src/survey/types.js'
 
@@ -32,6 +32,30 @@ function ingest(doc: SurveyDoc, data: Uint8Array, o: {maps?: string[]; known?: S
 }
 
 const t = translator('en')
+
+/** readCsv → rows one at a time, as `survey ingest` reads a CSV file: the stored lines and the lines reported. */
+function ingestStreamed(doc: SurveyDoc, text: string) {
+  const lines: string[] = []
+  const options = {
+    survey: 'S1',
+    file: 'data/x.csv',
+    now: new Date('2026-12-01T00:00:00Z'),
+    known: new Set<string>(),
+    sink: (json: string) => lines.push(json),
+  }
+  let rows: ResponseRows | undefined
+  const {problems} = readCsv(text, {
+    header: (header) => (rows = responseRows(doc, header, mapColumns(doc, header).columns, options)),
+    row: (cells, line) => rows!.add(line, cells),
+  })
+  const result = rows!.finish(problems)
+  return {
+    ...result,
+    lines,
+    stored: lines.map((json) => (JSON.parse(json) as SurveyResponse).source.line),
+    reported: result.rejected.map((r) => r.line),
+  }
+}
 
 // 问卷星 (wjx) "按文本" export: numbered Chinese headers, ┋ between choices, 其他〖…〗, (跳过) for hidden questions, GBK.
 const WJX =
@@ -94,6 +118,14 @@ describe('decoding response files', () => {
     expect(b.others).toEqual({region: 'Mars base', topics: 'Drones and kites'})
     expect(c.answers).toMatchObject({overall: 2, nps: 2, why_low: 'Too many ads, too little content', region: 'south'})
     expect(c.answers.topics).toBeUndefined()
+  })
+
+  it('hands on the bytes of a valid UTF-8 file without a BOM, for csv-parse to read as they are; no others', () => {
+    const bytes = Buffer.from('总体满意度,nps\n5,10\n')
+    expect(decodeCsv(bytes).utf8?.equals(bytes)).toBe(true)
+    expect(decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes])).utf8).toBeUndefined()
+    expect(decodeCsv(iconv.encode('总体满意度,nps\n5,10\n', 'gbk')).utf8).toBeUndefined()
+    expect(decodeCsv(bytes, 'utf-8').utf8).toBeUndefined()
   })
 
   it('honours --encoding', () => {
@@ -194,6 +226,44 @@ describe('reading rows', () => {
     const r = ingest(doc, Buffer.from('overall,nps,city\n,,Paris\n4,8,Rome\n'))
     expect(r.responses).toHaveLength(1)
     expect(r.rejected).toEqual([{line: 2, reason: {key: 'survey.ingest.noAnswers'}}])
+  })
+
+  it('reading record by record: quoted cells over several lines, empty lines and skipped records keep every line', async () => {
+    const doc = await q4()
+    // no empty line: lines are counted from the line breaks in the cells (a ragged record's too)
+    const counted = (eol: string) => ['overall,why_low', '4,"too', 'slow"', '1,"a', 'b",extra', '9,late', '5,"x\r\ny"', ',', '3,ok', ''].join(eol)
+    expect(ingestStreamed(doc, counted('\n'))).toMatchObject({stored: [2, 7, 10], reported: [4, 6, 9]})
+    expect(ingestStreamed(doc, counted('\r\n'))).toMatchObject({stored: [2, 7, 10], reported: [4, 6, 9]})
+    // empty lines before the problem rows: csv-parse's byte offsets place the records
+    const spaced = ['overall,why_low', '', '4,"too', 'slow"', '', '', '1,"a', 'b",extra', '9,late', '', '5,ok', ''].join('\n')
+    expect(ingestStreamed(doc, spaced)).toMatchObject({stored: [3, 11], reported: [7, 9]})
+    // the same rows as parseCsv reads them whole
+    for (const text of [counted('\n'), counted('\r\n'), spaced]) {
+      const csv = parseCsv(text)
+      expect(ingestStreamed(doc, text).lines).toEqual(ingest(doc, Buffer.from(text)).lines)
+      expect(ingestStreamed(doc, text).reported).toEqual(
+        ingestRows(doc, csv, mapColumns(doc, csv.header).columns, {survey: 'S1', file: 'data/x.csv', now: new Date(), known: new Set()}).rejected.map(
+          (r) => r.line,
+        ),
+      )
+    }
+  })
+
+  it('writes answers as JSON.stringify would, question ids that are numbers first, whatever the column order', async () => {
+    const doc = await q4()
+    const numbered: SurveyDoc = {
+      ...doc,
+      questions: doc.questions.map((q) => (q.id === 'hours' ? {...q, id: '10'} : q.id === 'nps' ? {...q, id: '2'} : q)),
+    }
+    const {lines} = ingestStreamed(numbered, 'overall,topics,topics: Tips,10,2,topics: Photography\n5,Tips┋News,1,3,9,1\n4,Tips┋News,,2,8,\n')
+    expect(lines).toHaveLength(2)
+    for (const line of lines) expect(line).toBe(JSON.stringify(JSON.parse(line)))
+    expect(Object.keys((JSON.parse(lines[0]) as SurveyResponse).answers)).toEqual(['2', '10', 'overall', 'topics'])
+    // an option column adds to the list a whole column read, without changing the reading kept for the next rows
+    expect(lines.map((line) => (JSON.parse(line) as SurveyResponse).answers.topics)).toEqual([
+      ['tips', 'news', 'photo'],
+      ['tips', 'news'],
+    ])
   })
 
   it('a header-only file gives no rows and no problems; an empty file gives no header', () => {
