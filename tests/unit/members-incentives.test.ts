@@ -3,6 +3,7 @@
  * incident deductions, manual awards kept across recomputes, byte-identical recomputes), badges (count in a window,
  * first, answered, streak, points, manual, revoke), engagement levels, movement and gravity, the leaderboard.
  */
+import {createHash} from 'node:crypto'
 import {mkdir, mkdtemp, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -255,6 +256,8 @@ describe('points ledger', () => {
     const text = await readFile(path.join(root, '.commops', 'ledger', r.file), 'utf8')
     expect(text.length).toBeGreaterThan(2 * 1024 * 1024)
     expect(text.trimEnd().split('\n')).toEqual(expected)
+    // written a chunk at a time, the next gathered while the last is written: every chunk once, in order, as hashed
+    expect(createHash('sha256').update(text).digest('hex')).toBe(r.hash)
   })
 
   it('reads ts and src from a line whatever the order of its keys, as from a line in the order import writes', async () => {
