@@ -268,4 +268,47 @@ describe('notPlain: where the fast parse steps aside', () => {
     ])
       expect(notPlain(s), s).toBe(NOT_PLAIN.test(s))
   })
+
+  it('says what the NOT_PLAIN pattern says on the shipped YAML files, and on those files with characters put in or taken out', () => {
+    const texts = ['templates', 'playbooks'].flatMap((dir) => yamlFiles(path.join(root, dir))).map((f) => readFileSync(f, 'utf8'))
+    for (const t of texts) expect(notPlain(t), t.slice(0, 80)).toBe(NOT_PLAIN.test(t))
+    const bits = [
+      '-',
+      ' ',
+      '\n',
+      ':',
+      ',',
+      '[',
+      '{',
+      '&',
+      '*',
+      '!',
+      '?',
+      '%',
+      '.',
+      '#',
+      '- ',
+      '---',
+      '...',
+      '\v',
+      '\f',
+      '\ufeff',
+      '\u2029',
+      '\u00a0',
+      '\r',
+      '\t',
+    ]
+    const edit = fc.record({at: fc.nat(), cut: fc.nat({max: 3}), put: fc.array(fc.constantFrom(...bits), {maxLength: 3})})
+    fc.assert(
+      fc.property(fc.nat(), fc.array(edit, {minLength: 1, maxLength: 4}), (which, edits) => {
+        let t = texts[which % texts.length]
+        for (const {at, cut, put} of edits) {
+          const i = at % (t.length + 1)
+          t = t.slice(0, i) + put.join('') + t.slice(i + cut)
+        }
+        return notPlain(t) === NOT_PLAIN.test(t)
+      }),
+      {numRuns: Number(process.env.YAML_FUZZ_RUNS ?? 2000)},
+    )
+  })
 })
