@@ -207,11 +207,28 @@ describe('quickValid', () => {
       [{if: {properties: {kind: {const: 'a'}}}, then: {required: ['x']}, else: {required: ['y']}}, [{kind: 'a', x: 1}, {kind: 'a'}, {y: 1}, {}]],
       [{if: {type: 'string'}, then: {minLength: 2}}, ['ab', 'a', 5]],
       [{items: false}, [[], [1], 'x']],
+      // an enum of plain values (looked up in a set) and one with an object in it, on values of every type
+      [{enum: ['a', 0, true, null]}, ['a', 0, -0, true, null, 'b', '0', 1, false, Number.NaN, [], {}, ['a']]],
+      [{enum: [1, [1], {a: 'x'}]}, [1, [1], [[1]], {a: 'x'}, {a: 'y'}, '1', Number.NaN]],
+      [{type: ['string', 'array', 'object', 'boolean', 'number']}, ['a', [], {}, true, 1.5, null, Number.NaN]],
+      [{properties: {a: {type: 'string'}}, additionalProperties: false}, [{a: 'x'}, {a: 1}, {b: 1}, {}, 'x', []]],
     ]
     for (const [schema, values] of cases) {
       const validate = ajv.compile(schema)
       for (const value of values) expect(quickValid(schema, value, FORMATS), `${JSON.stringify(schema)} ${String(value)}`).toBe(validate(value))
     }
+  })
+
+  it('answers alike each time a schema is met again, from one place or another', () => {
+    // each schema object's check is made once: a subschema shared by two properties, and a schema asked twice
+    const shared = {type: 'string', minLength: 2}
+    const schema = {type: 'object', properties: {a: shared, b: {type: 'array', items: shared}}, additionalProperties: shared}
+    const ajv = newAjv()
+    const validate = ajv.compile(structuredClone(schema))
+    const values = [{a: 'xy'}, {a: 'x'}, {b: ['xy', 'zw']}, {b: ['xy', 'z']}, {c: 'xy'}, {c: 'x'}, {a: 'xy', b: [], c: 1}]
+    for (let round = 0; round < 2; round++)
+      for (const value of values) expect(quickValid(schema, value, FORMATS), `${round} ${JSON.stringify(value)}`).toBe(validate(value))
+    for (const value of ['xy', 'x', 5]) expect(quickValid(shared, value, FORMATS), String(value)).toBe(value === 'xy')
   })
 
   it('says no to what it cannot check, so ajv decides', () => {

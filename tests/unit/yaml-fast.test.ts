@@ -109,6 +109,54 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
     for (const s of scalars) expect(agree(`v: ${s}\nw: [${s || '""'}]\n`)).toBe('fast')
   })
 
+  it('resolves random plain scalars made of the characters the core schema looks at, as yaml does (property)', () => {
+    const bits = [
+      '0',
+      '1',
+      '7',
+      '9',
+      '+',
+      '-',
+      '.',
+      'e',
+      'E',
+      'x',
+      'o',
+      'b',
+      'F',
+      'f',
+      'a',
+      'l',
+      's',
+      'n',
+      'N',
+      'u',
+      'L',
+      't',
+      'T',
+      'r',
+      'i',
+      'I',
+      '~',
+      '_',
+      'null',
+      'true',
+      'False',
+      'inf',
+      'NaN',
+      'NULL',
+    ]
+    const scalar = fc.array(fc.constantFrom(...bits), {minLength: 1, maxLength: 6}).map((a) => a.join(''))
+    fc.assert(
+      fc.property(scalar, (s) => {
+        const text = `v: ${s}\nw: [${s}]\n`
+        // a fast path that steps aside (`-` alone is a list item) is fine; one that reads a value must read yaml's
+        agree(text)
+      }),
+      {numRuns: Number(process.env.YAML_FUZZ_RUNS ?? 3000)},
+    )
+  })
+
   it('leaves anchors, aliases, tags, several documents, explicit keys and bad YAML to the full parse', () => {
     for (const text of [
       'a: &x 1\nb: *x\n',
@@ -267,5 +315,48 @@ describe('notPlain: where the fast parse steps aside', () => {
       'a: b?\n',
     ])
       expect(notPlain(s), s).toBe(NOT_PLAIN.test(s))
+  })
+
+  it('says what the NOT_PLAIN pattern says on the shipped YAML files, and on those files with characters put in or taken out', () => {
+    const texts = ['templates', 'playbooks'].flatMap((dir) => yamlFiles(path.join(root, dir))).map((f) => readFileSync(f, 'utf8'))
+    for (const t of texts) expect(notPlain(t), t.slice(0, 80)).toBe(NOT_PLAIN.test(t))
+    const bits = [
+      '-',
+      ' ',
+      '\n',
+      ':',
+      ',',
+      '[',
+      '{',
+      '&',
+      '*',
+      '!',
+      '?',
+      '%',
+      '.',
+      '#',
+      '- ',
+      '---',
+      '...',
+      '\v',
+      '\f',
+      '\ufeff',
+      '\u2029',
+      '\u00a0',
+      '\r',
+      '\t',
+    ]
+    const edit = fc.record({at: fc.nat(), cut: fc.nat({max: 3}), put: fc.array(fc.constantFrom(...bits), {maxLength: 3})})
+    fc.assert(
+      fc.property(fc.nat(), fc.array(edit, {minLength: 1, maxLength: 4}), (which, edits) => {
+        let t = texts[which % texts.length]
+        for (const {at, cut, put} of edits) {
+          const i = at % (t.length + 1)
+          t = t.slice(0, i) + put.join('') + t.slice(i + cut)
+        }
+        return notPlain(t) === NOT_PLAIN.test(t)
+      }),
+      {numRuns: Number(process.env.YAML_FUZZ_RUNS ?? 2000)},
+    )
   })
 })
