@@ -97,7 +97,7 @@ export default class CommopsHelp extends Help {
       // `commops nosuch --help`: the unknown-command error in the user's language, exit 2 (messages loaded only here)
       const {translator} = await import('../i18n/index.js')
       const typed = subject.replace(/:/g, ' ')
-      process.stderr.write(unknownCommandLines(typed, closestCommand(typed, this.config.commands).best, translator(this.locale)))
+      process.stderr.write(unknownCommandLines(typed, closestCommand(typed, this.config.commands), translator(this.locale)))
       Errors.exit(2)
     }
     await super.showHelp(rest)

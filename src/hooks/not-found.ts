@@ -12,7 +12,8 @@ const hook: Hook<'command_not_found'> = async function (options) {
   const argv = options.argv ?? []
   const t = translator(commandLineLocale(argv))
   const typed = options.id.replace(/:/g, ' ')
-  const {best, id} = closestCommand(typed, options.config.commands)
+  const found = closestCommand(typed, options.config.commands)
+  const {best, id} = found
   if (id && canPrompt({json: argv.includes('--json')})) {
     const {confirm} = await loadPrompts()
     let yes: boolean
@@ -25,7 +26,7 @@ const hook: Hook<'command_not_found'> = async function (options) {
     }
     if (yes) return options.config.runCommand(id, argv)
   }
-  process.stderr.write(unknownCommandLines(typed, best, t))
+  process.stderr.write(unknownCommandLines(typed, found, t))
   return this.exit(2)
 }
 

@@ -129,6 +129,19 @@ describe('unknown commands in both languages', () => {
     expect(en.stderr).toContain('Did you mean `commops playbook list`?')
   })
 
+  it('a command a topic does not have names the commands it has, in the chosen language', async () => {
+    const [zh, en] = await Promise.all([
+      runCli(['survey', 'list', '--lang', 'zh-CN'], {cwd: tmp}),
+      runCli(['survey', 'list', '--help', '--lang', 'en'], {cwd: tmp}),
+    ])
+    expect(zh.code).toBe(2)
+    expect(zh.stderr).toBe(
+      '错误: `survey list` 不是 commops 命令\n  提示: `survey` 下的命令：create, export, ingest, results, show。运行 `commops help` 查看所有命令。\n',
+    )
+    expect(en.code).toBe(2)
+    expect(en.stderr).toContain('Hint: The `survey` commands: create, export, ingest, results, show. Run `commops help`')
+  })
+
   it('help about an unknown command, and a bad flag of help, are usage errors in the chosen language', async () => {
     const [asked, viaHelp, badFlag] = await Promise.all([
       runCli(['calender', '--help'], {cwd: zhWorkspace}),

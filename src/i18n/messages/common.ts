@@ -118,6 +118,7 @@ export const common: Messages = {
   'prompt.cancelled': {en: 'Cancelled, nothing written.', 'zh-CN': '已取消，未写入任何内容。'},
   'cli.unknownCommand': {en: '`{command}` is not a commops command', 'zh-CN': '`{command}` 不是 commops 命令'},
   'cli.unknownCommand.suggest': {en: 'Did you mean `commops {command}`? ', 'zh-CN': '你是不是想运行 `commops {command}`？'},
+  'cli.unknownCommand.topic': {en: 'The `{topic}` commands: {commands}. ', 'zh-CN': '`{topic}` 下的命令：{commands}。'},
   'cli.unknownCommand.hint': {en: 'Run `commops help` for the list of commands.', 'zh-CN': '运行 `commops help` 查看所有命令。'},
   'prompt.missing': {
     en: 'Missing value for --{flag}',
