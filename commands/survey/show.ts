@@ -28,7 +28,7 @@ export default class SurveyShow extends BaseCommand<typeof SurveyShow> {
       const surveys = listSurveys(db).map((s) => ({
         id: s.id,
         name: s.doc.name,
-        title: tx(s.doc.title, s.locale),
+        title: tx(s.doc.title, this.flags.lang ?? s.locale),
         origin: s.origin,
         questions: s.doc.questions.length,
         responses: responseCount(db, s.id),

@@ -114,4 +114,28 @@ describe('commops survey', () => {
       ['华南', 2],
     ])
   })
+
+  it('survey show lists each title in the language asked for, as survey show ID shows it', async () => {
+    const doc = await loadSurveyTemplate('nps', 'zh-CN')
+    let id = ''
+    await Store.at(ws).update((db) => {
+      id = nextId(db, 'S')
+      db.surveys[id] = {
+        id,
+        name: doc.name,
+        locale: 'zh-CN',
+        doc: {...doc, title: {'zh-CN': '季度脉搏', en: 'Quarterly pulse'}},
+        createdAt: new Date().toISOString(),
+      }
+    })
+    const [en, zh, one] = await Promise.all([
+      commops(['survey', 'show', '--lang', 'en', '--json'], ws),
+      commops(['survey', 'show', '--json'], ws),
+      commops(['survey', 'show', id, '--lang', 'en'], ws),
+    ])
+    const titleOf = (r: CliResult) => (JSON.parse(r.stdout) as {surveys: Array<{id: string; title: string}>}).surveys.find((x) => x.id === id)?.title
+    expect(titleOf(en)).toBe('Quarterly pulse')
+    expect(titleOf(zh)).toBe('季度脉搏')
+    expect(one.stdout).toContain('Quarterly pulse')
+  })
 })
