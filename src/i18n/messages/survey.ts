@@ -238,7 +238,7 @@ export const survey: Messages = {
       '将向 {id} 添加 {added} 份答卷（共 {rows} 行：{duplicates} 行已存在，{rejected} 行跳过，{warned} 行有题目留空；{encoding}）；未写入任何内容',
   },
   'survey.ingest.blanked': {
-    en: '{detail}: the response is kept with that answer left blank (map answer texts with --map-value "旧文本=新文本")',
+    en: '{detail}: the response is kept with that answer left blank (map answer texts with --map-value "old text=new text")',
     'zh-CN': '{detail}：答卷已保留，该题留空（可用 --map-value "旧文本=新文本" 对应回答文字）',
   },
   'survey.ingest.badMapValue': {en: '--map-value `{value}` is not "old text=new text"', 'zh-CN': '--map-value `{value}` 不是“旧文本=新文本”的形式'},
