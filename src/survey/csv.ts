@@ -137,22 +137,32 @@ export interface CsvVisitor {
 export function readCsv(text: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
   const delimiter = sniffDelimiter(text)
   if (!hasEmptyLines(text)) return readCounted(text, delimiter, visit, utf8)
-  let width: number | undefined
+  const to = handOver(visit)
   const lines = new CsvLines()
   lines.feed(text)
   const onRecord = (record: string[], ctx: CsvContext): null => {
-    const line = lines.recordLine(ctx)
-    if (width === undefined) {
-      width = record.length
-      visit.header(
-        record.map((h) => h.trim()),
-        line,
-      )
-    } else visit.row(record, line)
+    to.take(record, lines.recordLine(ctx))
     return null
   }
   const {skipped} = parseRecords(text, delimiter, lines, {on_record: onRecord as unknown as undefined}, utf8)
-  return {problems: problemsOf(skipped, width), delimiter}
+  return {problems: problemsOf(skipped, to.width), delimiter}
+}
+
+/** The visitor's side of a read: the first record is the header (its width the one every row should have), the rest rows. */
+function handOver(visit: CsvVisitor): {take: (record: string[], line: number) => void; width: number | undefined} {
+  const state = {
+    width: undefined as number | undefined,
+    take(record: string[], line: number): void {
+      if (state.width === undefined) {
+        state.width = record.length
+        visit.header(
+          record.map((h) => h.trim()),
+          line,
+        )
+      } else visit.row(record, line)
+    },
+  }
+  return state
 }
 
 /** True when csv-parse may skip an empty line (or the text has a lone CR): records then cannot be placed by counting. */
@@ -167,16 +177,10 @@ function hasEmptyLines(text: string): boolean {
  * reason (a record too long) is placed by its byte offset, as readCsv places every record.
  */
 function readCounted(text: string, delimiter: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
-  let width: number | undefined
+  const to = handOver(visit)
   let line = 1
   const onRecord = (record: string[]): null => {
-    if (width === undefined) {
-      width = record.length
-      visit.header(
-        record.map((h) => h.trim()),
-        line,
-      )
-    } else visit.row(record, line)
+    to.take(record, line)
     line += 1 + breaksIn(record)
     return null
   }
@@ -191,7 +195,7 @@ function readCounted(text: string, delimiter: string, visit: CsvVisitor, utf8?: 
     return at
   }
   const {skipped} = parseRecords(text, delimiter, onSkip, {on_record: onRecord as unknown as undefined}, utf8)
-  return {problems: problemsOf(skipped, width), delimiter}
+  return {problems: problemsOf(skipped, to.width), delimiter}
 }
 
 interface Skipped {
