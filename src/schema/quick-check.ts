@@ -18,17 +18,6 @@ const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 
-/** Each pattern compiled once, with the `u` flag, as ajv compiles it (its option unicodeRegExp). */
-const patterns = new Map<string, RegExp>()
-function pattern(source: string): RegExp {
-  let re = patterns.get(source)
-  if (!re) {
-    re = new RegExp(source, 'u')
-    patterns.set(source, re)
-  }
-  return re
-}
-
 /** A string's length in code points, a surrogate pair counting one (ajv's ucs2length). */
 function codePoints(text: string): number {
   let n = 0
@@ -125,15 +114,12 @@ function compileNode(s: Schema): Check {
     switch (keyword) {
       case 'type': {
         const types = (Array.isArray(x) ? (x as unknown[]) : [x]).map(typeCheck)
-        const [only] = types
-        parts.push(types.length === 1 ? (v) => only(v) : (v) => types.some((is) => is(v)))
+        parts.push(types.length === 1 ? types[0] : (v) => types.some((is) => is(v)))
         break
       }
-      case 'enum': {
-        const is = oneOfValues(x)
-        parts.push((v) => is(v))
+      case 'enum':
+        parts.push(oneOfValues(x))
         break
-      }
       case 'const':
         parts.push((v) => equal(x, v))
         break
@@ -218,9 +204,12 @@ function compileNode(s: Schema): Check {
       case 'maxLength':
         parts.push((v) => !(typeof v === 'string' && codePoints(v) > x))
         break
-      case 'pattern':
-        parts.push((v) => !(typeof v === 'string' && !pattern(x).test(v)))
+      case 'pattern': {
+        // compiled with the `u` flag, as ajv compiles it (its option unicodeRegExp)
+        const re = new RegExp(x, 'u')
+        parts.push((v) => !(typeof v === 'string' && !re.test(v)))
         break
+      }
       case 'format':
         parts.push((v, f) => !(typeof v === 'string' && !(Object.hasOwn(f, x) && f[x](v))))
         break
