@@ -195,8 +195,9 @@ describe('versions and migrations', () => {
     const text = JSON.stringify({...defaultDb(), version: CURRENT_VERSION + 1})
     const file = await writeDb(text)
     const store = Store.at(root)
-    for (const attempt of [store.read(), store.update(() => 1)]) {
-      const error = await caught(attempt)
+    // one at a time: a second attempt started beside the first could fail before anything awaits it (an unhandled rejection)
+    for (const attempt of [() => store.read(), () => store.update(() => 1)]) {
+      const error = await caught(attempt())
       expect(error.msg.key).toBe('store.newer')
       expect(error.msg.params).toMatchObject({file, version: CURRENT_VERSION + 1, current: CURRENT_VERSION})
       expect(error.hint?.key).toBe('store.newer.hint')
@@ -354,8 +355,9 @@ describe('items of the store', () => {
     const text = JSON.stringify({...defaultDb(), ...fields})
     const file = await writeDb(text)
     const store = Store.at(root)
-    for (const attempt of [store.read(), store.update(() => 1)]) {
-      const error = await caught(attempt)
+    // one at a time: a second attempt started beside the first could fail before anything awaits it (an unhandled rejection)
+    for (const attempt of [() => store.read(), () => store.update(() => 1)]) {
+      const error = await caught(attempt())
       expect(error.msg.key).toBe(item.startsWith('counters') ? 'store.badCounter' : 'store.badItem')
       expect(error.exitCode).toBe(1)
       const shown = render(error.msg)
