@@ -42,6 +42,37 @@ export function commandInChinese(cmd: Command.Loadable, helpZh: HelpZh): Command
   }
 }
 
+type Wrapping = typeof import('./wrap.js')
+
+/**
+ * oclif's wrap (wrap-ansi) breaks only at spaces, so a Chinese sentence, which has none, moved whole to the next line
+ * and left a short one behind. In Chinese help (when `wrapping`, ./wrap.ts, is loaded: only then), a line with CJK
+ * text is wrapped by it instead, trimmed as wrap-ansi trims it (two columns narrower for the body of a flag's long
+ * description, which oclif wraps for four columns of indent and prints with six). Other lines, example command lines
+ * (`$ commops …`, which break only between arguments) and text with colours stay oclif's; so does English help, which
+ * keeps a Chinese term in it whole, as a word.
+ */
+function wrapCjk(
+  formatter: {render: (input: string) => string; wrap: (body: string, spacing?: number) => string},
+  maxWidth: () => number,
+  wrapping: () => Wrapping | undefined,
+) {
+  const wrap = formatter.wrap.bind(formatter)
+  return (body: string, spacing = 2): string => {
+    const text = formatter.render(body)
+    const w = wrapping()
+    if (!w || !w.hasCjk(text) || text.includes('\u001B')) return wrap(text, spacing)
+    return text
+      .split('\n')
+      .map((line) =>
+        w.hasCjk(line) && !line.trimStart().startsWith('$ ')
+          ? w.wrapText(line.trim(), maxWidth() - spacing - (spacing === 4 ? 2 : 0))
+          : wrap(line, spacing),
+      )
+      .join('\n')
+  }
+}
+
 /**
  * oclif renders every help text as an EJS template, and EJS compiles a new function for each one (root help: ~100).
  * A text without a tag renders as itself, so only texts with one go through EJS.
@@ -53,10 +84,16 @@ function templatesOnly(render: (input: string) => string): (input: string) => st
 /** oclif's command help, with its section headings in the locale. */
 class LocalizedCommandHelp extends CommandHelp {
   locale: Locale = 'en'
+  wrapping: Wrapping | undefined
 
   constructor(...args: ConstructorParameters<typeof CommandHelp>) {
     super(...args)
     this.render = templatesOnly(this.render)
+    this.wrap = wrapCjk(
+      this,
+      () => this.opts.maxWidth,
+      () => this.wrapping,
+    )
   }
 
   override section(header: string, body: HelpSectionBody): string {
@@ -82,15 +119,24 @@ export default class CommopsHelp extends Help {
   private locale: Locale = 'en'
   /** The Chinese texts (86 kB), read only when help is shown in Chinese. */
   private zh: HelpZh | undefined
+  private wrapping: Wrapping | undefined
 
   constructor(...args: ConstructorParameters<typeof Help>) {
     super(...args)
     this.render = templatesOnly(this.render)
+    this.wrap = wrapCjk(
+      this,
+      () => this.opts.maxWidth,
+      () => this.wrapping,
+    )
   }
 
   override async showHelp(argv: string[]): Promise<void> {
     this.locale = commandLineLocale(argv)
-    if (this.locale === 'zh-CN') this.zh = (await import('../i18n/messages/help-zh.js')).HELP_ZH
+    if (this.locale === 'zh-CN') {
+      this.zh = (await import('../i18n/messages/help-zh.js')).HELP_ZH
+      this.wrapping = await import('./wrap.js')
+    }
     const rest = withoutLocaleFlags(argv)
     const subject = this.subject(rest)
     if (subject && !this.config.findCommand(subject) && !this.config.findTopic(subject)) {
@@ -150,6 +196,7 @@ export default class CommopsHelp extends Help {
   protected override getCommandHelpClass(command: Command.Loadable): CommandHelp {
     const commandHelp = new LocalizedCommandHelp(command, this.config, this.opts)
     commandHelp.locale = this.locale
+    commandHelp.wrapping = this.wrapping
     return commandHelp
   }
 

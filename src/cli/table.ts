@@ -5,6 +5,7 @@
  */
 import {createRequire} from 'node:module'
 import stringWidth from 'string-width'
+import {wrapText} from './wrap.js'
 import type TableType from 'cli-table3'
 
 /** Spaces between columns. */
@@ -13,7 +14,6 @@ const GAP = 2
 const MIN_COLUMN = 8
 
 const load = createRequire(import.meta.url)
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'})
 
 /**
  * The width to fit: the terminal's columns when stdout is one, else $COLUMNS when set, else no limit. A pipe gets
@@ -40,32 +40,6 @@ export function fitColumns(natural: number[], minimum: number[], width: number, 
     excess--
   }
   return widths
-}
-
-/** Text wrapped to `width` display columns: at spaces where it can, inside a word (CJK text has none) where it must. */
-export function wrapText(text: string, width: number): string {
-  const out: string[] = []
-  for (const paragraph of text.split('\n')) {
-    let line = ''
-    const push = () => {
-      out.push(line.trimEnd())
-      line = ''
-    }
-    for (const word of paragraph.split(/(?<=\s)(?=\S)/)) {
-      if (stringWidth(line + word.trimEnd()) <= width) {
-        line += word
-        continue
-      }
-      // a word that fits a line of its own starts one; a longer one (CJK text has no spaces) fills this line first
-      if (line.trim() && stringWidth(word.trimEnd()) <= width) push()
-      for (const {segment} of graphemes.segment(line ? word : word.trimStart())) {
-        if (stringWidth(line + segment) > width && line.trim()) push()
-        if (line || segment.trim()) line += segment
-      }
-    }
-    push()
-  }
-  return out.join('\n')
 }
 
 /** A borderless, CJK-aligned table, fitted to `width` (default: the terminal's, see terminalWidth). */

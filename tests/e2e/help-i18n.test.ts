@@ -1,6 +1,7 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {Config} from '@oclif/core'
+import stringWidth from 'string-width'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {exampleKey} from '../../src/cli/help.js'
 import {HELP_ZH} from '../../src/i18n/messages/help-zh.js'
@@ -142,6 +143,29 @@ describe('--help speaks the chosen language', () => {
     expect(r.stdout).toContain('群规（行为准则）')
     expect(r.stdout).toMatch(/rules incident\s+记录违规事件/)
     expect(r.stdout).toMatch(/rules show\s+显示生效的群规/)
+  })
+
+  it('Chinese help wraps between characters: lines fill the width, none starts with a closing mark', async () => {
+    for (const args of [
+      ['members', '--help'],
+      ['survey', 'ingest', '--help'],
+      ['metrics', '--help'],
+    ]) {
+      const r = await runCli([...args, '--lang', 'zh-CN'], {env: {COLUMNS: '80'}})
+      expect(r.code).toBe(0)
+      // the first line is the one-line description, which oclif does not wrap; lines without Chinese are oclif's
+      const lines = r.stdout
+        .split('\n')
+        .slice(1)
+        .filter((line) => /\p{Script=Han}/u.test(line))
+      for (const line of lines) {
+        expect(stringWidth(line), line).toBeLessThanOrEqual(80)
+        expect('，。、；：？！）」』】》').not.toContain(line.trim()[0] ?? 'x')
+      }
+    }
+    // a sentence after a space no longer jumps whole to the next line, leaving a short one behind
+    const r = await runCli(['members', '--help', '--lang', 'zh-CN'], {env: {COLUMNS: '80'}})
+    expect(r.stdout).toMatch(/--anonymize 把编号/)
   })
 
   it('an unreadable community.yaml does not break help', async () => {

@@ -1,7 +1,8 @@
 /** Tables fit the terminal: no line wider than it, CJK counted double, long text wrapped inside its column. */
 import stringWidth from 'string-width'
 import {afterEach, describe, expect, it, vi} from 'vitest'
-import {fitColumns, table, terminalWidth, wrapText} from '../../src/cli/table.js'
+import {fitColumns, table, terminalWidth} from '../../src/cli/table.js'
+import {wrapText} from '../../src/cli/wrap.js'
 
 const HEAD = ['编号', '标题', '负责人', '截止', '来源']
 const ROWS = [
