@@ -4,7 +4,8 @@ import path from 'node:path'
 import type {Ajv2020} from 'ajv/dist/2020.js'
 import type {ValidateFunction} from 'ajv'
 import {ajvFormats, FORMATS} from './formats.js'
-import {quickValid} from './quick-check.js'
+import {quickValid, resolveRefs} from './quick-check.js'
+import {quickErrors} from './quick-errors.js'
 
 /**
  * The ajv options every schema is compiled with, at build time (precompiled) and at run time alike. `$ref`s stay
@@ -130,17 +131,28 @@ export function getAjv(): Ajv2020 {
 /**
  * A validator for a kind's or a step type's schema. A document is first checked by quick-check.ts, which walks the
  * schema and only tells valid from invalid (a valid document, the usual case, needs nothing more); for one it does not
- * find valid, ajv's full validator gives the answer and every error: the precompiled one when the build made it, else
- * compiled once and kept.
+ * find valid, quick-errors.ts finds ajv's errors by a walk of the same schema as ajv's validator (shareRepeated) where
+ * it can be sure of them, else ajv's full validator gives the answer and every error: the precompiled one when the
+ * build made it, else compiled once and kept.
  */
 export function compile(schema: object, owner: 'kind' | 'step', name: string): ValidateFunction {
   let fn = compiled.get(schema)
   if (!fn) {
     let full: ValidateFunction | undefined
+    let sharedSchema: object | undefined
     const validate = ((data: unknown) => {
       if (quickValid(schema, data, FORMATS)) {
         validate.errors = null
         return true
+      }
+      if (!sharedSchema) {
+        sharedSchema = shareRepeated(schema)
+        resolveRefs(sharedSchema)
+      }
+      const errors = quickErrors(sharedSchema, data, FORMATS)
+      if (errors?.length) {
+        validate.errors = errors
+        return false
       }
       full ??= loadPrecompiled(validatorName(owner, name)) ?? getAjv().compile(shareRepeated(schema))
       const valid = full(data)

@@ -4,8 +4,8 @@
  * the usual case, needs nothing more; for any other, ajv's full validator finds the errors (schema/ajv.ts). Each schema
  * object is read once, when a value first reaches it, into a check made of one small function per keyword.
  *
- * Only a yes must be exact: a keyword not handled here (`$ref`, `contains`, `patternProperties`…) is a no, and ajv
- * decides. Each keyword reads the value as ajv's generated code does (`data.x === undefined`, `for (key in data)`).
+ * Only a yes must be exact: a keyword not handled here (`contains`, `patternProperties`…), or a `$ref` not made known
+ * by `resolveRefs`, is a no, and ajv decides. Each keyword reads the value as ajv's generated code does (`data.x === undefined`, `for (key in data)`).
  */
 
 /** A string format's check, as ajv calls it (ajv applies a format to strings only). */
@@ -33,7 +33,7 @@ function codePoints(text: string): number {
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 /** Deep equality of JSON values (as fast-deep-equal, which ajv uses for enum, const and uniqueItems). */
-function equal(a: unknown, b: unknown): boolean {
+export function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     if (Array.isArray(a) !== Array.isArray(b)) return false
@@ -67,6 +67,40 @@ function checkOf(s: unknown): Check {
     checks.set(s, check)
   }
   return check
+}
+
+/**
+ * The schema each local `$ref` object (`{$ref: '#/$defs/name'}`) points to, for the roots given to `resolveRefs` (the
+ * schemas with shared subschemas that schema/quick-errors.ts walks); any other `$ref` is left to ajv.
+ */
+const refTargets = new WeakMap<object, unknown>()
+
+/** Makes the local `$ref`s inside a schema known to the checks: each points into this root, by JSON pointer. */
+export function resolveRefs(root: object): void {
+  const visit = (s: unknown): void => {
+    if (s === null || typeof s !== 'object') return
+    if (Array.isArray(s)) return s.forEach(visit)
+    const ref = (s as Schema).$ref
+    if (typeof ref === 'string' && ref.startsWith('#/')) {
+      let target: unknown = root
+      for (const segment of ref.slice(2).split('/')) {
+        const key = decodeURIComponent(segment).replace(/~1/g, '/').replace(/~0/g, '~')
+        target = isObject(target) && Object.hasOwn(target, key) ? target[key] : undefined
+      }
+      if (target !== undefined) refTargets.set(s, target)
+    }
+    for (const key in s as Schema) if (key !== 'enum' && key !== 'const') visit((s as Schema)[key])
+  }
+  visit(root)
+}
+
+/** The schema a `$ref` object points to, when `resolveRefs` found it. */
+export const refTarget = (s: object): unknown => refTargets.get(s)
+
+/** The check of a subschema, compiled when first called (then called with no lookup). */
+function lazyCheck(schema: unknown): Check {
+  let check: Check | undefined
+  return (v, f) => (check ??= checkOf(schema))(v, f)
 }
 
 /** The checks of these subschemas, each compiled when first called. */
@@ -155,7 +189,7 @@ function compileNode(s: Schema): Check {
           })
           break
         }
-        const [kid] = lazyChecks([x])
+        const kid = lazyCheck(x)
         parts.push((v, f) => {
           if (isObject(v)) for (const name in v) if (!isKnown(name) && !kid(v[name], f)) return false
           return true
@@ -163,7 +197,7 @@ function compileNode(s: Schema): Check {
         break
       }
       case 'propertyNames': {
-        const [kid] = lazyChecks([x])
+        const kid = lazyCheck(x)
         parts.push((v, f) => {
           if (isObject(v)) for (const name in v) if (!kid(name, f)) return false
           return true
@@ -177,7 +211,7 @@ function compileNode(s: Schema): Check {
         parts.push((v) => !(isObject(v) && Object.keys(v).length > x))
         break
       case 'items': {
-        const [kid] = lazyChecks([x])
+        const kid = lazyCheck(x)
         parts.push((v, f) => {
           if (Array.isArray(v)) for (const item of v) if (!kid(item, f)) return false
           return true
@@ -241,7 +275,7 @@ function compileNode(s: Schema): Check {
         break
       }
       case 'if': {
-        const [test, then, otherwise] = lazyChecks([x, s.then, s.else])
+        const [test, then, otherwise] = [lazyCheck(x), lazyCheck(s.then), lazyCheck(s.else)]
         const [hasThen, hasElse] = [s.then !== undefined, s.else !== undefined]
         parts.push((v, f) => (test(v, f) ? !hasThen || then(v, f) : !hasElse || otherwise(v, f)))
         break
@@ -249,6 +283,13 @@ function compileNode(s: Schema): Check {
       case 'then':
       case 'else':
         break // with their `if`
+      case '$ref': {
+        if (!refTargets.has(s)) return REJECT
+        parts.push(lazyCheck(refTargets.get(s)))
+        break
+      }
+      case '$defs':
+        break // read through a `$ref`
       default:
         if (!ANNOTATIONS.has(keyword)) return REJECT
     }

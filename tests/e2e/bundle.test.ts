@@ -13,7 +13,9 @@ import {assertBuilt, ROOT, runCli} from '../helpers/cli.js'
 import {catalogue} from '../../src/i18n/messages/index.js'
 import {KINDS} from '../../src/schema/all-kinds.js'
 import {ajvFormats, FORMATS} from '../../src/schema/formats.js'
-import {quickValid} from '../../src/schema/quick-check.js'
+import {shareRepeated} from '../../src/schema/ajv.js'
+import {quickValid, resolveRefs} from '../../src/schema/quick-check.js'
+import {quickErrors} from '../../src/schema/quick-errors.js'
 
 interface Manifest {
   commands: Record<string, {pluginName: string}>
@@ -92,7 +94,7 @@ describe('the bundled CLI', () => {
     expect(bundled).toEqual([])
   })
 
-  it('checks a valid community.yaml without loading a precompiled validator, and loads the full one for an invalid file', async () => {
+  it('checks a valid community.yaml without loading a precompiled validator, nor an invalid one whose errors the walk gives; loads it where only ajv can say', async () => {
     // a preload that lists, at exit, every precompiled validator Node loaded
     const probe = path.join(tmp, 'validators-probe.cjs')
     writeFileSync(
@@ -105,13 +107,21 @@ describe('the bundled CLI', () => {
       return {stdout: r.stdout, validators: JSON.parse(/VALIDATORS=(.*)/.exec(r.stderr)?.[1] ?? 'null') as string[]}
     }
     expect((await loaded(ws, 0)).validators).toEqual([])
-    const bad = path.join(tmp, 'bad-timezone')
-    cpSync(ws, bad, {recursive: true})
-    const file = path.join(bad, 'community.yaml')
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^timezone: .*$/m, 'timezone: Mars/Olympus_Mons'))
-    const invalid = await loaded(bad, 1)
-    expect(invalid.validators).toEqual(['kind_Community.cjs'])
-    expect(invalid.stdout).toContain('Asia/Shanghai') // the hint in the schema, which only the full validator's errors carry
+    const broken = (name: string, from: RegExp, to: string) => {
+      const dir = path.join(tmp, name)
+      cpSync(ws, dir, {recursive: true})
+      const file = path.join(dir, 'community.yaml')
+      writeFileSync(file, readFileSync(file, 'utf8').replace(from, to))
+      return dir
+    }
+    // a wrong timezone: schema/quick-errors.ts gives ajv's error, with its parent schema and the hint there
+    const timezone = await loaded(broken('bad-timezone', /^timezone: .*$/m, 'timezone: Mars/Olympus_Mons'), 1)
+    expect(timezone.validators).toEqual([])
+    expect(timezone.stdout).toContain('Asia/Shanghai')
+    // a value that fits no branch of an anyOf: ajv's errors, from the precompiled validator
+    const union = await loaded(broken('bad-union', /^description: .*$/m, 'description: [1]'), 1)
+    expect(union.validators).toEqual(['kind_Community.cjs'])
+    expect(union.stdout).toContain('/description')
   })
 
   it('writes each precompiled validator function in parentheses, so V8 compiles it as the file loads', () => {
@@ -123,7 +133,7 @@ describe('the bundled CLI', () => {
     }
   })
 
-  it('gives the same answer from the quick check (src/schema/quick-check.ts) as from the precompiled validator, for every kind', () => {
+  it('gives the same answer from the quick check (src/schema/quick-check.ts) as from the precompiled validator, for every kind, and the same errors from the walk (quick-errors.ts)', () => {
     const dir = path.join(ROOT, 'dist', 'validators')
     const require = createRequire(path.join(dir, 'x.cjs'))
     Object.assign(require('./formats.cjs') as object, ajvFormats())
@@ -141,9 +151,10 @@ describe('the bundled CLI', () => {
     }
     expect(readdirSync(dir).filter((f) => f.includes('.quick.'))).toEqual([])
     expect(KINDS.length).toBe(7)
+    let walked = 0
     for (const kind of KINDS) {
       const name = `kind_${kind.kind}`
-      const full = (require(`./${name}.cjs`) as Record<string, (d: unknown) => boolean>)[name]
+      const full = (require(`./${name}.cjs`) as Record<string, ((d: unknown) => boolean) & {errors?: unknown}>)[name]
       const valid = docs.get(kind.kind) ?? []
       expect(valid.length, name).toBeGreaterThan(0)
       const cases: unknown[] = [{}, null, [], 'text']
@@ -158,10 +169,17 @@ describe('the bundled CLI', () => {
         }
       }
       let failed = 0
+      const shared = shareRepeated(kind.schema)
+      resolveRefs(shared)
       for (const data of cases) {
         const answer = full(structuredClone(data))
         expect(quickValid(kind.schema, structuredClone(data), FORMATS), `${name}: ${JSON.stringify(data).slice(0, 200)}`).toBe(answer)
-        if (!answer) failed++
+        if (answer) continue
+        failed++
+        // and the same errors from the walk (schema/quick-errors.ts) as from the validator shipped, where it gives them
+        const errors = quickErrors(shared, structuredClone(data), FORMATS)
+        if (errors) walked++
+        if (errors) expect(errors, `${name}: ${JSON.stringify(data).slice(0, 200)}`).toEqual(full.errors)
       }
       expect(
         valid.some((doc) => full(structuredClone(doc))),
@@ -169,6 +187,7 @@ describe('the bundled CLI', () => {
       ).toBe(true)
       expect(failed, name).toBeGreaterThan(10)
     }
+    expect(walked).toBeGreaterThan(200)
   })
 
   it('ships the messages as one JSON table per language, not inside the code every command loads', () => {
