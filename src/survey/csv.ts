@@ -134,11 +134,13 @@ export interface CsvVisitor {
 /**
  * Reads CSV text as parseCsv does (the same header, rows, lines and problems) without holding the rows: each record
  * goes to the visitor as csv-parse reads it. Returns the records skipped, with their lines, and the delimiter. `utf8`,
- * the text's UTF-8 bytes where the file holds them (decodeCsv's), spares csv-parse encoding the text again.
+ * the text's UTF-8 bytes where the file holds them (decodeCsv's), spares csv-parse encoding the text again; it may be
+ * the bytes of the first part of the text only (csvHalves' `split`). `from`: the text is a file's header followed by
+ * a later part of it (as csvHalves cuts it, never with an empty line), whose first row starts on that line.
  */
-export function readCsv(text: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
+export function readCsv(text: string, visit: CsvVisitor, utf8?: Buffer, from?: number): {problems: CsvProblem[]; delimiter: string; next?: number} {
   const delimiter = sniffDelimiter(text)
-  if (!hasEmptyLines(text)) return readCounted(text, delimiter, visit, utf8)
+  if (!hasEmptyLines(text) || from !== undefined) return readCounted(text, delimiter, visit, utf8, from)
   const to = handOver(visit)
   const lines = new CsvLines()
   lines.feed(text)
@@ -163,6 +165,43 @@ function handOver(visit: CsvVisitor): {take: (record: string[], line: number) =>
   return state
 }
 
+/** Where a UTF-8 CSV file may be read in two parts, each a whole number of records (see csvHalves). */
+export interface CsvHalves {
+  /** Bytes of the header record, line break included. */
+  header: number
+  /** Where the second part starts: past a line break near the middle. */
+  split: number
+  /** The line the second part starts on. */
+  line: number
+}
+
+/**
+ * A cut near the middle of a UTF-8 CSV file with no empty line: after a line break with an even count of quote bytes
+ * before it (a CR LF one when the header ends with CR LF). That is a record boundary unless the file has a quote
+ * inside an unquoted cell: the reader of the first part checks it (csv-parse then reports an unclosed quote, or its
+ * line count misses `line`). Undefined when the file has no such cut, or records are not counted by lines.
+ */
+export function csvHalves(text: string, utf8: Buffer): CsvHalves | undefined {
+  if (hasEmptyLines(text) || farRecordDelimiter(text) !== undefined) return undefined
+  let quote = utf8.indexOf(34)
+  let quotes = 0
+  const lineEnd = (from: number, crlf: boolean): number => {
+    for (let lf = utf8.indexOf(10, from); lf >= 0; lf = utf8.indexOf(10, lf + 1)) {
+      for (; quote >= 0 && quote < lf; quote = utf8.indexOf(34, quote + 1)) quotes++
+      if (quotes % 2 === 0 && (!crlf || utf8[lf - 1] === 13)) return lf + 1
+    }
+    return -1
+  }
+  const header = lineEnd(0, false)
+  if (header < 0) return undefined
+  // a little past the middle: the second part's reader (a worker) starts later, after loading its own code
+  const split = lineEnd(Math.max(header, Math.floor(utf8.length * 0.55)), utf8[header - 2] === 13)
+  if (split < 0 || split >= utf8.length) return undefined
+  let line = 1
+  for (let lf = utf8.indexOf(10); lf >= 0 && lf < split; lf = utf8.indexOf(10, lf + 1)) line++
+  return {header, split, line}
+}
+
 /** True when csv-parse may skip an empty line (or the text has a lone CR): records then cannot be placed by counting. */
 function hasEmptyLines(text: string): boolean {
   return /\n\r?\n|\r(?!\n)/.test(text) || /^\r?\n/.test(text)
@@ -174,12 +213,20 @@ function hasEmptyLines(text: string): boolean {
  * csv-parse's byte offsets and the pass over the text that maps them to lines. Only a record skipped for another
  * reason (a record too long) is placed by its byte offset, as readCsv places every record.
  */
-function readCounted(text: string, delimiter: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
+function readCounted(
+  text: string,
+  delimiter: string,
+  visit: CsvVisitor,
+  utf8?: Buffer,
+  from?: number,
+): {problems: CsvProblem[]; delimiter: string; next: number} {
   const to = handOver(visit)
   let line = 1
   const onRecord = (record: string[]): void => {
     to.take(record, line)
     line += 1 + breaksIn(record)
+    // a later part of a file after its header (readCsv's `from`): the header was the first record, the rows go on there
+    if (from !== undefined) [line, from] = [from, undefined]
   }
   let byBytes: CsvLines | undefined
   const onSkip = (err: (CsvContext & {code?: string; record?: string[]}) | undefined): number => {
@@ -192,7 +239,7 @@ function readCounted(text: string, delimiter: string, visit: CsvVisitor, utf8?: 
     return at
   }
   const {skipped} = parseRecords(text, delimiter, onSkip, onRecord, utf8)
-  return {problems: problemsOf(skipped, to.width), delimiter}
+  return {problems: problemsOf(skipped, to.width), delimiter, next: line}
 }
 
 interface Skipped {
