@@ -54,6 +54,8 @@ if (pjson.oclif.helpClass)
   entryPoints[path.relative('./dist', pjson.oclif.helpClass)] = path.join(tsc, 'src', `${path.relative('./dist', pjson.oclif.helpClass)}.js`)
 // what bin/run.js takes from oclif (run, handle…): the bundle's copy, the one the commands use
 entryPoints['cli/main'] = path.join(tsc, 'src', 'cli', 'main.js')
+// the worker thread survey ingest reads a big file's second half with (src/survey/ingest-part.ts)
+entryPoints['survey/ingest-worker'] = path.join(tsc, 'src', 'survey', 'ingest-worker.js')
 
 // What still bundles a message table (the help class: its headings, src/i18n/messages/help.ts; HELP_ZH, help-zh.ts,
 // in a chunk of its own, loaded when help speaks Chinese). As JavaScript object literals V8 parses and runs them in full at each start; as JSON.parse of one string it reads them

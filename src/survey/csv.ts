@@ -1,9 +1,11 @@
 /** Response files: decoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, GBK/GB18030) and CSV records with their line numbers. */
+import type {Options as CsvOptions} from 'csv-parse'
 import type {parse as Parse} from 'csv-parse/sync'
 import type Iconv from 'iconv-lite'
 import {lazyRequire} from '../util/lazy.js'
 
 const csvParse = lazyRequire<{parse: typeof Parse}>('csv-parse/sync')
+const csvParser = lazyRequire<{Parser: new (options: CsvOptions) => object}>('csv-parse')
 const iconvLite = lazyRequire<typeof Iconv>('iconv-lite')
 import type {Msg} from '../errors.js'
 import {CsvLines, type CsvContext} from '../util/csv-lines.js'
@@ -100,7 +102,7 @@ export function parseCsv(text: string): ParsedCsv {
   if (!hasEmptyLines(text)) {
     const fast = parseRecords(text, delimiter, new CsvLines())
     if (fast.skipped.length === 0) {
-      const records = fast.records as string[][]
+      const records = fast.records
       if (records.length === 0) return {header: [], headerLine: 1, rows: [], problems: [], delimiter}
       const rows: CsvRow[] = new Array<CsvRow>(records.length - 1)
       let line = 1 + breaksIn(records[0])
@@ -113,8 +115,8 @@ export function parseCsv(text: string): ParsedCsv {
   }
   const lines = new CsvLines()
   lines.feed(text)
-  const {records: placed, skipped} = parseRecords(text, delimiter, lines, {on_record: lines.onRecord})
-  const records = placed as Array<{record: string[]; line: number}>
+  const records: Array<{record: string[]; line: number}> = []
+  const {skipped} = parseRecords(text, delimiter, lines, (record, at) => records.push({record, line: lines.recordLine(at)}))
   const problems = problemsOf(skipped, records[0]?.record.length)
   if (records.length === 0) return {header: [], headerLine: 1, rows: [], problems, delimiter}
   const head = records[0]
@@ -132,19 +134,17 @@ export interface CsvVisitor {
 /**
  * Reads CSV text as parseCsv does (the same header, rows, lines and problems) without holding the rows: each record
  * goes to the visitor as csv-parse reads it. Returns the records skipped, with their lines, and the delimiter. `utf8`,
- * the text's UTF-8 bytes where the file holds them (decodeCsv's), spares csv-parse encoding the text again.
+ * the text's UTF-8 bytes where the file holds them (decodeCsv's), spares csv-parse encoding the text again; it may be
+ * the bytes of the first part of the text only (csvHalves' `split`). `from`: the text is a file's header followed by
+ * a later part of it (as csvHalves cuts it, never with an empty line), whose first row starts on that line.
  */
-export function readCsv(text: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
+export function readCsv(text: string, visit: CsvVisitor, utf8?: Buffer, from?: number): {problems: CsvProblem[]; delimiter: string; next?: number} {
   const delimiter = sniffDelimiter(text)
-  if (!hasEmptyLines(text)) return readCounted(text, delimiter, visit, utf8)
+  if (!hasEmptyLines(text) || from !== undefined) return readCounted(text, delimiter, visit, utf8, from)
   const to = handOver(visit)
   const lines = new CsvLines()
   lines.feed(text)
-  const onRecord = (record: string[], ctx: CsvContext): null => {
-    to.take(record, lines.recordLine(ctx))
-    return null
-  }
-  const {skipped} = parseRecords(text, delimiter, lines, {on_record: onRecord as unknown as undefined}, utf8)
+  const {skipped} = parseRecords(text, delimiter, lines, (record, at) => to.take(record, lines.recordLine(at)), utf8)
   return {problems: problemsOf(skipped, to.width), delimiter}
 }
 
@@ -165,6 +165,43 @@ function handOver(visit: CsvVisitor): {take: (record: string[], line: number) =>
   return state
 }
 
+/** Where a UTF-8 CSV file may be read in two parts, each a whole number of records (see csvHalves). */
+export interface CsvHalves {
+  /** Bytes of the header record, line break included. */
+  header: number
+  /** Where the second part starts: past a line break near the middle. */
+  split: number
+  /** The line the second part starts on. */
+  line: number
+}
+
+/**
+ * A cut near the middle of a UTF-8 CSV file with no empty line: after a line break with an even count of quote bytes
+ * before it (a CR LF one when the header ends with CR LF). That is a record boundary unless the file has a quote
+ * inside an unquoted cell: the reader of the first part checks it (csv-parse then reports an unclosed quote, or its
+ * line count misses `line`). Undefined when the file has no such cut, or records are not counted by lines.
+ */
+export function csvHalves(text: string, utf8: Buffer): CsvHalves | undefined {
+  if (hasEmptyLines(text) || farRecordDelimiter(text) !== undefined) return undefined
+  let quote = utf8.indexOf(34)
+  let quotes = 0
+  const lineEnd = (from: number, crlf: boolean): number => {
+    for (let lf = utf8.indexOf(10, from); lf >= 0; lf = utf8.indexOf(10, lf + 1)) {
+      for (; quote >= 0 && quote < lf; quote = utf8.indexOf(34, quote + 1)) quotes++
+      if (quotes % 2 === 0 && (!crlf || utf8[lf - 1] === 13)) return lf + 1
+    }
+    return -1
+  }
+  const header = lineEnd(0, false)
+  if (header < 0) return undefined
+  // a little past the middle: the second part's reader (a worker) starts later, after loading its own code
+  const split = lineEnd(Math.max(header, Math.floor(utf8.length * 0.55)), utf8[header - 2] === 13)
+  if (split < 0 || split >= utf8.length) return undefined
+  let line = 1
+  for (let lf = utf8.indexOf(10); lf >= 0 && lf < split; lf = utf8.indexOf(10, lf + 1)) line++
+  return {header, split, line}
+}
+
 /** True when csv-parse may skip an empty line (or the text has a lone CR): records then cannot be placed by counting. */
 function hasEmptyLines(text: string): boolean {
   return /\n\r?\n|\r(?!\n)/.test(text) || /^\r?\n/.test(text)
@@ -176,13 +213,20 @@ function hasEmptyLines(text: string): boolean {
  * csv-parse's byte offsets and the pass over the text that maps them to lines. Only a record skipped for another
  * reason (a record too long) is placed by its byte offset, as readCsv places every record.
  */
-function readCounted(text: string, delimiter: string, visit: CsvVisitor, utf8?: Buffer): {problems: CsvProblem[]; delimiter: string} {
+function readCounted(
+  text: string,
+  delimiter: string,
+  visit: CsvVisitor,
+  utf8?: Buffer,
+  from?: number,
+): {problems: CsvProblem[]; delimiter: string; next: number} {
   const to = handOver(visit)
   let line = 1
-  const onRecord = (record: string[]): null => {
+  const onRecord = (record: string[]): void => {
     to.take(record, line)
     line += 1 + breaksIn(record)
-    return null
+    // a later part of a file after its header (readCsv's `from`): the header was the first record, the rows go on there
+    if (from !== undefined) [line, from] = [from, undefined]
   }
   let byBytes: CsvLines | undefined
   const onSkip = (err: (CsvContext & {code?: string; record?: string[]}) | undefined): number => {
@@ -194,8 +238,8 @@ function readCounted(text: string, delimiter: string, visit: CsvVisitor, utf8?: 
     }
     return at
   }
-  const {skipped} = parseRecords(text, delimiter, onSkip, {on_record: onRecord as unknown as undefined}, utf8)
-  return {problems: problemsOf(skipped, to.width), delimiter}
+  const {skipped} = parseRecords(text, delimiter, onSkip, onRecord, utf8)
+  return {problems: problemsOf(skipped, to.width), delimiter, next: line}
 }
 
 interface Skipped {
@@ -232,21 +276,24 @@ function problemsOf(skipped: Skipped[], expected: number | undefined): CsvProble
 /** The line a record csv-parse skipped starts on, from its `on_skip` error, in the order it reports them. */
 type PlaceSkipped = (err: CsvContext & {code?: string; record?: string[]}) => number
 
+/** Takes each record csv-parse reads, with where it is (bytes read, empty lines skipped) as it hands the record over. */
+type EachRecord = (record: string[], at: CsvContext) => void
+
 /**
  * csv-parse over the text (or its UTF-8 bytes, `utf8`, where they are at hand), with the options every reader here
- * shares. `lines` places the records skipped (a CsvLines fed the text first, where their lines are wanted); `own` adds
- * an `on_record`.
+ * shares. `lines` places the records skipped (a CsvLines fed the text first, where their lines are wanted). Without
+ * `each`, the records are returned; with it, each goes to `each` as it is read and none is held.
  */
 function parseRecords(
   text: string,
   delimiter: string,
   lines: CsvLines | PlaceSkipped,
-  own: {on_record?: undefined} = {},
+  each?: EachRecord,
   utf8?: Buffer,
-): {records: unknown[]; skipped: Skipped[]} {
+): {records: string[][]; skipped: Skipped[]} {
   const skipped: Skipped[] = []
   const recordDelimiter = farRecordDelimiter(text)
-  const records = csvParse().parse(utf8 ?? text, {
+  const options: CsvOptions = {
     ...(recordDelimiter ? {record_delimiter: recordDelimiter} : {}),
     max_record_size: MAX_CSV_RECORD,
     delimiter,
@@ -254,13 +301,42 @@ function parseRecords(
     relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    ...own,
     on_skip: (err: (Error & CsvContext & {code?: string; record?: string[]}) | undefined) => {
       const line = typeof lines === 'function' ? lines(err ?? {}) : lines.skipped(err ?? {})
       skipped.push({line, code: err?.code, got: err?.record?.length, message: err?.message ?? 'CSV'})
     },
-  }) as unknown[]
-  return {records, skipped}
+  }
+  if (!each) return {records: csvParse().parse(utf8 ?? text, options), skipped}
+  eachRecord(utf8 ?? Buffer.from(text), options, each)
+  return {records: [], skipped}
+}
+
+/** The record loop csv-parse's Parser runs (`api`, not in its typings): `parse(data, end, push, close)` and its live `info`. */
+interface CsvApi {
+  info: CsvContext
+  parse(data: Buffer, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined
+}
+
+/**
+ * Hands each record to `each` as csv-parse reads it. csv-parse/sync's `on_record` would do it, but csv-parse builds a
+ * fresh context object of some twenty fields for every record it calls it with (a tenth of a 100k-row ingest's time,
+ * and its garbage); the Parser's own loop pushes the bare record, and its live `info` holds the same bytes and
+ * empty-line counts. Should a csv-parse release drop that loop, `on_record` does the same, slower.
+ */
+function eachRecord(data: Buffer, options: CsvOptions, each: EachRecord): void {
+  const api = (new (csvParser().Parser)(options) as {api?: CsvApi}).api
+  if (typeof api?.parse !== 'function') {
+    const onRecord = (record: string[], at: CsvContext): null => (each(record, at), null)
+    csvParse().parse(data, {...options, on_record: onRecord})
+    return
+  }
+  const error = api.parse(
+    data,
+    true,
+    (record) => each(record, api.info),
+    () => {},
+  )
+  if (error !== undefined) throw error
 }
 
 /** Line breaks inside a record's cells. */

@@ -173,7 +173,25 @@ const MEMO_SIZE = 100_000
 /** Rows read one at a time into responses (see ingestRows); `finish` adds the records the CSV reader skipped. */
 export interface ResponseRows {
   add(line: number, cells: string[]): void
+  /** What the rows read so far gave, for `merge` into the rows of the part of the file before them. */
+  part(): RowsPart
+  /**
+   * Takes in the rows of the next part of the file, read by other rows (with `firsts`, and `known` empty), and their
+   * responses' lines: each written unless already stored, as `add` would have. False, taking nothing, when one of
+   * them repeats a row read here (its hash counts the occurrences): that part is then to be read here.
+   */
+  merge(part: RowsPart, lines: Uint8Array, write: (lines: Uint8Array) => void): boolean
   finish(problems: RejectedRow[]): IngestResult
+}
+
+/** What rows read elsewhere gave (ResponseRows.part): their responses' row hashes and first-occurrence hashes, problems, counts. */
+export interface RowsPart {
+  rowHashes: string[]
+  firsts: string[]
+  rejected: RejectedRow[]
+  warnings: RowWarning[]
+  rows: number
+  headers: number
 }
 
 export interface IngestOptions {
@@ -184,6 +202,8 @@ export interface IngestOptions {
   values?: ValueMap
   /** Takes each response as it is made: the SurveyResponse as JSON (as JSON.stringify writes it), one line. */
   sink?: (json: string) => void
+  /** Gets the hash of each response's row as first met in the file (its rowHash when not a repeat), for `merge`. */
+  firsts?: string[]
 }
 
 /**
@@ -368,6 +388,7 @@ export function responseRows(doc: SurveyDoc, header: string[], columns: ColumnMa
     }
     o.known.add(rowHash)
     rowHashes.push(rowHash)
+    o.firsts?.push(first)
     if (!o.sink) return
     let json = `${head}${rowHash}${fileJson}${line}}`
     if (submittedAt) json += `,"submittedAt":${JSON.stringify(submittedAt)}`
@@ -376,9 +397,34 @@ export function responseRows(doc: SurveyDoc, header: string[], columns: ColumnMa
     if (otherOrder.some((at) => others[at] !== undefined)) json += `,"others":${jsonOf(otherOrder, others)}`
     o.sink(`${json},"fields":${fields ? JSON.stringify(fields) : '{}'}${tail}`)
   }
+  const part = (): RowsPart => ({rowHashes, firsts: o.firsts ?? [], rejected, warnings, rows, headers})
+  const merge = (next: RowsPart, lines: Uint8Array, write: (lines: Uint8Array) => void): boolean => {
+    if (next.firsts.some((first) => seenInFile.has(first))) return false
+    rows += next.rows
+    headers += next.headers
+    for (const r of next.rejected) rejected.push(r)
+    for (const w of next.warnings) warnings.push(w)
+    // the lines, one per row hash: runs of them not stored yet are written as they are
+    let from = 0
+    let at = 0
+    for (const rowHash of next.rowHashes) {
+      const end = lines.indexOf(10, at) + 1
+      if (o.known.has(rowHash)) {
+        duplicates++
+        if (at > from) write(lines.subarray(from, at))
+        from = end
+      } else {
+        o.known.add(rowHash)
+        rowHashes.push(rowHash)
+      }
+      at = end
+    }
+    if (at > from) write(lines.subarray(from, at))
+    return true
+  }
   const finish = (problems: RejectedRow[]): IngestResult => {
     const all = [...problems, ...rejected].sort((a, b) => a.line - b.line)
     return {columns, rowHashes, rejected: all, warnings, duplicates, rows: rows + problems.length - headers}
   }
-  return {add, finish}
+  return {add, part, merge, finish}
 }

@@ -74,6 +74,12 @@ export class ResponseBatchFile {
     this.chunk[this.used++] = 10
   }
 
+  /** Adds whole lines already encoded, each ending with its line break. */
+  addLines(lines: Uint8Array): void {
+    this.writeChunk()
+    this.put(Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength))
+  }
+
   private writeChunk(): void {
     if (this.used === 0) return
     const data = this.chunk.subarray(0, this.used)

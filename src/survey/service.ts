@@ -7,7 +7,9 @@ import {nextId, type Db, type Store} from '../store/index.js'
 import {applyChange} from '../util/change.js'
 import type {Community} from '../workspace/community.js'
 import {parseValueMaps} from './answers.js'
-import {decodeCsv, headerWidth, isEncoding, MAX_COLUMNS, readCsv, type ParsedTable} from './csv.js'
+import {csvHalves, decodeCsv, headerWidth, isEncoding, MAX_COLUMNS, readCsv, type CsvProblem, type ParsedTable} from './csv.js'
+import {partBytes, placedByBytes, TWO_PART_BYTES} from './ingest-part.js'
+import {readPartElsewhere, type PartReading} from './io-worker.js'
 import {mapColumns, parseMaps, responseRows, type ColumnMapping, type IngestResult, type ResponseRows} from './ingest.js'
 import {isSlackExport, sniffInput, type ForeignKind} from './sniff.js'
 import {parseXlsx} from './xlsx.js'
@@ -223,38 +225,65 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
     throw new UsageError({key: 'survey.ingest.badMapValue', params: {value: values.bad}}, {hint: {key: 'survey.ingest.badMapValue.hint'}})
 
   const {input, encoding, hash, utf8} = await readTable(full, display, ref.id, request.encoding)
-  const known = await knownRows(store.root, snapshot, ref.id)
+  let known = await knownRows(store.root, snapshot, ref.id)
   // Data first: the responses go to a temp file as the rows are read, fsync'd before the lock; under it, the file is
   // renamed and then indexed.
   let file: ResponseBatchFile | undefined
-  if (!request.dryRun) {
-    await sweepResponses(store.root)
-    file = ResponseBatchFile.create(store.root, ref.id, {defer: request.strict})
-  }
-  const sink = file ? file.add.bind(file) : undefined
-  const options = {survey: ref.id, file: source, now: request.now, known, values: values.map, sink}
+  const newFile = () => (request.dryRun ? undefined : ResponseBatchFile.create(store.root, ref.id, {defer: request.strict}))
+  if (!request.dryRun) await sweepResponses(store.root)
+  file = newFile()
+  const sink = request.dryRun ? undefined : (json: string) => file!.add(json)
   let columns: ColumnMapping[] = []
+  let header: string[] = []
   let rows: ResponseRows | undefined
   let records = 0
-  const start = (header: string[], line: number) => {
-    columns = checkedColumns(ref, header, pairs, {file: display, line})
-    rows = responseRows(ref.doc, header, columns, options)
+  const start = (cells: string[], line: number) => {
+    columns = checkedColumns(ref, cells, pairs, {file: display, line})
+    header = cells
+    rows = responseRows(ref.doc, cells, columns, {survey: ref.id, file: source, now: request.now, known, values: values.map, sink})
+  }
+  const visitor = {
+    header: start,
+    row: (cells: string[], line: number) => {
+      records++
+      rows!.add(line, cells)
+    },
   }
   let preview: IngestResult
+  let part: PartReading | undefined
   try {
     if (typeof input === 'string') {
       // CSV: each record is read into a response as csv-parse reads it, and its line written out; no table is held.
-      const {problems} = readCsv(
-        input,
-        {
-          header: start,
-          row: (cells, line) => {
-            records++
-            rows!.add(line, cells)
-          },
-        },
-        utf8,
-      )
+      // A big UTF-8 file is read in two halves at once, the second by a worker (ingest-part.ts), to the same result.
+      const halves = utf8 && utf8.length >= TWO_PART_BYTES ? csvHalves(input, utf8) : undefined
+      let problems: CsvProblem[]
+      if (halves) {
+        const partInput = {line: halves.line, doc: ref.doc, pairs, values: values.map, survey: ref.id, file: source, now: request.now}
+        part = readPartElsewhere({...partInput, bytes: partBytes(utf8!, halves)})
+        const head = readCsv(input, visitor, utf8!.subarray(0, halves.split))
+        if (head.next !== halves.line || placedByBytes(head.problems) || head.problems.some((p) => p.reason.key === 'survey.ingest.quoteNotClosed')) {
+          // the cut was no record boundary: read the whole file here, from the start
+          part.stop()
+          await file?.discard()
+          file = newFile()
+          known = await knownRows(store.root, snapshot, ref.id)
+          rows = undefined
+          records = 0
+          problems = readCsv(input, visitor, utf8).problems
+        } else {
+          const got = await part.output
+          const merged =
+            got !== undefined &&
+            !placedByBytes(got.problems) &&
+            got.header.length === header.length &&
+            got.header.every((cell, i) => cell === header[i]) &&
+            rows!.merge(got.rows, got.lines, (lines) => file?.addLines(lines))
+          if (merged) records += got.rows.rows
+          // else the worker failed, or its part cannot be read apart from the first: read it here
+          const tail = merged ? got : readCsv(partBytes(utf8!, halves).toString('utf8'), {header: () => {}, row: visitor.row}, undefined, halves.line)
+          problems = [...head.problems, ...tail.problems]
+        }
+      } else problems = readCsv(input, visitor, utf8).problems
       if (!rows) start([], 1)
       records += problems.length
       preview = rows!.finish(problems)
@@ -267,6 +296,8 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
   } catch (error) {
     await file?.discard()
     throw error
+  } finally {
+    part?.stop()
   }
   const strictFailed = Boolean(request.strict) && (preview.rejected.length > 0 || preview.warnings.length > 0)
   const result = {ref, encoding, empty: records === 0, columns, preview, added: preview.rowHashes, duplicates: preview.duplicates, strictFailed}
