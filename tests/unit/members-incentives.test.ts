@@ -524,6 +524,43 @@ describe('scoring events: a ts written back from its time', () => {
       expect(back(ts, Date.parse(ts))).toEqual([ts, ts + 's', ts.slice(0, 7)])
   })
 
+  it('gives back each ts of many on the same days, canonical or a byte away from it (date, time, offset), as given', () => {
+    const day0 = Date.parse('2026-11-02T00:00:00Z')
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            day: fc.integer({min: 0, max: 2}),
+            secs: fc.integer({min: 0, max: 86_399}),
+            offset: fc.constantFrom(480, 480, -270, 0),
+            edit: fc.option(fc.tuple(fc.integer({min: 0, max: 24}), fc.constantFrom(...'0123456789:+-T')), {nil: undefined}),
+          }),
+          {minLength: 1, maxLength: 40},
+        ),
+        (specs) => {
+          const events = specs.map(({day, secs, offset, edit}, k) => {
+            const ms = day0 + day * 86_400_000 + secs * 1000
+            const canonical = iso(ms, offset)
+            const ts = edit ? canonical.slice(0, edit[0]) + edit[1] + canonical.slice(edit[0] + 1) : canonical
+            return {ms, ts, type: 'post' as const, src: `s${k}`}
+          })
+          // the same instant and offset, written with 60 seconds or minutes or more
+          const at = Date.parse('2026-11-02T10:15:15+08:00')
+          for (const ts of ['2026-11-02T10:14:75+08:00', '2026-11-02T09:75:15+08:00', '2026-11-02T10:15:15+08:00'])
+            events.push({ms: at, ts, type: 'post', src: `x${events.length}`})
+          const ev = ScoringEvents.fromTimelines([['m', events]])
+          const bySrc = new Map(events.map((e) => [e.src, e.ts]))
+          for (const [, refs] of ev.byMember())
+            for (const ref of refs) {
+              const out = Buffer.alloc(ev.textLength(ref))
+              const end = ev.copyTs(ref, out, 0)
+              expect([ev.ts(ref), out.toString('latin1', 0, end)]).toEqual([bySrc.get(ev.src(ref)), bySrc.get(ev.src(ref))])
+            }
+        },
+      ),
+    )
+  })
+
   it('keeps no ts it writes back: records of canonical times are smaller than of other times as long', () => {
     const size = (ts: (ms: number) => string) => {
       const events = Array.from({length: 1000}, (_, k) => 1_790_000_000_000 + k * 61_000).map((ms) => ({
