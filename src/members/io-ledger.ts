@@ -100,6 +100,12 @@ const PART = {
   factor: ascii('","factor":'),
   capped: ascii(',"capped":true'),
 }
+/**
+ * Bytes of an event's line besides its ts and src, member, points and factor: at most these (the parts, the longest
+ * type, `}` and a newline). 80 was 8 short for a capped, multiplied content_publish: such a line was cut where it
+ * crossed the end of the buffer.
+ */
+const LINE_PARTS = Object.values(PART).reduce((n, part) => n + part.length, 0) + Math.max(...EVENT_TYPES.map((t) => t.length)) + 2
 
 /**
  * Writes a computed ledger line by line to a temp file (none on a dry run) while hashing it, so the ledger is never
@@ -187,7 +193,7 @@ export class ComputedWriter {
     }
     const points = String(rows.points[k])
     const factor = rows.factor[k] === 1 ? '' : String(rows.factor[k])
-    this.room(80 + ev.textLength(i) + this.memberLength + points.length + factor.length)
+    this.room(LINE_PARTS + ev.textLength(i) + this.memberLength + points.length + factor.length)
     this.put(PART.ts)
     this.used = ev.copyTs(i, this.out, this.used)
     this.put(PART.member)

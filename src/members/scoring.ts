@@ -74,22 +74,56 @@ function isoOfDay(days: number, secs: number, offset: number, out: Uint8Array, o
   return two(abs % 60, out, o)
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57
+/** Whether bytes o, o + 1 of buf are two decimal digits; their value, else -1. */
+function digits(buf: Uint8Array, o: number): number {
+  const a = buf[o] - 48
+  const b = buf[o + 1] - 48
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
+}
 
-/** The offset of a ts (bytes [s, s + ISO) of buf) isoAt writes back exactly from its ms `times[t]`, else undefined. */
-function canonicalOffset(times: Float64Array, t: number, buf: Uint8Array, s: number, e: number, scratch: Uint8Array): number | undefined {
+/**
+ * Whether a ts (bytes [s, s + ISO) of buf) is what isoAt writes of instant `ms` at `offset` minutes, the date and the
+ * offset (`YYYY-MM-DDT`, `±hh:mm`) compared with `day`'s bytes: isoAt of local day `day.days` at `day.offset`, made
+ * again only when the day changes (events read in time order share their day with the last one), and the time of day
+ * read as digits, instead of writing the whole ts of every event to compare it.
+ */
+function isCanonical(ms: number, offset: number, buf: Uint8Array, s: number, day: DayText): boolean {
+  const t = ms / 1000 + offset * 60
+  const days = Math.floor(t / 86_400)
+  const secs = t - days * 86_400
+  if (days !== day.days || offset !== day.offset) {
+    isoOfDay(days, 0, offset, day.text, 0)
+    day.days = days
+    day.offset = offset
+  }
+  const text = day.text
+  for (let k = 0; k < 11; k++) if (buf[s + k] !== text[k]) return false
+  for (let k = 19; k < ISO; k++) if (buf[s + k] !== text[k]) return false
+  if (buf[s + 13] !== 58 || buf[s + 16] !== 58) return false
+  // two digits each, minutes and seconds below 60: one way to write secs (< 86,400, so the hour is below 24)
+  const h = digits(buf, s + 11)
+  const m = digits(buf, s + 14)
+  const sec = digits(buf, s + 17)
+  return h >= 0 && m >= 0 && m < 60 && sec >= 0 && sec < 60 && h * 3600 + m * 60 + sec === secs
+}
+
+/** The bytes isoAt writes of a local day at an offset (the time of day 00:00:00), kept while the day is the same. */
+interface DayText {
+  days: number
+  offset: number
+  text: Uint8Array
+}
+
+/** The offset of a ts (bytes [s, e) of buf) isoAt writes back exactly from its ms `times[t]`, else undefined. */
+function canonicalOffset(times: Float64Array, t: number, buf: Uint8Array, s: number, e: number, day: DayText): number | undefined {
   const ms = times[t]
   if (e - s !== ISO || ms % 1000 !== 0 || !(ms >= -62_167_219_200_000 && ms < 253_402_300_800_000)) return undefined
   const sign = buf[s + 19] === 43 ? 1 : buf[s + 19] === 45 ? -1 : 0
-  const h1 = buf[s + 20]
-  const h2 = buf[s + 21]
-  const m1 = buf[s + 23]
-  const m2 = buf[s + 24]
-  if (sign === 0 || !isDigit(h1) || !isDigit(h2) || !isDigit(m1) || !isDigit(m2)) return undefined
-  const offset = sign * ((h1 - 48) * 600 + (h2 - 48) * 60 + (m1 - 48) * 10 + (m2 - 48))
-  isoAt(times, t, offset, scratch, 0)
-  for (let k = 0; k < ISO; k++) if (scratch[k] !== buf[s + k]) return undefined
-  return offset
+  const h = digits(buf, s + 20)
+  const m = digits(buf, s + 23)
+  if (sign === 0 || h < 0 || m < 0) return undefined
+  const offset = sign * (h * 60 + m)
+  return isCanonical(ms, offset, buf, s, day) ? offset : undefined
 }
 
 /** JSON string contents as bytes (what JSON.stringify writes between the quotes). */
@@ -139,8 +173,12 @@ export class ScoringEvents {
   /** The same pages as float64s, for the records' ms. */
   private readonly times: Float64Array[] = []
   private used = PAGE
+  /** The same pages as uint32s, for the lengths of the records' ts and src. */
+  private readonly words: Uint32Array[] = []
   /** Room for one ts written by isoAt. */
   private readonly scratch = Buffer.alloc(ISO)
+  /** The date and offset of the last canonical ts read (canonicalOffset). */
+  private readonly lastDay: DayText = {days: Number.NaN, offset: 0, text: new Uint8Array(ISO)}
   readonly members: MemberKey[] = []
   private readonly slots = new Map<MemberKey, number>()
 
@@ -184,7 +222,7 @@ export class ScoringEvents {
       this.slot = grown(this.slot)
       this.at = grown(this.at)
     }
-    const offset = canonicalOffset(times, t, buf, tsStart, tsEnd, this.scratch)
+    const offset = canonicalOffset(times, t, buf, tsStart, tsEnd, this.lastDay)
     const ts = offset === undefined ? tsEnd - tsStart : 0
     const src = srcEnd - srcStart
     // records start at multiples of 8 (their ms is a float64)
@@ -193,6 +231,7 @@ export class ScoringEvents {
       const page = Buffer.allocUnsafeSlow(Math.max(PAGE, size))
       this.pages.push(page)
       this.times.push(new Float64Array(page.buffer, page.byteOffset, page.length >>> 3))
+      this.words.push(new Uint32Array(page.buffer, page.byteOffset, page.length >>> 2))
       this.used = 0
     }
     const p = this.pages.length - 1
@@ -201,9 +240,13 @@ export class ScoringEvents {
     this.times[p][o >>> 3] = ms
     page[o + 8] = type
     page[o + 9] = offset === undefined ? 0 : 1
-    page.writeUInt16LE((offset ?? 0) + OFFSET_ZERO, o + 10)
-    page.writeUInt32LE(ts, o + 12)
-    page.writeUInt32LE(src, o + 16)
+    const zoned = (offset ?? 0) + OFFSET_ZERO
+    page[o + 10] = zoned & 255
+    page[o + 11] = zoned >>> 8
+    // the lengths as uint32s of the page (o + 12 and o + 16 are multiples of 4), not through Buffer#writeUInt32LE
+    const words = this.words[p]
+    words[(o + 12) >>> 2] = ts
+    words[(o + 16) >>> 2] = src
     let w = o + HEAD
     if (ts > 0) for (let k = tsStart; k < tsEnd; k++) page[w++] = buf[k]
     for (let k = srcStart; k < srcEnd; k++) page[w++] = buf[k]
@@ -227,12 +270,13 @@ export class ScoringEvents {
     return this.pages[ref >>> PAGE_BITS][(ref & IN_PAGE) + 8]
   }
 
-  private tsLength(page: Buffer, o: number): number {
-    return page[o + 12] + page[o + 13] * 256 + page[o + 14] * 65_536 + page[o + 15] * 16_777_216
+  /** The length of the kept ts of the record at r of page p (0 when canonical). */
+  private tsLength(p: number, r: number): number {
+    return this.words[p][(r + 12) >>> 2]
   }
 
-  private srcLength(page: Buffer, o: number): number {
-    return page[o + 16] + page[o + 17] * 256 + page[o + 18] * 65_536 + page[o + 19] * 16_777_216
+  private srcLength(p: number, r: number): number {
+    return this.words[p][(r + 16) >>> 2]
   }
 
   /** Whether the record at r keeps no ts (isoAt writes it back). */
@@ -244,7 +288,7 @@ export class ScoringEvents {
   private writeTs(p: number, r: number, out: Uint8Array, o: number): number {
     const page = this.pages[p]
     if (this.canonical(page, r)) return isoAt(this.times[p], r >>> 3, page[r + 10] + page[r + 11] * 256 - OFFSET_ZERO, out, o)
-    return copyBytes(page, r + HEAD, r + HEAD + this.tsLength(page, r), out, o)
+    return copyBytes(page, r + HEAD, r + HEAD + this.tsLength(p, r), out, o)
   }
 
   /** Copies the JSON contents of an event's ts (or src) into `out` at `o`; returns the end. */
@@ -253,17 +297,17 @@ export class ScoringEvents {
   }
 
   copySrc(ref: number, out: Buffer, o: number): number {
-    const page = this.pages[ref >>> PAGE_BITS]
+    const p = ref >>> PAGE_BITS
     const r = ref & IN_PAGE
-    const s = r + HEAD + this.tsLength(page, r)
-    return copyBytes(page, s, s + this.srcLength(page, r), out, o)
+    const s = r + HEAD + this.tsLength(p, r)
+    return copyBytes(this.pages[p], s, s + this.srcLength(p, r), out, o)
   }
 
   /** Bytes of an event's ts and src together (what a ledger line copies of it). */
   textLength(ref: number): number {
-    const page = this.pages[ref >>> PAGE_BITS]
+    const p = ref >>> PAGE_BITS
     const r = ref & IN_PAGE
-    return (this.canonical(page, r) ? ISO : this.tsLength(page, r)) + this.srcLength(page, r)
+    return (this.canonical(this.pages[p], r) ? ISO : this.tsLength(p, r)) + this.srcLength(p, r)
   }
 
   /** The JSON contents of bytes as the string they stand for. */
@@ -275,14 +319,14 @@ export class ScoringEvents {
     const page = this.pages[ref >>> PAGE_BITS]
     const r = ref & IN_PAGE
     if (this.canonical(page, r)) return this.scratch.toString('latin1', 0, this.writeTs(ref >>> PAGE_BITS, r, this.scratch, 0))
-    return ScoringEvents.decoded(page, r + HEAD, r + HEAD + this.tsLength(page, r))
+    return ScoringEvents.decoded(page, r + HEAD, r + HEAD + this.tsLength(ref >>> PAGE_BITS, r))
   }
 
   src(ref: number): string {
-    const page = this.pages[ref >>> PAGE_BITS]
+    const p = ref >>> PAGE_BITS
     const r = ref & IN_PAGE
-    const s = r + HEAD + this.tsLength(page, r)
-    return ScoringEvents.decoded(page, s, s + this.srcLength(page, r))
+    const s = r + HEAD + this.tsLength(p, r)
+    return ScoringEvents.decoded(this.pages[p], s, s + this.srcLength(p, r))
   }
 
   /** The local day (`YYYY-MM-DD`) an event's ts shows. */

@@ -260,6 +260,41 @@ describe('points ledger', () => {
     expect(createHash('sha256').update(text).digest('hex')).toBe(r.hash)
   })
 
+  it('writes whole the longest lines (a multiplied, capped content_publish) where they cross the end of a 1 MiB buffer', async () => {
+    const rules: Community['incentives'] = {
+      points: {content_publish: 10},
+      limits: {content_publish: {dailyCap: 12}},
+      multipliers: [{id: 'year', from: '2026-01-01', to: '2026-12-31', factor: 1.5}],
+    }
+    const CHUNK = 1 << 20
+    const day = (d: number) => new Date(Date.parse('2026-03-01T10:00:00Z') + d * 86_400_000).toISOString().slice(0, 10)
+    const line = (member: string) => {
+      const ts = `${day(0)}T10:00:00+08:00`
+      const entry = {ts, member, points: 12, src: ev(ts, 'content_publish', member).src, type: 'content_publish', factor: 1.5, capped: true}
+      return JSON.stringify(entry).length + 1
+    }
+    // members named so that every line is L bytes and one starts less than L but at least L - 8 bytes before 1 MiB
+    const pad = Array.from({length: 100}, (_, k) => k).find((k) => {
+      const L = line(`qq:${'x'.repeat(k)}100`)
+      return CHUNK % L >= L - 8
+    })!
+    expect(pad).toBeDefined()
+    const members = Array.from({length: 100}, (_, k) => `qq:${'x'.repeat(pad)}${100 + k}`)
+    const lines = members.flatMap((m) => Array.from({length: 80}, (_, d) => ev(`${day(d)}T10:00:00+08:00`, 'content_publish', m)))
+    await importLines(lines)
+    const wide = {root, community: {timezone: ZONE, incentives: rules}}
+    const r = await recomputePoints(wide, store, {now: NOW})
+    const text = await readFile(path.join(root, '.commops', 'ledger', r.file), 'utf8')
+    expect(text.length).toBeGreaterThan(CHUNK)
+    const expected = computeLedger(
+      members.map((m) => [m, lines.filter((l) => l.member === m).map((l) => ({...l, ms: Date.parse(l.ts)}) as TimelineEvent)]),
+      [],
+      pointsRules({incentives: rules}),
+    )
+    expect(expected.every((e) => e.capped && e.factor === 1.5)).toBe(true)
+    expect(text.trimEnd().split('\n')).toEqual(expected.map((e) => JSON.stringify(e)))
+  })
+
   it('reads ts and src from a line whatever the order of its keys, as from a line in the order import writes', async () => {
     await importLines([...EVENTS, ev('2026-11-20T10:00:00+08:00', 'reply', 'wechat:成员', {channel: 'general'})])
     await addIncident()
@@ -487,6 +522,43 @@ describe('scoring events: a ts written back from its time', () => {
     )
     for (const ts of ['2026-11-02T10:15:00-00:00', '2024-02-29T23:59:59+05:45', '1969-12-31T23:59:59-09:30', '2026-11-02T02:15:00Z'])
       expect(back(ts, Date.parse(ts))).toEqual([ts, ts + 's', ts.slice(0, 7)])
+  })
+
+  it('gives back each ts of many on the same days, canonical or a byte away from it (date, time, offset), as given', () => {
+    const day0 = Date.parse('2026-11-02T00:00:00Z')
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            day: fc.integer({min: 0, max: 2}),
+            secs: fc.integer({min: 0, max: 86_399}),
+            offset: fc.constantFrom(480, 480, -270, 0),
+            edit: fc.option(fc.tuple(fc.integer({min: 0, max: 24}), fc.constantFrom(...'0123456789:+-T')), {nil: undefined}),
+          }),
+          {minLength: 1, maxLength: 40},
+        ),
+        (specs) => {
+          const events = specs.map(({day, secs, offset, edit}, k) => {
+            const ms = day0 + day * 86_400_000 + secs * 1000
+            const canonical = iso(ms, offset)
+            const ts = edit ? canonical.slice(0, edit[0]) + edit[1] + canonical.slice(edit[0] + 1) : canonical
+            return {ms, ts, type: 'post' as const, src: `s${k}`}
+          })
+          // the same instant and offset, written with 60 seconds or minutes or more
+          const at = Date.parse('2026-11-02T10:15:15+08:00')
+          for (const ts of ['2026-11-02T10:14:75+08:00', '2026-11-02T09:75:15+08:00', '2026-11-02T10:15:15+08:00'])
+            events.push({ms: at, ts, type: 'post', src: `x${events.length}`})
+          const ev = ScoringEvents.fromTimelines([['m', events]])
+          const bySrc = new Map(events.map((e) => [e.src, e.ts]))
+          for (const [, refs] of ev.byMember())
+            for (const ref of refs) {
+              const out = Buffer.alloc(ev.textLength(ref))
+              const end = ev.copyTs(ref, out, 0)
+              expect([ev.ts(ref), out.toString('latin1', 0, end)]).toEqual([bySrc.get(ev.src(ref)), bySrc.get(ev.src(ref))])
+            }
+        },
+      ),
+    )
   })
 
   it('keeps no ts it writes back: records of canonical times are smaller than of other times as long', () => {
