@@ -12,7 +12,7 @@ import {mkdir, open, readdir, readFile, rename, rm, stat} from 'node:fs/promises
 import path from 'node:path'
 import {UsageError, ValidationError} from '../errors.js'
 import type {Db} from '../store/types.js'
-import {decodeCsv, isEncoding, MAX_COLUMNS, headerWidth, parseCsv, type ParsedTable} from '../survey/csv.js'
+import {decodeCsv, isEncoding, MAX_COLUMNS, headerWidth, parseCsv, RECORD_TOO_LONG, recordTooLong, type ParsedTable} from '../survey/csv.js'
 import {sniffInput} from '../survey/sniff.js'
 import {parseXlsx} from '../survey/xlsx.js'
 import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor, writeNewSynced} from '../util/fs.js'
@@ -233,5 +233,8 @@ export async function readMemberTable(full: string, display: string, encoding?: 
   }
   const decoded = decodeCsv(data, encoding)
   if (headerWidth(decoded.text) > MAX_COLUMNS) throw notTable()
-  return {table: parseCsv(decoded.text), encoding: decoded.encoding}
+  const table = parseCsv(decoded.text)
+  const tooLong = table.problems.find((p) => p.reason.key === RECORD_TOO_LONG)
+  if (tooLong) throw recordTooLong(tooLong, display)
+  return {table, encoding: decoded.encoding}
 }

@@ -7,7 +7,7 @@ import {lazyRequire} from '../util/lazy.js'
 const csvParse = lazyRequire<{parse: typeof Parse}>('csv-parse/sync')
 const csvParser = lazyRequire<{Parser: new (options: CsvOptions) => object}>('csv-parse')
 const iconvLite = lazyRequire<typeof Iconv>('iconv-lite')
-import type {Msg} from '../errors.js'
+import {type Msg, ValidationError} from '../errors.js'
 import {CsvLines, type CsvContext} from '../util/csv-lines.js'
 
 export interface Decoded {
@@ -253,6 +253,20 @@ interface Skipped {
 export const MAX_CSV_RECORD = 4_000_000
 
 /**
+ * The problem of a record over MAX_CSV_RECORD. csv-parse reads no record after such a one (the rest of the file is
+ * silently not read), so it is no row to skip: the whole file is refused (survey/service.ts, members/io-records.ts).
+ */
+export const RECORD_TOO_LONG = 'survey.ingest.recordTooLong'
+
+/** The error that refuses a file with a record over MAX_CSV_RECORD, at the line the record starts on. */
+export function recordTooLong(problem: CsvProblem, file: string): ValidationError {
+  return new ValidationError(
+    {key: RECORD_TOO_LONG, params: {...problem.reason.params, file}},
+    {code: RECORD_TOO_LONG, location: {file, line: problem.line}, hint: {key: `${RECORD_TOO_LONG}.hint`}},
+  )
+}
+
+/**
  * The record delimiter csv-parse would discover, when the first line break is far from the start: its discovery
  * re-reads the text up to that point for every cell, 10 s for a 5 MB line (none at all in a 50 MB file: minutes).
  */
@@ -269,7 +283,9 @@ function problemsOf(skipped: Skipped[], expected: number | undefined): CsvProble
       ? {line: s.line, reason: {key: 'survey.ingest.ragged', params: {got: s.got ?? '?', expected: expected ?? '?'}}}
       : s.code === 'CSV_QUOTE_NOT_CLOSED'
         ? {line: s.line, reason: {key: 'survey.ingest.quoteNotClosed', params: {}}}
-        : {line: s.line, reason: {key: 'survey.ingest.csvError', params: {detail: s.message}}},
+        : s.code === 'CSV_MAX_RECORD_SIZE'
+          ? {line: s.line, reason: {key: RECORD_TOO_LONG, params: {limit: MAX_CSV_RECORD.toLocaleString('en')}}}
+          : {line: s.line, reason: {key: 'survey.ingest.csvError', params: {detail: s.message}}},
   )
 }
 

@@ -7,7 +7,18 @@ import {nextId, type Db, type Store} from '../store/index.js'
 import {applyChange} from '../util/change.js'
 import type {Community} from '../workspace/community.js'
 import {parseValueMaps} from './answers.js'
-import {csvHalves, decodeCsv, headerWidth, isEncoding, MAX_COLUMNS, readCsv, type CsvProblem, type ParsedTable} from './csv.js'
+import {
+  csvHalves,
+  decodeCsv,
+  headerWidth,
+  isEncoding,
+  MAX_COLUMNS,
+  readCsv,
+  RECORD_TOO_LONG,
+  recordTooLong,
+  type CsvProblem,
+  type ParsedTable,
+} from './csv.js'
 import {partBytes, placedByBytes, TWO_PART_BYTES} from './ingest-part.js'
 import {readPartElsewhere, type PartReading} from './io-worker.js'
 import {mapColumns, parseMaps, responseRows, type ColumnMapping, type IngestResult, type ResponseRows} from './ingest.js'
@@ -284,6 +295,8 @@ export async function ingestResponses(store: Store, request: IngestRequest): Pro
           problems = [...head.problems, ...tail.problems]
         }
       } else problems = readCsv(input, visitor, utf8).problems
+      const tooLong = problems.find((p) => p.reason.key === RECORD_TOO_LONG)
+      if (tooLong) throw recordTooLong(tooLong, display)
       if (!rows) start([], 1)
       records += problems.length
       preview = rows!.finish(problems)

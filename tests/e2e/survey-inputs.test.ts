@@ -92,6 +92,28 @@ describe('survey ingest inputs', () => {
     expect(hasStackTrace(big.stderr + wide.stderr)).toBe(false)
   }, 120_000)
 
+  it('a record over 4M characters refuses the file at its line: csv-parse reads nothing after it, so no row is silently lost', async () => {
+    const long = `2026-11-01 10:00:00,"${'长'.repeat(4_100_000)}",1–6 个月`
+    const rows = ['提交时间,nps,tenure', '2026-11-01 09:00:00,9,1–6 个月', long, '2026-11-01 11:00:00,7,1–6 个月']
+    await writeFile(path.join(ws, 'data', 'long.csv'), rows.join('\n') + '\n')
+    await writeFile(path.join(ws, 'data', 'members-long.csv'), ['id,name', 'M1,一', `M2,"${'x'.repeat(4_100_000)}"`, 'M3,三'].join('\n') + '\n')
+    const before = await treeHash(path.join(ws, '.commops'))
+    const [survey, zh, members] = await Promise.all([
+      commops(['survey', 'ingest', 'S1', 'data/long.csv', '--lang', 'en']),
+      commops(['survey', 'ingest', 'S1', 'data/long.csv', '--json']),
+      commops(['members', 'import', 'data/members-long.csv', '--lang', 'en']),
+    ])
+    expect(survey.code).toBe(1)
+    expect(survey.stderr).toMatch(/data\/long\.csv:3: a record of more than 4,000,000 characters starts on this line/)
+    expect(survey.stderr).toMatch(/unclosed quote/)
+    expect(zh.code).toBe(1)
+    expect(JSON.parse(zh.stdout)).toMatchObject({error: {code: 'survey.ingest.recordTooLong'}})
+    expect(members.code).toBe(1)
+    expect(members.stderr).toMatch(/data\/members-long\.csv:3: a record of more than 4,000,000 characters/)
+    expect(await treeHash(path.join(ws, '.commops'))).toEqual(before)
+    expect(hasStackTrace(survey.stderr + zh.stderr + members.stderr)).toBe(false)
+  }, 60_000)
+
   it('a chat export, a zip, an .xls or a folder is refused with what it is and what to pass instead (exit 2)', async () => {
     const files: Record<string, string | Buffer> = {
       'discord.json': '{"guild": {"id": "1", "name": "g"}, "channel": {"id": "2", "name": "general"}, "messages": []}',

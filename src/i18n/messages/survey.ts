@@ -222,6 +222,14 @@ export const survey: Messages = {
     'zh-CN': '此行开始的记录中有一个带引号的单元格没有结束引号；文件其余部分未读取',
   },
   'survey.ingest.csvError': {en: 'unreadable CSV: {detail}', 'zh-CN': 'CSV 无法解析：{detail}'},
+  'survey.ingest.recordTooLong': {
+    en: 'a record of more than {limit} characters starts on this line; the rows after it cannot be read, so nothing was read from {file}',
+    'zh-CN': '此行开始的记录超过 {limit} 个字符，其后的行无法读取，因此 {file} 中的内容均未读取',
+  },
+  'survey.ingest.recordTooLong.hint': {
+    en: 'Cells of an exported sheet are far shorter: check that this is the export file (an unclosed quote can join the rest of a file into one cell), or shorten that cell and run it again',
+    'zh-CN': '导出表格的单元格远比这短：请确认这是导出文件（一个没有结束的引号会把文件其余部分连成一个单元格），或缩短这个单元格后重新运行',
+  },
   'survey.ingest.noAnswers': {en: 'the row answers no question; row skipped', 'zh-CN': '该行没有回答任何题目；已跳过'},
   'survey.ingest.strict': {
     en: '{count} row(s) could not be read or had an answer left blank; nothing was stored (--strict)',
