@@ -9,6 +9,7 @@ import {Store} from '../../src/store/index.js'
 import {csvHalves, readCsv} from '../../src/survey/csv.js'
 import {mapColumns, responseRows, type ResponseRows} from '../../src/survey/ingest.js'
 import {TWO_PART_BYTES} from '../../src/survey/ingest-part.js'
+import {loadSurveyTemplate} from '../../src/survey/load.js'
 import {requireSurvey} from '../../src/survey/lookup.js'
 import type {SurveyDoc} from '../../src/survey/types.js'
 import {initWorkspace} from '../../src/workspace/init.js'
@@ -24,19 +25,8 @@ afterAll(async () => {
   await removeDir(tmp)
 })
 
-const LIKERT = [
-  'sq_response',
-  'sq_answers',
-  'sq_moderation',
-  'cq_relevance',
-  'cq_depth',
-  'cq_frequency',
-  'at_respect',
-  'at_activity',
-  'at_events',
-  'va_gain',
-  'va_time',
-]
+/** The satisfaction template's 1–5 questions, as its export has them. */
+const LIKERT = (await loadSurveyTemplate('satisfaction', 'en')).questions.filter((q) => q.type === 'likert').map((q) => q.id)
 const HEADER = ['Timestamp', 'member', 'region', ...LIKERT, 'nps', 'nps_reason', 'participation', 'tenure'].join(',')
 
 /** A satisfaction-survey export past the two-part size, with problems, repeats and a repeated header in both halves. */
