@@ -78,7 +78,11 @@ export default class Validate extends BaseCommand<typeof Validate> {
         this.log(formatSarif(report, {version: this.config.version, baseDir: cwd}))
         break
       default: {
-        if (report.problems.length) this.log(formatText(report, {hint: this.t('error.hint')}))
+        if (report.problems.length) {
+          // read only when there is a problem to print: a valid workspace's run loads no text layout
+          const [{hangingWrap}, {terminalWidth}] = await Promise.all([import('../src/cli/wrap.js'), import('../src/cli/table.js')])
+          this.log(formatText(report, {hint: this.t('error.hint'), wrapHint: hangingWrap(terminalWidth())}))
+        }
         const summary = !report.valid
           ? this.t('validate.summary', {problems: report.problems.length, bad, files: report.files.length})
           : warnings > 0

@@ -68,3 +68,15 @@ export function wrapText(text: string, width: number): string {
   }
   return out.join('\n')
 }
+
+/**
+ * For text on a terminal `width` columns wide: a text after its prefix (`    Hint: `), wrapped, its later lines indented
+ * under its first character. Without a width (a pipe), the text stays on one line.
+ */
+export function hangingWrap(width: number | undefined): ((prefix: string, text: string) => string) | undefined {
+  if (width === undefined) return undefined
+  return (prefix, text) => {
+    const indent = stringWidth(prefix)
+    return prefix + wrapText(text, Math.max(20, width - indent)).replace(/\n/g, '\n' + ' '.repeat(indent))
+  }
+}

@@ -16,14 +16,18 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const ghData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 const ghProp = (s: string) => ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
 
-/** `file:line:col  message` lines with the hint beneath, for people. */
-export function formatText(report: Report, labels: {hint: string}): string {
+/**
+ * `file:line:col  message` lines with the hint beneath, for people. `wrapHint` (on a terminal) fits a hint to it,
+ * its lines after the first indented under its text; without it, each hint is one line.
+ */
+export function formatText(report: Report, labels: {hint: string; wrapHint?: (prefix: string, text: string) => string}): string {
   return report.problems
     .map((p) => {
       const where = `${p.file}:${p.line}:${p.col}`
       const at = p.path ? ` (${p.path})` : ''
       const head = `${where}  ${p.severity}  ${p.message}${at}  [${p.rule}]`
-      return p.hint ? `${head}\n    ${labels.hint}: ${p.hint}` : head
+      const prefix = `    ${labels.hint}: `
+      return p.hint ? `${head}\n${labels.wrapHint ? labels.wrapHint(prefix, p.hint) : prefix + p.hint}` : head
     })
     .join('\n')
 }

@@ -2,6 +2,7 @@ import {Ajv} from 'ajv'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import type {Problem} from '../../src/schema/problem.js'
+import {hangingWrap} from '../../src/cli/wrap.js'
 import {formatGithub, formatJson, formatJunit, formatSarif, formatText, type Report} from '../../src/schema/report.js'
 import {checkXml, sarifSubset} from '../helpers/report-checks.js'
 import {validateText} from '../helpers/validate.js'
@@ -38,6 +39,41 @@ describe('formatText', () => {
     for (const p of report.problems) {
       expect(out).toContain(`${p.file}:${p.line}:${p.col}  error  ${p.message} (${p.path})  [${p.rule}]\n    Hint: ${p.hint}`)
     }
+  })
+})
+
+describe('formatText on a terminal', () => {
+  it('wraps a long hint to the width, its later lines under its text; the problem line stays whole', () => {
+    const hint = `Allowed here: ${Array.from({length: 20}, (_, i) => `property${i}`).join(', ')}.`
+    const report: Report = {
+      files: ['community.yaml'],
+      problems: [
+        {
+          file: 'community.yaml',
+          line: 8,
+          col: 1,
+          path: '/colour',
+          rule: 'schema.additionalProperties',
+          message: 'Unknown property',
+          hint,
+          severity: 'error',
+        },
+      ],
+      valid: false,
+    }
+    const lines = formatText(report, {hint: 'Hint', wrapHint: hangingWrap(60)}).split('\n')
+    expect(lines[0]).toBe('community.yaml:8:1  error  Unknown property (/colour)  [schema.additionalProperties]')
+    expect(lines[1].startsWith('    Hint: Allowed here: property0,')).toBe(true)
+    for (const line of lines.slice(1)) expect(line.length).toBeLessThanOrEqual(60)
+    for (const line of lines.slice(2)) expect(line).toMatch(/^ {10}\S/)
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.trim())
+        .join(' '),
+    ).toBe(`Hint: ${hint}`)
+    // a pipe (no width): one line, as before
+    expect(formatText(report, {hint: 'Hint', wrapHint: hangingWrap(undefined)}).split('\n')).toHaveLength(2)
   })
 })
 
