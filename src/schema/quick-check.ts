@@ -16,10 +16,10 @@ type Schema = Record<string, unknown>
 /** Keywords that say something about a schema and nothing about what is valid. */
 const ANNOTATIONS = new Set(['$schema', '$id', '$comment', 'title', 'description', 'default', 'examples', 'deprecated', 'x-hint'])
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** A string's length in code points, a surrogate pair counting one (ajv's ucs2length). */
-function codePoints(text: string): number {
+export function codePoints(text: string): number {
   let n = 0
   for (let i = 0; i < text.length; i++) {
     n++
@@ -30,7 +30,7 @@ function codePoints(text: string): number {
 }
 
 /** A number to ajv with strict numbers: not NaN nor ±Infinity (to which it applies no number keyword either). */
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+export const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
 /** Deep equality of JSON values (as fast-deep-equal, which ajv uses for enum, const and uniqueItems). */
 export function equal(a: unknown, b: unknown): boolean {
@@ -109,27 +109,20 @@ function lazyChecks(schemas: readonly unknown[]): Check[] {
   return list
 }
 
-/** ajv's type check for one type name. */
-function typeCheck(type: unknown): (v: unknown) => boolean {
-  switch (type) {
-    case 'string':
-      return (v) => typeof v === 'string'
-    case 'number':
-      return isNumber
-    case 'integer':
-      return Number.isInteger
-    case 'boolean':
-      return (v) => typeof v === 'boolean'
-    case 'null':
-      return (v) => v === null
-    case 'object':
-      return isObject
-    case 'array':
-      return Array.isArray
-    default:
-      return () => false
-  }
+/** ajv's check of each JSON type name (numbers finite: strictNumbers). */
+export const TYPE_CHECKS: Readonly<Record<string, (v: unknown) => boolean>> = {
+  string: (v) => typeof v === 'string',
+  number: isNumber,
+  integer: Number.isInteger,
+  boolean: (v) => typeof v === 'boolean',
+  null: (v) => v === null,
+  object: isObject,
+  array: Array.isArray,
 }
+
+/** ajv's type check for one type name (none for a name that is no type). */
+const typeCheck = (type: unknown): ((v: unknown) => boolean) =>
+  typeof type === 'string' && Object.hasOwn(TYPE_CHECKS, type) ? TYPE_CHECKS[type] : () => false
 
 /** Whether a value is one of a list (an enum), as `equal` finds it; a list of plain strings, numbers… by a set. */
 function oneOfValues(list: readonly unknown[]): (v: unknown) => boolean {

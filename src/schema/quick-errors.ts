@@ -13,7 +13,7 @@
  * a failing anyOf, oneOf, not, if/then/else or uniqueItems, a failing propertyNames, and any keyword not handled here.
  */
 import type {ErrorObject} from 'ajv'
-import {equal, type FormatCheck, quickValid, refTarget} from './quick-check.js'
+import {codePoints, equal, type FormatCheck, isObject, quickValid, refTarget, TYPE_CHECKS} from './quick-check.js'
 
 type Schema = Record<string, unknown>
 
@@ -49,43 +49,10 @@ type Group = keyof typeof KEYWORDS
 const ANY = ['const', 'enum', 'not', 'anyOf', 'oneOf', 'allOf', 'if'] as const
 const HANDLED = new Set<string>([...ANY, ...Object.values(KEYWORDS).flat(), 'type'])
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
-
-/** Whether a value is of a JSON type, as ajv checks it (numbers finite: strictNumbers). */
-function isType(type: unknown, v: unknown): boolean {
-  switch (type) {
-    case 'string':
-      return typeof v === 'string'
-    case 'number':
-      return isNumber(v)
-    case 'integer':
-      return Number.isInteger(v)
-    case 'boolean':
-      return typeof v === 'boolean'
-    case 'null':
-      return v === null
-    case 'object':
-      return isObject(v)
-    case 'array':
-      return Array.isArray(v)
-    default:
-      throw GIVE_UP
-  }
-}
-
-const GROUP_CHECK: Record<Group, (v: unknown) => boolean> = {
-  number: isNumber,
-  string: (v) => typeof v === 'string',
-  array: Array.isArray,
-  object: isObject,
-}
-
-/** A string's length in code points (ajv's ucs2length). */
-const codePoints = (text: string): number => {
-  let n = 0
-  for (const _ of text) n++
-  return n
+/** Whether a value is of a JSON type, as ajv checks it; a name that is no type is left to ajv. */
+function isType(type: string, v: unknown): boolean {
+  if (!Object.hasOwn(TYPE_CHECKS, type)) throw GIVE_UP
+  return TYPE_CHECKS[type](v)
 }
 
 /** A property name in a JSON pointer, and in a schema path (a URI fragment), as ajv writes them. */
@@ -143,11 +110,11 @@ class Walk {
     const lone = types.length === 1 && Object.hasOwn(KEYWORDS, types[0] as string) ? (types[0] as Group) : undefined
     const typeWithGroup = lone !== undefined && KEYWORDS[lone].some((k) => s[k] !== undefined)
     const typeError = () => this.error(s, schemaPath, 'type', data, at, {type: s.type}, `must be ${types.join(',')}`)
-    if (types.length > 0 && !typeWithGroup && !types.some((type) => isType(type, data))) typeError()
+    if (types.length > 0 && !typeWithGroup && !types.some((type) => isType(type as string, data))) typeError()
     this.any(s, schemaPath, data, at)
     for (const group of Object.keys(KEYWORDS) as Group[]) {
       if (!KEYWORDS[group].some((k) => s[k] !== undefined)) continue
-      if (GROUP_CHECK[group](data)) this[group](s, schemaPath, data as never, at)
+      if (TYPE_CHECKS[group](data)) this[group](s, schemaPath, data as never, at)
       else if (typeWithGroup && lone === group) typeError()
     }
   }
