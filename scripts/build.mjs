@@ -140,7 +140,13 @@ const result = await build({
 })
 if (process.env.BUILD_META) writeFileSync(process.env.BUILD_META, JSON.stringify(result.metafile))
 rmSync(tsc, {recursive: true, force: true})
-run(path.join(root, 'node_modules', 'oclif', 'bin', 'run.js'), ['manifest'])
+// OCLIF_SKIP_NEW_VERSION_CHECK: the oclif dev CLI would otherwise ask the npm registry for its latest version in the
+// background and print "oclif update available" during a newcomer's `npm install`, an upgrade this project does not take
+execFileSync(process.execPath, [path.join(root, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
+})
 
 const kB = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))
