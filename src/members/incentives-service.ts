@@ -57,7 +57,7 @@ import {
   type PointsRules,
 } from './points.js'
 import type {ScoringEvents} from './scoring.js'
-import {leadersOf, monthRangeTotals, wholeMonths, type Leader, type PeriodTotals} from './leaderboard.js'
+import {allTimeTotals, leadersOf, monthRangeTotals, wholeMonths, type Leader, type PeriodTotals} from './leaderboard.js'
 import {MonthColumns} from './month-columns.js'
 import {recordKey, type MemberExtras} from './records-view.js'
 import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
@@ -369,7 +369,9 @@ export interface LedgerSummary {
 /** The stored ledger in numbers (for `members points` without --recompute). */
 export async function ledgerSummary(ws: IncentivesWorkspace, store: StoreReader): Promise<LedgerSummary> {
   const db = await store.read()
-  const [totals] = await streamedTotals(ws.root, db, [{}])
+  // the month totals when the store keeps them (a few MB at 1M events), not the ~100 MB computed ledger
+  const inputs = await readMonthInputs(ws.root, db)
+  const totals = inputs ? allTimeTotals(inputs) : (await streamedTotals(ws.root, db, [{}]))[0]
   return {
     ...(db.incentives.computed ? {computedAt: db.incentives.computed.updatedAt} : {}),
     computed: db.incentives.computed?.entries ?? 0,

@@ -63,6 +63,10 @@ export function monthRangeTotals(inputs: MonthInputs, period: {from: string; to:
   }
 }
 
+/** All-time points per member (`members points`), from the month totals and the manual entries. */
+export const allTimeTotals = (inputs: MonthInputs): Map<MemberKey, number> =>
+  monthRangeTotals(inputs, {from: '0000-01-01', to: '9999-12-31'}).inPeriod
+
 /** Whether row a ranks before row b: more points, or as many and first in code-point order. */
 const ranksBefore = (a: [MemberKey, number], b: [MemberKey, number]): boolean => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0])
 

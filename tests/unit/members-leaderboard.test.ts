@@ -9,7 +9,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {importEvents} from '../../src/events/service.js'
-import {awardPoints, recomputePoints, topMembers, type IncentivesWorkspace} from '../../src/members/incentives-service.js'
+import {awardPoints, ledgerSummary, recomputePoints, topMembers, type IncentivesWorkspace} from '../../src/members/incentives-service.js'
 import {
   buildLeaderboard,
   LEADERBOARD_ROWS,
@@ -117,6 +117,19 @@ describe('stored leaderboard', () => {
       await writeFile(file, damaged)
       expect(await tops()).toEqual(await computed())
     }
+  })
+
+  it('members points sums the month totals and the manual entries as the whole ledger would (links made since count for their person)', async () => {
+    await recomputePoints(ws, store, {now: NOW})
+    await awardPoints(ws, store, {member: 'qq:1', points: 4.25, reason: 'meetup', now: new Date('2026-12-01T04:00:00Z')})
+    await linkMembers(store, ['qq:6', 'qq:5'], {now: NOW})
+    const summary = await ledgerSummary(ws, store)
+    // member i posts i × i times a month in October and November: 2 × 91 points, plus the award; six members, two now one person
+    expect(summary).toMatchObject({computed: 182, manual: 1, members: 5, total: 186.25})
+    // without the month totals (a store from before they were kept) the whole ledger is read: the same summary
+    const {months} = (await store.read()).incentives.computed!
+    await rm(path.join(root, '.commops', 'ledger', months!))
+    expect(await ledgerSummary(ws, store)).toEqual(summary)
   })
 
   it('takes a period already resolved (the dashboard passes its scorecard’s) as it takes its label', async () => {
