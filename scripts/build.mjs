@@ -10,6 +10,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {isDeepStrictEqual} from 'node:util'
 import {build} from 'esbuild'
+import {globalProcess, leanOclif} from './lean-oclif.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const dist = path.join(root, 'dist')
@@ -115,7 +116,7 @@ const buildId = fingerprint.digest('hex').slice(0, 32)
 
 const result = await build({
   entryPoints,
-  plugins: [tablesFromJson, messagesAsJson],
+  plugins: [tablesFromJson, messagesAsJson, leanOclif, globalProcess],
   bundle: true,
   splitting: true,
   outdir: dist,
