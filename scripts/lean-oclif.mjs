@@ -20,7 +20,7 @@ const lazy = (name, expression) => `let ${name}$loaded; const ${name} = new Prox
 // [file in @oclif/core/lib, its binding, the expression that requires it]: packages for what a command run with a
 // manifest never does. ejs renders help's examples; tinyglobby finds commands when there is no manifest; minimatch
 // matches plugin name patterns (commops declares no plugin); lilconfig looks for .oclifrc files when package.json has
-// no oclif section (commops' has one); cli-spinners draws ux.action's spinner (commops uses none).
+// no oclif section (commops' has one); cli-spinners and ansi-escapes draw ux.action's spinner (commops uses none).
 const LAZY = [
   ['config/config.js', 'ejs_1', '__importDefault(require("ejs"))'],
   ['help/util.js', 'ejs_1', '__importDefault(require("ejs"))'],
@@ -28,6 +28,13 @@ const LAZY = [
   ['config/plugin-loader.js', 'minimatch_1', 'require("minimatch")'],
   ['util/read-pjson.js', 'lilconfig_1', 'require("lilconfig")'],
   ['ux/action/spinner.js', 'cli_spinners_1', '__importDefault(require("cli-spinners"))'],
+  ['ux/action/spinner.js', 'ansiEscapes', "require('ansi-escapes')"],
+  // text layout for help screens and oclif's own error boxes: a command that succeeds draws neither
+  ['help/formatter.js', 'string_width_1', '__importDefault(require("string-width"))'],
+  ['help/formatter.js', 'widest_line_1', '__importDefault(require("widest-line"))'],
+  ['help/formatter.js', 'wrap_ansi_1', '__importDefault(require("wrap-ansi"))'],
+  ['errors/errors/cli.js', 'wrap_ansi_1', '__importDefault(require("wrap-ansi"))'],
+  ['errors/errors/pretty-print.js', 'wrap_ansi_1', '__importDefault(require("wrap-ansi"))'],
 ]
 
 export const leanOclif = {
