@@ -10,7 +10,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {isDeepStrictEqual} from 'node:util'
 import {build} from 'esbuild'
-import {globalProcess, leanOclif} from './lean-oclif.mjs'
+import {checkCommandOrder, globalProcess, leanOclif} from './lean-oclif.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const dist = path.join(root, 'dist')
@@ -148,6 +148,7 @@ execFileSync(process.execPath, [path.join(root, 'node_modules', 'oclif', 'bin', 
   stdio: 'inherit',
   env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
 })
+checkCommandOrder(Object.keys(JSON.parse(readFileSync(path.join(root, 'oclif.manifest.json'), 'utf8')).commands))
 
 const kB = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))

@@ -46,13 +46,20 @@ export const leanOclif = {
         .pop()
         .replaceAll('\\', '/')
       const edits = LAZY.filter(([f]) => f === file)
-      if (file !== 'index.js' && edits.length === 0) return undefined
+      if (!['index.js', 'config/plugin.js'].includes(file) && edits.length === 0) return undefined
       let text = await readFile(args.path, 'utf8')
       for (const [, name, expression] of edits) text = replaceOnce(text, file, `const ${name} = ${expression};`, lazy(name, expression))
       // oclif checks Node against @oclif/core's own engines, read from package.json beside `__dirname`: in this ES
       // module bundle there is no `__dirname`, so the check always ended in its catch, silently, after loading all of
       // semver (~60 modules) for nothing. commops' own engines (package.json) are what npm checks at install.
       if (file === 'index.js') text = replaceOnce(text, file, '\ncheckNodeVersion();\n', '\n')
+      // Each plugin's commands are sorted by id with localeCompare, whose first call builds ICU's collator for the
+      // user's locale: ~65 M instructions, a third of what `commops validate` does after oclif has loaded (a one-command
+      // CLI never calls the comparator). Command ids are lowercase ASCII letters, ':' and '-', where code-unit order is
+      // the collation order of English and of ICU's root (the build checks it on the manifest: checkCommandOrder). Help
+      // sorts its lists itself; the order left is the tie-break of a did-you-mean, now the same whatever the locale.
+      if (file === 'config/plugin.js')
+        text = replaceOnce(text, file, '.sort((a, b) => a.id.localeCompare(b.id));', '.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));')
       return {contents: text, loader: 'js'}
     })
   },
@@ -76,4 +83,15 @@ export const globalProcess = {
       loader: 'js',
     }))
   },
+}
+
+/**
+ * Throws unless code-unit order of the command ids (what the bundle's oclif sorts by) is their collation order in
+ * English: the order oclif's localeCompare gave on an English (or C, or Chinese) system.
+ */
+export function checkCommandOrder(ids) {
+  const collated = [...ids].sort((a, b) => a.localeCompare(b, 'en'))
+  const byCodeUnit = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const at = collated.findIndex((id, i) => id !== byCodeUnit[i])
+  if (at >= 0) throw new Error(`lean-oclif: command ids sort differently by code unit (${byCodeUnit[at]}) and by collation (${collated[at]})`)
 }
