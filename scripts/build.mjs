@@ -10,7 +10,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {isDeepStrictEqual} from 'node:util'
 import {build} from 'esbuild'
-import {checkCommandOrder, globalProcess, leanOclif} from './lean-oclif.mjs'
+import {checkCommandOrder, globalProcess, lazySegmenter, leanOclif} from './lean-bundle.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const dist = path.join(root, 'dist')
@@ -116,7 +116,7 @@ const buildId = fingerprint.digest('hex').slice(0, 32)
 
 const result = await build({
   entryPoints,
-  plugins: [tablesFromJson, messagesAsJson, leanOclif, globalProcess],
+  plugins: [tablesFromJson, messagesAsJson, leanOclif, globalProcess, lazySegmenter],
   bundle: true,
   splitting: true,
   outdir: dist,
