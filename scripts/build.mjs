@@ -10,6 +10,7 @@ import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {isDeepStrictEqual} from 'node:util'
 import {build} from 'esbuild'
+import {checkCommandOrder, globalProcess, lazySegmenter, leanOclif} from './lean-bundle.mjs'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const dist = path.join(root, 'dist')
@@ -115,7 +116,7 @@ const buildId = fingerprint.digest('hex').slice(0, 32)
 
 const result = await build({
   entryPoints,
-  plugins: [tablesFromJson, messagesAsJson],
+  plugins: [tablesFromJson, messagesAsJson, leanOclif, globalProcess, lazySegmenter],
   bundle: true,
   splitting: true,
   outdir: dist,
@@ -147,6 +148,7 @@ execFileSync(process.execPath, [path.join(root, 'node_modules', 'oclif', 'bin', 
   stdio: 'inherit',
   env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
 })
+checkCommandOrder(Object.keys(JSON.parse(readFileSync(path.join(root, 'oclif.manifest.json'), 'utf8')).commands))
 
 const kB = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))

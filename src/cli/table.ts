@@ -4,7 +4,7 @@
  * is wider than the terminal and no cell is cut. cli-table3 is loaded only when a table is drawn (never for --json).
  */
 import {createRequire} from 'node:module'
-import stringWidth from 'string-width'
+import {displayWidth} from './width.js'
 import {wrapText} from './wrap.js'
 import type TableType from 'cli-table3'
 
@@ -49,7 +49,7 @@ export function table(head: string[], rows: Array<Array<string | number | undefi
   let shownHead = head
   let shownCells = cells
   if (width !== undefined) {
-    const widest = (i: number) => Math.max(stringWidth(head[i]), ...cells.map((r) => Math.max(0, ...r[i].split('\n').map((l) => stringWidth(l)))))
+    const widest = (i: number) => Math.max(displayWidth(head[i]), ...cells.map((r) => Math.max(0, ...r[i].split('\n').map((l) => displayWidth(l)))))
     const natural = head.map((_, i) => widest(i))
     const minimum = natural.map((n) => Math.min(n, MIN_COLUMN))
     const widths = fitColumns(natural, minimum, width)

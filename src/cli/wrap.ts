@@ -3,9 +3,11 @@
  * and between two characters of CJK text, which has no spaces, but never before a closing mark (，。、）」…) nor
  * after an opening one (（「…). A piece wider than a whole line is cut between graphemes.
  */
-import stringWidth from 'string-width'
+import {displayWidth} from './width.js'
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'})
+let segmenter: Intl.Segmenter | undefined
+/** The graphemes of a text; the segmenter is created when first needed (it costs more than drawing a whole table). */
+const graphemes = (text: string) => (segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'})).segment(text)
 
 /** Han, kana, Hangul and the full-width forms and CJK punctuation around them. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u
@@ -26,7 +28,7 @@ function pieces(line: string): string[] {
   const out: string[] = []
   let piece = ''
   let previous = ''
-  for (const {segment} of graphemes.segment(line)) {
+  for (const {segment} of graphemes(line)) {
     const canBreak =
       piece !== '' &&
       !isSpace(segment) &&
@@ -53,14 +55,14 @@ export function wrapText(text: string, width: number): string {
       line = ''
     }
     for (const piece of pieces(paragraph)) {
-      if (stringWidth(line + piece.trimEnd()) <= width) {
+      if (displayWidth(line + piece.trimEnd()) <= width) {
         line += piece
         continue
       }
       // a piece that fits a line of its own starts one; a longer one fills this line first
-      if (line.trim() && stringWidth(piece.trimEnd()) <= width) push()
-      for (const {segment} of graphemes.segment(line ? piece : piece.trimStart())) {
-        if (stringWidth(line + segment) > width && line.trim()) push()
+      if (line.trim() && displayWidth(piece.trimEnd()) <= width) push()
+      for (const {segment} of graphemes(line ? piece : piece.trimStart())) {
+        if (displayWidth(line + segment) > width && line.trim()) push()
         if (line || segment.trim()) line += segment
       }
     }
@@ -76,7 +78,7 @@ export function wrapText(text: string, width: number): string {
 export function hangingWrap(width: number | undefined): ((prefix: string, text: string) => string) | undefined {
   if (width === undefined) return undefined
   return (prefix, text) => {
-    const indent = stringWidth(prefix)
+    const indent = displayWidth(prefix)
     return prefix + wrapText(text, Math.max(20, width - indent)).replace(/\n/g, '\n' + ' '.repeat(indent))
   }
 }

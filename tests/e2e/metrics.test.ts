@@ -76,8 +76,11 @@ describe('metrics', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(JSON.parse(r.stdout).values).toHaveLength(27)
     expect(r.stderr).not.toContain('made Intl.')
-    // the preload works: the table for people makes its segmenter
-    const shown = await runCli(['metrics', '--period', '2026-10'], {cwd: ws, env: {NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`}})
+    // the preload works: a table fitted to a width measures its Chinese text with a segmenter (plain ASCII needs none)
+    const shown = await runCli(['metrics', '--period', '2026-10', '--lang', 'zh-CN'], {
+      cwd: ws,
+      env: {COLUMNS: '80', NODE_OPTIONS: `--import=${pathToFileURL(preload).href}`},
+    })
     expect(shown.stderr).toContain('made Intl.Segmenter')
   })
 
