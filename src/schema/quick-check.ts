@@ -173,18 +173,17 @@ function compileNode(s: Schema): Check {
         break
       }
       case 'additionalProperties': {
-        const known = s.properties as object | undefined
-        const isKnown = known ? (name: string) => Object.hasOwn(known, name) : () => false
+        const known: object = isObject(s.properties) ? s.properties : {}
         if (x === false) {
           parts.push((v) => {
-            if (isObject(v)) for (const name in v) if (!isKnown(name)) return false
+            if (isObject(v)) for (const name in v) if (!Object.hasOwn(known, name)) return false
             return true
           })
           break
         }
-        const kid = lazyCheck(x)
+        const kid = lazyChecks([x])
         parts.push((v, f) => {
-          if (isObject(v)) for (const name in v) if (!isKnown(name) && !kid(v[name], f)) return false
+          if (isObject(v)) for (const name in v) if (!Object.hasOwn(known, name) && !kid[0](v[name], f)) return false
           return true
         })
         break
@@ -204,9 +203,9 @@ function compileNode(s: Schema): Check {
         parts.push((v) => !(isObject(v) && Object.keys(v).length > x))
         break
       case 'items': {
-        const kid = lazyCheck(x)
+        const kid = lazyChecks([x])
         parts.push((v, f) => {
-          if (Array.isArray(v)) for (const item of v) if (!kid(item, f)) return false
+          if (Array.isArray(v)) for (let i = 0; i < v.length; i++) if (!kid[0](v[i], f)) return false
           return true
         })
         break
@@ -254,17 +253,27 @@ function compileNode(s: Schema): Check {
         break
       case 'anyOf': {
         const kids = lazyChecks(x)
-        parts.push((v, f) => kids.some((kid) => kid(v, f)))
+        parts.push((v, f) => {
+          for (let i = 0; i < kids.length; i++) if (kids[i](v, f)) return true
+          return false
+        })
         break
       }
       case 'oneOf': {
         const kids = lazyChecks(x)
-        parts.push((v, f) => kids.filter((kid) => kid(v, f)).length === 1)
+        parts.push((v, f) => {
+          let n = 0
+          for (let i = 0; i < kids.length; i++) if (kids[i](v, f)) n++
+          return n === 1
+        })
         break
       }
       case 'allOf': {
         const kids = lazyChecks(x)
-        parts.push((v, f) => kids.every((kid) => kid(v, f)))
+        parts.push((v, f) => {
+          for (let i = 0; i < kids.length; i++) if (!kids[i](v, f)) return false
+          return true
+        })
         break
       }
       case 'if': {
@@ -287,11 +296,29 @@ function compileNode(s: Schema): Check {
         if (!ANNOTATIONS.has(keyword)) return REJECT
     }
   }
-  if (parts.length === 0) return ACCEPT
-  if (parts.length === 1) return parts[0]
-  return (v, f) => {
-    for (const part of parts) if (!part(v, f)) return false
-    return true
+  return allOf(parts)
+}
+
+/**
+ * One check made of several, all of which must hold: two or three (most schema objects: a type and one or two
+ * keywords of it) called directly, more by a loop.
+ */
+function allOf(parts: readonly Check[]): Check {
+  const [a, b, c] = parts
+  switch (parts.length) {
+    case 0:
+      return ACCEPT
+    case 1:
+      return a
+    case 2:
+      return (v, f) => a(v, f) && b(v, f)
+    case 3:
+      return (v, f) => a(v, f) && b(v, f) && c(v, f)
+    default:
+      return (v, f) => {
+        for (let i = 0; i < parts.length; i++) if (!parts[i](v, f)) return false
+        return true
+      }
   }
 }
 

@@ -33,11 +33,34 @@ export const MAX_PROBLEMS_PER_DOCUMENT = 500
 
 const typeOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : Number.isInteger(v) ? 'integer' : typeof v)
 
+/**
+ * Each list of candidates' suggestions by the value they were asked for: a run over many files meets the same mistake
+ * against the same schema list (an enum, a mapping's allowed keys) again and again, and a suggestion compares the
+ * value with every candidate. Lists are the schema's own arrays (or `allowedKeys`'), kept as long as the schema is.
+ */
+const suggestions = new WeakMap<readonly unknown[], Map<string, Msg | undefined>>()
+
 function suggestion(value: unknown, candidates: readonly unknown[]): Msg | undefined {
   if (typeof value !== 'string') return undefined
+  let known = suggestions.get(candidates)
+  if (!known) suggestions.set(candidates, (known = new Map<string, Msg | undefined>()))
+  if (known.has(value)) return known.get(value)
   const best = closest(value, candidates.map(String))
-  return best ? {key: 'suggest.didYouMean', params: {value: best}} : undefined
+  const msg: Msg | undefined = best ? {key: 'suggest.didYouMean', params: {value: best}} : undefined
+  known.set(value, msg)
+  return msg
 }
+
+/** The property names a schema object allows (its `properties`' keys), listed once per schema object. */
+const allowedByParent = new WeakMap<object, string[]>()
+function allowedKeys(parent: {properties?: object}): string[] {
+  let allowed = allowedByParent.get(parent)
+  if (!allowed) allowedByParent.set(parent, (allowed = Object.keys(parent.properties ?? {})))
+  return allowed
+}
+
+/** The time zones this Node knows, asked once (a list of ~400 names). */
+let timeZones: readonly string[] | undefined
 
 /** Turns one ajv error into a raw problem with a message key and a hint. */
 export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
@@ -58,7 +81,7 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
     }
     case 'additionalProperties': {
       const property = String(p.additionalProperty)
-      const allowed = Object.keys(parent.properties ?? {})
+      const allowed = allowedKeys(parent)
       const suggest = suggestion(property, allowed)
       return {
         path: `${e.instancePath}/${property}`,
@@ -92,7 +115,7 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
     case 'const':
       return {...base, rule: 'schema.const', msg: {key: 'schema.const', params: {allowed: String(p.allowedValue)}}, hint: ownHint}
     case 'format': {
-      const suggest = p.format === 'iana-timezone' ? suggestion(e.data, Intl.supportedValuesOf('timeZone')) : undefined
+      const suggest = p.format === 'iana-timezone' ? suggestion(e.data, (timeZones ??= Intl.supportedValuesOf('timeZone'))) : undefined
       return {
         ...base,
         rule: 'schema.format',

@@ -58,6 +58,22 @@ describe('validateText: Community', () => {
     expect(unknown.hint).toContain('ageRange')
   })
 
+  it('each mistake gets its own suggestion, however many files repeat one against the same list', () => {
+    const hints = (type: string, extra: string) =>
+      validateText(`${COMMUNITY}type: ${type}\n${extra}: 1\n`, 'c.yaml', 'en').problems.map((p) => `${p.rule} ${p.hint ?? ''}`)
+    const first = hints('open-sauce', 'nmae')
+    expect(first.find((h) => h.startsWith('schema.enum'))).toContain('Did you mean `open-source`?')
+    expect(first.find((h) => h.startsWith('schema.additionalProperties'))).toContain('Did you mean `name`?')
+    expect(hints('open-sauce', 'nmae')).toEqual(first)
+    const other = hints('brnad', 'locael')
+    expect(other.find((h) => h.startsWith('schema.enum'))).toContain('Did you mean `brand`?')
+    expect(other.find((h) => h.startsWith('schema.additionalProperties'))).toContain('Did you mean `locale`?')
+    // no suggestion for a value near nothing, even after one was found against the same list
+    const none = hints('zzzzzzzz', 'qqqqqqqq')
+    expect(none.filter((h) => h.includes('Did you mean'))).toEqual([])
+    expect(hints('open-sauce', 'nmae')).toEqual(first)
+  })
+
   it('suggests the intended timezone for a typo', () => {
     const text = readFixture('community/nested-errors.yaml')
     const en = at(validateText(text, 'c.yaml', 'en').problems, 'schema.format', '/timezone')
