@@ -169,6 +169,7 @@ export class ScoringEvents {
   /** The ref of each event's record (until grouped). */
   private at: Uint32Array
   private groups: Grouped | undefined
+  private released = false
   private readonly pages: Buffer[] = []
   /** The same pages as float64s, for the records' ms. */
   private readonly times: Float64Array[] = []
@@ -215,7 +216,7 @@ export class ScoringEvents {
     srcStart: number,
     srcEnd: number,
   ): void {
-    if (this.groups) throw new Error('ScoringEvents: an event added once grouped')
+    if (this.groups || this.released) throw new Error('ScoringEvents: an event added once grouped or released')
     const ms = times[t]
     const i = this.n++
     if (i === this.at.length) {
@@ -368,11 +369,26 @@ export class ScoringEvents {
    */
   grouped(): Grouped {
     if (this.groups) return this.groups
+    if (this.released) throw new Error('ScoringEvents: grouped once released')
     const groups = groupByMember(this.slot, this.n, this.members)
     const {order} = groups
     for (let k = 0; k < order.length; k++) order[k] = this.at[order[k]]
     this.slot = this.at = new Uint32Array(0)
     return (this.groups = groups)
+  }
+
+  /**
+   * Hands over the buffers of the records (to be freed at once: freeNow) and lets go of the groups: no event can be
+   * read after this.
+   */
+  release(): ArrayBuffer[] {
+    const buffers = this.pages.map((page) => page.buffer as ArrayBuffer)
+    this.pages.length = this.times.length = this.words.length = 0
+    this.groups = undefined
+    this.slot = this.at = new Uint32Array(0)
+    this.n = 0
+    this.released = true
+    return buffers
   }
 
   /**

@@ -30,6 +30,7 @@ import {
 import {incentiveChunks} from '../../src/members/io-ledger.js'
 import {computeLedger, ledgerEntries, monthTotals, pointsRules, titleFor, titleLevels, type LedgerEntry} from '../../src/members/points.js'
 import {ScoringEvents} from '../../src/members/scoring.js'
+import {freeNow} from '../../src/util/free-now.js'
 import {TimelineCollector, type TimelineEvent} from '../../src/members/timeline.js'
 import {EVENT_TYPES} from '../../src/events/types.js'
 import {linkMembers} from '../../src/members/service.js'
@@ -476,6 +477,20 @@ describe('scoring events', () => {
     const out = Buffer.alloc(ev.textLength(i))
     expect(ev.copySrc(i, out, ev.copyTs(i, out, 0))).toBe(out.length)
     expect(out.toString()).toBe(JSON.stringify(ev.ts(i)).slice(1, -1) + JSON.stringify(ev.src(i)).slice(1, -1))
+  })
+
+  it('hands over its records to be freed at once; nothing is read or added after', () => {
+    const ms = Date.parse('2026-11-02T10:00:00+08:00')
+    const ev = ScoringEvents.fromTimelines([['qq:1', [{ms, ts: '2026-11-02T10:00:00+08:00', type: 'post', src: 's1'}]]])
+    expect([...ev.byMember()].map(([m, refs]) => [m, refs.length])).toEqual([['qq:1', 1]])
+    const buffers = ev.release()
+    expect(buffers.length).toBe(1)
+    expect(buffers[0].byteLength).toBe(1 << 20)
+    freeNow(buffers)
+    // detached: the memory is given back now, not when V8 next collects
+    expect(buffers[0].byteLength).toBe(0)
+    expect(() => ev.grouped()).toThrow(/released/)
+    expect(() => ev.add(0, Float64Array.of(ms), 0, 0, Buffer.from('s'), 0, 0, 0, 1)).toThrow(/released/)
   })
 
   it('once grouped, give the same groups again and take no more events (their reading columns are gone)', () => {
