@@ -12,6 +12,7 @@ import {
 } from '../../src/members/incentives-service.js'
 import type {LedgerEntry} from '../../src/members/points.js'
 import {Store} from '../../src/store/index.js'
+import {DateTime} from '../../src/util/luxon.js'
 
 type Output = RecomputeResult | LedgerSummary | (PointsView & {entries: LedgerEntry[]})
 
@@ -57,7 +58,9 @@ export default class MembersPoints extends BaseCommand<typeof MembersPoints> {
     if (!this.flags.recompute) {
       const summary = await ledgerSummary(ws, store)
       if (!this.jsonEnabled()) {
-        this.log(this.t('members.incentives.points.summary', {...summary, computedAt: summary.computedAt ?? '—'}))
+        // when, in the community's timezone (--json keeps the instant)
+        const computedAt = summary.computedAt ? DateTime.fromISO(summary.computedAt).setZone(ws.timezone).toFormat('yyyy-MM-dd HH:mm ZZZZ') : '—'
+        this.log(this.t('members.incentives.points.summary', {...summary, computedAt}))
         if (!summary.computedAt) this.log(this.t('members.incentives.points.never'))
       }
       return summary

@@ -64,6 +64,13 @@ describe('members incentives', () => {
     expect(member.entries.at(-1)?.reason).toBe('线下活动志愿者')
     // manual entries survive a recompute
     expect(await json<{manual: number; total: number}>(['members', 'points', '--recompute'])).toMatchObject({manual: 2, total: 96})
+    // the summary: when it was computed, in the community's timezone (--json keeps the instant)
+    const summary = await json<{computedAt: string; computed: number; manual: number; members: number; total: number}>(['members', 'points'])
+    expect(summary).toMatchObject({computed: 5, manual: 2, members: 3, total: 96})
+    const local = new Date(Date.parse(summary.computedAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
+    expect((await commops(['members', 'points', '--lang', 'en'])).stdout).toContain(
+      `Ledger: 5 entries from events (computed ${local} GMT+8), 2 manual; 3 members, 96 points in all`,
+    )
 
     const levels = await json<{
       levels: Array<{id: string; members: number; before: number}>
