@@ -17,7 +17,7 @@ const dist = path.join(root, 'dist')
 const tsc = path.join(dist, 'tsc')
 const require = createRequire(import.meta.url)
 const pjson = require('../package.json')
-const run = (file, args) => execFileSync(process.execPath, [file, ...args], {cwd: root, stdio: 'inherit'})
+const run = (file, args, env = process.env) => execFileSync(process.execPath, [file, ...args], {cwd: root, stdio: 'inherit', env})
 
 rmSync(dist, {recursive: true, force: true})
 rmSync(path.join(root, 'oclif.manifest.json'), {force: true})
@@ -143,11 +143,7 @@ if (process.env.BUILD_META) writeFileSync(process.env.BUILD_META, JSON.stringify
 rmSync(tsc, {recursive: true, force: true})
 // OCLIF_SKIP_NEW_VERSION_CHECK: the oclif dev CLI would otherwise ask the npm registry for its latest version in the
 // background and print "oclif update available" during a newcomer's `npm install`, an upgrade this project does not take
-execFileSync(process.execPath, [path.join(root, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'},
-})
+run(path.join(root, 'node_modules', 'oclif', 'bin', 'run.js'), ['manifest'], {...process.env, OCLIF_SKIP_NEW_VERSION_CHECK: 'true'})
 checkCommandOrder(Object.keys(JSON.parse(readFileSync(path.join(root, 'oclif.manifest.json'), 'utf8')).commands))
 
 const kB = Object.entries(result.metafile.outputs)

@@ -9,6 +9,7 @@ import type {Problem} from './problem.js'
 import {closest} from '../util/suggest.js'
 import {type ParsedYaml, parseYaml, type Position, type SourceDoc} from './yaml-source.js'
 import {plainText} from '../util/text.js'
+import {timeZoneNames} from '../util/timezone.js'
 
 export type {DocCheck, RawProblem} from './kind-def.js'
 
@@ -58,9 +59,6 @@ function allowedKeys(parent: {properties?: object}): string[] {
   if (!allowed) allowedByParent.set(parent, (allowed = Object.keys(parent.properties ?? {})))
   return allowed
 }
-
-/** The time zones this Node knows, asked once (a list of ~400 names). */
-let timeZones: readonly string[] | undefined
 
 /** Turns one ajv error into a raw problem with a message key and a hint. */
 export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
@@ -115,7 +113,7 @@ export function fromAjv(e: ErrorObject, kind: string): RawProblem | undefined {
     case 'const':
       return {...base, rule: 'schema.const', msg: {key: 'schema.const', params: {allowed: String(p.allowedValue)}}, hint: ownHint}
     case 'format': {
-      const suggest = p.format === 'iana-timezone' ? suggestion(e.data, (timeZones ??= Intl.supportedValuesOf('timeZone'))) : undefined
+      const suggest = p.format === 'iana-timezone' ? suggestion(e.data, timeZoneNames()) : undefined
       return {
         ...base,
         rule: 'schema.format',

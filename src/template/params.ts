@@ -1,7 +1,7 @@
 import {isIsoDate} from '../util/dates.js'
 import {UsageError, type Msg} from '../errors.js'
 import {isLocale, LOCALES} from '../i18n/index.js'
-import {isTimezone} from '../util/timezone.js'
+import {isTimezone, timeZoneNames} from '../util/timezone.js'
 import {closest} from '../util/suggest.js'
 import type {ParamValue, TemplateDoc, TemplateParam} from './schema.js'
 
@@ -41,7 +41,7 @@ export function parseParamValue(name: string, param: TemplateParam, raw: string 
     case 'timezone':
       return isTimezone(text) && text !== ''
         ? {ok: true, value: text}
-        : bad('timezone', {}, didYouMean(text, Intl.supportedValuesOf('timeZone')) ?? {key: 'init.badTimezone.hint'})
+        : bad('timezone', {}, didYouMean(text, timeZoneNames()) ?? {key: 'init.badTimezone.hint'})
     case 'locale':
       return isLocale(text) ? {ok: true, value: text} : bad('locale', {options: LOCALES.join(', ')}, didYouMean(text, LOCALES))
     case 'enum': {
