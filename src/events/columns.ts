@@ -5,6 +5,7 @@
  */
 import {tsMillis} from '../metrics/zone-day.js'
 import {grown} from '../util/typed-array.js'
+import {canonicalOffset, dayText, jsonTextBound, KEPT, putJsonText} from './ts-text.js'
 import {EVENT_TYPES, type CanonicalEvent, type EventType} from './types.js'
 
 /** Events per block. */
@@ -145,7 +146,26 @@ export interface EventBlock {
   topic: Int32Array
   type: Uint8Array
   tables: ColumnTables
+  /** The events' ts and src as bytes, for a reader that asks for them (the points ledger). */
+  text?: BlockText
 }
+
+/**
+ * The `ts` and `src` of a block's events as their JSON string contents (ts-text.ts), side by side in `bytes`: event
+ * i's kept ts from where event i - 1's src ends (0 for the first) to `ends[2i]`, its src from there to `ends[2i + 1]`.
+ * A canonical ts (what isoAt writes back from the instant at `offset[i]` minutes) is not kept: its bytes are empty.
+ */
+export interface BlockText {
+  /** The offset in minutes of each event's canonical ts; KEPT when its ts is kept as bytes. */
+  offset: Int16Array
+  ends: Uint32Array
+  bytes: Uint8Array
+}
+
+/** Bytes of text per event a new block makes room for (it grows when its events need more). */
+const TEXT_PER_EVENT = 32
+
+const emptyText = (n: number): BlockText => ({offset: new Int16Array(n), ends: new Uint32Array(2 * n), bytes: new Uint8Array(TEXT_PER_EVENT * n)})
 
 /** A block with the person (`members link`) of each member of its tables, as the metrics read it. */
 export interface PersonBlock extends EventBlock {
@@ -155,7 +175,7 @@ export interface PersonBlock extends EventBlock {
   personKeys: Float64Array
 }
 
-export const emptyBlock = (tables: ColumnTables, n = BLOCK): EventBlock => ({
+export const emptyBlock = (tables: ColumnTables, n = BLOCK, texts = false): EventBlock => ({
   length: 0,
   ms: new Float64Array(n),
   src: new Float64Array(n),
@@ -165,6 +185,7 @@ export const emptyBlock = (tables: ColumnTables, n = BLOCK): EventBlock => ({
   topic: new Int32Array(n),
   type: new Uint8Array(n),
   tables,
+  ...(texts ? {text: emptyText(n)} : {}),
 })
 
 /**
@@ -194,7 +215,10 @@ class Interner {
   }
 }
 
-/** Turns canonical events into blocks: `add` returns a block when one is full, `flush` the rest. */
+/**
+ * Turns canonical events into blocks: `add` returns a block when one is full, `flush` the rest. With `texts`, each
+ * block has the events' ts and src as bytes (BlockText).
+ */
 export class BlockBuilder {
   private readonly topicHashes: number[] = []
   readonly tables: ColumnTables = {members: [], channels: [], topics: this.topicHashes}
@@ -203,9 +227,14 @@ export class BlockBuilder {
   private readonly topics = new Interner((t) => this.topicHashes.push(hash53(t)) - 1)
   private block: EventBlock
   private free?: EventBlock
+  /** The date and offset of the last canonical ts met. */
+  private readonly day = dayText()
 
-  constructor(private readonly size = BLOCK) {
-    this.block = emptyBlock(this.tables, size)
+  constructor(
+    private readonly size = BLOCK,
+    private readonly texts = false,
+  ) {
+    this.block = emptyBlock(this.tables, size, texts)
   }
 
   /** A block returned by `add` or `flush` that its reader is done with: the next block is filled in it. */
@@ -214,7 +243,7 @@ export class BlockBuilder {
   }
 
   private next(): EventBlock {
-    const b = this.free ?? emptyBlock(this.tables, this.size)
+    const b = this.free ?? emptyBlock(this.tables, this.size, this.texts)
     this.free = undefined
     b.length = 0
     return b
@@ -231,9 +260,31 @@ export class BlockBuilder {
     b.channel[i] = e.channel === undefined ? -1 : this.channels.of(e.channel)
     b.topic[i] = e.topic === undefined ? -1 : this.topics.of(e.topic)
     b.type[i] = TYPE_CODE[e.type] ?? UNKNOWN_TYPE
+    if (b.text) this.addText(b, i, String(e.ts), String(e.src))
     if (b.length < this.size) return undefined
     this.block = this.next()
     return b
+  }
+
+  /** Event i's ts and src into the block's text (its ms is set). */
+  private addText(b: EventBlock, i: number, ts: string, src: string): void {
+    const t = b.text!
+    const o = i === 0 ? 0 : t.ends[2 * i - 1]
+    const need = o + jsonTextBound(ts) + jsonTextBound(src)
+    if (need > t.bytes.length) {
+      const bytes = new Uint8Array(Math.max(need, 2 * t.bytes.length))
+      bytes.set(t.bytes.subarray(0, o))
+      t.bytes = bytes
+    }
+    let tsEnd = putJsonText(ts, t.bytes, o)
+    const offset = canonicalOffset(b.ms, i, t.bytes, o, tsEnd, this.day)
+    if (offset === undefined) t.offset[i] = KEPT
+    else {
+      t.offset[i] = offset
+      tsEnd = o
+    }
+    t.ends[2 * i] = tsEnd
+    t.ends[2 * i + 1] = putJsonText(src, t.bytes, tsEnd)
   }
 
   /** The block being filled, when it holds any event (then a new one is started). */

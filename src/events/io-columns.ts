@@ -3,8 +3,10 @@
  * written by the batch writer beside `<id>.ndjson` and read by the metrics instead of parsing every line.
  *
  * Layout (little-endian): blocks, then the tables (the topics' hashes as Float64, then members and channels as JSON),
- * then a 64-byte trailer. A block is a 16-byte header (event count, checksum of the body) and the body: ms, src,
- * parent (Float64), member (Uint32), channel, topic (Int32), type (Uint8), padded to 8 bytes. The trailer names the
+ * then a 64-byte trailer. A block is a 16-byte header (event count, checksum of the body, size and checksum of the
+ * text), the body: ms, src, parent (Float64), member (Uint32), channel, topic (Int32), type (Uint8), padded to 8
+ * bytes; and the text, the events' ts and src as bytes (BlockText), read only by a reader that asks for it: offset
+ * (Int16), ends (Uint32), bytes, each padded to 8 bytes. The trailer names the
  * format version, the event count, where the tables are, their checksum and the number of topics, and the size and a
  * sample hash (first and last 4 KiB) of the NDJSON it was made from.
  *
@@ -27,18 +29,22 @@ import {
   memberCount,
   personKeys,
   stringKey,
+  type BlockText,
   type ColumnTables,
   type EventBlock,
   type PersonBlock,
 } from './columns.js'
 import {grown} from '../util/typed-array.js'
+import {KEPT, writable} from './ts-text.js'
 import type {CanonicalEvent} from './types.js'
 
 /**
  * 2: topics as their hash53 (numbers), not strings. 3: the topics' hashes as Float64 bytes, not JSON (300 000 of them
- * cost 25 MB of memory to parse; as bytes, 2.4 MB).
+ * cost 25 MB of memory to parse; as bytes, 2.4 MB). 4: each block's text (the events' ts and src), so a points
+ * recompute reads the cache alone instead of every line of the NDJSON (a cache of an older version is rebuilt from
+ * the NDJSON by the next read).
  */
-export const COLS_VERSION = 3
+export const COLS_VERSION = 4
 const MAGIC = 'COMMOPSC'
 const TRAILER = 64
 const HEADER = 16
@@ -60,7 +66,8 @@ function checksumBytes(bytes: Uint8Array, seed = 0x811c9dc5): number {
 
 const pad8 = (n: number): number => Math.ceil(n / 8) * 8
 const bodyBytes = (n: number): number => pad8(37 * n)
-const FULL_BLOCK = HEADER + bodyBytes(BLOCK)
+/** Bytes of a block's text: offsets, ends and the bytes they end. */
+const textBytes = (n: number, bytes: number): number => pad8(2 * n) + 8 * n + pad8(bytes)
 
 /** The views of a block body in `buf` at byte `at` (8-aligned). */
 function views(buf: ArrayBuffer, at: number, n: number, tables: ColumnTables): EventBlock {
@@ -80,11 +87,26 @@ function views(buf: ArrayBuffer, at: number, n: number, tables: ColumnTables): E
   return {length: n, ms, src, parent, member, channel, topic, type, tables}
 }
 
-/** One block as bytes: header and body, in `into` when it is the right size (a buffer written and free again). */
+/** The text of a block's n events in buf from byte `at` (8-aligned), `size` bytes (textBytes). */
+function textViews(buf: ArrayBuffer, at: number, n: number, size: number): BlockText {
+  const offset = new Int16Array(buf, at, n)
+  const ends = new Uint32Array(buf, at + pad8(2 * n), 2 * n)
+  const start = at + pad8(2 * n) + 8 * n
+  return {offset, ends, bytes: new Uint8Array(buf, start, at + size - start)}
+}
+
+/**
+ * One block as bytes: header, body and text (the builder of a cache makes blocks with texts), in `into` when it is
+ * large enough (a buffer written and free again).
+ */
 function encodeBlock(b: EventBlock, into?: ArrayBuffer): Uint8Array {
   const n = b.length
-  const size = HEADER + bodyBytes(n)
-  const buf = into?.byteLength === size ? into : new ArrayBuffer(size)
+  const t = b.text!
+  const used = n === 0 ? 0 : t.ends[2 * n - 1]
+  const text = textBytes(n, used)
+  const size = HEADER + bodyBytes(n) + text
+  // room to spare in a new buffer, so that it can be reused for blocks whose text is a little longer
+  const buf = into && into.byteLength >= size ? into : new ArrayBuffer(pad8(size + (size >>> 3)))
   const v = views(buf, HEADER, n, b.tables)
   v.ms.set(b.ms.subarray(0, n))
   v.src.set(b.src.subarray(0, n))
@@ -93,10 +115,21 @@ function encodeBlock(b: EventBlock, into?: ArrayBuffer): Uint8Array {
   v.channel.set(b.channel.subarray(0, n))
   v.topic.set(b.topic.subarray(0, n))
   v.type.set(b.type.subarray(0, n))
+  const at = HEADER + bodyBytes(n)
+  const w = textViews(buf, at, n, text)
+  w.offset.set(t.offset.subarray(0, n))
+  w.ends.set(t.ends.subarray(0, 2 * n))
+  w.bytes.set(t.bytes.subarray(0, used))
+  // the padding too, so the same block gives the same bytes (a reused buffer holds an older block's)
+  new Uint8Array(buf, HEADER + 37 * n, bodyBytes(n) - 37 * n).fill(0)
+  w.bytes.fill(0, used)
+  new Uint8Array(buf, at + 2 * n, pad8(2 * n) - 2 * n).fill(0)
   const head = new Uint32Array(buf, 0, 4)
   head[0] = n
   head[1] = checksum(new Uint32Array(buf, HEADER, bodyBytes(n) / 4), n)
-  return new Uint8Array(buf)
+  head[2] = text
+  head[3] = checksum(new Uint32Array(buf, at, text / 4), n)
+  return new Uint8Array(buf, 0, size)
 }
 
 /** Size and a hash of the first and last 4 KiB of a file: what ties a cache to its NDJSON. */
@@ -147,7 +180,7 @@ function trailer(o: {
  * trailer once the NDJSON is complete. The file is a temp file until the caller renames it.
  */
 export class ColumnWriter {
-  private readonly builder = new BlockBuilder()
+  private readonly builder = new BlockBuilder(BLOCK, true)
   private count = 0
   private blocks = 0
   private at = 0
@@ -182,7 +215,9 @@ export class ColumnWriter {
     this.pendingBytes = 0
     for (const bytes of data) {
       await this.handle.write(bytes)
-      if (bytes.byteLength === FULL_BLOCK && this.spare.length < 2) this.spare.push(bytes.buffer as ArrayBuffer)
+      // a block's buffer (encodeBlock's, not the tables' or trailer's)
+      if (!Buffer.isBuffer(bytes) && bytes.buffer.byteLength >= HEADER + bodyBytes(BLOCK) && this.spare.length < 2)
+        this.spare.push(bytes.buffer as ArrayBuffer)
     }
   }
 
@@ -237,6 +272,8 @@ interface CacheHead {
   blocks: number
   tables: ColumnTables
   size: number
+  /** Where the blocks end. */
+  tablesAt: number
 }
 
 /**
@@ -254,15 +291,16 @@ async function openCache(handle: FileHandle, ndjson: string, count: number, know
   const tablesAt = t.readDoubleLE(32)
   const tablesLength = t.readDoubleLE(40)
   if (n !== count || blocks !== Math.ceil(n / BLOCK) || tablesAt + tablesLength + TRAILER !== size) return undefined
-  const expected = blocks === 0 ? 0 : (blocks - 1) * (HEADER + bodyBytes(BLOCK)) + HEADER + bodyBytes(n - (blocks - 1) * BLOCK)
-  if (tablesAt !== expected) return undefined
+  // the blocks without their texts take this much at least
+  const least = blocks === 0 ? 0 : (blocks - 1) * (HEADER + bodyBytes(BLOCK)) + HEADER + bodyBytes(n - (blocks - 1) * BLOCK)
+  if (tablesAt < least) return undefined
   const source = await sampleOfFile(ndjson).catch(() => undefined)
   if (!source || source.size !== t.readDoubleLE(48) || source.sample !== t.readUInt32LE(56)) return undefined
   const topicBytes = t.readUInt32LE(60) * 8
   if (topicBytes > tablesLength) return undefined
   const tag = `${t.readUInt32LE(28)}:${tablesAt}:${tablesLength}:${topicBytes}`
   const seen = known?.get(id)
-  if (seen?.tag === tag) return {count: n, blocks, tables: seen.tables, size}
+  if (seen?.tag === tag) return {count: n, blocks, tables: seen.tables, size, tablesAt}
   // the topics straight into their array, the JSON after them
   const topics = new Float64Array(topicBytes / 8)
   const json = Buffer.alloc(tablesLength - topicBytes)
@@ -273,7 +311,7 @@ async function openCache(handle: FileHandle, ndjson: string, count: number, know
     const tables = memberTables(json, topics)
     if (!tables) return undefined
     known?.set(id, {tag, tables})
-    return {count: n, blocks, tables, size}
+    return {count: n, blocks, tables, size, tablesAt}
   } catch {
     return undefined
   }
@@ -352,19 +390,106 @@ const ESCAPES = [0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]
 const isHex = (c: number | undefined): boolean =>
   c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66))
 
-/** A block read from the cache, or undefined when its bytes do not check out (or point outside the tables). */
-async function readBlock(handle: FileHandle, at: number, n: number, tables: ColumnTables, buf: ArrayBuffer): Promise<EventBlock | undefined> {
+/** Where a block's text is read into (grown when a block's text is longer). */
+interface TextBuffer {
+  buf: ArrayBuffer
+}
+
+/**
+ * A block read from the cache at `at`, ending at most at `limit` (with its text into `text` when asked), and the
+ * size it takes; undefined when its bytes do not check out (or point outside the tables).
+ */
+async function readBlock(
+  handle: FileHandle,
+  at: number,
+  limit: number,
+  n: number,
+  tables: ColumnTables,
+  buf: ArrayBuffer,
+  text?: TextBuffer,
+): Promise<{block: EventBlock; size: number} | undefined> {
   const bytes = HEADER + bodyBytes(n)
   const {bytesRead} = await handle.read(new Uint8Array(buf, 0, bytes), 0, bytes, at)
   if (bytesRead !== bytes) return undefined
   const head = new Uint32Array(buf, 0, 4)
+  const textSize = head[2]
   if (head[0] !== n || head[1] !== checksum(new Uint32Array(buf, HEADER, bodyBytes(n) / 4), n)) return undefined
+  if (textSize < textBytes(n, 0) || textSize % 8 !== 0 || at + bytes + textSize > limit) return undefined
   const b = views(buf, HEADER, n, tables)
   const members = memberCount(tables)
   const channels = tables.channels.length
   const topics = tables.topics.length
   for (let i = 0; i < n; i++) if (b.member[i] >= members || b.channel[i] >= channels || b.topic[i] >= topics) return undefined
-  return b
+  if (text) {
+    if (text.buf.byteLength < textSize) text.buf = new ArrayBuffer(pad8(textSize + (textSize >>> 3)))
+    const read = await handle.read(new Uint8Array(text.buf, 0, textSize), 0, textSize, at + bytes)
+    if (read.bytesRead !== textSize || head[3] !== checksum(new Uint32Array(text.buf, 0, textSize / 4), n)) return undefined
+    b.text = textViews(text.buf, 0, n, textSize)
+    if (!textChecks(b.text, n, b.ms)) return undefined
+  }
+  return {block: b, size: bytes + textSize}
+}
+
+/**
+ * Whether a block's text is what a writer makes: ends in order and inside the bytes, no ts bytes where the ts is
+ * canonical, offsets a canonical ts can have (on whole seconds), and bytes that are JSON string contents, so the
+ * points ledger can copy them between quotes as they are.
+ */
+function textChecks(t: BlockText, n: number, ms: Float64Array): boolean {
+  let end = 0
+  for (let i = 0; i < n; i++) {
+    const tsEnd = t.ends[2 * i]
+    const srcEnd = t.ends[2 * i + 1]
+    if (tsEnd < end || srcEnd < tsEnd) return false
+    const offset = t.offset[i]
+    if (offset !== KEPT && (tsEnd !== end || offset < -5999 || offset > 5999 || !writable(ms[i]))) return false
+    end = srcEnd
+  }
+  if (end > t.bytes.length) return false
+  const bytes = t.bytes
+  if (plainText(bytes, end)) return true
+  let s = 0
+  for (let k = 0; k < 2 * n; k++) {
+    if (!jsonContents(bytes, s, t.ends[k])) return false
+    s = t.ends[k]
+  }
+  return true
+}
+
+/**
+ * Whether bytes [0, end) hold no control character, quote or backslash (then every string in them is JSON string
+ * contents as it is), checked four bytes at a time (a quote and a backslash found by indexOf): a byte loop took 50 ms
+ * of a recompute of 1M events.
+ */
+function plainText(bytes: Uint8Array, end: number): boolean {
+  const head = bytes.subarray(0, end)
+  if (head.indexOf(0x22) !== -1 || head.indexOf(0x5c) !== -1) return false
+  // a word with a byte below 0x20 (H. S. Warren's "has less": exact for whether there is one)
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, end >>> 2)
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]
+    if (((w - 0x20202020) & ~w & 0x80808080) !== 0) return false
+  }
+  for (let k = words.length * 4; k < end; k++) if (bytes[k] < 0x20) return false
+  return true
+}
+
+/** Whether bytes [s, e) are the contents of a JSON string (no control character or bare quote, escapes complete). */
+function jsonContents(bytes: Uint8Array, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = bytes[k]
+    if (c < 0x20 || c === 0x22) return false
+    if (c === 0x5c) {
+      const x = bytes[++k]
+      if (k >= e) return false
+      if (x === 0x75) {
+        if (k + 4 >= e) return false
+        for (let h = 1; h <= 4; h++) if (!isHex(bytes[k + h])) return false
+        k += 4
+      } else if (!ESCAPES.includes(x)) return false
+    }
+  }
+  return true
 }
 
 /** The events of a batch's NDJSON from line `skip` on. */
@@ -382,7 +507,12 @@ async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<CanonicalEv
  * The blocks of one batch: from its cache when it checks out, else from the NDJSON (rebuilding the cache on the way).
  * A block is valid until the next one is asked for.
  */
-export async function* batchBlocks(root: string, batch: {id: string; events: number}, known?: KnownTables): AsyncGenerator<EventBlock> {
+export async function* batchBlocks(
+  root: string,
+  batch: {id: string; events: number},
+  known?: KnownTables,
+  texts = false,
+): AsyncGenerator<EventBlock> {
   const dir = eventsDir(root)
   const ndjson = path.join(dir, `${batch.id}.ndjson`)
   const cols = path.join(dir, `${batch.id}.cols`)
@@ -394,17 +524,19 @@ export async function* batchBlocks(root: string, batch: {id: string; events: num
       const head = await openCache(handle, ndjson, batch.events, known, batch.id).catch(() => undefined)
       if (head) {
         let at = 0
-        // one buffer for every block: a block is read over the one before
+        // one buffer for every block (and one for their texts): a block is read over the one before
         const buf = new ArrayBuffer(HEADER + bodyBytes(BLOCK))
+        const text = texts ? {buf: new ArrayBuffer(0)} : undefined
         while (done < head.count) {
           const n = Math.min(BLOCK, head.count - done)
-          const b = await readBlock(handle, at, n, head.tables, buf).catch(() => undefined)
-          if (!b) {
+          const read = await readBlock(handle, at, head.tablesAt, n, head.tables, buf, text).catch(() => undefined)
+          // the last block ends where the tables start
+          if (!read || (done + n === head.count && at + read.size !== head.tablesAt)) {
             damaged = true
             break
           }
-          yield b
-          at += HEADER + bodyBytes(n)
+          yield read.block
+          at += read.size
           done += n
         }
         if (!damaged) return
@@ -415,7 +547,7 @@ export async function* batchBlocks(root: string, batch: {id: string; events: num
     // a damaged cache: the rest from the NDJSON, and the cache goes, to be rebuilt by the next full read
     if (damaged) {
       await rm(cols, {force: true}).catch(() => undefined)
-      const builder = new BlockBuilder()
+      const builder = new BlockBuilder(BLOCK, texts)
       for await (const e of ndjsonEvents(ndjson, done)) {
         const full = builder.add(e)
         if (full) yield full
@@ -425,15 +557,15 @@ export async function* batchBlocks(root: string, batch: {id: string; events: num
       return
     }
   }
-  yield* rebuild(ndjson, cols)
+  yield* rebuild(ndjson, cols, texts)
 }
 
 /** The blocks of an NDJSON file, writing its cache beside it as they go (best effort: a read-only folder just reads). */
-async function* rebuild(ndjson: string, cols: string): AsyncGenerator<EventBlock> {
+async function* rebuild(ndjson: string, cols: string, texts: boolean): AsyncGenerator<EventBlock> {
   const temp = tempPathFor(cols)
   const writer = await ColumnWriter.create(temp).catch(() => undefined)
   let writing = writer !== undefined
-  const builder = new BlockBuilder()
+  const builder = new BlockBuilder(BLOCK, texts)
   let complete = false
   try {
     for await (const e of ndjsonEvents(ndjson)) {
@@ -464,12 +596,14 @@ async function* rebuild(ndjson: string, cols: string): AsyncGenerator<EventBlock
  * Every event of the workspace as blocks of columns, batch by batch, each with the person its members belong to
  * (`members link`, member records): the reader the metrics build on. Memory holds one block and the batch's tables at a time: a
  * block's arrays are valid until the next block is asked for (they are read into the same buffer). A caller that reads
- * the events again passes the same `known` to each read: the tables are then read once.
+ * the events again passes the same `known` to each read: the tables are then read once. With `texts`, each block has
+ * its events' ts and src as bytes (`text`).
  */
 export async function* scanEvents(
   root: string,
   db: Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>,
   known?: KnownTables,
+  texts = false,
 ): AsyncGenerator<PersonBlock> {
   if (db.eventBatches.length === 0) return
   const {index} = await readPersons(root, db)
@@ -481,7 +615,7 @@ export async function* scanEvents(
     let keys: Float64Array = new Float64Array(0)
     let keyed = 0
     let persons: string[] | undefined
-    for await (const b of batchBlocks(root, batch, known)) {
+    for await (const b of batchBlocks(root, batch, known, texts)) {
       if (b.tables !== tables) {
         tables = b.tables
         keyed = 0

@@ -14,7 +14,8 @@ import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, 
 import {parseNdjson} from '../util/json.js'
 import {EVENT_TYPES} from '../events/types.js'
 import type {LedgerRows} from './points.js'
-import {plainJson, type ScoringEvents} from './scoring.js'
+import {plainJson} from '../events/ts-text.js'
+import type {ScoringEvents} from './scoring.js'
 
 /** Bytes read or gathered before a write at once. */
 const CHUNK = 1 << 20
@@ -91,21 +92,21 @@ export async function readMonthTotals<T>(root: string, index: IncentiveFile | un
 }
 
 const ascii = (s: string): Buffer => Buffer.from(s, 'latin1')
-const PART = {
-  ts: ascii('{"ts":"'),
-  member: ascii('","member":'),
-  points: ascii(',"points":'),
-  src: ascii(',"src":"'),
-  type: ascii('","type":"'),
-  factor: ascii('","factor":'),
-  capped: ascii(',"capped":true'),
-}
-/**
- * Bytes of an event's line besides its ts and src, member, points and factor: at most these (the parts, the longest
- * type, `}` and a newline). 80 was 8 short for a capped, multiplied content_publish: such a line was cut where it
- * crossed the end of the buffer.
- */
-const LINE_PARTS = Object.values(PART).reduce((n, part) => n + part.length, 0) + Math.max(...EVENT_TYPES.map((t) => t.length)) + 2
+/** What starts a line, before its ts. */
+const LINE_START = ascii('{"ts":"')
+/** What follows the ts of a member's lines: `","member":` before the member, `,"points":` after. */
+const MEMBER = ascii('","member":')
+const POINTS = ascii(',"points":')
+/** What ends the line of an event of each type (by type code) that has no factor and is not capped. */
+const PLAIN_END = EVENT_TYPES.map((t) => ascii(`","type":${JSON.stringify(t)}}\n`))
+
+/** What ends an event's line after its src: its type, factor (when not 1) and `capped`. */
+const lineEnd = (type: number, factor: number, capped: boolean): Buffer =>
+  factor === 1 && !capped
+    ? PLAIN_END[type]
+    : ascii(
+        `","type":${JSON.stringify(EVENT_TYPES[type])}${factor === 1 ? '' : `,"factor":${JSON.stringify(factor)}`}${capped ? ',"capped":true' : ''}}\n`,
+      )
 
 /**
  * Writes a computed ledger line by line to a temp file (none on a dry run) while hashing it, so the ledger is never
@@ -126,9 +127,11 @@ export class ComputedWriter {
   private prepared = false
   /** The fsync of every line written is started (by digest). */
   private synced = false
-  /** The member whose entries are being written, as JSON: bytes [0, memberLength) of `member`. */
+  /** What the member's lines have between ts and points: `","member":"qq:1","points":`, bytes [0, memberLength). */
   private member = Buffer.alloc(256)
   private memberLength = 0
+  /** The points of the lines written, each with what follows them before the src: `5,"src":"`. */
+  private readonly points = new Map<number, Buffer>()
 
   private constructor(
     private readonly root: string,
@@ -159,26 +162,32 @@ export class ComputedWriter {
     this.used = o
   }
 
-  private putAscii(text: string): void {
-    const out = this.out
-    let o = this.used
-    for (let k = 0; k < text.length; k++) out[o++] = text.charCodeAt(k)
-    this.used = o
-  }
-
   /** The member the next rows belong to. */
   startMember(member: string): void {
     // written into the same buffer for every member (no buffer made per member when the key is plain)
     const json = plainJson(member) ? undefined : Buffer.from(JSON.stringify(member))
-    const n = json ? json.length : member.length + 2
+    const n = MEMBER.length + (json ? json.length : member.length + 2) + POINTS.length
     if (n > this.member.length) this.member = Buffer.alloc(Math.max(n, 2 * this.member.length))
-    if (json) json.copy(this.member)
+    let o = MEMBER.copy(this.member)
+    if (json) o += json.copy(this.member, o)
     else {
-      this.member[0] = 34
-      for (let k = 0; k < member.length; k++) this.member[k + 1] = member.charCodeAt(k)
-      this.member[n - 1] = 34
+      this.member[o++] = 34
+      for (let k = 0; k < member.length; k++) this.member[o++] = member.charCodeAt(k)
+      this.member[o++] = 34
     }
+    POINTS.copy(this.member, o)
     this.memberLength = n
+  }
+
+  /** `points` as JSON and what follows them before the src. */
+  private pointsText(points: number): Buffer {
+    let text = this.points.get(points)
+    if (text === undefined) {
+      text = ascii(`${JSON.stringify(points)},"src":"`)
+      // a few values in most ledgers; capped and multiplied points may have more
+      if (this.points.size < 4096) this.points.set(points, text)
+    }
+    return text
   }
 
   /** Row k of the member's entries (held until `flush`: call it when `due`). */
@@ -191,25 +200,16 @@ export class ComputedWriter {
       this.put(line)
       return
     }
-    const points = String(rows.points[k])
-    const factor = rows.factor[k] === 1 ? '' : String(rows.factor[k])
-    this.room(LINE_PARTS + ev.textLength(i) + this.memberLength + points.length + factor.length)
-    this.put(PART.ts)
+    const points = this.pointsText(rows.points[k])
+    const type = ev.type(i)
+    const end = lineEnd(type, rows.factor[k], rows.capped[k] === 1)
+    this.room(LINE_START.length + ev.textLength(i) + this.memberLength + points.length + end.length)
+    this.put(LINE_START)
     this.used = ev.copyTs(i, this.out, this.used)
-    this.put(PART.member)
     this.put(this.member, this.memberLength)
-    this.put(PART.points)
-    this.putAscii(points)
-    this.put(PART.src)
+    this.put(points)
     this.used = ev.copySrc(i, this.out, this.used)
-    this.put(PART.type)
-    this.putAscii(EVENT_TYPES[ev.type(i)])
-    if (factor) {
-      this.put(PART.factor)
-      this.putAscii(factor)
-    } else this.putAscii('"')
-    if (rows.capped[k] === 1) this.put(PART.capped)
-    this.putAscii('}\n')
+    this.put(end)
   }
 
   /** Enough is held to be written. */

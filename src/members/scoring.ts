@@ -4,6 +4,7 @@
  * million objects nor two million strings. Pure: io-scoring.ts fills it from the event files, `fromTimelines` from plain data.
  */
 import {isAnonymous} from '../events/columns.js'
+import {canonicalOffset, dayText, isoAt, ISO, jsonText, KEPT} from '../events/ts-text.js'
 import {EVENT_TYPES} from '../events/types.js'
 import {grown} from '../util/typed-array.js'
 import {compare, groupByMember, type MemberKey, type TimelineEvent} from './timeline.js'
@@ -18,128 +19,7 @@ const IN_PAGE = PAGE - 1
  * each); then the ts, when kept, and the src.
  */
 const HEAD = 20
-/** A ts as `2026-11-02T10:15:00+08:00`. */
-const ISO = 25
 const OFFSET_ZERO = 32_768
-
-/** Two decimal digits of n (0–99) into out at o; returns the end. */
-function two(n: number, out: Uint8Array, o: number): number {
-  const tens = (n / 10) | 0
-  out[o] = 48 + tens
-  out[o + 1] = 48 + n - tens * 10
-  return o + 2
-}
-
-/**
- * An instant (`times[i]`, epoch ms of whole seconds, years 0–9999) as ISO 8601 at `offset` minutes, as canonical events
- * write it (`2026-11-02T10:15:00+08:00`), into out at o; returns the end. The civil date of a day count by H.
- * Hinnant's `civil_from_days`, in small integers only. The time is read here, not passed: a float64 passed to a call
- * is a number on the heap (one per event: 13 MB of garbage at 1M events).
- */
-function isoAt(times: Float64Array, i: number, offset: number, out: Uint8Array, o: number): number {
-  const t = times[i] / 1000 + offset * 60
-  const days = Math.floor(t / 86_400)
-  return isoOfDay(days, t - days * 86_400, offset, out, o)
-}
-
-/**
- * isoAt of a local day (days since 1970) and second of that day: small integers, so the caller's float64 ms is not
- * boxed for the call (one number on the heap per ledger line written was 10 MB of garbage at 1M events).
- */
-function isoOfDay(days: number, secs: number, offset: number, out: Uint8Array, o: number): number {
-  const z = days + 719_468
-  const era = Math.floor(z / 146_097)
-  const doe = z - era * 146_097
-  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36_524) | 0) - ((doe / 146_096) | 0)) / 365) | 0
-  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0))
-  const mp = ((5 * doy + 2) / 153) | 0
-  const month = mp < 10 ? mp + 3 : mp - 9
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-  o = two((year / 100) | 0, out, o)
-  o = two(year % 100, out, o)
-  out[o++] = 45
-  o = two(month, out, o)
-  out[o++] = 45
-  o = two(doy - (((153 * mp + 2) / 5) | 0) + 1, out, o)
-  out[o++] = 84
-  o = two((secs / 3600) | 0, out, o)
-  out[o++] = 58
-  o = two(((secs / 60) | 0) % 60, out, o)
-  out[o++] = 58
-  o = two(secs % 60, out, o)
-  const abs = offset < 0 ? -offset : offset
-  out[o++] = offset < 0 ? 45 : 43
-  o = two((abs / 60) | 0, out, o)
-  out[o++] = 58
-  return two(abs % 60, out, o)
-}
-
-/** Whether bytes o, o + 1 of buf are two decimal digits; their value, else -1. */
-function digits(buf: Uint8Array, o: number): number {
-  const a = buf[o] - 48
-  const b = buf[o + 1] - 48
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1
-}
-
-/**
- * Whether a ts (bytes [s, s + ISO) of buf) is what isoAt writes of instant `ms` at `offset` minutes, the date and the
- * offset (`YYYY-MM-DDT`, `±hh:mm`) compared with `day`'s bytes: isoAt of local day `day.days` at `day.offset`, made
- * again only when the day changes (events read in time order share their day with the last one), and the time of day
- * read as digits, instead of writing the whole ts of every event to compare it.
- */
-function isCanonical(ms: number, offset: number, buf: Uint8Array, s: number, day: DayText): boolean {
-  const t = ms / 1000 + offset * 60
-  const days = Math.floor(t / 86_400)
-  const secs = t - days * 86_400
-  if (days !== day.days || offset !== day.offset) {
-    isoOfDay(days, 0, offset, day.text, 0)
-    day.days = days
-    day.offset = offset
-  }
-  const text = day.text
-  for (let k = 0; k < 11; k++) if (buf[s + k] !== text[k]) return false
-  for (let k = 19; k < ISO; k++) if (buf[s + k] !== text[k]) return false
-  if (buf[s + 13] !== 58 || buf[s + 16] !== 58) return false
-  // two digits each, minutes and seconds below 60: one way to write secs (< 86,400, so the hour is below 24)
-  const h = digits(buf, s + 11)
-  const m = digits(buf, s + 14)
-  const sec = digits(buf, s + 17)
-  return h >= 0 && m >= 0 && m < 60 && sec >= 0 && sec < 60 && h * 3600 + m * 60 + sec === secs
-}
-
-/** The bytes isoAt writes of a local day at an offset (the time of day 00:00:00), kept while the day is the same. */
-interface DayText {
-  days: number
-  offset: number
-  text: Uint8Array
-}
-
-/** The offset of a ts (bytes [s, e) of buf) isoAt writes back exactly from its ms `times[t]`, else undefined. */
-function canonicalOffset(times: Float64Array, t: number, buf: Uint8Array, s: number, e: number, day: DayText): number | undefined {
-  const ms = times[t]
-  if (e - s !== ISO || ms % 1000 !== 0 || !(ms >= -62_167_219_200_000 && ms < 253_402_300_800_000)) return undefined
-  const sign = buf[s + 19] === 43 ? 1 : buf[s + 19] === 45 ? -1 : 0
-  const h = digits(buf, s + 20)
-  const m = digits(buf, s + 23)
-  if (sign === 0 || h < 0 || m < 0) return undefined
-  const offset = sign * (h * 60 + m)
-  return isCanonical(ms, offset, buf, s, day) ? offset : undefined
-}
-
-/** JSON string contents as bytes (what JSON.stringify writes between the quotes). */
-export const jsonText = (s: string): Buffer => Buffer.from(JSON.stringify(s).slice(1, -1))
-
-/** Whether JSON.stringify writes a string as it is between its quotes (printable ASCII, no `"` or `\\`). */
-export function plainJson(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k)
-    if (c < 32 || c > 126 || c === 34 || c === 92) return false
-  }
-  return true
-}
-
-/** The length in bytes of jsonText(s), made without a buffer when the string is plain. */
-export const jsonTextLength = (s: string): number => (plainJson(s) ? s.length : jsonText(s).length)
 
 /** The code of an event type: its index in EVENT_TYPES (as the column cache keeps it). */
 export const typeCode = (type: string): number => (EVENT_TYPES as readonly string[]).indexOf(type)
@@ -178,8 +58,6 @@ export class ScoringEvents {
   private readonly words: Uint32Array[] = []
   /** Room for one ts written by isoAt. */
   private readonly scratch = Buffer.alloc(ISO)
-  /** The date and offset of the last canonical ts read (canonicalOffset). */
-  private readonly lastDay: DayText = {days: Number.NaN, offset: 0, text: new Uint8Array(ISO)}
   readonly members: MemberKey[] = []
   private readonly slots = new Map<MemberKey, number>()
 
@@ -202,14 +80,16 @@ export class ScoringEvents {
 
   /**
    * One event: its time is `times[t]` (epoch ms), read there rather than passed, as a float passed to a call is a
-   * number on the heap (1M events: 13 MB of garbage); `ts` and `src` are the JSON string contents in `buf` from
-   * `tsStart` and `srcStart`.
+   * number on the heap (1M events: 13 MB of garbage); `offset` the minutes at which isoAt writes its ts back exactly
+   * (the column cache tells), or KEPT when the ts is bytes [tsStart, tsEnd) of `buf`; its src is bytes [srcStart,
+   * srcEnd) (JSON string contents).
    */
   add(
     slot: number,
     times: Float64Array,
     t: number,
     type: number,
+    offset: number,
     buf: Uint8Array,
     tsStart: number,
     tsEnd: number,
@@ -223,8 +103,8 @@ export class ScoringEvents {
       this.slot = grown(this.slot)
       this.at = grown(this.at)
     }
-    const offset = canonicalOffset(times, t, buf, tsStart, tsEnd, this.lastDay)
-    const ts = offset === undefined ? tsEnd - tsStart : 0
+    const canonical = offset !== KEPT
+    const ts = canonical ? 0 : tsEnd - tsStart
     const src = srcEnd - srcStart
     // records start at multiples of 8 (their ms is a float64)
     const size = (HEAD + ts + src + 7) & ~7
@@ -240,8 +120,8 @@ export class ScoringEvents {
     const o = this.used
     this.times[p][o >>> 3] = ms
     page[o + 8] = type
-    page[o + 9] = offset === undefined ? 0 : 1
-    const zoned = (offset ?? 0) + OFFSET_ZERO
+    page[o + 9] = canonical ? 1 : 0
+    const zoned = (canonical ? offset : 0) + OFFSET_ZERO
     page[o + 10] = zoned & 255
     page[o + 11] = zoned >>> 8
     // the lengths as uint32s of the page (o + 12 and o + 16 are multiples of 4), not through Buffer#writeUInt32LE
@@ -415,13 +295,16 @@ export class ScoringEvents {
   /** The events of timelines (anonymous members left out), for tests and small inputs. */
   static fromTimelines(timelines: Iterable<[MemberKey, TimelineEvent[]]>): ScoringEvents {
     const ev = new ScoringEvents()
+    const day = dayText()
     for (const [member, events] of timelines) {
       if (isAnonymous(member)) continue
       const slot = ev.slotOf(member)
       for (const e of events) {
         const text = Buffer.concat([jsonText(e.ts), jsonText(e.src)])
         const ts = text.length - jsonText(e.src).length
-        ev.add(slot, Float64Array.of(e.ms), 0, typeCode(e.type), text, 0, ts, ts, text.length)
+        const times = Float64Array.of(e.ms)
+        const offset = canonicalOffset(times, 0, text, 0, ts, day) ?? KEPT
+        ev.add(slot, times, 0, typeCode(e.type), offset, text, 0, ts, ts, text.length)
       }
     }
     return ev

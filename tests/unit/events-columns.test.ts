@@ -4,10 +4,11 @@ import os from 'node:os'
 import path from 'node:path'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {eventLine, generateEvents} from '../../scripts/lib/gen-events.mjs'
-import {BLOCK, blocksOf, hash53, hash53Ascii, stringKey, typeName, type PersonBlock} from '../../src/events/columns.js'
+import {BLOCK, blocksOf, hash53, hash53Ascii, stringKey, typeName, type EventBlock, type PersonBlock} from '../../src/events/columns.js'
 import {readEvents} from '../../src/events/io.js'
 import {batchBlocks, ColumnWriter, scanEvents, type KnownTables} from '../../src/events/io-columns.js'
 import {importEvents} from '../../src/events/service.js'
+import {isoAt, jsonText, KEPT} from '../../src/events/ts-text.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
@@ -133,8 +134,9 @@ describe('column cache', () => {
       bad[at] ^= 0x5a
       await writeFile(cols(), bad)
     }
-    // a byte in the second block: the first block from the cache, the rest from the NDJSON; the cache goes
-    await damage(16 + 37 * BLOCK + 16 + 100)
+    // a byte in the second block (after the first's body and text): the first block from the cache, the rest from the
+    // NDJSON; the cache goes
+    await damage(16 + 37 * BLOCK + good.readUInt32LE(8) + 16 + 100)
     expect(await scanned()).toEqual(want)
     // the topics' hashes (where the tables start), the members (just before the trailer), the version in the trailer
     for (const at of [good.readDoubleLE(good.length - 64 + 32), good.length - 64 - 3, good.length - 64 + 8]) {
@@ -207,5 +209,102 @@ describe('column cache', () => {
     const got = await scanned()
     expect(got.at(-1)!.split('|')[2]).toBe(other)
     expect(got).toEqual(await expected())
+  })
+
+  /** Each event's ts and src as a block's text gives them back (JSON string contents), and whether its ts was kept. */
+  const texts = (b: EventBlock): string[] => {
+    const out: string[] = []
+    const t = b.text!
+    const scratch = Buffer.alloc(25)
+    for (let i = 0; i < b.length; i++) {
+      const start = i === 0 ? 0 : t.ends[2 * i - 1]
+      const kept = t.offset[i] === KEPT
+      const ts = kept
+        ? Buffer.from(t.bytes.subarray(start, t.ends[2 * i])).toString()
+        : scratch.toString('latin1', 0, isoAt(b.ms, i, t.offset[i], scratch, 0))
+      out.push(`${ts}|${Buffer.from(t.bytes.subarray(t.ends[2 * i], t.ends[2 * i + 1])).toString()}|${kept}`)
+    }
+    return out
+  }
+  const textsOf = async (id = 'B1', events?: number): Promise<string[]> => {
+    const out: string[] = []
+    const batch = (await store.read()).eventBatches.find((x) => x.id === id) ?? {id, events: events!}
+    for await (const b of batchBlocks(root, batch, undefined, true)) out.push(...texts(b))
+    return out
+  }
+  /** The same from the lines of the NDJSON: a ts is kept unless it is the canonical spelling of a whole second. */
+  const linesOf = async (file = ndjson()): Promise<string[]> =>
+    (await readFile(file, 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ResolvedEvent)
+      .map((e) => {
+        const ms = tsMillis(e.ts)
+        const offset = /[+-]\d\d:\d\d$/.test(e.ts) ? (e.ts.at(-6) === '-' ? -1 : 1) * (Number(e.ts.slice(-5, -3)) * 60 + Number(e.ts.slice(-2))) : 0
+        const written = Number.isFinite(ms) ? new Date(ms + offset * 60_000).toISOString().slice(0, 19) + e.ts.slice(-6) : ''
+        const canonical = e.ts.length === 25 && ms % 1000 === 0 && written === e.ts
+        return `${jsonText(e.ts).toString()}|${jsonText(e.src).toString()}|${!canonical}`
+      })
+
+  it('keeps each event’s ts and src for a reader that asks (the points ledger), whatever they hold; a canonical ts as its offset', async () => {
+    const odd = [
+      {ts: '2026-08-01T10:00:00+08:00', src: 'plain'},
+      {ts: '2026-08-01T10:00:00.250+08:00', src: 'qq:引号"和\\反斜杠'},
+      {ts: '2026-08-01T02:00:00Z', src: 'qq:😀\u0001\ud800'},
+      {ts: '2026-08-01T10:00:00-03:30', src: 'x'.repeat(70_000)},
+      {ts: '2026-08-01T24:00:00+08:00', src: 'not a time of day'},
+      {ts: '1969-12-31T23:59:59+00:00', src: 'before 1970'},
+    ].map((e, i) => ({...e, type: 'post' as const, member: `qq:${i}`}))
+    const dir = path.join(root, '.commops', 'events')
+    await writeFile(path.join(dir, 'B9.ndjson'), odd.map((e) => JSON.stringify(e)).join('\n') + '\n')
+    const writer = await ColumnWriter.create(path.join(dir, 'B9.cols'))
+    for (const e of odd) writer.push(e, tsMillis(e.ts))
+    await writer.finish(path.join(dir, 'B9.ndjson'))
+    const got = await textsOf('B9', odd.length)
+    expect(got).toEqual(await linesOf(path.join(dir, 'B9.ndjson')))
+    expect(got.map((r) => r.endsWith('|false'))).toEqual([true, false, false, true, false, true])
+    // the generated batch, several blocks, as imported
+    const want = await linesOf()
+    expect(want.length).toBeGreaterThan(BLOCK)
+    expect(await textsOf()).toEqual(want)
+    // a reader that does not ask gets no text
+    for await (const b of scanEvents(root, await store.read())) expect(b.text).toBeUndefined()
+  })
+
+  it('a damaged text, or one that is not JSON string contents (with a good checksum), is not used: the NDJSON is read', async () => {
+    const want = await linesOf()
+    const good = await readFile(cols())
+    const textAt = 16 + 37 * BLOCK
+    // a byte of the first block's src bytes
+    const bad = Buffer.from(good)
+    const bytesAt = textAt + 2 * BLOCK + 8 * BLOCK
+    // a digit of the first src (`gen:5:0`)
+    const digitAt = bytesAt + good.subarray(bytesAt, bytesAt + 8).findIndex((c) => c >= 0x30 && c <= 0x39)
+    bad[digitAt] ^= 0x01
+    await writeFile(cols(), bad)
+    expect(await textsOf()).toEqual(want)
+    expect(await stat(cols()).catch(() => undefined)).toBeUndefined() // the cache goes, to be made again
+    expect(await scanned()).toEqual(await expected())
+    expect(Buffer.compare(await readFile(cols()), good)).toBe(0)
+    // with the text's checksum made again (FNV-1a over words, seeded with the event count, as written): another digit
+    // in a src is used as it is (the checksum is right), a quote is not (the NDJSON is read)
+    const size = good.readUInt32LE(8)
+    const withByte = (byte: number): Buffer => {
+      const crafted = Buffer.from(good)
+      crafted[digitAt] = byte
+      const words = new Uint32Array(crafted.buffer.slice(crafted.byteOffset + textAt, crafted.byteOffset + textAt + size))
+      let h = BLOCK
+      for (const w of words) h = Math.imul(h ^ w, 0x01000193)
+      crafted.writeUInt32LE(h >>> 0, 12)
+      return crafted
+    }
+    expect(digitAt).toBeGreaterThan(bytesAt)
+    const digit = good[digitAt] === 0x37 ? 0x38 : 0x37
+    await writeFile(cols(), withByte(digit))
+    const edited = await textsOf()
+    expect(edited).not.toEqual(want)
+    expect(edited.filter((r, i) => r !== want[i])).toHaveLength(1)
+    await writeFile(cols(), withByte(0x22))
+    expect(await textsOf()).toEqual(want)
   })
 })

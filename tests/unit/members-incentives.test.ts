@@ -10,6 +10,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import {beforeEach, describe, expect, it} from 'vitest'
 import {blocksOf} from '../../src/events/columns.js'
+import {KEPT} from '../../src/events/ts-text.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
 import {ZoneDays} from '../../src/metrics/zone-day.js'
 import {importEvents} from '../../src/events/service.js'
@@ -178,7 +179,7 @@ describe('points ledger', () => {
     expect((await memberPoints(ws, store, 'qq:1')).points).toBe(72)
   })
 
-  it('writes each line as JSON.stringify writes its entry, whatever the ids hold, and trusts the file over a column cache that disagrees', async () => {
+  it('writes each line as JSON.stringify writes its entry, whatever the ids hold, and reads a batch file edited since its column cache was made', async () => {
     const odd = [
       ev('2026-11-02T10:00:00+08:00', 'post', 'qq:1', {src: 'qq:引号"和\\反斜杠'}),
       ev('2026-11-02T10:00:00+08:00', 'post', 'qq:1', {src: 'qq:😀\u0001'}),
@@ -216,16 +217,18 @@ describe('points ledger', () => {
     expect(JSON.parse(await readFile(path.join(root, '.commops', 'ledger', months), 'utf8'))).toEqual(
       monthTotals(first.map((l) => JSON.parse(l) as LedgerEntry)),
     )
-    // the same length, another member and src in the middle of the file: the cache passes its own check, the line wins
+    // another member and src in the middle of the file: the cache no longer matches the file, which is read instead
     const text = await readFile(batch, 'utf8')
     expect(text.indexOf('qq:middle-answer')).toBeGreaterThan(8192)
     expect(text.length - text.indexOf('qq:middle-answer')).toBeGreaterThan(8192)
     const line = '"member":"qq:2","src":"qq:middle-answer"'
     expect(text).toContain(line)
-    await writeFile(batch, text.replace(line, '"member":"qq:8","src":"qq:middle-ANSWER"'))
+    await writeFile(batch, text.replace(line, '"member":"qq:8","src":"qq:middle-ANSWER-edited"'))
     const edited = await ledgerText()
     expect(edited).toEqual(await expected())
-    expect(edited.find((l) => l.includes('qq:middle-ANSWER'))).toContain('"member":"qq:8"')
+    expect(edited.find((l) => l.includes('qq:middle-ANSWER-edited'))).toContain('"member":"qq:8"')
+    // and the cache made again on the way gives the same ledger
+    expect(await ledgerText()).toEqual(edited)
   })
 
   it('writes a ledger of a few MiB from a batch of several, as JSON.stringify writes it: fractional, negative and multiplied points, dates years apart, a line longer than a read', async () => {
@@ -490,7 +493,7 @@ describe('scoring events', () => {
     // detached: the memory is given back now, not when V8 next collects
     expect(buffers[0].byteLength).toBe(0)
     expect(() => ev.grouped()).toThrow(/released/)
-    expect(() => ev.add(0, Float64Array.of(ms), 0, 0, Buffer.from('s'), 0, 0, 0, 1)).toThrow(/released/)
+    expect(() => ev.add(0, Float64Array.of(ms), 0, 0, KEPT, Buffer.from('s'), 0, 0, 0, 1)).toThrow(/released/)
   })
 
   it('once grouped, give the same groups again and take no more events (their reading columns are gone)', () => {
@@ -500,7 +503,7 @@ describe('scoring events', () => {
     expect(ev.grouped()).toBe(groups)
     expect(ev.src(groups.order[0])).toBe('s1')
     const text = Buffer.from('2026-11-02T00:00:00.000Zs2')
-    expect(() => ev.add(0, Float64Array.of(ms), 0, 0, text, 0, 24, 24, 26)).toThrow(/once grouped/)
+    expect(() => ev.add(0, Float64Array.of(ms), 0, 0, KEPT, text, 0, 24, 24, 26)).toThrow(/once grouped/)
   })
 })
 
