@@ -133,7 +133,7 @@ async function writeComputed(
   let entries = 0
   for (const [member, rows] of ledgerRows(events, incidents, rules)) {
     writer.startMember(member)
-    const ordinal = months.indexOf(member)
+    const ordinal = months.append(member)
     // the member's points in all and per month (its rows are in time order: a month's rows come together)
     let total = 0
     let month = ''
