@@ -97,6 +97,14 @@ export class MonthColumns {
    */
   json(): Buffer {
     const byName = this.byName()
+    // each member's JSON string once, not once per month it has points in
+    const names = new Bytes()
+    const ends = new Uint32Array(this.members.length)
+    this.members.forEach((m, k) => {
+      names.jsonString(m)
+      ends[k] = names.length
+    })
+    const nameBytes = names.bytes()
     const out = new Bytes()
     out.ascii('{')
     this.months().forEach((month, m) => {
@@ -104,11 +112,8 @@ export class MonthColumns {
       const members = byPoints(column, byName)
       out.ascii(`${m > 0 ? ',' : ''}${JSON.stringify(month)}:[`)
       for (let i = 0; i < members.length; i++) {
-        out.ascii(i > 0 ? ',[' : '[')
-        out.jsonString(this.members[members[i]])
-        out.ascii(',')
-        out.number(column[members[i]])
-        out.ascii(']')
+        const k = members[i]
+        out.entry(i > 0, nameBytes, k === 0 ? 0 : ends[k - 1], ends[k], column[k])
       }
       out.ascii(']')
     })
@@ -161,6 +166,25 @@ class Bytes {
     const buf = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.used + n))
     this.buf.copy(buf, 0, 0, this.used)
     this.buf = buf
+  }
+
+  get length(): number {
+    return this.used
+  }
+
+  /** `[name,points]` (`,` before it when not first), the name's JSON string bytes [s, e) of `names`. */
+  entry(comma: boolean, names: Uint8Array, s: number, e: number, points: number): void {
+    this.room(e - s + 3)
+    const buf = this.buf
+    let o = this.used
+    if (comma) buf[o++] = 44
+    buf[o++] = 91
+    while (s < e) buf[o++] = names[s++]
+    buf[o++] = 44
+    this.used = o
+    this.number(points)
+    this.room(1)
+    this.buf[this.used++] = 93
   }
 
   /** ASCII text as it is. */

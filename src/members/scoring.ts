@@ -4,7 +4,7 @@
  * million objects nor two million strings. Pure: io-scoring.ts fills it from the event files, `fromTimelines` from plain data.
  */
 import {isAnonymous} from '../events/columns.js'
-import {canonicalOffset, dayText, isoAt, ISO, jsonText, KEPT} from '../events/ts-text.js'
+import {canonicalOffset, dayText, ISO, IsoDays, jsonText, KEPT} from '../events/ts-text.js'
 import {EVENT_TYPES} from '../events/types.js'
 import {grown} from '../util/typed-array.js'
 import {compare, groupByMember, type MemberKey, type TimelineEvent} from './timeline.js'
@@ -56,6 +56,8 @@ export class ScoringEvents {
   private used = PAGE
   /** The same pages as uint32s, for the lengths of the records' ts and src. */
   private readonly words: Uint32Array[] = []
+  /** Writes canonical ts's back. */
+  private readonly isoDays = new IsoDays()
   /** Room for one ts written by isoAt. */
   private readonly scratch = Buffer.alloc(ISO)
   readonly members: MemberKey[] = []
@@ -168,7 +170,7 @@ export class ScoringEvents {
   /** Writes the JSON contents of the ts of the record at r of page p into `out` at `o`; returns the end. */
   private writeTs(p: number, r: number, out: Uint8Array, o: number): number {
     const page = this.pages[p]
-    if (this.canonical(page, r)) return isoAt(this.times[p], r >>> 3, page[r + 10] + page[r + 11] * 256 - OFFSET_ZERO, out, o)
+    if (this.canonical(page, r)) return this.isoDays.write(this.times[p], r >>> 3, page[r + 10] + page[r + 11] * 256 - OFFSET_ZERO, out, o)
     return copyBytes(page, r + HEAD, r + HEAD + this.tsLength(p, r), out, o)
   }
 
