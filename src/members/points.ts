@@ -157,6 +157,7 @@ function memberLedger(
   rules: PointsRules,
   state: LimitState,
   out: LedgerRows,
+  quick: Float64Array,
 ): void {
   state.clear()
   const rows = deductions.length === 0 ? out : new LedgerRows()
@@ -164,15 +165,16 @@ function memberLedger(
   const campaigns = rules.multipliers.length > 0
   for (let e = from; e < to; e++) {
     const i = order[e]
-    const type = EVENT_TYPES[ev.type(i)]
-    const base = rules.points[type]
-    if (!base) continue
-    const limit = rules.limits[type]
-    if (limit === undefined && !campaigns) {
-      const points = round2(base)
-      if (points !== 0) rows.push(i, points, 1, false)
+    const code = ev.type(i)
+    const fixed = quick[code]
+    // NaN only where a cap, cooldown or campaign applies
+    if (!Number.isNaN(fixed)) {
+      if (fixed !== 0) rows.push(i, fixed, 1, false)
       continue
     }
+    const type = EVENT_TYPES[code]
+    const base = rules.points[type]!
+    const limit = rules.limits[type]
     const last = lastCounted.get(type)
     if (limit?.cooldownMs && last !== undefined && ev.ms(i) - last < limit.cooldownMs) continue
     // the day (read from the event's text) only when a campaign or a cap needs it
@@ -209,6 +211,19 @@ function memberLedger(
 }
 
 /**
+ * The points of each event type code (the index in EVENT_TYPES) that earns the same points every time, looked up by
+ * code rather than by the type's name (0: none); NaN where a cap, a cooldown or a campaign may change them.
+ */
+function quickPoints(rules: PointsRules): Float64Array {
+  const quick = new Float64Array(256)
+  EVENT_TYPES.forEach((type, code) => {
+    const base = rules.points[type]
+    quick[code] = !base ? 0 : rules.limits[type] !== undefined || rules.multipliers.length > 0 ? Number.NaN : round2(base)
+  })
+  return quick
+}
+
+/**
  * The computed ledger, member by member: one entry per event that earns points, after the cooldown (time since the
  * last counted event of the type), the campaign multiplier and the daily cap (per member, type and local day); one
  * per incident whose rung deducts. Members in code-point order, each member's events by time then src: the same
@@ -220,10 +235,11 @@ export function* ledgerRows(ev: ScoringEvents, incidents: IncidentInput[], rules
   const {start, order, byName} = ev.grouped()
   const state = new LimitState()
   const rows = new LedgerRows()
+  const quick = quickPoints(rules)
   const of = (member: MemberKey, from: number, to: number): [MemberKey, LedgerRows] => {
     rows.clear()
     ev.inTimeOrder(order, from, to)
-    memberLedger(ev, order, from, to, deductions.get(member) ?? NO_DEDUCTIONS, rules, state, rows)
+    memberLedger(ev, order, from, to, deductions.get(member) ?? NO_DEDUCTIONS, rules, state, rows, quick)
     return [member, rows]
   }
   let d = 0

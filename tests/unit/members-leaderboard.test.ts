@@ -14,7 +14,9 @@ import {
   buildLeaderboard,
   LEADERBOARD_ROWS,
   leadersOf,
+  monthPeriod,
   monthRangeTotals,
+  quarterPeriod,
   storedLeaders,
   type StoredLeaderboard,
 } from '../../src/members/leaderboard.js'
@@ -22,6 +24,7 @@ import {MonthColumns} from '../../src/members/month-columns.js'
 import {monthTotals, type LedgerEntry} from '../../src/members/points.js'
 import {linkMembers} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
+import {DateTime} from '../../src/util/luxon.js'
 
 const ZONE = 'Asia/Shanghai'
 const NOW = new Date('2026-12-02T02:00:00Z')
@@ -149,6 +152,19 @@ describe('stored leaderboard', () => {
     expect(storedLeaders(board, 'k', {from: '2026-09-01', to: '2026-09-30'}, 10)).toEqual([])
     expect(storedLeaders(board, 'k', {from: '2026-10-01', to: '2026-12-31'}, 10)).toBeUndefined()
     expect(storedLeaders(board, 'k', {from: '2026-11-02', to: '2026-11-08'}, 10)).toBeUndefined()
+  })
+
+  it('names each month and quarter by its first and last day, as luxon counts them, leap years and years below 100 too', () => {
+    fc.assert(
+      fc.property(fc.integer({min: 1, max: 9999}), fc.integer({min: 1, max: 12}), (year, m) => {
+        const month = `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}`
+        const start = DateTime.fromISO(`${month}-01`, {zone: 'utc'})
+        expect(monthPeriod(month)).toEqual({from: start.toISODate(), to: start.endOf('month').toISODate()})
+        expect(quarterPeriod(month)).toEqual({from: start.startOf('quarter').toISODate(), to: start.endOf('quarter').toISODate()})
+      }),
+    )
+    expect(monthPeriod('2028-02').to).toBe('2028-02-29')
+    expect(quarterPeriod('0050-11')).toEqual({from: '0050-10-01', to: '0050-12-31'})
   })
 
   it('ranks a period’s members as sorting them all would: most points first, ties in code-point order, none with 0', () => {
