@@ -39,8 +39,8 @@ import {
   commitComputed,
   ComputedWriter,
   discardComputed,
-  incentiveChunks,
   readIncentiveFile,
+  scanEntries,
   sweepLedger,
   type PreparedLedger,
 } from './io-ledger.js'
@@ -245,7 +245,20 @@ async function streamedTotals(root: string, db: Db, ranges: Array<{from?: string
   const persons = (await readPersons(root, db)).index
   const totals = ranges.map(() => new Map<MemberKey, number>())
   const add = (entries: LedgerEntry[]) => ranges.forEach((r, k) => pointTotals(resolved(entries, persons), r, totals[k]))
-  for await (const chunk of incentiveChunks<LedgerEntry>(root, db.incentives.computed)) add(chunk)
+  // the ranges' days as YYYYMMDD numbers, for the lines read in place
+  const asNumber = (day: string | undefined, none: number) => (day === undefined ? none : Number(day.replaceAll('-', '')))
+  const bounds = ranges.map((r) => [asNumber(r.from, -Infinity), asNumber(r.to, Infinity)])
+  let member = ''
+  let key = ''
+  await scanEntries(root, db.incentives.computed, {
+    head(day, m, points) {
+      if (m !== member) key = persons.get((member = m)) ?? m
+      for (let k = 0; k < bounds.length; k++)
+        if (day >= bounds[k][0] && day <= bounds[k][1]) totals[k].set(key, round2((totals[k].get(key) ?? 0) + points))
+      return false
+    },
+    entry: (e) => add([e]),
+  })
   add(await readIncentiveFile<LedgerEntry>(root, db.incentives.manual))
   return totals
 }
@@ -394,7 +407,17 @@ export async function memberPoints(ws: IncentivesWorkspace, store: StoreReader, 
   const take = (chunk: LedgerEntry[]) => {
     for (const e of resolved(chunk, persons.index)) if (e.member === key) entries.push(e)
   }
-  for await (const chunk of incentiveChunks<LedgerEntry>(ws.root, db.incentives.computed)) take(chunk)
+  // only the member's lines are parsed (the lines of one identity come together)
+  let last = ''
+  let match = false
+  await scanEntries(ws.root, db.incentives.computed, {
+    head(_day, member) {
+      if (member !== last) match = (persons.index.get((last = member)) ?? member) === key
+      return match
+    },
+    whole: (e) => take([e]),
+    entry: (e) => take([e]),
+  })
   take(await readIncentiveFile<LedgerEntry>(ws.root, db.incentives.manual))
   const points = round2(entries.reduce((a, e) => a + e.points, 0))
   const title = titleFor(points, titleLevels(ws.community))

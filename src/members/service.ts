@@ -13,6 +13,7 @@ import {randomHex} from '../util/hash.js'
 import {ActivityTally, summarizeActivity, type ActivitySummary} from './activity.js'
 import {allContributors, exportCsv, exportRows, type ExportFormat} from './export.js'
 import {personIndex, planLink, planUnlink, resolvePersons, type Persons} from './identity.js'
+import {personEvents} from './io-person-events.js'
 import {readMemberTable, readRecords, RecordsFile, sweepRecords} from './io-records.js'
 import {
   canonicalField,
@@ -331,11 +332,13 @@ export async function showMember(store: Store, request: {ref: string; zone: stri
   const events: ResolvedEvent[] = []
   const t = dayNumber(today)
   const tally = new ActivityTally([t - 29, t])
-  for await (const e of readEvents(store.root, db, persons.index)) {
-    if (e.person !== key) continue
+  const add = (e: ResolvedEvent) => {
     events.push(e)
     tally.add(e)
   }
+  const own = await personEvents(store.root, db, key)
+  if (own) own.forEach(add)
+  else for await (const e of readEvents(store.root, db, persons.index)) if (e.person === key) add(e)
   if (!found && events.length === 0)
     throw new UsageError({key: 'members.records.notFound', params: {ref: request.ref}}, {hint: {key: 'members.records.notFound.hint'}})
   const row = memberRows(found?.record ? [found.record] : [], persons, tally, request.extras).find((r) => r.key === key)!

@@ -10,6 +10,7 @@ import {batchBlocks, ColumnWriter, scanEvents, type KnownTables} from '../../src
 import {importEvents} from '../../src/events/service.js'
 import {isoAt, jsonText, KEPT} from '../../src/events/ts-text.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
+import {personEvents} from '../../src/members/io-person-events.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {tsMillis} from '../../src/metrics/zone-day.js'
@@ -306,5 +307,28 @@ describe('column cache', () => {
     expect(edited.filter((r, i) => r !== want[i])).toHaveLength(1)
     await writeFile(cols(), withByte(0x22))
     expect(await textsOf()).toEqual(want)
+  })
+
+  it('gives one person’s events (ts and src as the batch spells them) as the lines do, linked identities together', async () => {
+    const dir = path.join(root, '.commops', 'events')
+    const odd = [
+      {ts: '2026-08-01T10:00:00.250+08:00', type: 'post', member: 'discord:100003', src: 'qq:引号"和\\反斜杠'},
+      {ts: '2026-08-01T02:00:00Z', type: 'reply', member: 'discord:100004', src: 'x😀\u0001'},
+    ]
+    await writeFile(ndjson(), (await readFile(ndjson(), 'utf8')) + odd.map((e) => JSON.stringify(e)).join('\n') + '\n')
+    await rm(path.join(dir, 'B1.cols'))
+    const db = await store.read()
+    db.eventBatches[0].events += odd.length
+    const lines = async (person: string) => {
+      const out: object[] = []
+      for await (const e of readEvents(root, db)) if (e.person === person) out.push({ts: e.ts, type: e.type, member: e.member, src: e.src, person})
+      return out
+    }
+    // P1 links discord:100003 and discord:100004; another member alone
+    for (const person of ['P1', 'discord:100010', 'nobody']) {
+      const want = await lines(person)
+      expect(await personEvents(root, db, person)).toEqual(want)
+      if (person === 'P1') expect(want.slice(-2)).toEqual(odd.map((e) => ({...e, person})))
+    }
   })
 })

@@ -28,7 +28,7 @@ import {
   topMembers,
   type IncentivesWorkspace,
 } from '../../src/members/incentives-service.js'
-import {incentiveChunks} from '../../src/members/io-ledger.js'
+import {incentiveChunks, scanEntries} from '../../src/members/io-ledger.js'
 import {computeLedger, ledgerEntries, monthTotals, pointsRules, titleFor, titleLevels, type LedgerEntry} from '../../src/members/points.js'
 import {ScoringEvents} from '../../src/members/scoring.js'
 import {freeNow} from '../../src/util/free-now.js'
@@ -337,6 +337,63 @@ describe('points ledger', () => {
       chunks.push(chunk)
     expect(chunks.length).toBeGreaterThan(2)
     expect(chunks.flat()).toEqual(lines.map((l) => JSON.parse(l)))
+  })
+
+  it('reads each entry’s day, member and points in place as parsing the line gives them, parsing only what it cannot or what is asked', async () => {
+    await mkdir(path.join(root, '.commops', 'ledger'), {recursive: true})
+    const member = fc.constantFrom('qq:1', 'qq:2', 'wechat:成员', 'csv:a"b\\c', 'csv:\u0001', 'P1', 'discord:😀')
+    const points = fc.oneof(fc.integer({min: -1000, max: 1000}), fc.constantFrom(0.5, -0.25, 8.75, 1e-7, 1.5e21, 123_456_789_012_345, 2 ** 60, -0))
+    const ts = fc.constantFrom(
+      '2026-11-02T10:00:00+08:00',
+      '2026-12-31T23:59:59.500Z',
+      '0099-01-01T00:00:00+00:00',
+      'not a date',
+      '2026-1x-02',
+      '2026-11-0"2',
+    )
+    // lines as the computed ledger writes them (ts, member, points first), and in other key orders (manual, deductions)
+    const entry = fc.record({ts, member, points, src: fc.constantFrom('s1', 's"2'), first: fc.boolean()})
+    await fc.assert(
+      fc.asyncProperty(fc.array(entry, {maxLength: 40}), fc.constantFrom('qq:1', 'wechat:成员', 'csv:a"b\\c'), async (entries, wanted) => {
+        const lines = entries.map((e) =>
+          JSON.stringify(
+            e.first ? {ts: e.ts, member: e.member, points: e.points, src: e.src, type: 'post'} : {member: e.member, ts: e.ts, points: e.points},
+          ),
+        )
+        const text = lines.map((l) => l + '\n').join('')
+        await writeFile(path.join(root, '.commops', 'ledger', 'scan.ndjson'), text + '{"ts":"half')
+        const seen: string[] = []
+        const whole: unknown[] = []
+        await scanEntries(
+          root,
+          {file: 'scan.ndjson', entries: lines.length, bytes: Buffer.byteLength(text), hash: '', updatedAt: ''},
+          {
+            head(day, m, p) {
+              seen.push(JSON.stringify([String(day).padStart(8, '0'), m, p]))
+              return m === wanted
+            },
+            whole: (e) => whole.push(e),
+            entry(e) {
+              seen.push(JSON.stringify(['parsed', e.member, e.points]))
+              if (e.member === wanted) whole.push(e)
+            },
+          },
+        )
+        const parsed = lines.map((l) => JSON.parse(l) as LedgerEntry)
+        expect(seen.map((x) => JSON.parse(x)[1])).toEqual(parsed.map((e) => e.member))
+        expect(seen.map((x) => JSON.parse(x)[2])).toEqual(parsed.map((e) => e.points))
+        // read in place exactly the lines written as the computed ledger writes them; a day read so is the ts's first ten characters
+        // (JSON.stringify escapes a control character, so a member without a backslash has none)
+        const writtenSo = /^\{"ts":"\d{4}-\d\d-\d\d[^"\\]*","member":"[^"\\]*","points":-?(\d{1,15}|\d+\.\d+)[,}]/
+        seen.forEach((x, i) => {
+          const day = JSON.parse(x)[0]
+          expect(day !== 'parsed').toBe(writtenSo.test(lines[i]))
+          if (day !== 'parsed') expect(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}`).toBe(parsed[i].ts.slice(0, 10))
+        })
+        expect(whole).toEqual(parsed.filter((e) => e.member === wanted))
+      }),
+      {numRuns: 150},
+    )
   })
 
   it('refuses an award without a reason or with bad points', async () => {
