@@ -13,7 +13,7 @@ import {randomHex} from '../util/hash.js'
 import {ActivityTally, summarizeActivity, type ActivitySummary} from './activity.js'
 import {allContributors, exportCsv, exportRows, type ExportFormat} from './export.js'
 import {personIndex, planLink, planUnlink, resolvePersons, type Persons} from './identity.js'
-import {personEvents} from './io-person-events.js'
+import {personEvents, tallyActivity} from './io-member-events.js'
 import {readMemberTable, readRecords, RecordsFile, sweepRecords} from './io-records.js'
 import {
   canonicalField,
@@ -229,10 +229,14 @@ async function loadMembers(
   const db = await store.read()
   const today = dateIn(o.now, o.zone)
   const t = dayNumber(today)
-  const tally = new ActivityTally(o.window ?? [t - 29, t], {types: o.types})
+  const window: [number, number] = o.window ?? [t - 29, t]
+  let tally = new ActivityTally(window, {types: o.types})
   const records = await readRecords(store.root, db)
   const persons = personsOf(db, records)
-  for await (const e of readEvents(store.root, db, persons.index)) tally.add(e)
+  if (!(await tallyActivity(store.root, db, tally))) {
+    tally = new ActivityTally(window, {types: o.types})
+    for await (const e of readEvents(store.root, db, persons.index)) tally.add(e)
+  }
   return {db, records, rows: memberRows(records, persons, tally, o.extras), tally, today}
 }
 

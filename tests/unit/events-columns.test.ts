@@ -10,7 +10,7 @@ import {batchBlocks, ColumnWriter, scanEvents, type KnownTables} from '../../src
 import {importEvents} from '../../src/events/service.js'
 import {isoAt, jsonText, KEPT} from '../../src/events/ts-text.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
-import {personEvents} from '../../src/members/io-person-events.js'
+import {personEvents} from '../../src/members/io-member-events.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {tsMillis} from '../../src/metrics/zone-day.js'
