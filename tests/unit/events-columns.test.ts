@@ -10,7 +10,8 @@ import {batchBlocks, ColumnWriter, scanEvents, type KnownTables} from '../../src
 import {importEvents} from '../../src/events/service.js'
 import {isoAt, jsonText, KEPT} from '../../src/events/ts-text.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
-import {personEvents} from '../../src/members/io-member-events.js'
+import {ActivityTally} from '../../src/members/activity.js'
+import {personEvents, tallyActivity} from '../../src/members/io-member-events.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {tsMillis} from '../../src/metrics/zone-day.js'
@@ -330,5 +331,13 @@ describe('column cache', () => {
       expect(await personEvents(root, db, person)).toEqual(want)
       if (person === 'P1') expect(want.slice(-2)).toEqual(odd.map((e) => ({...e, person})))
     }
+    // every member's activity, as the lines give it
+    const fromLines = new ActivityTally([20_600, 20_700], {types: true})
+    for await (const e of readEvents(root, db)) fromLines.add(e)
+    const fromCache = new ActivityTally([20_600, 20_700], {types: true})
+    expect(await tallyActivity(root, db, fromCache)).toBe(true)
+    const all = (t: ActivityTally) => [...t.keys()].sort().map((k) => [k, t.get(k), t.types!.get(k)])
+    expect(all(fromCache)).toEqual(all(fromLines))
+    expect(fromCache.get('P1').firstSeen).toBeDefined()
   })
 })
