@@ -100,21 +100,47 @@ function firstMet(rule: BadgeRule, events: TimelineEvent[], ledger: LedgerEntry[
   }
 }
 
-/** Every badge each member has earned by the rules, members in code-point order, then in the rules' order. */
+/**
+ * The event types the rules read (a streak without an event type reads every type but join and leave): the only
+ * ones a badge run needs to hold.
+ */
+export function badgeTypes(rules: BadgeRule[]): (type: string) => boolean {
+  const types = new Set<string>()
+  let streak = false
+  for (const r of rules) {
+    if (r.kind === 'answered') types.add('answer')
+    else if (r.kind === 'streak' && r.event === undefined) streak = true
+    else if (r.event !== undefined) types.add(r.event)
+  }
+  return (type) => types.has(type) || (streak && type !== 'join' && type !== 'leave')
+}
+
+/**
+ * Every badge each member has earned by the rules, members in code-point order, then in the rules' order. The
+ * timelines come one member at a time in code-point order (TimelineCollector.each), so a million events are never
+ * objects all at once; members with ledger entries and no events are met in their place.
+ */
 export function earnedBadges(
-  timelines: Array<[MemberKey, TimelineEvent[]]>,
+  timelines: Iterable<[MemberKey, TimelineEvent[]]>,
   ledgers: Map<MemberKey, LedgerEntry[]>,
   rules: BadgeRule[],
 ): EarnedBadge[] {
-  const members = new Map(timelines)
-  for (const m of ledgers.keys()) if (!members.has(m)) members.set(m, [])
   const out: EarnedBadge[] = []
-  for (const member of [...members.keys()].sort(compare)) {
+  const met = (member: MemberKey, events: TimelineEvent[]) => {
     for (const rule of rules) {
-      const met = firstMet(rule, members.get(member)!, ledgers.get(member) ?? [])
-      if (met) out.push({badge: rule.id, member, date: met.ts, ...(met.src ? {src: met.src} : {})})
+      const first = firstMet(rule, events, ledgers.get(member) ?? [])
+      if (first) out.push({badge: rule.id, member, date: first.ts, ...(first.src ? {src: first.src} : {})})
     }
   }
+  const seen = new Set<MemberKey>()
+  const ledgerOnly = [...ledgers.keys()].sort(compare)
+  let k = 0
+  for (const [member, events] of timelines) {
+    seen.add(member)
+    for (; k < ledgerOnly.length && compare(ledgerOnly[k], member) < 0; k++) if (!seen.has(ledgerOnly[k])) met(ledgerOnly[k], [])
+    met(member, events)
+  }
+  for (; k < ledgerOnly.length; k++) if (!seen.has(ledgerOnly[k])) met(ledgerOnly[k], [])
   return out
 }
 

@@ -15,7 +15,7 @@ import {freeNow} from '../util/free-now.js'
 import {sha256Hex} from '../util/hash.js'
 import {DateTime} from '../util/luxon.js'
 import type {Community} from '../workspace/community.js'
-import {badgeRules, badgeState, earnedBadges, heldBadges, holds, newAwards, type BadgeRecord} from './badges.js'
+import {badgeRules, badgeState, badgeTypes, earnedBadges, heldBadges, holds, newAwards, type BadgeRecord} from './badges.js'
 import {
   EngagementCollector,
   engagementModel,
@@ -61,7 +61,7 @@ import type {ScoringEvents} from './scoring.js'
 import {allTimeTotals, leadersOf, monthRangeTotals, wholeMonths, type Leader, type PeriodTotals} from './leaderboard.js'
 import {MonthColumns} from './month-columns.js'
 import {recordKey, type MemberExtras} from './records-view.js'
-import {compare, TimelineCollector, type MemberKey, type TimelineEvent} from './timeline.js'
+import {compare, TimelineCollector, type MemberKey} from './timeline.js'
 
 /** What the incentives read of a workspace. */
 export interface IncentivesWorkspace {
@@ -74,12 +74,6 @@ const BADGES_FILE = 'badges.ndjson'
 
 /** The time `now` in the community's timezone, ISO with its offset (as events are stored). */
 const localIso = (now: Date, zone: string): string => DateTime.fromJSDate(now, {zone}).toISO({suppressMilliseconds: true}) ?? now.toISOString()
-
-async function timelinesOf(ws: IncentivesWorkspace, db: Db, keep?: (type: string) => boolean): Promise<Array<[MemberKey, TimelineEvent[]]>> {
-  const collector = new TimelineCollector(keep)
-  for await (const e of readEvents(ws.root, db)) collector.add(e)
-  return collector.timelines()
-}
 
 /** Every member's engagement at the dates, read from the column blocks as the metrics read them. */
 async function engagementAt(ws: IncentivesWorkspace, db: Db, model: EngagementModel, dates: string[]): Promise<EngagementCollector> {
@@ -527,7 +521,9 @@ async function badgeRecords(root: string, db: Pick<Db, 'incentives' | 'memberLin
 async function pendingBadges(ws: IncentivesWorkspace, db: Db): Promise<BadgeRecord[]> {
   const rules = badgeRules(ws.community).filter((r) => r.kind !== 'manual')
   if (rules.length === 0) return []
-  const timelines = await timelinesOf(ws, db)
+  // only the types the rules read, each member's timeline made in turn
+  const collector = new TimelineCollector(badgeTypes(rules))
+  for await (const e of readEvents(ws.root, db)) collector.add(e)
   const ledgers = new Map<MemberKey, LedgerEntry[]>()
   if (rules.some((r) => r.kind === 'points')) {
     const entries = [...(await readLedger(ws.root, db))].sort(
@@ -539,7 +535,7 @@ async function pendingBadges(ws: IncentivesWorkspace, db: Db): Promise<BadgeReco
       ledgers.set(e.member, list)
     }
   }
-  return newAwards(earnedBadges(timelines, ledgers, rules), badgeState(await badgeRecords(ws.root, db)))
+  return newAwards(earnedBadges(collector.each(), ledgers, rules), badgeState(await badgeRecords(ws.root, db)))
 }
 
 /** `members badges`: awards the badges the rules give that are not stored yet (once each; a revocation sticks), then lists them. */

@@ -14,6 +14,7 @@ import {KEPT} from '../../src/events/ts-text.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
 import {ZoneDays} from '../../src/metrics/zone-day.js'
 import {importEvents} from '../../src/events/service.js'
+import {badgeTypes, earnedBadges, type BadgeRule} from '../../src/members/badges.js'
 import {EngagementCollector, engagementModel, gravity, levelCounts, movement, movers} from '../../src/members/engagement.js'
 import {
   awardPoints,
@@ -653,6 +654,52 @@ describe('scoring events: a ts written back from its time', () => {
 })
 
 describe('badges', () => {
+  it('earns the same badges from timelines given one member at a time, of the types the rules read, as from every event at once', () => {
+    const rules: BadgeRule[] = [
+      {id: 'first', name: 'F', kind: 'count', event: 'post', count: 1},
+      {id: 'two-answers', name: 'A', kind: 'answered', count: 2},
+      {id: 'streak', name: 'S', kind: 'streak', count: 1, weeks: 2},
+      {id: 'rich', name: 'R', kind: 'points', count: 1, points: 5},
+    ]
+    const event = fc.record({
+      member: fc.constantFrom('qq:1', 'qq:3', 'wx:张', 'P2'),
+      type: fc.constantFrom('post', 'answer', 'join', 'reply', 'leave'),
+      day: fc.integer({min: 1, max: 40}),
+      parent: fc.option(fc.constantFrom('q1', 'q2'), {nil: undefined}),
+    })
+    const entry = fc.record({member: fc.constantFrom('qq:0', 'qq:2', 'qq:3', 'zz:9'), points: fc.integer({min: -3, max: 6})})
+    fc.assert(
+      fc.property(fc.array(event, {maxLength: 40}), fc.array(entry, {maxLength: 10}), (events, entries) => {
+        const resolved = events.map((e, i) => {
+          const ts = new Date(Date.UTC(2026, 9, e.day, 2, i)).toISOString().replace('.000Z', '+00:00')
+          return {ts, type: e.type, member: e.member, src: `s${i}`, person: e.member, ...(e.parent ? {parent: e.parent} : {})}
+        })
+        const ledgers = new Map<string, LedgerEntry[]>()
+        entries.forEach((e, i) =>
+          ledgers.set(e.member, [
+            ...(ledgers.get(e.member) ?? []),
+            {ts: `2026-10-0${1 + (i % 9)}T00:00:00+00:00`, member: e.member, points: e.points},
+          ]),
+        )
+        // every member's whole timeline at once, members of the ledgers added, sorted (what a badge run did before)
+        const all = new TimelineCollector()
+        resolved.forEach((e) => all.add(e))
+        const members = new Map(all.timelines())
+        for (const m of ledgers.keys()) if (!members.has(m)) members.set(m, [])
+        const before = earnedBadges(
+          [...members].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+          ledgers,
+          rules,
+        )
+        const some = new TimelineCollector(badgeTypes(rules))
+        resolved.forEach((e) => some.add(e))
+        expect(earnedBadges(some.each(), ledgers, rules)).toEqual(before)
+      }),
+    )
+    expect(['post', 'answer', 'reply', 'join', 'leave'].map(badgeTypes(rules))).toEqual([true, true, true, false, false])
+    expect(['post', 'answer', 'reply'].map(badgeTypes(rules.slice(0, 2)))).toEqual([true, true, false])
+  })
+
   it('awards each rule once with the date it was met; a revocation sticks; manual badges by hand', async () => {
     await importLines(EVENTS)
     await recomputePoints(ws, store, {now: NOW})
