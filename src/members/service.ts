@@ -398,20 +398,43 @@ async function latestSurvey(store: Pick<Store, 'root'>, db: Db, rows: MemberRow[
 }
 
 /** `members segments`: persona tables by the fields of `by`, over a period (activity) with D30 retention and the latest survey. */
-export async function memberSegments(
-  store: Pick<Store, 'root' | 'read'>,
-  request: SegmentsRequest,
-): Promise<SegmentTable & {from: string; to: string; survey?: string; smallBelow: number}> {
+/** What segment tables are made from: every member's row over a period's window, and the latest survey joined to them. */
+export interface SegmentsSource {
+  rows: MemberRow[]
+  records: MemberRecord[]
+  window: [number, number]
+  survey?: SurveyJoin & {id: string}
+  extras?: MemberExtras
+}
+
+/** Reads the members and their activity over the request's period once, for as many segment tables as wanted. */
+export async function segmentsSource(store: Pick<Store, 'root' | 'read'>, request: Omit<SegmentsRequest, 'by'>): Promise<SegmentsSource> {
   const today = dateIn(request.now, request.zone)
   const period =
     request.period || request.from ? resolvePeriods({period: request.period, from: request.from, to: request.to}, today, request.zone)[0] : undefined
   const window: [number, number] = period ? [dayNumber(period.from), dayNumber(period.to)] : [dayNumber(today) - 29, dayNumber(today)]
   const {db, rows, records} = await loadMembers(store, {...request, window})
-  const by = request.by.map((f) => (knownFields(records, request.extras).includes(f) ? f : canonicalField(f)))
-  checkFields(by, knownFields(records, request.extras))
   const survey = await latestSurvey(store, db, rows)
+  return {rows, records, window, ...(survey ? {survey} : {}), ...(request.extras ? {extras: request.extras} : {})}
+}
+
+/** The segment table of members by `by` (fields checked: a usage error names the unknown ones). */
+export function segmentTable(
+  source: SegmentsSource,
+  byFields: string[],
+): SegmentTable & {from: string; to: string; survey?: string; smallBelow: number} {
+  const {rows, records, window, survey, extras} = source
+  const by = byFields.map((f) => (knownFields(records, extras).includes(f) ? f : canonicalField(f)))
+  checkFields(by, knownFields(records, extras))
   const table = buildSegments(rows, by, {period: window, survey})
   return {...table, from: dayDate(window[0]), to: dayDate(window[1]), ...(survey ? {survey: survey.id} : {}), smallBelow: SMALL_SEGMENT}
+}
+
+export async function memberSegments(
+  store: Pick<Store, 'root' | 'read'>,
+  request: SegmentsRequest,
+): Promise<SegmentTable & {from: string; to: string; survey?: string; smallBelow: number}> {
+  return segmentTable(await segmentsSource(store, request), request.by)
 }
 
 export interface ExportMembersRequest {

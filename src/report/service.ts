@@ -6,7 +6,7 @@
 import {CommopsError} from '../errors.js'
 import {pick, type Locale} from '../i18n/index.js'
 import {engagementModel} from '../members/engagement.js'
-import {memberSegments} from '../members/service.js'
+import {segmentsSource, segmentTable, type SegmentsSource} from '../members/service.js'
 import {dayNumber, resolvePeriods, unitPeriod} from '../metrics/period.js'
 import {funnel, localToday, metricSeries, retentionTable} from '../metrics/service.js'
 import type {MetricSet, Period} from '../metrics/types.js'
@@ -110,23 +110,18 @@ async function attempt<T>(fn: () => Promise<Part<T>>, onError: Part<T>): Promise
   }
 }
 
-/** Members grouped by the first of `fields` the records carry (all of them record fields: no records, no segments). */
-async function segmentsBy(
-  ws: ReportWorkspace,
-  store: ReportStore,
-  fields: string[],
-  period: Period,
-  o: {now: Date; records: boolean},
-): Promise<Part<SegmentView>> {
+/**
+ * Members grouped by the first of `fields` the records carry (all of them record fields: no records, no segments).
+ * `source` reads the members and their activity over the period once for every table of the report.
+ */
+async function segmentsBy(fields: string[], source: () => Promise<SegmentsSource> | undefined): Promise<Part<SegmentView>> {
   const none = missing('members', 'commops members import data/members.csv')
-  const {now} = o
-  // each try reads every event to find the active members: none at all without records to group them by
-  if (!o.records) return {missing: none}
   for (const by of fields) {
     const got = await attempt<SegmentView>(
       async () => {
-        const when = period.unit === 'custom' ? {from: period.from, to: period.to} : {period: period.label}
-        const t = await memberSegments(store, {by: [by], zone: ws.community.timezone, now, ...when})
+        const from = source()
+        if (!from) return {missing: none}
+        const t = segmentTable(await from, [by])
         const rows = t.segments.map((s) => ({
           label: s.values[by] ?? null,
           count: s.count,
@@ -170,6 +165,13 @@ export async function buildReport(ws: ReportWorkspace, store: ReportStore, reque
   const db = await store.read()
   const hasEvents = db.eventBatches.some((b) => b.events > 0)
   const records = db.memberRecords.snapshot !== undefined
+  // the members and their activity over the period, read once for the segment tables (none without records)
+  let loaded: Promise<SegmentsSource> | undefined
+  const members = (): Promise<SegmentsSource> | undefined => {
+    if (!records) return undefined
+    const when = period.unit === 'custom' ? {from: period.from, to: period.to} : {period: period.label}
+    return (loaded ??= segmentsSource(store, {zone: ws.community.timezone, now, ...when}))
+  }
   const noEvents = missing('events', 'commops events import data/activity.ndjson')
 
   const [prevSet, curSet] = await periodSets(ws, store, period, previous, now)
@@ -254,7 +256,7 @@ export async function buildReport(ws: ReportWorkspace, store: ReportStore, reque
         })),
         missing('personas', 'commops validate'),
       ),
-      segments: await segmentsBy(ws, store, ['occupation', 'interests', 'tags'], period, {now, records}),
+      segments: await segmentsBy(['occupation', 'interests', 'tags'], members),
       content: part(
         contentPlan(db.calendar, period, c, locale),
         missing(
@@ -294,7 +296,7 @@ export async function buildReport(ws: ReportWorkspace, store: ReportStore, reque
       tasks: part(taskSummary(db.tasks, period, today, localDate), missing('tasks', 'commops playbook run launch')),
       adherence:
         adherence && adherence.value !== null ? {data: adherence} : {missing: missing('calendar', `commops calendar generate --from ${period.from}`)},
-      segments: await segmentsBy(ws, store, ['region', 'gender', 'age'], period, {now, records}),
+      segments: await segmentsBy(['region', 'gender', 'age'], members),
       growth: hasEvents && !allNa(growth) ? {data: growth} : {missing: noEvents},
       retention:
         retention && retention.rows.some((r) => r.size > 0)
