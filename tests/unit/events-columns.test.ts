@@ -9,7 +9,8 @@ import {readEvents} from '../../src/events/io.js'
 import {batchBlocks, ColumnWriter, scanEvents, type KnownTables} from '../../src/events/io-columns.js'
 import {importEvents} from '../../src/events/service.js'
 import {isoAt, jsonText, KEPT} from '../../src/events/ts-text.js'
-import type {ResolvedEvent} from '../../src/events/stats.js'
+import {StatsCounter, type ResolvedEvent} from '../../src/events/stats.js'
+import {forEachEvent} from '../../src/events/io-lite.js'
 import {ActivityTally} from '../../src/members/activity.js'
 import {personEvents, tallyActivity} from '../../src/members/io-member-events.js'
 import {linkMembers} from '../../src/members/service.js'
@@ -339,5 +340,12 @@ describe('column cache', () => {
     const all = (t: ActivityTally) => [...t.keys()].sort().map((k) => [k, t.get(k), t.types!.get(k)])
     expect(all(fromCache)).toEqual(all(fromLines))
     expect(fromCache.get('P1').firstSeen).toBeDefined()
+    // and the counts of events stats (channels and anonymous events too)
+    const viaLines = new StatsCounter()
+    for await (const e of readEvents(root, db)) viaLines.add(e)
+    const viaCache = new StatsCounter()
+    expect(await forEachEvent(root, db, (e) => viaCache.add(e), {channel: true})).toBe(true)
+    expect(viaCache.result()).toEqual(viaLines.result())
+    expect(Object.keys(viaLines.result().byChannel).length).toBeGreaterThan(1)
   })
 })
