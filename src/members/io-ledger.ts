@@ -7,7 +7,6 @@
 import {createHash} from 'node:crypto'
 import {mkdir, open, readdir, readFile, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
-import {StringDecoder} from 'node:string_decoder'
 import {StoreError} from '../errors.js'
 import type {IncentiveFile} from '../store/index.js'
 import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor, writeNewSynced} from '../util/fs.js'
@@ -36,35 +35,13 @@ export async function readIncentiveFile<T>(root: string, index: IncentiveFile | 
   return parseNdjson<T>(buf.subarray(0, index.bytes).toString('utf8'))
 }
 
-/**
- * The objects of the counted part of an incentive file, about 1 MiB of lines at a time: for the computed ledger,
- * which a million events make ~100 MB, so it is never held whole.
- */
-export async function* incentiveChunks<T>(root: string, index: IncentiveFile | undefined): AsyncGenerator<T[]> {
-  if (!index || index.entries === 0) return
+/** The file of an incentive index, open for reading (a missing file: a store error naming it). */
+async function openIncentiveFile(root: string, index: IncentiveFile): Promise<FileHandle> {
   const file = fileOf(root, index.file)
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+  return open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error
     throw new StoreError({key: 'store.batchMissing', params: {file, id: index.file}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
   })
-  try {
-    const buf = Buffer.allocUnsafe(CHUNK)
-    const decoder = new StringDecoder('utf8')
-    let rest = ''
-    for (let at = 0; at < index.bytes;) {
-      const {bytesRead} = await handle.read(buf, 0, Math.min(CHUNK, index.bytes - at), at)
-      if (bytesRead === 0) break
-      at += bytesRead
-      const text = rest + decoder.write(buf.subarray(0, bytesRead))
-      const cut = text.lastIndexOf('\n') + 1
-      rest = text.slice(cut)
-      yield parseNdjson<T>(text.slice(0, cut))
-    }
-    rest += decoder.end()
-    if (rest) yield parseNdjson<T>(rest)
-  } finally {
-    await handle.close()
-  }
 }
 
 /** What scanEntries gives a reader of each entry. */
@@ -123,11 +100,7 @@ function digitsValue(buf: Uint8Array, s: number, e: number): number {
  */
 export async function scanEntries(root: string, index: IncentiveFile | undefined, visit: EntryVisitor): Promise<void> {
   if (!index || index.entries === 0) return
-  const file = fileOf(root, index.file)
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw error
-    throw new StoreError({key: 'store.batchMissing', params: {file, id: index.file}}, {location: {file}, hint: {key: 'store.batchMissing.hint'}})
-  })
+  const handle = await openIncentiveFile(root, index)
   try {
     let buf = Buffer.allocUnsafe(CHUNK)
     let member = ''

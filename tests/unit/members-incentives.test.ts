@@ -29,7 +29,7 @@ import {
   topMembers,
   type IncentivesWorkspace,
 } from '../../src/members/incentives-service.js'
-import {incentiveChunks, scanEntries} from '../../src/members/io-ledger.js'
+import {scanEntries} from '../../src/members/io-ledger.js'
 import {computeLedger, ledgerEntries, monthTotals, pointsRules, titleFor, titleLevels, type LedgerEntry} from '../../src/members/points.js'
 import {ScoringEvents} from '../../src/members/scoring.js'
 import {freeNow} from '../../src/util/free-now.js'
@@ -324,20 +324,36 @@ describe('points ledger', () => {
     expect(await readFile(path.join(root, '.commops', 'ledger', again.file), 'utf8')).toBe(ledger)
   })
 
-  it('streams a ledger of several MiB a chunk at a time: characters split between chunks, only the counted bytes', async () => {
+  it('reads a ledger of several MiB a chunk at a time: characters and lines across chunks, a line longer than a chunk, only the counted bytes', async () => {
     const lines = Array.from({length: 30_000}, (_, i) =>
-      JSON.stringify({ts: '2026-11-02T10:00:00+08:00', member: `wechat:成员${i}`, points: i % 7, reason: '线下活动'}),
+      JSON.stringify({
+        ts: '2026-11-02T10:00:00+08:00',
+        member: `wechat:成员${i}`,
+        points: i % 7,
+        reason: i === 7_000 ? '长'.repeat(700_000) : '线下活动',
+      }),
     )
     const text = lines.join('\n') + '\n'
     const counted = Buffer.byteLength(text)
     await mkdir(path.join(root, '.commops', 'ledger'), {recursive: true})
     await writeFile(path.join(root, '.commops', 'ledger', 'big.ndjson'), text + '{"ts":"half a line a crash left')
-    expect(counted).toBeGreaterThan(2 * 1024 * 1024)
-    const chunks: object[][] = []
-    for await (const chunk of incentiveChunks<object>(root, {file: 'big.ndjson', entries: lines.length, bytes: counted, hash: '', updatedAt: ''}))
-      chunks.push(chunk)
-    expect(chunks.length).toBeGreaterThan(2)
-    expect(chunks.flat()).toEqual(lines.map((l) => JSON.parse(l)))
+    expect(counted).toBeGreaterThan(4 * 1024 * 1024)
+    const seen: unknown[] = []
+    await scanEntries(
+      root,
+      {file: 'big.ndjson', entries: lines.length, bytes: counted, hash: '', updatedAt: ''},
+      {
+        head: (day, member, points) => (seen.push([day, member, points]), member === 'wechat:成员7000'),
+        whole: (e) => seen.push(e.reason?.length),
+        entry: (e) => seen.push(e),
+      },
+    )
+    expect(seen).toEqual(
+      lines.flatMap((l, i) => {
+        const e = JSON.parse(l) as LedgerEntry
+        return [[20_261_102, e.member, e.points], ...(i === 7_000 ? [700_000] : [])]
+      }),
+    )
   })
 
   it('reads each entry’s day, member and points in place as parsing the line gives them, parsing only what it cannot or what is asked', async () => {
