@@ -169,6 +169,9 @@ const emptyText = (n: number): BlockText => ({offset: new Int16Array(n), ends: n
 
 /** A block with the person (`members link`) of each member of its tables, as the metrics read it. */
 export interface PersonBlock extends EventBlock {
+  /** Where the block is: its batch (an index into the store's eventBatches) and its first event's place in the batch. */
+  batch?: number
+  first?: number
   /** persons[i] is the person of tables.members[i] (made when first read, for tables read from a cache). */
   persons: string[]
   /** personKeys[i] is stringKey of the person of member i, NaN for `platform:*` (at least as long as the tables' members). */

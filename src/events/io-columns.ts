@@ -610,11 +610,12 @@ export async function* scanEvents(
   // the persons of linked members by the member's key: a member read as bytes is looked up without its string
   const byKey = new Map<number, string>()
   for (const [member, person] of index) byKey.set(stringKey(member), person)
-  for (const batch of db.eventBatches) {
+  for (const [n, batch] of db.eventBatches.entries()) {
     let tables: ColumnTables | undefined
     let keys: Float64Array = new Float64Array(0)
     let keyed = 0
     let persons: string[] | undefined
+    let first = 0
     for await (const b of batchBlocks(root, batch, known, texts)) {
       if (b.tables !== tables) {
         tables = b.tables
@@ -626,8 +627,12 @@ export async function* scanEvents(
         keys = personKeys(t, byKey, keys, keyed)
         keyed = memberCount(t)
       }
+      const at = first
+      first += b.length
       yield {
         ...b,
+        batch: n,
+        first: at,
         personKeys: keys,
         // the strings only for a reader that asks: with no links and no records, the table's own
         get persons() {

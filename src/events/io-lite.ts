@@ -15,13 +15,14 @@ export const decodedText = (buf: Uint8Array, s: number, e: number): string =>
 
 /**
  * Calls `visit` with each event (its ts, type, member and person; its channel with `channel`, left out when it has
- * none; no src, topic or parent), `platform:*` events left out with `named`. False, after visiting some, when an
+ * none; no src, topic or parent) and where it is (its batch's index in eventBatches, its place among the batch's
+ * events: readEventsAt reads it whole), `platform:*` events left out with `named`. False, after visiting some, when an
  * event has a type the cache does not name: the caller starts again from readEvents.
  */
 export async function forEachEvent(
   root: string,
   db: Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>,
-  visit: (e: ResolvedEvent) => void,
+  visit: (e: ResolvedEvent, batch: number, index: number) => void,
   o: {channel?: boolean; named?: boolean} = {},
 ): Promise<boolean> {
   const scratch = Buffer.alloc(32)
@@ -45,7 +46,7 @@ export async function forEachEvent(
         if (b.channel[j] < 0) delete e.channel
         else e.channel = channels[b.channel[j]]
       }
-      visit(e)
+      visit(e, b.batch!, b.first! + j)
     }
   }
   return true

@@ -190,6 +190,72 @@ export async function* readEventChunks(
   }
 }
 
+/**
+ * Whole events named by where they are (a batch's index in eventBatches, the event's place among its non-blank
+ * lines, as forEachEvent names them), in the order asked, each with its person: only their lines are parsed.
+ * Undefined when one is not there.
+ */
+export async function readEventsAt(
+  root: string,
+  db: Pick<Db, 'eventBatches' | 'memberLinks' | 'memberRecords'>,
+  wanted: Array<{batch: number; index: number}>,
+  persons?: Map<string, string>,
+): Promise<ResolvedEvent[] | undefined> {
+  persons ??= (await readPersons(root, db)).index
+  const found = new Map<string, ResolvedEvent>()
+  const key = (batch: number, index: number) => `${batch}:${index}`
+  for (const batch of [...new Set(wanted.map((w) => w.batch))].sort((a, b) => a - b)) {
+    const indexes = new Set(wanted.filter((w) => w.batch === batch).map((w) => w.index))
+    const last = Math.max(...indexes)
+    const handle = await open(path.join(eventsDir(root), `${db.eventBatches[batch].id}.ndjson`), 'r')
+    try {
+      let buf = Buffer.allocUnsafe(1 << 20)
+      let kept = 0
+      let index = 0
+      const line = (s: number, e: number) => {
+        const stop = e > s && buf[e - 1] === 13 ? e - 1 : e
+        if (stop === s) return
+        if (indexes.has(index)) {
+          const event = JSON.parse(buf.toString('utf8', s, stop)) as ResolvedEvent
+          event.person = persons.get(event.member) ?? event.member
+          found.set(key(batch, index), event)
+        }
+        index++
+      }
+      for (;;) {
+        if (kept === buf.length) {
+          const bigger = Buffer.allocUnsafe(2 * buf.length)
+          buf.copy(bigger, 0, 0, kept)
+          buf = bigger
+        }
+        const {bytesRead} = await handle.read(buf, kept, buf.length - kept, null)
+        const end = kept + bytesRead
+        let s = 0
+        for (let nl = buf.indexOf(10, s); nl !== -1 && nl < end && index <= last; nl = buf.indexOf(10, s)) {
+          line(s, nl)
+          s = nl + 1
+        }
+        if (bytesRead === 0 || index > last) {
+          if (index <= last && s < end) line(s, end)
+          break
+        }
+        kept = end - s
+        buf.copy(buf, 0, s, end)
+      }
+    } finally {
+      await handle.close()
+    }
+  }
+  const out: ResolvedEvent[] = []
+  for (const w of wanted) {
+    const e = found.get(key(w.batch, w.index))
+    // a file shorter than its cache said: the caller reads every event instead
+    if (!e) return undefined
+    out.push(e)
+  }
+  return out
+}
+
 /** The src hashes of the batches already imported (their `.srcs` files). */
 export async function readSrcHashes(root: string, ids: string[]): Promise<Uint8Array[]> {
   return Promise.all(ids.map((id) => readFile(path.join(eventsDir(root), `${id}.srcs`)).catch(() => new Uint8Array())))

@@ -15,7 +15,20 @@ import {parseQq} from './import/qq.js'
 import {parseSlack, type SlackSource} from './import/slack.js'
 import {parseTelegram} from './import/telegram.js'
 import {forEachEvent} from './io-lite.js'
-import {eventsDir, fileBytes, isSlackFolder, isZip, readEvents, readHead, readSrcHashes, sizeOf, slackFolder, slackZip, sweepEvents} from './io.js'
+import {
+  eventsDir,
+  fileBytes,
+  isSlackFolder,
+  isZip,
+  readEvents,
+  readEventsAt,
+  readHead,
+  readSrcHashes,
+  sizeOf,
+  slackFolder,
+  slackZip,
+  sweepEvents,
+} from './io.js'
 import {BatchWriter} from './io-batch.js'
 import {BUILTIN_PRESETS} from './presets.js'
 import {readPersons} from '../members/io-records.js'
@@ -289,6 +302,18 @@ export async function listEvents(store: Store, request: ListRequest): Promise<{e
     return bounds
   }
   const filter: EventFilter = {type: request.type, channel: request.channel, person, since: day(request.since)?.start, until: day(request.until)?.end}
+  // the latest are found in the column cache, and only their lines parsed
+  const where = new LatestEvents<{ts: string; batch: number; index: number}>(request.last)
+  const complete = await forEachEvent(
+    store.root,
+    db,
+    (e, batch, index) => {
+      if (matches(e, filter)) where.add({ts: e.ts, batch, index})
+    },
+    {channel: true},
+  )
+  const events = complete ? await readEventsAt(store.root, db, where.result(), persons) : undefined
+  if (events) return {events, matched: where.total}
   const latest = new LatestEvents(request.last)
   for await (const e of readEvents(store.root, db, persons)) if (matches(e, filter)) latest.add(e)
   return {events: latest.result(), matched: latest.total}

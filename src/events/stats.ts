@@ -81,13 +81,13 @@ export function matches(e: ResolvedEvent, f: EventFilter): boolean {
 }
 
 /** Keeps the latest `n` events by time (ties: the later read); `result` oldest first. */
-export class LatestEvents {
-  private kept: Array<{t: number; e: ResolvedEvent}> = []
+export class LatestEvents<T extends {ts: string} = ResolvedEvent> {
+  private kept: Array<{t: number; e: T}> = []
   total = 0
 
   constructor(private readonly n: number) {}
 
-  add(e: ResolvedEvent): void {
+  add(e: T): void {
     this.total++
     const t = Date.parse(e.ts)
     if (this.kept.length === this.n && t < this.kept[0].t) return
@@ -97,7 +97,7 @@ export class LatestEvents {
     if (this.kept.length > this.n) this.kept.shift()
   }
 
-  result(): ResolvedEvent[] {
+  result(): T[] {
     return this.kept.map((k) => k.e)
   }
 }

@@ -7,9 +7,9 @@ import {eventLine, generateEvents} from '../../scripts/lib/gen-events.mjs'
 import {BLOCK, blocksOf, hash53, hash53Ascii, stringKey, typeName, type EventBlock, type PersonBlock} from '../../src/events/columns.js'
 import {readEvents} from '../../src/events/io.js'
 import {batchBlocks, ColumnWriter, scanEvents, type KnownTables} from '../../src/events/io-columns.js'
-import {importEvents} from '../../src/events/service.js'
+import {importEvents, listEvents} from '../../src/events/service.js'
 import {isoAt, jsonText, KEPT} from '../../src/events/ts-text.js'
-import {StatsCounter, type ResolvedEvent} from '../../src/events/stats.js'
+import {LatestEvents, matches, StatsCounter, type ResolvedEvent} from '../../src/events/stats.js'
 import {forEachEvent} from '../../src/events/io-lite.js'
 import {ActivityTally} from '../../src/members/activity.js'
 import {personEvents, tallyActivity} from '../../src/members/io-member-events.js'
@@ -347,5 +347,31 @@ describe('column cache', () => {
     expect(await forEachEvent(root, db, (e) => viaCache.add(e), {channel: true})).toBe(true)
     expect(viaCache.result()).toEqual(viaLines.result())
     expect(Object.keys(viaLines.result().byChannel).length).toBeGreaterThan(1)
+  })
+
+  it('lists the latest events found in the cache, only their lines parsed, as reading every line lists them', async () => {
+    const db = await store.read()
+    const persons = new Map([
+      ['discord:100003', 'P1'],
+      ['discord:100004', 'P1'],
+    ])
+    for (const request of [
+      {last: 20},
+      {last: 5, type: 'answer' as const},
+      {last: 3, member: 'P1'},
+      {last: 7, channel: 'critique', since: '2026-08-01', until: '2026-08-02'},
+      {last: 100_000},
+    ]) {
+      const latest = new LatestEvents(request.last)
+      const person = request.member
+      const bounds = (day: string | undefined, end: boolean) =>
+        day === undefined ? undefined : Date.parse(`${day}T${end ? '23:59:59.999' : '00:00:00'}+08:00`)
+      const filter = {type: request.type, channel: request.channel, person, since: bounds(request.since, false), until: bounds(request.until, true)}
+      for await (const e of readEvents(root, db))
+        if (matches({...e, person: persons.get(e.member) ?? e.member}, filter)) latest.add({...e, person: persons.get(e.member) ?? e.member})
+      const got = await listEvents(store, {...request, zone: ZONE})
+      expect(got.matched).toBe(latest.total)
+      expect(got.events).toEqual(latest.result())
+    }
   })
 })
