@@ -170,8 +170,8 @@ const emptyText = (n: number): BlockText => ({offset: new Int16Array(n), ends: n
 /** A block with the person (`members link`) of each member of its tables, as the metrics read it. */
 export interface PersonBlock extends EventBlock {
   /** Where the block is: its batch (an index into the store's eventBatches) and its first event's place in the batch. */
-  batch?: number
-  first?: number
+  batch: number
+  first: number
   /** persons[i] is the person of tables.members[i] (made when first read, for tables read from a cache). */
   persons: string[]
   /** personKeys[i] is stringKey of the person of member i, NaN for `platform:*` (at least as long as the tables' members). */
@@ -303,9 +303,18 @@ export class BlockBuilder {
 export function* blocksOf(events: Iterable<CanonicalEvent & {person?: string}>, size = BLOCK): Generator<PersonBlock> {
   const builder = new BlockBuilder(size)
   const persons = new Map<string, string>()
+  let first = 0
   const withPersons = (b: EventBlock): PersonBlock => {
     const names = b.tables.members.map((m) => persons.get(m) ?? m)
-    return {...b, persons: names, personKeys: Float64Array.from(names, (p, i) => (isAnonymous(b.tables.members[i]) ? Number.NaN : stringKey(p)))}
+    const at = first
+    first += b.length
+    return {
+      ...b,
+      batch: 0,
+      first: at,
+      persons: names,
+      personKeys: Float64Array.from(names, (p, i) => (isAnonymous(b.tables.members[i]) ? Number.NaN : stringKey(p))),
+    }
   }
   for (const e of events) {
     if (e.person !== undefined) persons.set(e.member, e.person)

@@ -46,7 +46,7 @@ export async function forEachEvent(
         if (b.channel[j] < 0) delete e.channel
         else e.channel = channels[b.channel[j]]
       }
-      visit(e, b.batch!, b.first! + j)
+      visit(e, b.batch, b.first + j)
     }
   }
   return true
