@@ -1,6 +1,7 @@
 /**
  * The column cache of a batch, `.commops/events/<id>.cols`: the batch's events as blocks of typed arrays (columns.ts),
- * written by the batch writer beside `<id>.ndjson` and read by the metrics instead of parsing every line.
+ * written by the batch writer beside `<id>.ndjson` and read instead of parsing every line: by the metrics and levels
+ * (the columns), and with the events' texts by the points ledger, events stats and list, and the member views.
  *
  * Layout (little-endian): blocks, then the tables (the topics' hashes as Float64, then members and channels as JSON),
  * then a 64-byte trailer. A block is a 16-byte header (event count, checksum of the body, size and checksum of the
