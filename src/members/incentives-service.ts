@@ -31,7 +31,7 @@ import {
   type Movement,
 } from './engagement.js'
 import {IDENTITY, type Persons} from './identity.js'
-import {readLeaders, readMonthInputs, writeLeaderboard} from './io-leaderboard.js'
+import {boardFor, readLeaders, readMonthInputs, writeBoard} from './io-leaderboard.js'
 import {readPersons, readRecords} from './io-records.js'
 import {readScoringEvents} from './io-scoring.js'
 import {
@@ -189,11 +189,14 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
     }
     const same = db.incentives.computed?.hash === hash
     if (o.dryRun) return {file: db.incentives.computed?.file ?? '', hash, changed: !same, dryRun: true, ...summary}
+    // the month totals and the leaderboard are made while the ledger's fsync runs (prepare waits for it)
+    const monthsJson = months.json()
+    const board = boardFor(db, hash, months, persons, manual)
     prepared = await writer.prepare(hash, {
       now: o.now.toISOString(),
       rulesHash: rulesHashOf(ws),
       inputsHash: ledgerInputsHash(db),
-      months: months.json(),
+      months: monthsJson,
     })
     const ready = prepared
     const entry = await store.update(async (fresh) => {
@@ -208,7 +211,7 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
       return ready.entry
     })
     prepared = undefined
-    await writeLeaderboard(ws.root, store, {hash, columns: months})
+    await writeBoard(ws.root, board)
     return {file: entry.file, hash, changed: !same, dryRun: false, ...summary}
   } finally {
     if (prepared) await discardComputed(prepared).catch(() => undefined)

@@ -3,17 +3,17 @@
  * after a manual award, which stays one short update), named by the hash of what it was computed from (the ledgers,
  * the manual awards, the links, the records). A reader whose inputs hash differently (an award, links or records
  * changed since, an older workspace without the file, a damaged file) computes the rows from the month totals as
- * before; the file is only ever a shortcut. It is written from the store as read after the recompute's update, so the
- * rows and their key always come from the same inputs.
+ * before; the file is only ever a shortcut. It is made from the inputs the recompute read (with its new ledger) and
+ * keyed by them, so the rows and their key always come from the same inputs.
  */
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Db} from '../store/index.js'
 import {writeFileAtomic} from '../util/fs.js'
 import {sha256Hex} from '../util/hash.js'
-import {readIncentiveFile, readMonthTotals, ledgerDir} from './io-ledger.js'
+import {readIncentiveFile, readMonthTotals, ledgerDir, monthsName} from './io-ledger.js'
 import {readPersons} from './io-records.js'
-import {buildLeaderboard, LEADERBOARD_ROWS, storedLeaders, type Leader, type MonthInputs} from './leaderboard.js'
+import {buildLeaderboard, LEADERBOARD_ROWS, storedLeaders, type Leader, type MonthInputs, type StoredLeaderboard} from './leaderboard.js'
 import {MonthColumns} from './month-columns.js'
 import type {LedgerEntry, MonthTotals} from './points.js'
 
@@ -21,13 +21,13 @@ type Inputs = Pick<Db, 'incentives' | 'memberLinks' | 'memberRecords'>
 
 const fileOf = (root: string): string => path.join(ledgerDir(root), 'leaderboard.json')
 
-/** What the leaderboard depends on, hashed. */
-const keyOf = (db: Inputs): string =>
+/** What the leaderboard depends on, hashed (`computed`: the computed ledger's, by default the one the index names). */
+const keyOf = (db: Inputs, computed: {hash: string; months?: string} | undefined = db.incentives.computed): string =>
   sha256Hex(
     JSON.stringify([
       LEADERBOARD_ROWS,
-      db.incentives.computed?.hash ?? null,
-      db.incentives.computed?.months ?? null,
+      computed?.hash ?? null,
+      computed?.months ?? null,
       db.incentives.manual?.hash ?? null,
       db.incentives.manual?.entries ?? 0,
       db.memberLinks,
@@ -60,29 +60,31 @@ export async function readLeaders(root: string, db: Inputs, period: {from: strin
 }
 
 /**
- * Writes the leaderboard of the store as it is now (`known`: the month totals of the ledger of that hash, when the
- * caller has just made them: not read again). Best effort: when it cannot be written the readers compute the rows
- * themselves, so a failure here never fails the change that called it.
+ * The leaderboard a recompute is about to store, made from the inputs it read (`db`, with the ledger of `hash` as
+ * the computed one; `manual` resolved to persons) while the ledger's fsync runs, to be written by writeBoard once the
+ * index names that ledger. Its key names those inputs: when another command changed them meanwhile, a reader finds
+ * another key and computes the rows. Undefined when it cannot be made (the readers compute the rows).
  */
-export async function writeLeaderboard(
-  root: string,
-  store: {read: () => Promise<Inputs>},
-  known?: {hash: string; columns: MonthColumns},
-): Promise<void> {
+export function boardFor(
+  db: Inputs,
+  hash: string,
+  columns: MonthColumns,
+  persons: Map<string, string>,
+  manual: LedgerEntry[],
+): StoredLeaderboard | undefined {
   try {
-    const db = await store.read()
-    const computed = db.incentives.computed
-    const {index: persons} = await readPersons(root, db)
-    const person = (member: string): string => persons.get(member) ?? member
-    let columns = computed && computed.hash === known?.hash ? known.columns : undefined
-    if (!columns) {
-      const months = computed ? await readMonthTotals<MonthTotals>(root, computed) : {}
-      if (!months) return
-      columns = MonthColumns.of(months)
-    }
-    const board = buildLeaderboard(keyOf(db), columns.keyed(person), await readManual(root, db, persons))
-    await writeFileAtomic(fileOf(root), JSON.stringify(board), {root})
+    return buildLeaderboard(
+      keyOf(db, {hash, months: monthsName(hash)}),
+      columns.keyed((member) => persons.get(member) ?? member),
+      manual,
+    )
   } catch {
-    // the readers fall back to the month totals
+    return undefined
   }
+}
+
+/** Writes a leaderboard boardFor made; best effort: when it cannot be written, the readers compute the rows. */
+export async function writeBoard(root: string, board: StoredLeaderboard | undefined): Promise<void> {
+  if (!board) return
+  await writeFileAtomic(fileOf(root), JSON.stringify(board), {root}).catch(() => undefined)
 }
