@@ -1,5 +1,4 @@
-import {readFileSync} from 'node:fs'
-import {decodeYamlBytes, notUtf8Messages} from '../util/text-file.js'
+import {notUtf8Messages, readYamlText} from '../util/text-file.js'
 import type {ErrorObject} from 'ajv'
 import type {Msg} from '../errors.js'
 import {type Locale, pick, translator, type LocalizedText} from '../i18n/index.js'
@@ -317,7 +316,7 @@ function keyAt(text: string, position: Position): string | undefined {
 
 /** Reads (at once: cheaper than a thread-pool round trip for a config file) and validates one file. */
 export async function validateFile(file: string, displayName: string, locale: Locale, kinds: KindSource): Promise<TextResult> {
-  const decoded = decodeYamlBytes(readFileSync(file))
+  const decoded = readYamlText(file)
   if (decoded.problem === undefined) {
     const parsed = parseYaml(decoded.text, displayName)
     const defs = typeof kinds === 'function' ? await kinds(declaredKinds(parsed)) : kinds

@@ -252,13 +252,13 @@ describe('the bundled CLI', () => {
     })
 
     it('names src/…ts lines under that folder in a DEBUG=commops stack (source maps)', async () => {
-      // a preload that makes reading community.yaml fail with a TypeError, as a bug in commops would
+      // a preload that makes opening community.yaml to read it fail with a TypeError, as a bug in commops would
       const fault = path.join(tmp, 'fault.mjs')
       writeFileSync(
         fault,
-        `import fs from 'node:fs'\nimport {syncBuiltinESMExports} from 'node:module'\nconst read = fs.readFileSync\n` +
-          `fs.readFileSync = function (file, ...rest) {\n  if (String(file).endsWith('community.yaml')) throw new TypeError('planted fault')\n` +
-          `  return read.call(this, file, ...rest)\n}\nsyncBuiltinESMExports()\n`,
+        `import fs from 'node:fs'\nimport {syncBuiltinESMExports} from 'node:module'\nconst open = fs.openSync\n` +
+          `fs.openSync = function (file, ...rest) {\n  if (String(file).endsWith('community.yaml')) throw new TypeError('planted fault')\n` +
+          `  return open.call(this, file, ...rest)\n}\nsyncBuiltinESMExports()\n`,
       )
       const r = await runCli(['validate'], {cwd: ws, bin: path.join(pkg, 'bin', 'run.js'), nodeArgs: ['--import', fault], env: {DEBUG: 'commops'}})
       expect(r.stderr).toContain('planted fault')

@@ -8,7 +8,7 @@ import PlaybookList from '../../commands/playbook/list.js'
 import PlaybookRun from '../../commands/playbook/run.js'
 import SurveyCreate from '../../commands/survey/create.js'
 import Validate from '../../commands/validate.js'
-import {decodeYamlBytes} from '../../src/util/text-file.js'
+import {decodeYamlBytes, readYamlText} from '../../src/util/text-file.js'
 import {hasStackTrace, makeTempDir, removeDir, runCommandClass} from '../helpers/cli.js'
 import {readFixture} from '../fixtures/index.js'
 import {sampleWorkspace, treeHash} from '../helpers/workspace.js'
@@ -41,6 +41,27 @@ describe('decodeYamlBytes', () => {
     expect(decodeYamlBytes(iconv.encode('kind: Community\nname: Café\n', 'latin1')).problem).toEqual({encoding: 'unknown', line: 2, col: 10})
     expect(decodeYamlBytes(Buffer.concat([BOM, Buffer.from(ZH)]))).toEqual({text: ZH})
     expect(decodeYamlBytes(Buffer.from(ZH))).toEqual({text: ZH})
+  })
+})
+
+describe('readYamlText', () => {
+  it('reads each file whole into the buffer it keeps: larger ones than it holds, a smaller one after, a BOM, another encoding', async () => {
+    // 200 kB of text with Chinese in it, more than the buffer's first 64 kB; 2 MB, more than it keeps
+    const large = `${ZH}description: ${'读书会 reads together. '.repeat(8000)}\n`
+    const huge = `${ZH}description: ${'读书会 reads together. '.repeat(80_000)}\n`
+    await writeFile(path.join(tmp, 'large.yaml'), large)
+    await writeFile(path.join(tmp, 'huge.yaml'), huge)
+    await writeFile(path.join(tmp, 'small.yaml'), Buffer.concat([BOM, Buffer.from(ZH)]))
+    await writeFile(path.join(tmp, 'empty.yaml'), '')
+    await writeFile(path.join(tmp, 'gbk.yaml'), iconv.encode(ZH, 'gbk'))
+    expect(readYamlText(path.join(tmp, 'large.yaml')).text).toBe(large)
+    expect(readYamlText(path.join(tmp, 'small.yaml')).text).toBe(ZH)
+    expect(readYamlText(path.join(tmp, 'empty.yaml')).text).toBe('')
+    expect(readYamlText(path.join(tmp, 'gbk.yaml')).problem).toEqual({encoding: 'gb18030', line: 3, col: 7})
+    expect(readYamlText(path.join(tmp, 'huge.yaml')).text).toBe(huge)
+    expect(readYamlText(path.join(tmp, 'large.yaml')).text).toBe(large)
+    expect(readYamlText(path.join(tmp, 'small.yaml')).text).toBe(ZH)
+    expect(() => readYamlText(path.join(tmp, 'missing.yaml'))).toThrow(/ENOENT/)
   })
 })
 
