@@ -7,6 +7,7 @@ import {ValidationError} from '../errors.js'
 import type {Db} from '../store/index.js'
 import {batchTempOwner, isProcessAlive} from '../util/fs.js'
 import {lazyRequire} from '../util/lazy.js'
+import {forEachLine} from '../util/lines.js'
 import type {SlackSource} from './import/slack.js'
 import {readPersons} from '../members/io-records.js'
 import type {ResolvedEvent} from './stats.js'
@@ -206,13 +207,13 @@ export async function readEventsAt(
   const key = (batch: number, index: number) => `${batch}:${index}`
   for (const batch of [...new Set(wanted.map((w) => w.batch))].sort((a, b) => a - b)) {
     const indexes = new Set(wanted.filter((w) => w.batch === batch).map((w) => w.index))
-    const last = Math.max(...indexes)
+    // a loop, not Math.max(...indexes): `events list --last` may ask for more than a call takes arguments
+    let last = -1
+    for (const i of indexes) if (i > last) last = i
     const handle = await open(path.join(eventsDir(root), `${db.eventBatches[batch].id}.ndjson`), 'r')
+    let index = 0
     try {
-      let buf = Buffer.allocUnsafe(1 << 20)
-      let kept = 0
-      let index = 0
-      const line = (s: number, e: number) => {
+      await forEachLine(handle, (buf, s, e) => {
         const stop = e > s && buf[e - 1] === 13 ? e - 1 : e
         if (stop === s) return
         if (indexes.has(index)) {
@@ -220,28 +221,8 @@ export async function readEventsAt(
           event.person = persons.get(event.member) ?? event.member
           found.set(key(batch, index), event)
         }
-        index++
-      }
-      for (;;) {
-        if (kept === buf.length) {
-          const bigger = Buffer.allocUnsafe(2 * buf.length)
-          buf.copy(bigger, 0, 0, kept)
-          buf = bigger
-        }
-        const {bytesRead} = await handle.read(buf, kept, buf.length - kept, null)
-        const end = kept + bytesRead
-        let s = 0
-        for (let nl = buf.indexOf(10, s); nl !== -1 && nl < end && index <= last; nl = buf.indexOf(10, s)) {
-          line(s, nl)
-          s = nl + 1
-        }
-        if (bytesRead === 0 || index > last) {
-          if (index <= last && s < end) line(s, end)
-          break
-        }
-        kept = end - s
-        buf.copy(buf, 0, s, end)
-      }
+        return ++index <= last
+      })
     } finally {
       await handle.close()
     }

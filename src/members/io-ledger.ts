@@ -11,6 +11,7 @@ import {StoreError} from '../errors.js'
 import type {IncentiveFile} from '../store/index.js'
 import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor, writeNewSynced} from '../util/fs.js'
 import {parseNdjson} from '../util/json.js'
+import {forEachLine} from '../util/lines.js'
 import {EVENT_TYPES} from '../events/types.js'
 import type {LedgerEntry, LedgerRows} from './points.js'
 import {plainJson} from '../events/ts-text.js'
@@ -57,9 +58,17 @@ export interface EntryVisitor {
   entry(e: LedgerEntry): void
 }
 
-const TS_HEAD = Buffer.from('{"ts":"')
-const MEMBER_HEAD = Buffer.from('","member":"')
-const POINTS_HEAD = Buffer.from('","points":')
+// the parts of a computed ledger's line: ComputedWriter writes them, scanEntries finds them
+const ascii = (s: string): Buffer => Buffer.from(s, 'latin1')
+/** What starts a line, before its ts. */
+const LINE_START = ascii('{"ts":"')
+/** What follows the ts of a member's lines: `","member":` before the member, `,"points":` after. */
+const MEMBER = ascii('","member":')
+const POINTS = ascii(',"points":')
+// the same parts as scanEntries meets them around a line's ts, member and points
+const TS_HEAD = LINE_START
+const MEMBER_HEAD = Buffer.concat([MEMBER, ascii('"')])
+const POINTS_HEAD = Buffer.concat([ascii('"'), POINTS])
 
 /** Whether bytes [s, e) of buf are `bytes` (compared here: a subarray per line cost more than the compare). */
 function sameBytes(buf: Uint8Array, s: number, e: number, bytes: Uint8Array): boolean {
@@ -101,70 +110,53 @@ function digitsValue(buf: Uint8Array, s: number, e: number): number {
 export async function scanEntries(root: string, index: IncentiveFile | undefined, visit: EntryVisitor): Promise<void> {
   if (!index || index.entries === 0) return
   const handle = await openIncentiveFile(root, index)
+  let member = ''
+  let memberBytes = Buffer.alloc(0)
+  const parse = (buf: Buffer, s: number, e: number): LedgerEntry => JSON.parse(buf.toString('utf8', s, e)) as LedgerEntry
+  /** A line read in place (false: it is not written as the computed ledger writes lines). */
+  const inPlace = (buf: Buffer, s: number, e: number): boolean => {
+    // {"ts":"YYYY-MM-DD
+    const d = s + TS_HEAD.length
+    if (!startsAt(buf, s, TS_HEAD) || buf[d + 4] !== 45 || buf[d + 7] !== 45) return false
+    const year = digitsValue(buf, d, d + 4)
+    const month = digitsValue(buf, d + 5, d + 7)
+    const day = digitsValue(buf, d + 8, d + 10)
+    if (year < 0 || month < 0 || day < 0) return false
+    // the rest of the ts (plain: no escape), then the member (no escape), then the points
+    let k = d + 10
+    while (k < e && buf[k] !== 34 && buf[k] !== 92) k++
+    if (buf[k] !== 34 || !startsAt(buf, k, MEMBER_HEAD)) return false
+    const m = k + MEMBER_HEAD.length
+    k = m
+    while (k < e && buf[k] !== 34 && buf[k] !== 92 && buf[k] >= 32) k++
+    if (buf[k] !== 34 || !startsAt(buf, k, POINTS_HEAD)) return false
+    if (!sameBytes(buf, m, k, memberBytes)) {
+      memberBytes = Buffer.from(buf.subarray(m, k))
+      member = memberBytes.toString('utf8')
+    }
+    const p = k + POINTS_HEAD.length
+    k = p
+    while (k < e && buf[k] !== 44 && buf[k] !== 125) k++
+    if (k >= e) return false
+    // a whole number or a decimal fraction (as JSON.stringify writes points); any other number: the line is parsed
+    const negative = buf[p] === 45
+    const from = negative ? p + 1 : p
+    const whole = digitsValue(buf, from, k)
+    let points: number
+    if (whole >= 0) points = negative ? -whole : whole
+    else if (isFraction(buf, from, k)) points = Number(buf.toString('latin1', p, k))
+    else return false
+    if (visit.head(year * 10_000 + month * 100 + day, member, points)) visit.whole?.(parse(buf, s, e))
+    return true
+  }
   try {
-    let buf = Buffer.allocUnsafe(CHUNK)
-    let member = ''
-    let memberBytes = Buffer.alloc(0)
-    const parse = (s: number, e: number): LedgerEntry => JSON.parse(buf.toString('utf8', s, e)) as LedgerEntry
-    /** A line read in place (false: it is not written as the computed ledger writes lines). */
-    const inPlace = (s: number, e: number): boolean => {
-      // {"ts":"YYYY-MM-DD
-      const d = s + TS_HEAD.length
-      if (!startsAt(buf, s, TS_HEAD) || buf[d + 4] !== 45 || buf[d + 7] !== 45) return false
-      const year = digitsValue(buf, d, d + 4)
-      const month = digitsValue(buf, d + 5, d + 7)
-      const day = digitsValue(buf, d + 8, d + 10)
-      if (year < 0 || month < 0 || day < 0) return false
-      // the rest of the ts (plain: no escape), then the member (no escape), then the points
-      let k = d + 10
-      while (k < e && buf[k] !== 34 && buf[k] !== 92) k++
-      if (buf[k] !== 34 || !startsAt(buf, k, MEMBER_HEAD)) return false
-      const m = k + MEMBER_HEAD.length
-      k = m
-      while (k < e && buf[k] !== 34 && buf[k] !== 92 && buf[k] >= 32) k++
-      if (buf[k] !== 34 || !startsAt(buf, k, POINTS_HEAD)) return false
-      if (!sameBytes(buf, m, k, memberBytes)) {
-        memberBytes = Buffer.from(buf.subarray(m, k))
-        member = memberBytes.toString('utf8')
-      }
-      const p = k + POINTS_HEAD.length
-      k = p
-      while (k < e && buf[k] !== 44 && buf[k] !== 125) k++
-      if (k >= e) return false
-      // a whole number or a decimal fraction (as JSON.stringify writes points); any other number: the line is parsed
-      const negative = buf[p] === 45
-      const from = negative ? p + 1 : p
-      const whole = digitsValue(buf, from, k)
-      let points: number
-      if (whole >= 0) points = negative ? -whole : whole
-      else if (isFraction(buf, from, k)) points = Number(buf.toString('latin1', p, k))
-      else return false
-      if (visit.head(year * 10_000 + month * 100 + day, member, points)) visit.whole?.(parse(s, e))
-      return true
-    }
-    const line = (s: number, e: number): void => {
-      if (e > s && !inPlace(s, e)) visit.entry(parse(s, e))
-    }
-    let kept = 0
-    for (let at = 0; at < index.bytes;) {
-      if (kept === buf.length) {
-        const bigger = Buffer.allocUnsafe(2 * buf.length)
-        buf.copy(bigger, 0, 0, kept)
-        buf = bigger
-      }
-      const {bytesRead} = await handle.read(buf, kept, Math.min(buf.length - kept, index.bytes - at), at)
-      if (bytesRead === 0) break
-      at += bytesRead
-      const end = kept + bytesRead
-      let s = 0
-      for (let nl = buf.indexOf(10, s); nl !== -1 && nl < end; nl = buf.indexOf(10, s)) {
-        line(s, nl)
-        s = nl + 1
-      }
-      kept = end - s
-      buf.copy(buf, 0, s, end)
-    }
-    if (kept > 0) line(0, kept)
+    await forEachLine(
+      handle,
+      (buf, s, e) => {
+        if (e > s && !inPlace(buf, s, e)) visit.entry(parse(buf, s, e))
+      },
+      {until: index.bytes},
+    )
   } finally {
     await handle.close()
   }
@@ -194,12 +186,6 @@ export async function readMonthTotals<T>(root: string, index: IncentiveFile | un
   }
 }
 
-const ascii = (s: string): Buffer => Buffer.from(s, 'latin1')
-/** What starts a line, before its ts. */
-const LINE_START = ascii('{"ts":"')
-/** What follows the ts of a member's lines: `","member":` before the member, `,"points":` after. */
-const MEMBER = ascii('","member":')
-const POINTS = ascii(',"points":')
 /** What ends the line of an event of each type (by type code) that has no factor and is not capped. */
 const PLAIN_END = EVENT_TYPES.map((t) => ascii(`","type":${JSON.stringify(t)}}\n`))
 
