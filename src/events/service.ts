@@ -14,7 +14,7 @@ import {parseNdjson} from './import/ndjson.js'
 import {parseQq} from './import/qq.js'
 import {parseSlack, type SlackSource} from './import/slack.js'
 import {parseTelegram} from './import/telegram.js'
-import {forEachEvent} from './io-lite.js'
+import {forEachEvent, fromEvents} from './io-lite.js'
 import {
   eventsDir,
   fileBytes,
@@ -322,10 +322,6 @@ export async function listEvents(store: Store, request: ListRequest): Promise<{e
 /** `events stats`: counts by type, channel and month, the date range, members and people; and the batches. */
 export async function eventStats(store: Store): Promise<EventStats & {batches: number}> {
   const db = await store.read()
-  let counter = new StatsCounter()
-  if (!(await forEachEvent(store.root, db, (e) => counter.add(e), {channel: true}))) {
-    counter = new StatsCounter()
-    for await (const e of readEvents(store.root, db)) counter.add(e)
-  }
+  const counter = await fromEvents(store.root, db, () => new StatsCounter(), {channel: true})
   return {...counter.result(), batches: db.eventBatches.length}
 }

@@ -149,6 +149,10 @@ export function canonicalOffset(times: Float64Array, t: number, buf: Uint8Array,
 /** JSON string contents as bytes (what JSON.stringify writes between the quotes). */
 export const jsonText = (s: string): Buffer => Buffer.from(JSON.stringify(s).slice(1, -1))
 
+/** JSON string contents (bytes [s, e) of buf) as the string they stand for: jsonText's inverse. */
+export const decodedText = (buf: Uint8Array, s: number, e: number): string =>
+  JSON.parse(`"${Buffer.from(buf.buffer, buf.byteOffset + s, e - s).toString('utf8')}"`) as string
+
 /** Whether JSON.stringify writes a string as it is between its quotes (printable ASCII, no `"` or `\\`). */
 export function plainJson(s: string): boolean {
   for (let k = 0; k < s.length; k++) {

@@ -4,7 +4,7 @@
  * million objects nor two million strings. Pure: io-scoring.ts fills it from the event files, `fromTimelines` from plain data.
  */
 import {isAnonymous} from '../events/columns.js'
-import {canonicalOffset, dayText, ISO, IsoDays, jsonText, KEPT} from '../events/ts-text.js'
+import {canonicalOffset, dayText, decodedText, ISO, IsoDays, jsonText, KEPT} from '../events/ts-text.js'
 import {EVENT_TYPES} from '../events/types.js'
 import {grown} from '../util/typed-array.js'
 import {compare, groupByMember, type MemberKey, type TimelineEvent} from './timeline.js'
@@ -193,23 +193,18 @@ export class ScoringEvents {
     return (this.canonical(this.pages[p], r) ? ISO : this.tsLength(p, r)) + this.srcLength(p, r)
   }
 
-  /** The JSON contents of bytes as the string they stand for. */
-  private static decoded(bytes: Buffer, s: number, e: number): string {
-    return JSON.parse(`"${bytes.toString('utf8', s, e)}"`) as string
-  }
-
   ts(ref: number): string {
     const page = this.pages[ref >>> PAGE_BITS]
     const r = ref & IN_PAGE
     if (this.canonical(page, r)) return this.scratch.toString('latin1', 0, this.writeTs(ref >>> PAGE_BITS, r, this.scratch, 0))
-    return ScoringEvents.decoded(page, r + HEAD, r + HEAD + this.tsLength(ref >>> PAGE_BITS, r))
+    return decodedText(page, r + HEAD, r + HEAD + this.tsLength(ref >>> PAGE_BITS, r))
   }
 
   src(ref: number): string {
     const p = ref >>> PAGE_BITS
     const r = ref & IN_PAGE
     const s = r + HEAD + this.tsLength(p, r)
-    return ScoringEvents.decoded(this.pages[p], s, s + this.srcLength(p, r))
+    return decodedText(this.pages[p], s, s + this.srcLength(p, r))
   }
 
   /** The local day (`YYYY-MM-DD`) an event's ts shows. */

@@ -1,6 +1,7 @@
 /** Identity links a user can make: `members link` and `members unlink`. */
 import {StoreError, UsageError, ValidationError} from '../errors.js'
 import {readEvents} from '../events/io.js'
+import {fromEvents, personEvents} from '../events/io-lite.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import type {Person} from '../events/types.js'
 import {dayDate, dayNumber, resolvePeriods} from '../metrics/period.js'
@@ -13,7 +14,6 @@ import {randomHex} from '../util/hash.js'
 import {ActivityTally, summarizeActivity, type ActivitySummary} from './activity.js'
 import {allContributors, exportCsv, exportRows, type ExportFormat} from './export.js'
 import {personIndex, planLink, planUnlink, resolvePersons, type Persons} from './identity.js'
-import {personEvents, tallyActivity} from './io-member-events.js'
 import {readMemberTable, readRecords, RecordsFile, sweepRecords} from './io-records.js'
 import {
   canonicalField,
@@ -229,14 +229,10 @@ async function loadMembers(
   const db = await store.read()
   const today = dateIn(o.now, o.zone)
   const t = dayNumber(today)
-  const window: [number, number] = o.window ?? [t - 29, t]
-  let tally = new ActivityTally(window, {types: o.types})
   const records = await readRecords(store.root, db)
   const persons = personsOf(db, records)
-  if (!(await tallyActivity(store.root, db, tally))) {
-    tally = new ActivityTally(window, {types: o.types})
-    for await (const e of readEvents(store.root, db, persons.index)) tally.add(e)
-  }
+  // the tally leaves out `platform:*` events before it reads their ts
+  const tally = await fromEvents(store.root, db, () => new ActivityTally(o.window ?? [t - 29, t], {types: o.types}), {named: true})
   return {db, records, rows: memberRows(records, persons, tally, o.extras), tally, today}
 }
 

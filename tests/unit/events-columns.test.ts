@@ -10,9 +10,8 @@ import {batchBlocks, ColumnWriter, scanEvents, type KnownTables} from '../../src
 import {importEvents, listEvents} from '../../src/events/service.js'
 import {isoAt, jsonText, KEPT} from '../../src/events/ts-text.js'
 import {LatestEvents, matches, StatsCounter, type ResolvedEvent} from '../../src/events/stats.js'
-import {forEachEvent} from '../../src/events/io-lite.js'
+import {forEachEvent, personEvents} from '../../src/events/io-lite.js'
 import {ActivityTally} from '../../src/members/activity.js'
-import {personEvents, tallyActivity} from '../../src/members/io-member-events.js'
 import {linkMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {tsMillis} from '../../src/metrics/zone-day.js'
@@ -336,7 +335,7 @@ describe('column cache', () => {
     const fromLines = new ActivityTally([20_600, 20_700], {types: true})
     for await (const e of readEvents(root, db)) fromLines.add(e)
     const fromCache = new ActivityTally([20_600, 20_700], {types: true})
-    expect(await tallyActivity(root, db, fromCache)).toBe(true)
+    expect(await forEachEvent(root, db, (e) => fromCache.add(e), {named: true})).toBe(true)
     const all = (t: ActivityTally) => [...t.keys()].sort().map((k) => [k, t.get(k), t.types!.get(k)])
     expect(all(fromCache)).toEqual(all(fromLines))
     expect(fromCache.get('P1').firstSeen).toBeDefined()
