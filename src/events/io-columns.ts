@@ -369,21 +369,32 @@ function memberTables(json: Buffer, topics: Float64Array): ColumnTables | undefi
   }
 }
 
-/** The index of the closing quote of a JSON string whose text starts at `k`, or -1 when it is not valid JSON. */
-function stringEnd(json: Uint8Array, k: number): number {
-  for (; k < json.length; k++) {
+/**
+ * Where JSON string text starting at `k` stops before `end`: at its closing quote, or at `end` when it runs there
+ * whole; -1 when it is not valid JSON string text (a control character, an incomplete or unknown escape).
+ */
+function stringStop(json: Uint8Array, k: number, end = json.length): number {
+  for (; k < end; k++) {
     const c = json[k]
     if (c === 0x22) return k
     if (c < 0x20) return -1
     if (c === 0x5c) {
-      const e = json[++k]
-      if (e === 0x75) {
+      const x = json[++k]
+      if (k >= end) return -1
+      if (x === 0x75) {
+        if (k + 4 >= end) return -1
         for (let h = 1; h <= 4; h++) if (!isHex(json[k + h])) return -1
         k += 4
-      } else if (!ESCAPES.includes(e)) return -1
+      } else if (!ESCAPES.includes(x)) return -1
     }
   }
-  return -1
+  return end
+}
+
+/** The index of the closing quote of a JSON string whose text starts at `k`, or -1 when it is not valid JSON. */
+function stringEnd(json: Uint8Array, k: number): number {
+  const stop = stringStop(json, k)
+  return stop === json.length ? -1 : stop
 }
 
 /** The characters after a backslash in JSON, but `u`. */
@@ -476,22 +487,7 @@ function plainText(bytes: Uint8Array, end: number): boolean {
 }
 
 /** Whether bytes [s, e) are the contents of a JSON string (no control character or bare quote, escapes complete). */
-function jsonContents(bytes: Uint8Array, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) {
-    const c = bytes[k]
-    if (c < 0x20 || c === 0x22) return false
-    if (c === 0x5c) {
-      const x = bytes[++k]
-      if (k >= e) return false
-      if (x === 0x75) {
-        if (k + 4 >= e) return false
-        for (let h = 1; h <= 4; h++) if (!isHex(bytes[k + h])) return false
-        k += 4
-      } else if (!ESCAPES.includes(x)) return false
-    }
-  }
-  return true
-}
+const jsonContents = (bytes: Uint8Array, s: number, e: number): boolean => stringStop(bytes, s, e) === e
 
 /** The events of a batch's NDJSON from line `skip` on. */
 async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<CanonicalEvent> {
