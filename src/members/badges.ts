@@ -132,15 +132,15 @@ export function earnedBadges(
       if (first) out.push({badge: rule.id, member, date: first.ts, ...(first.src ? {src: first.src} : {})})
     }
   }
-  const seen = new Set<MemberKey>()
-  const ledgerOnly = [...ledgers.keys()].sort(compare)
+  // the ledgers' members merged in: both lists are in code-point order, a member in both met once
+  const withLedger = [...ledgers.keys()].sort(compare)
   let k = 0
   for (const [member, events] of timelines) {
-    seen.add(member)
-    for (; k < ledgerOnly.length && compare(ledgerOnly[k], member) < 0; k++) if (!seen.has(ledgerOnly[k])) met(ledgerOnly[k], [])
+    for (; k < withLedger.length && compare(withLedger[k], member) < 0; k++) met(withLedger[k], [])
+    if (withLedger[k] === member) k++
     met(member, events)
   }
-  for (; k < ledgerOnly.length; k++) if (!seen.has(ledgerOnly[k])) met(ledgerOnly[k], [])
+  for (; k < withLedger.length; k++) met(withLedger[k], [])
   return out
 }
 
