@@ -4,6 +4,7 @@
  * form: for each month and quarter with points, the first LEADERBOARD_ROWS members, so `members top` and the
  * dashboard read a few kB instead of every member's month totals. Pure: io-leaderboard.ts reads and writes it.
  */
+import {monthUnitDays} from '../metrics/period.js'
 import {DateTime} from '../util/luxon.js'
 import type {MonthColumns} from './month-columns.js'
 import {monthPointTotals, pointTotals, round2, type LedgerEntry, type MonthTotals} from './points.js'
@@ -105,26 +106,11 @@ export interface StoredLeaderboard {
 
 const periodKey = (p: {from: string; to: string}): string => `${p.from}/${p.to}`
 
-const two = (n: number): string => String(n).padStart(2, '0')
-
-/** The days in a month (1–12) of a year, any year (Date.UTC would take 0–99 as 1900–1999). */
-function daysIn(year: number, month: number): number {
-  const d = new Date(0)
-  d.setUTCFullYear(year, month, 0)
-  return d.getUTCDate()
-}
-
-/** The days of a month `YYYY-MM` (worked out here: luxon's first use costs ~25 ms of a recompute). */
-export function monthPeriod(month: string): {from: string; to: string} {
-  return {from: `${month}-01`, to: `${month}-${two(daysIn(Number(month.slice(0, 4)), Number(month.slice(5, 7))))}`}
-}
+/** The days of a month `YYYY-MM` (by plain arithmetic: luxon's first use costs ~25 ms of a recompute). */
+export const monthPeriod = (month: string): {from: string; to: string} => monthUnitDays('month', month)
 
 /** The days of the quarter a month `YYYY-MM` is in. */
-export function quarterPeriod(month: string): {from: string; to: string} {
-  const year = month.slice(0, 4)
-  const first = Math.floor((Number(month.slice(5, 7)) - 1) / 3) * 3 + 1
-  return {from: `${year}-${two(first)}-01`, to: `${year}-${two(first + 2)}-${two(daysIn(Number(year), first + 2))}`}
-}
+export const quarterPeriod = (month: string): {from: string; to: string} => monthUnitDays('quarter', month)
 
 /** Points per member index of several months added up in order (NaN: none in any). */
 function added(columns: Float64Array[]): Float64Array {

@@ -114,6 +114,12 @@ function periodAt(unit: PeriodUnit, start: number, zone: string): Period {
   return {label, from: dayDate(s), to: dayDate(end), unit, zone}
 }
 
+/** The first and last day (`YYYY-MM-DD`) of the month or quarter a month `YYYY-MM` is in, any year 0000–9999. */
+export function monthUnitDays(unit: 'month' | 'quarter', month: string): {from: string; to: string} {
+  const s = unitStart(unit, dayOf(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1))
+  return {from: dayDate(s), to: dayDate(unitStart(unit, s, 1) - 1)}
+}
+
 /** The period of one unit starting at `start` (a UTC midnight standing for a local date). */
 export function unitPeriod(unit: PeriodUnit, start: DateTime, zone: string): Period {
   return periodAt(unit, dayOf(start.year, start.month, start.day), zone)
