@@ -6,6 +6,7 @@
 import {tsMillis} from '../metrics/zone-day.js'
 import {grown} from '../util/typed-array.js'
 import {canonicalOffset, dayText, jsonTextBound, KEPT, putJsonText} from './ts-text.js'
+import type {EventLine, TextAt} from './event-line.js'
 import {EVENT_TYPES, type CanonicalEvent, type EventType} from './types.js'
 
 /** Events per block. */
@@ -252,18 +253,25 @@ export class BlockBuilder {
     return b
   }
 
-  /** Adds an event; `ms`, when the caller has it, is `tsMillis(e.ts)`. */
-  add(e: CanonicalEvent, ms?: number): EventBlock | undefined {
+  /**
+   * Adds an event; `ms`, when the caller has it, is `tsMillis(e.ts)`; `line`, when the caller has it, is e's line
+   * (EventLine), whose bytes give the src and parent hashes and the texts without reading the strings again.
+   */
+  add(e: CanonicalEvent, ms?: number, line?: EventLine): EventBlock | undefined {
     const b = this.block
     const i = b.length++
     b.ms[i] = ms ?? (typeof e.ts === 'string' ? tsMillis(e.ts) : Number.NaN)
-    b.src[i] = hash53(String(e.src))
-    b.parent[i] = e.parent === undefined ? Number.NaN : hash53(e.parent)
+    b.src[i] = line?.src.plain ? hash53Ascii(line.bytes, line.src.start, line.src.end) : hash53(String(e.src))
+    b.parent[i] =
+      e.parent === undefined ? Number.NaN : line?.parent.plain ? hash53Ascii(line.bytes, line.parent.start, line.parent.end) : hash53(e.parent)
     b.member[i] = this.members.of(e.member)
     b.channel[i] = e.channel === undefined ? -1 : this.channels.of(e.channel)
     b.topic[i] = e.topic === undefined ? -1 : this.topics.of(e.topic)
     b.type[i] = TYPE_CODE[e.type] ?? UNKNOWN_TYPE
-    if (b.text) this.addText(b, i, String(e.ts), String(e.src))
+    if (b.text) {
+      if (line) this.addLineText(b, i, line)
+      else this.addText(b, i, String(e.ts), String(e.src))
+    }
     if (b.length < this.size) return undefined
     this.block = this.next()
     return b
@@ -271,14 +279,8 @@ export class BlockBuilder {
 
   /** Event i's ts and src into the block's text (its ms is set). */
   private addText(b: EventBlock, i: number, ts: string, src: string): void {
-    const t = b.text!
+    const t = this.room(b, i, jsonTextBound(ts) + jsonTextBound(src))
     const o = i === 0 ? 0 : t.ends[2 * i - 1]
-    const need = o + jsonTextBound(ts) + jsonTextBound(src)
-    if (need > t.bytes.length) {
-      const bytes = new Uint8Array(Math.max(need, 2 * t.bytes.length))
-      bytes.set(t.bytes.subarray(0, o))
-      t.bytes = bytes
-    }
     let tsEnd = putJsonText(ts, t.bytes, o)
     const offset = canonicalOffset(b.ms, i, t.bytes, o, tsEnd, this.day)
     if (offset === undefined) t.offset[i] = KEPT
@@ -290,6 +292,29 @@ export class BlockBuilder {
     t.ends[2 * i + 1] = putJsonText(src, t.bytes, tsEnd)
   }
 
+  /** addText from the bytes of the event's line: a canonical ts is recognised there, and only what is kept is copied. */
+  private addLineText(b: EventBlock, i: number, line: EventLine): void {
+    const t = this.room(b, i, line.ts.end - line.ts.start + line.src.end - line.src.start)
+    const o = i === 0 ? 0 : t.ends[2 * i - 1]
+    const offset = canonicalOffset(b.ms, i, line.bytes, line.ts.start, line.ts.end, this.day)
+    t.offset[i] = offset ?? KEPT
+    const tsEnd = offset === undefined ? copyText(line.bytes, line.ts, t.bytes, o) : o
+    t.ends[2 * i] = tsEnd
+    t.ends[2 * i + 1] = copyText(line.bytes, line.src, t.bytes, tsEnd)
+  }
+
+  /** The block's text, with room for `bytes` more after event i - 1's. */
+  private room(b: EventBlock, i: number, bytes: number): BlockText {
+    const t = b.text!
+    const o = i === 0 ? 0 : t.ends[2 * i - 1]
+    if (o + bytes > t.bytes.length) {
+      const grown = new Uint8Array(Math.max(o + bytes, 2 * t.bytes.length))
+      grown.set(t.bytes.subarray(0, o))
+      t.bytes = grown
+    }
+    return t
+  }
+
   /** The block being filled, when it holds any event (then a new one is started). */
   flush(): EventBlock | undefined {
     const b = this.block
@@ -297,6 +322,12 @@ export class BlockBuilder {
     this.block = this.next()
     return b
   }
+}
+
+/** Copies the bytes of `text` in `from` to `to` at o; returns the end. */
+function copyText(from: Uint8Array, text: TextAt, to: Uint8Array, o: number): number {
+  for (let k = text.start; k < text.end; k++) to[o++] = from[k]
+  return o
 }
 
 /** The blocks of a list of events (each its own person: for tests and small in-memory streams). */

@@ -37,6 +37,7 @@ import {
 } from './columns.js'
 import {grown} from '../util/typed-array.js'
 import {KEPT, writable} from './ts-text.js'
+import type {EventLine} from './event-line.js'
 import type {CanonicalEvent} from './types.js'
 
 /**
@@ -228,9 +229,9 @@ export class ColumnWriter {
   }
 
   /** Adds an event without writing: a caller adding many at once flushes when `due` (no promise per event). */
-  push(e: CanonicalEvent, ms?: number): void {
+  push(e: CanonicalEvent, ms?: number, line?: EventLine): void {
     this.count++
-    const full = this.builder.add(e, ms)
+    const full = this.builder.add(e, ms, line)
     if (full) this.block(full)
   }
 

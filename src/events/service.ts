@@ -32,7 +32,8 @@ import {
 import {BatchWriter} from './io-batch.js'
 import {BUILTIN_PRESETS} from './presets.js'
 import {readPersons} from '../members/io-records.js'
-import {SrcSet, srcHash} from './src-set.js'
+import {EventLine} from './event-line.js'
+import {lineSrcHash, SrcSet} from './src-set.js'
 import {dayBounds} from './time.js'
 import {tsMillis} from '../metrics/zone-day.js'
 import {LatestEvents, StatsCounter, matches, type EventFilter, type EventStats, type ResolvedEvent} from './stats.js'
@@ -194,6 +195,8 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
   }
   let first = Infinity
   let last = -Infinity
+  // each event's NDJSON line, written once: the src's hash and the column cache are read from its bytes
+  const line = new EventLine()
   // a dry run writes nothing, not even temp files
   const writer = request.dryRun ? undefined : await BatchWriter.create(eventsDir(store.root))
   let committed = false
@@ -203,7 +206,8 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
       for await (const got of opened.items) {
         for (const item of Array.isArray(got) ? got : [got]) {
           if ('event' in item) {
-            const h = srcHash(item.event.src)
+            line.encode(item.event)
+            const h = lineSrcHash(line, item.event.src)
             if (!known.add(h[0], h[1])) {
               result.duplicates++
               continue
@@ -213,7 +217,7 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
             const t = item.ms ?? tsMillis(item.event.ts)
             if (t < first) [first, result.from] = [t, item.event.ts]
             if (t > last) [last, result.to] = [t, item.event.ts]
-            writer?.event(item.event, h, t)
+            writer?.event(item.event, line, h, t)
           } else if ('reject' in item) {
             result.rejectedCount++
             if (result.rejected.length < KEEP_REJECTED) result.rejected.push(item.reject)

@@ -5,18 +5,24 @@
  * events) that a collision is accepted as a duplicate.
  */
 import {lazyRequire} from '../util/lazy.js'
+import type {EventLine} from './event-line.js'
 
 const crypto = lazyRequire<typeof import('node:crypto')>('node:crypto')
 
 /** The 64-bit hash of a src as two 32-bit halves; never (0, 0), which marks an empty slot. */
 export function srcHash(src: string): [number, number] {
-  const short = shortSha256Head(src)
-  if (short) return short[0] === 0 && short[1] === 0 ? [0, 1] : short
-  const d = crypto().hash('sha256', src, 'buffer')
-  const hi = d.readUInt32LE(0)
-  const lo = d.readUInt32LE(4)
-  return hi === 0 && lo === 0 ? [0, 1] : [hi, lo]
+  return nonZero(shortSha256Head(src) ?? head(crypto().hash('sha256', src, 'buffer')))
 }
+
+/** srcHash of the event `line` has just encoded, from the line's bytes when they are the src's characters. */
+export function lineSrcHash(line: EventLine, src: string): [number, number] {
+  const {start, end, plain} = line.src
+  if (!plain) return srcHash(src)
+  return nonZero(shortSha256HeadOfBytes(line.bytes, start, end) ?? head(crypto().hash('sha256', line.bytes.subarray(start, end), 'buffer')))
+}
+
+const head = (digest: Buffer): [number, number] => [digest.readUInt32LE(0), digest.readUInt32LE(4)]
+const nonZero = (h: [number, number]): [number, number] => (h[0] === 0 && h[1] === 0 ? [0, 1] : h)
 
 // SHA-256 (FIPS 180-4) of one block, in JavaScript: an import hashes every src (a million per 100 MB export), and for
 // a short one a call into node:crypto costs more than the hashing (measured: 320,000 srcs in 0.3 s here, 0.75 s there).
@@ -43,6 +49,20 @@ export function shortSha256Head(text: string): [number, number] | undefined {
     if (c > 0x7f) return undefined
     W[i >> 2] |= c << (24 - 8 * (i & 3))
   }
+  return sha256Head(n)
+}
+
+/** shortSha256Head of bytes [s, e) of buf (at most 55 of them); else undefined. */
+export function shortSha256HeadOfBytes(buf: Uint8Array, s: number, e: number): [number, number] | undefined {
+  const n = e - s
+  if (n > 55) return undefined
+  for (let i = 0; i < 16; i++) W[i] = 0
+  for (let i = 0; i < n; i++) W[i >> 2] |= buf[s + i] << (24 - 8 * (i & 3))
+  return sha256Head(n)
+}
+
+/** The head of the SHA-256 of the n bytes (n ≤ 55) in W[0..13], big-endian words: pads them and runs the one block. */
+function sha256Head(n: number): [number, number] {
   W[n >> 2] |= 0x80 << (24 - 8 * (n & 3))
   W[15] = n * 8
   for (let i = 16; i < 64; i++) {
@@ -60,8 +80,9 @@ export function shortSha256Head(text: string): [number, number] | undefined {
   let g = 0x1f83d9ab
   let h = 0x5be0cd19
   for (let i = 0; i < 64; i++) {
-    const t1 = (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + W[i]) | 0
-    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0
+    // Ch as g ^ (e & (f ^ g)) and Maj as (a & b) | (c & (a | b)): one operation fewer each (measured 5% quicker)
+    const t1 = (h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (g ^ (e & (f ^ g))) + K[i] + W[i]) | 0
+    const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) | (c & (a | b)))) | 0
     h = g
     g = f
     f = e
