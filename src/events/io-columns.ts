@@ -15,14 +15,12 @@
  * the NDJSON instead and rebuilt on the way (best effort); a block whose checksum fails ends the cache's part of the
  * read, and the NDJSON gives the rest of the events from that block on.
  */
-import {createReadStream} from 'node:fs'
 import {open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
-import {createInterface} from 'node:readline'
 import type {Db} from '../store/index.js'
 import {readPersons} from '../members/io-records.js'
 import {tempPathFor} from '../util/fs.js'
-import {eventsDir} from './io.js'
+import {eventsDir, fileBytes} from './io.js'
 import {
   BLOCK,
   BlockBuilder,
@@ -206,6 +204,12 @@ export class ColumnWriter {
     this.at += bytes.length
   }
 
+  /** Forgets what is waiting to be written (a cache that could not be written is not finished). */
+  drop(): void {
+    this.pending = []
+    this.pendingBytes = 0
+  }
+
   /** Enough is waiting to be written (`flush`). */
   get due(): boolean {
     return this.pendingBytes >= 1024 * 1024
@@ -223,16 +227,22 @@ export class ColumnWriter {
     }
   }
 
-  async add(e: CanonicalEvent): Promise<void> {
-    this.push(e)
-    if (this.due) await this.flush()
-  }
-
-  /** Adds an event without writing: a caller adding many at once flushes when `due` (no promise per event). */
-  push(e: CanonicalEvent, ms?: number, line?: EventLine): void {
+  /**
+   * Adds an event without writing: a caller adding many at once flushes when `due` (no promise per event). Returns the
+   * block the event filled, if it did (queued for writing; the caller may read it until it adds the next event).
+   */
+  push(e: CanonicalEvent, ms?: number, line?: EventLine): EventBlock | undefined {
     this.count++
     const full = this.builder.add(e, ms, line)
     if (full) this.block(full)
+    return full
+  }
+
+  /** Queues the block being filled, when it holds any event, and returns it (valid until the next event is added). */
+  rest(): EventBlock | undefined {
+    const rest = this.builder.flush()
+    if (rest) this.block(rest)
+    return rest
   }
 
   private block(b: EventBlock): void {
@@ -243,8 +253,7 @@ export class ColumnWriter {
 
   /** Writes the last block, the tables and the trailer for the NDJSON `ndjson` (complete), fsyncs and closes. */
   async finish(ndjson: string | FileHandle): Promise<void> {
-    const rest = this.builder.flush()
-    if (rest) this.block(rest)
+    this.rest()
     const {members, channels, topics} = this.builder.tables
     const hashes = Float64Array.from(topics)
     const tables = Buffer.concat([new Uint8Array(hashes.buffer), Buffer.from(JSON.stringify({members, channels}))])
@@ -490,15 +499,23 @@ function plainText(bytes: Uint8Array, end: number): boolean {
 /** Whether bytes [s, e) are the contents of a JSON string (no control character or bare quote, escapes complete). */
 const jsonContents = (bytes: Uint8Array, s: number, e: number): boolean => stringStop(bytes, s, e) === e
 
-/** The events of a batch's NDJSON from line `skip` on. */
-async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<CanonicalEvent> {
-  const lines = createInterface({input: createReadStream(file), crlfDelay: Infinity})
+/** The events of a batch's NDJSON from line `skip` on, a chunk's lines at a time. */
+async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<CanonicalEvent[]> {
+  const decoder = new TextDecoder()
+  let carry = ''
   let i = 0
-  for await (const line of lines) {
-    if (!line) continue
-    if (i++ < skip) continue
-    yield JSON.parse(line) as CanonicalEvent
+  const parse = (lines: string[]): CanonicalEvent[] => {
+    const events: CanonicalEvent[] = []
+    for (const line of lines) if (line !== '' && i++ >= skip) events.push(JSON.parse(line) as CanonicalEvent)
+    return events
   }
+  for await (const chunk of fileBytes(file)) {
+    const lines = (carry + decoder.decode(chunk, {stream: true})).split('\n')
+    carry = lines.pop()!
+    yield parse(lines)
+  }
+  carry += decoder.decode()
+  if (carry !== '') yield parse([carry])
 }
 
 /**
@@ -546,10 +563,11 @@ export async function* batchBlocks(
     if (damaged) {
       await rm(cols, {force: true}).catch(() => undefined)
       const builder = new BlockBuilder(BLOCK, texts)
-      for await (const e of ndjsonEvents(ndjson, done)) {
-        const full = builder.add(e)
-        if (full) yield full
-      }
+      for await (const events of ndjsonEvents(ndjson, done))
+        for (const e of events) {
+          const full = builder.add(e)
+          if (full) yield full
+        }
       const rest = builder.flush()
       if (rest) yield rest
       return
@@ -558,20 +576,29 @@ export async function* batchBlocks(
   yield* rebuild(ndjson, cols, texts)
 }
 
-/** The blocks of an NDJSON file, writing its cache beside it as they go (best effort: a read-only folder just reads). */
+/**
+ * The blocks of an NDJSON file, writing its cache beside it as they go (best effort: a read-only folder just reads).
+ * The blocks read are those written (with their texts, which a reader that did not ask for them ignores).
+ */
 async function* rebuild(ndjson: string, cols: string, texts: boolean): AsyncGenerator<EventBlock> {
   const temp = tempPathFor(cols)
   const writer = await ColumnWriter.create(temp).catch(() => undefined)
+  // a writer that cannot write goes on building the blocks, and drops what it would write
   let writing = writer !== undefined
-  const builder = new BlockBuilder(BLOCK, texts)
+  const builder = writer ? undefined : new BlockBuilder(BLOCK, texts)
   let complete = false
   try {
-    for await (const e of ndjsonEvents(ndjson)) {
-      if (writing) await writer!.add(e).catch(() => (writing = false))
-      const full = builder.add(e)
-      if (full) yield full
+    for await (const events of ndjsonEvents(ndjson)) {
+      for (const e of events) {
+        const full = writer ? writer.push(e) : builder!.add(e)
+        if (full) yield full
+      }
+      if (writer?.due) {
+        if (writing) await writer.flush().catch(() => (writing = false))
+        if (!writing) writer.drop()
+      }
     }
-    const rest = builder.flush()
+    const rest = writer ? writer.rest() : builder!.flush()
     if (rest) yield rest
     complete = true
   } finally {

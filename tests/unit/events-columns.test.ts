@@ -126,6 +126,11 @@ describe('column cache', () => {
     await rm(cols())
     expect(await figures()).toEqual(want)
     expect(Buffer.compare(await readFile(cols()), before)).toBe(0)
+    // the blocks read while it is rebuilt are those of the NDJSON
+    const rowsWanted = await expected()
+    await rm(cols())
+    expect(await scanned()).toEqual(rowsWanted)
+    expect(Buffer.compare(await readFile(cols()), before)).toBe(0)
   })
 
   it('a damaged block, tables or trailer, or another version, falls back to the NDJSON', async () => {
