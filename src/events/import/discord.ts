@@ -8,6 +8,11 @@ const JOIN_TYPES = new Set(['GuildMemberJoin', 'RecipientAdd'])
 const LEAVE_TYPES = new Set(['RecipientRemove'])
 const MESSAGE_TYPES = new Set(['Default', 'Reply', 'ThreadStarterMessage'])
 const THREAD_TYPES = new Set(['GuildPublicThread', 'GuildPrivateThread', 'GuildNewsThread'])
+/**
+ * Keys of a message never read here: left out of what is decoded and parsed (json-walk). The text, and the lists that
+ * can be long in a real export (link previews, files, mentioned users).
+ */
+const UNREAD = new Set(['content', 'attachments', 'embeds', 'stickers', 'mentions', 'inlineEmojis'])
 /** Discord shows every deleted account as this one id. */
 const DELETED_USER_ID = '456226577798135808'
 
@@ -44,7 +49,7 @@ export async function* parseDiscord(bytes: ByteStream, ctx: ParseContext): Async
   let where: Where = {channel: ctx.channel ?? 'discord'}
   const shape: JsonShape = {arrays: new Set()}
   const read = timeReader(ctx.zone)
-  for await (const pieces of walkJson(bytes, new Set(['messages']), shape)) {
+  for await (const pieces of walkJson(bytes, new Set(['messages']), shape, UNREAD)) {
     if (shape.top === 'array') throw wrongShape('', 'object', [])
     const out: ImportItem[] = []
     for (const piece of pieces) {
