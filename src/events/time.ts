@@ -4,7 +4,10 @@ import {tsMillis, ZoneDays} from '../metrics/zone-day.js'
 
 /** Offsets of IANA zones by instant, cached per hour (ZoneDays); undefined for a zone Intl does not know. */
 const zones = new Map<string, ZoneDays | undefined>()
+/** The zone asked for last, and its ZoneDays: an import asks for one zone, once or twice per event. */
+let lastZone: {zone: string; days: ZoneDays | undefined} = {zone: '', days: undefined}
 function zoneDays(zone: string): ZoneDays | undefined {
+  if (zone === lastZone.zone) return lastZone.days
   if (!zones.has(zone)) {
     let z: ZoneDays | undefined
     try {
@@ -14,7 +17,8 @@ function zoneDays(zone: string): ZoneDays | undefined {
     }
     zones.set(zone, z)
   }
-  return zones.get(zone)
+  lastZone = {zone, days: zones.get(zone)}
+  return lastZone.days
 }
 
 const pad2 = (n: number): string => (n < 10 ? '0' : '') + n
@@ -89,13 +93,19 @@ export function parseTime(text: string, zone: string): string | undefined {
   return ms === undefined ? undefined : tsFromMillis(ms, zone)
 }
 
+/** An event's time: its instant, and its canonical ts. */
+export interface EventTime {
+  ms: number
+  ts: string
+}
+
 /**
  * An instant as an event's time: its canonical ts in `zone`, and the instant that ts stands for as `tsMillis(ts)` reads
  * it: `ms` itself when the ts was written by hand (its offset is the one added), else read back (luxon writes whole
  * minutes of offset, and before 1900 zones had seconds in theirs). Importers hand `ms` on with the event, so the ts is
  * not read again for each event. Undefined for no instant, or one no ts can be written for.
  */
-export function eventTime(ms: number | undefined, zone: string): {ms: number; ts: string} | undefined {
+export function eventTime(ms: number | undefined, zone: string): EventTime | undefined {
   if (ms === undefined) return undefined
   const ts = tsFromMillis(ms, zone)
   if (ts === undefined) return undefined

@@ -60,8 +60,11 @@ export class ZoneDays {
   /** The zone's offset in minutes at an instant (constant within a UTC hour, where every zone changes). */
   offsetAt(ms: number): number {
     const utcDay = Math.floor(ms / DAY_MS)
-    const whole = utcDay === this.lastDay ? this.lastOffset : this.dayOffset(utcDay)
-    if (!Number.isNaN(whole)) return whole
+    if (utcDay !== this.lastDay) {
+      this.lastOffset = this.dayOffset(utcDay)
+      this.lastDay = utcDay
+    }
+    if (!Number.isNaN(this.lastOffset)) return this.lastOffset
     return this.hourOffset(ms)
   }
 

@@ -249,6 +249,24 @@ describe('Discord', () => {
     ])
   })
 
+  it('reads each message time as if it were alone, whatever the message before it had (the last time read is remembered)', async () => {
+    const timestamp = fc.option(fc.constantFrom('2026-11-01T09:00:00+08:00', '2026-11-01T09:00:00Z', '2026-11-01 09:00', '', 'bad', 5), {
+      nil: undefined,
+    })
+    const read = async (times: unknown[]) => {
+      const doc = {channel: {id: '1', name: 'c'}, messages: times.map((timestamp) => ({id: '1', author: {id: '5'}, timestamp}))}
+      const r = await collect(parseDiscord(bytesOf(JSON.stringify(doc), 1 << 16), {zone: 'Asia/Shanghai', display: 'r'}))
+      return [...r.events.map((e) => e.ts), ...r.rejects.map((x) => JSON.stringify(x.reason))]
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.array(timestamp, {maxLength: 8}), async (times) => {
+        const alone = await Promise.all(times.map((t) => read([t])))
+        expect([...(await read(times))].sort()).toEqual(alone.flat().sort())
+      }),
+      {numRuns: 300},
+    )
+  })
+
   it('stops with a syntax error on a truncated file', async () => {
     await expect(collect(parseDiscord(bytesOf(doc([msg('1')]).slice(0, -20)), {zone: 'UTC', display: 'x'}))).rejects.toThrow(/ends before/)
   })
@@ -298,6 +316,29 @@ describe('Telegram', () => {
     expect(r.rejects).toEqual([{at: 'result.json:messages[3].members[0]', reason: {key: 'events.reject.telegramNameOnly', params: {name: 'Cy'}}}])
     expect(r.skipped).toEqual({system: 1})
     expect(detectFormat(JSON.stringify(doc, null, 1))).toEqual({format: 'telegram'})
+  })
+
+  it('reads each message time as if it were alone, whatever the message before it had (the last time read is remembered)', async () => {
+    const message = fc.record(
+      {
+        date_unixtime: fc.constantFrom('1793494800', ' 1793494800', '1793494801', '1793494800.5', 'x', '', '99999999999999'),
+        date: fc.constantFrom('2026-11-01T09:00:00', '2026-11-01T09:00:07', 'bad'),
+      },
+      {requiredKeys: []},
+    )
+    const read = async (messages: object[]) => {
+      const doc = {id: 77, messages: messages.map((m) => ({id: 1, type: 'message', from_id: 'user5', ...m}))}
+      const r = await collect(parseTelegram(bytesOf(JSON.stringify(doc), 1 << 16), {zone: 'Asia/Shanghai', display: 'r'}))
+      return [...r.events.map((e) => e.ts), ...r.rejects.map((x) => JSON.stringify(x.reason))]
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.array(message, {maxLength: 8}), async (messages) => {
+        const alone = await Promise.all(messages.map((m) => read([m])))
+        const together = await read(messages)
+        expect([...together].sort()).toEqual(alone.flat().sort())
+      }),
+      {numRuns: 300},
+    )
   })
 
   it('members: `user` and digits become the id; channels, other names and numbers keep theirs', async () => {

@@ -1,5 +1,5 @@
 /** DiscordChatExporter JSON: one channel (or thread) per file, messages streamed one at a time. */
-import {eventTime, parseMillis} from '../time.js'
+import {eventTime, parseMillis, type EventTime} from '../time.js'
 import type {ByteStream, CanonicalEvent, ImportItem, ParseContext} from '../types.js'
 import {expectMessages, idOf, jsonAt, memberCache, obj, reject, rejectTime, wrongShape} from './common.js'
 import {walkJson, type JsonShape} from './json-walk.js'
@@ -8,6 +8,11 @@ const JOIN_TYPES = new Set(['GuildMemberJoin', 'RecipientAdd'])
 const LEAVE_TYPES = new Set(['RecipientRemove'])
 const MESSAGE_TYPES = new Set(['Default', 'Reply', 'ThreadStarterMessage'])
 const THREAD_TYPES = new Set(['GuildPublicThread', 'GuildPrivateThread', 'GuildNewsThread'])
+/**
+ * Keys of a message never read here: left out of what is decoded and parsed (json-walk). The text, and the lists that
+ * can be long in a real export (link previews, files, mentioned users).
+ */
+const UNREAD = new Set(['content', 'attachments', 'embeds', 'stickers', 'mentions', 'inlineEmojis'])
 /** Discord shows every deleted account as this one id. */
 const DELETED_USER_ID = '456226577798135808'
 
@@ -21,13 +26,30 @@ interface Where {
 }
 
 /**
+ * A message's time from its `timestamp`, the last one read remembered: messages sent in the same second (a burst, a
+ * bot's replies) share one reading.
+ */
+function timeReader(zone: string): (timestamp: unknown) => EventTime | undefined {
+  let last = ''
+  let lastTime: EventTime | undefined
+  return (timestamp) => {
+    if (timestamp === last) return lastTime
+    if (typeof timestamp !== 'string') return undefined
+    last = timestamp
+    lastTime = eventTime(parseMillis(timestamp, zone), zone)
+    return lastTime
+  }
+}
+
+/**
  * Events of a DiscordChatExporter JSON export, a chunk's messages at a time: posts, replies (`reference`), joins,
  * reactions per member where listed.
  */
 export async function* parseDiscord(bytes: ByteStream, ctx: ParseContext): AsyncGenerator<ImportItem[]> {
   let where: Where = {channel: ctx.channel ?? 'discord'}
   const shape: JsonShape = {arrays: new Set()}
-  for await (const pieces of walkJson(bytes, new Set(['messages']), shape)) {
+  const read = timeReader(ctx.zone)
+  for await (const pieces of walkJson(bytes, new Set(['messages']), shape, UNREAD)) {
     if (shape.top === 'array') throw wrongShape('', 'object', [])
     const out: ImportItem[] = []
     for (const piece of pieces) {
@@ -35,7 +57,7 @@ export async function* parseDiscord(bytes: ByteStream, ctx: ParseContext): Async
         if (piece.key === 'messages') throw wrongShape('messages', 'array', piece.value)
         const channel = obj(piece.value)
         if (piece.key === 'channel' && channel) where = whereOf(channel, ctx)
-      } else if (piece.key === 'messages') message(piece.value, jsonAt(ctx.display, 'messages', piece.index), where, ctx, out)
+      } else if (piece.key === 'messages') message(piece.value, piece.index, where, read, ctx, out)
     }
     if (out.length > 0) yield out
   }
@@ -48,27 +70,36 @@ function whereOf(channel: Record<string, unknown>, ctx: ParseContext): Where {
   return {channel: ctx.channel ?? name, ...(thread ? {thread} : {})}
 }
 
-/** The items of one message, appended to `out`. */
-function message(value: unknown, at: string, where: Where, ctx: ParseContext, out: ImportItem[]): void {
+/** The items of message `index`, appended to `out`. */
+function message(
+  value: unknown,
+  index: number,
+  where: Where,
+  read: (timestamp: unknown) => EventTime | undefined,
+  ctx: ParseContext,
+  out: ImportItem[],
+): void {
+  // where it is, written only for a reject (not for each of a million messages)
+  const at = (): string => jsonAt(ctx.display, 'messages', index)
   const m = obj(value)
   if (!m) {
-    out.push(reject(at, 'notObject'))
+    out.push(reject(at(), 'notObject'))
     return
   }
   const id = idOf(m.id)
   if (!id) {
-    out.push(reject(at, 'noId'))
+    out.push(reject(at(), 'noId'))
     return
   }
   const author = obj(m.author)
   const authorId = idOf(author?.id)
   if (!author || !authorId) {
-    out.push(reject(at, 'noMember'))
+    out.push(reject(at(), 'noMember'))
     return
   }
-  const time = eventTime(typeof m.timestamp === 'string' ? parseMillis(m.timestamp, ctx.zone) : undefined, ctx.zone)
+  const time = read(m.timestamp)
   if (!time) {
-    out.push(rejectTime(at, 'timestamp', m.timestamp))
+    out.push(rejectTime(at(), 'timestamp', m.timestamp))
     return
   }
   const {ts, ms} = time
@@ -106,7 +137,7 @@ function message(value: unknown, at: string, where: Where, ctx: ParseContext, ou
   else event = topic ? {ts, member, channel, src, type: 'reply', parent, topic} : {ts, member, channel, src, type: 'reply', parent}
   out.push({event, ms})
   if (Array.isArray(m.reactions) && m.reactions.length > 0)
-    reactions(m.reactions, {ts, channel: where.channel, parent: src, ...(topic ? {topic} : {})}, ms, at, ctx, out)
+    reactions(m.reactions, {ts, channel: where.channel, parent: src, ...(topic ? {topic} : {})}, ms, at(), ctx, out)
 }
 
 function reactions(
