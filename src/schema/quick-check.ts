@@ -133,6 +133,30 @@ function oneOfValues(list: readonly unknown[]): (v: unknown) => boolean {
   return (v) => list.some((e) => equal(e, v))
 }
 
+/**
+ * `properties` and `additionalProperties` of an object schema in one pass over the value's own keys, each looked up in
+ * the schema's properties, instead of one over the schema's properties (most absent from a value) and another over the
+ * value's keys: as ajv checks them, since no property is named like a member of Object.prototype (`compileNode` turns
+ * such a schema away), which a value would otherwise seem to have.
+ */
+function members(s: Schema): Check {
+  const properties = isObject(s.properties) ? s.properties : {}
+  const names = Object.keys(properties)
+  const index = new Map(names.map((name, i) => [name, i]))
+  const kids = lazyChecks(names.map((name) => properties[name]))
+  const additional = s.additionalProperties
+  const other = additional === undefined ? ACCEPT : lazyCheck(additional)
+  return (v, f) => {
+    if (!isObject(v)) return true
+    for (const name in v) {
+      const i = index.get(name)
+      const item = v[name]
+      if (i === undefined ? !other(item, f) : item !== undefined && !kids[i](item, f)) return false
+    }
+    return true
+  }
+}
+
 /** The check of one schema object: one small check per keyword, all of which must hold (keywords read once, here). */
 function compileNode(s: Schema): Check {
   const parts: Check[] = []
@@ -158,36 +182,13 @@ function compileNode(s: Schema): Check {
         })
         break
       }
-      case 'properties': {
-        const names: string[] = []
-        for (const name in x as Schema) names.push(name)
-        const kids = lazyChecks(names.map((name) => (x as Schema)[name]))
-        parts.push((v, f) => {
-          if (!isObject(v)) return true
-          for (let i = 0; i < names.length; i++) {
-            const item = v[names[i]]
-            if (item !== undefined && !kids[i](item, f)) return false
-          }
-          return true
-        })
+      case 'properties':
+      case 'additionalProperties':
+        // both in one check, made at the first of the two
+        if (keyword === 'additionalProperties' ? isObject(s.properties) : false) break
+        if (Object.keys(isObject(s.properties) ? s.properties : {}).some((name) => name in Object.prototype)) return REJECT
+        parts.push(members(s))
         break
-      }
-      case 'additionalProperties': {
-        const known: object = isObject(s.properties) ? s.properties : {}
-        if (x === false) {
-          parts.push((v) => {
-            if (isObject(v)) for (const name in v) if (!Object.hasOwn(known, name)) return false
-            return true
-          })
-          break
-        }
-        const kid = lazyChecks([x])
-        parts.push((v, f) => {
-          if (isObject(v)) for (const name in v) if (!Object.hasOwn(known, name) && !kid[0](v[name], f)) return false
-          return true
-        })
-        break
-      }
       case 'propertyNames': {
         const kid = lazyCheck(x)
         parts.push((v, f) => {

@@ -1,5 +1,5 @@
 /** Reading YAML text from disk: UTF-8 only (a BOM is dropped); anything else is one located error naming its encoding. */
-import {isUtf8} from 'node:buffer'
+import {isAscii, isUtf8, transcode} from 'node:buffer'
 import {closeSync, openSync, readSync} from 'node:fs'
 import type Iconv from 'iconv-lite'
 import {ValidationError, type Msg} from '../errors.js'
@@ -69,6 +69,18 @@ function utf16Order(b: Uint8Array): 'utf16le' | 'utf16be' | undefined {
   return undefined
 }
 
+/**
+ * The text of bytes known to be UTF-8, as TextDecoder gives it (a BOM at the start dropped). ASCII is read byte for
+ * byte; other text is transcoded to UTF-16 (ICU) and read as that: V8's own UTF-8 decoding took 27 µs for a 21 kB
+ * community.yaml with a few dashes, against 10 µs this way, for each of the thousands of files validate reads.
+ */
+function utf8Text(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (isAscii(buffer)) return buffer.toString('latin1')
+  const text = transcode(buffer, 'utf8', 'utf16le').toString('utf16le')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
 /** Decodes a YAML file's bytes: UTF-8 with its BOM dropped, or a description of the encoding it seems to be in. */
 export function decodeYamlBytes(bytes: Uint8Array): DecodedText {
   const order = utf16Order(bytes)
@@ -77,7 +89,7 @@ export function decodeYamlBytes(bytes: Uint8Array): DecodedText {
   const body = bytes.subarray(start)
   // Node's own check first (native, many times faster on a large file); the byte-by-byte scan only places the error
   const bad = isUtf8(body) ? -1 : firstInvalid(body)
-  if (bad < 0) return {text: new TextDecoder('utf-8').decode(body)}
+  if (bad < 0) return {text: utf8Text(body)}
   const before = new TextDecoder('utf-8').decode(body.subarray(0, bad))
   const lineStart = before.lastIndexOf('\n') + 1
   const line = before.slice(0, lineStart).split('\n').length

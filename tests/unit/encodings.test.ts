@@ -1,6 +1,7 @@
 /** YAML files saved in another encoding than UTF-8 (Notepad's GBK "ANSI", UTF-16 "Unicode"): one located error, nothing written. */
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import CalendarGenerate from '../../commands/calendar/generate.js'
@@ -41,6 +42,18 @@ describe('decodeYamlBytes', () => {
     expect(decodeYamlBytes(iconv.encode('kind: Community\nname: Café\n', 'latin1')).problem).toEqual({encoding: 'unknown', line: 2, col: 10})
     expect(decodeYamlBytes(Buffer.concat([BOM, Buffer.from(ZH)]))).toEqual({text: ZH})
     expect(decodeYamlBytes(Buffer.from(ZH))).toEqual({text: ZH})
+  })
+
+  it('reads UTF-8 as TextDecoder does: ASCII, Latin-1, CJK, emoji, one BOM or two, in a Buffer or a plain Uint8Array', () => {
+    const texts = fc.oneof(fc.string({unit: 'grapheme-ascii'}), fc.string({unit: 'grapheme'}), fc.string({unit: 'binary'}))
+    fc.assert(
+      fc.property(texts, fc.integer({min: 0, max: 2}), fc.boolean(), (text, boms, plain) => {
+        const bytes = Buffer.concat([...Array.from({length: boms}, () => BOM), Buffer.from(text)])
+        const expected = new TextDecoder('utf-8').decode(boms > 0 ? bytes.subarray(3) : bytes)
+        expect(decodeYamlBytes(plain ? new Uint8Array(bytes) : bytes)).toEqual({text: expected})
+      }),
+      {numRuns: 2000},
+    )
   })
 })
 

@@ -107,6 +107,9 @@ describe('quickValid', () => {
       [{enum: [1, [1], {a: 'x'}]}, [1, [1], [[1]], {a: 'x'}, {a: 'y'}, '1', Number.NaN]],
       [{type: ['string', 'array', 'object', 'boolean', 'number']}, ['a', [], {}, true, 1.5, null, Number.NaN]],
       [{properties: {a: {type: 'string'}}, additionalProperties: false}, [{a: 'x'}, {a: 1}, {b: 1}, {}, 'x', []]],
+      // properties without additionalProperties, and the other way round
+      [{properties: {a: {type: 'string'}, b: {type: 'integer'}}}, [{a: 'x'}, {a: 1}, {c: 1}, {a: 'x', b: 2, c: null}, {b: 'x'}, {}]],
+      [{additionalProperties: {type: 'integer'}, minProperties: 1}, [{a: 1}, {a: 'x'}, {a: 1, b: 2.5}, {}]],
     ]
     for (const [schema, values] of cases) {
       const validate = ajv.compile(schema)
@@ -131,6 +134,10 @@ describe('quickValid', () => {
     expect(quickValid({contains: {type: 'string'}}, ['a'], FORMATS)).toBe(false)
     expect(quickValid({patternProperties: {'^a': {}}}, {a: 1}, FORMATS)).toBe(false)
     expect(quickValid({type: 'string', format: 'email'}, 'a@b.c', FORMATS)).toBe(false)
+    // a property named like a member of Object.prototype: ajv reads `data.toString` of a value without one too
+    expect(quickValid({properties: {toString: {type: 'string'}}}, {toString: 'x'}, FORMATS)).toBe(false)
+    expect(newAjv({strictTypes: false}).validate({properties: {toString: {type: 'string'}}}, {})).toBe(false)
+    expect(quickValid({properties: {toString: {type: 'string'}}}, {}, FORMATS)).toBe(false)
     expect(quickValid({type: 'string', 'x-hint': {en: 'h'}, description: 'd', default: 'x'}, 'a', FORMATS)).toBe(true)
   })
 
