@@ -254,7 +254,7 @@ export class ScoringEvents {
   grouped(): Grouped {
     if (this.groups) return this.groups
     if (this.released) throw new Error('ScoringEvents: grouped once released')
-    const groups = groupByMember(this.slot, this.n, this.members)
+    const groups = groupByMember(this.slot, this.n, this.members, this.slots)
     const {order} = groups
     for (let k = 0; k < order.length; k++) order[k] = this.at[order[k]]
     this.slot = this.at = new Uint32Array(0)
