@@ -65,6 +65,9 @@ export function isoOfDay(days: number, secs: number, offset: number, out: Uint8A
  */
 export class IsoDays {
   private readonly days = new Map<number, Uint8Array>()
+  /** The last date and offset met of each day d, in slot d & 1023 (tag: its key): an array lookup for most writes, not a Map lookup. */
+  private readonly keys = new Float64Array(1024).fill(Number.NaN)
+  private readonly dates: Uint8Array[] = new Array<Uint8Array>(1024).fill(new Uint8Array(ISO))
 
   write(times: Float64Array, i: number, offset: number, out: Uint8Array, o: number): number {
     const t = times[i] / 1000 + offset * 60
@@ -72,11 +75,16 @@ export class IsoDays {
     const secs = t - days * 86_400
     // offsets are within ±5999 minutes (two digits of hours)
     const key = days * 16_384 + offset
-    let date = this.days.get(key)
-    if (date === undefined) {
-      date = new Uint8Array(ISO)
-      isoOfDay(days, 0, offset, date, 0)
-      this.days.set(key, date)
+    let date: Uint8Array | undefined = this.dates[days & 1023]
+    if (this.keys[days & 1023] !== key) {
+      date = this.days.get(key)
+      if (date === undefined) {
+        date = new Uint8Array(ISO)
+        isoOfDay(days, 0, offset, date, 0)
+        this.days.set(key, date)
+      }
+      this.keys[days & 1023] = key
+      this.dates[days & 1023] = date
     }
     for (let k = 0; k < 11; k++) out[o++] = date[k]
     o = two((secs / 3600) | 0, out, o)

@@ -120,6 +120,27 @@ describe('column cache', () => {
     expect((await readFile(cols())).includes(Buffer.from(`"${topical.topic}"`))).toBe(false)
   })
 
+  it('reads the next block while the caller works on one, never over it; a caller that stops early leaves the cache whole', async () => {
+    const want = await expected()
+    const out: string[] = []
+    let texts = 0
+    for await (const b of scanEvents(root, await store.read(), undefined, true)) {
+      // the next block's read is under way: it ends meanwhile, into the other buffers
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      out.push(...rows([b]))
+      texts += b.text!.ends.length
+    }
+    expect(out).toEqual(want)
+    expect(texts).toBe(2 * want.length)
+    for await (const b of batchBlocks(root, {id: 'B1', events: want.length}, undefined, true)) {
+      expect(b.length).toBe(BLOCK)
+      break
+    }
+    const before = await readFile(cols())
+    expect(await scanned()).toEqual(want)
+    expect(Buffer.compare(await readFile(cols()), before)).toBe(0)
+  })
+
   it('is rebuilt when missing, with the same bytes as at import and the same figures', async () => {
     const before = await readFile(cols())
     const want = await figures()

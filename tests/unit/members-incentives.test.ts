@@ -180,6 +180,27 @@ describe('points ledger', () => {
     expect((await memberPoints(ws, store, 'qq:1')).points).toBe(72)
   })
 
+  it('counts every member once in the totals, members with manual entries only among them, as the entries add up', async () => {
+    await importLines(EVENTS)
+    const awards: Array<[string, number]> = [
+      ['qq:9', 0.1],
+      ['qq:1', 0.35],
+      ['wx:成员', 2.5],
+      ['qq:9', 0.2],
+      ['discord:7', -1.15],
+    ]
+    for (const [member, points] of awards) await awardPoints(ws, store, {member, points, reason: 'r', now: NOW})
+    const r = await recomputePoints(ws, store, {now: NOW})
+    // the sums by hand: each member's ledger points, then their manual entries in order
+    const totals = new Map<string, number>([
+      ['discord:7', 2],
+      ['qq:1', 24],
+    ])
+    for (const [member, points] of awards) totals.set(member, Math.round(((totals.get(member) ?? 0) + points) * 100) / 100)
+    expect(r).toMatchObject({members: 4, manual: 5, total: Math.round([...totals.values()].reduce((a, b) => a + b, 0) * 100) / 100})
+    expect(r.total).toBe(28)
+  })
+
   it('writes each line as JSON.stringify writes its entry, whatever the ids hold, and reads a batch file edited since its column cache was made', async () => {
     const odd = [
       ev('2026-11-02T10:00:00+08:00', 'post', 'qq:1', {src: 'qq:引号"和\\反斜杠'}),
@@ -647,6 +668,38 @@ describe('scoring events: a ts written back from its time', () => {
               const out = Buffer.alloc(ev.textLength(ref))
               const end = ev.copyTs(ref, out, 0)
               expect([ev.ts(ref), out.toString('latin1', 0, end)]).toEqual([bySrc.get(ev.src(ref)), bySrc.get(ev.src(ref))])
+            }
+        },
+      ),
+    )
+  })
+
+  it('gives back the ts and month of many events in one ledger, days 1024 apart and at several offsets among them', () => {
+    // local days that share a slot of the day caches (d and d ± 1024), the same day at other offsets, in any order
+    const day0 = Date.parse('2026-11-02T00:00:00Z')
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            day: fc.constantFrom(0, 1, 1024, 1025, -1024, 2048, 31),
+            secs: fc.integer({min: 0, max: 86_399}),
+            offset: fc.constantFrom(480, -270, 0, 840, -720),
+          }),
+          {minLength: 1, maxLength: 60},
+        ),
+        (specs) => {
+          const events = specs.map(({day, secs, offset}, k) => {
+            const ms = day0 + day * 86_400_000 + secs * 1000
+            return {ms, ts: iso(ms, offset), type: 'post' as const, src: `s${k}`}
+          })
+          const ev = ScoringEvents.fromTimelines([['m', events]])
+          const bySrc = new Map(events.map((e) => [e.src, e.ts]))
+          for (const [, refs] of ev.byMember())
+            for (const ref of refs) {
+              const ts = bySrc.get(ev.src(ref))!
+              const out = Buffer.alloc(ev.textLength(ref))
+              const end = ev.copyTs(ref, out, 0)
+              expect([out.toString('latin1', 0, end), ev.month(ref)]).toEqual([ts, ts.slice(0, 7)])
             }
         },
       ),

@@ -182,6 +182,33 @@ describe('stored leaderboard', () => {
     )
   })
 
+  it('writes the month totals as JSON.stringify writes them, whether every member key is plain ASCII or not', () => {
+    const key = fc.oneof(
+      fc.stringMatching(/^[a-z]{1,6}:[0-9a-z]{0,8}$/),
+      fc.constantFrom('wx:张', 'csv:a"b', 'csv:a\\b', 'csv:\u0001', 'csv:\ud800', '', 'qq:é'),
+    )
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(key, {maxLength: 12}),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom('2026-05', '2026-06'), fc.integer({min: -9, max: 99})), {maxLength: 30}),
+        (members, points) => {
+          const sorted = [...members].sort()
+          const columns = new MonthColumns()
+          const entries: LedgerEntry[] = []
+          for (const member of sorted) {
+            const k = columns.append(member)
+            for (const [at, month, p] of points)
+              if (sorted[at % Math.max(1, sorted.length)] === member) {
+                columns.add(month, k, p)
+                entries.push({ts: `${month}-15T10:00:00+08:00`, member, points: p})
+              }
+          }
+          expect(columns.json().toString('utf8')).toBe(JSON.stringify(monthTotals(entries)))
+        },
+      ),
+    )
+  })
+
   it('the month columns a recompute adds up give the month totals and the leaderboard the ledger’s entries give', () => {
     const members = ['qq:1', 'qq:2', 'qq:10', 'wx:张', 'P1', 'csv:a"b\\c', 'csv:\u0001']
     const entry = fc.record({
@@ -190,8 +217,14 @@ describe('stored leaderboard', () => {
       points: fc.oneof(fc.integer({min: -5, max: 9}), fc.constantFrom(0.1, 0.2, 1.25, 2.5, -0.5, 123_456, 2 ** 31, -(2 ** 31))),
     })
     const ts = (month: string) => `${month}-15T10:00:00+08:00`
+    // manual entries also of members the computed ledger does not name (before, among and after its members)
+    const manualEntry = fc.record({
+      member: fc.constantFrom(...members, 'P0', 'qq:15', 'zz:9'),
+      month: fc.constantFrom('2026-05', '2026-06', '2026-07', '2026-10'),
+      points: fc.oneof(fc.integer({min: -5, max: 9}), fc.constantFrom(0.1, 0.2, 1.25)),
+    })
     fc.assert(
-      fc.property(fc.array(entry, {maxLength: 60}), fc.array(entry, {maxLength: 8}), (computed, manual) => {
+      fc.property(fc.array(entry, {maxLength: 60}), fc.array(manualEntry, {maxLength: 8}), (computed, manual) => {
         // a recompute adds each member's points month by month, members in code-point order, each appended once (the
         // leaderboard looks up the manual entries' members after)
         const columns = new MonthColumns()
