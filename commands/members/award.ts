@@ -17,7 +17,10 @@ export default class MembersAward extends BaseCommand<typeof MembersAward> {
   ]
 
   static override args = {
-    member: Args.string({description: 'The member: platform:id, or a person id (P1)', required: true}),
+    member: Args.string({
+      description: 'The member: an identity (qq:10002), a person id (P1), or a record id or exact name as members list shows them',
+      required: true,
+    }),
   }
 
   static override flags = {

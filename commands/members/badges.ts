@@ -25,7 +25,9 @@ export default class MembersBadges extends BaseCommand<typeof MembersBadges> {
   ]
 
   static override flags = {
-    member: Flags.string({description: 'The member (platform:id or person id P1): list their badges, or the one to award or revoke'}),
+    member: Flags.string({
+      description: 'The member (an identity, a person id P1, a record id or exact name): list their badges, or the one to award or revoke',
+    }),
     award: Flags.string({description: 'Give this badge by hand (needs --member)', exclusive: ['revoke', 'dry-run'], dependsOn: ['member']}),
     revoke: Flags.string({
       description: 'Revoke this badge (needs --member and --reason)',

@@ -30,7 +30,10 @@ export default class MembersPoints extends BaseCommand<typeof MembersPoints> {
   static override flags = {
     recompute: Flags.boolean({description: 'Compute the ledger from the events × rules again (the same events give the same ledger)'}),
     'dry-run': Flags.boolean({char: 'n', description: 'With --recompute: show the totals; write nothing', dependsOn: ['recompute']}),
-    member: Flags.string({description: 'Show this member’s ledger (platform:id or a person id P1)', exclusive: ['recompute']}),
+    member: Flags.string({
+      description: 'Show this member’s ledger (an identity, a person id P1, a record id or exact name)',
+      exclusive: ['recompute'],
+    }),
   }
 
   async run(): Promise<Output> {

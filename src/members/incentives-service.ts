@@ -289,8 +289,26 @@ export function memberKey(db: Pick<Db, 'memberLinks'>, persons: Persons, member:
     return member
   }
   if (!IDENTITY.test(member))
-    throw new UsageError({key: 'members.link.badIdentity', params: {id: member}}, {hint: {key: 'members.link.identityHint'}})
+    throw new UsageError({key: 'members.link.badIdentity', params: {id: member}}, {hint: {key: 'members.incentives.memberHint'}})
   return persons.index.get(member) ?? member
+}
+
+/**
+ * A member named as `members list` and `members show` name them too: a record's id (`M004`) or its exact name is
+ * taken to the record's first identity (`record:M004` for a record without one), for memberKey. An identity or a person
+ * id is returned as it is, without reading the records.
+ */
+export async function memberRef(root: string, db: Pick<Db, 'memberRecords'>, member: string): Promise<string> {
+  if (/^P\d+$/.test(member) || IDENTITY.test(member)) return member
+  const records = await readRecords(root, db)
+  const byId = records.find((r) => r.id === member)
+  const named = byId ? [byId] : records.filter((r) => r.name === member)
+  if (named.length > 1)
+    throw new UsageError(
+      {key: 'members.records.ambiguous', params: {ref: member, ids: named.map((r) => r.id).join(', ')}},
+      {hint: {key: 'members.records.ambiguous.hint'}},
+    )
+  return named.length === 1 ? (named[0].identities[0] ?? `record:${named[0].id}`) : member
 }
 
 export interface AwardRequest {
@@ -310,9 +328,11 @@ export async function awardPoints(ws: IncentivesWorkspace, store: Store, r: Awar
   const reason = r.reason.trim()
   if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
   const ts = localIso(r.now, ws.community.timezone)
-  await readPersons(ws.root, await store.read()) // the records file is read before the lock
+  const before = await store.read()
+  await readPersons(ws.root, before) // the records file is read before the lock
+  const ref = await memberRef(ws.root, before, r.member)
   const award = await store.update(async (db) => {
-    const member = memberKey(db, await readPersons(ws.root, db), r.member)
+    const member = memberKey(db, await readPersons(ws.root, db), ref)
     const entry: LedgerEntry = {ts, member, points: round2(points), id: nextId(db, 'A'), reason, ...(r.by ? {by: r.by} : {})}
     db.incentives.manual = await appendIncentive(ws.root, MANUAL_FILE, db.incentives.manual, [entry], r.now.toISOString())
     return entry
@@ -420,7 +440,7 @@ export async function ledgerSummary(ws: IncentivesWorkspace, store: StoreReader)
 export async function memberPoints(ws: IncentivesWorkspace, store: StoreReader, member: string): Promise<PointsView & {entries: LedgerEntry[]}> {
   const db = await store.read()
   const persons = await readPersons(ws.root, db)
-  const key = memberKey(db, persons, member)
+  const key = memberKey(db, persons, await memberRef(ws.root, db, member))
   const entries: LedgerEntry[] = []
   const take = (chunk: LedgerEntry[]) => {
     for (const e of resolved(chunk, persons.index)) if (e.member === key) entries.push(e)
@@ -565,7 +585,7 @@ async function pendingBadges(ws: IncentivesWorkspace, db: Db): Promise<BadgeReco
 /** `members badges`: awards the badges the rules give that are not stored yet (once each; a revocation sticks), then lists them. */
 export async function runBadges(ws: IncentivesWorkspace, store: Store, o: {member?: string; dryRun?: boolean; now: Date}): Promise<BadgesResult> {
   const db = await store.read()
-  const member = o.member === undefined ? undefined : memberKey(db, await readPersons(ws.root, db), o.member)
+  const member = o.member === undefined ? undefined : memberKey(db, await readPersons(ws.root, db), await memberRef(ws.root, db, o.member))
   const pending = await pendingBadges(ws, db)
   let awarded: BadgeRecord[] = []
   if (!o.dryRun && pending.length > 0) {
@@ -599,9 +619,11 @@ export async function giveBadge(
 ): Promise<BadgeRecord> {
   knownBadge(ws, o.badge)
   const date = localIso(o.now, ws.community.timezone)
-  await readPersons(ws.root, await store.read()) // the records file is read before the lock
+  const before = await store.read()
+  await readPersons(ws.root, before) // the records file is read before the lock
+  const ref = await memberRef(ws.root, before, o.member)
   return store.update(async (db) => {
-    const member = memberKey(db, await readPersons(ws.root, db), o.member)
+    const member = memberKey(db, await readPersons(ws.root, db), ref)
     const state = badgeState(await badgeRecords(ws.root, db))
     if (holds(state, o.badge, member))
       throw new ValidationError(
@@ -624,9 +646,11 @@ export async function revokeBadge(
   if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
   knownBadge(ws, o.badge)
   const date = localIso(o.now, ws.community.timezone)
-  await readPersons(ws.root, await store.read()) // the records file is read before the lock
+  const before = await store.read()
+  await readPersons(ws.root, before) // the records file is read before the lock
+  const ref = await memberRef(ws.root, before, o.member)
   return store.update(async (db) => {
-    const member = memberKey(db, await readPersons(ws.root, db), o.member)
+    const member = memberKey(db, await readPersons(ws.root, db), ref)
     const state = badgeState(await badgeRecords(ws.root, db))
     if (!holds(state, o.badge, member))
       throw new ValidationError(

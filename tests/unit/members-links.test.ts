@@ -75,6 +75,16 @@ describe('member records and links', () => {
     expect((await memberPoints(ws, store, 'qq:10007')).points).toBe(0) // the award went to P1, which is gone
   })
 
+  it('awards and points take a member as members list shows them: a record id or an exact name, as an identity of theirs does', async () => {
+    const ws = {root, community: {timezone: ZONE}}
+    const award = await awardPoints(ws, store, {member: 'M12', points: 7, reason: 'volunteer', now: NOW})
+    expect(award.member).toBe((await showMember(store, {ref: 'qq:10012', zone: ZONE, now: NOW})).key)
+    expect((await memberPoints(ws, store, 'wechat:wx_12')).points).toBe(7)
+    expect((await memberPoints(ws, store, '成员12')).points).toBe(7)
+    expect((await memberPoints(ws, store, 'M12')).points).toBe(7)
+    await expect(memberPoints(ws, store, 'M99999')).rejects.toMatchObject({msg: {key: 'members.link.badIdentity'}})
+  })
+
   it('unlinking an identity a record joins takes it off the record: it counts as its own person, the record keeps the rest', async () => {
     const before = (await store.read()).memberRecords.snapshot
     expect(await unlinkMembers(store, ['wechat:wx_7'])).toEqual(['wechat:wx_7'])

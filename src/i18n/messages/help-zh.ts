@@ -462,7 +462,7 @@ export const HELP_ZH: {
       flags: {
         recompute: '从事件 × 规则重新计算账本（同样的事件得到同样的账本）',
         'dry-run': '与 --recompute 一起：只显示合计，不写入',
-        member: '查看这位成员的账本（平台:id 或人员编号 P1）',
+        member: '查看这位成员的账本（账号、人员编号 P1、档案编号或准确的名字）',
       },
       examples: {
         'members points --recompute': '重新计算账本并显示合计',
@@ -473,7 +473,7 @@ export const HELP_ZH: {
     },
     'members:award': {
       description: '手动给成员加分，或用负数扣分；原因记入账本，重新计算不会丢失',
-      args: {member: '成员：平台:id，或人员编号（P1）'},
+      args: {member: '成员：账号（qq:10002）、人员编号（P1），或 members list 显示的档案编号或准确的名字'},
       flags: {points: '加的分数（负数为扣分）', reason: '原因（记入账本）', by: '由谁发放'},
       examples: {
         'members award qq:10002 --points 50 --reason "线下活动志愿者"': '线下活动志愿者加 50 分',
@@ -506,7 +506,7 @@ export const HELP_ZH: {
       description:
         '勋章：按 community.yaml 的规则颁发（每人每枚只颁发一次，记下获得日期），列出持有人或某位成员的勋章；也可手动颁发，或写明原因收回（之后规则不会再颁给此人）',
       flags: {
-        member: '成员（平台:id 或人员编号 P1）：查看其勋章，或要颁发、收回的对象',
+        member: '成员（账号、人员编号 P1、档案编号或准确的名字）：查看其勋章，或要颁发、收回的对象',
         award: '手动颁发这枚勋章（需要 --member）',
         revoke: '收回这枚勋章（需要 --member 和 --reason）',
         reason: '原因（与 --award 或 --revoke 一起使用）',

@@ -16,6 +16,10 @@ export const membersIncentives: Messages = {
     en: 'Levels (by id or name): {levels}; community.yaml `engagement.levels` declares them',
     'zh-CN': '等级（用编号或名称）：{levels}；在 community.yaml 的 `engagement.levels` 中定义',
   },
+  'members.incentives.memberHint': {
+    en: 'Name a member by an identity (discord:123, qq:10002), a person (P3), or a record id or exact name as members list shows them (M004)',
+    'zh-CN': '用账号（discord:123、qq:10002）、人员编号（P3），或 members list 显示的档案编号或准确的名字（M004）指定成员',
+  },
   'members.incentives.noReason': {en: 'A reason is required', 'zh-CN': '必须写明原因'},
   'members.incentives.noReason.hint': {
     en: 'Say why with --reason "…"; it is kept in the ledger',
