@@ -43,7 +43,7 @@ describe('concurrent commops processes', () => {
     )
     const results = await Promise.all(adds)
     await long.exited
-    for (const r of results) expect(r.code, r.stderr).toBe(0)
+    for (const r of results) expect(r.code, `${r.stderr}${r.stdout}`).toBe(0)
     const db = JSON.parse(await readFile(Store.at(root).file, 'utf8')) as Db
     const titles = new Set(db.calendar.map((c) => c.title))
     for (let i = 0; i < 2 * PROCESSES; i++) expect(titles.has(`item ${i}`), `item ${i}`).toBe(true)
