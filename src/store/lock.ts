@@ -5,7 +5,8 @@
  * file hard-linked to the lock's name, which fails if the name exists). A lock is never taken over while its holder
  * lives, whatever its age: a waiter takes it over only when the holder ran on this machine and its pid is gone (or is
  * this very process, a leftover), or, for a holder on another machine (a shared folder), after `foreignStaleMs`.
- * Taking over renames the old lock aside and checks it was the one judged dead, putting it back otherwise. Before
+ * Taking over looks at the lock through a hard link first, renames it aside only when it is still the one judged
+ * dead, and checks what it renamed, putting it back otherwise. Before
  * the store's final rename the writer checks the lock still carries its token (`assertHeld`).
  */
 import {AsyncLocalStorage} from 'node:async_hooks'
@@ -174,10 +175,30 @@ async function abandoned(lockPath: string, holder: LockHolder | 'unreadable', fo
 }
 
 /**
- * Removes an abandoned lock: renames it aside (atomic, so only one waiter gets it), and if what it got is not the
- * lock it judged abandoned (another waiter took over first), puts it back.
+ * Removes an abandoned lock: first looks, through a second name (a hard link: the file itself, whatever then takes the
+ * lock's name), whether the lock is still the one judged abandoned, and leaves it alone if not (a holder may release
+ * and exit while a waiter judges it, and a live process take the lock meanwhile: renaming that lock aside would free
+ * its name for a moment, and a waiter creating the lock then would leave the live holder without it). Then renames it
+ * aside (atomic, so only one waiter gets it), and if what it got is not the lock it judged abandoned (another waiter
+ * took over first), puts it back.
  */
-async function takeOver(lockPath: string, judged: LockHolder | 'unreadable'): Promise<void> {
+export async function takeOver(lockPath: string, judged: LockHolder | 'unreadable'): Promise<void> {
+  const peek = tempPathFor(lockPath)
+  const peeked = await link(lockPath, peek).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined
+      // a lock folder, or a file system without hard links: judged by the rename below alone
+      if (['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EISDIR'].includes(error.code ?? '')) return false
+      throw error
+    },
+  )
+  if (peeked === undefined) return
+  if (peeked) {
+    const seen = await readHolder(peek).catch(() => 'unreadable' as const)
+    await rm(peek, {force: true})
+    if (!sameHolder(seen, judged)) return
+  }
   const aside = tempPathFor(lockPath)
   try {
     await rename(lockPath, aside)
@@ -186,10 +207,13 @@ async function takeOver(lockPath: string, judged: LockHolder | 'unreadable'): Pr
     throw error
   }
   const got = await readHolder(aside).catch(() => 'unreadable' as const)
-  const same = judged === 'unreadable' ? got === 'unreadable' : got !== undefined && got !== 'unreadable' && got.token === judged.token
-  if (!same) await link(aside, lockPath).catch(() => undefined) // if another took the name meanwhile, the displaced holder will find it lost
+  if (!sameHolder(got, judged)) await link(aside, lockPath).catch(() => undefined) // if another took the name meanwhile, the displaced holder will find it lost
   await rm(aside, {force: true, recursive: true})
 }
+
+/** Whether a lock read is the holder judged (a partial lock, or a lock folder, is judged as unreadable). */
+const sameHolder = (got: LockHolder | 'unreadable' | undefined, judged: LockHolder | 'unreadable'): boolean =>
+  judged === 'unreadable' ? got === 'unreadable' : got !== undefined && got !== 'unreadable' && got.token === judged.token
 
 /** Removes the lock file if it is still ours. */
 async function release(lockPath: string, me: LockHolder): Promise<void> {

@@ -1,11 +1,12 @@
 /** The store's lock, temp files and confinement: what a crash, a stall or a cloned workspace can do to it. */
 import {spawnSync} from 'node:child_process'
-import {mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile} from 'node:fs/promises'
+import {link, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile} from 'node:fs/promises'
 import {hostname, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {CommopsError, StoreError} from '../../src/errors.js'
 import {Store, nextId, type Db} from '../../src/store/index.js'
+import {takeOver} from '../../src/store/lock.js'
 
 let root: string
 let elsewhere: string
@@ -54,6 +55,40 @@ describe('the store lock', () => {
     await writeFile(store.lockFile, holder(deadPid()))
     expect(await store.update(addTask)).toBe(1)
     expect(await readdir(join(root, '.commops'))).toEqual(['db.json'])
+  })
+
+  it('leaves alone a lock that changed hands after its holder was judged gone: its name is never free for another', async () => {
+    // a holder released and exited while a waiter judged it gone, and a live process took the lock meanwhile: taking
+    // over what was judged must not free the name even for a moment (another waiter creating the lock then would leave
+    // the live holder without it, to fail its update)
+    const store = Store.at(root)
+    const dead = JSON.parse(holder(deadPid(), hostname(), 'gone')) as {pid: number; host: string; token: string; started: string}
+    let freed = 0
+    for (let round = 0; round < 200; round++) {
+      await writeFile(store.lockFile, holder(process.ppid, hostname(), 'live'))
+      let taking = true
+      const spare = join(root, '.commops', 'spare')
+      await writeFile(spare, holder(process.ppid, hostname(), 'other'))
+      const rival = (async () => {
+        // another waiter trying to create the lock the whole time (a hard link fails while the name is taken)
+        while (taking) {
+          const made = await link(spare, store.lockFile).then(
+            () => true,
+            () => false,
+          )
+          if (made) {
+            freed++
+            await rm(store.lockFile, {force: true})
+          }
+        }
+      })()
+      await takeOver(store.lockFile, dead)
+      taking = false
+      await rival
+      await rm(spare, {force: true})
+    }
+    expect(freed).toBe(0)
+    expect(JSON.parse(await readFile(store.lockFile, 'utf8'))).toMatchObject({token: 'live'})
   })
 
   it('takes over a leftover lock that names this very process with another token', async () => {
