@@ -45,7 +45,10 @@ describe('decodeYamlBytes', () => {
   })
 
   it('reads UTF-8 as TextDecoder does: ASCII, Latin-1, CJK, emoji, one BOM or two, in a Buffer or a plain Uint8Array', () => {
-    const texts = fc.oneof(fc.string({unit: 'grapheme-ascii'}), fc.string({unit: 'grapheme'}), fc.string({unit: 'binary'}))
+    // without NUL: a NUL byte is how UTF-16 is told (YAML allows no NUL), checked above
+    const texts = fc
+      .oneof(fc.string({unit: 'grapheme-ascii'}), fc.string({unit: 'grapheme'}), fc.string({unit: 'binary'}))
+      .filter((t) => !t.includes('\u0000'))
     fc.assert(
       fc.property(texts, fc.integer({min: 0, max: 2}), fc.boolean(), (text, boms, plain) => {
         const bytes = Buffer.concat([...Array.from({length: boms}, () => BOM), Buffer.from(text)])
