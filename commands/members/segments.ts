@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {memberSegments} from '../../src/members/service.js'
-import {incentiveExtras} from '../../src/members/incentives-service.js'
+import {incentiveExtras, levelLabel} from '../../src/members/incentives-service.js'
 import type {SegmentTable} from '../../src/members/segments.js'
 import {Store} from '../../src/store/index.js'
 
@@ -42,12 +42,18 @@ export default class MembersSegments extends BaseCommand<typeof MembersSegments>
     const result = await memberSegments(store, {by, zone: ws.community.timezone, now, period: this.flags.period, extras})
     if (this.jsonEnabled()) return result
     const t = this.t
+    // a level is grouped by its id (as --json gives it) and shown by its name, as members list shows it
+    const level = levelLabel(ws.community, this.locale)
     const head = [...by, ...['count', 'share', 'active', 'd30', 'nps', 'csat', 'note'].map((c) => t(`members.records.segments.col.${c}`))]
     this.log(
       table(
         head,
         result.segments.map((s) => [
-          ...result.by.map((f) => s.values[f] ?? t('members.records.segments.unknown')),
+          ...result.by.map((f) => {
+            const value = s.values[f]
+            if (value === undefined || value === null) return t('members.records.segments.unknown')
+            return f === 'level' ? level(value) : value
+          }),
           s.count,
           pct(s.share),
           pct(s.activeShare),

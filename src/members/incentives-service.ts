@@ -729,6 +729,12 @@ export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReade
   }
 }
 
+/** An engagement level's name in `locale`, by its id, as members list and members levels show it (an unknown id as it is). */
+export function levelLabel(community: IncentivesWorkspace['community'], locale: Locale): (id: string) => string {
+  const model = engagementModel(community)
+  return (id) => pick(levelName(model, id), locale)
+}
+
 /** The id of an engagement level named by its id or by its name in either language (`core`, `核心`, `Core`). */
 export function levelIdOf(community: IncentivesWorkspace['community'], text: string): EngagementLevelId {
   const model = engagementModel(community)

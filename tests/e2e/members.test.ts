@@ -84,7 +84,7 @@ describe('members records in the sample workspace', () => {
 
   it('lists, shows, groups and exports members by their points, level, title and badges', async () => {
     expect((await commops(['members', 'points', '--recompute'])).code).toBe(0)
-    type Item = {id: string; key: string; extras?: {points?: number; level?: string; title?: string}}
+    type Item = {id: string; key: string; extras?: {points?: number; level?: string; level_name?: string; title?: string}}
     const top = json<{members: Item[]}>(await commops(['members', 'list', '--sort', 'points', '--limit', '10', '--json']))
     const points = top.members.map((m) => m.extras?.points ?? 0)
     expect(points[0]).toBeGreaterThan(0)
@@ -104,6 +104,10 @@ describe('members records in the sample workspace', () => {
     const levelList = json<{members: Item[]; matched: number}>(await commops(['members', 'list', '--level', level.values.level!, '--json']))
     expect(levelList.matched).toBe(level.count)
     expect(levelList.members.every((m) => m.extras?.level === level.values.level)).toBe(true)
+    // the table names the level as members list does, not by its id
+    const levelTable = await commops(['members', 'segments', '--by', 'level'])
+    expect(levelTable.stdout).toContain(levelList.members[0].extras!.level_name!)
+    expect(levelTable.stdout).not.toContain(level.values.level!)
 
     const show = json<Item & {recentPoints: Array<{points: number}>}>(await commops(['members', 'show', top.members[0].id, '--json']))
     expect(show.extras?.points).toBe(points[0])
