@@ -356,6 +356,8 @@ export interface TopResult {
   rows: Array<PointsView & {rank: number; total: number}>
   /** The computed ledger's date (absent: never recomputed). */
   computedAt?: string
+  /** When nobody earned points in the period: the month (`2026-09`) of the latest event imported, to try instead. */
+  latestMonth?: string
 }
 
 /** Points in a period and up to its end, from the whole ledger. */
@@ -409,7 +411,15 @@ export async function topMembers(
       if (name !== undefined) row.name = name
     }
   }
-  return {period, rows, ...(db.incentives.computed ? {computedAt: db.incentives.computed.updatedAt} : {})}
+  // events' times are written in the community's timezone: the latest one's first 7 characters are its local month
+  const latest = db.eventBatches.reduce((m, b) => (b.to !== undefined && b.to > m ? b.to : m), '')
+  const latestMonth = rows.length === 0 && /^\d{4}-\d{2}/.test(latest) ? latest.slice(0, 7) : undefined
+  return {
+    period,
+    rows,
+    ...(db.incentives.computed ? {computedAt: db.incentives.computed.updatedAt} : {}),
+    ...(latestMonth !== undefined && latestMonth !== period.label ? {latestMonth} : {}),
+  }
 }
 
 export interface LedgerSummary {

@@ -93,6 +93,9 @@ describe('members records in the sample workspace', () => {
       await commops(['members', 'top', '--period', '2026-09', '--limit', '3', '--json']),
     )
     expect(board.rows[0].name).toBeTruthy() // the record's name beside the identity
+    // a period without points names the month of the latest events to look at instead
+    const empty = await commops(['members', 'top', '--period', '2026-11'])
+    expect(empty.stdout).toContain('commops members top --period 2026-09')
     const leader = json<{points: number}>(await commops(['members', 'points', '--member', top.members[0].key, '--json']))
     expect(points[0]).toBe(leader.points)
 
