@@ -20,6 +20,7 @@ import path from 'node:path'
 import type {Db} from '../store/index.js'
 import {readPersons} from '../members/io-records.js'
 import {tempPathFor} from '../util/fs.js'
+import {decodeText, textLineBatches} from './import/decode.js'
 import {eventsDir, fileBytes} from './io.js'
 import {
   BLOCK,
@@ -501,21 +502,12 @@ const jsonContents = (bytes: Uint8Array, s: number, e: number): boolean => strin
 
 /** The events of a batch's NDJSON from line `skip` on, a chunk's lines at a time. */
 async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<CanonicalEvent[]> {
-  const decoder = new TextDecoder()
-  let carry = ''
   let i = 0
-  const parse = (lines: string[]): CanonicalEvent[] => {
+  for await (const {lines} of textLineBatches(decodeText(fileBytes(file), 'utf8'))) {
     const events: CanonicalEvent[] = []
     for (const line of lines) if (line !== '' && i++ >= skip) events.push(JSON.parse(line) as CanonicalEvent)
-    return events
+    yield events
   }
-  for await (const chunk of fileBytes(file)) {
-    const lines = (carry + decoder.decode(chunk, {stream: true})).split('\n')
-    carry = lines.pop()!
-    yield parse(lines)
-  }
-  carry += decoder.decode()
-  if (carry !== '') yield parse([carry])
 }
 
 /**
