@@ -83,9 +83,10 @@ export class EventLine {
         o = this.string(value, o, text)
       } else o = this.json(JSON.stringify(value), o)
     }
-    if (o + 2 > this.bytes.length) this.grow(o + 2)
-    this.bytes[o++] = open === 0x7b ? 0x7b : 0x7d
-    if (open === 0x7b) this.bytes[o++] = 0x7d
+    if (o + 3 > this.bytes.length) this.grow(o + 3)
+    // an event with no key written is `{}`
+    if (open === 0x7b) this.bytes[o++] = 0x7b
+    this.bytes[o++] = 0x7d
     this.bytes[o++] = 0x0a
     this.length = o
   }

@@ -64,10 +64,13 @@ export function isoOfDay(days: number, secs: number, offset: number, out: Uint8A
  * between them: a ledger writes a million ts's of a few hundred days (the dates were 50 ms of a recompute of 1M events).
  */
 export class IsoDays {
-  private readonly days = new Map<number, Uint8Array>()
-  /** The last date and offset met of each day d, in slot d & 1023 (tag: its key): an array lookup for most writes, not a Map lookup. */
+  /**
+   * The date and offset written last of each day d, in slot d & 1023 (tag: its key, day and offset), bytes
+   * [slot × ISO, slot × ISO + ISO) of `dates`: an array lookup for most writes; a day met again after another in its
+   * slot is written again.
+   */
   private readonly keys = new Float64Array(1024).fill(Number.NaN)
-  private readonly dates: Uint8Array[] = new Array<Uint8Array>(1024).fill(new Uint8Array(ISO))
+  private readonly dates = new Uint8Array(1024 * ISO)
 
   write(times: Float64Array, i: number, offset: number, out: Uint8Array, o: number): number {
     const t = times[i] / 1000 + offset * 60
@@ -75,24 +78,20 @@ export class IsoDays {
     const secs = t - days * 86_400
     // offsets are within ±5999 minutes (two digits of hours)
     const key = days * 16_384 + offset
-    let date: Uint8Array | undefined = this.dates[days & 1023]
-    if (this.keys[days & 1023] !== key) {
-      date = this.days.get(key)
-      if (date === undefined) {
-        date = new Uint8Array(ISO)
-        isoOfDay(days, 0, offset, date, 0)
-        this.days.set(key, date)
-      }
-      this.keys[days & 1023] = key
-      this.dates[days & 1023] = date
+    const slot = days & 1023
+    const at = slot * ISO
+    if (this.keys[slot] !== key) {
+      isoOfDay(days, 0, offset, this.dates, at)
+      this.keys[slot] = key
     }
-    for (let k = 0; k < 11; k++) out[o++] = date[k]
+    const date = this.dates
+    for (let k = 0; k < 11; k++) out[o++] = date[at + k]
     o = two((secs / 3600) | 0, out, o)
     out[o++] = 58
     o = two(((secs / 60) | 0) % 60, out, o)
     out[o++] = 58
     o = two(secs % 60, out, o)
-    for (let k = 19; k < ISO; k++) out[o++] = date[k]
+    for (let k = 19; k < ISO; k++) out[o++] = date[at + k]
     return o
   }
 }
