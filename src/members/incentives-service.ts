@@ -311,6 +311,16 @@ export async function memberRef(root: string, db: Pick<Db, 'memberRecords'>, mem
   return named.length === 1 ? (named[0].identities[0] ?? `record:${named[0].id}`) : member
 }
 
+/**
+ * What the three changes under the lock (award, give and revoke a badge) start from: the records file read before the
+ * lock (readPersons keeps it for the read under it), and the member as named resolved by memberRef.
+ */
+async function refBeforeLock(root: string, store: Store, member: string): Promise<string> {
+  const db = await store.read()
+  await readPersons(root, db)
+  return memberRef(root, db, member)
+}
+
 export interface AwardRequest {
   member: string
   /** A number, or the text the user typed (`50`, `-20`). */
@@ -328,9 +338,7 @@ export async function awardPoints(ws: IncentivesWorkspace, store: Store, r: Awar
   const reason = r.reason.trim()
   if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
   const ts = localIso(r.now, ws.community.timezone)
-  const before = await store.read()
-  await readPersons(ws.root, before) // the records file is read before the lock
-  const ref = await memberRef(ws.root, before, r.member)
+  const ref = await refBeforeLock(ws.root, store, r.member)
   const award = await store.update(async (db) => {
     const member = memberKey(db, await readPersons(ws.root, db), ref)
     const entry: LedgerEntry = {ts, member, points: round2(points), id: nextId(db, 'A'), reason, ...(r.by ? {by: r.by} : {})}
@@ -629,9 +637,7 @@ export async function giveBadge(
 ): Promise<BadgeRecord> {
   knownBadge(ws, o.badge)
   const date = localIso(o.now, ws.community.timezone)
-  const before = await store.read()
-  await readPersons(ws.root, before) // the records file is read before the lock
-  const ref = await memberRef(ws.root, before, o.member)
+  const ref = await refBeforeLock(ws.root, store, o.member)
   return store.update(async (db) => {
     const member = memberKey(db, await readPersons(ws.root, db), ref)
     const state = badgeState(await badgeRecords(ws.root, db))
@@ -656,9 +662,7 @@ export async function revokeBadge(
   if (!reason) throw new UsageError({key: 'members.incentives.noReason'}, {hint: {key: 'members.incentives.noReason.hint'}})
   knownBadge(ws, o.badge)
   const date = localIso(o.now, ws.community.timezone)
-  const before = await store.read()
-  await readPersons(ws.root, before) // the records file is read before the lock
-  const ref = await memberRef(ws.root, before, o.member)
+  const ref = await refBeforeLock(ws.root, store, o.member)
   return store.update(async (db) => {
     const member = memberKey(db, await readPersons(ws.root, db), ref)
     const state = badgeState(await badgeRecords(ws.root, db))
@@ -722,7 +726,7 @@ export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: 
  */
 export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReader, o: {now?: Date; locale: Locale}): Promise<MemberExtras> {
   const all = await standings(ws, store, {now: o.now})
-  const model = engagementModel(ws.community)
+  const levelNameOf = levelLabel(ws.community, o.locale)
   return {
     fields: ['points', 'title', 'level', 'level_name', 'badges'],
     get(key) {
@@ -732,7 +736,7 @@ export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReade
         points: s.points,
         title: s.title ? pick(s.title.title, o.locale) : undefined,
         level: s.level,
-        level_name: s.level === undefined ? undefined : pick(levelName(model, s.level), o.locale),
+        level_name: s.level === undefined ? undefined : levelNameOf(s.level),
         badges: s.badges.length ? s.badges.map((b) => b.id).join(',') : undefined,
       }
     },
