@@ -185,7 +185,7 @@ function compileNode(s: Schema): Check {
       case 'properties':
       case 'additionalProperties':
         // both in one check, made at the first of the two
-        if (keyword === 'additionalProperties' ? isObject(s.properties) : false) break
+        if (keyword === 'additionalProperties' && isObject(s.properties)) break
         if (Object.keys(isObject(s.properties) ? s.properties : {}).some((name) => name in Object.prototype)) return REJECT
         parts.push(members(s))
         break
