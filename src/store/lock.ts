@@ -5,9 +5,8 @@
  * file hard-linked to the lock's name, which fails if the name exists). A lock is never taken over while its holder
  * lives, whatever its age: a waiter takes it over only when the holder ran on this machine and its pid is gone (or is
  * this very process, a leftover), or, for a holder on another machine (a shared folder), after `foreignStaleMs`.
- * Taking over looks at the lock through a hard link first, renames it aside only when it is still the one judged
- * dead, and checks what it renamed, putting it back otherwise. Before
- * the store's final rename the writer checks the lock still carries its token (`assertHeld`).
+ * One waiter at a time takes over (it holds `<lock>.break` meanwhile), removing the lock only if it still names the
+ * holder judged gone. Before the store's final rename the writer checks the lock still carries its token (`assertHeld`).
  */
 import {AsyncLocalStorage} from 'node:async_hooks'
 import {link, lstat, open, readFile, rename, rm, unlink} from 'node:fs/promises'
@@ -87,10 +86,8 @@ async function acquire(file: string, options: LockOptions, me: LockHolder): Prom
     const holder = await readHolder(options.lockPath)
     if (holder === undefined) continue // released between our attempt and the read: try again at once
     last = holder
-    if (await abandoned(options.lockPath, holder, options.foreignStaleMs ?? 600_000)) {
-      await takeOver(options.lockPath, holder)
-      continue
-    }
+    // taken over, or changed hands meanwhile: try again at once; another waiter taking it over: wait
+    if ((await abandoned(options.lockPath, holder, options.foreignStaleMs ?? 600_000)) && (await takeOver(options.lockPath, holder))) continue
     const left = deadline - Date.now()
     if (left <= 0) {
       const who = holder === 'unreadable' ? {pid: '?', host: '?'} : {pid: holder.pid, host: holder.host}
@@ -175,20 +172,40 @@ async function abandoned(lockPath: string, holder: LockHolder | 'unreadable', fo
 }
 
 /**
- * Removes an abandoned lock: first looks, through a second name (a hard link: the file itself, whatever then takes the
- * lock's name), whether the lock is still the one judged abandoned, and leaves it alone if not (a holder may release
- * and exit while a waiter judges it, and a live process take the lock meanwhile: renaming that lock aside would free
- * its name for a moment, and a waiter creating the lock then would leave the live holder without it). Then renames it
- * aside (atomic, so only one waiter gets it), and if what it got is not the lock it judged abandoned (another waiter
- * took over first), puts it back.
+ * Removes an abandoned lock, one waiter at a time: the waiter first creates a second lock beside it (`<lock>.break`,
+ * created like the lock), then reads the lock again and removes it only if it is still the one judged abandoned. While
+ * the lock's name is taken by a dead holder nobody can create it, and nobody but the break's holder removes it, so what
+ * is read is what is removed: a lock a live process took meanwhile is left alone, and its name is never free for a
+ * moment. Returns false when another waiter holds the break (the caller waits and looks again).
  */
-export async function takeOver(lockPath: string, judged: LockHolder | 'unreadable'): Promise<void> {
-  const peek = tempPathFor(lockPath)
-  const peeked = await link(lockPath, peek).then(
+export async function takeOver(lockPath: string, judged: LockHolder | 'unreadable'): Promise<boolean> {
+  const breakPath = `${lockPath}.break`
+  const me: LockHolder = {pid: process.pid, host: os.hostname(), token: randomHex(8), started: new Date().toISOString()}
+  if (!(await create(breakPath, me))) {
+    // a break left by a waiter that died taking over (it lasts milliseconds): removed as the lock once was
+    const other = await readHolder(breakPath)
+    if (other !== undefined && (await abandoned(breakPath, other, UNREADABLE_STALE_MS))) await removeIfStill(breakPath, other)
+    return other === undefined
+  }
+  try {
+    if (sameHolder(await readHolder(lockPath), judged)) await rm(lockPath, {force: true, recursive: true})
+  } finally {
+    await release(breakPath, me)
+  }
+  return true
+}
+
+/**
+ * Removes an abandoned break lock: looks through a second name (a hard link) whether it is still the one judged, then
+ * renames it aside (atomic, so only one waiter gets it) and puts it back if what it got is another.
+ */
+async function removeIfStill(file: string, judged: LockHolder | 'unreadable'): Promise<void> {
+  const peek = tempPathFor(file)
+  const peeked = await link(file, peek).then(
     () => true,
     (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return undefined
-      // a lock folder, or a file system without hard links: judged by the rename below alone
+      // a file system without hard links: judged by the rename below alone
       if (['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP', 'EISDIR'].includes(error.code ?? '')) return false
       throw error
     },
@@ -199,15 +216,15 @@ export async function takeOver(lockPath: string, judged: LockHolder | 'unreadabl
     await rm(peek, {force: true})
     if (!sameHolder(seen, judged)) return
   }
-  const aside = tempPathFor(lockPath)
+  const aside = tempPathFor(file)
   try {
-    await rename(lockPath, aside)
+    await rename(file, aside)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
     throw error
   }
   const got = await readHolder(aside).catch(() => 'unreadable' as const)
-  if (!sameHolder(got, judged)) await link(aside, lockPath).catch(() => undefined) // if another took the name meanwhile, the displaced holder will find it lost
+  if (!sameHolder(got, judged)) await link(aside, file).catch(() => undefined)
   await rm(aside, {force: true, recursive: true})
 }
 

@@ -5,7 +5,15 @@ import {schemaFileName, schemaText} from '../schema/export.js'
 export const SCHEMAS_DIR = '.commops/schemas'
 
 /** What commops adds to a workspace's .gitignore: the store, its lock and backups, imported events, member records (personal data), exports. */
-export const GITIGNORE_ENTRIES = ['.commops/db.json', '.commops/db.json.lock', '.commops/backups/', '.commops/events/', '.commops/members/', 'out/']
+export const GITIGNORE_ENTRIES = [
+  '.commops/db.json',
+  '.commops/db.json.lock',
+  '.commops/db.json.lock.break',
+  '.commops/backups/',
+  '.commops/events/',
+  '.commops/members/',
+  'out/',
+]
 
 export interface SkeletonFile {
   /** Relative to the workspace root, with forward slashes. */

@@ -91,6 +91,59 @@ describe('the store lock', () => {
     expect(JSON.parse(await readFile(store.lockFile, 'utf8'))).toMatchObject({token: 'live'})
   })
 
+  it('lets one waiter at a time take over a dead lock: the lock a waiter then creates is never removed by another', async () => {
+    // two waiters judge the same lock gone and take it over at once, each creating its lock right after, beside a third
+    // process creating it whenever the name is free: nobody releases, so exactly one of them may ever create it (a
+    // waiter that removed the winner's fresh lock, judging it the dead one, would let a second in)
+    const store = Store.at(root)
+    const dead = JSON.parse(holder(deadPid(), hostname(), 'gone')) as {pid: number; host: string; token: string; started: string}
+    const made: string[] = []
+    for (let round = 0; round < 150; round++) {
+      await writeFile(store.lockFile, holder(dead.pid, hostname(), 'gone'))
+      const mine = ['w1', 'w2', 'rival'].map((name) => join(root, '.commops', name))
+      for (const [i, file] of mine.entries()) await writeFile(file, holder(process.ppid, hostname(), `t${i}`))
+      const create = (file: string) =>
+        link(file, store.lockFile).then(
+          () => 1,
+          () => 0,
+        )
+      let taking = true
+      const rival = (async () => {
+        let n = 0
+        while (taking) n += await create(mine[2])
+        return n
+      })()
+      const waiter = async (file: string) => {
+        await takeOver(store.lockFile, dead)
+        return create(file)
+      }
+      const [a, b] = await Promise.all([waiter(mine[0]), waiter(mine[1])])
+      taking = false
+      const created = a + b + (await rival)
+      made.push(`${created}`)
+      await rm(store.lockFile, {force: true})
+      for (const file of mine) await rm(file, {force: true})
+    }
+    expect(made.filter((n) => n !== '1')).toEqual([])
+    expect((await readdir(join(root, '.commops'))).sort()).toEqual([])
+  })
+
+  it('removes a break left by a waiter that died taking over, then takes the lock over', async () => {
+    const store = Store.at(root, {lockTimeoutMs: 2000})
+    await writeFile(store.lockFile, holder(deadPid()))
+    await writeFile(`${store.lockFile}.break`, holder(deadPid(), hostname(), 'waiter'))
+    expect(await store.update(addTask)).toBe(1)
+    expect(await readdir(join(root, '.commops'))).toEqual(['db.json'])
+  })
+
+  it('waits while a live waiter holds the break, taking nothing over', async () => {
+    const store = Store.at(root, {lockTimeoutMs: 300})
+    await writeFile(store.lockFile, holder(deadPid()))
+    await writeFile(`${store.lockFile}.break`, holder(process.ppid, hostname(), 'waiter'))
+    await expect(store.update(addTask)).rejects.toMatchObject({msg: {key: 'store.locked'}})
+    expect((await readdir(join(root, '.commops'))).sort()).toEqual(['db.json.lock', 'db.json.lock.break'])
+  })
+
   it('takes over a leftover lock that names this very process with another token', async () => {
     const store = Store.at(root, {lockTimeoutMs: 5000})
     await writeFile(store.lockFile, holder(process.pid))
