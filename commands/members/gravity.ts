@@ -31,6 +31,7 @@ export default class MembersGravity extends BaseCommand<typeof MembersGravity> {
     this.log(
       this.t('members.incentives.gravity.header', {at: r.period.to, now: r.gravity.now, before: r.gravity.before, beforeAt: r.previous.to, change}),
     )
+    if (r.latestMonth) this.log(this.t('members.incentives.latest', {month: r.latestMonth, command: 'gravity'}))
     this.log(
       table(
         [

@@ -26,6 +26,7 @@ export default class MembersLevels extends BaseCommand<typeof MembersLevels> {
     const r = await engagementLevels(ws, Store.at(ws.root), {period: this.flags.period, now: new Date()})
     if (this.jsonEnabled()) return r
     this.log(this.t('members.incentives.levels.header', {at: r.period.to, before: r.previous.to, window: r.windowDays}))
+    if (r.latestMonth) this.log(this.t('members.incentives.latest', {month: r.latestMonth, command: 'levels'}))
     const sign = (n: number) => (n > 0 ? `+${n}` : String(n))
     this.log(
       table(

@@ -28,7 +28,7 @@ export default class MembersTop extends BaseCommand<typeof MembersTop> {
     this.log(this.t('members.incentives.top.header', {label: r.period.label, from: r.period.from, to: r.period.to}))
     if (r.rows.length === 0) {
       this.log(this.t(r.computedAt ? 'members.incentives.top.empty' : 'members.incentives.points.never'))
-      if (r.computedAt && r.latestMonth) this.log(this.t('members.incentives.top.latest', {month: r.latestMonth}))
+      if (r.computedAt && r.latestMonth) this.log(this.t('members.incentives.latest', {month: r.latestMonth, command: 'top'}))
       return r
     }
     this.log(

@@ -101,6 +101,17 @@ export interface EventBatch {
   to?: string
 }
 
+/** The first and last local day (`YYYY-MM-DD`) of the events imported (batch times are in the community's timezone). */
+export function importedDays(batches: readonly EventBatch[]): {first: string; last: string} | undefined {
+  let first = ''
+  let last = ''
+  for (const b of batches) {
+    if (b.from !== undefined && (first === '' || b.from < first)) first = b.from
+    if (b.to !== undefined && b.to > last) last = b.to
+  }
+  return first === '' || last === '' ? undefined : {first: first.slice(0, 10), last: last.slice(0, 10)}
+}
+
 /** One person behind several platform identities (`members link`). */
 export interface Person {
   /** `P1`, `P2`… */

@@ -6,8 +6,10 @@
 import {UsageError, ValidationError} from '../errors.js'
 import {readEvents} from '../events/io.js'
 import {scanEvents} from '../events/io-columns.js'
+import {importedDays} from '../events/types.js'
 import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
 import {inputsHash as metricsInputsHash, localToday, periodsOf, type StoreReader} from '../metrics/service.js'
+import {outsideDays} from '../metrics/period.js'
 import type {Period} from '../metrics/types.js'
 import {ZoneDays} from '../metrics/zone-day.js'
 import {nextId, type Db, type Store} from '../store/index.js'
@@ -419,9 +421,7 @@ export async function topMembers(
       if (name !== undefined) row.name = name
     }
   }
-  // events' times are written in the community's timezone: the latest one's first 7 characters are its local month
-  const latest = db.eventBatches.reduce((m, b) => (b.to !== undefined && b.to > m ? b.to : m), '')
-  const latestMonth = rows.length === 0 && /^\d{4}-\d{2}/.test(latest) ? latest.slice(0, 7) : undefined
+  const latestMonth = rows.length === 0 ? importedDays(db.eventBatches)?.last.slice(0, 7) : undefined
   return {
     period,
     rows,
@@ -482,6 +482,12 @@ export async function memberPoints(ws: IncentivesWorkspace, store: StoreReader, 
 
 // ---- engagement levels ----
 
+/** The month of the latest events imported, when the `days` days ending with the period hold none of them. */
+function latestMonthOutside(db: Pick<Db, 'eventBatches'>, period: Period, days: number): string | undefined {
+  const imported = importedDays(db.eventBatches)
+  return imported && outsideDays(period.to, days, imported) ? imported.last.slice(0, 7) : undefined
+}
+
 export interface LevelsResult {
   period: Period
   /** The period before, whose end the movement is measured from. */
@@ -502,13 +508,22 @@ export interface LevelsResult {
   }>
   movement: Movement
   gravity: {now: number; before: number; change: number}
+  /** The month of the latest events imported, when the window ending with the period holds none of them. */
+  latestMonth?: string
 }
 
 async function levelPair(
   ws: IncentivesWorkspace,
   store: StoreReader,
   o: {period?: string; now?: Date},
-): Promise<{model: EngagementModel; period: Period; previous: Period; before: Map<MemberKey, MemberLevel>; after: Map<MemberKey, MemberLevel>}> {
+): Promise<{
+  model: EngagementModel
+  period: Period
+  previous: Period
+  before: Map<MemberKey, MemberLevel>
+  after: Map<MemberKey, MemberLevel>
+  latestMonth?: string
+}> {
   const [previous, period] = periodsOf(
     {root: ws.root, community: {timezone: ws.community.timezone}},
     {period: o.period ?? 'month', last: 2, now: o.now},
@@ -516,7 +531,8 @@ async function levelPair(
   const model = engagementModel(ws.community)
   const db = await store.read()
   const collector = await engagementAt(ws, db, model, [previous.to, period.to])
-  return {model, period, previous, before: collector.levelsAt(0), after: collector.levelsAt(1)}
+  const latest = latestMonthOutside(db, period, model.windowDays)
+  return {model, period, previous, before: collector.levelsAt(0), after: collector.levelsAt(1), ...(latest ? {latestMonth: latest} : {})}
 }
 
 function levelsResult(x: Awaited<ReturnType<typeof levelPair>>): LevelsResult {
@@ -540,6 +556,7 @@ function levelsResult(x: Awaited<ReturnType<typeof levelPair>>): LevelsResult {
     })),
     movement: movement(x.model, x.before, x.after),
     gravity: {...g, change: round2(g.now - g.before)},
+    ...(x.latestMonth ? {latestMonth: x.latestMonth} : {}),
   }
 }
 

@@ -7,6 +7,7 @@ import type {CalendarItem} from '../calendar/types.js'
 import {gravity, type EngagementCollector} from '../members/engagement.js'
 import {computeCsat, computeDimensions, computeNps} from '../survey/results.js'
 import type {SurveyDoc, SurveyResponse} from '../survey/types.js'
+import {outsideDays} from './period.js'
 import type {MetricId, MetricValue, Period} from './types.js'
 import {figure, notAvailable, ratio} from './values.js'
 
@@ -77,9 +78,11 @@ export function calendarAdherence(items: CalendarItem[], period: Period): Metric
 
 /**
  * The engagement score (gravity) at the period's last day: Σ weight² × members per engagement level, from the
- * members model (community.yaml `engagement`); the whole community, whatever the filter. n/a with no members.
+ * members model (community.yaml `engagement`); the whole community, whatever the filter. n/a with no members, and
+ * when the window the levels are measured over holds none of the days imported (everyone would seem dormant).
  */
-export function engagementScore(collector: EngagementCollector, index: number): MetricValue {
+export function engagementScore(collector: EngagementCollector, index: number, to: string, imported?: {first: string; last: string}): MetricValue {
+  if (imported && outsideDays(to, collector.model.windowDays, imported)) return notAvailable('engagement_score', 'noData', {}, {params: imported})
   const {members, counts} = collector.countsAt(index)
   if (members === 0) return notAvailable('engagement_score', 'noMembers')
   return figure(

@@ -15,6 +15,10 @@ const DAY_MS = 86_400_000
 export const dayNumber = (date: string): number =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
 
+/** Whether the `days` days ending on `to` hold none of the days [first, last] (the events imported). */
+export const outsideDays = (to: string, days: number, imported: {first: string; last: string}): boolean =>
+  to < imported.first || dayNumber(to) - days + 1 > dayNumber(imported.last)
+
 /** A day number as `YYYY-MM-DD` (as luxon writes one: a sign and six digits outside 0000–9999). */
 export function dayDate(day: number): string {
   const text = new Date(day * DAY_MS).toISOString()

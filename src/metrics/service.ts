@@ -7,6 +7,7 @@ import path from 'node:path'
 import {dateIn, isIsoDate, relativeDate} from '../util/dates.js'
 import {UsageError} from '../errors.js'
 import {eventsDir} from '../events/io.js'
+import {importedDays} from '../events/types.js'
 import {scanEvents, type KnownTables} from '../events/io-columns.js'
 import {readPersons} from '../members/io-records.js'
 import {metricsSql} from './sql.js'
@@ -137,7 +138,7 @@ export async function metricSeries(ws: MetricsWorkspace, store: StoreReader, req
         ...(engines[i]?.result() ?? []),
         ...(surveys ? surveyMetrics(surveys, period) : []),
         ...(wanted.has('calendar_adherence') ? [calendarAdherence(db.calendar, period)] : []),
-        ...(engagement ? [engagementScore(engagement, i)] : []),
+        ...(engagement ? [engagementScore(engagement, i, period.to, importedDays(db.eventBatches))] : []),
       ],
       wanted,
     ),

@@ -96,6 +96,10 @@ describe('members records in the sample workspace', () => {
     // a period without points names the month of the latest events to look at instead
     const empty = await commops(['members', 'top', '--period', '2026-11'])
     expect(empty.stdout).toContain('commops members top --period 2026-09')
+    // so do levels and gravity measured over a window with no events (everyone would seem dormant)
+    expect(json<{latestMonth?: string}>(await commops(['members', 'levels', '--period', '2026-11', '--json'])).latestMonth).toBe('2026-09')
+    expect(json<{latestMonth?: string}>(await commops(['members', 'levels', '--period', '2026-09', '--json'])).latestMonth).toBeUndefined()
+    expect((await commops(['members', 'gravity', '--period', '2026-11'])).stdout).toContain('commops members gravity --period 2026-09')
     const leader = json<{points: number}>(await commops(['members', 'points', '--member', top.members[0].key, '--json']))
     expect(points[0]).toBe(leader.points)
 

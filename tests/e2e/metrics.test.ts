@@ -52,6 +52,9 @@ describe('metrics', () => {
     // default engagement levels on 10-31 (activity 10-04 … 10-31): qq:1 casual (answer 2), qq:2 casual (post 1),
     // discord:7 new (first seen 10-09): 2² + 2² + 1²
     expect(v.engagement_score).toMatchObject({value: 9, inputs: {members: 3, casual: 2, new: 1}})
+    // levels over 28 days ending 12-31 hold none of the events (the last on 11-20): no score, not everyone dormant
+    const december = JSON.parse((await commops(['metrics', '--period', '2026-12', '--metric', 'engagement_score', '--json'])).stdout)
+    expect(december.values[0]).toMatchObject({value: null, reason: {key: 'metrics.na.noData', params: {first: '2026-09-20', last: '2026-11-20'}}})
     // qq:1, qq:2 and discord:7; qq:3's post at 00:10 on 11-01 belongs to November
     expect(v.active_members.value).toBe(3)
     expect(v.new_members).toMatchObject({value: 2, inputs: {joined: 2, inferred: 1}})

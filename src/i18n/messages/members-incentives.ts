@@ -109,9 +109,9 @@ export const membersIncentives: Messages = {
   // leaderboard
   'members.incentives.top.header': {en: 'Leaderboard {label} ({from} – {to})', 'zh-CN': '积分榜 {label}（{from} – {to}）'},
   'members.incentives.top.empty': {en: 'Nobody earned points in this period', 'zh-CN': '本周期没有人获得积分'},
-  'members.incentives.top.latest': {
-    en: 'The latest events imported are from {month}: commops members top --period {month}',
-    'zh-CN': '最近导入的事件在 {month}：commops members top --period {month}',
+  'members.incentives.latest': {
+    en: 'The latest events imported are from {month}: commops members {command} --period {month}',
+    'zh-CN': '最近导入的事件在 {month}：commops members {command} --period {month}',
   },
 
   // columns
