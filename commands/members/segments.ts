@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
+import {fieldName} from '../../src/members/field-name.js'
 import {table} from '../../src/cli/table.js'
 import {memberSegments} from '../../src/members/service.js'
 import {incentiveExtras, levelLabel} from '../../src/members/incentives-service.js'
-import type {SegmentTable} from '../../src/members/segments.js'
 import {Store} from '../../src/store/index.js'
 
 const pct = (x: number | null) => (x === null ? undefined : `${Math.round(x * 1000) / 10}%`)
@@ -30,7 +30,7 @@ export default class MembersSegments extends BaseCommand<typeof MembersSegments>
     }),
   }
 
-  async run(): Promise<SegmentTable & {from: string; to: string; survey?: string; smallBelow: number}> {
+  async run(): Promise<Awaited<ReturnType<typeof memberSegments>>> {
     const ws = await this.workspace()
     const by = this.flags.by
       .split(/[,，]/)
@@ -44,7 +44,10 @@ export default class MembersSegments extends BaseCommand<typeof MembersSegments>
     const t = this.t
     // a level is grouped by its id (as --json gives it) and shown by its name, as members list shows it
     const level = levelLabel(ws.community, this.locale)
-    const head = [...by, ...['count', 'share', 'active', 'd30', 'nps', 'csat', 'note'].map((c) => t(`members.records.segments.col.${c}`))]
+    const head = [
+      ...result.by.map((f) => fieldName(f, t)),
+      ...['count', 'share', 'active', 'd30', 'nps', 'csat', 'note'].map((c) => t(`members.records.segments.col.${c}`)),
+    ]
     this.log(
       table(
         head,
@@ -65,6 +68,7 @@ export default class MembersSegments extends BaseCommand<typeof MembersSegments>
       ),
     )
     this.log(t('members.records.segments.footer', {total: result.total, from: result.from, to: result.to}))
+    if (result.latestMonth) this.log(t('members.incentives.latest', {month: result.latestMonth, command: `segments --by ${result.by.join(',')}`}))
     this.log(result.survey ? t('members.records.segments.survey', {survey: result.survey}) : t('members.records.segments.noSurvey'))
     return result
   }

@@ -3,8 +3,8 @@ import {StoreError, UsageError, ValidationError} from '../errors.js'
 import {readEvents} from '../events/io.js'
 import {fromEvents, personEvents} from '../events/io-lite.js'
 import type {ResolvedEvent} from '../events/stats.js'
-import type {Person} from '../events/types.js'
-import {dayDate, dayNumber, resolvePeriods} from '../metrics/period.js'
+import {importedDays, type Person} from '../events/types.js'
+import {dayDate, dayNumber, outsideDays, resolvePeriods} from '../metrics/period.js'
 import type {Incident} from '../rules/types.js'
 import {nextId, type Db, type Store, type Task} from '../store/index.js'
 import {readResponses} from '../survey/io-responses.js'
@@ -401,6 +401,8 @@ export interface SegmentsSource {
   window: [number, number]
   survey?: SurveyJoin & {id: string}
   extras?: MemberExtras
+  /** The month of the latest events imported, when the window holds none of them. */
+  latestMonth?: string
 }
 
 /** Reads the members and their activity over the request's period once, for as many segment tables as wanted. */
@@ -411,25 +413,38 @@ export async function segmentsSource(store: Pick<Store, 'root' | 'read'>, reques
   const window: [number, number] = period ? [dayNumber(period.from), dayNumber(period.to)] : [dayNumber(today) - 29, dayNumber(today)]
   const {db, rows, records} = await loadMembers(store, {...request, window})
   const survey = await latestSurvey(store, db, rows)
-  return {rows, records, window, ...(survey ? {survey} : {}), ...(request.extras ? {extras: request.extras} : {})}
+  const imported = importedDays(db.eventBatches)
+  const latestMonth = imported && outsideDays(dayDate(window[1]), window[1] - window[0] + 1, imported) ? imported.last.slice(0, 7) : undefined
+  return {
+    rows,
+    records,
+    window,
+    ...(survey ? {survey} : {}),
+    ...(request.extras ? {extras: request.extras} : {}),
+    ...(latestMonth ? {latestMonth} : {}),
+  }
 }
 
 /** The segment table of members by `by` (fields checked: a usage error names the unknown ones). */
 export function segmentTable(
   source: SegmentsSource,
   byFields: string[],
-): SegmentTable & {from: string; to: string; survey?: string; smallBelow: number} {
-  const {rows, records, window, survey, extras} = source
+): SegmentTable & {from: string; to: string; survey?: string; smallBelow: number; latestMonth?: string} {
+  const {rows, records, window, survey, extras, latestMonth} = source
   const by = byFields.map((f) => (knownFields(records, extras).includes(f) ? f : canonicalField(f)))
   checkFields(by, knownFields(records, extras))
   const table = buildSegments(rows, by, {period: window, survey})
-  return {...table, from: dayDate(window[0]), to: dayDate(window[1]), ...(survey ? {survey: survey.id} : {}), smallBelow: SMALL_SEGMENT}
+  return {
+    ...table,
+    from: dayDate(window[0]),
+    to: dayDate(window[1]),
+    ...(survey ? {survey: survey.id} : {}),
+    smallBelow: SMALL_SEGMENT,
+    ...(latestMonth ? {latestMonth} : {}),
+  }
 }
 
-export async function memberSegments(
-  store: Pick<Store, 'root' | 'read'>,
-  request: SegmentsRequest,
-): Promise<SegmentTable & {from: string; to: string; survey?: string; smallBelow: number}> {
+export async function memberSegments(store: Pick<Store, 'root' | 'read'>, request: SegmentsRequest): Promise<ReturnType<typeof segmentTable>> {
   return segmentTable(await segmentsSource(store, request), request.by)
 }
 

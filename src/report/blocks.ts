@@ -1,5 +1,6 @@
 /** The blocks the report's sections are made of, and the parts they share (figure, target and segment tables). Pure. */
 import type {Translate} from '../i18n/index.js'
+import {fieldName} from '../members/field-name.js'
 import type {Escape} from './charts.js'
 import type {Figure, Part, SegmentView, TargetView} from './types.js'
 import {change, figure, metricName, missingText, pct, targetStatus, targetText} from './text.js'
@@ -52,10 +53,6 @@ export function targetTable(rows: TargetView[], t: Translate): Block {
     ['l', 'r', 'r', 'l'],
   )
 }
-
-/** The member attributes commops knows, named in the report's language; a workspace's own columns keep their name. */
-const KNOWN_FIELDS = new Set(['age', 'gender', 'region', 'occupation', 'interests', 'tags', 'level', 'title'])
-const fieldName = (field: string, t: Translate): string => (KNOWN_FIELDS.has(field) ? t(`report.attr.${field}`) : field)
 
 /** Members grouped by an attribute: share, activity and D30 retention per group. */
 export function segmentBlocks(p: Part<SegmentView>, t: Translate): Block[] {

@@ -115,6 +115,9 @@ describe('members records in the sample workspace', () => {
     const levelTable = await commops(['members', 'segments', '--by', 'level'])
     expect(levelTable.stdout).toContain(levelList.members[0].extras!.level_name!)
     expect(levelTable.stdout).not.toContain(level.values.level!)
+    // its header names the attribute in the workspace's language, and the hint the month of the latest events
+    expect(levelTable.stdout.split('\n')[0]).toMatch(/^参与等级 /)
+    expect(levelTable.stdout).toContain('commops members segments --by level --period 2026-09')
 
     const show = json<Item & {recentPoints: Array<{points: number}>}>(await commops(['members', 'show', top.members[0].id, '--json']))
     expect(show.extras?.points).toBe(points[0])

@@ -131,6 +131,15 @@ export const membersRecords: Messages = {
   'members.records.segments.col.nps': {en: 'NPS', 'zh-CN': 'NPS'},
   'members.records.segments.col.csat': {en: 'CSAT', 'zh-CN': 'CSAT'},
   'members.records.segments.col.note': {en: 'note', 'zh-CN': '备注'},
+  // member attributes as tables and reports name them
+  'members.field.age': {en: 'age', 'zh-CN': '年龄'},
+  'members.field.gender': {en: 'gender', 'zh-CN': '性别'},
+  'members.field.region': {en: 'region', 'zh-CN': '地区'},
+  'members.field.occupation': {en: 'occupation', 'zh-CN': '职业'},
+  'members.field.interests': {en: 'interests', 'zh-CN': '兴趣'},
+  'members.field.tags': {en: 'tags', 'zh-CN': '标签'},
+  'members.field.level': {en: 'engagement level', 'zh-CN': '参与等级'},
+  'members.field.title': {en: 'title', 'zh-CN': '头衔'},
   'members.records.segments.unknown': {en: '(unknown)', 'zh-CN': '（未填）'},
   'members.records.segments.small': {en: 'fewer than {n}: small sample', 'zh-CN': '少于 {n} 人：样本太小'},
   'members.records.segments.footer': {
