@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
-import {incentiveExtras, memberPoints} from '../../src/members/incentives-service.js'
+import {badgeLabel, incentiveExtras, memberPoints} from '../../src/members/incentives-service.js'
 import type {LedgerEntry} from '../../src/members/points.js'
 import {showMember, type MemberProfile} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
@@ -49,7 +49,17 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
       line('points', x.points)
       line('title', x.title)
       line('level', x.level_name)
-      line('badges', x.badges)
+      // by name, as members badges shows them (--json keeps the ids)
+      const badge = badgeLabel(ws.community, this.locale)
+      line(
+        'badges',
+        x.badges === undefined
+          ? undefined
+          : String(x.badges)
+              .split(',')
+              .map(badge)
+              .join(this.locale === 'zh-CN' ? '、' : ', '),
+      )
     }
     if (ledger.length > 0) {
       this.log(t('members.records.show.ledger', {shown: p.recentPoints.length, count: ledger.length, key: p.key}))

@@ -766,6 +766,15 @@ export function levelLabel(community: IncentivesWorkspace['community'], locale: 
   return (id) => pick(levelName(model, id), locale)
 }
 
+/** A badge's name in `locale`, by its id, as `members badges` shows it (an id no longer declared as it is). */
+export function badgeLabel(community: IncentivesWorkspace['community'], locale: Locale): (id: string) => string {
+  const names = new Map(badgeRules(community).map((b) => [b.id, b.name]))
+  return (id) => {
+    const name = names.get(id)
+    return name === undefined ? id : pick(name, locale)
+  }
+}
+
 /** The id of an engagement level named by its id or by its name in either language (`core`, `核心`, `Core`). */
 export function levelIdOf(community: IncentivesWorkspace['community'], text: string): EngagementLevelId {
   const model = engagementModel(community)

@@ -125,6 +125,11 @@ describe('members records in the sample workspace', () => {
     const text = await commops(['members', 'show', top.members[0].id])
     expect(text.stdout).toContain(`积分: ${points[0]}`)
     expect(text.stdout).toMatch(/积分明细（最近 5 条，共 \d+ 条/)
+    // badges by name, as members badges shows them
+    expect((await commops(['members', 'badges'])).code).toBe(0)
+    const badged = await commops(['members', 'show', top.members[0].id])
+    expect(badged.stdout).toMatch(/勋章: (.+、)?首帖/)
+    expect(badged.stdout).not.toContain('first-post')
     const table = await commops(['members', 'list', '--sort', 'points', '--limit', '3'])
     expect(table.stdout).toMatch(/等级\s+积分/)
 
