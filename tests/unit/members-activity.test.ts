@@ -1,5 +1,12 @@
 import fc from 'fast-check'
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {importEvents} from '../../src/events/service.js'
+import {listMembers} from '../../src/members/service.js'
+import {Store} from '../../src/store/index.js'
+import {initWorkspace} from '../../src/workspace/init.js'
 import {BlockBuilder, isAnonymous, stringKey, type EventBlock, type PersonBlock} from '../../src/events/columns.js'
 import type {ResolvedEvent} from '../../src/events/stats.js'
 import {EVENT_TYPES} from '../../src/events/types.js'
@@ -113,5 +120,31 @@ describe('ColumnActivity', () => {
         ).every((b) => columns.addBlock(b)),
       ).toBe(false)
     }
+  })
+})
+
+describe('members list', () => {
+  it('reads a batch whose ts is not canonical (a hand-edited line) as text: first seen as its text orders it', async () => {
+    const root = path.join(await mkdtemp(path.join(os.tmpdir(), 'commops-activity-')), 'ws')
+    await initWorkspace({dir: root, name: 'x', locale: 'en', timezone: 'Asia/Shanghai', platforms: [], type: 'brand'})
+    const store = Store.at(root)
+    const now = new Date('2026-11-26T04:00:00Z')
+    const lines = [
+      {ts: '2026-11-05T10:00:00+08:00', type: 'post', member: 'qq:1', src: 't:1'},
+      {ts: '2026-11-06T10:00:00+08:00', type: 'join', member: 'qq:2', src: 't:2'},
+      {ts: '2026-11-20T10:00:00+08:00', type: 'reply', member: 'qq:1', src: 't:3'},
+    ]
+    await writeFile(path.join(root, 'events.ndjson'), lines.map((e) => JSON.stringify(e)).join('\n') + '\n')
+    await importEvents(store, {path: path.join(root, 'events.ndjson'), display: 'events.ndjson', zone: 'Asia/Shanghai', now})
+    const list = async () => (await listMembers(store, {zone: 'Asia/Shanghai', now, locale: 'en', sort: 'name'})).members
+    expect((await list()).map((m) => [m.id, m.firstSeen, m.lastSeen, m.interactions, m.interactions30d])).toEqual([
+      ['qq:1', '2026-11-05T10:00:00+08:00', '2026-11-20T10:00:00+08:00', 2, 2],
+      ['qq:2', '2026-11-06T10:00:00+08:00', '2026-11-06T10:00:00+08:00', 0, 0],
+    ])
+    // the same instant in UTC: earlier as text; the cache made again from the edited batch keeps the ts as its bytes
+    const batch = path.join(root, '.commops', 'events', 'B1.ndjson')
+    await writeFile(batch, (await readFile(batch, 'utf8')).replace('2026-11-05T10:00:00+08:00', '2026-11-05T02:00:00Z'))
+    await rm(path.join(root, '.commops', 'events', 'B1.cols'))
+    expect((await list())[0]).toMatchObject({id: 'qq:1', firstSeen: '2026-11-05T02:00:00Z', lastSeen: '2026-11-20T10:00:00+08:00', interactions: 2})
   })
 })
