@@ -47,7 +47,11 @@ export function memberRows(
     const key = recordKey(record, persons)
     if (seen.has(key)) continue
     seen.add(key)
-    rows.push({key, record, identities: [...new Set([...record.identities, ...(membersOf.get(key) ?? [])])], activity: activity.get(key)})
+    const linked = membersOf.get(key)
+    // most records have one identity and no link: no Set to make
+    const identities =
+      linked === undefined && record.identities.length < 2 ? [...record.identities] : [...new Set([...record.identities, ...(linked ?? [])])]
+    rows.push({key, record, identities, activity: activity.get(key)})
   }
   for (const key of activity.keys()) {
     if (seen.has(key)) continue

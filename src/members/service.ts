@@ -1,6 +1,7 @@
 /** Identity links a user can make: `members link` and `members unlink`. */
 import {StoreError, UsageError, ValidationError} from '../errors.js'
 import {readEvents} from '../events/io.js'
+import {scanEvents} from '../events/io-columns.js'
 import {fromEvents, personEvents} from '../events/io-lite.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import {importedDays, type Person} from '../events/types.js'
@@ -11,7 +12,7 @@ import {readResponses} from '../survey/io-responses.js'
 import type {SurveyResponse} from '../survey/types.js'
 import {dateIn} from '../util/dates.js'
 import {randomHex} from '../util/hash.js'
-import {ActivityTally, summarizeActivity, type ActivitySummary} from './activity.js'
+import {ActivityTally, ColumnActivity, summarizeActivity, type ActivitySummary, type ActivityView} from './activity.js'
 import {allContributors, exportCsv, exportRows, type ExportFormat} from './export.js'
 import {personIndex, planLink, planUnlink, resolvePersons, type Persons} from './identity.js'
 import {readMemberTable, readRecords, RecordsFile, sweepRecords} from './io-records.js'
@@ -211,7 +212,7 @@ interface Loaded {
   db: Db
   records: MemberRecord[]
   rows: MemberRow[]
-  tally: ActivityTally
+  tally: ActivityView & {types?: ActivityTally['types']}
   today: string
 }
 
@@ -231,9 +232,32 @@ async function loadMembers(
   const t = dayNumber(today)
   const records = await readRecords(store.root, db)
   const persons = personsOf(db, records)
-  // the tally leaves out `platform:*` events before it reads their ts
-  const tally = await fromEvents(store.root, db, () => new ActivityTally(o.window ?? [t - 29, t], {types: o.types}), {named: true})
+  const tally = await tallyActivity(store.root, db, o.window ?? [t - 29, t], o.types)
   return {db, records, rows: memberRows(records, persons, tally, o.extras), tally, today}
+}
+
+/**
+ * Every member's activity over `window`: in numbers from the column cache (ColumnActivity), else (a ts that is not
+ * canonical, a type the cache does not name, or the events by type asked for) from the events as text.
+ */
+async function tallyActivity(
+  root: string,
+  db: Db,
+  window: [number, number],
+  types?: boolean,
+): Promise<ActivityView & {types?: ActivityTally['types']}> {
+  if (!types) {
+    const columns = new ColumnActivity(window)
+    let whole = true
+    for await (const b of scanEvents(root, db, undefined, true))
+      if (!columns.addBlock(b)) {
+        whole = false
+        break
+      }
+    if (whole) return columns
+  }
+  // the tally leaves out `platform:*` events before it reads their ts
+  return fromEvents(root, db, () => new ActivityTally(window, {types}), {named: true})
 }
 
 function checkFields(fields: string[], known: string[]): void {
