@@ -211,6 +211,16 @@ export class EngagementCollector {
     return out
   }
 
+  /** The members first seen by the i-th date whose latest event by then was `leave` (they have no level). */
+  leftAt(i: number): Set<MemberKey> {
+    const at = this.atDays[i]
+    const n = this.atDays.length
+    const keys = this.ids.names()
+    const out = new Set<MemberKey>()
+    for (let slot = 0; slot < this.count; slot++) if (this.first[slot] <= at && this.left[slot * n + i]) out.add(keys[slot])
+    return out
+  }
+
   /**
    * Members per level at the i-th date, and how many: `levelCounts` of `levelsAt(i)` without a map of every member
    * (the engagement score needs only the counts).

@@ -7,7 +7,7 @@ import {UsageError, ValidationError} from '../errors.js'
 import {readEvents} from '../events/io.js'
 import {scanEvents} from '../events/io-columns.js'
 import {importedDays} from '../events/types.js'
-import {pick, type Locale, type LocalizedText} from '../i18n/index.js'
+import {pick, translator, type Locale, type LocalizedText} from '../i18n/index.js'
 import {inputsHash as metricsInputsHash, localToday, periodsOf, type StoreReader} from '../metrics/service.js'
 import {outsideDays} from '../metrics/period.js'
 import type {Period} from '../metrics/types.js'
@@ -711,6 +711,8 @@ export interface Standing {
   title?: {level: number; title: LocalizedText}
   badges: Array<{id: string; awardedAt: string}>
   level?: EngagementLevelId
+  /** The member's latest event by then was `leave`: no level. */
+  left?: true
 }
 
 /**
@@ -724,26 +726,29 @@ export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: 
   const model = engagementModel(ws.community)
   const collector = await engagementAt(ws, db, model, [at])
   const levels = collector.levelsAt(0)
+  const left = collector.leftAt(0)
   const [totals] = await streamedTotals(ws.root, db, [{to: at}])
   const held = heldBadges(badgeState(await badgeRecords(ws.root, db)))
   const titles = titleLevels(ws.community)
   const out = new Map<MemberKey, Standing>()
-  for (const key of [...new Set([...levels.keys(), ...totals.keys(), ...held.keys()])].sort(compare)) {
+  for (const key of [...new Set([...levels.keys(), ...left, ...totals.keys(), ...held.keys()])].sort(compare)) {
     const points = totals.get(key) ?? 0
     const title = titleFor(points, titles)
     const level = levels.get(key)?.level
-    out.set(key, {points, ...(title ? {title} : {}), badges: held.get(key) ?? [], ...(level ? {level} : {})})
+    out.set(key, {points, ...(title ? {title} : {}), badges: held.get(key) ?? [], ...(level ? {level} : {}), ...(left.has(key) ? {left: true} : {})})
   }
   return out
 }
 
 /**
  * The standings as extra member columns for `members list`, `show`, `segments` and `export`: `points`, `title` (in
- * `locale`), `level` (its id), `level_name` (in `locale`) and `badges` (ids, comma-separated).
+ * `locale`), `level` (its id), `level_name` (in `locale`; "left" for a member whose latest event was `leave`) and
+ * `badges` (ids, comma-separated).
  */
 export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReader, o: {now?: Date; locale: Locale}): Promise<MemberExtras> {
   const all = await standings(ws, store, {now: o.now})
   const levelNameOf = levelLabel(ws.community, o.locale)
+  const leftName = translator(o.locale)('members.incentives.level.left')
   return {
     fields: ['points', 'title', 'level', 'level_name', 'badges'],
     get(key) {
@@ -753,7 +758,7 @@ export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReade
         points: s.points,
         title: s.title ? pick(s.title.title, o.locale) : undefined,
         level: s.level,
-        level_name: s.level === undefined ? undefined : levelNameOf(s.level),
+        level_name: s.level !== undefined ? levelNameOf(s.level) : s.left ? leftName : undefined,
         badges: s.badges.length ? s.badges.map((b) => b.id).join(',') : undefined,
       }
     },

@@ -130,6 +130,12 @@ describe('members records in the sample workspace', () => {
     const badged = await commops(['members', 'show', top.members[0].id])
     expect(badged.stdout).toMatch(/勋章: (.+、)?首帖/)
     expect(badged.stdout).not.toContain('first-post')
+    // a member whose latest event was leave has no level, and is said to have left
+    const all = json<{members: Item[]}>(await commops(['members', 'list', '--limit', '1000', '--json'])).members
+    const gone = all.filter((m) => m.extras?.level_name === '已离开')
+    expect(gone.length).toBeGreaterThan(0)
+    expect(gone.every((m) => m.extras?.level === undefined)).toBe(true)
+    expect((await commops(['members', 'show', gone[0].id])).stdout).toContain('参与等级: 已离开')
     const table = await commops(['members', 'list', '--sort', 'points', '--limit', '3'])
     expect(table.stdout).toMatch(/等级\s+积分/)
 

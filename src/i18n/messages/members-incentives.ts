@@ -109,6 +109,7 @@ export const membersIncentives: Messages = {
   // leaderboard
   'members.incentives.top.header': {en: 'Leaderboard {label} ({from} – {to})', 'zh-CN': '积分榜 {label}（{from} – {to}）'},
   'members.incentives.top.empty': {en: 'Nobody earned points in this period', 'zh-CN': '本周期没有人获得积分'},
+  'members.incentives.level.left': {en: 'left', 'zh-CN': '已离开'},
   'members.incentives.latest': {
     en: 'The latest events imported are from {month}: commops members {command} --period {month}',
     'zh-CN': '最近导入的事件在 {month}：commops members {command} --period {month}',
