@@ -12,7 +12,7 @@ const membersOf = (blocks: EventBlock[]): string[] => blocks.flatMap((b) => Arra
 describe('member refs', () => {
   it('a cache gives one ref per member string it returned, the ref of the member returned last only, and new refs once it forgets', () => {
     const cache = memberCache((id) => (id === 'none' ? undefined : `p:${id.trim()}`), 3)
-    const a = cache('a')
+    const a = cache('a')!
     const refA = cache.refOf(a)!
     expect(cache.refOf('p:a')).toBe(refA)
     expect(cache('b')).toBe('p:b')
