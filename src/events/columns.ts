@@ -202,6 +202,8 @@ class Interner {
   private readonly index = new Map<string, number>()
   private last: string | undefined
   private lastIndex = -1
+  /** The index of the string of each ref met (`ofRef`), plus one; 0 for a ref not met yet. */
+  private byRef = new Int32Array(0)
 
   /** `append` adds a new string to the table and returns its index. */
   constructor(private readonly append: (value: string) => number) {}
@@ -215,6 +217,20 @@ class Interner {
     }
     this.last = value
     this.lastIndex = i
+    return i
+  }
+
+  /**
+   * `of` a string that has a ref (a number that stands for this one string: ImportItem.memberRef), found by its ref in
+   * an array once the ref is met: no hashing, no Map.
+   */
+  ofRef(value: string, ref: number): number {
+    if (ref < this.byRef.length) {
+      const known = this.byRef[ref]
+      if (known > 0) return known - 1
+    } else this.byRef = grown(this.byRef, ref + 1)
+    const i = this.of(value)
+    this.byRef[ref] = i + 1
     return i
   }
 }
@@ -255,7 +271,8 @@ export class BlockBuilder {
 
   /**
    * Adds an event; `ms`, when the caller has it, is `tsMillis(e.ts)`; `line`, when the caller has it, is e's line
-   * (EventLine), whose bytes give the src and parent hashes and the texts without reading the strings again.
+   * (EventLine), whose bytes give the src and parent hashes and the texts without reading the strings again, and
+   * whose member ref (when it has one) gives the member's index.
    */
   add(e: CanonicalEvent, ms?: number, line?: EventLine): EventBlock | undefined {
     const b = this.block
@@ -264,7 +281,7 @@ export class BlockBuilder {
     b.src[i] = line?.src.plain ? hash53Ascii(line.bytes, line.src.start, line.src.end) : hash53(String(e.src))
     b.parent[i] =
       e.parent === undefined ? Number.NaN : line?.parent.plain ? hash53Ascii(line.bytes, line.parent.start, line.parent.end) : hash53(e.parent)
-    b.member[i] = this.members.of(e.member)
+    b.member[i] = line !== undefined && line.memberRef >= 0 ? this.members.ofRef(e.member, line.memberRef) : this.members.of(e.member)
     b.channel[i] = e.channel === undefined ? -1 : this.channels.of(e.channel)
     b.topic[i] = e.topic === undefined ? -1 : this.topics.of(e.topic)
     b.type[i] = TYPE_CODE[e.type] ?? UNKNOWN_TYPE

@@ -59,9 +59,12 @@ export class EventLine {
   readonly src = at()
   /** Empty (start = end = 0) when the event has no parent. */
   readonly parent = at()
+  /** The ref of the event's member (ImportItem.memberRef), -1 when it has none: the column cache finds the member by it. */
+  memberRef = -1
 
-  /** Writes e's line; the previous one is gone. */
-  encode(e: CanonicalEvent): void {
+  /** Writes e's line, its member's ref noted with it; the previous one is gone. */
+  encode(e: CanonicalEvent, memberRef = -1): void {
+    this.memberRef = memberRef
     this.parent.start = this.parent.end = 0
     this.parent.plain = false
     let o = 0

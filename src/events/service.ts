@@ -206,7 +206,7 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
       for await (const got of opened.items) {
         for (const item of Array.isArray(got) ? got : [got]) {
           if ('event' in item) {
-            line.encode(item.event)
+            line.encode(item.event, item.memberRef)
             const h = lineSrcHash(line, item.event.src)
             if (!known.add(h[0], h[1])) {
               result.duplicates++

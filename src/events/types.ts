@@ -45,9 +45,10 @@ export interface Rejected {
 /**
  * What a parser yields: an event, a rejected row, or a record left out on purpose (a bot, a system notice), by reason.
  * `ms`, when the parser has it, is the instant of `event.ts` as `tsMillis` reads it (the chat exports: then the ts is
- * not read back, twice, for every event).
+ * not read back, twice, for every event). `memberRef`, when the parser has it, is the ref its memberCache gave
+ * `event.member` (one number for one member string in the process): the batch's member table finds it by that.
  */
-export type ImportItem = {event: CanonicalEvent; ms?: number} | {reject: Rejected} | {skip: SkipReason}
+export type ImportItem = {event: CanonicalEvent; ms?: number; memberRef?: number} | {reject: Rejected} | {skip: SkipReason}
 
 /**
  * What a parser yields: items one by one, or (the chat exports, hundreds of thousands of messages) the items of one

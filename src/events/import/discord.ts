@@ -114,15 +114,16 @@ function message(
   const type = typeof m.type === 'string' ? m.type : 'Default'
   const src = `discord:${id}`
   const member = memberOf(authorId)
+  const memberRef = memberOf.refOf(member)
   const channel = where.channel
   // events as literals in one key order (ts, member, channel, src, type, parent, topic), not spreads of a base: an
   // export has a million of them (measured: a third of this function's time went to the spreads)
   if (JOIN_TYPES.has(type)) {
-    out.push({event: {ts, member, channel, src, type: 'join'}, ms})
+    out.push({event: {ts, member, channel, src, type: 'join'}, ms, memberRef})
     return
   }
   if (LEAVE_TYPES.has(type)) {
-    out.push({event: {ts, member, channel, src, type: 'leave'}, ms})
+    out.push({event: {ts, member, channel, src, type: 'leave'}, ms, memberRef})
     return
   }
   if (!MESSAGE_TYPES.has(type)) {
@@ -135,7 +136,7 @@ function message(
   let event: CanonicalEvent
   if (parent === undefined) event = topic ? {ts, member, channel, src, type: 'post', topic} : {ts, member, channel, src, type: 'post'}
   else event = topic ? {ts, member, channel, src, type: 'reply', parent, topic} : {ts, member, channel, src, type: 'reply', parent}
-  out.push({event, ms})
+  out.push({event, ms, memberRef})
   if (Array.isArray(m.reactions) && m.reactions.length > 0)
     reactions(m.reactions, {ts, channel: where.channel, parent: src, ...(topic ? {topic} : {})}, ms, at(), ctx, out)
 }

@@ -102,7 +102,7 @@ function message(value: unknown, index: number, where: Where, ctx: ParseContext,
     const action = String(m.action)
     const actor = memberOf(m.actor_id)
     if (JOIN_ACTIONS.has(action)) {
-      out.push(actor ? {event: {ts, channel, type: 'join', member: actor, src}, ms} : reject(at(), 'noMember'))
+      out.push(actor ? {event: {ts, channel, type: 'join', member: actor, src}, ms, memberRef: cachedMember.refOf(actor)} : reject(at(), 'noMember'))
       return
     }
     const kind = MEMBER_ACTIONS[action]
@@ -113,7 +113,8 @@ function message(value: unknown, index: number, where: Where, ctx: ParseContext,
     const names = Array.isArray(m.members) ? m.members : []
     // the export names invited or removed members, not their ids: only a member acting on themselves is known
     for (const [i, name] of names.entries()) {
-      if (actor && name === m.actor) out.push({event: {ts, channel, type: kind, member: actor, src: `${src}:${i}`}, ms})
+      if (actor && name === m.actor)
+        out.push({event: {ts, channel, type: kind, member: actor, src: `${src}:${i}`}, ms, memberRef: cachedMember.refOf(actor)})
       else out.push(reject(`${at()}.members[${i}]`, 'telegramNameOnly', {name: String(name)}))
     }
     return
@@ -131,7 +132,7 @@ function message(value: unknown, index: number, where: Where, ctx: ParseContext,
   const event: CanonicalEvent = reply
     ? {ts, channel, type: 'reply', member, src, parent: `telegram:${where.chat}:${reply}`}
     : {ts, channel, type: 'post', member, src}
-  out.push({event, ms})
+  out.push({event, ms, memberRef: cachedMember.refOf(member)})
   if (!Array.isArray(m.reactions)) return
   for (const [i, r] of m.reactions.entries()) {
     const reaction = obj(r)
@@ -143,7 +144,11 @@ function message(value: unknown, index: number, where: Where, ctx: ParseContext,
       if (!rm) continue
       listed++
       const when = (who && timeOf({date: who.date}, ctx.zone)) ?? time
-      out.push({event: {ts: when.ts, channel, type: 'reaction', member: rm, src: `${src}:react:${key}:${rm}`, parent: src}, ms: when.ms})
+      out.push({
+        event: {ts: when.ts, channel, type: 'reaction', member: rm, src: `${src}:react:${key}:${rm}`, parent: src},
+        ms: when.ms,
+        memberRef: cachedMember.refOf(rm),
+      })
     }
     const count = typeof reaction?.count === 'number' ? reaction.count : 0
     if (count > listed)
