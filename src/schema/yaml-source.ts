@@ -225,14 +225,15 @@ export function notPlain(text: string): boolean {
       if (mark === '?' ? end || isSpaceCode(text.charCodeAt(at + 1)) : !end && !isSpaceCode(text.charCodeAt(at + 1))) return true
     }
   }
-  // an empty key in a flow collection: `{: x}`, `[a, : b]`
-  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
-    let i = at - 1
-    while (text.charCodeAt(i) === 32) i--
-    const before = text.charCodeAt(i)
-    if (before !== 91 && before !== 123 && before !== 44) continue
-    const after = at + 1 < text.length ? text.charCodeAt(at + 1) : 32
-    if (isSpaceCode(after) || after === 44 || after === 93 || after === 125) return true
+  // an empty key in a flow collection: `{: x}`, `[a, : b]`, looked for after each [ { and , (fewer than the colons)
+  for (const mark of ['[', '{', ',']) {
+    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+      let i = at + 1
+      while (text.charCodeAt(i) === 32) i++
+      if (text.charCodeAt(i) !== 58) continue
+      const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 32
+      if (isSpaceCode(after) || after === 44 || after === 93 || after === 125) return true
+    }
   }
   return false
 }
