@@ -82,9 +82,7 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
       })
     }
   })
-  const shares = personas
-    .map((p) => p.share)
-    .filter((s): s is number => typeof s === 'number')
+  const shares = personas.map((p) => p.share).filter((s): s is number => typeof s === 'number')
   const total = shares.reduce((a, b) => a + b, 0)
   if (shares.length > 0 && total > 1.0001) {
     problems.push({

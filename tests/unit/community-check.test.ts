@@ -8,7 +8,12 @@ describe('checkCommunity', () => {
         {id: 'wx', channels: [{id: 'main'}, {id: 'main'}, 'not an object']},
         {id: 'wx', channels: [{id: 'qa'}]},
       ],
-      content: {pillars: [{id: 'p', channel: 'mian'}, {id: 'p', channel: 'qa'}]},
+      content: {
+        pillars: [
+          {id: 'p', channel: 'mian'},
+          {id: 'p', channel: 'qa'},
+        ],
+      },
       activities: [{id: 'a', channel: 'nope'}, {id: 'a'}],
       audience: {
         personas: [

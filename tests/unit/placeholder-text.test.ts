@@ -27,7 +27,29 @@ describe('placeholders found from the text before the parsed value is walked', (
   })
 
   it('answers as the whole pattern does, on texts made of its pieces', () => {
-    const piece = fc.constantFrom('(', ')', '（', '）', ' ', '\n', '\t', 'to', 'fill', 'FiLL', 'in', '待填写', '待', 'TODO', 'todo', 'tbd', 'TBDs', 'x', '_', '\\', 'é')
+    const piece = fc.constantFrom(
+      '(',
+      ')',
+      '（',
+      '）',
+      ' ',
+      '\n',
+      '\t',
+      'to',
+      'fill',
+      'FiLL',
+      'in',
+      '待填写',
+      '待',
+      'TODO',
+      'todo',
+      'tbd',
+      'TBDs',
+      'x',
+      '_',
+      '\\',
+      'é',
+    )
     const text = fc.array(piece, {maxLength: 16}).map((parts) => parts.join(''))
     fc.assert(
       fc.property(text, (t) => {
