@@ -7,8 +7,10 @@ const asArray = (v: unknown): Array<Record<string, unknown>> =>
 /** Cross-references in community.yaml: channels that exist, unique ids, levels in order, shares that add up. */
 export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
   const problems: RawProblem[] = []
+  // each list read out of the value once (asArray makes a new array), then used by every check below
   const platforms = asArray(value.platforms)
-  const channels = platforms.flatMap((p) => asArray(p.channels).map((c) => String(c.id)))
+  const platformChannels = platforms.map((p) => asArray(p.channels))
+  const channels = platformChannels.flatMap((list) => list.map((c) => String(c.id)))
   const channelRef = (pointer: string, ref: unknown) => {
     if (typeof ref !== 'string' || channels.includes(ref)) return
     const best = closest(ref, channels)
@@ -23,10 +25,13 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
     })
   }
   const content = (value.content ?? {}) as Record<string, unknown>
-  asArray(content.pillars).forEach((p, i) => channelRef(`/content/pillars/${i}/channel`, p.channel))
-  asArray(value.activities).forEach((a, i) => channelRef(`/activities/${i}/channel`, a.channel))
+  const pillars = asArray(content.pillars)
+  const activities = asArray(value.activities)
   const audience = (value.audience ?? {}) as Record<string, unknown>
-  asArray(audience.personas).forEach((p, i) =>
+  const personas = asArray(audience.personas)
+  pillars.forEach((p, i) => channelRef(`/content/pillars/${i}/channel`, p.channel))
+  activities.forEach((a, i) => channelRef(`/activities/${i}/channel`, a.channel))
+  personas.forEach((p, i) =>
     (Array.isArray(p.channels) ? p.channels : []).forEach((c, j) => {
       if (!channels.includes(String(c)) && !platforms.some((pl) => pl.id === c)) channelRef(`/audience/personas/${i}/channels/${j}`, c)
     }),
@@ -44,8 +49,8 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
   }
   unique(platforms, '/platforms')
   const seenChannels = new Set<string>()
-  platforms.forEach((p, i) =>
-    asArray(p.channels).forEach((c, j) => {
+  platformChannels.forEach((list, i) =>
+    list.forEach((c, j) => {
       if (seenChannels.has(String(c.id)))
         problems.push({
           path: `/platforms/${i}/channels/${j}/id`,
@@ -55,14 +60,14 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
       seenChannels.add(String(c.id))
     }),
   )
-  unique(asArray(content.pillars), '/content/pillars')
-  unique(asArray(value.activities), '/activities')
-  unique(asArray(audience.personas), '/audience/personas')
+  unique(pillars, '/content/pillars')
+  unique(activities, '/activities')
+  unique(personas, '/audience/personas')
   const incentives = (value.incentives ?? {}) as Record<string, unknown>
-  unique(asArray(incentives.badges), '/incentives/badges')
-  unique(asArray(incentives.levels), '/incentives/levels', 'level')
-
   const levels = asArray(incentives.levels)
+  unique(asArray(incentives.badges), '/incentives/badges')
+  unique(levels, '/incentives/levels', 'level')
+
   levels.forEach((l, i) => {
     if (
       i > 0 &&
@@ -77,9 +82,7 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
       })
     }
   })
-  const shares = asArray(audience.personas)
-    .map((p) => p.share)
-    .filter((s): s is number => typeof s === 'number')
+  const shares = personas.map((p) => p.share).filter((s): s is number => typeof s === 'number')
   const total = shares.reduce((a, b) => a + b, 0)
   if (shares.length > 0 && total > 1.0001) {
     problems.push({

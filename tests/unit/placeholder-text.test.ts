@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {mayHoldPlaceholder} from '../../src/workspace/placeholder.js'
+import {MARKER_IN_TEXT, mayHoldPlaceholder} from '../../src/workspace/placeholder.js'
 import {validateText} from '../helpers/validate.js'
 
 const sample = readFileSync(path.join(import.meta.dirname, '..', '..', 'templates', 'community', 'sample.en.yaml'), 'utf8')
@@ -23,5 +24,39 @@ describe('placeholders found from the text before the parsed value is walked', (
     expect(placeholders(at('description: "(to fill \\\n  in)"'))).toEqual(['/description 4:14'])
     expect(placeholders(at('description: ToDo'))).toEqual(['/description 4:14'])
     expect(placeholders(at('description: >\n  the rest is\n  待填写'))).toEqual(['/description 4:14'])
+  })
+
+  it('answers as the whole pattern does, on texts made of its pieces', () => {
+    const piece = fc.constantFrom(
+      '(',
+      ')',
+      '（',
+      '）',
+      ' ',
+      '\n',
+      '\t',
+      'to',
+      'fill',
+      'FiLL',
+      'in',
+      '待填写',
+      '待',
+      'TODO',
+      'todo',
+      'tbd',
+      'TBDs',
+      'x',
+      '_',
+      '\\',
+      'é',
+    )
+    const text = fc.array(piece, {maxLength: 16}).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(mayHoldPlaceholder(t)).toBe(t.includes('\\') || MARKER_IN_TEXT.test(t))
+      }),
+      {numRuns: 3000},
+    )
+    expect(mayHoldPlaceholder('a (b) ( to\n fill  in ) c')).toBe(true)
   })
 })

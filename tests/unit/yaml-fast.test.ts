@@ -174,11 +174,20 @@ describe('parseYaml fast path (js-yaml) agrees with the full parse (yaml)', () =
       'a: {: }\n',
       'a: {b: 1, : 2}\n',
       'a: [: x]\n',
+      // a __proto__ key, which js-yaml drops, wherever and however it is written
+      '__proto__: 1\n',
+      'a:\n  "__proto__": {b: 1}\n',
+      'a: {x: 1, __proto__: 2}\n',
+      "l:\n  - '__proto__': 1\n",
     ]) {
       expect(parseFast(text, 'x.yaml')).toBeUndefined()
     }
     // and those still get located problems
     expect(parseYaml('a: 1\na: 2\n', 'x.yaml').problems[0]).toMatchObject({code: 'DUPLICATE_KEY', position: {line: 2, col: 1}})
+  })
+
+  it('takes a text that only mentions __proto__ (in a comment, inside a longer scalar)', () => {
+    expect(agree('a: x # __proto__\nb: my__proto__\nc: [__proto__x]\n')).toBe('fast')
   })
 
   it('takes flow collections as values, nested or not', () => {
