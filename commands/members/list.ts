@@ -3,7 +3,7 @@ import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {SORTS} from '../../src/members/records-view.js'
 import {incentiveExtras, levelIdOf} from '../../src/members/incentives-service.js'
-import {listMembers, type MemberItem} from '../../src/members/service.js'
+import {listMembers} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
 
 export default class MembersList extends BaseCommand<typeof MembersList> {
@@ -29,7 +29,7 @@ export default class MembersList extends BaseCommand<typeof MembersList> {
     where: Flags.string({description: 'Only members whose attribute has this value: attr=value (repeatable: all of them)', multiple: true}),
   }
 
-  async run(): Promise<{members: MemberItem[]; matched: number; total: number}> {
+  async run(): Promise<Awaited<ReturnType<typeof listMembers>>> {
     const {flags} = this
     const ws = await this.workspace()
     const where = [
@@ -72,6 +72,7 @@ export default class MembersList extends BaseCommand<typeof MembersList> {
         )
         this.log(this.t('members.records.list.shown', {shown: result.members.length, matched: result.matched, total: result.total}))
       }
+      if (result.latestMonth) this.log(this.t('members.records.list.latest', {month: result.latestMonth}))
     }
     return result
   }

@@ -9,7 +9,7 @@ import {scanEvents} from '../events/io-columns.js'
 import {importedDays} from '../events/types.js'
 import {pick, translator, type Locale, type LocalizedText} from '../i18n/index.js'
 import {inputsHash as metricsInputsHash, localToday, periodsOf, type StoreReader} from '../metrics/service.js'
-import {outsideDays} from '../metrics/period.js'
+import {latestMonthOutside} from '../metrics/period.js'
 import type {Period} from '../metrics/types.js'
 import {ZoneDays} from '../metrics/zone-day.js'
 import {nextId, type Db, type Store} from '../store/index.js'
@@ -482,12 +482,6 @@ export async function memberPoints(ws: IncentivesWorkspace, store: StoreReader, 
 
 // ---- engagement levels ----
 
-/** The month of the latest events imported, when the `days` days ending with the period hold none of them. */
-function latestMonthOutside(db: Pick<Db, 'eventBatches'>, period: Period, days: number): string | undefined {
-  const imported = importedDays(db.eventBatches)
-  return imported && outsideDays(period.to, days, imported) ? imported.last.slice(0, 7) : undefined
-}
-
 export interface LevelsResult {
   period: Period
   /** The period before, whose end the movement is measured from. */
@@ -531,7 +525,7 @@ async function levelPair(
   const model = engagementModel(ws.community)
   const db = await store.read()
   const collector = await engagementAt(ws, db, model, [previous.to, period.to])
-  const latest = latestMonthOutside(db, period, model.windowDays)
+  const latest = latestMonthOutside(period.to, model.windowDays, importedDays(db.eventBatches))
   return {model, period, previous, before: collector.levelsAt(0), after: collector.levelsAt(1), ...(latest ? {latestMonth: latest} : {})}
 }
 

@@ -5,7 +5,7 @@ import {scanEvents} from '../events/io-columns.js'
 import {fromEvents, personEvents} from '../events/io-lite.js'
 import type {ResolvedEvent} from '../events/stats.js'
 import {importedDays, type Person} from '../events/types.js'
-import {dayDate, dayNumber, outsideDays, resolvePeriods} from '../metrics/period.js'
+import {dayDate, dayNumber, latestMonthOutside, resolvePeriods} from '../metrics/period.js'
 import type {Incident} from '../rules/types.js'
 import {nextId, type Db, type Store, type Task} from '../store/index.js'
 import {readResponses} from '../survey/io-responses.js'
@@ -314,7 +314,10 @@ const item = (r: MemberRow): MemberItem => ({
 })
 
 /** `members list`: the members that pass the filter, sorted, the first `limit`; and how many there are. */
-export async function listMembers(store: Store, request: ListMembersRequest): Promise<{members: MemberItem[]; matched: number; total: number}> {
+export async function listMembers(
+  store: Store,
+  request: ListMembersRequest,
+): Promise<{members: MemberItem[]; matched: number; total: number; latestMonth?: string}> {
   const where = parseWhere(request.where ?? [])
   const sort = request.sort ?? 'name'
   if (!(SORTS as readonly string[]).includes(sort) && !request.extras?.fields.includes(sort))
@@ -322,14 +325,21 @@ export async function listMembers(store: Store, request: ListMembersRequest): Pr
       {key: 'members.records.badSort', params: {sort}},
       {hint: {key: 'members.records.badSort.hint', params: {sorts: [...SORTS, ...(request.extras?.fields ?? [])].join(', ')}}},
     )
-  const {rows, records} = await loadMembers(store, request)
+  const {db, rows, records, today} = await loadMembers(store, request)
   checkFields(
     where.map((w) => w.field),
     [...knownFields(records, request.extras), 'key'],
   )
   const matched = rows.filter((r) => matchesFilter(r, {where}))
   const sorted = sortRows(matched, sort, request.locale)
-  return {members: sorted.slice(0, request.limit ?? sorted.length).map(item), matched: matched.length, total: rows.length}
+  // levels and the 30 days' interactions are today's: with no events in those days, the month of the latest ones
+  const latestMonth = latestMonthOutside(today, 30, importedDays(db.eventBatches))
+  return {
+    members: sorted.slice(0, request.limit ?? sorted.length).map(item),
+    matched: matched.length,
+    total: rows.length,
+    ...(latestMonth ? {latestMonth} : {}),
+  }
 }
 
 export interface MemberProfile extends MemberItem {
@@ -437,8 +447,7 @@ export async function segmentsSource(store: Pick<Store, 'root' | 'read'>, reques
   const window: [number, number] = period ? [dayNumber(period.from), dayNumber(period.to)] : [dayNumber(today) - 29, dayNumber(today)]
   const {db, rows, records} = await loadMembers(store, {...request, window})
   const survey = await latestSurvey(store, db, rows)
-  const imported = importedDays(db.eventBatches)
-  const latestMonth = imported && outsideDays(dayDate(window[1]), window[1] - window[0] + 1, imported) ? imported.last.slice(0, 7) : undefined
+  const latestMonth = latestMonthOutside(dayDate(window[1]), window[1] - window[0] + 1, importedDays(db.eventBatches))
   return {
     rows,
     records,

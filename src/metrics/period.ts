@@ -19,6 +19,10 @@ export const dayNumber = (date: string): number =>
 export const outsideDays = (to: string, days: number, imported: {first: string; last: string}): boolean =>
   to < imported.first || dayNumber(to) - days + 1 > dayNumber(imported.last)
 
+/** The month (`YYYY-MM`) of the last day imported, when the `days` days ending on `to` hold none of the days imported. */
+export const latestMonthOutside = (to: string, days: number, imported?: {first: string; last: string}): string | undefined =>
+  imported && outsideDays(to, days, imported) ? imported.last.slice(0, 7) : undefined
+
 /** A day number as `YYYY-MM-DD` (as luxon writes one: a sign and six digits outside 0000–9999). */
 export function dayDate(day: number): string {
   const text = new Date(day * DAY_MS).toISOString()

@@ -133,6 +133,9 @@ describe('members records in the sample workspace', () => {
     // a member whose latest event was leave has no level, and is said to have left
     const all = json<{members: Item[]}>(await commops(['members', 'list', '--limit', '1000', '--json'])).members
     const gone = all.filter((m) => m.extras?.level_name === '已离开')
+    // levels are today's, and the sample's events are older than 30 days: the list says so, naming their month
+    expect(json<{latestMonth?: string}>(await commops(['members', 'list', '--limit', '1', '--json'])).latestMonth).toBe('2026-09')
+    expect((await commops(['members', 'list', '--level', 'core'])).stdout).toContain('commops members levels --period 2026-09')
     expect(gone.length).toBeGreaterThan(0)
     expect(gone.every((m) => m.extras?.level === undefined)).toBe(true)
     expect((await commops(['members', 'show', gone[0].id])).stdout).toContain('参与等级: 已离开')

@@ -90,6 +90,10 @@ export const membersRecords: Messages = {
   'members.records.col.level': {en: 'level', 'zh-CN': '等级'},
   'members.records.col.points': {en: 'points', 'zh-CN': '积分'},
   'members.records.list.none': {en: 'No members match.', 'zh-CN': '没有符合条件的成员。'},
+  'members.records.list.latest': {
+    en: 'Levels and interactions are as of today, and no events were imported for the last 30 days; the latest are from {month}: commops members levels --period {month}',
+    'zh-CN': '等级和互动按今天计算，近 30 天没有导入的事件；最近的在 {month}：commops members levels --period {month}',
+  },
   'members.records.list.shown': {
     en: '{shown} shown of {matched} matching ({total} members)',
     'zh-CN': '显示 {shown} 位，符合条件 {matched} 位（共 {total} 位成员）',
