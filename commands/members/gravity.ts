@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {pick} from '../../src/i18n/index.js'
-import {engagementGravity, type GravityResult} from '../../src/members/incentives-service.js'
+import {engagementGravity, levelLabel, type GravityResult} from '../../src/members/incentives-service.js'
 import type {Mover} from '../../src/members/engagement.js'
 import {Store} from '../../src/store/index.js'
 
@@ -43,7 +43,9 @@ export default class MembersGravity extends BaseCommand<typeof MembersGravity> {
         r.levels.map((l) => [pick(l.name, this.locale), l.weight, l.members, Math.round(l.weight * l.weight * l.members * 100) / 100]),
       ),
     )
-    const name = (id?: string) => (id === undefined ? '—' : pick(r.levels.find((l) => l.id === id)?.name ?? id, this.locale))
+    // no level before: new since; none after: left since
+    const level = levelLabel(ws.community, this.locale)
+    const name = (id: string | undefined, none: 'joined' | 'left') => (id === undefined ? this.t(`members.incentives.direction.${none}`) : level(id))
     const block = (title: string, list: Mover[]) => {
       if (list.length === 0) return
       this.log(`\n${title}`)
@@ -55,7 +57,7 @@ export default class MembersGravity extends BaseCommand<typeof MembersGravity> {
             this.t('members.incentives.col.to'),
             this.t('members.incentives.col.score'),
           ],
-          list.map((m) => [m.member, name(m.from), name(m.to), `${m.scoreBefore} → ${m.scoreAfter}`]),
+          list.map((m) => [m.member, name(m.from, 'joined'), name(m.to, 'left'), `${m.scoreBefore} → ${m.scoreAfter}`]),
         ),
       )
     }

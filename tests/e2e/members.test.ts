@@ -100,6 +100,10 @@ describe('members records in the sample workspace', () => {
     expect(json<{latestMonth?: string}>(await commops(['members', 'levels', '--period', '2026-11', '--json'])).latestMonth).toBe('2026-09')
     expect(json<{latestMonth?: string}>(await commops(['members', 'levels', '--period', '2026-09', '--json'])).latestMonth).toBeUndefined()
     expect((await commops(['members', 'gravity', '--period', '2026-11'])).stdout).toContain('commops members gravity --period 2026-09')
+    // a mover with no level before is new since, one with none after has left since
+    const movers = (await commops(['members', 'gravity', '--period', '2026-09'])).stdout
+    expect(movers).toMatch(/新出现 +\S+ +0 → /)
+    expect(movers).not.toContain('—')
     const leader = json<{points: number}>(await commops(['members', 'points', '--member', top.members[0].key, '--json']))
     expect(points[0]).toBe(leader.points)
 
