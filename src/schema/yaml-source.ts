@@ -517,7 +517,12 @@ export function parseWithPositions(text: string, file: string): ParsedYaml {
     return {line: lo + 1, col: at - lineStarts[lo] + 1}
   }
   const pushError = (e: YAMLError) => {
-    problems.push({code: e.code, message: e.message.split('\n')[0], position: positionOf(e.pos[0])})
+    const message = e.message.split('\n')[0]
+    // an unclosed [ or { is reported as bad indentation where the text goes on: say what is missing
+    const unclosed =
+      e.code === 'BAD_INDENT' ? /^Flow (sequence|map) in block collection must be sufficiently indented and end with/.exec(message) : null
+    const code = unclosed ? (unclosed[1] === 'map' ? 'UNCLOSED_FLOW_MAP' : 'UNCLOSED_FLOW_SEQ') : e.code
+    problems.push({code, message, position: positionOf(e.pos[0])})
   }
   const docList = Array.isArray(parsed) ? parsed : [parsed]
   const docs: SourceDoc[] = []

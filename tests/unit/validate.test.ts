@@ -332,4 +332,12 @@ describe("YAML syntax errors in the reader's language", () => {
     expect(zh.message).toContain('Tab 缩进')
     expect(en.message).toContain('a tab is used for indentation')
   })
+
+  it('says a [ list or { map was not closed, where the parser only saw the indentation go wrong', () => {
+    const list = validateText('apiVersion: commops/v1\nkind: Community\nplatforms: [wechat\n', 'c.yaml', 'zh-CN').problems[0]
+    expect([list.line, list.rule]).toEqual([4, 'yaml.syntax'])
+    expect(list.message).toContain('[ 列表没有用 ] 结束')
+    const map = validateText('apiVersion: commops/v1\nkind: Community\nname: {a: 1\n', 'c.yaml', 'en').problems[0]
+    expect(map.message).toContain('a { map above is not closed with }')
+  })
 })

@@ -14,6 +14,14 @@ export const validation: Messages = {
     'zh-CN': '集合嵌套过深，无法读取（[、{ 或缩进嵌套了数百层）',
   },
   'yaml.code.BAD_INDENT': {en: 'the indentation does not line up with the lines around it', 'zh-CN': '缩进与上下文不对齐'},
+  'yaml.code.UNCLOSED_FLOW_SEQ': {
+    en: 'a [ list above is not closed with ]: add the ], or indent the lines that continue it more than its key',
+    'zh-CN': '上方的 [ 列表没有用 ] 结束：补上 ]，或把它的续行缩进得比键更深',
+  },
+  'yaml.code.UNCLOSED_FLOW_MAP': {
+    en: 'a { map above is not closed with }: add the }, or indent the lines that continue it more than its key',
+    'zh-CN': '上方的 { 映射没有用 } 结束：补上 }，或把它的续行缩进得比键更深',
+  },
   'yaml.code.BAD_SCALAR_START': {
     en: 'a plain value cannot start with this character; put the value in quotes',
     'zh-CN': '普通值不能以这个字符开头，请给值加上引号',
