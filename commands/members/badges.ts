@@ -54,7 +54,9 @@ export default class MembersBadges extends BaseCommand<typeof MembersBadges> {
     const r = await runBadges(ws, store, {member: this.flags.member, dryRun: this.flags['dry-run'], now})
     if (this.jsonEnabled()) return r
     const news = r.dryRun ? r.pending : r.awarded
-    this.log(this.t(r.dryRun ? 'members.incentives.badges.pending' : 'members.incentives.badges.awarded', {n: news.length}))
+    // the rules run for everyone, also when one member's badges are asked for: say so then
+    const scope = r.member ? 'All' : ''
+    this.log(this.t(r.dryRun ? `members.incentives.badges.pending${scope}` : `members.incentives.badges.awarded${scope}`, {n: news.length}))
     if (news.length > 0 && news.length <= 50)
       this.log(
         table(

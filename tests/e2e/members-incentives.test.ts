@@ -106,6 +106,10 @@ describe('members incentives', () => {
     expect(await json<{awarded: unknown[]}>(['members', 'badges'])).toMatchObject({awarded: []})
     const mine = await json<{member: {badges: Array<{id: string}>}}>(['members', 'badges', '--member', 'wechat:小王'])
     expect(mine.member.badges.map((b) => b.id)).toEqual(['ice-breaker'])
+    // the rules ran for everyone: the count says so when one member's badges are asked for
+    expect((await commops(['members', 'badges', '--member', 'wechat:小王', '--lang', 'en'])).stdout).toMatch(
+      /^0 badge\(s\) awarded across the community/,
+    )
 
     const top = await json<{rows: Array<{member: string; points: number; rank: number}>}>(['members', 'top', '--period', '2026-11', '--limit', '20'])
     expect(top.rows.map((r) => [r.rank, r.member, r.points])).toEqual([

@@ -98,6 +98,11 @@ export const membersIncentives: Messages = {
   // badges
   'members.incentives.badges.awarded': {en: '{n} badge(s) awarded', 'zh-CN': '新颁发 {n} 枚勋章'},
   'members.incentives.badges.pending': {en: 'Dry run: {n} badge(s) would be awarded', 'zh-CN': '试运行：将颁发 {n} 枚勋章'},
+  'members.incentives.badges.awardedAll': {en: '{n} badge(s) awarded across the community', 'zh-CN': '全体成员新颁发 {n} 枚勋章'},
+  'members.incentives.badges.pendingAll': {
+    en: 'Dry run: {n} badge(s) would be awarded across the community',
+    'zh-CN': '试运行：全体成员将新颁发 {n} 枚勋章',
+  },
   'members.incentives.badges.award': {en: 'Badge `{badge}` given to {member}', 'zh-CN': '已向 {member} 颁发勋章 `{badge}`'},
   'members.incentives.badges.revoke': {en: 'Badge `{badge}` revoked from {member}', 'zh-CN': '已收回 {member} 的勋章 `{badge}`'},
   'members.incentives.badges.of': {en: '{member} holds {n} badge(s)', 'zh-CN': '{member} 持有 {n} 枚勋章'},
