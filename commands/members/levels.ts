@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {BaseCommand} from '../../src/cli/base-command.js'
 import {table} from '../../src/cli/table.js'
 import {pick} from '../../src/i18n/index.js'
-import {engagementLevels, type LevelsResult} from '../../src/members/incentives-service.js'
+import {engagementLevels, levelLabel, type LevelsResult} from '../../src/members/incentives-service.js'
 import {Store} from '../../src/store/index.js'
 
 export default class MembersLevels extends BaseCommand<typeof MembersLevels> {
@@ -40,7 +40,8 @@ export default class MembersLevels extends BaseCommand<typeof MembersLevels> {
       ),
     )
     this.log(`\n${this.t('members.incentives.levels.movement', {...r.movement.totals})}`)
-    const name = (id?: string) => (id === undefined ? '—' : pick(r.levels.find((l) => l.id === id)?.name ?? id, this.locale))
+    const level = levelLabel(ws.community, this.locale)
+    const name = (id?: string) => (id === undefined ? '—' : level(id))
     if (r.movement.moves.length > 0)
       this.log(
         table(

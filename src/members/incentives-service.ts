@@ -62,7 +62,7 @@ import {
 import type {ScoringEvents} from './scoring.js'
 import {allTimeTotals, leadersOf, monthRangeTotals, wholeMonths, type Leader, type PeriodTotals} from './leaderboard.js'
 import {MonthColumns} from './month-columns.js'
-import {recordKey, type MemberExtras} from './records-view.js'
+import {recordKey, uniquelyNamed, type MemberExtras} from './records-view.js'
 import {compare, TimelineCollector, type MemberKey} from './timeline.js'
 
 /** What the incentives read of a workspace. */
@@ -303,14 +303,15 @@ export function memberKey(db: Pick<Db, 'memberLinks'>, persons: Persons, member:
 export async function memberRef(root: string, db: Pick<Db, 'memberRecords'>, member: string): Promise<string> {
   if (/^P\d+$/.test(member) || IDENTITY.test(member)) return member
   const records = await readRecords(root, db)
-  const byId = records.find((r) => r.id === member)
-  const named = byId ? [byId] : records.filter((r) => r.name === member)
-  if (named.length > 1)
-    throw new UsageError(
-      {key: 'members.records.ambiguous', params: {ref: member, ids: named.map((r) => r.id).join(', ')}},
-      {hint: {key: 'members.records.ambiguous.hint'}},
+  const record =
+    records.find((r) => r.id === member) ??
+    uniquelyNamed(
+      records,
+      member,
+      (r) => r.name,
+      (r) => r.id,
     )
-  return named.length === 1 ? (named[0].identities[0] ?? `record:${named[0].id}`) : member
+  return record ? (record.identities[0] ?? `record:${record.id}`) : member
 }
 
 /**

@@ -210,11 +210,15 @@ export function sortRows(rows: MemberRow[], sort: MemberSort, locale: string): M
  */
 export function findMember(rows: MemberRow[], ref: string): MemberRow | undefined {
   const exact = rows.find((r) => r.key === ref || r.identities.includes(ref) || r.record?.id === ref)
-  if (exact) return exact
-  const named = rows.filter((r) => r.record?.name === ref)
+  return exact ?? uniquelyNamed(rows, ref, (r) => r.record?.name, memberId)
+}
+
+/** The one item whose name is `ref`: undefined when none; a name two items share is a usage error listing their ids. */
+export function uniquelyNamed<T>(items: readonly T[], ref: string, name: (item: T) => string | undefined, id: (item: T) => string): T | undefined {
+  const named = items.filter((item) => name(item) === ref)
   if (named.length > 1)
     throw new UsageError(
-      {key: 'members.records.ambiguous', params: {ref, ids: named.map(memberId).join(', ')}},
+      {key: 'members.records.ambiguous', params: {ref, ids: named.map(id).join(', ')}},
       {hint: {key: 'members.records.ambiguous.hint'}},
     )
   return named[0]
