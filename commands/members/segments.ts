@@ -54,6 +54,8 @@ export default class MembersSegments extends BaseCommand<typeof MembersSegments>
         result.segments.map((s) => [
           ...result.by.map((f) => {
             const value = s.values[f]
+            // members who left have no level: named as members list names them
+            if (s.absent?.[f] === 'left') return t('members.incentives.level.left')
             if (value === undefined || value === null) return t('members.records.segments.unknown')
             return f === 'level' ? level(value) : value
           }),

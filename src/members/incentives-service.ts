@@ -738,7 +738,7 @@ export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: 
 /**
  * The standings as extra member columns for `members list`, `show`, `segments` and `export`: `points`, `title` (in
  * `locale`), `level` (its id), `level_name` (in `locale`; "left" for a member whose latest event was `leave`) and
- * `badges` (ids, comma-separated).
+ * `badges` (ids, comma-separated); a member who left is `absent` from `level` for that reason (`left`).
  */
 export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReader, o: {now?: Date; locale: Locale}): Promise<MemberExtras> {
   const all = await standings(ws, store, {now: o.now})
@@ -757,6 +757,8 @@ export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReade
         badges: s.badges.length ? s.badges.map((b) => b.id).join(',') : undefined,
       }
     },
+    // a member who left has no level: segments by level show them as a group of their own, as members list names them
+    absent: (key, field) => (field === 'level' && all.get(key)?.left ? 'left' : undefined),
   }
 }
 

@@ -14,6 +14,8 @@ import {canonicalField, type MemberRecord} from './records.js'
 export interface MemberExtras {
   fields: string[]
   get(key: string): Record<string, string | number | undefined> | undefined
+  /** Why a member has no value for one of `fields`, when that is worth a group of its own (`left` for a level): segments keep them apart. */
+  absent?(key: string, field: string): string | undefined
 }
 
 /** One member: its key, its record (if any), every identity of the person, and its activity. */

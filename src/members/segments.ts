@@ -14,6 +14,8 @@ export const SMALL_SEGMENT = 5
 export interface SegmentRow {
   /** The group's value per field; null: not known for these members. */
   values: Record<string, string | null>
+  /** Why these members have no value for a field, when known (`{level: 'left'}`: they left); absent when none. */
+  absent?: Record<string, string>
   count: number
   /** Of all members. */
   share: number
@@ -44,11 +46,19 @@ export interface SurveyJoin {
 
 const round = (x: number, digits = 4) => Math.round(x * 10 ** digits) / 10 ** digits
 
-/** Every combination of a member's values for the fields (a member with two tags is in both tags' groups). */
-function combos(r: MemberRow, by: string[]): Array<Array<string | null>> {
-  let out: Array<Array<string | null>> = [[]]
+/** Why a member has no value for a field (MemberExtras.absent), by the member's row. */
+export type AbsentReason = (r: MemberRow, field: string) => string | undefined
+
+/**
+ * Every combination of a member's values for the fields (a member with two tags is in both tags' groups); a field
+ * the member has no value for is null, or `{absent: reason}` when `absent` gives one.
+ */
+function combos(r: MemberRow, by: string[], absent?: AbsentReason): Array<Array<string | null | {absent: string}>> {
+  let out: Array<Array<string | null | {absent: string}>> = [[]]
   for (const f of by) {
-    const values: Array<string | null> = fieldValues(r, f) ?? [null]
+    const known = fieldValues(r, f)
+    const reason = known === undefined ? absent?.(r, f) : undefined
+    const values: Array<string | null | {absent: string}> = known ?? [reason === undefined ? null : {absent: reason}]
     out = out.flatMap((c) => values.map((v) => [...c, v]))
   }
   return out
@@ -58,10 +68,14 @@ function combos(r: MemberRow, by: string[]): Array<Array<string | null>> {
  * Groups members by `by`, largest first (unknown values last). `period` is `[first, last]` day numbers; a member's
  * activity must have been tallied over that window (`recent`). `joined` days come from the record, else the tally.
  */
-export function buildSegments(rows: MemberRow[], by: string[], o: {period: [number, number]; survey?: SurveyJoin}): SegmentTable {
-  const groups = new Map<string, {values: Array<string | null>; members: MemberRow[]}>()
+export function buildSegments(
+  rows: MemberRow[],
+  by: string[],
+  o: {period: [number, number]; survey?: SurveyJoin; absent?: AbsentReason},
+): SegmentTable {
+  const groups = new Map<string, {values: Array<string | null | {absent: string}>; members: MemberRow[]}>()
   for (const r of rows) {
-    for (const values of combos(r, by)) {
+    for (const values of combos(r, by, o.absent)) {
       const key = JSON.stringify(values)
       let g = groups.get(key)
       if (!g) groups.set(key, (g = {values, members: []}))
@@ -84,8 +98,13 @@ export function buildSegments(rows: MemberRow[], by: string[], o: {period: [numb
     const npsValues = npsQuestion
       ? responses.map((r) => r.answers[npsQuestion.id]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
       : []
+    const absent = by.flatMap((f, i) => {
+      const v = g.values[i]
+      return v !== null && typeof v === 'object' ? [[f, v.absent] as const] : []
+    })
     return {
-      values: Object.fromEntries(by.map((f, i) => [f, g.values[i]])),
+      values: Object.fromEntries(by.map((f, i) => [f, typeof g.values[i] === 'string' ? g.values[i] : null])),
+      ...(absent.length ? {absent: Object.fromEntries(absent)} : {}),
       count: g.members.length,
       share: rows.length ? round(g.members.length / rows.length) : 0,
       active,
@@ -97,12 +116,9 @@ export function buildSegments(rows: MemberRow[], by: string[], o: {period: [numb
       small: g.members.length < SMALL_SEGMENT,
     }
   })
-  const unknown = (s: SegmentRow) => Object.values(s.values).some((v) => v === null)
-  segments.sort(
-    (a, b) =>
-      Number(unknown(a)) - Number(unknown(b)) ||
-      b.count - a.count ||
-      JSON.stringify(Object.values(a.values)).localeCompare(JSON.stringify(Object.values(b.values))),
-  )
+  // groups whose values are all known first, then those missing one for a known reason (members who left), then unknown
+  const unknown = (s: SegmentRow) => (Object.entries(s.values).some(([f, v]) => v === null && s.absent?.[f] === undefined) ? 2 : s.absent ? 1 : 0)
+  const text = (s: SegmentRow) => JSON.stringify(Object.values(s.values)) + (s.absent ? JSON.stringify(s.absent) : '')
+  segments.sort((a, b) => unknown(a) - unknown(b) || b.count - a.count || text(a).localeCompare(text(b)))
   return {by, total: rows.length, segments}
 }

@@ -466,7 +466,8 @@ export function segmentTable(
   const {rows, records, window, survey, extras, latestMonth} = source
   const by = byFields.map((f) => (knownFields(records, extras).includes(f) ? f : canonicalField(f)))
   checkFields(by, knownFields(records, extras))
-  const table = buildSegments(rows, by, {period: window, survey})
+  const absent = extras?.absent?.bind(extras)
+  const table = buildSegments(rows, by, {period: window, survey, ...(absent ? {absent: (r, f) => absent(r.key, f)} : {})})
   return {
     ...table,
     from: dayDate(window[0]),

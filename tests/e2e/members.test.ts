@@ -143,6 +143,11 @@ describe('members records in the sample workspace', () => {
     expect(gone.length).toBeGreaterThan(0)
     expect(gone.every((m) => m.extras?.level === undefined)).toBe(true)
     expect((await commops(['members', 'show', gone[0].id])).stdout).toContain('参与等级: 已离开')
+    // segments by level group them apart from members never active, named as the list names them
+    const leftRow = levels.segments.find((s) => (s as {absent?: Record<string, string>}).absent?.level === 'left')
+    expect(leftRow?.values.level).toBeNull()
+    expect(leftRow?.count).toBe(gone.length)
+    expect(levelTable.stdout).toMatch(new RegExp(`\\n已离开 +${gone.length} `))
     const table = await commops(['members', 'list', '--sort', 'points', '--limit', '3'])
     expect(table.stdout).toMatch(/等级\s+积分/)
 

@@ -349,6 +349,31 @@ describe('pure pieces', () => {
     ])
   })
 
+  it('segments keep members with no value for a known reason (who left, by level) apart from the unknown, before them', () => {
+    const records: MemberRecord[] = ['A', 'B', 'C', 'D', 'E'].map((id, k) => ({id, identities: [`qq:${k + 1}`], updatedAt: ''}))
+    const none = {keys: () => [], get: () => ({interactions: 0, recent: 0})}
+    const levels: Record<string, {level?: string; left?: true}> = {'qq:1': {level: 'core'}, 'qq:2': {left: true}, 'qq:3': {left: true}, 'qq:4': {}}
+    const extras = {
+      fields: ['level'],
+      get: (key: string) => (key in levels ? {level: levels[key].level} : undefined),
+      absent: (key: string, field: string) => (field === 'level' && levels[key]?.left ? 'left' : undefined),
+    }
+    const rows = memberRows(records, resolvePersons([]), none, extras)
+    const t = buildSegments(rows, ['level'], {period: [0, 0], absent: (r, f) => extras.absent(r.key, f)})
+    // the unknown (qq:4 never active, qq:5 without any standing) are the larger group, and still last
+    expect(t.segments.map((s) => [s.values.level, s.absent, s.count])).toEqual([
+      ['core', undefined, 1],
+      [null, {level: 'left'}, 2],
+      [null, undefined, 2],
+    ])
+    expect(Object.keys(t.segments[2])).not.toContain('absent')
+    // without a reason given, they are one unknown group, as before
+    expect(buildSegments(rows, ['level'], {period: [0, 0]}).segments.map((s) => [s.values.level, s.count])).toEqual([
+      ['core', 1],
+      [null, 4],
+    ])
+  })
+
   it('all-contributors: contributions from events and tags; members with none are left out', () => {
     const records: MemberRecord[] = [
       {id: 'A', name: '甲', identities: ['github:octo'], tags: ['translation', '志愿者'], updatedAt: ''},
