@@ -194,14 +194,17 @@ export class EngagementCollector {
     }
   }
 
-  /** Every member's level at the i-th date: members first seen by then who had not left. */
-  levelsAt(i: number): Map<MemberKey, MemberLevel> {
+  /**
+   * Every member's level at the i-th date: members first seen by then who had not left, in code-point order (`sorted:
+   * false`: in the order first met, for a reader that only looks members up).
+   */
+  levelsAt(i: number, o: {sorted?: boolean} = {}): Map<MemberKey, MemberLevel> {
     const at = this.atDays[i]
     const n = this.atDays.length
     const out = new Map<MemberKey, MemberLevel>()
     const keys = this.ids.names()
     const order = keys.slice(0, this.count).map((_, slot) => slot)
-    order.sort((a, b) => compare(keys[a], keys[b]))
+    if (o.sorted !== false) order.sort((a, b) => compare(keys[a], keys[b]))
     for (const slot of order) {
       const k = slot * n + i
       if (this.first[slot] > at || this.left[k]) continue

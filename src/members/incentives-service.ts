@@ -713,25 +713,32 @@ export interface Standing {
 /**
  * Every member's standing at a local date `at` (default: today in the community's timezone): points of ledger
  * entries up to that day, the title they reach, badges held now, and the engagement level at that day. Keys are
- * member keys (person id when linked, else the identity); a member with no points, badges or events is absent.
+ * member keys (person id when linked, else the identity), in no particular order; a member with no points, badges or
+ * events is absent.
  */
 export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: {at?: string; now?: Date} = {}): Promise<Map<MemberKey, Standing>> {
   const at = o.at ?? localToday(o.now ?? new Date(), ws.community.timezone)
   const db = await store.read()
-  const model = engagementModel(ws.community)
-  const collector = await engagementAt(ws, db, model, [at])
-  const levels = collector.levelsAt(0)
+  return standingsOf(ws, db, at, await engagementAt(ws, db, engagementModel(ws.community), [at]))
+}
+
+/** The standings at `at` with the levels of `collector` (every event added, at the one date `at`). */
+async function standingsOf(ws: IncentivesWorkspace, db: Db, at: string, collector: EngagementCollector): Promise<Map<MemberKey, Standing>> {
+  // looked up by member, never listed in order: nothing to sort
+  const levels = collector.levelsAt(0, {sorted: false})
   const left = collector.leftAt(0)
   const [totals] = await streamedTotals(ws.root, db, [{to: at}])
   const held = heldBadges(badgeState(await badgeRecords(ws.root, db)))
   const titles = titleLevels(ws.community)
   const out = new Map<MemberKey, Standing>()
-  for (const key of [...new Set([...levels.keys(), ...left, ...totals.keys(), ...held.keys()])].sort(compare)) {
+  const add = (key: MemberKey) => {
+    if (out.has(key)) return
     const points = totals.get(key) ?? 0
     const title = titleFor(points, titles)
     const level = levels.get(key)?.level
     out.set(key, {points, ...(title ? {title} : {}), badges: held.get(key) ?? [], ...(level ? {level} : {}), ...(left.has(key) ? {left: true} : {})})
   }
+  for (const keys of [levels.keys(), left, totals.keys(), held.keys()]) for (const key of keys) add(key)
   return out
 }
 
@@ -741,13 +748,29 @@ export async function standings(ws: IncentivesWorkspace, store: StoreReader, o: 
  * `badges` (ids, comma-separated); a member who left is `absent` from `level` for that reason (`left`).
  */
 export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReader, o: {now?: Date; locale: Locale}): Promise<MemberExtras> {
-  const all = await standings(ws, store, {now: o.now})
+  const at = localToday(o.now ?? new Date(), ws.community.timezone)
+  const db = await store.read()
+  const model = engagementModel(ws.community)
+  // the levels from the blocks of the member views' own scan of the events when they are given all of them
+  const collector = new EngagementCollector(model, [at])
+  const zone = new ZoneDays(ws.community.timezone)
+  let all: Map<MemberKey, Standing> | undefined
+  const standing = (key: MemberKey) => {
+    if (!all) throw new Error('incentiveExtras: read before scan.ready')
+    return all.get(key)
+  }
   const levelNameOf = levelLabel(ws.community, o.locale)
   const leftName = translator(o.locale)('members.incentives.level.left')
   return {
     fields: ['points', 'title', 'level', 'level_name', 'badges'],
+    scan: {
+      addBlock: (b) => collector.addBlock(b, zone),
+      async ready(fed) {
+        all ??= await standingsOf(ws, db, at, fed ? collector : await engagementAt(ws, db, model, [at]))
+      },
+    },
     get(key) {
-      const s = all.get(key)
+      const s = standing(key)
       if (!s) return undefined
       return {
         points: s.points,
@@ -758,7 +781,7 @@ export async function incentiveExtras(ws: IncentivesWorkspace, store: StoreReade
       }
     },
     // a member who left has no level: segments by level show them as a group of their own, as members list names them
-    absent: (key, field) => (field === 'level' && all.get(key)?.left ? 'left' : undefined),
+    absent: (key, field) => (field === 'level' && standing(key)?.left ? 'left' : undefined),
   }
 }
 

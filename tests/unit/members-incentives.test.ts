@@ -21,6 +21,7 @@ import {
   engagementGravity,
   engagementLevels,
   giveBadge,
+  incentiveExtras,
   memberPoints,
   recomputePoints,
   revokeBadge,
@@ -35,7 +36,7 @@ import {ScoringEvents} from '../../src/members/scoring.js'
 import {freeNow} from '../../src/util/free-now.js'
 import {TimelineCollector, type TimelineEvent} from '../../src/members/timeline.js'
 import {EVENT_TYPES} from '../../src/events/types.js'
-import {linkMembers} from '../../src/members/service.js'
+import {linkMembers, listMembers} from '../../src/members/service.js'
 import {computeMetrics} from '../../src/metrics/service.js'
 import {Store} from '../../src/store/index.js'
 import type {Community} from '../../src/workspace/community.js'
@@ -941,5 +942,52 @@ describe('engagement levels, movement and gravity', () => {
       inputs: {members: 4, core: 1, new: 1, casual: 1, dormant: 1},
     })
     expect((await standings(wsE, store, {at: '2026-11-30'})).get('qq:b')?.level).toBe('core')
+  })
+})
+
+describe('member extras', () => {
+  it('the levels made from the blocks of members list’s own scan are those the extras read by themselves', async () => {
+    const event = fc.record({
+      day: fc.integer({min: 0, max: 45}),
+      minute: fc.integer({min: 0, max: 1439}),
+      offset: fc.constantFrom('+08:00', 'Z', '-05:00', '+14:00'),
+      type: fc.constantFrom('post', 'reply', 'answer', 'reaction', 'join', 'leave', 'content_view'),
+      member: fc.constantFrom('qq:1', 'qq:2', 'qq:3', 'discord:7', 'wechat:x', 'qq:*'),
+    })
+    const first = Date.UTC(2026, 9, 20)
+    const engagement = {
+      windowDays: 7,
+      levels: [
+        {id: 'core', minScore: 4, weight: 3},
+        {id: 'new', newWithinDays: 5, weight: 1},
+        {id: 'dormant', weight: 0},
+      ],
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, {minLength: 1, maxLength: 30}), fc.boolean(), async (list, link) => {
+        root = await mkdtemp(path.join(os.tmpdir(), 'commops-extras-'))
+        store = Store.at(root)
+        ws = {root, community: {timezone: ZONE, incentives, engagement}}
+        const lines = list.map((e, n) => {
+          const local = new Date(first + e.day * 86_400_000 + e.minute * 60_000).toISOString().slice(0, 19)
+          return {ts: `${local}${e.offset}`, type: e.type, member: e.member, src: `p:${n}`}
+        })
+        await importLines(lines)
+        if (link) await linkMembers(store, ['qq:1', 'discord:7'], {now: NOW})
+        await recomputePoints(ws, store, {now: NOW})
+        const fed = await incentiveExtras(ws, store, {now: NOW, locale: 'en'})
+        const {members} = await listMembers(store, {zone: ZONE, now: NOW, locale: 'en', limit: 100, extras: fed})
+        const own = await incentiveExtras(ws, store, {now: NOW, locale: 'en'})
+        await own.scan!.ready(false)
+        const all = await standings(ws, store, {now: NOW})
+        for (const m of members) {
+          expect(m.extras).toEqual(own.get(m.key))
+          expect(fed.absent!(m.key, 'level')).toBe(own.absent!(m.key, 'level'))
+          expect(m.extras?.level).toBe(all.get(m.key)?.level)
+        }
+        await rm(root, {recursive: true, force: true})
+      }),
+      {numRuns: 25},
+    )
   })
 })

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import iconv from 'iconv-lite'
 import writeExcelFile from 'write-excel-file/node'
 import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises'
@@ -13,7 +14,7 @@ import {resolvePersons} from '../../src/members/identity.js'
 import {ResponseBatchFile} from '../../src/survey/io-responses.js'
 import {mapRecordColumns, mergeRecords, parseJoined, parseRecordMap, presentFields, readRecordRow} from '../../src/members/records.js'
 import type {MemberRecord} from '../../src/members/records.js'
-import {memberRows} from '../../src/members/records-view.js'
+import {firstRows, memberRows, sortRows, type MemberRow} from '../../src/members/records-view.js'
 import {buildSegments} from '../../src/members/segments.js'
 import {exportMembers, importMembers, listMembers, memberSegments, showMember} from '../../src/members/service.js'
 import {Store, upgradeDb} from '../../src/store/index.js'
@@ -372,6 +373,51 @@ describe('pure pieces', () => {
       ['core', 1],
       [null, 4],
     ])
+  })
+
+  it('firstRows gives the first rows of sortRows, whatever the sort, the ties and the limit', () => {
+    const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, {nil: undefined})
+    const row = fc.record({
+      id: fc.constantFrom('M1', 'M2', 'M10', 'm1', 'A', 'ä', '王'),
+      name: maybe(fc.constantFrom('王芳', '李雷', 'Anna', 'anna', 'Émile', 'Zoë', '')),
+      joined: maybe(fc.constantFrom('2026-01-01', '2026-02-01', '2025-12-31')),
+      lastSeen: maybe(fc.constantFrom('2026-11-02T10:00:00+08:00', '2026-11-02T10:00:00-05:00', '2026-10-01T00:00:00+00:00')),
+      recent: fc.integer({min: 0, max: 3}),
+      points: maybe(fc.constantFrom(0, 1.5, 10, -2)),
+      level: maybe(fc.constantFrom('core', 'dormant', 'new')),
+    })
+    const rowsOf = (list: Array<typeof row extends fc.Arbitrary<infer T> ? T : never>): MemberRow[] =>
+      list.map((r, k) => ({
+        key: `qq:${k}`,
+        // a row without a record is known by its key
+        ...(r.id === 'A'
+          ? {}
+          : {
+              record: {
+                id: r.id,
+                identities: [`qq:${k}`],
+                updatedAt: '',
+                ...(r.name !== undefined ? {name: r.name} : {}),
+                ...(r.joined ? {joined: r.joined} : {}),
+              },
+            }),
+        identities: [`qq:${k}`],
+        activity: {interactions: r.recent, recent: r.recent, ...(r.lastSeen ? {firstSeen: r.lastSeen, lastSeen: r.lastSeen} : {})},
+        extras: {points: r.points, level: r.level},
+      }))
+    fc.assert(
+      fc.property(
+        fc.array(row, {maxLength: 40}),
+        fc.constantFrom('name', 'last-seen', 'interactions', 'joined', 'points', 'level'),
+        fc.constantFrom('en', 'zh-CN'),
+        fc.integer({min: 1, max: 45}),
+        (list, sort, locale, limit) => {
+          const rows = rowsOf(list)
+          expect(firstRows(rows, sort, locale, limit)).toEqual(sortRows(rows, sort, locale).slice(0, limit))
+        },
+      ),
+      {numRuns: 500},
+    )
   })
 
   it('all-contributors: contributions from events and tags; members with none are left out', () => {
