@@ -63,8 +63,12 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
     }
     if (ledger.length > 0) {
       this.log(t('members.records.show.ledger', {shown: p.recentPoints.length, count: ledger.length, key: p.key}))
-      for (const e of [...p.recentPoints].reverse())
-        this.log(`  ${e.ts.slice(0, 10)}  ${e.points > 0 ? '+' : ''}${e.points}  ${e.reason ?? [e.type, e.src].filter(Boolean).join(' ')}`)
+      const recent = [...p.recentPoints].reverse()
+      const amounts = recent.map((e) => `${e.points > 0 ? '+' : ''}${e.points}`)
+      // the amounts in one column, as the ledger table of `members points --member` has them
+      const width = Math.max(...amounts.map((a) => a.length))
+      for (const [i, e] of recent.entries())
+        this.log(`  ${e.ts.slice(0, 10)}  ${amounts[i].padEnd(width)}  ${e.reason ?? [e.type, e.src].filter(Boolean).join(' ')}`)
     }
     const a = p.activity
     this.log(t('members.records.show.activity'))
