@@ -5,6 +5,7 @@
  */
 import {tsMillis} from '../metrics/zone-day.js'
 import {grown} from '../util/typed-array.js'
+import {HashSlots} from './hash-slots.js'
 import {canonicalOffset, dayText, jsonTextBound, KEPT, putJsonText} from './ts-text.js'
 import type {EventLine, TextAt} from './event-line.js'
 import {EVENT_TYPES, type CanonicalEvent, type EventType} from './types.js'
@@ -108,8 +109,8 @@ export interface ColumnTables {
   /** The members as bytes, for tables read from a batch's cache. */
   memberBytes?: MemberBytes
   channels: string[]
-  /** A Float64Array when read from a batch's cache. */
-  topics: ArrayLike<number>
+  /** hash53 of each topic. Of tables being built, those so far: an array made each time it is read (the table grows). */
+  topics: Float64Array
 }
 
 /** How many members the tables have (without making their strings). */
@@ -193,27 +194,34 @@ export const emptyBlock = (tables: ColumnTables, n = BLOCK, texts = false): Even
 })
 
 /**
- * The indexes of a table's strings. The last string looked up is kept, and a string that is the same string (`===`
- * compares the pointer first) is answered without hashing it: a chat export gives every event the same channel, and a
- * member often posts several messages in a row (measured: 0.5% fewer instructions for the import of a 10 MB Telegram
- * export, whose members are random).
+ * The indexes of a table's strings, found by their hash53 in a HashSlots (typed arrays: a Map held the 300 000 topics
+ * of a 1M-event batch as ~25 MB of live strings and entries while its cache was rebuilt). With `strings` (the table),
+ * a string is told from another of the same hash by comparing them; without (topics, kept as their hash only), the
+ * hash is the string's identity, as it is for the metrics, which join topics across batches by their hash.
+ *
+ * The last string looked up is kept, and a string that is the same string (`===` compares the pointer first) is
+ * answered without hashing it: a chat export gives every event the same channel, and a member often posts several
+ * messages in a row (measured: 0.5% fewer instructions for the import of a 10 MB Telegram export, whose members are
+ * random).
  */
 class Interner {
-  private readonly index = new Map<string, number>()
+  readonly slots = new HashSlots()
   private last: string | undefined
   private lastIndex = -1
   /** The index of the string of each ref met (`ofRef`), plus one; 0 for a ref not met yet. */
   private byRef = new Int32Array(0)
 
-  /** `append` adds a new string to the table and returns its index. */
-  constructor(private readonly append: (value: string) => number) {}
+  /** A new string is pushed to `strings`: the table (none for topics, kept as their hashes: `slots.hashes()`). */
+  constructor(private readonly strings?: string[]) {}
 
   of(value: string): number {
     if (value === this.last) return this.lastIndex
-    let i = this.index.get(value)
-    if (i === undefined) {
-      i = this.append(value)
-      this.index.set(value, i)
+    const h = hash53(value)
+    let i = this.slots.first(h)
+    if (this.strings) while (i >= 0 && this.strings[i] !== value) i = this.slots.next()
+    if (i < 0) {
+      this.strings?.push(value)
+      i = this.slots.add()
     }
     this.last = value
     this.lastIndex = i
@@ -222,7 +230,7 @@ class Interner {
 
   /**
    * `of` a string that has a ref (a number that stands for this one string: ImportItem.memberRef), found by its ref in
-   * an array once the ref is met: no hashing, no Map.
+   * an array once the ref is met: no hashing, no look-up.
    */
   ofRef(value: string, ref: number): number {
     if (ref < this.byRef.length) {
@@ -235,16 +243,26 @@ class Interner {
   }
 }
 
+/** Tables being built, whose topics are the hashes of `topics` so far (an array made when asked for). */
+function tablesOf(topics: HashSlots): ColumnTables {
+  return {
+    members: [],
+    channels: [],
+    get topics() {
+      return topics.hashes()
+    },
+  }
+}
+
 /**
  * Turns canonical events into blocks: `add` returns a block when one is full, `flush` the rest. With `texts`, each
  * block has the events' ts and src as bytes (BlockText).
  */
 export class BlockBuilder {
-  private readonly topicHashes: number[] = []
-  readonly tables: ColumnTables = {members: [], channels: [], topics: this.topicHashes}
-  private readonly members = new Interner((m) => this.tables.members.push(m) - 1)
-  private readonly channels = new Interner((c) => this.tables.channels.push(c) - 1)
-  private readonly topics = new Interner((t) => this.topicHashes.push(hash53(t)) - 1)
+  private readonly topics = new Interner()
+  readonly tables: ColumnTables = tablesOf(this.topics.slots)
+  private readonly members = new Interner(this.tables.members)
+  private readonly channels = new Interner(this.tables.channels)
   private block: EventBlock
   private free?: EventBlock
   /** The date and offset of the last canonical ts met. */

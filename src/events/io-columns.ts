@@ -20,7 +20,7 @@ import path from 'node:path'
 import type {Db} from '../store/index.js'
 import {readPersons} from '../members/io-records.js'
 import {tempPathFor} from '../util/fs.js'
-import {decodeText, textLineBatches} from './import/decode.js'
+import {decodeText} from './import/decode.js'
 import {eventsDir, fileBytes} from './io.js'
 import {
   BLOCK,
@@ -37,6 +37,7 @@ import {
 import {grown} from '../util/typed-array.js'
 import {KEPT, writable} from './ts-text.js'
 import type {EventLine} from './event-line.js'
+import type {ByteStream} from './types.js'
 import type {CanonicalEvent} from './types.js'
 
 /**
@@ -157,7 +158,8 @@ function trailer(o: {
   count: number
   blocks: number
   tablesAt: number
-  tables: Uint8Array
+  /** The tables' bytes: the topics' hashes, then the JSON (two parts, not copied into one). */
+  tables: [Uint8Array, Uint8Array]
   topics: number
   ndjson: {size: number; sample: number}
 }): Uint8Array {
@@ -167,9 +169,10 @@ function trailer(o: {
   buf.writeUInt32LE(BLOCK, 12)
   buf.writeDoubleLE(o.count, 16)
   buf.writeUInt32LE(o.blocks, 24)
-  buf.writeUInt32LE(checksumBytes(o.tables), 28)
+  const [hashes, json] = o.tables
+  buf.writeUInt32LE(checksumBytes(json, checksumBytes(hashes)), 28)
   buf.writeDoubleLE(o.tablesAt, 32)
-  buf.writeDoubleLE(o.tables.length, 40)
+  buf.writeDoubleLE(hashes.length + json.length, 40)
   buf.writeDoubleLE(o.ndjson.size, 48)
   buf.writeUInt32LE(o.ndjson.sample, 56)
   buf.writeUInt32LE(o.topics, 60)
@@ -256,12 +259,14 @@ export class ColumnWriter {
   async finish(ndjson: string | FileHandle): Promise<void> {
     this.rest()
     const {members, channels, topics} = this.builder.tables
-    const hashes = Float64Array.from(topics)
-    const tables = Buffer.concat([new Uint8Array(hashes.buffer), Buffer.from(JSON.stringify({members, channels}))])
+    // Buffers (views, not copies), so that `flush` does not keep them for blocks
+    const hashes = Buffer.from(topics.buffer, topics.byteOffset, topics.byteLength)
+    const json = Buffer.from(JSON.stringify({members, channels}))
     const tablesAt = this.at
-    this.queue(tables)
+    this.queue(hashes)
+    this.queue(json)
     const sample = typeof ndjson === 'string' ? await sampleOfFile(ndjson) : await sampleOf(ndjson)
-    this.queue(trailer({count: this.count, blocks: this.blocks, tablesAt, tables, topics: hashes.length, ndjson: sample}))
+    this.queue(trailer({count: this.count, blocks: this.blocks, tablesAt, tables: [hashes, json], topics: topics.length, ndjson: sample}))
     await this.flush()
     await this.handle.sync()
     await this.close()
@@ -500,14 +505,52 @@ function plainText(bytes: Uint8Array, end: number): boolean {
 /** Whether bytes [s, e) are the contents of a JSON string (no control character or bare quote, escapes complete). */
 const jsonContents = (bytes: Uint8Array, s: number, e: number): boolean => stringStop(bytes, s, e) === e
 
-/** The events of a batch's NDJSON from line `skip` on, a chunk's lines at a time. */
-async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<CanonicalEvent[]> {
+/** Bytes read from a batch's NDJSON at a time (as views of the reader's larger chunks), for `ndjsonEvents`. */
+const PIECE = 16 * 1024
+
+/** The chunks of a byte stream cut in pieces of at most `size` bytes (views: each valid as long as its chunk is). */
+async function* pieces(bytes: ByteStream, size: number): ByteStream {
+  for await (const chunk of bytes) for (let s = 0; s < chunk.length; s += size) yield chunk.subarray(s, s + size)
+}
+
+/**
+ * The events of a batch's NDJSON from line `skip` on, a piece of its text at a time, the lines of a piece parsed one by
+ * one as they are asked for. What survives a young collection makes V8 grow its young generation: the text and
+ * events of 64 KiB of lines at once grew it to 32 MB in a rebuild of 1M events, 16 KiB of text and one event to 16 MB.
+ */
+async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<Iterable<CanonicalEvent>> {
   let i = 0
-  for await (const {lines} of textLineBatches(decodeText(fileBytes(file), 'utf8'))) {
-    const events: CanonicalEvent[] = []
-    for (const line of lines) if (line !== '' && i++ >= skip) events.push(JSON.parse(line) as CanonicalEvent)
-    yield events
+  /** The events of the lines of text[s, end) (the last one ending at `end`, without its newline when it has one). */
+  function* parse(text: string, s: number, end: number): Generator<CanonicalEvent> {
+    while (s < end) {
+      let e = text.indexOf('\n', s)
+      if (e < 0 || e > end) e = end
+      const next = e + 1
+      // a line's last '\r' is not part of it; empty lines are skipped, and not counted
+      if (e > s && text.charCodeAt(e - 1) === 13) e--
+      if (e > s && i++ >= skip) yield JSON.parse(text.slice(s, e)) as CanonicalEvent
+      s = next
+    }
   }
+  /** The line begun in the pieces before (`head`, whole), then the whole lines of `text` up to `end`. */
+  function* lines(head: string, text: string, from: number, end: number): Generator<CanonicalEvent> {
+    yield* parse(head, 0, head.length)
+    yield* parse(text, from, end)
+  }
+  // the start of a line that the next piece ends
+  let carry = ''
+  for await (const text of decodeText(pieces(fileBytes(file), PIECE), 'utf8')) {
+    const end = text.lastIndexOf('\n') + 1
+    if (end === 0) {
+      carry += text
+      continue
+    }
+    const first = text.indexOf('\n') + 1
+    const head = carry + text.slice(0, first)
+    carry = text.slice(end)
+    yield lines(head, text, first, end)
+  }
+  if (carry) yield parse(carry, 0, carry.length)
 }
 
 /**

@@ -97,8 +97,8 @@ export class TableMap {
   constructor(
     filter: MetricFilter | undefined,
     private readonly people: People,
-    /** Called with each new tables' topics (their hashes): returns the number of the first one. */
-    private readonly topicsOf?: (topics: ColumnTables['topics']) => number,
+    /** Called with each new tables (for their topics): returns the number of their first topic. */
+    private readonly topicsOf?: (tables: ColumnTables) => number,
   ) {
     this.channels = filter?.channel?.length ? new Set(filter.channel) : undefined
     this.platforms = filter?.platform?.length ? new Set(filter.platform) : undefined
@@ -112,7 +112,7 @@ export class TableMap {
       this.tables = t
       this.person = new Int32Array(0)
       this.channelOk = new Uint8Array(0)
-      this.topicBase = this.topicsOf?.(t.topics) ?? 0
+      this.topicBase = this.topicsOf?.(t) ?? 0
     }
     const members = memberCount(t)
     if (this.person.length < members) {
@@ -290,9 +290,10 @@ export class MetricsEngine {
   /**
    * Topics: the topics (hash53 of each) of every batch's tables, numbered one after the other (joined in `result`),
    * whether each had a reply in the period, and the (topic, person) of every interaction in a topic (deduplicated by
-   * sorting).
+   * sorting). The tables are kept, not their topics: tables being built (a cache rebuilt as it is read) give their
+   * topics as a new array as they grow.
    */
-  private readonly topicSets: Array<ColumnTables['topics']> = []
+  private readonly topicSets: ColumnTables[] = []
   private topicReplied = new Uint8Array(1024)
   private readonly topicPairs = new NumberList()
   /** Questions of the period, and answers from its start on by their parent, else by their topic. */
@@ -313,11 +314,12 @@ export class MetricsEngine {
     this.keepAnswers = wants(NEEDS.answers)
     this.keepTopics = wants(NEEDS.topics)
     this.keepAuthors = wants(NEEDS.authors)
-    const topicsOf = (topics: ColumnTables['topics']) => {
+    const topicsOf = (tables: ColumnTables) => {
       // the tables before these are complete: a batch's tables stop growing when the next ones come
       let base = 0
-      for (const set of this.topicSets) base += set.length
-      this.topicSets.push(topics)
+      for (const set of this.topicSets) base += set.topics.length
+      this.topicSets.push(tables)
+      const topics = tables.topics
       // room for the flags of these topics at once (tables read from a cache come whole)
       if (this.keepTopics && this.topicReplied.length < base + topics.length) this.topicReplied = grown(this.topicReplied, base + topics.length)
       return base
@@ -435,7 +437,7 @@ export class MetricsEngine {
 
   /** The answers and topics joins of the lists of the first read, which are let go. */
   private joinLists() {
-    const topics = canonicalTopics(this.topicSets)
+    const topics = canonicalTopics(this.topicSets.map((t) => t.topics))
     const answers = firstResponses(this.questions, this.answersByParent, this.answersByTopic, topics)
     clear(this.questions, this.answersByParent, this.answersByTopic)
     const topicShare = topicParticipation(this.topicPairs, this.topicReplied, topics)

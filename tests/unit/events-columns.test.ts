@@ -154,6 +154,29 @@ describe('column cache', () => {
     expect(Buffer.compare(await readFile(cols()), before)).toBe(0)
   })
 
+  it('is rebuilt from an NDJSON of any line shape as the line reader reads it: CRLF, blank lines, long lines, multi-byte text, no last newline', async () => {
+    const lines = (await readFile(ndjson(), 'utf8')).trimEnd().split('\n')
+    // a line far longer than a read, a member and topic in several UTF-8 bytes each (split between reads somewhere)
+    const long = JSON.parse(lines[5]) as Record<string, unknown>
+    lines[5] = JSON.stringify({...long, note: '长'.repeat(30_000)})
+    for (let i = 10; i < lines.length; i += 97) lines[i] = JSON.stringify({...JSON.parse(lines[i]), member: 'discord:小王', topic: '话题ü'})
+    const text = lines
+      .map((l, i) => (i % 3 === 0 ? `${l}\r\n` : i % 7 === 0 ? `${l}\n\n` : `${l}\n`))
+      .join('')
+      .trimEnd()
+    await writeFile(ndjson(), text)
+    await rm(cols())
+    const want = await expected()
+    expect(await scanned()).toEqual(want) // rebuilt on the way
+    const rebuilt = await readFile(cols())
+    expect(await scanned()).toEqual(want) // from the cache
+    // a damaged second block: the rest from the NDJSON, its first lines skipped
+    const bad = Buffer.from(rebuilt)
+    bad[16 + 37 * BLOCK + rebuilt.readUInt32LE(8) + 16 + 100] ^= 0x5a
+    await writeFile(cols(), bad)
+    expect(await scanned()).toEqual(want)
+  })
+
   it('a damaged block, tables or trailer, or another version, falls back to the NDJSON', async () => {
     const want = await expected()
     const good = await readFile(cols())
