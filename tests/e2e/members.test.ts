@@ -130,9 +130,9 @@ describe('members records in the sample workspace', () => {
     expect(text.stdout).toContain(`积分: ${points[0]}`)
     expect(text.stdout).toMatch(/积分明细（最近 5 条，共 \d+ 条/)
     // the amounts (+2, +0.5 …) in one column: every source starts at the same place
-    const ledgerLines = text.stdout.split('\n').filter((l) => /^  \d{4}-\d{2}-\d{2}  [+-]?\d/.test(l))
+    const ledgerLines = text.stdout.split('\n').filter((l) => /^ {2}\d{4}-\d{2}-\d{2} {2}[+-]?\d/.test(l))
     expect(ledgerLines).toHaveLength(5)
-    expect(new Set(ledgerLines.map((l) => /^  \S+  \S+ +/.exec(l)![0].length)).size).toBe(1)
+    expect(new Set(ledgerLines.map((l) => /^ {2}\S+ {2}\S+ +/.exec(l)![0].length)).size).toBe(1)
     // badges by name, as members badges shows them
     expect((await commops(['members', 'badges'])).code).toBe(0)
     const badged = await commops(['members', 'show', top.members[0].id])
