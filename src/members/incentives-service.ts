@@ -283,18 +283,6 @@ async function streamedTotals(root: string, db: Db, ranges: Array<{from?: string
   return totals
 }
 
-/**
- * Points per member up to the day `at` from the computed ledger's month totals and the manual entries, when no
- * computed entry can be dated after it: the month totals have no month from at's on (or `at` ends its month). A few
- * MB where the ledger is ~75 MB at 1M events. Undefined otherwise, or for a store without month totals: read the ledger.
- */
-async function monthTotalsUpTo(root: string, db: Db, at: string): Promise<Map<MemberKey, number> | undefined> {
-  const inputs = await readMonthInputs(root, db)
-  const month = at.slice(0, 7)
-  if (!inputs || (!wholeMonths({from: `${month}-01`, to: at}) && Object.keys(inputs.months).some((m) => m >= month))) return undefined
-  return monthRangeTotals(inputs, {from: '0000-01-01', to: at}).inPeriod
-}
-
 /** A member as the user names it (an identity or a person id), as the key the incentives use; `persons` from readPersons. */
 export function memberKey(db: Pick<Db, 'memberLinks'>, persons: Persons, member: string): MemberKey {
   if (/^P\d+$/.test(member)) {
@@ -739,7 +727,7 @@ async function standingsOf(ws: IncentivesWorkspace, db: Db, at: string, collecto
   // looked up by member, never listed in order: nothing to sort
   const levels = collector.levelsAt(0, {sorted: false})
   const left = collector.leftAt(0)
-  const totals = (await monthTotalsUpTo(ws.root, db, at)) ?? (await streamedTotals(ws.root, db, [{to: at}]))[0]
+  const [totals] = await streamedTotals(ws.root, db, [{to: at}])
   const held = heldBadges(badgeState(await badgeRecords(ws.root, db)))
   const titles = titleLevels(ws.community)
   const out = new Map<MemberKey, Standing>()

@@ -22,7 +22,6 @@ import {
   engagementLevels,
   giveBadge,
   incentiveExtras,
-  readLedger,
   memberPoints,
   recomputePoints,
   revokeBadge,
@@ -32,16 +31,7 @@ import {
   type IncentivesWorkspace,
 } from '../../src/members/incentives-service.js'
 import {scanEntries} from '../../src/members/io-ledger.js'
-import {
-  computeLedger,
-  ledgerEntries,
-  monthTotals,
-  pointTotals,
-  pointsRules,
-  titleFor,
-  titleLevels,
-  type LedgerEntry,
-} from '../../src/members/points.js'
+import {computeLedger, ledgerEntries, monthTotals, pointsRules, titleFor, titleLevels, type LedgerEntry} from '../../src/members/points.js'
 import {ScoringEvents} from '../../src/members/scoring.js'
 import {freeNow} from '../../src/util/free-now.js'
 import {TimelineCollector, type TimelineEvent} from '../../src/members/timeline.js'
@@ -998,43 +988,6 @@ describe('member extras', () => {
         await rm(root, {recursive: true, force: true})
       }),
       {numRuns: 25},
-    )
-  })
-})
-
-describe('standings points', () => {
-  it('up to a day are the ledger’s entries up to it, read from the month totals when none can be later', async () => {
-    const event = fc.record({
-      day: fc.integer({min: 0, max: 60}),
-      type: fc.constantFrom('post', 'reply', 'answer'),
-      member: fc.constantFrom('qq:1', 'qq:2', 'qq:3', 'discord:7'),
-    })
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(event, {minLength: 1, maxLength: 25}),
-        fc.array(fc.record({day: fc.integer({min: 0, max: 60}), points: fc.constantFrom(5, -2.5, 0.25), member: fc.constantFrom('qq:1', 'qq:9')}), {
-          maxLength: 3,
-        }),
-        fc.boolean(),
-        fc.constantFrom('2026-10-15', '2026-10-31', '2026-11-20', '2026-11-30', '2026-12-31', '2027-01-10'),
-        async (list, awards, link, at) => {
-          root = await mkdtemp(path.join(os.tmpdir(), 'commops-standings-'))
-          store = Store.at(root)
-          ws = {root, community: {timezone: ZONE, incentives}}
-          const day = (n: number) => new Date(Date.UTC(2026, 9, 1) + n * 86_400_000).toISOString().slice(0, 10)
-          await importLines(list.map((e, n) => ({ts: `${day(e.day)}T10:00:00+08:00`, type: e.type, member: e.member, src: `p:${n}`})))
-          await recomputePoints(ws, store, {now: NOW})
-          for (const a of awards)
-            await awardPoints(ws, store, {member: a.member, points: a.points, reason: 'r', now: new Date(`${day(a.day)}T04:00:00Z`)})
-          if (link) await linkMembers(store, ['qq:1', 'discord:7'], {now: NOW})
-          const expected = pointTotals(await readLedger(root, await store.read()), {to: at})
-          const s = await standings(ws, store, {at})
-          for (const key of new Set([...expected.keys(), ...s.keys()])) expect([key, s.get(key)?.points ?? 0]).toEqual([key, expected.get(key) ?? 0])
-          for (const key of expected.keys()) expect(s.has(key)).toBe(true)
-          await rm(root, {recursive: true, force: true})
-        },
-      ),
-      {numRuns: 30},
     )
   })
 })
