@@ -20,7 +20,7 @@ import path from 'node:path'
 import type {Db} from '../store/index.js'
 import {readPersons} from '../members/io-records.js'
 import {tempPathFor} from '../util/fs.js'
-import {decodeText} from './import/decode.js'
+import {decodeText, textLineBatches} from './import/decode.js'
 import {eventsDir, fileBytes} from './io.js'
 import {
   BLOCK,
@@ -514,43 +514,17 @@ async function* pieces(bytes: ByteStream, size: number): ByteStream {
 }
 
 /**
- * The events of a batch's NDJSON from line `skip` on, a piece of its text at a time, the lines of a piece parsed one by
- * one as they are asked for. What survives a young collection makes V8 grow its young generation: the text and
- * events of 64 KiB of lines at once grew it to 32 MB in a rebuild of 1M events, 16 KiB of text and one event to 16 MB.
+ * The events of a batch's NDJSON from line `skip` on, a piece's lines at a time, each line parsed as it is asked for.
+ * What survives a young collection makes V8 grow its young generation: the text and events of 64 KiB of lines at once
+ * grew it to 32 MB in a rebuild of 1M events, 16 KiB of text and one event to 16 MB.
  */
 async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<Iterable<CanonicalEvent>> {
   let i = 0
-  /** The events of the lines of text[s, end) (the last one ending at `end`, without its newline when it has one). */
-  function* parse(text: string, s: number, end: number): Generator<CanonicalEvent> {
-    while (s < end) {
-      let e = text.indexOf('\n', s)
-      if (e < 0 || e > end) e = end
-      const next = e + 1
-      // a line's last '\r' is not part of it; empty lines are skipped, and not counted
-      if (e > s && text.charCodeAt(e - 1) === 13) e--
-      if (e > s && i++ >= skip) yield JSON.parse(text.slice(s, e)) as CanonicalEvent
-      s = next
-    }
+  // empty lines are skipped, and not counted
+  function* parse(lines: string[]): Generator<CanonicalEvent> {
+    for (const line of lines) if (line !== '' && i++ >= skip) yield JSON.parse(line) as CanonicalEvent
   }
-  /** The line begun in the pieces before (`head`, whole), then the whole lines of `text` up to `end`. */
-  function* lines(head: string, text: string, from: number, end: number): Generator<CanonicalEvent> {
-    yield* parse(head, 0, head.length)
-    yield* parse(text, from, end)
-  }
-  // the start of a line that the next piece ends
-  let carry = ''
-  for await (const text of decodeText(pieces(fileBytes(file), PIECE), 'utf8')) {
-    const end = text.lastIndexOf('\n') + 1
-    if (end === 0) {
-      carry += text
-      continue
-    }
-    const first = text.indexOf('\n') + 1
-    const head = carry + text.slice(0, first)
-    carry = text.slice(end)
-    yield lines(head, text, first, end)
-  }
-  if (carry) yield parse(carry, 0, carry.length)
+  for await (const {lines} of textLineBatches(decodeText(pieces(fileBytes(file), PIECE), 'utf8'))) yield parse(lines)
 }
 
 /**
