@@ -183,6 +183,7 @@ export function sortRows(rows: MemberRow[], sort: MemberSort, locale: string): M
  */
 export function firstRows(rows: MemberRow[], sort: MemberSort, locale: string, limit: number): MemberRow[] {
   if (limit >= rows.length) return sortRows(rows, sort, locale)
+  if (limit <= 0) return []
   const cmp = rowOrder(sort, locale)
   const best: MemberRow[] = []
   for (const r of rows) {

@@ -117,8 +117,8 @@ export function buildSegments(
     }
   })
   // groups whose values are all known first, then those missing one for a known reason (members who left), then unknown
-  const unknown = (s: SegmentRow) => (Object.entries(s.values).some(([f, v]) => v === null && s.absent?.[f] === undefined) ? 2 : s.absent ? 1 : 0)
+  const place = (s: SegmentRow) => (Object.entries(s.values).some(([f, v]) => v === null && s.absent?.[f] === undefined) ? 2 : s.absent ? 1 : 0)
   const text = (s: SegmentRow) => JSON.stringify(Object.values(s.values)) + (s.absent ? JSON.stringify(s.absent) : '')
-  segments.sort((a, b) => unknown(a) - unknown(b) || b.count - a.count || text(a).localeCompare(text(b)))
+  segments.sort((a, b) => place(a) - place(b) || b.count - a.count || text(a).localeCompare(text(b)))
   return {by, total: rows.length, segments}
 }
