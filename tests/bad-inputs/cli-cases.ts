@@ -3,7 +3,7 @@
  * workspace, runs one command in it and names the exit code and a fragment of the one message it must print.
  * Large and binary inputs are made here at test time, in the case's temp folder, never kept in the repository.
  */
-import {mkdir, rm, symlink, writeFile} from 'node:fs/promises'
+import {mkdir, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {makeZip} from './zip.js'
 
@@ -31,6 +31,12 @@ export interface CliCase {
    * only that file may change, and nothing else.
    */
   recordsRun?: boolean
+  /**
+   * Run in a copy of the workspace with data: the sample activity imported (batch B1, its files in
+   * `.commops/events/`), the sample member records (`.commops/members/MR1.ndjson`), the points ledger recomputed
+   * (`.commops/ledger/computed-*.ndjson`) plus one manual award (`manual.ndjson`) and the scorecard of 2026-09.
+   */
+  data?: boolean
 }
 
 const put =
@@ -48,6 +54,18 @@ const linkOut =
     await mkdir(path.dirname(path.join(ws, rel)), {recursive: true})
     await symlink(path.join(outside, target), path.join(ws, rel))
   }
+
+/** Rewrites the file of the workspace folder `dir` whose name matches `name` with what `change` makes of its bytes. */
+const alter =
+  (dir: string, name: RegExp, change: (bytes: Buffer) => string | Buffer) =>
+  async ({ws}: CaseDirs) => {
+    const found = (await readdir(path.join(ws, dir))).filter((n) => name.test(n))
+    if (found.length !== 1) throw new Error(`${dir}: ${found.length} files named ${name}`)
+    const file = path.join(ws, dir, found[0])
+    await writeFile(file, change(await readFile(file)))
+  }
+/** The first `n` bytes: a copy cut short. */
+const cut = (n: number) => (b: Buffer) => b.subarray(0, n)
 
 const cases: CliCase[] = []
 const add = (c: CliCase) => cases.push(c)
@@ -482,5 +500,49 @@ add({
   exit: 1,
   fragment: /notes\.md is inside \.commops/,
 })
+
+// ---- the store's own data files damaged (a copy cut short, a hand edit, garbage): one message naming file and line ----
+const DAMAGED = /B1\.ndjson:\d+: This data file of the store is damaged/
+const damaged = (name: string, args: string[], setup: (dirs: CaseDirs) => Promise<void>, fragment: RegExp = DAMAGED) =>
+  add({name: `store-damaged-${name}`, data: true, args, setup, exit: 1, fragment})
+const events = (change: (bytes: Buffer) => string | Buffer) => alter('.commops/events', /^B1\.ndjson$/, change)
+damaged('events-cut-list', ['events', 'list'], events(cut(1000)), /B1\.ndjson:8: This data file of the store is damaged.*\n.*Restore \.commops\//)
+damaged('events-cut-metrics', ['metrics', '--period', '2026-09'], events(cut(1000)))
+damaged(
+  'events-garbage-stats',
+  ['events', 'stats'],
+  events(() => Buffer.alloc(5000, 0xfe)),
+  /B1\.ndjson:1: This data file/,
+)
+damaged(
+  'events-null-line',
+  ['events', 'list', '--last', '10000'],
+  events((b) => Buffer.concat([b, Buffer.from('null\n')])),
+  /not a JSON object: null/,
+)
+damaged(
+  'events-nul-levels',
+  ['members', 'levels', '--period', '2026-09'],
+  events((b) => Buffer.concat([b.subarray(0, 2000), Buffer.alloc(64), b.subarray(2064)])),
+)
+damaged('events-cut-report', ['report', '-p', '2026-Q3'], events(cut(1000)))
+damaged('events-cut-zh', ['events', 'stats', '--lang', 'zh-CN'], events(cut(1000)), /B1\.ndjson:8: 存储的这个数据文件已损坏/)
+damaged('events-cut-no-cache', ['metrics', '--period', '2026-09'], async (d) => {
+  await events(cut(1000))(d)
+  await rm(path.join(d.ws, '.commops/events/B1.cols'))
+})
+damaged(
+  'ledger-cut',
+  ['members', 'points', '--member', 'discord:noah_z'],
+  alter('.commops/ledger', /^computed-.*\.ndjson$/, cut(500)),
+  /computed-\w+\.ndjson:\d+: This data file/,
+)
+damaged('records-cut-list', ['members', 'list'], alter('.commops/members', /\.ndjson$/, cut(500)), /MR1\.ndjson:\d+: This data file/)
+damaged(
+  'records-cut-show',
+  ['members', 'show', 'discord:noah_z'],
+  alter('.commops/members', /\.ndjson$/, cut(500)),
+  /MR1\.ndjson:\d+: This data file/,
+)
 
 export const CLI_CASES: readonly CliCase[] = cases
