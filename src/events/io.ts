@@ -1,18 +1,18 @@
 /** The events' edge with the disk: sources to read (files, Slack zips and folders), batch files, the event reader. */
 import {createReadStream} from 'node:fs'
-import {open, readdir, readFile, rm, stat} from 'node:fs/promises'
+import {open, readdir, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type * as Yauzl from 'yauzl'
-import {ValidationError} from '../errors.js'
+import {StoreError, ValidationError} from '../errors.js'
 import type {Db} from '../store/index.js'
-import {batchTempOwner, damagedStoreFile, isProcessAlive} from '../util/fs.js'
+import {batchTempOwner, damagedStoreFile, isProcessAlive, readStoreFile} from '../util/fs.js'
 import {jsonObject, storeLine} from '../util/json.js'
 import {lazyRequire} from '../util/lazy.js'
 import {forEachLine} from '../util/lines.js'
 import type {SlackSource} from './import/slack.js'
 import {readPersons} from '../members/io-records.js'
 import type {ResolvedEvent} from './stats.js'
-import type {ByteStream} from './types.js'
+import type {ByteStream, EventBatch} from './types.js'
 
 const yauzl = lazyRequire<typeof Yauzl>('yauzl')
 
@@ -251,9 +251,23 @@ export async function readEventsAt(
   return out
 }
 
-/** The src hashes of the batches already imported (their `.srcs` files). */
-export async function readSrcHashes(root: string, ids: string[]): Promise<Uint8Array[]> {
-  return Promise.all(ids.map((id) => readFile(path.join(eventsDir(root), `${id}.srcs`)).catch(() => new Uint8Array())))
+/**
+ * The src hashes of the batches already imported (their `.srcs` files, 8 bytes an event). A missing one, or one whose
+ * size is not its batch's events, is damage to the store: importing on would take that batch's events again as new.
+ */
+export async function readSrcHashes(root: string, batches: ReadonlyArray<Pick<EventBatch, 'id' | 'events'>>): Promise<Uint8Array[]> {
+  return Promise.all(
+    batches.map(async ({id, events}) => {
+      const file = path.join(eventsDir(root), `${id}.srcs`)
+      const bytes = await readStoreFile(root, file, id)
+      if (bytes.byteLength !== 8 * events)
+        throw new StoreError(
+          {key: 'store.srcsSize', params: {bytes: bytes.byteLength, events, expected: 8 * events}},
+          {code: 'store.damaged', location: {file}, hint: {key: 'store.damaged.hint'}},
+        )
+      return bytes
+    }),
+  )
 }
 
 /**

@@ -167,11 +167,7 @@ export async function importEvents(store: Store, request: ImportRequest): Promis
     throw new UsageError({key: 'events.preset.saveNeedsMap'}, {hint: {key: 'events.preset.saveNeedsMap.hint'}})
   const format = await formatOf(request, mapping !== undefined)
   const known = new SrcSet()
-  for (const bytes of await readSrcHashes(
-    store.root,
-    snapshot.eventBatches.map((b) => b.id),
-  ))
-    known.addAll(bytes)
+  for (const bytes of await readSrcHashes(store.root, snapshot.eventBatches)) known.addAll(bytes)
   if (!request.dryRun) await sweepEvents(store.root)
 
   const total = await sizeOf(request.path)

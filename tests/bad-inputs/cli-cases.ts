@@ -544,5 +544,11 @@ damaged(
   alter('.commops/members', /\.ndjson$/, cut(500)),
   /MR1\.ndjson:\d+: This data file/,
 )
+// the duplicate index of a batch cut short or gone: an import would take the batch's events again as new
+const srcs = (name: string, setup: (dirs: CaseDirs) => Promise<void>, fragment: RegExp) =>
+  add({name: `store-damaged-srcs-${name}`, data: true, args: ['events', 'import', 'data/activity.ndjson'], setup, exit: 1, fragment})
+srcs('cut', alter('.commops/events', /^B1\.srcs$/, cut(1001)), /B1\.srcs: This duplicate index of the store holds 1001 bytes/)
+srcs('empty', alter('.commops/events', /^B1\.srcs$/, cut(0)), /B1\.srcs: This duplicate index of the store holds 0 bytes/)
+srcs('gone', async ({ws}) => rm(path.join(ws, '.commops/events/B1.srcs')), /B1\.srcs of batch B1 is missing/)
 
 export const CLI_CASES: readonly CliCase[] = cases
