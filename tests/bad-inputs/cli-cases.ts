@@ -550,5 +550,12 @@ const srcs = (name: string, setup: (dirs: CaseDirs) => Promise<void>, fragment: 
 srcs('cut', alter('.commops/events', /^B1\.srcs$/, cut(1001)), /B1\.srcs: This duplicate index of the store holds 1001 bytes/)
 srcs('empty', alter('.commops/events', /^B1\.srcs$/, cut(0)), /B1\.srcs: This duplicate index of the store holds 0 bytes/)
 srcs('gone', async ({ws}) => rm(path.join(ws, '.commops/events/B1.srcs')), /B1\.srcs of batch B1 is missing/)
+// ---- scorecards named by a key that is an object's own property name ----
+const card = (name: string, args: string[], fragment: RegExp) => add({name: `scorecard-key-${name}`, data: true, args, exit: 1, fragment})
+card('show-proto', ['scorecard', 'show', '-p', '__proto__'], /No stored scorecard for __proto__\n.*Stored scorecards: .*2026-09/)
+card('diff-constructor', ['scorecard', 'diff', 'constructor', '2026-09'], /No stored scorecard for constructor/)
+card('diff-proto-json', ['scorecard', 'diff', '2026-09', '__proto__', '--json'], /"code": "scorecard\.notFound"/)
+card('suggest-proto', ['suggest', '-p', '__proto__'], /No stored scorecard for __proto__/)
+card('show-traversal', ['scorecard', 'show', '-p', '../../etc'], /No stored scorecard for \.\.\/\.\.\/etc/)
 
 export const CLI_CASES: readonly CliCase[] = cases
