@@ -84,9 +84,14 @@ export interface ImportResult {
   dryRun: boolean
 }
 
+/** A name to save a preset under: a word of letters (any script) and digits, `-`, `_` or `.` inside. */
+const PRESET_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u
+
 /** Resolves `--preset` / `--map` into a CSV mapping; saving one is a separate store change. */
 function csvMapping(db: {eventPresets: Record<string, CsvMapping>}, request: ImportRequest): CsvMapping | undefined {
-  const preset = request.preset ? (db.eventPresets[request.preset] ?? BUILTIN_PRESETS[request.preset]) : undefined
+  // own names only: `constructor` or `__proto__` is no preset
+  const own = <T>(table: Readonly<Record<string, T>>, name: string): T | undefined => (Object.hasOwn(table, name) ? table[name] : undefined)
+  const preset = request.preset ? (own(db.eventPresets, request.preset) ?? own(BUILTIN_PRESETS, request.preset)) : undefined
   if (request.preset && !preset) {
     const names = [...Object.keys(BUILTIN_PRESETS), ...Object.keys(db.eventPresets)].join(', ')
     throw new UsageError({key: 'events.preset.unknown', params: {name: request.preset, names}}, {hint: {key: 'events.preset.unknown.hint'}})
@@ -163,6 +168,8 @@ async function formatOf(request: ImportRequest, hasMapping: boolean): Promise<Fo
 export async function importEvents(store: Store, request: ImportRequest): Promise<ImportResult> {
   const snapshot = await store.read()
   const mapping = csvMapping(snapshot, request)
+  if (request.savePreset !== undefined && !PRESET_NAME.test(request.savePreset))
+    throw new UsageError({key: 'events.preset.badName', params: {name: request.savePreset}}, {hint: {key: 'events.preset.badName.hint'}})
   if (request.savePreset && !request.map?.length)
     throw new UsageError({key: 'events.preset.saveNeedsMap'}, {hint: {key: 'events.preset.saveNeedsMap.hint'}})
   const format = await formatOf(request, mapping !== undefined)

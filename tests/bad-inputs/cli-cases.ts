@@ -557,5 +557,23 @@ card('diff-constructor', ['scorecard', 'diff', 'constructor', '2026-09'], /No st
 card('diff-proto-json', ['scorecard', 'diff', '2026-09', '__proto__', '--json'], /"code": "scorecard\.notFound"/)
 card('suggest-proto', ['suggest', '-p', '__proto__'], /No stored scorecard for __proto__/)
 card('show-traversal', ['scorecard', 'show', '-p', '../../etc'], /No stored scorecard for \.\.\/\.\.\/etc/)
+// ---- CSV presets named like an object's own properties, or nothing ----
+const CHAT = 'time,sender,text\n2026-09-01 10:00,a,hi\n'
+const preset = (name: string, flags: string[], fragment: RegExp) =>
+  add({
+    name: `events-import-preset-${name}`,
+    args: ['events', 'import', 'data/chat.csv', ...flags],
+    setup: put('data/chat.csv', CHAT),
+    exit: 2,
+    fragment,
+  })
+const MAP = ['--map', 'time=ts,sender=member,text=text']
+preset('save-proto', [...MAP, '--save-preset', '__proto__'], /Cannot save a preset named `__proto__`/)
+// (in this process an empty argument reaches oclif as a missing value; from a shell it reaches the check)
+preset('save-empty', [...MAP, '--save-preset', ''], /Cannot save a preset named ``|--save-preset needs a value/)
+preset('save-slash', [...MAP, '--save-preset', '../x'], /Cannot save a preset named `\.\.\/x`/)
+preset('save-zh', [...MAP, '--save-preset', '__proto__', '--lang', 'zh-CN'], /无法以 `__proto__` 为名保存预设/)
+preset('use-constructor', ['--preset', 'constructor'], /No preset named `constructor`/)
+preset('use-tostring', ['--preset', 'toString'], /No preset named `toString`/)
 
 export const CLI_CASES: readonly CliCase[] = cases
