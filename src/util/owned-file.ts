@@ -5,7 +5,7 @@ import {CommopsError, ValidationError} from '../errors.js'
 import type {Db, Store, WrittenFile} from '../store/index.js'
 import {assertConfined, writeFileAtomic} from './fs.js'
 import {sha256Hex} from './hash.js'
-import {resolveOut} from './out-path.js'
+import {refuseSpecial, resolveOut} from './out-path.js'
 
 /** The hash commops records for a file it wrote. */
 export function contentHash(text: string | Uint8Array): string {
@@ -62,6 +62,7 @@ export async function writeOwnedFiles<T>(store: Store, files: OwnedWrite[], o: O
     o.refused ?? ((f) => new CommopsError({key: 'run.notOwned', params: {path: f.rel}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}}))
   /** The file's current text (undefined: absent), after checking commops may replace it. */
   const check = async (db: Db, f: OwnedWrite): Promise<string | Uint8Array | undefined> => {
+    refuseSpecial(f.full, f.rel)
     const binary = typeof f.content !== 'string'
     const current = existsSync(f.full) ? await (binary ? readFile(f.full) : readFile(f.full, 'utf8')) : undefined
     const same = binary ? current !== undefined && contentHash(current) === contentHash(f.content) : current === f.content

@@ -3,6 +3,7 @@
  * workspace, runs one command in it and names the exit code and a fragment of the one message it must print.
  * Large and binary inputs are made here at test time, in the case's temp folder, never kept in the repository.
  */
+import {execFileSync} from 'node:child_process'
 import {mkdir, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {makeZip} from './zip.js'
@@ -575,5 +576,44 @@ preset('save-slash', [...MAP, '--save-preset', '../x'], /Cannot save a preset na
 preset('save-zh', [...MAP, '--save-preset', '__proto__', '--lang', 'zh-CN'], /无法以 `__proto__` 为名保存预设/)
 preset('use-constructor', ['--preset', 'constructor'], /No preset named `constructor`/)
 preset('use-tostring', ['--preset', 'toString'], /No preset named `toString`/)
+// ---- --out naming a device, a named pipe or a socket: read to see who wrote it, it never ends (or hangs) ----
+add({
+  name: 'out-dev-full',
+  args: ['report', '-p', '2026-Q3', '-o', '/dev/full'],
+  data: true,
+  spawn: true,
+  exit: 2,
+  // before: the whole of /dev/full read as text, 650 MB and "commops bug: RangeError: Invalid string length"
+  fragment: /\/dev\/full is not a regular file but a device, pipe or socket/,
+})
+add({
+  name: 'out-symlink-to-dev-zero',
+  args: ['members', 'export', '-o', 'members.csv'],
+  setup: async ({ws}) => symlink('/dev/zero', path.join(ws, 'members.csv')),
+  spawn: true,
+  exit: 2,
+  fragment: /members\.csv is not a regular file/,
+})
+/** A named pipe two folders above the workspace (outside the folders the case compares, which would read it). */
+const fifo =
+  (name: string) =>
+  async ({ws}: CaseDirs) => {
+    execFileSync('mkfifo', [path.join(ws, '..', '..', name)])
+  }
+add({
+  name: 'out-fifo',
+  args: ['scorecard', 'show', '-o', '../../fifo-scorecard.md'],
+  data: true,
+  setup: fifo('fifo-scorecard.md'),
+  exit: 2,
+  fragment: /fifo-scorecard\.md is not a regular file/,
+})
+add({
+  name: 'out-fifo-zh',
+  args: ['calendar', 'export', '-o', '../../fifo-calendar.md', '--lang', 'zh-CN'],
+  setup: fifo('fifo-calendar.md'),
+  exit: 2,
+  fragment: /fifo-calendar\.md 不是普通文件/,
+})
 
 export const CLI_CASES: readonly CliCase[] = cases
