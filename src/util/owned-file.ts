@@ -75,23 +75,43 @@ export async function writeOwnedFiles<T>(store: Store, files: OwnedWrite[], o: O
     ...(o.run ? {run: o.run} : {}),
     ...(pending && pending !== hash ? {pending} : {}),
   })
+  /** Each file's entry before the intent was recorded (undefined: none). */
+  const before = new Map<string, WrittenFile | undefined>()
   if (files.length > 0) {
     await store.update(async (db) => {
       for (const f of files) {
         const current = await check(db, f)
+        before.set(f.rel, db.files[f.rel])
         // what is there now is commops' (checked, or forced): own it, and the content about to be written
         db.files[f.rel] = current === undefined ? stamp(contentHash(f.content)) : stamp(contentHash(current), contentHash(f.content))
       }
     })
   }
-  return store.update(async (db) => {
-    for (const f of files) {
-      await check(db, f)
-      await writeFileAtomic(f.full, f.content)
-      db.files[f.rel] = stamp(contentHash(f.content))
-    }
-    return o.record?.(db)
-  })
+  try {
+    return await store.update(async (db) => {
+      for (const f of files) {
+        await check(db, f)
+        await writeFileAtomic(f.full, f.content)
+        db.files[f.rel] = stamp(contentHash(f.content))
+      }
+      return o.record?.(db)
+    })
+  } catch (error) {
+    // a write that failed (a file where a folder must be, no room, no permission) did not happen: its intent goes, so
+    // the store says what it said before; a file written before the failure stays owned through its intent
+    await store
+      .update(async (db) => {
+        for (const f of files) {
+          const now = existsSync(f.full) ? await readFile(f.full).catch(() => undefined) : undefined
+          if (now !== undefined && contentHash(now) === contentHash(f.content)) continue
+          const old = before.get(f.rel)
+          if (old === undefined) delete db.files[f.rel]
+          else db.files[f.rel] = old
+        }
+      })
+      .catch(() => undefined)
+    throw error
+  }
 }
 
 /** The store's key for a file: its path relative to the workspace root when inside it, else its absolute path. */

@@ -615,5 +615,12 @@ add({
   exit: 2,
   fragment: /fifo-calendar\.md 不是普通文件/,
 })
+// ---- --out into a "folder" that is a file: the write fails, and the store does not claim the file ----
+const inTheWay = (name: string, args: string[], fragment: RegExp, data = false) =>
+  add({name: `out-file-in-the-way-${name}`, args, data, setup: put('notes', 'mine\n'), exit: 1, fragment})
+inTheWay('report', ['report', '-p', '2026-Q3', '-o', 'notes/r.md'], /notes already exists and is in the way/, true)
+inTheWay('members-export', ['members', 'export', '-o', 'notes/m.csv'], /notes already exists and is in the way/, true)
+inTheWay('survey-export', ['survey', 'export', 'S1', '-o', 'notes/deeper/s.md'], /notes\/deeper.*is a file, not a folder|notes\/deeper/)
+inTheWay('scorecard-zh', ['scorecard', 'show', '-o', 'notes/deeper/s.md', '--lang', 'zh-CN'], /notes\/deeper 的某一级是文件而不是文件夹/, true)
 
 export const CLI_CASES: readonly CliCase[] = cases
