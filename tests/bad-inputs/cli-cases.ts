@@ -622,5 +622,25 @@ inTheWay('report', ['report', '-p', '2026-Q3', '-o', 'notes/r.md'], /notes alrea
 inTheWay('members-export', ['members', 'export', '-o', 'notes/m.csv'], /notes already exists and is in the way/, true)
 inTheWay('survey-export', ['survey', 'export', 'S1', '-o', 'notes/deeper/s.md'], /notes\/deeper.*is a file, not a folder|notes\/deeper/)
 inTheWay('scorecard-zh', ['scorecard', 'show', '-o', 'notes/deeper/s.md', '--lang', 'zh-CN'], /notes\/deeper 的某一级是文件而不是文件夹/, true)
+// ---- a file's text quoted in a message reaches the terminal without its escape sequences ----
+const ESC = '\u001b'
+add({
+  name: 'members-import-escape-header',
+  args: ['members', 'import', 'data/e.csv'],
+  setup: put('data/e.csv', `a${ESC}[31mRED${ESC}]0;title\u0007${ESC}[2J,b\r\n1,2\n`),
+  exit: 1,
+  // the header is quoted with each control character as \xNN, none of them raw
+  // eslint-disable-next-line no-control-regex
+  fragment: /Its columns: a\\x1b\[31mRED\\x1b\]0;title\\x07\\x1b\[2J, b\. [^\u0000-\u0008\u000b-\u001f]*$/m,
+})
+add({
+  name: 'members-import-binary',
+  args: ['members', 'import', 'data/m.csv'],
+  setup: put('data/m.csv', Buffer.from(Array.from({length: 2048}, (_, i) => (i * 37 + 11) % 256))),
+  exit: 1,
+  // no ESC anywhere in the output
+  // eslint-disable-next-line no-control-regex
+  fragment: /^(?![\s\S]*\u001b)[\s\S]*no column that identifies a member/,
+})
 
 export const CLI_CASES: readonly CliCase[] = cases
