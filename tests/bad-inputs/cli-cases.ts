@@ -642,5 +642,20 @@ add({
   // eslint-disable-next-line no-control-regex
   fragment: /^(?![\s\S]*\u001b)[\s\S]*no column that identifies a member/,
 })
+// ---- the dashboard's frame size: a billion columns took 4.8 GB and 25 s, then aborted ----
+add({
+  name: 'dashboard-width-huge',
+  args: ['dashboard', '--once', '--width', '1000000000'],
+  spawn: true,
+  exit: 2,
+  fragment: /--width must be at most 500, not 1000000000/,
+})
+add({
+  name: 'dashboard-height-huge-zh',
+  args: ['dashboard', '--once', '--height', '501', '--lang', 'zh-CN'],
+  exit: 2,
+  fragment: /--height 至多为 500，而不是 501/,
+})
+add({name: 'dashboard-width-small', args: ['dashboard', '--once', '--width', '0'], exit: 2, fragment: /--width must be at least 40, not 0/})
 
 export const CLI_CASES: readonly CliCase[] = cases
