@@ -657,5 +657,44 @@ add({
   fragment: /--height 至多为 500，而不是 501/,
 })
 add({name: 'dashboard-width-small', args: ['dashboard', '--once', '--width', '0'], exit: 2, fragment: /--width must be at least 40, not 0/})
+// ---- community.yaml's incentives and engagement sections, hostile, read by the members commands ----
+const community = (name: string, args: string[], from: RegExp, to: string, fragment: RegExp) =>
+  add({
+    name: `community-${name}`,
+    args,
+    data: true,
+    setup: async ({ws}) => {
+      const file = path.join(ws, 'community.yaml')
+      const text = await readFile(file, 'utf8')
+      if (!from.test(text)) throw new Error(`community.yaml has no ${from}`)
+      await writeFile(file, text.replace(from, to))
+    },
+    exit: 1,
+    fragment,
+  })
+community(
+  'engagement-dup-id',
+  ['members', 'levels', '--period', '2026-09'],
+  /\{id: active, name: Active,/,
+  '{id: core, name: Active,',
+  /community\.yaml:\d+:\d+: .*Id `core` is used twice/,
+)
+community(
+  'engagement-dup-name',
+  ['members', 'list', '--level', 'Core'],
+  /\{id: active, name: Active,/,
+  '{id: active, name: Core,',
+  /Name `Core` is used twice/,
+)
+community('engagement-window-huge', ['members', 'gravity', '--period', '2026-09'], /windowDays: 28/, 'windowDays: 1000000000', /Must be <= 366/)
+community('level-threshold-negative', ['members', 'top', '--period', '2026-09'], /threshold: 25\b/, 'threshold: -25', /Must be >= 0/)
+community(
+  'level-threshold-1e9',
+  ['members', 'points', '--recompute'],
+  /threshold: 25\b/,
+  'threshold: 1e9',
+  /needs \d+ points, not more than the level before it \(1000000000\)/,
+)
+community('points-nan', ['members', 'points', '--recompute', '--dry-run'], /^( +)post: \d+$/m, '$1post: .nan', /read as NaN/)
 
 export const CLI_CASES: readonly CliCase[] = cases

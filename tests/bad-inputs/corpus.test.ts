@@ -4,7 +4,7 @@
  * no stack trace, no "commops bug", at most 5 s of CPU and 300 MB, and the workspace (store, bulk files, user files)
  * and the folder beside it exactly as they were.
  *
- * The 152 YAML cases of yaml-cases.ts are checked by a few `validate --json` runs over folders of them; the others
+ * The 173 YAML cases of yaml-cases.ts are checked by a few `validate --json` runs over folders of them; the others
  * (cli-cases.ts) each need their own workspace copy and process. Spawns run two at a time.
  */
 import {createHash} from 'node:crypto'
