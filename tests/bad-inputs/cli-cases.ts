@@ -696,5 +696,67 @@ community(
   /needs \d+ points, not more than the level before it \(1000000000\)/,
 )
 community('points-nan', ['members', 'points', '--recompute', '--dry-run'], /^( +)post: \d+$/m, '$1post: .nan', /read as NaN/)
+// ---- flags and arguments of the members, events, runs, metrics and report commands ----
+const flag = (name: string, args: string[], exit: 1 | 2, fragment: RegExp, data = false) => add({name: `flag-${name}`, args, exit, fragment, data})
+flag('members-top-month-13', ['members', 'top', '--period', '2026-13'], 2, /Cannot read the period `2026-13`/)
+flag('members-top-limit-negative', ['members', 'top', '--limit', '-1'], 2, /--limit must be at least 1, not -1/)
+flag('members-top-limit-exponent', ['members', 'top', '--limit', '1e9'], 2, /--limit needs a whole number, not `1e9`/)
+flag('members-top-limit-huge', ['members', 'top', '--limit', '1000000000'], 2, /--limit must be at most 10000/)
+flag('members-gravity-vague-period', ['members', 'gravity', '--period', 'yesterday-ish'], 2, /Cannot read the period `yesterday-ish`/)
+flag('members-gravity-limit-0', ['members', 'gravity', '--limit', '0'], 2, /--limit must be at least 1, not 0/)
+flag('members-levels-week-0', ['members', 'levels', '--period', '2026-W00'], 2, /Cannot read the period `2026-W00`/)
+flag('members-segments-proto', ['members', 'segments', '--by', '__proto__'], 2, /No member field named __proto__/, true)
+flag('members-segments-object-names', ['members', 'segments', '--by', 'constructor,toString'], 2, /No member field named constructor, toString/, true)
+flag('members-segments-feb-30', ['members', 'segments', '--by', 'region', '--period', '2026-02-30'], 2, /Cannot read the period `2026-02-30`/)
+flag('members-show-proto', ['members', 'show', '__proto__'], 2, /No member __proto__: no record and no events/, true)
+flag('members-show-traversal', ['members', 'show', '../x'], 2, /No member \.\.\/x/, true)
+flag('members-award-nan', ['members', 'award', 'discord:noah_z', '--points', 'NaN', '--reason', 'x'], 2, /`NaN` is not a number of points/)
+flag('members-award-huge', ['members', 'award', 'discord:noah_z', '--points', '1e308', '--reason', 'x'], 2, /`1e308` is not a number of points/)
+flag('members-award-zero', ['members', 'award', 'discord:noah_z', '--points', '0', '--reason', 'x'], 2, /`0` is not a number of points/)
+flag('members-award-blank-reason', ['members', 'award', 'discord:noah_z', '--points', '5', '--reason', ' '], 2, /A reason is required/)
+flag('members-award-proto', ['members', 'award', '__proto__', '--points', '5', '--reason', 'x'], 2, /`__proto__` is not an identity/, true)
+flag(
+  'members-badges-award-proto',
+  ['members', 'badges', '--award', '__proto__', '--member', 'discord:noah_z', '--reason', 'x'],
+  2,
+  /No badge `__proto__` in community\.yaml/,
+)
+flag(
+  'members-badges-revoke-unknown',
+  ['members', 'badges', '--revoke', 'nosuch', '--member', 'discord:noah_z', '--reason', 'x'],
+  2,
+  /No badge `nosuch`/,
+)
+flag('members-badges-award-alone', ['members', 'badges', '--award', 'mentor'], 2, /--award also needs --member/)
+flag(
+  'members-badges-revoke-no-reason',
+  ['members', 'badges', '--revoke', 'first-post', '--member', 'discord:noah_z'],
+  2,
+  /--revoke also needs --reason/,
+)
+flag('members-export-proto-field', ['members', 'export', '--fields', '__proto__'], 2, /No member field named __proto__/, true)
+flag('members-list-where', ['members', 'list', '--where', 'noequals'], 2, /`noequals` is not attr=value/)
+flag('members-list-level', ['members', 'list', '--level', 'nosuch'], 2, /There is no engagement level nosuch/)
+flag('members-unlink-proto', ['members', 'unlink', '__proto__'], 1, /`__proto__` is not an identity/)
+flag('events-list-vague-since', ['events', 'list', '--since', 'yesterday-ish'], 2, /`yesterday-ish` is not a date \(YYYY-MM-DD\)/)
+flag('events-list-feb-30', ['events', 'list', '--until', '2026-02-30'], 2, /`2026-02-30` is not a date/)
+flag('events-list-last-negative', ['events', 'list', '--last', '-1'], 2, /--last must be at least 1, not -1/)
+flag('events-list-type', ['events', 'list', '--type', 'nosuch'], 2, /--type does not accept `nosuch`/)
+flag('runs-unknown', ['runs', 'R999'], 2, /No run R999/)
+flag('runs-proto', ['runs', '__proto__'], 2, /No run __proto__/)
+flag('runs-limit-word', ['runs', '--limit', 'abc'], 2, /--limit needs a whole number, not `abc`/)
+flag('retention-cohort', ['retention', '--cohort', 'year'], 2, /--cohort does not accept `year`/)
+flag('retention-to-month-13', ['retention', '--to', '2026-13-01'], 2, /Cannot read the period `2026-13-01`/)
+flag('funnel-quarter-0', ['funnel', '--period', '2026-Q0'], 2, /Cannot read the period `2026-Q0`/)
+flag('overview-no-folder', ['overview', 'nosuch-dir'], 2, /There is no folder nosuch-dir/)
+flag('suggest-limit-negative', ['suggest', '-n', '-1'], 2, /--limit must be at least 1, not -1/)
+flag('metrics-unknown-metric', ['metrics', '--metric', 'nosuch'], 2, /--metric does not accept `nosuch`/)
+flag('report-quarter-5', ['report', '-p', '2026-Q5'], 2, /Cannot read the period `2026-Q5`/)
+flag('report-pdf-to-terminal', ['report', '--format', 'pdf'], 2, /--format pdf needs --out FILE\.pdf/)
+flag('report-period-and-to', ['report', '-p', '2026-Q3', '--to', '2026-09-01'], 2, /--from\/--to cannot be combined with --period/)
+flag('report-out-commops', ['report', '-p', '2026-Q3', '-o', '.commops/r.md'], 1, /\.commops\/r\.md is inside \.commops/, true)
+flag('scorecard-fail-under', ['scorecard', 'compute', '--fail-under', 'A+'], 2, /--fail-under A\+ is neither a grade nor a score 0–100/)
+flag('scorecard-spec-missing', ['scorecard', 'compute', '--spec', 'nosuch.yaml'], 1, /nosuch\.yaml/)
+flag('scorecard-spec-not-yaml', ['scorecard', 'compute', '--spec', 'data/members.csv'], 1, /members\.csv.*not a valid ScorecardSpec/)
 
 export const CLI_CASES: readonly CliCase[] = cases
