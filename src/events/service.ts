@@ -298,8 +298,12 @@ export interface ListRequest extends Pick<EventFilter, 'type' | 'channel'> {
 
 /** `events list`: the latest events that pass the filter, oldest first, and how many passed. */
 export async function listEvents(store: Store, request: ListRequest): Promise<{events: ResolvedEvent[]; matched: number}> {
-  const db = await store.read()
   const {member} = request
+  // an account as imports write them (`platform:id`) or a person (P1): anything else would match nothing, and say so
+  // only by silence
+  if (member !== undefined && !/^[a-z][a-z0-9_-]*:\S|^P\d+$/.test(member))
+    throw new UsageError({key: 'members.link.badIdentity', params: {id: member}}, {hint: {key: 'members.link.identityHint'}})
+  const db = await store.read()
   const persons = member === undefined ? undefined : (await readPersons(store.root, db)).index
   const person = member === undefined ? undefined : (persons?.get(member) ?? member)
   const day = (value: string | undefined) => {
@@ -309,6 +313,12 @@ export async function listEvents(store: Store, request: ListRequest): Promise<{e
     return bounds
   }
   const filter: EventFilter = {type: request.type, channel: request.channel, person, since: day(request.since)?.start, until: day(request.until)?.end}
+  // two valid days, the last before the first: no event could match
+  if (request.since !== undefined && request.until !== undefined && request.until < request.since)
+    throw new UsageError(
+      {key: 'metrics.period.reversed', params: {from: request.since, to: request.until}},
+      {hint: {key: 'events.list.badDate.hint'}},
+    )
   // the latest are found in the column cache, and only their lines parsed
   const where = new LatestEvents<{ts: string; batch: number; index: number}>(request.last)
   const complete = await forEachEvent(

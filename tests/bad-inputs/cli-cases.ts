@@ -758,5 +758,16 @@ flag('report-out-commops', ['report', '-p', '2026-Q3', '-o', '.commops/r.md'], 1
 flag('scorecard-fail-under', ['scorecard', 'compute', '--fail-under', 'A+'], 2, /--fail-under A\+ is neither a grade nor a score 0–100/)
 flag('scorecard-spec-missing', ['scorecard', 'compute', '--spec', 'nosuch.yaml'], 1, /nosuch\.yaml/)
 flag('scorecard-spec-not-yaml', ['scorecard', 'compute', '--spec', 'data/members.csv'], 1, /members\.csv.*not a valid ScorecardSpec/)
+// ---- events list filters that could match nothing: refused, not answered with silence ----
+flag('events-list-member-proto', ['events', 'list', '--member', '__proto__'], 2, /`__proto__` is not an identity `platform:id`/, true)
+flag('events-list-member-empty-id', ['events', 'list', '--member', 'qq:', '--lang', 'zh-CN'], 2, /`qq:` 不是 `平台:id` 形式的身份/, true)
+flag(
+  'events-list-reversed',
+  ['events', 'list', '--since', '2026-10-01', '--until', '2026-09-01'],
+  2,
+  /The period ends \(2026-09-01\) before it starts \(2026-10-01\)/,
+  true,
+)
+flag('events-list-month-13-reversed', ['events', 'list', '--since', '2026-13-01', '--until', '2026-09-01'], 2, /`2026-13-01` is not a date/, true)
 
 export const CLI_CASES: readonly CliCase[] = cases
