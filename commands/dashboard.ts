@@ -6,9 +6,12 @@ import {Store} from '../src/store/index.js'
 import {loadDashboardView} from '../src/ui/load.js'
 
 /** A size from the flag, then the environment ($COLUMNS, $LINES), then the terminal, then the fallback. */
+/** The largest frame drawn, in columns or lines: a frame a billion columns wide would take the memory of the machine. */
+const MAX_SIZE = 500
+
 function sizeOf(flag: number | undefined, env: string | undefined, tty: number | undefined, fallback: number): number {
   const fromEnv = Number(env)
-  return flag ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined) ?? (tty && tty > 0 ? tty : fallback)
+  return Math.min(MAX_SIZE, flag ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined) ?? (tty && tty > 0 ? tty : fallback))
 }
 
 export default class Dashboard extends BaseCommand<typeof Dashboard> {
@@ -22,11 +25,11 @@ export default class Dashboard extends BaseCommand<typeof Dashboard> {
   ]
 
   static override flags = {
-    height: Flags.integer({description: 'Lines of the frame with --once (default: $LINES, the terminal, or 24)', min: 14}),
+    height: Flags.integer({description: 'Lines of the frame with --once (default: $LINES, the terminal, or 24)', min: 14, max: MAX_SIZE}),
     once: Flags.boolean({
       description: 'Draw one frame to stdout and exit (no cursor codes; no colour when NO_COLOR is set or stdout is not a terminal)',
     }),
-    width: Flags.integer({description: 'Columns of the frame with --once (default: $COLUMNS, the terminal, or 80)', min: 40}),
+    width: Flags.integer({description: 'Columns of the frame with --once (default: $COLUMNS, the terminal, or 80)', min: 40, max: MAX_SIZE}),
   }
 
   async run(): Promise<DashboardModel> {

@@ -116,13 +116,21 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       this.logJson({error: {code: out.code, message: out.message, location: out.location, hint: out.hint, exitCode: out.exit, details: out.details}})
     } else {
       const where = out.location ? `${out.location}: ` : ''
-      const lines = [`${t('error.label')}: ${where}${out.message}`]
-      if (out.hint) lines.push(`  ${t('error.hint')}: ${out.hint}`)
+      const lines = [`${t('error.label')}: ${where}${visible(out.message)}`]
+      if (out.hint) lines.push(`  ${t('error.hint')}: ${visible(out.hint)}`)
       process.stderr.write(lines.join('\n') + '\n')
     }
     return this.exit(out.exit)
   }
 }
+
+/**
+ * Control characters shown as `\xNN` (line breaks and tabs kept): a message quoting a file (a CSV header, a name)
+ * must not send the terminal escape sequences from it (colours, a new window title, a cleared screen).
+ */
+const visible = (text: string): string =>
+  // eslint-disable-next-line no-control-regex
+  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
 
 function isParseError(err: Error): boolean {
   const name = err.constructor?.name ?? ''

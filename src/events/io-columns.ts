@@ -19,7 +19,8 @@ import {open, rename, rm, type FileHandle} from 'node:fs/promises'
 import path from 'node:path'
 import type {Db} from '../store/index.js'
 import {readPersons} from '../members/io-records.js'
-import {tempPathFor} from '../util/fs.js'
+import {damagedStoreFile, tempPathFor} from '../util/fs.js'
+import {jsonObject} from '../util/json.js'
 import {decodeText, textLineBatches} from './import/decode.js'
 import {eventsDir, fileBytes} from './io.js'
 import {
@@ -520,11 +521,21 @@ async function* pieces(bytes: ByteStream, size: number): ByteStream {
  */
 async function* ndjsonEvents(file: string, skip = 0): AsyncGenerator<Iterable<CanonicalEvent>> {
   let i = 0
-  // empty lines are skipped, and not counted
-  function* parse(lines: string[]): Generator<CanonicalEvent> {
-    for (const line of lines) if (line !== '' && i++ >= skip) yield JSON.parse(line) as CanonicalEvent
+  // empty lines are skipped, and not counted; `first`: the number of lines[0], to name a damaged line
+  function* parse(lines: string[], first: number): Generator<CanonicalEvent> {
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines[k]
+      if (line === '' || i++ < skip) continue
+      let event: CanonicalEvent
+      try {
+        event = jsonObject(JSON.parse(line)) as CanonicalEvent
+      } catch (error) {
+        throw damagedStoreFile(file, first + k, error)
+      }
+      yield event
+    }
   }
-  for await (const {lines} of textLineBatches(decodeText(pieces(fileBytes(file), PIECE), 'utf8'))) yield parse(lines)
+  for await (const {lines, first} of textLineBatches(decodeText(pieces(fileBytes(file), PIECE), 'utf8'))) yield parse(lines, first)
 }
 
 /**

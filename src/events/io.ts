@@ -1,17 +1,18 @@
 /** The events' edge with the disk: sources to read (files, Slack zips and folders), batch files, the event reader. */
 import {createReadStream} from 'node:fs'
-import {open, readdir, readFile, rm, stat} from 'node:fs/promises'
+import {open, readdir, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type * as Yauzl from 'yauzl'
-import {ValidationError} from '../errors.js'
+import {StoreError, ValidationError} from '../errors.js'
 import type {Db} from '../store/index.js'
-import {batchTempOwner, isProcessAlive} from '../util/fs.js'
+import {batchTempOwner, damagedStoreFile, isProcessAlive, readStoreFile} from '../util/fs.js'
+import {jsonObject, storeLine} from '../util/json.js'
 import {lazyRequire} from '../util/lazy.js'
 import {forEachLine} from '../util/lines.js'
 import type {SlackSource} from './import/slack.js'
 import {readPersons} from '../members/io-records.js'
 import type {ResolvedEvent} from './stats.js'
-import type {ByteStream} from './types.js'
+import type {ByteStream, EventBatch} from './types.js'
 
 const yauzl = lazyRequire<typeof Yauzl>('yauzl')
 
@@ -168,26 +169,36 @@ export async function* readEventChunks(
 ): AsyncGenerator<ResolvedEvent[]> {
   if (db.eventBatches.length === 0) return
   persons ??= (await readPersons(root, db)).index
-  const parse = (lines: string[]): ResolvedEvent[] => {
+  /** The events of `lines`, the first of them line `first` of `file`: a line that is not an event's JSON object is damage. */
+  const parse = (lines: string[], file: string, first: number): ResolvedEvent[] => {
     const out: ResolvedEvent[] = []
-    for (const line of lines) {
-      if (line.length === 0 || line === '\r') continue
-      // the parsed line is ours: name its person on it instead of copying every event
-      const r = JSON.parse(line) as ResolvedEvent
-      r.person = persons.get(r.member) ?? r.member
-      out.push(r)
+    let i = 0
+    try {
+      for (; i < lines.length; i++) {
+        const line = lines[i]
+        if (line.length === 0 || line === '\r') continue
+        // the parsed line is ours: name its person on it instead of copying every event
+        const r = jsonObject(JSON.parse(line)) as ResolvedEvent
+        r.person = persons.get(r.member) ?? r.member
+        out.push(r)
+      }
+    } catch (error) {
+      throw damagedStoreFile(file, first + i, error)
     }
     return out
   }
   for (const batch of db.eventBatches) {
     let rest = ''
-    const input = createReadStream(path.join(eventsDir(root), `${batch.id}.ndjson`), {encoding: 'utf8', highWaterMark: 1 << 16})
+    let first = 1
+    const file = path.join(eventsDir(root), `${batch.id}.ndjson`)
+    const input = createReadStream(file, {encoding: 'utf8', highWaterMark: 1 << 16})
     for await (const chunk of input as AsyncIterable<string>) {
       const lines = (rest + chunk).split('\n')
       rest = lines.pop()!
-      yield parse(lines)
+      yield parse(lines, file, first)
+      first += lines.length
     }
-    if (rest) yield parse([rest])
+    if (rest) yield parse([rest], file, first)
   }
 }
 
@@ -210,14 +221,17 @@ export async function readEventsAt(
     // a loop, not Math.max(...indexes): `events list --last` may ask for more than a call takes arguments
     let last = -1
     for (const i of indexes) if (i > last) last = i
-    const handle = await open(path.join(eventsDir(root), `${db.eventBatches[batch].id}.ndjson`), 'r')
+    const file = path.join(eventsDir(root), `${db.eventBatches[batch].id}.ndjson`)
+    const handle = await open(file, 'r')
     let index = 0
+    let line = 0
     try {
       await forEachLine(handle, (buf, s, e) => {
+        line++
         const stop = e > s && buf[e - 1] === 13 ? e - 1 : e
         if (stop === s) return
         if (indexes.has(index)) {
-          const event = JSON.parse(buf.toString('utf8', s, stop)) as ResolvedEvent
+          const event = storeLine<ResolvedEvent>(buf.toString('utf8', s, stop), file, () => line)
           event.person = persons.get(event.member) ?? event.member
           found.set(key(batch, index), event)
         }
@@ -237,9 +251,23 @@ export async function readEventsAt(
   return out
 }
 
-/** The src hashes of the batches already imported (their `.srcs` files). */
-export async function readSrcHashes(root: string, ids: string[]): Promise<Uint8Array[]> {
-  return Promise.all(ids.map((id) => readFile(path.join(eventsDir(root), `${id}.srcs`)).catch(() => new Uint8Array())))
+/**
+ * The src hashes of the batches already imported (their `.srcs` files, 8 bytes an event). A missing one, or one whose
+ * size is not its batch's events, is damage to the store: importing on would take that batch's events again as new.
+ */
+export async function readSrcHashes(root: string, batches: ReadonlyArray<Pick<EventBatch, 'id' | 'events'>>): Promise<Uint8Array[]> {
+  return Promise.all(
+    batches.map(async ({id, events}) => {
+      const file = path.join(eventsDir(root), `${id}.srcs`)
+      const bytes = await readStoreFile(root, file, id)
+      if (bytes.byteLength !== 8 * events)
+        throw new StoreError(
+          {key: 'store.srcsSize', params: {bytes: bytes.byteLength, events, expected: 8 * events}},
+          {code: 'store.damaged', location: {file}, hint: {key: 'store.damaged.hint'}},
+        )
+      return bytes
+    }),
+  )
 }
 
 /**

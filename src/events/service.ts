@@ -84,9 +84,14 @@ export interface ImportResult {
   dryRun: boolean
 }
 
+/** A name to save a preset under: a word of letters (any script) and digits, `-`, `_` or `.` inside. */
+const PRESET_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,63}$/u
+
 /** Resolves `--preset` / `--map` into a CSV mapping; saving one is a separate store change. */
 function csvMapping(db: {eventPresets: Record<string, CsvMapping>}, request: ImportRequest): CsvMapping | undefined {
-  const preset = request.preset ? (db.eventPresets[request.preset] ?? BUILTIN_PRESETS[request.preset]) : undefined
+  // own names only: `constructor` or `__proto__` is no preset
+  const own = <T>(table: Readonly<Record<string, T>>, name: string): T | undefined => (Object.hasOwn(table, name) ? table[name] : undefined)
+  const preset = request.preset ? (own(db.eventPresets, request.preset) ?? own(BUILTIN_PRESETS, request.preset)) : undefined
   if (request.preset && !preset) {
     const names = [...Object.keys(BUILTIN_PRESETS), ...Object.keys(db.eventPresets)].join(', ')
     throw new UsageError({key: 'events.preset.unknown', params: {name: request.preset, names}}, {hint: {key: 'events.preset.unknown.hint'}})
@@ -163,15 +168,13 @@ async function formatOf(request: ImportRequest, hasMapping: boolean): Promise<Fo
 export async function importEvents(store: Store, request: ImportRequest): Promise<ImportResult> {
   const snapshot = await store.read()
   const mapping = csvMapping(snapshot, request)
+  if (request.savePreset !== undefined && !PRESET_NAME.test(request.savePreset))
+    throw new UsageError({key: 'events.preset.badName', params: {name: request.savePreset}}, {hint: {key: 'events.preset.badName.hint'}})
   if (request.savePreset && !request.map?.length)
     throw new UsageError({key: 'events.preset.saveNeedsMap'}, {hint: {key: 'events.preset.saveNeedsMap.hint'}})
   const format = await formatOf(request, mapping !== undefined)
   const known = new SrcSet()
-  for (const bytes of await readSrcHashes(
-    store.root,
-    snapshot.eventBatches.map((b) => b.id),
-  ))
-    known.addAll(bytes)
+  for (const bytes of await readSrcHashes(store.root, snapshot.eventBatches)) known.addAll(bytes)
   if (!request.dryRun) await sweepEvents(store.root)
 
   const total = await sizeOf(request.path)
@@ -295,8 +298,12 @@ export interface ListRequest extends Pick<EventFilter, 'type' | 'channel'> {
 
 /** `events list`: the latest events that pass the filter, oldest first, and how many passed. */
 export async function listEvents(store: Store, request: ListRequest): Promise<{events: ResolvedEvent[]; matched: number}> {
-  const db = await store.read()
   const {member} = request
+  // an account as imports write them (`platform:id`) or a person (P1): anything else would match nothing, and say so
+  // only by silence
+  if (member !== undefined && !/^[a-z][a-z0-9_-]*:\S|^P\d+$/.test(member))
+    throw new UsageError({key: 'members.link.badIdentity', params: {id: member}}, {hint: {key: 'members.link.identityHint'}})
+  const db = await store.read()
   const persons = member === undefined ? undefined : (await readPersons(store.root, db)).index
   const person = member === undefined ? undefined : (persons?.get(member) ?? member)
   const day = (value: string | undefined) => {
@@ -306,6 +313,12 @@ export async function listEvents(store: Store, request: ListRequest): Promise<{e
     return bounds
   }
   const filter: EventFilter = {type: request.type, channel: request.channel, person, since: day(request.since)?.start, until: day(request.until)?.end}
+  // two valid days, the last before the first: no event could match
+  if (request.since !== undefined && request.until !== undefined && request.until < request.since)
+    throw new UsageError(
+      {key: 'metrics.period.reversed', params: {from: request.since, to: request.until}},
+      {hint: {key: 'events.list.badDate.hint'}},
+    )
   // the latest are found in the column cache, and only their lines parsed
   const where = new LatestEvents<{ts: string; batch: number; index: number}>(request.last)
   const complete = await forEachEvent(

@@ -10,7 +10,7 @@ import path from 'node:path'
 import {StoreError} from '../errors.js'
 import type {IncentiveFile} from '../store/index.js'
 import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor, writeNewSynced} from '../util/fs.js'
-import {parseNdjson} from '../util/json.js'
+import {parseNdjson, storeLine} from '../util/json.js'
 import {forEachLine} from '../util/lines.js'
 import {EVENT_TYPES} from '../events/types.js'
 import type {LedgerEntry, LedgerRows} from './points.js'
@@ -32,8 +32,9 @@ const fileOf = (root: string, name: string): string => {
 /** The objects of the counted part of an incentive file (none when the index names no file). */
 export async function readIncentiveFile<T>(root: string, index: IncentiveFile | undefined): Promise<T[]> {
   if (!index || index.entries === 0) return []
-  const buf = await readStoreFile(root, fileOf(root, index.file), index.file)
-  return parseNdjson<T>(buf.subarray(0, index.bytes).toString('utf8'))
+  const file = fileOf(root, index.file)
+  const buf = await readStoreFile(root, file, index.file)
+  return parseNdjson<T>(buf.subarray(0, index.bytes).toString('utf8'), file)
 }
 
 /** The file of an incentive index, open for reading (a missing file: a store error naming it). */
@@ -112,7 +113,10 @@ export async function scanEntries(root: string, index: IncentiveFile | undefined
   const handle = await openIncentiveFile(root, index)
   let member = ''
   let memberBytes = Buffer.alloc(0)
-  const parse = (buf: Buffer, s: number, e: number): LedgerEntry => JSON.parse(buf.toString('utf8', s, e)) as LedgerEntry
+  const file = fileOf(root, index.file)
+  /** Lines read so far, to name a damaged one. */
+  let line = 0
+  const parse = (buf: Buffer, s: number, e: number): LedgerEntry => storeLine<LedgerEntry>(buf.toString('utf8', s, e), file, () => line)
   /** A line read in place (false: it is not written as the computed ledger writes lines). */
   const inPlace = (buf: Buffer, s: number, e: number): boolean => {
     // {"ts":"YYYY-MM-DD
@@ -153,6 +157,7 @@ export async function scanEntries(root: string, index: IncentiveFile | undefined
     await forEachLine(
       handle,
       (buf, s, e) => {
+        line++
         if (e > s && !inPlace(buf, s, e)) visit.entry(parse(buf, s, e))
       },
       {until: index.bytes},

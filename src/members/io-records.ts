@@ -16,7 +16,7 @@ import {decodeCsv, isEncoding, MAX_COLUMNS, headerWidth, parseCsv, RECORD_TOO_LO
 import {sniffInput} from '../survey/sniff.js'
 import {parseXlsx} from '../survey/xlsx.js'
 import {assertConfined, batchTempOwner, isProcessAlive, readStoreFile, syncDir, tempPathFor, writeNewSynced} from '../util/fs.js'
-import {parseNdjson} from '../util/json.js'
+import {lineAt, parseNdjson, storeLine} from '../util/json.js'
 import {resolvePersons, type Persons} from './identity.js'
 import type {MemberRecord} from './records.js'
 
@@ -33,7 +33,8 @@ const MAX_INPUT_BYTES = 200 * 1024 * 1024
 export async function readRecords(root: string, db: Pick<Db, 'memberRecords'>): Promise<MemberRecord[]> {
   const snapshot = db.memberRecords.snapshot
   if (!snapshot) return []
-  return parseNdjson<MemberRecord>((await readStoreFile(root, recordsFile(root, snapshot.file), snapshot.file)).toString('utf8'))
+  const file = recordsFile(root, snapshot.file)
+  return parseNdjson<MemberRecord>((await readStoreFile(root, file, snapshot.file)).toString('utf8'), file)
 }
 
 const NO_RECORDS: Promise<string[][]> = Promise.resolve([])
@@ -90,9 +91,13 @@ async function readIdentities(root: string, file: string, id: string): Promise<s
       const open = at >= 0 && at < end ? at + KEY.length - 1 : -1
       const [close, count] = open < 0 ? [-1, 0] : arrayEnd(text, open + 1, end)
       if (close < 0) {
-        const ids = (JSON.parse(text.slice(start, end)) as MemberRecord).identities
-        if (ids.length >= 2) out.push(ids)
-      } else if (count >= 2) out.push(JSON.parse(text.slice(open, close + 1)) as string[])
+        const from = start
+        const ids = storeLine<MemberRecord>(text.slice(start, end), file, () => lineAt(text, from)).identities
+        if ((ids?.length ?? 0) >= 2) out.push(ids)
+      } else if (count >= 2) {
+        const from = start
+        out.push(storeLine<string[]>(text.slice(open, close + 1), file, () => lineAt(text, from)))
+      }
     }
     start = end + 1
   }

@@ -175,7 +175,8 @@ export function findScorecard(db: Pick<Db, 'scorecards'>, period?: string): Scor
   const all = Object.values(db.scorecards)
   if (all.length === 0) throw new ValidationError({key: 'scorecard.none'}, {code: 'scorecard.none', hint: {key: 'scorecard.none.hint'}})
   if (period === undefined) return latestScorecard(all)!
-  const exact = db.scorecards[period] ?? all.find((c) => c.key === period)
+  // own keys only: `__proto__` or `constructor` names no scorecard
+  const exact = (Object.hasOwn(db.scorecards, period) ? db.scorecards[period] : undefined) ?? all.find((c) => c.key === period)
   if (exact) return exact
   const matches = all.filter((c) => c.period.label === period)
   if (matches.length === 1) return matches[0]

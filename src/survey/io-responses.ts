@@ -25,7 +25,8 @@ const batchFile = (root: string, survey: string, id: string) => path.join(root, 
 export async function readResponses(root: string, db: Pick<Db, 'responseBatches'>, survey: string): Promise<SurveyResponse[]> {
   const out: SurveyResponse[] = []
   for (const batch of batchesOf(db, survey)) {
-    parseNdjson((await readStoreFile(root, batchFile(root, survey, batch.id), batch.id)).toString('utf8'), out)
+    const file = batchFile(root, survey, batch.id)
+    parseNdjson((await readStoreFile(root, file, batch.id)).toString('utf8'), file, out)
   }
   return out
 }

@@ -176,6 +176,18 @@ export function resolveInside(root: string, relative: string): string {
 }
 
 /**
+ * A data file the store names whose content commops cannot read back (cut short by a copy, edited, garbled): damage
+ * to the store naming the file and, when known, the line, not a commops bug. `error`: what the parse said.
+ */
+export function damagedStoreFile(file: string, line: number | undefined, error: unknown): StoreError {
+  const reason = error instanceof Error ? error.message : String(error)
+  return new StoreError(
+    {key: 'store.damaged', params: {reason}},
+    {code: 'store.damaged', location: line === undefined ? {file} : {file, line}, hint: {key: 'store.damaged.hint'}},
+  )
+}
+
+/**
  * The bytes of a data file the store names (`id`: its name in the index), confined to the workspace: a missing one
  * is damage to the store (`store.batchMissing`), not a commops bug.
  */

@@ -25,6 +25,7 @@ export function resolveOut(out: string, defaultName: string, cwd = process.cwd()
     const shown = shownPath(full, cwd)
     throw new UsageError({key: 'out.isDir', params: {path: shown}}, {code: 'out.isDir', hint: {key: 'out.hint'}})
   }
+  refuseSpecial(full, shownPath(full, cwd))
   return {stdout: false, full, shown: shownPath(full, cwd)}
 }
 
@@ -38,6 +39,22 @@ export function resolveOutDir(out: string, cwd = process.cwd()): OutTarget {
     throw new UsageError({key: 'out.notDir', params: {path: shownPath(full, cwd)}}, {code: 'out.notDir', hint: {key: 'out.dirHint'}})
   }
   return {stdout: false, full, shown: shownPath(full, cwd)}
+}
+
+/**
+ * Refuses to write over what is not a regular file (a device such as /dev/null, a named pipe, a socket), the
+ * symlinks on the way followed: reading it to see who wrote it would never end (or hang on a pipe), and the
+ * temp-and-rename write would replace the device itself.
+ */
+export function refuseSpecial(full: string, shown: string): void {
+  let info
+  try {
+    info = statSync(full)
+  } catch {
+    return
+  }
+  if (!info.isFile() && !info.isDirectory())
+    throw new UsageError({key: 'out.special', params: {path: shown}}, {code: 'out.special', hint: {key: 'out.special.hint'}})
 }
 
 /** Refuses an `--out` whose path goes through a symlink to nothing (a moved or unmounted folder), naming the symlink. */

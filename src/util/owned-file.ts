@@ -5,7 +5,7 @@ import {CommopsError, ValidationError} from '../errors.js'
 import type {Db, Store, WrittenFile} from '../store/index.js'
 import {assertConfined, writeFileAtomic} from './fs.js'
 import {sha256Hex} from './hash.js'
-import {resolveOut} from './out-path.js'
+import {refuseSpecial, resolveOut} from './out-path.js'
 
 /** The hash commops records for a file it wrote. */
 export function contentHash(text: string | Uint8Array): string {
@@ -62,6 +62,7 @@ export async function writeOwnedFiles<T>(store: Store, files: OwnedWrite[], o: O
     o.refused ?? ((f) => new CommopsError({key: 'run.notOwned', params: {path: f.rel}}, {code: 'file.notOwned', hint: {key: 'run.notOwned.hint'}}))
   /** The file's current text (undefined: absent), after checking commops may replace it. */
   const check = async (db: Db, f: OwnedWrite): Promise<string | Uint8Array | undefined> => {
+    refuseSpecial(f.full, f.rel)
     const binary = typeof f.content !== 'string'
     const current = existsSync(f.full) ? await (binary ? readFile(f.full) : readFile(f.full, 'utf8')) : undefined
     const same = binary ? current !== undefined && contentHash(current) === contentHash(f.content) : current === f.content
@@ -74,23 +75,43 @@ export async function writeOwnedFiles<T>(store: Store, files: OwnedWrite[], o: O
     ...(o.run ? {run: o.run} : {}),
     ...(pending && pending !== hash ? {pending} : {}),
   })
+  /** Each file's entry before the intent was recorded (undefined: none). */
+  const before = new Map<string, WrittenFile | undefined>()
   if (files.length > 0) {
     await store.update(async (db) => {
       for (const f of files) {
         const current = await check(db, f)
+        before.set(f.rel, db.files[f.rel])
         // what is there now is commops' (checked, or forced): own it, and the content about to be written
         db.files[f.rel] = current === undefined ? stamp(contentHash(f.content)) : stamp(contentHash(current), contentHash(f.content))
       }
     })
   }
-  return store.update(async (db) => {
-    for (const f of files) {
-      await check(db, f)
-      await writeFileAtomic(f.full, f.content)
-      db.files[f.rel] = stamp(contentHash(f.content))
-    }
-    return o.record?.(db)
-  })
+  try {
+    return await store.update(async (db) => {
+      for (const f of files) {
+        await check(db, f)
+        await writeFileAtomic(f.full, f.content)
+        db.files[f.rel] = stamp(contentHash(f.content))
+      }
+      return o.record?.(db)
+    })
+  } catch (error) {
+    // a write that failed (a file where a folder must be, no room, no permission) did not happen: its intent goes, so
+    // the store says what it said before; a file written before the failure stays owned through its intent
+    await store
+      .update(async (db) => {
+        for (const f of files) {
+          const now = existsSync(f.full) ? await readFile(f.full).catch(() => undefined) : undefined
+          if (now !== undefined && contentHash(now) === contentHash(f.content)) continue
+          const old = before.get(f.rel)
+          if (old === undefined) delete db.files[f.rel]
+          else db.files[f.rel] = old
+        }
+      })
+      .catch(() => undefined)
+    throw error
+  }
 }
 
 /** The store's key for a file: its path relative to the workspace root when inside it, else its absolute path. */

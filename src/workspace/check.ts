@@ -43,7 +43,11 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
       const id = item[field]
       if (typeof id !== 'string' && typeof id !== 'number') return
       if (seen.has(String(id)))
-        problems.push({path: `${base}/${i}/${field}`, rule: 'community.duplicateId', msg: {key: 'community.duplicateId', params: {id}}})
+        problems.push({
+          path: `${base}/${i}/${field}`,
+          rule: 'community.duplicateId',
+          msg: {key: field === 'name' ? 'community.duplicateName' : 'community.duplicateId', params: {id}},
+        })
       seen.add(String(id))
     })
   }
@@ -67,6 +71,13 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
   const levels = asArray(incentives.levels)
   unique(asArray(incentives.badges), '/incentives/badges')
   unique(levels, '/incentives/levels', 'level')
+  unique(asArray(incentives.multipliers), '/incentives/multipliers')
+  unique(asArray(incentives.honours), '/incentives/honours')
+  // `members list --level` takes an engagement level's id or name: each names one level
+  const engagement = (value.engagement ?? {}) as Record<string, unknown>
+  const engagementLevels = asArray(engagement.levels)
+  unique(engagementLevels, '/engagement/levels')
+  unique(engagementLevels, '/engagement/levels', 'name')
 
   levels.forEach((l, i) => {
     if (

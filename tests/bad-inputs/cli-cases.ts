@@ -3,7 +3,8 @@
  * workspace, runs one command in it and names the exit code and a fragment of the one message it must print.
  * Large and binary inputs are made here at test time, in the case's temp folder, never kept in the repository.
  */
-import {mkdir, rm, symlink, writeFile} from 'node:fs/promises'
+import {execFileSync} from 'node:child_process'
+import {mkdir, readdir, readFile, rm, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {makeZip} from './zip.js'
 
@@ -31,6 +32,12 @@ export interface CliCase {
    * only that file may change, and nothing else.
    */
   recordsRun?: boolean
+  /**
+   * Run in a copy of the workspace with data: the sample activity imported (batch B1, its files in
+   * `.commops/events/`), the sample member records (`.commops/members/MR1.ndjson`), the points ledger recomputed
+   * (`.commops/ledger/computed-*.ndjson`) plus one manual award (`manual.ndjson`) and the scorecard of 2026-09.
+   */
+  data?: boolean
 }
 
 const put =
@@ -48,6 +55,18 @@ const linkOut =
     await mkdir(path.dirname(path.join(ws, rel)), {recursive: true})
     await symlink(path.join(outside, target), path.join(ws, rel))
   }
+
+/** Rewrites the file of the workspace folder `dir` whose name matches `name` with what `change` makes of its bytes. */
+const alter =
+  (dir: string, name: RegExp, change: (bytes: Buffer) => string | Buffer) =>
+  async ({ws}: CaseDirs) => {
+    const found = (await readdir(path.join(ws, dir))).filter((n) => name.test(n))
+    if (found.length !== 1) throw new Error(`${dir}: ${found.length} files named ${name}`)
+    const file = path.join(ws, dir, found[0])
+    await writeFile(file, change(await readFile(file)))
+  }
+/** The first `n` bytes: a copy cut short. */
+const cut = (n: number) => (b: Buffer) => b.subarray(0, n)
 
 const cases: CliCase[] = []
 const add = (c: CliCase) => cases.push(c)
@@ -482,5 +501,273 @@ add({
   exit: 1,
   fragment: /notes\.md is inside \.commops/,
 })
+
+// ---- the store's own data files damaged (a copy cut short, a hand edit, garbage): one message naming file and line ----
+const DAMAGED = /B1\.ndjson:\d+: This data file of the store is damaged/
+const damaged = (name: string, args: string[], setup: (dirs: CaseDirs) => Promise<void>, fragment: RegExp = DAMAGED) =>
+  add({name: `store-damaged-${name}`, data: true, args, setup, exit: 1, fragment})
+const events = (change: (bytes: Buffer) => string | Buffer) => alter('.commops/events', /^B1\.ndjson$/, change)
+damaged('events-cut-list', ['events', 'list'], events(cut(1000)), /B1\.ndjson:8: This data file of the store is damaged.*\n.*Restore \.commops\//)
+damaged('events-cut-metrics', ['metrics', '--period', '2026-09'], events(cut(1000)))
+damaged(
+  'events-garbage-stats',
+  ['events', 'stats'],
+  events(() => Buffer.alloc(5000, 0xfe)),
+  /B1\.ndjson:1: This data file/,
+)
+damaged(
+  'events-null-line',
+  ['events', 'list', '--last', '10000'],
+  events((b) => Buffer.concat([b, Buffer.from('null\n')])),
+  /not a JSON object: null/,
+)
+damaged(
+  'events-nul-levels',
+  ['members', 'levels', '--period', '2026-09'],
+  events((b) => Buffer.concat([b.subarray(0, 2000), Buffer.alloc(64), b.subarray(2064)])),
+)
+damaged('events-cut-report', ['report', '-p', '2026-Q3'], events(cut(1000)))
+damaged('events-cut-zh', ['events', 'stats', '--lang', 'zh-CN'], events(cut(1000)), /B1\.ndjson:8: 存储的这个数据文件已损坏/)
+damaged('events-cut-no-cache', ['metrics', '--period', '2026-09'], async (d) => {
+  await events(cut(1000))(d)
+  await rm(path.join(d.ws, '.commops/events/B1.cols'))
+})
+damaged(
+  'ledger-cut',
+  ['members', 'points', '--member', 'discord:noah_z'],
+  alter('.commops/ledger', /^computed-.*\.ndjson$/, cut(500)),
+  /computed-\w+\.ndjson:\d+: This data file/,
+)
+damaged('records-cut-list', ['members', 'list'], alter('.commops/members', /\.ndjson$/, cut(500)), /MR1\.ndjson:\d+: This data file/)
+damaged(
+  'records-cut-show',
+  ['members', 'show', 'discord:noah_z'],
+  alter('.commops/members', /\.ndjson$/, cut(500)),
+  /MR1\.ndjson:\d+: This data file/,
+)
+// the duplicate index of a batch cut short or gone: an import would take the batch's events again as new
+const srcs = (name: string, setup: (dirs: CaseDirs) => Promise<void>, fragment: RegExp) =>
+  add({name: `store-damaged-srcs-${name}`, data: true, args: ['events', 'import', 'data/activity.ndjson'], setup, exit: 1, fragment})
+srcs('cut', alter('.commops/events', /^B1\.srcs$/, cut(1001)), /B1\.srcs: This duplicate index of the store holds 1001 bytes/)
+srcs('empty', alter('.commops/events', /^B1\.srcs$/, cut(0)), /B1\.srcs: This duplicate index of the store holds 0 bytes/)
+srcs('gone', async ({ws}) => rm(path.join(ws, '.commops/events/B1.srcs')), /B1\.srcs of batch B1 is missing/)
+// ---- scorecards named by a key that is an object's own property name ----
+const card = (name: string, args: string[], fragment: RegExp) => add({name: `scorecard-key-${name}`, data: true, args, exit: 1, fragment})
+card('show-proto', ['scorecard', 'show', '-p', '__proto__'], /No stored scorecard for __proto__\n.*Stored scorecards: .*2026-09/)
+card('diff-constructor', ['scorecard', 'diff', 'constructor', '2026-09'], /No stored scorecard for constructor/)
+card('diff-proto-json', ['scorecard', 'diff', '2026-09', '__proto__', '--json'], /"code": "scorecard\.notFound"/)
+card('suggest-proto', ['suggest', '-p', '__proto__'], /No stored scorecard for __proto__/)
+card('show-traversal', ['scorecard', 'show', '-p', '../../etc'], /No stored scorecard for \.\.\/\.\.\/etc/)
+// ---- CSV presets named like an object's own properties, or nothing ----
+const CHAT = 'time,sender,text\n2026-09-01 10:00,a,hi\n'
+const preset = (name: string, flags: string[], fragment: RegExp) =>
+  add({
+    name: `events-import-preset-${name}`,
+    args: ['events', 'import', 'data/chat.csv', ...flags],
+    setup: put('data/chat.csv', CHAT),
+    exit: 2,
+    fragment,
+  })
+const MAP = ['--map', 'time=ts,sender=member,text=text']
+preset('save-proto', [...MAP, '--save-preset', '__proto__'], /Cannot save a preset named `__proto__`/)
+// (in this process an empty argument reaches oclif as a missing value; from a shell it reaches the check)
+preset('save-empty', [...MAP, '--save-preset', ''], /Cannot save a preset named ``|--save-preset needs a value/)
+preset('save-slash', [...MAP, '--save-preset', '../x'], /Cannot save a preset named `\.\.\/x`/)
+preset('save-zh', [...MAP, '--save-preset', '__proto__', '--lang', 'zh-CN'], /无法以 `__proto__` 为名保存预设/)
+preset('use-constructor', ['--preset', 'constructor'], /No preset named `constructor`/)
+preset('use-tostring', ['--preset', 'toString'], /No preset named `toString`/)
+// ---- --out naming a device, a named pipe or a socket: read to see who wrote it, it never ends (or hangs) ----
+add({
+  name: 'out-dev-full',
+  args: ['report', '-p', '2026-Q3', '-o', '/dev/full'],
+  data: true,
+  spawn: true,
+  exit: 2,
+  // before: the whole of /dev/full read as text, 650 MB and "commops bug: RangeError: Invalid string length"
+  fragment: /\/dev\/full is not a regular file but a device, pipe or socket/,
+})
+add({
+  name: 'out-symlink-to-dev-zero',
+  args: ['members', 'export', '-o', 'members.csv'],
+  setup: async ({ws}) => symlink('/dev/zero', path.join(ws, 'members.csv')),
+  spawn: true,
+  exit: 2,
+  fragment: /members\.csv is not a regular file/,
+})
+/** A named pipe two folders above the workspace (outside the folders the case compares, which would read it). */
+const fifo =
+  (name: string) =>
+  async ({ws}: CaseDirs) => {
+    execFileSync('mkfifo', [path.join(ws, '..', '..', name)])
+  }
+add({
+  name: 'out-fifo',
+  args: ['scorecard', 'show', '-o', '../../fifo-scorecard.md'],
+  data: true,
+  setup: fifo('fifo-scorecard.md'),
+  exit: 2,
+  fragment: /fifo-scorecard\.md is not a regular file/,
+})
+add({
+  name: 'out-fifo-zh',
+  args: ['calendar', 'export', '-o', '../../fifo-calendar.md', '--lang', 'zh-CN'],
+  setup: fifo('fifo-calendar.md'),
+  exit: 2,
+  fragment: /fifo-calendar\.md 不是普通文件/,
+})
+// ---- --out into a "folder" that is a file: the write fails, and the store does not claim the file ----
+const inTheWay = (name: string, args: string[], fragment: RegExp, data = false) =>
+  add({name: `out-file-in-the-way-${name}`, args, data, setup: put('notes', 'mine\n'), exit: 1, fragment})
+inTheWay('report', ['report', '-p', '2026-Q3', '-o', 'notes/r.md'], /notes already exists and is in the way/, true)
+inTheWay('members-export', ['members', 'export', '-o', 'notes/m.csv'], /notes already exists and is in the way/, true)
+inTheWay('survey-export', ['survey', 'export', 'S1', '-o', 'notes/deeper/s.md'], /notes\/deeper.*is a file, not a folder|notes\/deeper/)
+inTheWay('scorecard-zh', ['scorecard', 'show', '-o', 'notes/deeper/s.md', '--lang', 'zh-CN'], /notes\/deeper 的某一级是文件而不是文件夹/, true)
+// ---- a file's text quoted in a message reaches the terminal without its escape sequences ----
+const ESC = '\u001b'
+add({
+  name: 'members-import-escape-header',
+  args: ['members', 'import', 'data/e.csv'],
+  setup: put('data/e.csv', `a${ESC}[31mRED${ESC}]0;title\u0007${ESC}[2J,b\r\n1,2\n`),
+  exit: 1,
+  // the header is quoted with each control character as \xNN, none of them raw
+  // eslint-disable-next-line no-control-regex
+  fragment: /Its columns: a\\x1b\[31mRED\\x1b\]0;title\\x07\\x1b\[2J, b\. [^\u0000-\u0008\u000b-\u001f]*$/m,
+})
+add({
+  name: 'members-import-binary',
+  args: ['members', 'import', 'data/m.csv'],
+  setup: put('data/m.csv', Buffer.from(Array.from({length: 2048}, (_, i) => (i * 37 + 11) % 256))),
+  exit: 1,
+  // no ESC anywhere in the output
+  // eslint-disable-next-line no-control-regex
+  fragment: /^(?![\s\S]*\u001b)[\s\S]*no column that identifies a member/,
+})
+// ---- the dashboard's frame size: a billion columns took 4.8 GB and 25 s, then aborted ----
+add({
+  name: 'dashboard-width-huge',
+  args: ['dashboard', '--once', '--width', '1000000000'],
+  spawn: true,
+  exit: 2,
+  fragment: /--width must be at most 500, not 1000000000/,
+})
+add({
+  name: 'dashboard-height-huge-zh',
+  args: ['dashboard', '--once', '--height', '501', '--lang', 'zh-CN'],
+  exit: 2,
+  fragment: /--height 至多为 500，而不是 501/,
+})
+add({name: 'dashboard-width-small', args: ['dashboard', '--once', '--width', '0'], exit: 2, fragment: /--width must be at least 40, not 0/})
+// ---- community.yaml's incentives and engagement sections, hostile, read by the members commands ----
+const community = (name: string, args: string[], from: RegExp, to: string, fragment: RegExp) =>
+  add({
+    name: `community-${name}`,
+    args,
+    data: true,
+    setup: async ({ws}) => {
+      const file = path.join(ws, 'community.yaml')
+      const text = await readFile(file, 'utf8')
+      if (!from.test(text)) throw new Error(`community.yaml has no ${from}`)
+      await writeFile(file, text.replace(from, to))
+    },
+    exit: 1,
+    fragment,
+  })
+community(
+  'engagement-dup-id',
+  ['members', 'levels', '--period', '2026-09'],
+  /\{id: active, name: Active,/,
+  '{id: core, name: Active,',
+  /community\.yaml:\d+:\d+: .*Id `core` is used twice/,
+)
+community(
+  'engagement-dup-name',
+  ['members', 'list', '--level', 'Core'],
+  /\{id: active, name: Active,/,
+  '{id: active, name: Core,',
+  /Name `Core` is used twice/,
+)
+community('engagement-window-huge', ['members', 'gravity', '--period', '2026-09'], /windowDays: 28/, 'windowDays: 1000000000', /Must be <= 366/)
+community('level-threshold-negative', ['members', 'top', '--period', '2026-09'], /threshold: 25\b/, 'threshold: -25', /Must be >= 0/)
+community(
+  'level-threshold-1e9',
+  ['members', 'points', '--recompute'],
+  /threshold: 25\b/,
+  'threshold: 1e9',
+  /needs \d+ points, not more than the level before it \(1000000000\)/,
+)
+community('points-nan', ['members', 'points', '--recompute', '--dry-run'], /^( +)post: \d+$/m, '$1post: .nan', /read as NaN/)
+// ---- flags and arguments of the members, events, runs, metrics and report commands ----
+const flag = (name: string, args: string[], exit: 1 | 2, fragment: RegExp, data = false) => add({name: `flag-${name}`, args, exit, fragment, data})
+flag('members-top-month-13', ['members', 'top', '--period', '2026-13'], 2, /Cannot read the period `2026-13`/)
+flag('members-top-limit-negative', ['members', 'top', '--limit', '-1'], 2, /--limit must be at least 1, not -1/)
+flag('members-top-limit-exponent', ['members', 'top', '--limit', '1e9'], 2, /--limit needs a whole number, not `1e9`/)
+flag('members-top-limit-huge', ['members', 'top', '--limit', '1000000000'], 2, /--limit must be at most 10000/)
+flag('members-gravity-vague-period', ['members', 'gravity', '--period', 'yesterday-ish'], 2, /Cannot read the period `yesterday-ish`/)
+flag('members-gravity-limit-0', ['members', 'gravity', '--limit', '0'], 2, /--limit must be at least 1, not 0/)
+flag('members-levels-week-0', ['members', 'levels', '--period', '2026-W00'], 2, /Cannot read the period `2026-W00`/)
+flag('members-segments-proto', ['members', 'segments', '--by', '__proto__'], 2, /No member field named __proto__/, true)
+flag('members-segments-object-names', ['members', 'segments', '--by', 'constructor,toString'], 2, /No member field named constructor, toString/, true)
+flag('members-segments-feb-30', ['members', 'segments', '--by', 'region', '--period', '2026-02-30'], 2, /Cannot read the period `2026-02-30`/)
+flag('members-show-proto', ['members', 'show', '__proto__'], 2, /No member __proto__: no record and no events/, true)
+flag('members-show-traversal', ['members', 'show', '../x'], 2, /No member \.\.\/x/, true)
+flag('members-award-nan', ['members', 'award', 'discord:noah_z', '--points', 'NaN', '--reason', 'x'], 2, /`NaN` is not a number of points/)
+flag('members-award-huge', ['members', 'award', 'discord:noah_z', '--points', '1e308', '--reason', 'x'], 2, /`1e308` is not a number of points/)
+flag('members-award-zero', ['members', 'award', 'discord:noah_z', '--points', '0', '--reason', 'x'], 2, /`0` is not a number of points/)
+flag('members-award-blank-reason', ['members', 'award', 'discord:noah_z', '--points', '5', '--reason', ' '], 2, /A reason is required/)
+flag('members-award-proto', ['members', 'award', '__proto__', '--points', '5', '--reason', 'x'], 2, /`__proto__` is not an identity/, true)
+flag(
+  'members-badges-award-proto',
+  ['members', 'badges', '--award', '__proto__', '--member', 'discord:noah_z', '--reason', 'x'],
+  2,
+  /No badge `__proto__` in community\.yaml/,
+)
+flag(
+  'members-badges-revoke-unknown',
+  ['members', 'badges', '--revoke', 'nosuch', '--member', 'discord:noah_z', '--reason', 'x'],
+  2,
+  /No badge `nosuch`/,
+)
+flag('members-badges-award-alone', ['members', 'badges', '--award', 'mentor'], 2, /--award also needs --member/)
+flag(
+  'members-badges-revoke-no-reason',
+  ['members', 'badges', '--revoke', 'first-post', '--member', 'discord:noah_z'],
+  2,
+  /--revoke also needs --reason/,
+)
+flag('members-export-proto-field', ['members', 'export', '--fields', '__proto__'], 2, /No member field named __proto__/, true)
+flag('members-list-where', ['members', 'list', '--where', 'noequals'], 2, /`noequals` is not attr=value/)
+flag('members-list-level', ['members', 'list', '--level', 'nosuch'], 2, /There is no engagement level nosuch/)
+flag('members-unlink-proto', ['members', 'unlink', '__proto__'], 1, /`__proto__` is not an identity/)
+flag('events-list-vague-since', ['events', 'list', '--since', 'yesterday-ish'], 2, /`yesterday-ish` is not a date \(YYYY-MM-DD\)/)
+flag('events-list-feb-30', ['events', 'list', '--until', '2026-02-30'], 2, /`2026-02-30` is not a date/)
+flag('events-list-last-negative', ['events', 'list', '--last', '-1'], 2, /--last must be at least 1, not -1/)
+flag('events-list-type', ['events', 'list', '--type', 'nosuch'], 2, /--type does not accept `nosuch`/)
+flag('runs-unknown', ['runs', 'R999'], 2, /No run R999/)
+flag('runs-proto', ['runs', '__proto__'], 2, /No run __proto__/)
+flag('runs-limit-word', ['runs', '--limit', 'abc'], 2, /--limit needs a whole number, not `abc`/)
+flag('retention-cohort', ['retention', '--cohort', 'year'], 2, /--cohort does not accept `year`/)
+flag('retention-to-month-13', ['retention', '--to', '2026-13-01'], 2, /Cannot read the period `2026-13-01`/)
+flag('funnel-quarter-0', ['funnel', '--period', '2026-Q0'], 2, /Cannot read the period `2026-Q0`/)
+flag('overview-no-folder', ['overview', 'nosuch-dir'], 2, /There is no folder nosuch-dir/)
+flag('suggest-limit-negative', ['suggest', '-n', '-1'], 2, /--limit must be at least 1, not -1/)
+flag('metrics-unknown-metric', ['metrics', '--metric', 'nosuch'], 2, /--metric does not accept `nosuch`/)
+flag('report-quarter-5', ['report', '-p', '2026-Q5'], 2, /Cannot read the period `2026-Q5`/)
+flag('report-pdf-to-terminal', ['report', '--format', 'pdf'], 2, /--format pdf needs --out FILE\.pdf/)
+flag('report-period-and-to', ['report', '-p', '2026-Q3', '--to', '2026-09-01'], 2, /--from\/--to cannot be combined with --period/)
+flag('report-out-commops', ['report', '-p', '2026-Q3', '-o', '.commops/r.md'], 1, /\.commops\/r\.md is inside \.commops/, true)
+flag('scorecard-fail-under', ['scorecard', 'compute', '--fail-under', 'A+'], 2, /--fail-under A\+ is neither a grade nor a score 0–100/)
+flag('scorecard-spec-missing', ['scorecard', 'compute', '--spec', 'nosuch.yaml'], 1, /nosuch\.yaml/)
+flag('scorecard-spec-not-yaml', ['scorecard', 'compute', '--spec', 'data/members.csv'], 1, /members\.csv.*not a valid ScorecardSpec/)
+// ---- events list filters that could match nothing: refused, not answered with silence ----
+flag('events-list-member-proto', ['events', 'list', '--member', '__proto__'], 2, /`__proto__` is not an identity `platform:id`/, true)
+flag('events-list-member-empty-id', ['events', 'list', '--member', 'qq:', '--lang', 'zh-CN'], 2, /`qq:` 不是 `平台:id` 形式的身份/, true)
+flag(
+  'events-list-reversed',
+  ['events', 'list', '--since', '2026-10-01', '--until', '2026-09-01'],
+  2,
+  /The period ends \(2026-09-01\) before it starts \(2026-10-01\)/,
+  true,
+)
+flag('events-list-month-13-reversed', ['events', 'list', '--since', '2026-13-01', '--until', '2026-09-01'], 2, /`2026-13-01` is not a date/, true)
 
 export const CLI_CASES: readonly CliCase[] = cases

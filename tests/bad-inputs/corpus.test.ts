@@ -4,7 +4,7 @@
  * no stack trace, no "commops bug", at most 5 s of CPU and 300 MB, and the workspace (store, bulk files, user files)
  * and the folder beside it exactly as they were.
  *
- * The 152 YAML cases of yaml-cases.ts are checked by a few `validate --json` runs over folders of them; the others
+ * The 173 YAML cases of yaml-cases.ts are checked by a few `validate --json` runs over folders of them; the others
  * (cli-cases.ts) each need their own workspace copy and process. Spawns run two at a time.
  */
 import {createHash} from 'node:crypto'
@@ -43,6 +43,8 @@ process.exit(r.status ?? 128)
 
 let tmp: string
 let base: string
+/** The base workspace with data (see CliCase.data). */
+let full: string
 let probe: string
 let launcher: string
 
@@ -126,7 +128,19 @@ beforeAll(async () => {
     const id = nextId(db, 'S')
     db.surveys[id] = {id, name: doc.name, locale: 'en', template: 'satisfaction', doc, createdAt: new Date().toISOString()}
   })
-})
+  full = path.join(tmp, 'full')
+  await cp(base, full, {recursive: true})
+  for (const args of [
+    ['events', 'import', 'data/activity.ndjson'],
+    ['members', 'import', 'data/members.csv'],
+    ['members', 'points', '--recompute'],
+    ['members', 'award', 'discord:noah_z', '--points', '5', '--reason', 'meetup'],
+    ['scorecard', 'compute', '-p', '2026-09'],
+  ]) {
+    const r = await runInProcess(args, {cwd: full})
+    expect(r.code, `${args.join(' ')}\n${r.stdout}\n${r.stderr}`).toBe(0)
+  }
+}, 120_000)
 
 afterAll(async () => {
   await removeDir(tmp)
@@ -194,7 +208,7 @@ describe('bad inputs of commands', () => {
     const dir = path.join(tmp, `case-${name}`)
     const ws = path.join(dir, 'ws')
     const outside = path.join(dir, 'outside')
-    await cp(base, ws, {recursive: true})
+    await cp(c.data ? full : base, ws, {recursive: true})
     await mkdir(outside)
     await writeFile(path.join(outside, 'keep.txt'), 'untouched\n')
     await c.setup?.({ws, outside})

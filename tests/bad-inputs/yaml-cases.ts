@@ -194,4 +194,55 @@ add('scalar', 'just a string\n', '')
 add('list', '- apiVersion: commops/v1\n- kind: Community\n', '')
 add('null-doc', '~\n', '')
 
+// the sections the members commands read: incentives (points, limits, multipliers, levels, badges, honours,
+// deductions), engagement levels and goals, hostile or contradictory
+const SECTIONS: Array<[string, string, string]> = [
+  ['levels-negative', 'incentives:\n  levels:\n    - {level: 1, threshold: -5, title: a}\n', 'schema.minimum'],
+  [
+    'levels-1e9',
+    'incentives:\n  levels:\n    - {level: 1, threshold: 0, title: a}\n    - {level: 2, threshold: 1e9, title: b}\n    - {level: 3, threshold: 5, title: c}\n',
+    'levelOrder',
+  ],
+  ['levels-dup', 'incentives:\n  levels:\n    - {level: 1, threshold: 0, title: a}\n    - {level: 1, threshold: 5, title: b}\n', 'duplicateId'],
+  ['points-nan', 'incentives:\n  points: {post: .nan}\n', 'notFinite'],
+  ['points-huge', 'incentives:\n  points: {post: 1e308}\n', 'schema.maximum'],
+  ['points-proto', 'incentives:\n  points: {__proto__: 5}\n', 'additionalProperties'],
+  ['limits-negative', 'incentives:\n  limits:\n    post: {dailyCap: -1, cooldown: -60}\n', 'schema.'],
+  ['multiplier-factor', 'incentives:\n  multipliers:\n    - {id: m, name: M, from: 2026-11-09, to: 2026-11-15, factor: 1e9}\n', 'schema.maximum'],
+  [
+    'multipliers-dup',
+    'incentives:\n  multipliers:\n    - {id: m, name: M, from: 2026-11-09, to: 2026-11-15, factor: 2}\n    - {id: m, name: N, from: 2026-12-09, to: 2026-12-15, factor: 3}\n',
+    'duplicateId',
+  ],
+  ['honours-dup', 'incentives:\n  honours:\n    - {id: h, title: H}\n    - {id: h, title: I}\n', 'duplicateId'],
+  ['badge-criteria', 'incentives:\n  badges:\n    - {id: b, name: B, criteria: {event: nosuch, count: -1}}\n', 'schema.'],
+  [
+    'badges-dup',
+    'incentives:\n  badges:\n    - {id: b, name: B, criteria: {event: post, count: 1}}\n    - {id: b, name: C, criteria: {event: post, count: 2}}\n',
+    'duplicateId',
+  ],
+  ['deduction-positive', 'incentives:\n  incidentDeductions: {warning: 1e9}\n', 'schema.maximum'],
+  [
+    'engagement-dup-id',
+    'engagement:\n  windowDays: 28\n  levels:\n    - {id: core, name: A, minScore: 30, weight: 4}\n    - {id: core, name: B, weight: 0}\n',
+    'duplicateId',
+  ],
+  [
+    'engagement-dup-name',
+    'engagement:\n  windowDays: 28\n  levels:\n    - {id: core, name: A, minScore: 30, weight: 4}\n    - {id: rest, name: A, weight: 0}\n',
+    'duplicateId',
+  ],
+  ['engagement-window', 'engagement:\n  windowDays: 1000000000\n  levels:\n    - {id: core, name: A, weight: 4}\n', 'schema.maximum'],
+  ['engagement-min-score', 'engagement:\n  windowDays: 28\n  levels:\n    - {id: core, name: A, minScore: -1, weight: 4}\n', 'schema.minimum'],
+  [
+    'engagement-weights',
+    'engagement:\n  windowDays: 28\n  weights: {post: -1, nosuch: 2}\n  levels:\n    - {id: core, name: A, weight: 4}\n',
+    'schema.',
+  ],
+  ['engagement-weight-huge', 'engagement:\n  windowDays: 28\n  levels:\n    - {id: core, name: A, weight: 1e300}\n', 'schema.maximum'],
+  ['goals', 'goals:\n  - {metric: nosuch, target: 5}\n  - {metric: dau, target: .inf}\n', 'schema.'],
+  ['goal-weight', 'goals:\n  - {metric: dau, target: 5, weight: -1}\n', 'schema.minimum'],
+]
+for (const [name, body, rule] of SECTIONS) add(`section-${name}`, `${HEAD.Community}${body}`, rule)
+
 export const YAML_CASES: readonly YamlCase[] = cases

@@ -31,30 +31,39 @@ export async function* decodeText(bytes: ByteStream, encoding?: string): AsyncGe
   const head: Buffer[] = []
   let size = 0
   let done = false
-  while (size < HEAD) {
-    const next = await it.next()
-    if (next.done) {
-      done = true
-      break
+  try {
+    while (size < HEAD) {
+      const next = await it.next()
+      if (next.done) {
+        done = true
+        break
+      }
+      head.push(Buffer.from(next.value))
+      size += next.value.byteLength
     }
-    head.push(Buffer.from(next.value))
-    size += next.value.byteLength
+    const first = Buffer.concat(head)
+    const sniffed = sniffEncoding(first)
+    const decoder = iconvLite().getDecoder(encoding ?? sniffed.encoding, {stripBOM: true})
+    const start = encoding ? 0 : sniffed.bom
+    const text = decoder.write(first.subarray(start))
+    if (text) yield text
+    while (!done) {
+      const next = await it.next()
+      if (next.done) {
+        done = true
+        break
+      }
+      // a view, not a copy: the decoders keep what they carry over (a split character) in their own memory
+      const chunk = decoder.write(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength))
+      if (chunk) yield chunk
+    }
+    const rest = decoder.end()
+    if (rest) yield rest
+  } finally {
+    // a reader that stops early (a damaged line, a refused file) ends the byte stream too: its file is closed now,
+    // not when the garbage collector finds the handle
+    if (!done) await it.return?.()
   }
-  const first = Buffer.concat(head)
-  const sniffed = sniffEncoding(first)
-  const decoder = iconvLite().getDecoder(encoding ?? sniffed.encoding, {stripBOM: true})
-  const start = encoding ? 0 : sniffed.bom
-  const text = decoder.write(first.subarray(start))
-  if (text) yield text
-  while (!done) {
-    const next = await it.next()
-    if (next.done) break
-    // a view, not a copy: the decoders keep what they carry over (a split character) in their own memory
-    const chunk = decoder.write(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength))
-    if (chunk) yield chunk
-  }
-  const rest = decoder.end()
-  if (rest) yield rest
 }
 
 /**

@@ -100,6 +100,14 @@ export const common: Messages = {
     en: 'Give a file path (relative to the current folder, or absolute), a folder to write the default file name into, or - for stdout.',
     'zh-CN': '请给出文件路径（相对当前文件夹，或绝对路径）、一个文件夹（写入默认文件名），或 - 表示输出到标准输出。',
   },
+  'out.special': {
+    en: '{path} is not a regular file but a device, pipe or socket; commops writes only regular files',
+    'zh-CN': '{path} 不是普通文件，而是设备、管道或套接字；commops 只写入普通文件',
+  },
+  'out.special.hint': {
+    en: 'Give the path of a file, or - for stdout (and redirect it in the shell, e.g. > /dev/null); nothing was written.',
+    'zh-CN': '请给出文件路径，或用 - 输出到标准输出（再在 shell 中重定向，例如 > /dev/null）；未写入任何内容。',
+  },
   'out.notDir': {en: '--out {path} is a file, not a folder', 'zh-CN': '--out {path} 是文件而不是文件夹'},
   'out.dirHint': {
     en: 'Give a folder (relative to the current folder, or absolute; created if missing), or - for stdout.',

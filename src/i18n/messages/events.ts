@@ -59,6 +59,10 @@ export const events: Messages = {
     'zh-CN': '例如 --map "时间=ts,昵称=member,类型=type,群=channel"，或 --preset memotrace|sheet-zh|sheet-en',
   },
   'events.preset.unknown': {en: 'No preset named `{name}` (presets: {names})', 'zh-CN': '没有名为 `{name}` 的预设（可用：{names}）'},
+  'events.preset.badName': {
+    en: 'Cannot save a preset named `{name}`: a name is letters and digits, with `-`, `_` or `.` inside (at most 64)',
+    'zh-CN': '无法以 `{name}` 为名保存预设：名称由字母和数字组成，中间可有 `-`、`_` 或 `.`（最多 64 个字符）',
+  },
   'events.preset.saveNeedsMap': {en: '--save-preset needs --map (the mapping to save)', 'zh-CN': '--save-preset 需要同时给出 --map（要保存的映射）'},
   'events.json.syntax': {en: 'The JSON cannot be read: {reason}', 'zh-CN': 'JSON 无法解析：{reason}'},
   'events.json.shape': {en: 'At `{path}`: expected {expected}, found {found}', 'zh-CN': '`{path}` 处应为{expected}，实际是{found}'},
@@ -179,6 +183,7 @@ export const events: Messages = {
     en: 'Use one of those names, or save a mapping first: --map "时间=ts,昵称=member" --save-preset NAME.',
     'zh-CN': '请使用上面列出的名称之一，或先保存一个映射：--map "时间=ts,昵称=member" --save-preset 名称。',
   },
+  'events.preset.badName.hint': {en: 'e.g. --save-preset my-sheet', 'zh-CN': '例如 --save-preset 我的表格'},
   'events.preset.saveNeedsMap.hint': {
     en: 'Add the mapping to save, e.g. --map "时间=ts,昵称=member,类型=type" --save-preset NAME.',
     'zh-CN': '请加上要保存的映射，例如 --map "时间=ts,昵称=member,类型=type" --save-preset 名称。',

@@ -37,6 +37,18 @@ export const store: Messages = {
     en: 'Restore .commops/ from a backup, or copy the file back. commops never deletes a file the store names.',
     'zh-CN': '请从备份恢复 .commops/，或把该文件放回原处。commops 不会删除存储索引引用的文件。',
   },
+  'store.damaged': {
+    en: 'This data file of the store is damaged and cannot be read: {reason}',
+    'zh-CN': '存储的这个数据文件已损坏，无法读取：{reason}',
+  },
+  'store.damaged.hint': {
+    en: 'commops changed nothing. Restore .commops/ from a backup (or this file from a copy of the workspace), then run again; a copy cut short or a hand edit is the usual cause.',
+    'zh-CN': 'commops 未做任何改动。请从备份恢复 .commops/（或从工作区副本恢复该文件）后重试；常见原因是复制中断或手动编辑。',
+  },
+  'store.srcsSize': {
+    en: 'This duplicate index of the store holds {bytes} bytes where its batch’s {events} events need {expected}: an import now would take events already imported as new',
+    'zh-CN': '存储的这个去重索引有 {bytes} 字节，而该批次的 {events} 个事件应有 {expected} 字节：现在导入会把已导入的事件当作新事件再导入一次',
+  },
   'store.newer': {
     en: 'The store {file} was written by a newer commops (store version {version}; this one reads up to {current})',
     'zh-CN': '存储文件 {file} 由更新版本的 commops 写入（存储版本 {version}，当前版本最高支持 {current}）',

@@ -102,6 +102,7 @@ export const workspace: Messages = {
   },
   'community.unknownChannel.hint': {en: 'Channels: {channels}.{suggest}', 'zh-CN': '已定义的频道：{channels}。{suggest}'},
   'community.duplicateId': {en: 'Id `{id}` is used twice', 'zh-CN': 'id `{id}` 重复'},
+  'community.duplicateName': {en: 'Name `{id}` is used twice', 'zh-CN': '名称 `{id}` 重复'},
   'community.levelOrder': {
     en: 'Level {level} needs {threshold} points, not more than the level before it ({previous})',
     'zh-CN': '等级 {level} 的门槛 {threshold} 没有高于上一级（{previous}）',
