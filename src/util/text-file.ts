@@ -1,8 +1,8 @@
 /** Reading YAML text from disk: UTF-8 only (a BOM is dropped); anything else is one located error naming its encoding. */
 import {isAscii, isUtf8, transcode} from 'node:buffer'
-import {closeSync, openSync, readSync} from 'node:fs'
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 import type Iconv from 'iconv-lite'
-import {ValidationError, type Msg} from '../errors.js'
+import {UsageError, ValidationError, type Msg} from '../errors.js'
 import {lazyRequire} from './lazy.js'
 
 const iconvLite = lazyRequire<typeof Iconv>('iconv-lite')
@@ -119,15 +119,43 @@ export function notUtf8Messages(problem: NotUtf8): {msg: Msg; hint: Msg} {
 let scratch: Buffer | undefined
 const KEPT_BYTES = 1024 * 1024
 
-/** Reads and decodes a YAML file as decodeYamlBytes does (the text is a copy: the bytes are not kept). */
+/**
+ * The most a YAML file may hold: far beyond any config (a 50 MB one is read), short of what would take the machine's
+ * memory (a device such as /dev/zero never ends).
+ */
+export const MAX_YAML_BYTES = 64 * 1024 * 1024
+
+const tooLarge = (file: string) =>
+  new ValidationError(
+    {key: 'file.tooLarge', params: {path: file, max: MAX_YAML_BYTES / 1024 / 1024}},
+    {code: 'file.tooLarge', location: {file}, hint: {key: 'file.tooLarge.hint'}},
+  )
+
+/** A refusal to read what is no file (a folder, a device, a socket: a pipe is read, as `--spec <(…)`), or too large a file. */
+function refuseNonFile(fd: number, file: string): void {
+  const info = fstatSync(fd)
+  if (info.isFile() && info.size > MAX_YAML_BYTES) throw tooLarge(file)
+  if (info.isFile() || info.isFIFO()) return
+  // a folder is named as when reading one fails (errors.ts), with its path
+  if (info.isDirectory())
+    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), {code: 'EISDIR', syscall: 'read', path: file})
+  throw new UsageError({key: 'file.special', params: {path: file}}, {code: 'file.special', hint: {key: 'file.special.hint'}})
+}
+
+/**
+ * Reads and decodes a YAML file as decodeYamlBytes does (the text is a copy: the bytes are not kept). A folder, a
+ * device or a socket is refused, and a file over MAX_YAML_BYTES, with one message naming it.
+ */
 export function readYamlText(file: string): DecodedText {
   let buffer = scratch ?? Buffer.allocUnsafeSlow(64 * 1024)
   let size = 0
   const fd = openSync(file, 'r')
   try {
+    refuseNonFile(fd, file)
     for (;;) {
       if (size === buffer.length) {
-        const bigger = Buffer.allocUnsafeSlow(buffer.length * 2)
+        if (size >= MAX_YAML_BYTES + 1) throw tooLarge(file)
+        const bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2, MAX_YAML_BYTES + 1))
         buffer.copy(bigger, 0, 0, size)
         buffer = bigger
       }
@@ -140,6 +168,7 @@ export function readYamlText(file: string): DecodedText {
   }
   // a large file's buffer is not kept
   scratch = buffer.length <= KEPT_BYTES ? buffer : undefined
+  if (size > MAX_YAML_BYTES) throw tooLarge(file)
   return decodeYamlBytes(buffer.subarray(0, size))
 }
 
