@@ -4,6 +4,7 @@ import {badgeLabel, incentiveExtras, memberPoints} from '../../src/members/incen
 import type {LedgerEntry} from '../../src/members/points.js'
 import {showMember, type MemberProfile} from '../../src/members/service.js'
 import {Store} from '../../src/store/index.js'
+import {visible} from '../../src/cli/visible.js'
 
 /** Ledger entries shown (the latest). */
 const RECENT = 5
@@ -32,20 +33,22 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
     const ledger = [...entries].sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0))
     const p = {...profile, recentPoints: ledger.slice(-RECENT)}
     if (this.jsonEnabled()) return p
+    // every line shown as it reads: names, fields and reasons are anyone's text (imported), never terminal controls
+    const say = (text: string) => this.log(visible(text))
     const t = this.t
     const line = (label: string, value: string | number | string[] | undefined) => {
       if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0))
-        this.log(`  ${t(`members.records.show.${label}`)}: ${Array.isArray(value) ? value.join(' ') : String(value)}`)
+        say(`  ${t(`members.records.show.${label}`)}: ${Array.isArray(value) ? value.join(' ') : String(value)}`)
     }
-    this.log(p.name ? `${p.name} (${p.id})` : p.id)
+    say(p.name ? `${p.name} (${p.id})` : p.id)
     line('identities', p.identities)
     const r = p.record
     line('joined', p.joined)
     for (const f of ['age', 'gender', 'region', 'occupation', 'interests', 'tags'] as const) line(f, r?.[f])
-    for (const [k, v] of Object.entries(r?.extra ?? {})) this.log(`  ${k}: ${v}`)
+    for (const [k, v] of Object.entries(r?.extra ?? {})) say(`  ${k}: ${v}`)
     const x = p.extras
     if (x) {
-      this.log(t('members.records.show.standing'))
+      say(t('members.records.show.standing'))
       line('points', x.points)
       line('title', x.title)
       line('level', x.level_name)
@@ -62,17 +65,17 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
       )
     }
     if (ledger.length > 0) {
-      this.log(t('members.records.show.ledger', {shown: p.recentPoints.length, count: ledger.length, key: p.key}))
+      say(t('members.records.show.ledger', {shown: p.recentPoints.length, count: ledger.length, key: p.key}))
       const recent = [...p.recentPoints].reverse()
       const amounts = recent.map((e) => `${e.points > 0 ? '+' : ''}${e.points}`)
       // the amounts in one column, as the ledger table of `members points --member` has them
       const width = Math.max(...amounts.map((a) => a.length))
       for (const [i, e] of recent.entries())
-        this.log(`  ${e.ts.slice(0, 10)}  ${amounts[i].padEnd(width)}  ${e.reason ?? [e.type, e.src].filter(Boolean).join(' ')}`)
+        say(`  ${e.ts.slice(0, 10)}  ${amounts[i].padEnd(width)}  ${e.reason ?? [e.type, e.src].filter(Boolean).join(' ')}`)
     }
     const a = p.activity
-    this.log(t('members.records.show.activity'))
-    if (a.events === 0) this.log(`  ${t('members.records.show.noEvents')}`)
+    say(t('members.records.show.activity'))
+    if (a.events === 0) say(`  ${t('members.records.show.noEvents')}`)
     else {
       line('firstSeen', a.firstSeen)
       line('lastSeen', a.lastSeen)
@@ -87,11 +90,11 @@ export default class MembersShow extends BaseCommand<typeof MembersShow> {
       line('activeDays', a.activeDays)
       line('streak', t('members.records.show.streakValue', {current: a.currentWeeklyStreak, longest: a.longestWeeklyStreak}))
     }
-    this.log(t('members.records.show.incidents', {count: p.incidents.length}))
+    say(t('members.records.show.incidents', {count: p.incidents.length}))
     for (const i of p.incidents)
-      this.log(`  ${i.id}  ${i.at.slice(0, 10)}  ${i.rule}  ${i.rung}${i.revoked ? ` (${t('members.records.show.revoked')})` : ''}`)
-    this.log(t('members.records.show.tasks', {count: p.tasks.length}))
-    for (const task of p.tasks) this.log(`  ${task.id}  ${task.title}  (${task.status})`)
+      say(`  ${i.id}  ${i.at.slice(0, 10)}  ${i.rule}  ${i.rung}${i.revoked ? ` (${t('members.records.show.revoked')})` : ''}`)
+    say(t('members.records.show.tasks', {count: p.tasks.length}))
+    for (const task of p.tasks) say(`  ${task.id}  ${task.title}  (${task.status})`)
     return p
   }
 }

@@ -5,6 +5,7 @@ import {debugStack, describeBug, productInfo} from '../util/bug-report.js'
 import {globalFlags} from './global-flags.js'
 import {isPromptCancel} from './prompt.js'
 import {usageError} from './usage-errors.js'
+import {visible} from './visible.js'
 import {locateWorkspace, openWorkspace, peekLocale, type Workspace} from '../workspace/index.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
@@ -123,14 +124,6 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return this.exit(out.exit)
   }
 }
-
-/**
- * Control characters shown as `\xNN` (line breaks and tabs kept): a message quoting a file (a CSV header, a name)
- * must not send the terminal escape sequences from it (colours, a new window title, a cleared screen).
- */
-const visible = (text: string): string =>
-  // eslint-disable-next-line no-control-regex
-  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
 
 function isParseError(err: Error): boolean {
   const name = err.constructor?.name ?? ''

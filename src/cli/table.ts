@@ -4,6 +4,7 @@
  * is wider than the terminal and no cell is cut. cli-table3 is loaded only when a table is drawn (never for --json).
  */
 import {createRequire} from 'node:module'
+import {visible} from './visible.js'
 import {displayWidth} from './width.js'
 import {wrapText} from './wrap.js'
 import type TableType from 'cli-table3'
@@ -44,7 +45,8 @@ export function fitColumns(natural: number[], minimum: number[], width: number, 
 
 /** A borderless, CJK-aligned table, fitted to `width` (default: the terminal's, see terminalWidth). */
 export function table(head: string[], rows: Array<Array<string | number | undefined>>, o: {width?: number} = {}): string {
-  const cells = rows.map((row) => head.map((_, i) => (row[i] === undefined ? '' : String(row[i]))))
+  // a cell's control characters shown, not sent to the terminal (a member's name from a chat export is anyone's text)
+  const cells = rows.map((row) => head.map((_, i) => (row[i] === undefined ? '' : visible(String(row[i])))))
   const width = o.width ?? terminalWidth()
   let shownHead = head
   let shownCells = cells

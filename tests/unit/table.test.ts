@@ -61,4 +61,13 @@ describe('table', () => {
     expect(zh.split('\n')).toEqual(['邀请二十', '位种子用', '户进群'])
     expect(wrapText('abcdefghijkl', 5)).toBe('abcde\nfghij\nkl')
   })
+
+  it("shows a cell's control characters as \\xNN: a name from a chat export sends no escape sequence to the terminal", () => {
+    const out = table(['name', 'points'], [['a\u001b[31mRED\u001b]0;title\u0007\u009b2J', 5]], {width: 200})
+    // eslint-disable-next-line no-control-regex
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+    expect(out).toContain('a\\x1b[31mRED\\x1b]0;title\\x07\\x9b2J')
+    // CJK text and the row's other cells are as they were
+    expect(table(['名字'], [['小王']], {width: 200})).toContain('小王')
+  })
 })
