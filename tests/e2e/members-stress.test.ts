@@ -13,8 +13,8 @@ import {BIN, baseEnv, runCli, type CliResult} from '../helpers/cli.js'
 
 const FULL = Boolean(process.env.COMMOPS_STRESS)
 const AWARDS = FULL ? 100 : 30
-/** Kill trials of each kind (award, recompute with new events, recompute with none, import). */
-const ROUNDS = FULL ? 25 : 4
+/** Kill trials of each kind (award, badge given, import, recompute with new events, recompute with none). */
+const ROUNDS = FULL ? 20 : 4
 /** Events per imported file: ~2.4 MB of NDJSON. */
 const EVENTS = 30_000
 
@@ -61,13 +61,16 @@ async function workspace(name: string): Promise<string> {
 const readDb = async (root: string): Promise<Db> => JSON.parse(await readFile(Store.at(root).file, 'utf8')) as Db
 
 /** The manual ledger's counted lines, each parsed. */
-async function manualEntries(root: string, db: Db): Promise<Array<{id: string; member: string; points: number; reason: string}>> {
-  const index = db.incentives.manual
+const manualEntries = (root: string, db: Db) => incentiveLines<{id: string; member: string; points: number; reason: string}>(root, db, 'manual')
+
+/** The counted lines of an append-only incentive file, each parsed. */
+async function incentiveLines<T>(root: string, db: Db, kind: 'manual' | 'badges'): Promise<T[]> {
+  const index = db.incentives[kind]
   if (!index) return []
   const buf = await readFile(path.join(root, '.commops', 'ledger', index.file))
   const lines = buf.subarray(0, index.bytes).toString('utf8').split('\n').filter(Boolean)
   expect(lines).toHaveLength(index.entries)
-  return lines.map((l) => JSON.parse(l) as {id: string; member: string; points: number; reason: string})
+  return lines.map((l) => JSON.parse(l) as T)
 }
 
 /** Temp and lock files left in the store's folders. */
@@ -97,7 +100,7 @@ function killedAfter(root: string, args: string[], ms: number): Promise<boolean>
 const totalEvents = (db: Db): number => db.eventBatches.reduce((n, b) => n + b.events, 0)
 
 describe('concurrent members awards', () => {
-  it(`lose none: ${AWARDS} award processes beside a recompute and a calendar add`, {timeout: 240_000}, async () => {
+  it(`lose none: ${AWARDS} award processes beside a recompute, badges given, a link and a calendar add`, {timeout: 240_000}, async () => {
     const root = await workspace('concurrent')
     const before = await json<{total: number; manual: number}>(root, ['members', 'points'])
     expect(before.manual).toBe(0)
@@ -105,6 +108,10 @@ describe('concurrent members awards', () => {
     // started among the awards: a recompute (which reads the ledger before taking the lock) and another kind of update
     commands.splice(AWARDS >> 1, 0, ['members', 'points', '--recompute'])
     commands.push(['calendar', 'add', '--title', 'beside', '--date', '2026-12-15', '--time', '10:00'])
+    // and the other updates of the incentive files and the links: badges given by hand, two identities linked
+    for (let b = 0; b < 5; b++)
+      commands.splice(b * 6, 0, ['members', 'badges', '--award', 'first-post', '--member', `qq:${600 + b}`, '--reason', `b${b}`])
+    commands.push(['members', 'link', 'qq:500', 'qq:501'])
     for (const r of await Promise.all(commands.map((args) => cli(root, args)))) expect(r.code, `${r.stderr}${r.stdout}`).toBe(0)
 
     const db = await readDb(root)
@@ -116,6 +123,9 @@ describe('concurrent members awards', () => {
       expect(e).toMatchObject({member: `qq:${i % 40}`, points: i + 1})
     }
     expect(db.calendar.map((c) => c.title)).toEqual(['beside'])
+    const badges = await incentiveLines<{op: string; member: string; reason?: string}>(root, db, 'badges')
+    expect(badges.map((b) => `${b.op} ${b.member} ${b.reason}`).sort()).toEqual([0, 1, 2, 3, 4].map((b) => `award qq:${600 + b} b${b}`))
+    expect(db.memberLinks.map((p) => [...p.members].sort())).toEqual([['qq:500', 'qq:501']])
     const after = await json<{total: number; manual: number}>(root, ['members', 'points'])
     expect(after.manual).toBe(AWARDS)
     expect(after.total).toBe(before.total + (AWARDS * (AWARDS + 1)) / 2)
@@ -144,7 +154,7 @@ describe('a recompute killed before its commit', () => {
 
 describe('kill -9 during awards, recomputes and imports', () => {
   it(
-    `${ROUNDS} rounds of 4 kills: the store and ledger parse, the next command works at once, an import re-runs without duplicates`,
+    `${ROUNDS} rounds of 5 kills: the store and ledger parse, the next command works at once, an import re-runs without duplicates`,
     {timeout: 600_000},
     async () => {
       const root = await workspace('killed')
@@ -168,6 +178,19 @@ describe('kill -9 during awards, recomputes and imports', () => {
         if (done) expect(landed).toBe(true)
         if (!landed) await ok(root, ['members', 'award', 'qq:1', '--points', '3', '--reason', `k${awards}`])
         awards++
+        expect(await strays(root)).toEqual([])
+
+        // a badge given by hand (the badges file is appended as the manual ledger is)
+        const given = ['members', 'badges', '--award', 'first-post', '--member', `qq:${100 + round}`, '--reason', `g${round}`]
+        const gaveDone = await killedAfter(root, given, 60 + Math.random() * 200)
+        const held = (await incentiveLines<{reason?: string}>(root, await intact(), 'badges')).filter((b) => b.reason === `g${round}`)
+        expect(held.length).toBeLessThanOrEqual(1)
+        if (gaveDone) expect(held).toHaveLength(1)
+        if (held.length === 0) await ok(root, given)
+        const badges = await incentiveLines<{member: string; reason?: string}>(root, await readDb(root), 'badges')
+        expect(badges.filter((b) => b.reason?.startsWith('g')).map((b) => b.member)).toEqual(
+          Array.from({length: round + 1}, (_, r) => `qq:${100 + r}`),
+        )
         expect(await strays(root)).toEqual([])
 
         // an import of a few MB: re-run, it adds exactly what is missing
