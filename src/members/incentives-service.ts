@@ -223,15 +223,17 @@ export async function recomputePoints(ws: IncentivesWorkspace, store: Store, o: 
     })
     const ready = prepared
     const entry = await store.update(async (fresh) => {
+      let stored = fresh.incentives.computed
       // a ledger stored before month totals were kept gets them now
-      if (fresh.incentives.computed?.hash === hash && fresh.incentives.computed.months) {
-        await discardComputed(ready)
-        return fresh.incentives.computed
+      if (stored?.hash === hash && stored.months) await discardComputed(ready)
+      else {
+        await commitComputed(ws.root, ready)
+        stored = fresh.incentives.computed = ready.entry
       }
-      await commitComputed(ws.root, ready)
-      fresh.incentives.computed = ready.entry
-      await sweepLedger(ws.root, new Set([ready.entry.file, ready.entry.months ?? '']))
-      return ready.entry
+      // swept whether or not the ledger changed: a recompute killed before its commit leaves its temp files (as big
+      // as the ledger), and the next recompute mostly finds nothing new
+      await sweepLedger(ws.root, new Set([stored.file, stored.months ?? '']))
+      return stored
     })
     prepared = undefined
     await writeBoard(ws.root, board)
