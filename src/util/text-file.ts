@@ -1,8 +1,8 @@
 /** Reading YAML text from disk: UTF-8 only (a BOM is dropped); anything else is one located error naming its encoding. */
 import {isAscii, isUtf8, transcode} from 'node:buffer'
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
+import {closeSync, openSync, readSync} from 'node:fs'
 import type Iconv from 'iconv-lite'
-import {UsageError, ValidationError, type Msg} from '../errors.js'
+import {ValidationError, type Msg} from '../errors.js'
 import {lazyRequire} from './lazy.js'
 
 const iconvLite = lazyRequire<typeof Iconv>('iconv-lite')
@@ -131,27 +131,26 @@ const tooLarge = (file: string) =>
     {code: 'file.tooLarge', location: {file}, hint: {key: 'file.tooLarge.hint'}},
   )
 
-/** A refusal to read what is no file (a folder, a device, a socket: a pipe is read, as `--spec <(…)`), or too large a file. */
-function refuseNonFile(fd: number, file: string): void {
-  const info = fstatSync(fd)
-  if (info.isFile() && info.size > MAX_YAML_BYTES) throw tooLarge(file)
-  if (info.isFile() || info.isFIFO()) return
-  // a folder is named as when reading one fails (errors.ts), with its path
-  if (info.isDirectory())
-    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${file}'`), {code: 'EISDIR', syscall: 'read', path: file})
-  throw new UsageError({key: 'file.special', params: {path: file}}, {code: 'file.special', hint: {key: 'file.special.hint'}})
+/** Reads bytes into `buffer` from `at`; reading a folder (which opens) fails naming it, as reading one fails elsewhere. */
+function readFileBytes(fd: number, file: string, buffer: Buffer, at: number): number {
+  try {
+    return readSync(fd, buffer, at, buffer.length - at, null)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') (error as NodeJS.ErrnoException).path ??= file
+    throw error
+  }
 }
 
 /**
- * Reads and decodes a YAML file as decodeYamlBytes does (the text is a copy: the bytes are not kept). A folder, a
- * device or a socket is refused, and a file over MAX_YAML_BYTES, with one message naming it.
+ * Reads and decodes a YAML file as decodeYamlBytes does (the text is a copy: the bytes are not kept). A folder is
+ * named, and a file over MAX_YAML_BYTES (or a device that never ends, as /dev/zero) refused, with one message each. (No
+ * stat first: validate reads thousands of files, each one read is all it needs.)
  */
 export function readYamlText(file: string): DecodedText {
   let buffer = scratch ?? Buffer.allocUnsafeSlow(64 * 1024)
   let size = 0
   const fd = openSync(file, 'r')
   try {
-    refuseNonFile(fd, file)
     for (;;) {
       if (size === buffer.length) {
         if (size >= MAX_YAML_BYTES + 1) throw tooLarge(file)
@@ -159,7 +158,7 @@ export function readYamlText(file: string): DecodedText {
         buffer.copy(bigger, 0, 0, size)
         buffer = bigger
       }
-      const n = readSync(fd, buffer, size, buffer.length - size, null)
+      const n = readFileBytes(fd, file, buffer, size)
       if (n === 0) break
       size += n
     }

@@ -56,11 +56,6 @@ export const common: Messages = {
     'zh-CN': '用法与示例见 `commops {command} --help`。',
   },
   'file.notFound': {en: 'File or folder not found: {path}', 'zh-CN': '找不到文件或文件夹：{path}'},
-  'file.special': {
-    en: '{path} is not a regular file but a device or socket; commops reads files and pipes only',
-    'zh-CN': '{path} 不是普通文件，而是设备或套接字；commops 只读取文件和管道',
-  },
-  'file.special.hint': {en: 'Give the path of a file.', 'zh-CN': '请给出文件的路径。'},
   'file.tooLarge': {
     en: '{path} is larger than {max} MB, more than any YAML file commops reads',
     'zh-CN': '{path} 超过 {max} MB，超出了 commops 读取 YAML 文件的上限',
