@@ -71,7 +71,18 @@ export function checkCommunity(value: Record<string, unknown>): RawProblem[] {
   const levels = asArray(incentives.levels)
   unique(asArray(incentives.badges), '/incentives/badges')
   unique(levels, '/incentives/levels', 'level')
-  unique(asArray(incentives.multipliers), '/incentives/multipliers')
+  const multipliers = asArray(incentives.multipliers)
+  unique(multipliers, '/incentives/multipliers')
+  // a campaign's last day (included) on or after its first: dates as YYYY-MM-DD (the schema's format) compare as text
+  multipliers.forEach((m, i) => {
+    if (typeof m.from === 'string' && typeof m.to === 'string' && m.to < m.from)
+      problems.push({
+        path: `/incentives/multipliers/${i}/to`,
+        rule: 'community.dateOrder',
+        msg: {key: 'community.dateOrder', params: {from: m.from, to: m.to}},
+        hint: {key: 'community.dateOrder.hint'},
+      })
+  })
   unique(asArray(incentives.honours), '/incentives/honours')
   // `members list --level` takes an engagement level's id or name: each names one level
   const engagement = (value.engagement ?? {}) as Record<string, unknown>

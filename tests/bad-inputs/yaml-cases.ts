@@ -214,6 +214,7 @@ const SECTIONS: Array<[string, string, string]> = [
     'incentives:\n  multipliers:\n    - {id: m, name: M, from: 2026-11-09, to: 2026-11-15, factor: 2}\n    - {id: m, name: N, from: 2026-12-09, to: 2026-12-15, factor: 3}\n',
     'duplicateId',
   ],
+  ['multiplier-reversed', 'incentives:\n  multipliers:\n    - {id: m, name: M, from: 2026-11-15, to: 2026-11-09, factor: 2}\n', 'dateOrder'],
   ['honours-dup', 'incentives:\n  honours:\n    - {id: h, title: H}\n    - {id: h, title: I}\n', 'duplicateId'],
   ['badge-criteria', 'incentives:\n  badges:\n    - {id: b, name: B, criteria: {event: nosuch, count: -1}}\n', 'schema.'],
   [

@@ -103,6 +103,11 @@ export const workspace: Messages = {
   'community.unknownChannel.hint': {en: 'Channels: {channels}.{suggest}', 'zh-CN': '已定义的频道：{channels}。{suggest}'},
   'community.duplicateId': {en: 'Id `{id}` is used twice', 'zh-CN': 'id `{id}` 重复'},
   'community.duplicateName': {en: 'Name `{id}` is used twice', 'zh-CN': '名称 `{id}` 重复'},
+  'community.dateOrder': {en: 'The campaign ends on {to}, before it starts ({from})', 'zh-CN': '活动的结束日期 {to} 早于开始日期（{from}）'},
+  'community.dateOrder.hint': {
+    en: '`to` is the last day of the campaign, included: on or after `from`.',
+    'zh-CN': '`to` 是活动的最后一天（含当天），不能早于 `from`。',
+  },
   'community.levelOrder': {
     en: 'Level {level} needs {threshold} points, not more than the level before it ({previous})',
     'zh-CN': '等级 {level} 的门槛 {threshold} 没有高于上一级（{previous}）',
