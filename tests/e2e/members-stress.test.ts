@@ -74,13 +74,35 @@ async function incentiveLines<T>(root: string, db: Db, kind: 'manual' | 'badges'
 }
 
 /** Temp and lock files left in the store's folders. */
-async function strays(root: string): Promise<string[]> {
+async function strays(root: string, o: {afterKill?: boolean} = {}): Promise<string[]> {
   const found: string[] = []
   for (const dir of ['.commops', '.commops/ledger', '.commops/events']) {
-    for (const name of await readdir(path.join(root, dir)).catch(() => [] as string[]))
-      if (name.endsWith('.tmp') || name.includes('.lock') || name.endsWith('.break')) found.push(`${dir}/${name}`)
+    for (const name of await readdir(path.join(root, dir)).catch(() => [] as string[])) {
+      if (!(name.endsWith('.tmp') || name.includes('.lock') || name.endsWith('.break'))) continue
+      // a process killed after its commit and before it let go of the lock leaves the lock naming it: the next command
+      // takes such a lock over at once (store-stress.test.ts), so right after a kill it is no stray
+      if (o.afterKill && name.endsWith('.lock') && (await deadOwner(path.join(root, dir, name)))) continue
+      found.push(`${dir}/${name}`)
+    }
   }
   return found
+}
+
+/** Whether a lock file names a process that is gone. */
+async function deadOwner(lock: string): Promise<boolean> {
+  let pid: unknown
+  try {
+    pid = (JSON.parse(await readFile(lock, 'utf8')) as {pid?: unknown}).pid
+  } catch {
+    return false
+  }
+  if (typeof pid !== 'number') return false
+  try {
+    process.kill(pid, 0)
+    return false
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH'
+  }
 }
 
 /** Starts `commops ...args` in root and kills it (-9) after `ms`; resolves once it is gone, with whether it finished first. */
@@ -178,7 +200,7 @@ describe('kill -9 during awards, recomputes and imports', () => {
         if (done) expect(landed).toBe(true)
         if (!landed) await ok(root, ['members', 'award', 'qq:1', '--points', '3', '--reason', `k${awards}`])
         awards++
-        expect(await strays(root)).toEqual([])
+        expect(await strays(root, {afterKill: true})).toEqual([])
 
         // a badge given by hand (the badges file is appended as the manual ledger is)
         const given = ['members', 'badges', '--award', 'first-post', '--member', `qq:${100 + round}`, '--reason', `g${round}`]
@@ -191,7 +213,7 @@ describe('kill -9 during awards, recomputes and imports', () => {
         expect(badges.filter((b) => b.reason?.startsWith('g')).map((b) => b.member)).toEqual(
           Array.from({length: round + 1}, (_, r) => `qq:${100 + r}`),
         )
-        expect(await strays(root)).toEqual([])
+        expect(await strays(root, {afterKill: true})).toEqual([])
 
         // an import of a few MB: re-run, it adds exactly what is missing
         const file = await eventsFile(root, `e${round + 1}`)
@@ -206,7 +228,7 @@ describe('kill -9 during awards, recomputes and imports', () => {
         const afterImport = await readDb(root)
         expect(totalEvents(afterImport)).toBe(expected)
         expect(afterImport.eventBatches.length).toBe(killed.eventBatches.length + (committed ? 0 : 1))
-        expect(await strays(root)).toEqual([])
+        expect(await strays(root, {afterKill: true})).toEqual([])
 
         // a recompute with new events to score, then one with nothing new: the next recompute leaves no orphan behind
         for (const what of ['changed', 'unchanged']) {
@@ -214,7 +236,7 @@ describe('kill -9 during awards, recomputes and imports', () => {
           await intact()
           const next = await json<{entries: number}>(root, ['members', 'points', '--recompute'])
           expect(next.entries, what).toBe(expected)
-          expect(await strays(root), what).toEqual([])
+          expect(await strays(root, {afterKill: true}), what).toEqual([])
         }
       }
       const summary = await json<{manual: number; computed: number}>(root, ['members', 'points'])
