@@ -5,10 +5,10 @@ import type {DashboardModel} from '../src/dashboard/types.js'
 import {Store} from '../src/store/index.js'
 import {loadDashboardView} from '../src/ui/load.js'
 
-/** A size from the flag, then the environment ($COLUMNS, $LINES), then the terminal, then the fallback. */
 /** The largest frame drawn, in columns or lines: a frame a billion columns wide would take the memory of the machine. */
 const MAX_SIZE = 500
 
+/** A size from the flag, then the environment ($COLUMNS, $LINES), then the terminal, then the fallback; at most MAX_SIZE. */
 function sizeOf(flag: number | undefined, env: string | undefined, tty: number | undefined, fallback: number): number {
   const fromEnv = Number(env)
   return Math.min(MAX_SIZE, flag ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined) ?? (tty && tty > 0 ? tty : fallback))

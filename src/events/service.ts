@@ -10,7 +10,7 @@ import {ShapeError} from './import/common.js'
 import {parseDiscord} from './import/discord.js'
 import {parseDiscourse} from './import/discourse.js'
 import {JsonSyntaxError} from './import/json-walk.js'
-import {parseNdjson} from './import/ndjson.js'
+import {MEMBER, parseNdjson} from './import/ndjson.js'
 import {parseQq} from './import/qq.js'
 import {parseSlack, type SlackSource} from './import/slack.js'
 import {parseTelegram} from './import/telegram.js'
@@ -31,6 +31,7 @@ import {
 } from './io.js'
 import {BatchWriter} from './io-batch.js'
 import {BUILTIN_PRESETS} from './presets.js'
+import {PERSON_ID} from '../members/identity.js'
 import {readPersons} from '../members/io-records.js'
 import {EventLine} from './event-line.js'
 import {lineSrcHash, SrcSet} from './src-set.js'
@@ -301,7 +302,7 @@ export async function listEvents(store: Store, request: ListRequest): Promise<{e
   const {member} = request
   // an account as imports write them (`platform:id`) or a person (P1): anything else would match nothing, and say so
   // only by silence
-  if (member !== undefined && !/^[a-z][a-z0-9_-]*:\S|^P\d+$/.test(member))
+  if (member !== undefined && !MEMBER.test(member) && !PERSON_ID.test(member))
     throw new UsageError({key: 'members.link.badIdentity', params: {id: member}}, {hint: {key: 'members.link.identityHint'}})
   const db = await store.read()
   const persons = member === undefined ? undefined : (await readPersons(store.root, db)).index

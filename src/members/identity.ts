@@ -5,6 +5,9 @@ import type {Person} from '../events/types.js'
 /** `platform:id`, e.g. `discord:123`, `qq:10002`, `csv:小王`. */
 export const IDENTITY = /^[a-z][a-z0-9_-]*:[^\s*][^\s]*$/
 
+/** A person's id, which links identities: `P1`, `P2`… */
+export const PERSON_ID = /^P\d+$/
+
 function check(identities: string[]): string[] {
   for (const id of identities) {
     if (!IDENTITY.test(id)) throw new ValidationError({key: 'members.link.badIdentity', params: {id}}, {hint: {key: 'members.link.identityHint'}})
@@ -38,7 +41,7 @@ export interface Persons {
 }
 
 /** A linked person's number (`P12` → 12), ahead of any record's key. */
-const rank = (key: string): number => (/^P\d+$/.test(key) ? Number(key.slice(1)) : Number.POSITIVE_INFINITY)
+const rank = (key: string): number => (PERSON_ID.test(key) ? Number(key.slice(1)) : Number.POSITIVE_INFINITY)
 
 /**
  * Linked people (`members link`, kept in the store) and the identities of member records (two or more each, read

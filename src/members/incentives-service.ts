@@ -32,7 +32,7 @@ import {
   type Mover,
   type Movement,
 } from './engagement.js'
-import {IDENTITY, type Persons} from './identity.js'
+import {IDENTITY, PERSON_ID, type Persons} from './identity.js'
 import {boardFor, readLeaders, readMonthInputs, writeBoard} from './io-leaderboard.js'
 import {readPersons, readRecords} from './io-records.js'
 import {readScoringEvents} from './io-scoring.js'
@@ -287,7 +287,7 @@ async function streamedTotals(root: string, db: Db, ranges: Array<{from?: string
 
 /** A member as the user names it (an identity or a person id), as the key the incentives use; `persons` from readPersons. */
 export function memberKey(db: Pick<Db, 'memberLinks'>, persons: Persons, member: string): MemberKey {
-  if (/^P\d+$/.test(member)) {
+  if (PERSON_ID.test(member)) {
     if (!db.memberLinks.some((p) => p.id === member))
       throw new ValidationError({key: 'members.incentives.unknownPerson', params: {id: member}}, {hint: {key: 'members.link.identityHint'}})
     return member
@@ -303,7 +303,7 @@ export function memberKey(db: Pick<Db, 'memberLinks'>, persons: Persons, member:
  * id is returned as it is, without reading the records.
  */
 export async function memberRef(root: string, db: Pick<Db, 'memberRecords'>, member: string): Promise<string> {
-  if (/^P\d+$/.test(member) || IDENTITY.test(member)) return member
+  if (PERSON_ID.test(member) || IDENTITY.test(member)) return member
   const records = await readRecords(root, db)
   const record =
     records.find((r) => r.id === member) ??

@@ -25,8 +25,9 @@ export function resolveOut(out: string, defaultName: string, cwd = process.cwd()
     const shown = shownPath(full, cwd)
     throw new UsageError({key: 'out.isDir', params: {path: shown}}, {code: 'out.isDir', hint: {key: 'out.hint'}})
   }
-  refuseSpecial(full, shownPath(full, cwd))
-  return {stdout: false, full, shown: shownPath(full, cwd)}
+  const shown = shownPath(full, cwd)
+  refuseSpecial(full, shown)
+  return {stdout: false, full, shown}
 }
 
 /** A folder given to a command line's `--out` that writes several files: `-` is stdout; an existing file is a usage error. */

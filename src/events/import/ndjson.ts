@@ -4,7 +4,8 @@ import {EVENT_TYPES, type ByteStream, type CanonicalEvent, type EventType, type 
 import {obj, reject, rejectTime} from './common.js'
 import {decodeText, textLineBatches} from './decode.js'
 
-const MEMBER = /^[a-z][a-z0-9_-]*:\S.*$/
+/** An event's member as imports write it: `platform:id` (the id may hold spaces). */
+export const MEMBER = /^[a-z][a-z0-9_-]*:\S.*$/
 const TYPES = new Set<string>(EVENT_TYPES)
 
 /**
